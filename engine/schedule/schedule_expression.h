@@ -35,7 +35,8 @@ public:
     // The first fire time strictly after unix_s, or nullopt when there is none.
     //   rate: anchor + k*interval for the smallest k >= 1 that is after unix_s (AWS: "a rate
     //         expression starts when you create the rule"; the anchor is that instant).
-    //         nullopt only on int64 overflow.
+    //         nullopt only on int64 overflow. For a Scheduler StartDate, whose first
+    //         occurrence is the start itself, pass anchor = StartDate - rate_seconds().
     //   cron: whole UTC minutes; nullopt once the year field is exhausted (at most 2199).
     //         The anchor is ignored.
     //   at:   the instant itself if it is after unix_s, else nullopt. The anchor is ignored.
