@@ -1,0 +1,21 @@
+// cli.h — the `slsim` subcommands, each a function from arguments to an exit status.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace sim::cli {
+
+using Args = std::vector<std::string>;
+
+int run_command(const Args& args);          // slsim run FILE [--seed N] [--duration 10m] [--json]
+int validate_command(const Args& args);     // slsim validate FILE
+int conformance_command(const Args& args);  // slsim conformance SUITE FILE
+
+// Reads a whole file; false (with `error`) when it cannot.
+bool read_file(const std::string& path, std::string& out, std::string& error);
+
+// Set by the SIGINT handler; the run loop stops at the next progress check.
+bool interrupted();
+
+}  // namespace sim::cli

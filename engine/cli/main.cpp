@@ -1,0 +1,39 @@
+// main.cpp — `slsim`: argument dispatch only; each subcommand lives in its own file.
+#include "cli/cli.h"
+
+#include <cstdio>
+#include <cstring>
+
+namespace {
+void usage(std::FILE* out) {
+    std::fputs(
+        "usage: slsim <command> [options]\n"
+        "\n"
+        "commands:\n"
+        "  run FILE [--seed N] [--duration 10m] [--json]   run a pattern and print a report\n"
+        "  validate FILE                                    check a pattern; exit 1 with diagnostics\n"
+        "  conformance SUITE FILE                           run a conformance suite\n"
+        "                                                   (eventbridge, sns, schedule, asl)\n"
+        "  help                                             this text\n",
+        out);
+}
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (argc < 2) {
+        usage(stderr);
+        return 2;
+    }
+    const std::string cmd = argv[1];
+    sim::cli::Args args(argv + 2, argv + argc);
+    if (cmd == "run") return sim::cli::run_command(args);
+    if (cmd == "validate") return sim::cli::validate_command(args);
+    if (cmd == "conformance") return sim::cli::conformance_command(args);
+    if (cmd == "help" || cmd == "--help" || cmd == "-h") {
+        usage(stdout);
+        return 0;
+    }
+    std::fprintf(stderr, "slsim: unknown command '%s'\n\n", cmd.c_str());
+    usage(stderr);
+    return 2;
+}

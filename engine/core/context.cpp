@@ -1,0 +1,85 @@
+// context.cpp — what a service may do, implemented over the engine's private state.
+#include "core/simulation_impl.h"
+
+namespace sim {
+
+SimTime Context::now() const { return sim_->scheduler.now(); }
+const std::string& Context::node_id() const { return sim_->nodes[node_].id; }
+Rng& Context::rng() { return sim_->nodes[node_].rng; }
+NodeMetrics& Context::metrics() { return sim_->nodes[node_].metrics; }
+Account& Context::account() { return sim_->account; }
+const std::vector<Link>& Context::links() const { return sim_->nodes[node_].links; }
+std::uint64_t Context::start_unix_s() const { return sim_->start_unix_s; }
+
+const Link* Context::link_to(std::string_view target_id) const {
+    for (const Link& l : sim_->nodes[node_].links)
+        if (l.target_id == target_id) return &l;
+    return nullptr;
+}
+
+void Context::send(const Link& to, Message msg, SimTime delay) {
+    ++msg.depth;
+    metrics().count(Counter::MessagesOut, now());
+    sim_->post_delivery(to.target, now() + delay, Delivery{std::move(msg), node_, &to, {}});
+}
+
+std::uint64_t Context::call(const Link& to, Message msg, SimTime delay) {
+    const std::uint64_t id = sim_->next_call++;
+    ++msg.depth;
+    metrics().count(Counter::MessagesOut, now());
+    sim_->post_delivery(to.target, now() + delay, Delivery{std::move(msg), node_, &to, CallerRef{node_, id}});
+    return id;
+}
+
+void Context::reply(const CallerRef& caller, Reply r, SimTime delay) {
+    if (!caller.valid()) return;
+    Event e;
+    e.at = now() + delay;
+    e.node = caller.node;
+    e.kind = EventKind::Reply;
+    e.slot = sim_->replies.put(std::move(r));
+    e.tag = caller.call;
+    sim_->scheduler.post(e);
+}
+
+std::uint64_t Context::start_timer(SimTime delay, std::uint64_t tag) {
+    Event e;
+    e.at = now() + delay;
+    e.node = node_;
+    e.kind = EventKind::Timer;
+    e.tag = tag;
+    return sim_->scheduler.post(e);
+}
+
+void Context::cancel_timer(std::uint64_t timer_id) { sim_->cancelled_timers.insert(timer_id); }
+
+std::uint64_t Context::new_message_id() { return sim_->next_message++; }
+std::uint64_t Context::new_trace_id() { return sim_->next_trace++; }
+
+bool Context::tracing(const Message& msg) const {
+    return msg.trace != 0;  // kept traces go to kept_spans; the rest to the recent ring
+}
+
+void Context::span(const Message& msg, std::string_view operation, SimTime start, Outcome outcome,
+                   std::string_view detail) {
+    if (msg.trace == 0) return;
+    sim_->trace.add_span(Span{msg.trace, node_, start, now(), outcome, std::string(operation), std::string(detail)});
+}
+
+void Context::drop(const Message& msg, std::string_view reason) {
+    metrics().count(Counter::Drops, now());
+    span(msg, "drop", now(), Outcome::Dropped, reason);
+    note(&msg, Outcome::Dropped, "dropped: " + std::string(reason));
+}
+
+void Context::note(const Message* msg, Outcome outcome, std::string text) {
+    sim_->trace.log(LogEntry{now(), node_, msg ? msg->trace : 0, outcome, std::move(text)});
+}
+
+void Context::observe_end_to_end(std::uint32_t source, SimTime latency, bool ok) {
+    if (source >= sim_->source_latency.size()) return;
+    sim_->source_latency[source].add(latency);
+    (ok ? sim_->source_ok : sim_->source_failed)[source]++;
+}
+
+}  // namespace sim

@@ -1,0 +1,47 @@
+// message.h — what flows between services: a cheap-to-copy value with a shared immutable payload.
+#pragma once
+
+#include "core/sim_time.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace sim {
+
+using Json = nlohmann::json;
+using JsonPtr = std::shared_ptr<const Json>;
+
+inline constexpr std::uint32_t kNoSource = UINT32_MAX;
+
+struct Message;
+using MessageBatch = std::shared_ptr<const std::vector<Message>>;
+
+struct Message {
+    std::uint64_t trace = 0;        // follows one request across services (X-Ray trace id)
+    std::uint64_t id = 0;           // unique per run
+    SimTime origin;                 // when the trace began: end-to-end latency = reply time - origin
+    const char* type = "event";     // static string: "apigateway.request", "s3.object_created", ...
+    JsonPtr body;                   // the event as the receiving service sees it (may be null)
+    JsonPtr attributes;             // SNS/SQS message attributes (may be null)
+    MessageBatch batch;             // event-source batches (SQS, Kinesis): the records
+    std::int64_t size_bytes = 0;    // drives size limits, capacity units and per-64 KB billing
+    std::uint32_t source = kNoSource;  // index of the traffic source that began the trace
+    std::uint16_t attempt = 0;      // 0 on first delivery; incremented on each redelivery
+    std::uint16_t depth = 0;        // service hops so far (recursive-loop detection)
+};
+
+// The answer to a synchronous call. `error` empty means success.
+struct Reply {
+    int status = 200;               // HTTP-style status as the caller sees it
+    std::string error;              // AWS error code, e.g. "TooManyRequestsException"
+    std::string detail;             // human text: "Reserved concurrency 10 reached"
+    JsonPtr body;
+    std::int64_t size_bytes = 0;
+    bool ok() const { return error.empty(); }
+};
+
+}  // namespace sim

@@ -1,0 +1,72 @@
+// registry.h — the one list of service types: how to build each, its ports, and which wirings AWS
+// allows. The canvas reads the same data for its palette and for accepting or refusing links.
+#pragma once
+
+#include "core/diagnostics.h"
+#include "core/service.h"
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace sim {
+
+class ConfigReader;
+struct NodeSpec;
+struct Pattern;
+
+// An output port and the service types it can reach in AWS.
+struct PortSpec {
+    std::string name;                  // "out", "dlq", "on_failure"
+    std::string label;                 // "event notifications", "dead-letter queue"
+    std::vector<std::string> targets;  // allowed target types
+    std::string hint;                  // said when a wiring is refused: what to do instead
+};
+
+// What a service factory gets: its spec, checked config reads and resolved links.
+struct BuildContext {
+    const NodeSpec& spec;
+    ConfigReader& config;
+    const std::vector<Link>& links;
+    Diagnostics& diagnostics;
+    std::string path;   // "/nodes/3"
+    const Pattern& pattern;
+};
+
+struct ServiceKind {
+    std::string type;         // "lambda": the spelling used in pattern files
+    std::string label;        // "Lambda"
+    std::string group;        // "compute", "api", "messaging", "data", "orchestration", "edge", "sources"
+    std::string cfn_type;     // "AWS::Serverless::Function" (empty when none)
+    std::string description;  // one line for the palette tooltip
+    std::vector<PortSpec> ports;
+    bool accepts_input = true;
+    // Builds the service, reporting config problems through ctx (never throws).
+    std::unique_ptr<Service> (*create)(BuildContext& ctx) = nullptr;
+};
+
+struct ConnectVerdict {
+    bool ok = false;
+    std::string reason;  // why not, in AWS terms, when !ok
+};
+
+class Registry {
+public:
+    void add(ServiceKind kind);
+    const ServiceKind* find(std::string_view type) const;
+    const std::vector<ServiceKind>& kinds() const { return kinds_; }
+    // Can a `from_type` node's `port` send to a `to_type` node? If not, says why.
+    ConnectVerdict can_connect(std::string_view from_type, std::string_view port, std::string_view to_type) const;
+    // Closest known type name for a typo ("lambada" → "lambda"), empty if none is close.
+    std::string suggest(std::string_view unknown) const;
+
+private:
+    std::vector<ServiceKind> kinds_;
+};
+
+// The registry with every service (engine/services/all_services.cpp).
+const Registry& default_registry();
+void register_all_services(Registry& registry);
+
+}  // namespace sim

@@ -1,0 +1,131 @@
+// rng.cpp — xoshiro256** (Blackman & Vigna), SplitMix64 seeding, and portable log/exp.
+#include "core/rng.h"
+
+#include <cmath>
+
+namespace sim {
+
+std::uint64_t splitmix64(std::uint64_t& state) {
+    std::uint64_t z = (state += 0x9e3779b97f4a7c15ULL);
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+    return z ^ (z >> 31);
+}
+
+std::uint64_t fnv1a(std::string_view bytes, std::uint64_t h) {
+    for (unsigned char c : bytes) {
+        h ^= c;
+        h *= 0x100000001b3ULL;
+    }
+    return h;
+}
+
+// ---- Portable log/exp ---------------------------------------------------------------------------
+// Range reduction with exact power-of-two scaling (frexp/ldexp are exact), then series that use
+// only + - * /. Results are bit-identical on any IEEE-754 double platform.
+static constexpr double kLn2 = 0.693147180559945309417232121458;
+
+double det_log(double x) {
+    if (!(x > 0)) return -1e300;
+    int e = 0;
+    double m = std::frexp(x, &e);  // x = m * 2^e, m in [0.5, 1)
+    if (m < 0.70710678118654752440) {
+        m *= 2.0;
+        e -= 1;
+    }
+    // log(m) = 2 atanh(t), t = (m-1)/(m+1), |t| <= 0.1716
+    double t = (m - 1.0) / (m + 1.0);
+    double t2 = t * t;
+    double term = t, sum = 0;
+    for (int k = 1; k <= 39; k += 2) {
+        sum += term / k;
+        term *= t2;
+    }
+    return 2.0 * sum + e * kLn2;
+}
+
+double det_exp(double x) {
+    if (x > 709.0) return HUGE_VAL;
+    if (x < -745.0) return 0.0;
+    double kd = x / kLn2;
+    int k = static_cast<int>(kd < 0 ? kd - 0.5 : kd + 0.5);
+    double r = x - k * kLn2;  // |r| <= ~0.35
+    double term = 1.0, sum = 1.0;
+    for (int n = 1; n <= 22; ++n) {
+        term *= r / n;
+        sum += term;
+    }
+    return std::ldexp(sum, k);
+}
+
+// ---- Generator ------------------------------------------------------------------------------------
+static inline std::uint64_t rotl(std::uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
+
+Rng::Rng(std::uint64_t seed) {
+    std::uint64_t st = seed;
+    for (auto& w : s_) w = splitmix64(st);
+}
+
+Rng Rng::for_stream(std::uint64_t pattern_seed, std::string_view stream_name) {
+    std::uint64_t st = pattern_seed;
+    std::uint64_t mixed = splitmix64(st) ^ fnv1a(stream_name);
+    return Rng(mixed);
+}
+
+std::uint64_t Rng::next_u64() {
+    const std::uint64_t result = rotl(s_[1] * 5, 7) * 9;
+    const std::uint64_t t = s_[1] << 17;
+    s_[2] ^= s_[0];
+    s_[3] ^= s_[1];
+    s_[1] ^= s_[2];
+    s_[0] ^= s_[3];
+    s_[2] ^= t;
+    s_[3] = rotl(s_[3], 45);
+    return result;
+}
+
+double Rng::uniform() { return static_cast<double>(next_u64() >> 11) * 0x1.0p-53; }
+
+double Rng::uniform(double lo, double hi) { return lo + (hi - lo) * uniform(); }
+
+std::uint64_t Rng::below(std::uint64_t n) {
+    if (n <= 1) return 0;
+    const std::uint64_t limit = UINT64_MAX - UINT64_MAX % n;
+    std::uint64_t v;
+    do v = next_u64();
+    while (v >= limit);
+    return v % n;
+}
+
+bool Rng::chance(double p) {
+    if (p <= 0) return false;
+    if (p >= 1) return true;
+    return uniform() < p;
+}
+
+double Rng::exponential(double mean) { return -mean * det_log(1.0 - uniform()); }
+
+double Rng::normal(double mean, double stddev) {
+    if (has_spare_) {
+        has_spare_ = false;
+        return mean + stddev * spare_;
+    }
+    double u, v, s;
+    do {
+        u = uniform() * 2.0 - 1.0;
+        v = uniform() * 2.0 - 1.0;
+        s = u * u + v * v;
+    } while (s >= 1.0 || s == 0.0);
+    double f = std::sqrt(-2.0 * det_log(s) / s);
+    spare_ = v * f;
+    has_spare_ = true;
+    return mean + stddev * u * f;
+}
+
+double Rng::lognormal_from_p50_p99(double p50, double p99) {
+    // p99 = p50 * exp(2.326348 sigma) for a lognormal with median p50.
+    double sigma = p99 > p50 ? det_log(p99 / p50) / 2.3263478740408408 : 0.0;
+    return p50 * det_exp(sigma * normal(0.0, 1.0));
+}
+
+}  // namespace sim

@@ -1,0 +1,324 @@
+// simulation.cpp — build (validate everything, then construct), the event loop, and the report.
+#include "core/simulation_impl.h"
+#include "pattern/config_reader.h"
+
+#include <set>
+
+namespace sim {
+
+// ---- Names ------------------------------------------------------------------------------------
+const char* stop_reason_name(StopReason r) {
+    switch (r) {
+        case StopReason::None: return "none";
+        case StopReason::Completed: return "completed";
+        case StopReason::TimeLimit: return "time_limit";
+        case StopReason::EventLimit: return "event_limit";
+        case StopReason::Interrupted: return "interrupted";
+    }
+    return "?";
+}
+
+std::string stop_reason_text(StopReason r) {
+    switch (r) {
+        case StopReason::Completed: return "completed: no events left";
+        case StopReason::TimeLimit: return "reached the requested simulated time";
+        case StopReason::EventLimit: return "stopped at the run's event limit (settings.maxEvents); metrics so far are kept";
+        case StopReason::Interrupted: return "interrupted; metrics so far are kept";
+        default: return "not run";
+    }
+}
+
+// ---- Start instant -----------------------------------------------------------------------------
+namespace {
+// Days since 1970-01-01 for a proleptic Gregorian date (Howard Hinnant's algorithm).
+std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d) {
+    y -= m <= 2;
+    const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
+    const auto yoe = static_cast<unsigned>(y - era * 400);
+    const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
+}
+
+bool parse_start_time(const std::string& s, std::uint64_t& out) {
+    int y, mo, d, h, mi, se;
+    char z = 0;
+    if (s.size() != 20 || std::sscanf(s.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d%c", &y, &mo, &d, &h, &mi, &se, &z) != 7 || z != 'Z')
+        return false;
+    if (y < 1970 || y > 2199 || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || se > 59) return false;
+    out = static_cast<std::uint64_t>(days_from_civil(y, static_cast<unsigned>(mo), static_cast<unsigned>(d)) * 86400 +
+                                     h * 3600 + mi * 60 + se);
+    return true;
+}
+}  // namespace
+
+// ---- Build -----------------------------------------------------------------------------------------
+Simulation::BuildResult Simulation::build(const Pattern& pattern, const BuildOptions& options) {
+    BuildResult res;
+    Diagnostics& d = res.diagnostics;
+    const Registry& reg = options.registry ? *options.registry : default_registry();
+    auto impl = std::make_unique<SimulationImpl>();
+    SimulationImpl& s = *impl;
+    s.pattern = pattern;
+    s.seed = options.seed.value_or(pattern.seed);
+    s.max_events = options.max_events.value_or(pattern.settings.max_events);
+    s.account.lambda_concurrency_limit = pattern.settings.lambda_concurrency_limit;
+    if (!parse_start_time(pattern.settings.start_time, s.start_unix_s))
+        d.error("/settings/startTime", "startTime must be a UTC instant like \"2026-01-01T00:00:00Z\", got \"" +
+                                           pattern.settings.start_time + "\"");
+
+    // Nodes: known types, unique ids.
+    std::set<std::string> seen;
+    std::vector<const ServiceKind*> kinds(pattern.nodes.size(), nullptr);
+    for (std::size_t i = 0; i < pattern.nodes.size(); ++i) {
+        const NodeSpec& n = pattern.nodes[i];
+        const std::string path = "/nodes/" + std::to_string(i);
+        if (!n.id.empty() && !seen.insert(n.id).second)
+            d.error(path + "/id", "duplicate node id '" + n.id + "'", "every node needs its own id");
+        if (n.type.empty()) continue;
+        kinds[i] = reg.find(n.type);
+        if (!kinds[i]) {
+            std::string hint = reg.suggest(n.type);
+            d.error(path + "/type", "unknown service type '" + n.type + "'", hint.empty() ? "" : "did you mean '" + hint + "'?");
+        }
+    }
+
+    // Edges: both ends exist and AWS allows the wiring.
+    s.nodes.resize(pattern.nodes.size());
+    std::set<std::string> edge_keys;
+    for (std::size_t i = 0; i < pattern.edges.size(); ++i) {
+        const EdgeSpec& e = pattern.edges[i];
+        const std::string path = "/edges/" + std::to_string(i);
+        const int from = pattern.node_index(e.from), to = pattern.node_index(e.to);
+        if (!e.from.empty() && from < 0) d.error(path + "/from", "no node has id '" + e.from + "'");
+        if (!e.to.empty() && to < 0) d.error(path + "/to", "no node has id '" + e.to + "'");
+        if (from < 0 || to < 0) continue;
+        if (!edge_keys.insert(e.from + "." + e.port + ">" + e.to).second) {
+            d.error(path, "duplicate edge " + e.from + "." + e.port + " -> " + e.to);
+            continue;
+        }
+        const auto fi = static_cast<std::size_t>(from), ti = static_cast<std::size_t>(to);
+        if (!kinds[fi] || !kinds[ti]) continue;
+        ConnectVerdict v = reg.can_connect(kinds[fi]->type, e.port, kinds[ti]->type);
+        if (!v.ok) {
+            d.error(path, "cannot connect " + e.from + " to " + e.to + ": " + v.reason);
+            continue;
+        }
+        s.nodes[fi].links.push_back(Link{static_cast<std::uint32_t>(ti), e.to, kinds[ti]->type, e.port, e.config, static_cast<std::uint32_t>(i)});
+    }
+
+    // Traffic: each entry starts at a source node.
+    for (std::size_t i = 0; i < pattern.traffic.size(); ++i) {
+        const TrafficSpec& t = pattern.traffic[i];
+        const int src = pattern.node_index(t.source);
+        if (t.source.empty()) continue;
+        if (src < 0) d.error("/traffic/" + std::to_string(i) + "/source", "no node has id '" + t.source + "'");
+        else if (kinds[static_cast<std::size_t>(src)] && kinds[static_cast<std::size_t>(src)]->group != "sources")
+            d.error("/traffic/" + std::to_string(i) + "/source",
+                    "traffic must start at a source node (client, IoT devices), but '" + t.source + "' is " +
+                        kinds[static_cast<std::size_t>(src)]->label);
+    }
+    s.source_latency.resize(pattern.traffic.size());
+    s.source_ok.resize(pattern.traffic.size());
+    s.source_failed.resize(pattern.traffic.size());
+
+    // Services: each validates its own config, reporting every problem.
+    if (!d.has_errors()) {
+        for (std::size_t i = 0; i < pattern.nodes.size(); ++i) {
+            const NodeSpec& n = pattern.nodes[i];
+            NodeRuntime& rt = s.nodes[i];
+            rt.id = n.id;
+            rt.type = n.type;
+            rt.rng = Rng::for_stream(s.seed, n.id);
+            const std::string path = "/nodes/" + std::to_string(i);
+            ConfigReader reader(n.config, path + "/config", d);
+            BuildContext ctx{n, reader, rt.links, d, path, pattern};
+            rt.service = kinds[i]->create(ctx);
+            reader.finish();
+            if (!rt.service && !d.has_errors()) d.error(path, "could not build " + n.type + " node '" + n.id + "'");
+        }
+    }
+    if (d.has_errors()) return res;
+
+    for (std::uint32_t i = 0; i < s.nodes.size(); ++i) s.contexts.emplace_back(s, i);
+    for (std::uint32_t i = 0; i < s.nodes.size(); ++i) {
+        Event e;
+        e.node = i;
+        e.kind = EventKind::Start;
+        s.scheduler.post(e);
+    }
+    res.simulation.reset(new Simulation(std::move(impl)));
+    return res;
+}
+
+Simulation::BuildResult build_from_text(std::string_view text, const BuildOptions& options) {
+    ParseResult parsed = parse_pattern(text);
+    if (!parsed.ok()) return {nullptr, parsed.diagnostics};
+    Simulation::BuildResult res = Simulation::build(parsed.pattern, options);
+    Diagnostics all = parsed.diagnostics;
+    all.append(res.diagnostics);
+    res.diagnostics = all;
+    return res;
+}
+
+// ---- Event loop ------------------------------------------------------------------------------------
+void SimulationImpl::post_delivery(std::uint32_t to, SimTime at, Delivery d) {
+    Event e;
+    e.at = at;
+    e.node = to;
+    e.kind = EventKind::Deliver;
+    e.slot = deliveries.put(std::move(d));
+    scheduler.post(e);
+}
+
+void SimulationImpl::dispatch(const Event& e) {
+    NodeRuntime& n = nodes[e.node];
+    Context& ctx = contexts[e.node];
+    trace.fold(static_cast<std::uint64_t>(e.at.us));
+    trace.fold((static_cast<std::uint64_t>(e.node) << 8) | static_cast<std::uint64_t>(e.kind));
+    switch (e.kind) {
+        case EventKind::Start: n.service->on_start(ctx); break;
+        case EventKind::Deliver: {
+            Delivery d = deliveries.take(e.slot);
+            trace.fold(d.msg.trace);
+            n.metrics.count(Counter::MessagesIn, e.at);
+            n.service->on_message(ctx, Inbound{d.msg, d.from, d.via, d.caller});
+            break;
+        }
+        case EventKind::Reply: {
+            Reply r = replies.take(e.slot);
+            trace.fold(static_cast<std::uint64_t>(r.status));
+            n.service->on_reply(ctx, e.tag, r);
+            break;
+        }
+        case EventKind::Timer:
+            if (!cancelled_timers.empty() && cancelled_timers.erase(e.seq)) return;
+            n.service->on_timer(ctx, e.tag);
+            break;
+    }
+}
+
+Simulation::Simulation(std::unique_ptr<SimulationImpl> impl) : impl_(std::move(impl)) {}
+Simulation::~Simulation() = default;
+Simulation::Simulation(Simulation&&) noexcept = default;
+Simulation& Simulation::operator=(Simulation&&) noexcept = default;
+
+bool Simulation::step() {
+    SimulationImpl& s = *impl_;
+    if (s.scheduler.empty()) return false;
+    const Event e = s.scheduler.pop();
+    ++s.events;
+    s.dispatch(e);
+    return true;
+}
+
+StopReason Simulation::run_until(SimTime until, const ProgressFn& progress) {
+    SimulationImpl& s = *impl_;
+    constexpr std::uint64_t kProgressEvery = 1 << 14;
+    std::uint64_t next_progress = s.events + kProgressEvery;
+    while (!s.scheduler.empty() && s.scheduler.peek_time() <= until) {
+        if (s.events >= s.max_events) return s.last_stop = StopReason::EventLimit;
+        const Event e = s.scheduler.pop();
+        ++s.events;
+        s.dispatch(e);
+        if (progress && s.events >= next_progress) {
+            next_progress = s.events + kProgressEvery;
+            if (!progress(Progress{s.scheduler.now(), until, s.events})) return s.last_stop = StopReason::Interrupted;
+        }
+    }
+    s.scheduler.advance_to(until);
+    return s.last_stop = s.scheduler.empty() ? StopReason::Completed : StopReason::TimeLimit;
+}
+
+std::string Simulation::fire(const std::string& node_id, const Json& event) {
+    SimulationImpl& s = *impl_;
+    const int idx = s.pattern.node_index(node_id);
+    if (idx < 0) return "no node has id '" + node_id + "'";
+    const auto i = static_cast<std::uint32_t>(idx);
+    Message m;
+    m.trace = s.next_trace++;
+    m.id = s.next_message++;
+    m.origin = s.scheduler.now();
+    m.type = "manual";
+    m.body = std::make_shared<const Json>(event);
+    m.size_bytes = static_cast<std::int64_t>(event.dump().size());
+    s.post_delivery(i, s.scheduler.now(), Delivery{std::move(m), UINT32_MAX, nullptr, {}});
+    return {};
+}
+
+// ---- Accessors --------------------------------------------------------------------------------------
+SimTime Simulation::now() const { return impl_->scheduler.now(); }
+std::uint64_t Simulation::events_processed() const { return impl_->events; }
+std::uint64_t Simulation::pending_events() const { return impl_->scheduler.size(); }
+std::uint64_t Simulation::seed() const { return impl_->seed; }
+const Pattern& Simulation::pattern() const { return impl_->pattern; }
+StopReason Simulation::last_stop() const { return impl_->last_stop; }
+std::size_t Simulation::node_count() const { return impl_->nodes.size(); }
+const std::string& Simulation::node_id(std::size_t i) const { return impl_->nodes[i].id; }
+const std::string& Simulation::node_type(std::size_t i) const { return impl_->nodes[i].type; }
+const NodeMetrics& Simulation::node_metrics(std::size_t i) const { return impl_->nodes[i].metrics; }
+Json Simulation::node_inspect(std::size_t i) const { return impl_->nodes[i].service->inspect(); }
+const Trace& Simulation::trace() const { return impl_->trace; }
+const LatencyHistogram& Simulation::source_latency(std::size_t t) const { return impl_->source_latency[t]; }
+
+double Simulation::total_cost_usd() const {
+    double total = 0;
+    for (const auto& n : impl_->nodes) total += n.metrics.cost_usd();
+    return total;
+}
+
+// ---- Report ------------------------------------------------------------------------------------------
+namespace {
+double round_to(double v, double unit) { return static_cast<double>(static_cast<std::int64_t>(v / unit + (v >= 0 ? 0.5 : -0.5))) * unit; }
+
+Json latency_json(const LatencyHistogram& h) {
+    return {{"count", h.count()},
+            {"p50", round_to(h.percentile(0.50).millis(), 0.001)},
+            {"p90", round_to(h.percentile(0.90).millis(), 0.001)},
+            {"p99", round_to(h.percentile(0.99).millis(), 0.001)},
+            {"max", round_to(h.max().millis(), 0.001)}};
+}
+}  // namespace
+
+Json Simulation::report() const {
+    const SimulationImpl& s = *impl_;
+    Json r;
+    r["pattern"] = s.pattern.name;
+    r["seed"] = s.seed;
+    r["sim_time_s"] = round_to(s.scheduler.now().seconds(), 1e-6);
+    r["events_processed"] = s.events;
+    r["stop_reason"] = stop_reason_name(s.last_stop);
+    Json nodes = Json::object();
+    Json cost = Json::object();
+    double total = 0;
+    for (const auto& n : s.nodes) {
+        Json j;
+        j["type"] = n.type;
+        for (std::size_t c = 0; c < kCounterCount; ++c)
+            j[std::string(counter_name(static_cast<Counter>(c)))] = n.metrics.get(static_cast<Counter>(c));
+        j["peak_concurrency"] = n.metrics.peak_concurrency();
+        j["peak_queue_depth"] = n.metrics.peak_queue_depth();
+        if (n.metrics.latency().count() > 0) j["latency_ms"] = latency_json(n.metrics.latency());
+        j["cost_usd"] = round_to(n.metrics.cost_usd(), 1e-9);
+        n.service->report(j);
+        nodes[n.id] = j;
+        cost[n.id] = round_to(n.metrics.cost_usd(), 1e-9);
+        total += n.metrics.cost_usd();
+    }
+    cost["total"] = round_to(total, 1e-9);
+    r["nodes"] = nodes;
+    Json sources = Json::object();
+    for (std::size_t i = 0; i < s.pattern.traffic.size(); ++i) {
+        Json j;
+        j["ok"] = s.source_ok[i];
+        j["failed"] = s.source_failed[i];
+        j["latency_ms"] = latency_json(s.source_latency[i]);
+        sources[s.pattern.traffic[i].id] = j;
+    }
+    r["sources"] = sources;
+    r["cost_usd"] = cost;
+    r["trace_fingerprint"] = s.trace.fingerprint_hex();
+    return r;
+}
+
+}  // namespace sim

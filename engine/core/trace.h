@@ -1,0 +1,65 @@
+// trace.h — what happened, for people and for regression checks.
+//  - fingerprint: FNV-1a-style fold over every processed event (time, node, kind, trace id), so two
+//    runs agree on it only if they agree on every event; asserted natively and in wasm.
+//  - spans: one per service hop (like X-Ray segments); all spans of the first kKeptTraces traces are
+//    kept, later ones only in a ring of the most recent spans (memory stays bounded).
+//  - log: notable runtime events (drops, dead-lettering, stopped loops) in a bounded ring.
+#pragma once
+
+#include "core/sim_time.h"
+
+#include <cstdint>
+#include <deque>
+#include <string>
+#include <vector>
+
+namespace sim {
+
+enum class Outcome : std::uint8_t { Ok, Error, Throttled, Retry, Dropped, DeadLettered, TimedOut };
+const char* outcome_name(Outcome o);  // "ok", "error", "throttled", ...
+
+struct Span {
+    std::uint64_t trace = 0;
+    std::uint32_t node = 0;
+    SimTime start, end;
+    Outcome outcome = Outcome::Ok;
+    std::string operation;  // "Invoke (cold start)", "PutItem", "POST /orders"
+    std::string detail;     // "init 142 ms", "ConditionalCheckFailedException"
+};
+
+struct LogEntry {
+    SimTime at;
+    std::uint32_t node = 0;
+    std::uint64_t trace = 0;
+    Outcome outcome = Outcome::Ok;
+    std::string text;
+};
+
+class Trace {
+public:
+    static constexpr std::uint64_t kKeptTraces = 1000;
+    static constexpr std::size_t kRecentSpans = 4000;
+    static constexpr std::size_t kMaxLog = 2000;
+
+    void fold(std::uint64_t word) { fp_ = (fp_ ^ word) * 0x100000001b3ULL; }
+    std::uint64_t fingerprint() const { return fp_; }
+    std::string fingerprint_hex() const;
+
+    void add_span(Span span);
+    void log(LogEntry entry);
+
+    const std::vector<Span>& kept_spans() const { return kept_; }
+    const std::deque<Span>& recent_spans() const { return recent_; }
+    const std::deque<LogEntry>& entries() const { return log_; }
+    std::uint64_t log_total() const { return log_total_; }
+    std::vector<Span> spans_of(std::uint64_t trace) const;  // sorted by start
+
+private:
+    std::uint64_t fp_ = 0xcbf29ce484222325ULL;
+    std::vector<Span> kept_;
+    std::deque<Span> recent_;
+    std::deque<LogEntry> log_;
+    std::uint64_t log_total_ = 0;
+};
+
+}  // namespace sim

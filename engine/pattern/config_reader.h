@@ -1,0 +1,50 @@
+// config_reader.h — checked reads of a node's config object. Every bad value becomes a Diagnostic
+// with its JSON pointer, the bad value and the allowed range (in the property's AWS units), and the
+// read returns the default so building can continue and report every problem at once.
+// Keys never read are reported by finish() as warnings (kept on save, not simulated).
+#pragma once
+
+#include "core/diagnostics.h"
+#include "core/distribution.h"
+#include "core/message.h"
+
+#include <cstdint>
+#include <initializer_list>
+#include <set>
+#include <string>
+
+namespace sim {
+
+class ConfigReader {
+public:
+    // `config` must outlive the reader; `path` is its JSON pointer ("/nodes/3/config").
+    ConfigReader(const Json& config, std::string path, Diagnostics& diags);
+
+    bool has(const std::string& key) const;
+    // Integer in [lo, hi]; `unit` is appended to messages ("MB", "s").
+    std::int64_t integer(const std::string& key, std::int64_t dflt, std::int64_t lo, std::int64_t hi,
+                         const char* unit = "");
+    double number(const std::string& key, double dflt, double lo, double hi, const char* unit = "");
+    bool boolean(const std::string& key, bool dflt);
+    std::string text(const std::string& key, const std::string& dflt);
+    std::string choice(const std::string& key, const std::string& dflt,
+                       std::initializer_list<const char*> allowed);
+    Distribution distribution(const std::string& key, const Distribution& dflt);
+    // Raw access (marks the key used); nullptr when absent.
+    const Json* raw(const std::string& key);
+
+    void error(const std::string& key, std::string message, std::string hint = {});
+    std::string path_of(const std::string& key) const { return path_ + "/" + key; }
+    Diagnostics& diagnostics() { return *diags_; }
+    // Warns once per config key that no read touched.
+    void finish();
+
+private:
+    const Json* find(const std::string& key);
+    const Json& config_;
+    std::string path_;
+    Diagnostics* diags_;
+    std::set<std::string> used_;
+};
+
+}  // namespace sim

@@ -1,0 +1,369 @@
+// pattern_json.cpp — pattern JSON ⇄ Pattern. The only place that catches nlohmann exceptions:
+// syntax errors become diagnostics with line and column; everything else is checked by hand.
+#include "pattern/pattern.h"
+
+#include <algorithm>
+#include <cstdio>
+
+namespace sim {
+
+const NodeSpec* Pattern::find_node(std::string_view id) const {
+    for (const auto& n : nodes)
+        if (n.id == id) return &n;
+    return nullptr;
+}
+
+int Pattern::node_index(std::string_view id) const {
+    for (std::size_t i = 0; i < nodes.size(); ++i)
+        if (nodes[i].id == id) return static_cast<int>(i);
+    return -1;
+}
+
+std::string format_diagnostic(const Diagnostic& d) {
+    std::string s = d.severity == Severity::Error ? "error: " : "warning: ";
+    if (!d.path.empty()) s += d.path + ": ";
+    s += d.message;
+    if (!d.hint.empty()) s += " (" + d.hint + ")";
+    return s;
+}
+
+namespace {
+
+constexpr std::size_t kMaxNodes = 5000;
+constexpr std::size_t kMaxEdges = 20000;
+constexpr std::size_t kMaxTraffic = 200;
+
+const char* type_name(const Json& j) {
+    switch (j.type()) {
+        case Json::value_t::null: return "null";
+        case Json::value_t::boolean: return "a boolean";
+        case Json::value_t::string: return "a string";
+        case Json::value_t::array: return "an array";
+        case Json::value_t::object: return "an object";
+        default: return "a number";
+    }
+}
+
+bool valid_id(const std::string& id) {
+    if (id.empty() || id.size() > 64) return false;
+    return std::all_of(id.begin(), id.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+    });
+}
+
+// Reads an object's members: known keys through `take`, the rest into `extra`.
+class ObjectReader {
+public:
+    ObjectReader(const Json& obj, std::string path, Diagnostics& d) : obj_(obj), path_(std::move(path)), d_(d) {}
+    const Json* get(const char* key) {
+        known_.push_back(key);
+        auto it = obj_.find(key);
+        return it == obj_.end() ? nullptr : &*it;
+    }
+    std::string path(const char* key) const { return path_ + "/" + key; }
+    bool string(const char* key, std::string& out, bool required) {
+        const Json* v = get(key);
+        if (!v) {
+            if (required) d_.error(path_, std::string("missing \"") + key + "\": expected a string");
+            return false;
+        }
+        if (!v->is_string()) {
+            d_.error(path(key), std::string(key) + " must be a string, got " + type_name(*v));
+            return false;
+        }
+        out = v->get<std::string>();
+        return true;
+    }
+    bool object(const char* key, Json& out) {
+        const Json* v = get(key);
+        if (!v) return false;
+        if (!v->is_object()) {
+            d_.error(path(key), std::string(key) + " must be an object, got " + type_name(*v));
+            return false;
+        }
+        out = *v;
+        return true;
+    }
+    bool duration(const char* key, SimTime& out) {
+        const Json* v = get(key);
+        if (!v) return false;
+        std::optional<SimTime> t;
+        if (v->is_string()) t = parse_duration(v->get<std::string>());
+        else if (v->is_number() && v->get<double>() >= 0) t = from_seconds(v->get<double>());
+        if (!t) {
+            d_.error(path(key), std::string(key) + " must be a duration such as \"90s\", \"10m\" or \"2h\", got " + v->dump());
+            return false;
+        }
+        out = *t;
+        return true;
+    }
+    Json extra(bool warn) const {
+        Json e = Json::object();
+        for (auto it = obj_.begin(); it != obj_.end(); ++it) {
+            if (std::find(known_.begin(), known_.end(), it.key()) != known_.end()) continue;
+            e[it.key()] = it.value();
+            if (warn) d_.warning(path_ + "/" + it.key(), "unknown key '" + it.key() + "' is kept but ignored");
+        }
+        return e;
+    }
+
+private:
+    const Json& obj_;
+    std::string path_;
+    Diagnostics& d_;
+    std::vector<std::string> known_;
+};
+
+void parse_settings(const Json& j, Settings& s, Diagnostics& d) {
+    if (!j.is_object()) {
+        d.error("/settings", std::string("settings must be an object, got ") + type_name(j));
+        return;
+    }
+    ObjectReader r(j, "/settings", d);
+    r.duration("duration", s.duration);
+    r.string("startTime", s.start_time, false);
+    if (const Json* v = r.get("lambdaConcurrencyLimit")) {
+        if (v->is_number_integer() && v->get<std::int64_t>() >= 100 && v->get<std::int64_t>() <= 1'000'000)
+            s.lambda_concurrency_limit = v->get<std::int64_t>();
+        else
+            d.error(r.path("lambdaConcurrencyLimit"), "lambdaConcurrencyLimit must be a whole number 100..1000000, got " + v->dump(),
+                    "the account ConcurrentExecutions quota; AWS default 1,000");
+    }
+    if (const Json* v = r.get("maxEvents")) {
+        if (v->is_number_integer() && v->get<std::int64_t>() >= 1 && v->get<std::int64_t>() <= 10'000'000'000LL)
+            s.max_events = v->get<std::uint64_t>();
+        else
+            d.error(r.path("maxEvents"), "maxEvents must be a whole number 1..10000000000, got " + v->dump());
+    }
+    s.extra = r.extra(true);
+}
+
+void parse_node(const Json& j, std::size_t i, Pattern& p, Diagnostics& d) {
+    const std::string path = "/nodes/" + std::to_string(i);
+    if (!j.is_object()) {
+        d.error(path, std::string("node must be an object, got ") + type_name(j));
+        return;
+    }
+    NodeSpec n;
+    ObjectReader r(j, path, d);
+    if (r.string("id", n.id, true) && !valid_id(n.id))
+        d.error(path + "/id", "id must be 1..64 letters, digits, '-' or '_', got \"" + n.id + "\"");
+    r.string("type", n.type, true);
+    r.object("config", n.config);
+    n.extra = r.extra(true);
+    p.nodes.push_back(std::move(n));
+}
+
+void parse_edge(const Json& j, std::size_t i, Pattern& p, Diagnostics& d) {
+    const std::string path = "/edges/" + std::to_string(i);
+    if (!j.is_object()) {
+        d.error(path, std::string("edge must be an object, got ") + type_name(j));
+        return;
+    }
+    EdgeSpec e;
+    ObjectReader r(j, path, d);
+    r.string("from", e.from, true);
+    r.string("to", e.to, true);
+    // "from": "queue.dlq" is shorthand for {"from": "queue", "port": "dlq"}.
+    if (auto dot = e.from.find('.'); dot != std::string::npos) {
+        e.port = e.from.substr(dot + 1);
+        e.from.resize(dot);
+    }
+    r.string("port", e.port, false);
+    r.object("config", e.config);
+    e.extra = r.extra(true);
+    p.edges.push_back(std::move(e));
+}
+
+void parse_traffic(const Json& j, std::size_t i, Pattern& p, Diagnostics& d) {
+    const std::string path = "/traffic/" + std::to_string(i);
+    if (!j.is_object()) {
+        d.error(path, std::string("traffic entry must be an object, got ") + type_name(j));
+        return;
+    }
+    TrafficSpec t;
+    ObjectReader r(j, path, d);
+    r.string("id", t.id, false);
+    if (t.id.empty()) t.id = "traffic-" + std::to_string(i + 1);
+    r.string("source", t.source, true);
+    r.string("target", t.target, false);
+    if (!r.object("profile", t.profile)) {
+        if (!j.contains("profile")) d.error(path, "missing \"profile\": expected an object such as {\"type\": \"constant\", \"rps\": 5}");
+    }
+    if (r.string("arrival", t.arrival, false) && t.arrival != "poisson" && t.arrival != "uniform")
+        d.error(r.path("arrival"), "arrival must be \"poisson\" or \"uniform\", got \"" + t.arrival + "\"");
+    r.duration("start", t.start);
+    r.duration("duration", t.duration);
+    r.object("request", t.request);
+    if (const Json* v = r.get("payload")) t.payload = *v;
+    t.extra = r.extra(true);
+    p.traffic.push_back(std::move(t));
+}
+
+template <class F>
+void parse_array(const Json& root, const char* key, std::size_t limit, Diagnostics& d, F each) {
+    auto it = root.find(key);
+    if (it == root.end()) return;
+    if (!it->is_array()) {
+        d.error(std::string("/") + key, std::string(key) + " must be an array, got " + type_name(*it));
+        return;
+    }
+    if (it->size() > limit) {
+        d.error(std::string("/") + key, std::string(key) + " has " + std::to_string(it->size()) +
+                                            " entries; at most " + std::to_string(limit) + " are supported");
+        return;
+    }
+    for (std::size_t i = 0; i < it->size(); ++i) each((*it)[i], i);
+}
+
+void line_column(std::string_view text, std::size_t byte, std::size_t& line, std::size_t& col) {
+    line = 1;
+    col = 1;
+    for (std::size_t i = 0; i < byte && i < text.size(); ++i) {
+        if (text[i] == '\n') {
+            ++line;
+            col = 1;
+        } else {
+            ++col;
+        }
+    }
+}
+
+}  // namespace
+
+ParseResult parse_pattern_json(const Json& root) {
+    ParseResult res;
+    Diagnostics& d = res.diagnostics;
+    Pattern& p = res.pattern;
+    if (!root.is_object()) {
+        d.error("", std::string("a pattern must be a JSON object, got ") + type_name(root));
+        return res;
+    }
+    ObjectReader r(root, "", d);
+    if (const Json* f = r.get("format")) {
+        if (!f->is_string() || f->get<std::string>() != kPatternFormat) {
+            const std::string got = f->is_string() ? f->get<std::string>() : f->dump();
+            if (f->is_string() && got.rfind("serverless-playground/", 0) == 0)
+                d.error("/format", "format \"" + got + "\" is newer than this build understands (" + kPatternFormat + ")",
+                        "open it with a newer Serverless Playground");
+            else
+                d.error("/format", "format must be \"" + std::string(kPatternFormat) + "\", got " + f->dump());
+        }
+    } else {
+        d.warning("/format", std::string("missing \"format\"; assuming \"") + kPatternFormat + "\"");
+    }
+    r.string("name", p.name, false);
+    r.string("description", p.description, false);
+    if (const Json* s = r.get("seed")) {
+        if (s->is_number_unsigned() || (s->is_number_integer() && s->get<std::int64_t>() >= 0))
+            p.seed = s->get<std::uint64_t>();
+        else
+            d.error("/seed", "seed must be a whole number >= 0, got " + s->dump());
+    }
+    if (const Json* s = r.get("settings")) parse_settings(*s, p.settings, d);
+    r.get("nodes");
+    r.get("edges");
+    r.get("traffic");
+    parse_array(root, "nodes", kMaxNodes, d, [&](const Json& j, std::size_t i) { parse_node(j, i, p, d); });
+    parse_array(root, "edges", kMaxEdges, d, [&](const Json& j, std::size_t i) { parse_edge(j, i, p, d); });
+    parse_array(root, "traffic", kMaxTraffic, d, [&](const Json& j, std::size_t i) { parse_traffic(j, i, p, d); });
+    r.object("layout", p.layout);
+    p.extra = r.extra(true);
+    return res;
+}
+
+ParseResult parse_pattern(std::string_view text) {
+    Json root;
+    try {
+        root = Json::parse(text.begin(), text.end());
+    } catch (const Json::parse_error& e) {
+        ParseResult res;
+        std::size_t line = 0, col = 0;
+        line_column(text, e.byte > 0 ? e.byte - 1 : 0, line, col);
+        std::string what = e.what();
+        // nlohmann's text is "[json.exception.parse_error.101] parse error at line 1, column 5: <reason>"
+        if (auto pos = what.find(": "); pos != std::string::npos) what = what.substr(pos + 2);
+        if (auto pos = what.find(": "); pos != std::string::npos) what = what.substr(pos + 2);
+        res.diagnostics.error("", "invalid JSON at line " + std::to_string(line) + ", column " +
+                                      std::to_string(col) + ": " + what);
+        return res;
+    }
+    return parse_pattern_json(root);
+}
+
+// ---- Writing -----------------------------------------------------------------------------------
+namespace {
+using Ordered = nlohmann::ordered_json;
+
+Ordered ordered(const Json& j) { return Ordered::parse(j.dump()); }
+
+void put_extra(Ordered& out, const Json& extra) {
+    for (auto it = extra.begin(); it != extra.end(); ++it) out[it.key()] = ordered(it.value());
+}
+
+std::string duration_text(SimTime t) {
+    if (t.us % 3'600'000'000LL == 0) return std::to_string(t.us / 3'600'000'000LL) + "h";
+    if (t.us % 60'000'000 == 0) return std::to_string(t.us / 60'000'000) + "m";
+    if (t.us % 1'000'000 == 0) return std::to_string(t.us / 1'000'000) + "s";
+    if (t.us % 1000 == 0) return std::to_string(t.us / 1000) + "ms";
+    return std::to_string(t.us) + "us";
+}
+}  // namespace
+
+Json pattern_to_json(const Pattern& p) { return Json::parse(write_pattern(p)); }
+
+std::string write_pattern(const Pattern& p) {
+    Ordered out;
+    out["format"] = p.format;
+    out["name"] = p.name;
+    if (!p.description.empty()) out["description"] = p.description;
+    out["seed"] = p.seed;
+    Ordered s;
+    const Settings dflt;
+    s["duration"] = duration_text(p.settings.duration);
+    if (p.settings.start_time != dflt.start_time) s["startTime"] = p.settings.start_time;
+    if (p.settings.lambda_concurrency_limit != dflt.lambda_concurrency_limit)
+        s["lambdaConcurrencyLimit"] = p.settings.lambda_concurrency_limit;
+    if (p.settings.max_events != dflt.max_events) s["maxEvents"] = p.settings.max_events;
+    put_extra(s, p.settings.extra);
+    out["settings"] = s;
+    out["nodes"] = Ordered::array();
+    for (const auto& n : p.nodes) {
+        Ordered o;
+        o["id"] = n.id;
+        o["type"] = n.type;
+        o["config"] = ordered(n.config);
+        put_extra(o, n.extra);
+        out["nodes"].push_back(o);
+    }
+    out["edges"] = Ordered::array();
+    for (const auto& e : p.edges) {
+        Ordered o;
+        o["from"] = e.from;
+        if (e.port != "out") o["port"] = e.port;
+        o["to"] = e.to;
+        if (!e.config.empty()) o["config"] = ordered(e.config);
+        put_extra(o, e.extra);
+        out["edges"].push_back(o);
+    }
+    out["traffic"] = Ordered::array();
+    for (const auto& t : p.traffic) {
+        Ordered o;
+        o["id"] = t.id;
+        o["source"] = t.source;
+        if (!t.target.empty()) o["target"] = t.target;
+        o["profile"] = ordered(t.profile);
+        if (t.arrival != "poisson") o["arrival"] = t.arrival;
+        if (t.start.us != 0) o["start"] = duration_text(t.start);
+        if (t.duration != kNever) o["duration"] = duration_text(t.duration);
+        if (!t.request.empty()) o["request"] = ordered(t.request);
+        if (!t.payload.is_null()) o["payload"] = ordered(t.payload);
+        put_extra(o, t.extra);
+        out["traffic"].push_back(o);
+    }
+    out["layout"] = ordered(p.layout);
+    put_extra(out, p.extra);
+    return out.dump(2) + "\n";
+}
+
+}  // namespace sim

@@ -1,0 +1,233 @@
+// apigateway.cpp — API Gateway in front of integrations (Lambda proxy, AWS services).
+// Modelled:     [x] REST vs HTTP API (ApiType): price, latency overhead, error mapping
+//               [x] throttling as a token bucket (ThrottlingRateLimit 10,000 rps, ThrottlingBurstLimit
+//                   5,000 by default) → 429 {"message":"Too Many Requests"}
+//               [x] integration timeout (TimeoutInMillis, REST 50..29,000 ms, HTTP 50..30,000) → 504
+//               [x] Lambda proxy error mapping: function error → 502 (REST) / 500 (HTTP);
+//                   Lambda throttle → 500 (REST passes no 429 through) 
+//               [x] routes per edge ("Route": "POST /orders"); unmatched → 403 (REST) / 404 (HTTP)
+// Not modelled: [ ] stage caching  [ ] authorizers  [ ] usage plans  [ ] 10 MB payload limit
+// AWS: https://docs.aws.amazon.com/apigateway/latest/developerguide/limits.html,
+//      api-gateway-request-throttling.html, http-api-develop-integrations-lambda.html
+#include "services/apigateway.h"
+
+#include "pattern/config_reader.h"
+#include "pattern/pattern.h"
+
+#include <algorithm>
+#include <map>
+#include <unordered_map>
+
+namespace sim::svc {
+namespace {
+
+struct Route {
+    std::string method;  // "ANY" matches all
+    std::string path;    // "/orders", or "/{proxy+}" / "" for any path
+    const Link* link = nullptr;
+};
+
+struct Config {
+    bool rest = true;
+    double rate = 10000;       // tokens per second
+    double burst = 5000;       // bucket size
+    SimTime timeout = msec(29000);
+    Distribution overhead = Distribution::lognormal(6, 25);  // gateway's own latency (assumed)
+    std::vector<Route> routes;
+};
+
+struct Pending {
+    CallerRef caller;
+    Message msg;
+    SimTime start;
+    std::uint64_t timeout_timer = 0;
+};
+
+class Api final : public Service {
+public:
+    explicit Api(Config c) : c_(std::move(c)), tokens_(c_.burst) {}
+
+    void on_message(Context& ctx, const Inbound& in) override {
+        const SimTime now = ctx.now();
+        ctx.metrics().count(Counter::Invocations, now);
+        // Request price: REST $3.50 per 1M; HTTP $1.00 per 1M, metered per 512 KB.
+        const double units = c_.rest ? 1.0 : static_cast<double>(std::max<std::int64_t>(1, (in.msg.size_bytes + 524287) / 524288));
+        ctx.metrics().add_cost((c_.rest ? 3.50 : 1.00) / 1e6 * units, now);
+        refill(now);
+        if (tokens_ < 1) {
+            ctx.metrics().count(Counter::Throttles, now);
+            answer(ctx, in.caller, in.msg, now, 429, "TooManyRequestsException", "Too Many Requests", Outcome::Throttled);
+            return;
+        }
+        tokens_ -= 1;
+        const Route* route = match(in.msg);
+        if (!route) {
+            ctx.metrics().count(Counter::Errors, now);
+            if (c_.rest) answer(ctx, in.caller, in.msg, now, 403, "MissingAuthenticationTokenException", "Missing Authentication Token", Outcome::Error);
+            else answer(ctx, in.caller, in.msg, now, 404, "NotFound", "Not Found", Outcome::Error);
+            return;
+        }
+        const SimTime overhead = c_.overhead.sample(ctx.rng());
+        Message fwd = in.msg;
+        fwd.type = "apigateway.proxy";
+        const std::uint64_t call = ctx.call(*route->link, fwd, overhead);
+        Pending p{in.caller, in.msg, now, 0};
+        p.timeout_timer = ctx.start_timer(overhead + c_.timeout, call);
+        pending_.emplace(call, std::move(p));
+        ++inflight_;
+        ctx.metrics().set_concurrency(inflight_, now);
+    }
+
+    void on_timer(Context& ctx, std::uint64_t call) override {
+        auto it = pending_.find(call);
+        if (it == pending_.end()) return;
+        ctx.metrics().count(Counter::Timeouts, ctx.now());
+        ctx.metrics().count(Counter::Errors, ctx.now());
+        Pending p = std::move(it->second);
+        pending_.erase(it);
+        --inflight_;
+        answer(ctx, p.caller, p.msg, p.start, 504, "IntegrationTimeout", "Endpoint request timed out", Outcome::TimedOut);
+    }
+
+    void on_reply(Context& ctx, std::uint64_t call, const Reply& r) override {
+        auto it = pending_.find(call);
+        if (it == pending_.end()) return;  // already answered 504; the integration's work still happened
+        Pending p = std::move(it->second);
+        pending_.erase(it);
+        ctx.cancel_timer(p.timeout_timer);
+        --inflight_;
+        ctx.metrics().set_concurrency(inflight_, ctx.now());
+        if (r.ok()) {
+            int status = 200;
+            if (r.body && r.body->is_object()) {
+                auto sc = r.body->find("statusCode");
+                if (sc != r.body->end() && sc->is_number_integer()) status = sc->get<int>();
+            }
+            answer(ctx, p.caller, p.msg, p.start, status, "", "", Outcome::Ok, r.body);
+            return;
+        }
+        ctx.metrics().count(Counter::Errors, ctx.now());
+        if (r.status == 429) {
+            // A Lambda throttle is not passed through: REST and HTTP APIs answer 500.
+            answer(ctx, p.caller, p.msg, p.start, 500, "InternalServerError", "Internal server error (integration throttled: " + r.detail + ")", Outcome::Throttled);
+        } else if (c_.rest) {
+            answer(ctx, p.caller, p.msg, p.start, 502, "BadGateway", "Internal server error (" + r.error + ")", Outcome::Error);
+        } else {
+            answer(ctx, p.caller, p.msg, p.start, 500, "InternalServerError", "Internal Server Error (" + r.error + ")", Outcome::Error);
+        }
+    }
+
+    Json inspect() const override { return {{"in_flight", inflight_}, {"tokens", tokens_}}; }
+
+private:
+    void answer(Context& ctx, const CallerRef& caller, const Message& msg, SimTime start, int status, const char* error,
+                const std::string& detail, Outcome outcome, JsonPtr body = nullptr) {
+        ctx.metrics().observe_latency(ctx.now() - start, ctx.now());
+        if (ctx.tracing(msg)) ctx.span(msg, request_line(msg), start, outcome, std::to_string(status) + (detail.empty() ? "" : " " + detail));
+        Reply r;
+        r.status = status;
+        r.error = error;
+        r.detail = detail;
+        r.body = std::move(body);
+        ctx.reply(caller, std::move(r));
+    }
+
+    static std::string request_line(const Message& m) {
+        if (m.body && m.body->is_object() && m.body->contains("method"))
+            return m.body->value("method", std::string("GET")) + " " + m.body->value("path", std::string("/"));
+        return "request";
+    }
+
+    const Route* match(const Message& m) const {
+        std::string method = "GET", path = "/";
+        if (m.body && m.body->is_object()) {
+            method = m.body->value("method", method);
+            path = m.body->value("path", path);
+        }
+        for (const Route& r : c_.routes) {
+            if (r.method != "ANY" && r.method != method) continue;
+            if (r.path.empty() || r.path == "/{proxy+}" || r.path == path) return &r;
+            // "/orders/{id}" matches "/orders/42".
+            if (r.path.find('{') != std::string::npos && segments_match(r.path, path)) return &r;
+        }
+        return nullptr;
+    }
+
+    static bool segments_match(const std::string& tmpl, const std::string& path) {
+        std::size_t i = 0, j = 0;
+        while (i < tmpl.size() && j < path.size()) {
+            if (tmpl[i] == '{') {
+                const bool greedy = tmpl.compare(i, std::string::npos, "{proxy+}") == 0 || tmpl.find("+}", i) == tmpl.find('}', i) - 1;
+                i = tmpl.find('}', i) + 1;
+                if (greedy) return true;
+                while (j < path.size() && path[j] != '/') ++j;
+                continue;
+            }
+            if (tmpl[i] != path[j]) return false;
+            ++i;
+            ++j;
+        }
+        return i == tmpl.size() && j == path.size();
+    }
+
+    void refill(SimTime now) {
+        tokens_ = std::min(c_.burst, tokens_ + static_cast<double>(now.us - refilled_at_.us) * c_.rate / 1e6);
+        refilled_at_ = now;
+    }
+
+    Config c_;
+    double tokens_;
+    SimTime refilled_at_;
+    std::unordered_map<std::uint64_t, Pending> pending_;
+    std::int64_t inflight_ = 0;
+};
+
+std::unique_ptr<Service> create_api(BuildContext& ctx) {
+    ConfigReader& r = ctx.config;
+    Config c;
+    c.rest = r.choice("ApiType", "REST", {"REST", "HTTP"}) == "REST";
+    c.rate = r.number("ThrottlingRateLimit", 10000, 0, 1e6, "requests/s");
+    c.burst = static_cast<double>(r.integer("ThrottlingBurstLimit", 5000, 0, 1'000'000, "requests"));
+    c.timeout = msec(r.integer("TimeoutInMillis", c.rest ? 29000 : 30000, 50, c.rest ? 29000 : 30000, "ms"));
+    c.overhead = r.distribution("LatencyMs", c.rest ? Distribution::lognormal(6, 25) : Distribution::lognormal(4, 18));
+    r.raw("Name");
+    r.raw("StageName");
+    for (const Link& l : ctx.links) {
+        Route route;
+        route.link = &l;
+        route.method = "ANY";
+        if (auto it = l.config.find("Route"); it != l.config.end()) {
+            const std::string spec = it->is_string() ? it->get<std::string>() : "";
+            const auto space = spec.find(' ');
+            if (space == std::string::npos || spec.size() < 3 || spec[space + 1] != '/') {
+                ctx.diagnostics.error("/edges/" + std::to_string(l.edge) + "/config/Route", "Route on " + ctx.spec.id + " -> " + l.target_id +
+                                                    " must look like \"POST /orders\" or \"ANY /{proxy+}\", got " + it->dump());
+                continue;
+            }
+            route.method = spec.substr(0, space);
+            route.path = spec.substr(space + 1);
+        }
+        c.routes.push_back(route);
+    }
+    if (ctx.links.empty())
+        ctx.diagnostics.warning(ctx.path, "'" + ctx.spec.id + "' has no integration, so every request gets " + (c.rest ? "403" : "404"),
+                                "connect it to a Lambda function or another service");
+    return std::make_unique<Api>(std::move(c));
+}
+
+}  // namespace
+
+ServiceKind apigateway_kind() {
+    ServiceKind k;
+    k.type = "apigateway";
+    k.label = "API Gateway";
+    k.group = "api";
+    k.cfn_type = "AWS::Serverless::Api";
+    k.description = "REST or HTTP API in front of Lambda and AWS services; throttles with a token bucket";
+    k.ports = {{"out", "integrations", {"lambda", "sqs", "sns", "stepfunctions", "dynamodb", "kinesis", "eventbridge", "s3", "firehose"},
+                "API Gateway integrates with Lambda and AWS service APIs"}};
+    k.create = create_api;
+    return k;
+}
+
+}  // namespace sim::svc

@@ -1,0 +1,205 @@
+// client.cpp — a traffic source. Arrivals follow each traffic entry's rate profile:
+// "poisson" arrivals by thinning a Poisson process at the profile's peak rate (exact for any
+// rate curve), or "uniform" arrivals at 1/rate spacing. Each arrival is a synchronous call; the
+// reply's time minus the request's origin is the end-to-end latency of that traffic source.
+// Modelled:     [x] rate profiles  [x] payload templates  [x] end-to-end latency and status per source
+// Not modelled: [ ] client-side retries  [ ] network latency between the client and AWS
+#include "services/client.h"
+
+#include "pattern/config_reader.h"
+#include "pattern/pattern.h"
+#include "traffic/payload_template.h"
+#include "traffic/rate_profile.h"
+
+#include <map>
+#include <memory>
+#include <vector>
+
+namespace sim::svc {
+namespace {
+
+struct Source {
+    std::uint32_t index = 0;    // traffic entry index (for per-source metrics)
+    const Link* link = nullptr;
+    RateProfile profile;
+    PayloadTemplate payload;
+    Json request;               // {"method", "path"} for HTTP-style targets
+    bool poisson = true;
+    SimTime start, end;         // absolute
+    std::uint64_t seq = 0;
+};
+
+class Client final : public Service {
+public:
+    explicit Client(std::vector<Source> sources) : sources_(std::move(sources)) {}
+
+    void on_start(Context& ctx) override {
+        for (std::size_t i = 0; i < sources_.size(); ++i) schedule_next(ctx, i, sources_[i].start);
+    }
+
+    void on_timer(Context& ctx, std::uint64_t tag) override {
+        Source& s = sources_[tag];
+        // Thinning: accept the candidate with probability rate(t) / peak rate.
+        const double peak = s.profile.max_rate();
+        const double rate = s.profile.rate_at(ctx.now() - s.start);
+        if (!s.poisson || ctx.rng().uniform() * peak < rate) send_request(ctx, s);
+        schedule_next(ctx, tag, ctx.now());
+    }
+
+    // A manual event fired at the client goes out through its first link.
+    void on_message(Context& ctx, const Inbound& in) override {
+        if (ctx.links().empty()) {
+            ctx.drop(in.msg, "client is not wired to any service");
+            return;
+        }
+        Message m = in.msg;
+        m.source = kNoSource;
+        const std::uint64_t call = ctx.call(ctx.links().front(), m);
+        inflight_.push_back({call, m.origin, kNoSource});
+    }
+
+    void on_reply(Context& ctx, std::uint64_t call, const Reply& r) override {
+        for (std::size_t i = 0; i < inflight_.size(); ++i) {
+            if (inflight_[i].call != call) continue;
+            const bool ok = r.ok() && r.status < 400;
+            if (inflight_[i].source != kNoSource) ctx.observe_end_to_end(inflight_[i].source, ctx.now() - inflight_[i].origin, ok);
+            ctx.metrics().observe_latency(ctx.now() - inflight_[i].origin, ctx.now());
+            if (!ok) ctx.metrics().count(Counter::Errors, ctx.now());
+            ++status_counts_[r.status];
+            inflight_[i] = inflight_.back();
+            inflight_.pop_back();
+            return;
+        }
+    }
+
+    void report(Json& out) const override {
+        Json s = Json::object();
+        for (const auto& [code, n] : status_counts_) s[std::to_string(code)] = n;
+        out["responses_by_status"] = s;
+    }
+
+private:
+    struct Pending {
+        std::uint64_t call;
+        SimTime origin;
+        std::uint32_t source;
+    };
+
+    void schedule_next(Context& ctx, std::size_t i, SimTime from) {
+        Source& s = sources_[i];
+        const double peak = s.profile.max_rate();
+        if (peak <= 0) return;
+        SimTime gap;
+        if (s.poisson) {
+            gap = from_seconds(ctx.rng().exponential(1.0 / peak));
+        } else {
+            const double rate = s.profile.rate_at(from - s.start);
+            // At rate 0 a uniform source checks again in a second (profiles change over time).
+            gap = rate > 0 ? from_seconds(1.0 / rate) : sec(1);
+        }
+        if (gap.us < 1) gap.us = 1;
+        const SimTime at = (from < s.start ? s.start : from) + (from < s.start ? SimTime{} : gap);
+        if (at >= s.end) return;
+        ctx.start_timer(at - ctx.now(), i);
+    }
+
+    void send_request(Context& ctx, Source& s) {
+        Message m;
+        m.trace = ctx.new_trace_id();
+        m.id = ctx.new_message_id();
+        m.origin = ctx.now();
+        m.source = s.index;
+        m.type = "client.request";
+        ++s.seq;
+        JsonPtr payload = s.payload.instantiate(ctx.rng(), s.seq, ctx.start_unix_s() + static_cast<std::uint64_t>(ctx.now().us / 1000000));
+        if (s.request.empty()) {
+            m.body = payload;
+        } else {
+            // HTTP-style request: method and path next to the body.
+            Json req = s.request;
+            req["body"] = payload ? *payload : Json();
+            m.body = std::make_shared<const Json>(std::move(req));
+        }
+        m.size_bytes = payload ? static_cast<std::int64_t>(payload->is_null() ? 0 : payload_size(*payload)) : 0;
+        ctx.metrics().count(Counter::Invocations, ctx.now());
+        const std::uint64_t call = ctx.call(*s.link, std::move(m));
+        inflight_.push_back({call, ctx.now(), s.index});
+    }
+
+    std::int64_t payload_size(const Json& j) {
+        // Serialising every payload is costly at high rates; constant templates are measured once.
+        if (&j == last_sized_) return last_size_;
+        last_sized_ = &j;
+        last_size_ = static_cast<std::int64_t>(j.dump().size());
+        return last_size_;
+    }
+
+    std::vector<Source> sources_;
+    std::vector<Pending> inflight_;
+    std::map<int, std::uint64_t> status_counts_;
+    const Json* last_sized_ = nullptr;
+    std::int64_t last_size_ = 0;
+};
+
+std::unique_ptr<Service> create_client(BuildContext& ctx) {
+    std::vector<Source> sources;
+    const Pattern& p = ctx.pattern;
+    for (std::size_t i = 0; i < p.traffic.size(); ++i) {
+        const TrafficSpec& t = p.traffic[i];
+        if (t.source != ctx.spec.id) continue;
+        const std::string path = "/traffic/" + std::to_string(i);
+        Source s;
+        s.index = static_cast<std::uint32_t>(i);
+        if (!t.target.empty()) {
+            for (const Link& l : ctx.links)
+                if (l.target_id == t.target) s.link = &l;
+            if (!s.link) ctx.diagnostics.error(path + "/target", "'" + ctx.spec.id + "' is not wired to '" + t.target + "'",
+                                               "add an edge from " + ctx.spec.id + " to " + t.target);
+        } else if (ctx.links.size() == 1) {
+            s.link = &ctx.links.front();
+        } else if (ctx.links.empty()) {
+            ctx.diagnostics.error(path + "/source", "'" + ctx.spec.id + "' is not wired to any service, so its traffic goes nowhere",
+                                  "connect the client to an API or service");
+        } else {
+            ctx.diagnostics.error(path + "/target", "'" + ctx.spec.id + "' is wired to several services; say which with \"target\"");
+        }
+        auto profile = RateProfile::parse(t.profile, path + "/profile", ctx.diagnostics);
+        s.payload = PayloadTemplate::compile(t.payload, path + "/payload", ctx.diagnostics);
+        if (!profile || !s.link) continue;
+        s.profile = *profile;
+        s.request = t.request;
+        s.poisson = t.arrival != "uniform";
+        s.start = t.start;
+        s.end = t.duration == kNever ? kNever : t.start + t.duration;
+        sources.push_back(std::move(s));
+    }
+    return std::make_unique<Client>(std::move(sources));
+}
+
+const std::vector<std::string> kClientTargets = {"apigateway", "cloudfront", "appsync", "lambda", "s3", "sqs", "sns",
+                                                 "eventbridge", "kinesis", "firehose", "dynamodb", "stepfunctions", "cognito"};
+
+}  // namespace
+
+ServiceKind client_kind() {
+    ServiceKind k;
+    k.type = "client";
+    k.label = "Client";
+    k.group = "sources";
+    k.description = "Browsers or apps sending requests, from the pattern's traffic profiles";
+    k.ports = {{"out", "requests", kClientTargets, ""}};
+    k.accepts_input = false;
+    k.create = create_client;
+    return k;
+}
+
+ServiceKind iot_kind() {
+    ServiceKind k = client_kind();
+    k.type = "iot";
+    k.label = "IoT devices";
+    k.description = "A fleet of devices sending telemetry records";
+    k.ports = {{"out", "telemetry", {"kinesis", "firehose", "sqs", "sns", "lambda", "apigateway", "eventbridge", "dynamodb", "s3"}, ""}};
+    return k;
+}
+
+}  // namespace sim::svc
