@@ -276,9 +276,11 @@ ChoiceOutcome evaluate_choice_rule(const ChoiceRule& rule, const json& input, co
     } else if (op == "BooleanEquals") {
         r.matched = v.is_boolean() && operand.is_boolean() && v == operand;
     } else if (op.rfind("Timestamp", 0) == 0) {
-        auto a = v.is_string() ? parse_timestamp_us(v.get<std::string>()) : std::nullopt;
-        auto b = operand.is_string() ? parse_timestamp_us(operand.get<std::string>()) : std::nullopt;
-        if (a && b) r.matched = ordered(op, *a < *b ? -1 : *a > *b ? 1 : 0);
+        if (v.is_string() && operand.is_string()) {
+            auto a = parse_timestamp_us(v.get<std::string>());
+            auto b = parse_timestamp_us(operand.get<std::string>());
+            if (a && b) r.matched = ordered(op, *a < *b ? -1 : *a > *b ? 1 : 0);
+        }
     }
     return r;
 }
