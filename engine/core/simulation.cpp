@@ -122,10 +122,12 @@ Simulation::BuildResult Simulation::build(const Pattern& pattern, const BuildOpt
     s.source_ok.resize(pattern.traffic.size());
     s.source_failed.resize(pattern.traffic.size());
 
-    // Services: each validates its own config, reporting every problem.
-    if (!d.has_errors()) {
+    // Services: each validates its own config, reporting every problem (also when the structure
+    // already has errors, so one validation shows everything; nothing is kept then).
+    {
         for (std::size_t i = 0; i < pattern.nodes.size(); ++i) {
             const NodeSpec& n = pattern.nodes[i];
+            if (!kinds[i] || n.id.empty()) continue;
             NodeRuntime& rt = s.nodes[i];
             rt.id = n.id;
             rt.type = n.type;

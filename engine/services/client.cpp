@@ -34,7 +34,11 @@ public:
     explicit Client(std::vector<Source> sources) : sources_(std::move(sources)) {}
 
     void on_start(Context& ctx) override {
-        for (std::size_t i = 0; i < sources_.size(); ++i) schedule_next(ctx, i, sources_[i].start);
+        // Uniform sources send their first request at the start instant; Poisson ones one random gap later.
+        for (std::size_t i = 0; i < sources_.size(); ++i) {
+            if (!sources_[i].poisson && sources_[i].profile.rate_at({}) > 0) ctx.start_timer(sources_[i].start, i);
+            else schedule_next(ctx, i, sources_[i].start);
+        }
     }
 
     void on_timer(Context& ctx, std::uint64_t tag) override {

@@ -1,0 +1,77 @@
+// test_apigateway.cpp — throttling token bucket, integration timeout, routes, error mapping.
+#include "support/test_support.h"
+
+using namespace sim;
+using namespace sim::test;
+
+namespace {
+std::string api(const std::string& api_config, const std::string& fn_config, double rps, const std::string& edge_config = "{}",
+                const std::string& request = R"({"method": "GET", "path": "/items"})") {
+    return R"({"format": "serverless-playground/1", "name": "t", "seed": 9,
+      "nodes": [{"id": "u", "type": "client", "config": {}},
+                {"id": "api", "type": "apigateway", "config": )" + api_config + R"(},
+                {"id": "f", "type": "lambda", "config": )" + fn_config + R"(}],
+      "edges": [{"from": "u", "to": "api"}, {"from": "api", "to": "f", "config": )" + edge_config + R"(}],
+      "traffic": [{"id": "t", "source": "u", "arrival": "uniform", "request": )" + request +
+           R"(, "profile": {"type": "constant", "rps": )" + std::to_string(rps) + "}}]}";
+}
+std::uint64_t status(const Simulation& s, const char* code) {
+    const Json r = s.report();
+    const Json& by = r["nodes"]["u"]["responses_by_status"];
+    return by.contains(code) ? by[code].get<std::uint64_t>() : 0;
+}
+}  // namespace
+
+TEST_SUITE("apigateway") {
+    TEST_CASE("config validation names the limits") {
+        auto d = build_errors(R"({"format": "serverless-playground/1", "nodes": [{"id": "a", "type": "apigateway",
+            "config": {"ApiType": "SOAP", "TimeoutInMillis": 40000}}]})");
+        CHECK(has_error(d, "/nodes/0/config/ApiType", "ApiType must be one of REST, HTTP, got \"SOAP\""));
+        CHECK(has_error(d, "/nodes/0/config/TimeoutInMillis", "TimeoutInMillis must be 50..29000 ms, got 40000"));
+    }
+
+    TEST_CASE("requests beyond the token bucket get 429") {
+        // 200 rps against a 50 rps limit with a 10-request burst: ~50 pass each second.
+        auto s = build_ok(api(R"({"ThrottlingRateLimit": 50, "ThrottlingBurstLimit": 10})", R"({"DurationMs": 1})", 200));
+        s->run_until(sec(20));
+        CHECK(status(*s, "200") == doctest::Approx(20 * 50 + 10).epsilon(0.02));
+        CHECK(status(*s, "429") == doctest::Approx(20 * 150 - 10).epsilon(0.02));
+        CHECK(counter(*s, "api", Counter::Throttles) == status(*s, "429"));
+    }
+
+    TEST_CASE("an integration slower than the timeout gets 504 while the function still runs") {
+        auto s = build_ok(api(R"({"TimeoutInMillis": 1000})", R"({"DurationMs": 3000, "Timeout": 10})", 1));
+        s->run_until(sec(30));
+        CHECK(status(*s, "504") >= 25);
+        CHECK(status(*s, "200") == 0);
+        CHECK(counter(*s, "f", Counter::Errors) == 0);  // Lambda itself succeeded
+    }
+
+    TEST_CASE("function errors map to 502 on REST and 500 on HTTP APIs") {
+        auto rest = build_ok(api(R"({"ApiType": "REST"})", R"({"ErrorRate": 1})", 2));
+        rest->run_until(sec(10));
+        CHECK(status(*rest, "502") == 20);
+        auto http = build_ok(api(R"({"ApiType": "HTTP"})", R"({"ErrorRate": 1})", 2));
+        http->run_until(sec(10));
+        CHECK(status(*http, "500") == 20);
+    }
+
+    TEST_CASE("unmatched routes get 403 on REST and 404 on HTTP APIs") {
+        auto rest = build_ok(api(R"({})", R"({})", 1, R"({"Route": "POST /orders"})"));
+        rest->run_until(sec(5));
+        CHECK(status(*rest, "403") == 5);
+        auto http = build_ok(api(R"({"ApiType": "HTTP"})", R"({})", 1, R"({"Route": "GET /items/{id}"})",
+                                 R"({"method": "GET", "path": "/items/42"})"));
+        http->run_until(sec(5));
+        CHECK(status(*http, "200") == 5);
+    }
+
+    TEST_CASE("HTTP APIs cost less per request than REST APIs") {
+        auto rest = build_ok(api(R"({})", R"({})", 10));
+        auto http = build_ok(api(R"({"ApiType": "HTTP"})", R"({})", 10));
+        rest->run_until(sec(100));
+        http->run_until(sec(100));
+        CHECK(rest->report()["cost_usd"]["api"].get<double>() == doctest::Approx(1000 * 3.5e-6));
+        CHECK(http->report()["cost_usd"]["api"].get<double>() == doctest::Approx(1000 * 1.0e-6));
+    }
+}
