@@ -66,7 +66,8 @@ Report run_eventbridge_suite(const json& cases) {
         const json* event = field(c, "event");
         const json* expected = field(c, "match");
         if (!event || !expected || !expected->is_boolean()) {
-            report.failures.push_back({id, !event ? "case is missing key \"event\"" : "case is missing boolean \"match\""});
+            report.failures.push_back(
+                {id, !event ? "case is missing key \"event\"" : "case is missing boolean \"match\""});
             continue;
         }
         if (error) {

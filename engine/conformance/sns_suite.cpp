@@ -35,14 +35,15 @@ Report run_sns_suite(const json& cases) {
         const json* scope = field(c, "scope");
         const json* expected = field(c, "match");
         if (!policy || !scope || !expected || !expected->is_boolean()) {
-            report.failures.push_back({id, !policy ? "case is missing key \"policy\""
+            report.failures.push_back({id, !policy  ? "case is missing key \"policy\""
                                            : !scope ? "case is missing key \"scope\""
                                                     : "case is missing boolean \"match\""});
             continue;
         }
         const bool body_scope = scope->is_string() && scope->get<std::string>() == "MessageBody";
         if (!body_scope && !(scope->is_string() && scope->get<std::string>() == "MessageAttributes")) {
-            report.failures.push_back({id, "scope must be \"MessageAttributes\" or \"MessageBody\", got " + scope->dump()});
+            report.failures.push_back(
+                {id, "scope must be \"MessageAttributes\" or \"MessageBody\", got " + scope->dump()});
             continue;
         }
         auto compiled = match::SnsFilterPolicy::compile(
@@ -55,8 +56,8 @@ Report run_sns_suite(const json& cases) {
         const auto& filter = std::get<match::SnsFilterPolicy>(compiled);
         const json* input = field(c, body_scope ? "body" : "message_attributes");
         if (!input) {
-            report.failures.push_back({id, body_scope ? "case is missing key \"body\""
-                                                      : "case is missing key \"message_attributes\""});
+            report.failures.push_back(
+                {id, body_scope ? "case is missing key \"body\"" : "case is missing key \"message_attributes\""});
             continue;
         }
         const bool got = body_scope ? filter.matches_body(*input) : filter.matches_attributes(*input);

@@ -64,22 +64,18 @@ bool condition_matches(const Condition& c, const LeafValue& leaf) {
             return !key || std::find(c.keys.begin(), c.keys.end(), *key) == c.keys.end();
         }
         case Op::AnythingButPrefixes:
-            return !is_string || std::none_of(c.texts.begin(), c.texts.end(), [&](const std::string& p) {
-                       return leaf.text.substr(0, p.size()) == p;
-                   });
+            return !is_string || std::none_of(c.texts.begin(), c.texts.end(),
+                                              [&](const std::string& p) { return leaf.text.substr(0, p.size()) == p; });
         case Op::AnythingButSuffixes:
             return !is_string || std::none_of(c.texts.begin(), c.texts.end(), [&](const std::string& s) {
-                       return leaf.text.size() >= s.size() &&
-                              leaf.text.substr(leaf.text.size() - s.size()) == s;
-                   });
+                return leaf.text.size() >= s.size() && leaf.text.substr(leaf.text.size() - s.size()) == s;
+            });
         case Op::AnythingButIgnoreCase:
-            return !is_string || std::none_of(c.texts.begin(), c.texts.end(), [&](const std::string& t) {
-                       return equals_ignore_case(leaf.text, t);
-                   });
+            return !is_string || std::none_of(c.texts.begin(), c.texts.end(),
+                                              [&](const std::string& t) { return equals_ignore_case(leaf.text, t); });
         case Op::AnythingButWildcards:
-            return !is_string ||
-                   std::none_of(c.wildcards.begin(), c.wildcards.end(),
-                                [&](const WildcardPattern& w) { return wildcard_matches(w, leaf.text); });
+            return !is_string || std::none_of(c.wildcards.begin(), c.wildcards.end(),
+                                              [&](const WildcardPattern& w) { return wildcard_matches(w, leaf.text); });
     }
     return false;
 }

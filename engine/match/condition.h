@@ -21,7 +21,7 @@ enum class Op : std::uint8_t {
     ExactNumber,
     ExactBoolean,
     ExactNull,
-    IpAddress,           // a pattern string that is an IP literal: matches that address in any spelling
+    IpAddress,  // a pattern string that is an IP literal: matches that address in any spelling
     Prefix,
     Suffix,
     EqualsIgnoreCase,
@@ -30,7 +30,7 @@ enum class Op : std::uint8_t {
     Wildcard,
     Numeric,
     Cidr,
-    Exists,              // flag = true: any leaf; false: handled by FieldTest::absent_ok
+    Exists,  // flag = true: any leaf; false: handled by FieldTest::absent_ok
     AnythingButStrings,
     AnythingButNumbers,
     AnythingButPrefixes,
@@ -48,15 +48,15 @@ struct NumericBound {
 
 struct Condition {
     Op op = Op::ExactNull;
-    bool flag = false;                      // ExactBoolean value; Exists true/false
-    std::string text;                       // ExactString, Prefix, Suffix, *IgnoreCase operand
-    LeafValue number;                       // ExactNumber (kind Number)
-    NumericBound low;                       // Numeric
+    bool flag = false;  // ExactBoolean value; Exists true/false
+    std::string text;   // ExactString, Prefix, Suffix, *IgnoreCase operand
+    LeafValue number;   // ExactNumber (kind Number)
+    NumericBound low;   // Numeric
     NumericBound high;
-    CidrRange range;                        // Cidr, IpAddress
-    std::vector<std::string> texts;         // AnythingBut{Strings,Prefixes,Suffixes,IgnoreCase}
-    std::vector<std::int64_t> keys;         // AnythingButNumbers (comparable keys)
-    std::vector<WildcardPattern> wildcards; // Wildcard (one), AnythingButWildcards (several)
+    CidrRange range;                         // Cidr, IpAddress
+    std::vector<std::string> texts;          // AnythingBut{Strings,Prefixes,Suffixes,IgnoreCase}
+    std::vector<std::int64_t> keys;          // AnythingButNumbers (comparable keys)
+    std::vector<WildcardPattern> wildcards;  // Wildcard (one), AnythingButWildcards (several)
 };
 
 // Whether one leaf value satisfies the condition. String operators (prefix, suffix, wildcard,

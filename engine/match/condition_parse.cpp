@@ -16,7 +16,9 @@ MatchError fail(const std::string& path, std::string message, std::string aws_re
     return MatchError{path, std::move(message), std::move(aws_reason)};
 }
 
-std::string quote(const std::string& s) { return "\"" + s + "\""; }
+std::string quote(const std::string& s) {
+    return "\"" + s + "\"";
+}
 
 // What AWS's streaming parser prints for the token it choked on.
 std::string token_text(const json& v) {
@@ -27,9 +29,13 @@ std::string token_text(const json& v) {
 }
 
 // SNS documents -1e9..1e9 for numeric filters; EventBridge (event-ruler) accepts -5e9..5e9.
-double numeric_limit(Dialect dialect) { return dialect == Dialect::Sns ? 1.0e9 : kNumericLimit; }
+double numeric_limit(Dialect dialect) {
+    return dialect == Dialect::Sns ? 1.0e9 : kNumericLimit;
+}
 
-std::string limit_text(Dialect dialect) { return dialect == Dialect::Sns ? "-1e9..1e9" : "-5e9..5e9"; }
+std::string limit_text(Dialect dialect) {
+    return dialect == Dialect::Sns ? "-1e9..1e9" : "-5e9..5e9";
+}
 
 std::string limit_reason(Dialect dialect) {
     return dialect == Dialect::Sns ? "" : "Value must be between -5.0E9 and 5.0E9, inclusive";
@@ -69,23 +75,22 @@ Result literal(const json& v, const std::string& path) {
         c.op = Op::ExactNull;
         return c;
     }
-    return fail(path, "match value must be a string, number, boolean, null or operator object, got " +
-                          describe_json(v),
+    return fail(path, "match value must be a string, number, boolean, null or operator object, got " + describe_json(v),
                 "Match value must be String, number, true, false, or null");
 }
 
-std::optional<MatchError> check_wildcard(const std::string& operand, const std::string& path,
-                                         WildcardPattern& out) {
+std::optional<MatchError> check_wildcard(const std::string& operand, const std::string& path, WildcardPattern& out) {
     auto parsed = parse_wildcard(operand);
     if (auto* error = std::get_if<WildcardError>(&parsed)) {
         const std::string pos = std::to_string(error->pos);
         if (error->consecutive) {
-            return fail(path, "wildcard " + quote(operand) + " has consecutive '*' at position " + pos +
-                                  "; use a single '*'",
+            return fail(path,
+                        "wildcard " + quote(operand) + " has consecutive '*' at position " + pos + "; use a single '*'",
                         "Consecutive wildcard characters at pos " + pos);
         }
-        return fail(path, "wildcard " + quote(operand) + " has an invalid escape at position " + pos +
-                              "; only \\* and \\\\ are allowed",
+        return fail(path,
+                    "wildcard " + quote(operand) + " has an invalid escape at position " + pos +
+                        "; only \\* and \\\\ are allowed",
                     "Invalid escape character at pos " + pos);
     }
     out = std::move(std::get<WildcardPattern>(parsed));
@@ -108,20 +113,19 @@ Result parse_affix(bool is_prefix, const json& operand, Dialect dialect, const s
         }
         const std::string key = operand.begin().key();
         if (key != "equals-ignore-case") {
-            return fail(path, name + " accepts only {\"equals-ignore-case\": \"...\"} as an object, got " +
-                                  quote(key),
+            return fail(path, name + " accepts only {\"equals-ignore-case\": \"...\"} as an object, got " + quote(key),
                         "Unsupported " + name + " pattern: " + key);
         }
         const json& inner = operand.begin().value();
         if (!inner.is_string()) {
-            return fail(path + ".equals-ignore-case",
-                        "equals-ignore-case needs a string, got " + describe_json(inner),
+            return fail(path + ".equals-ignore-case", "equals-ignore-case needs a string, got " + describe_json(inner),
                         "equals-ignore-case match pattern must be a string");
         }
         if (operand.size() > 1) {
-            return fail(path, name + " object has " + std::to_string(operand.size()) +
-                                  " keys; expected only \"equals-ignore-case\"",
-                        "Only one key allowed in match expression");
+            return fail(
+                path,
+                name + " object has " + std::to_string(operand.size()) + " keys; expected only \"equals-ignore-case\"",
+                "Only one key allowed in match expression");
         }
         c.op = is_prefix ? Op::PrefixIgnoreCase : Op::SuffixIgnoreCase;
         c.text = inner.get<std::string>();
@@ -131,8 +135,8 @@ Result parse_affix(bool is_prefix, const json& operand, Dialect dialect, const s
                 name + " match pattern must be a string");
 }
 
-std::optional<MatchError> numeric_value(const json& v, const std::string& op, Dialect dialect,
-                                        const std::string& path, std::int64_t& key) {
+std::optional<MatchError> numeric_value(const json& v, const std::string& op, Dialect dialect, const std::string& path,
+                                        std::int64_t& key) {
     const std::string aws_op = op == "=" ? "equals" : op;
     if (!v.is_number()) {
         return fail(path, "numeric operator " + quote(op) + " needs a number after it, got " + describe_json(v),
@@ -159,8 +163,8 @@ Result parse_numeric(const json& operand, Dialect dialect, const std::string& pa
     }
     const json& first = operand[0];
     if (!first.is_string()) {
-        return fail(path + "[0]", "numeric array must start with an operator (=, <, <=, >, >=), got " +
-                                      describe_json(first),
+        return fail(path + "[0]",
+                    "numeric array must start with an operator (=, <, <=, >, >=), got " + describe_json(first),
                     "Invalid member in numeric match: " + token_text(first));
     }
     const std::string op = first.get<std::string>();
@@ -186,14 +190,15 @@ Result parse_numeric(const json& operand, Dialect dialect, const std::string& pa
     }
     if (operand.size() == 2) return c;
     if (op == "=" || op == "<" || op == "<=") {
-        return fail(path, "numeric operator " + quote(op) +
-                              " takes one number and nothing after it; a range starts with > or >=",
-                    "Too many elements in numeric expression");
+        return fail(
+            path,
+            "numeric operator " + quote(op) + " takes one number and nothing after it; a range starts with > or >=",
+            "Too many elements in numeric expression");
     }
     const json& second = operand[2];
     if (!second.is_string()) {
-        return fail(path + "[2]", "numeric range needs \"<\" or \"<=\" after the lower bound, got " +
-                                      describe_json(second),
+        return fail(path + "[2]",
+                    "numeric range needs \"<\" or \"<=\" after the lower bound, got " + describe_json(second),
                     "Bad value in numeric range: " + token_text(second));
     }
     const std::string op2 = second.get<std::string>();
@@ -207,14 +212,16 @@ Result parse_numeric(const json& operand, Dialect dialect, const std::string& pa
     }
     if (auto e = numeric_value(operand[3], op2, dialect, path + "[3]", key)) return *e;
     if (operand.size() > 4) {
-        return fail(path, "numeric range has " + std::to_string(operand.size()) +
-                              " elements; expected at most 4, e.g. [\">\", 0, \"<=\", 5]",
+        return fail(path,
+                    "numeric range has " + std::to_string(operand.size()) +
+                        " elements; expected at most 4, e.g. [\">\", 0, \"<=\", 5]",
                     "Too many terms in numeric range expression");
     }
     c.high = {true, op2 == "<", key};
     if (c.low.key >= c.high.key) {
-        return fail(path, "numeric range is empty: lower bound " + operand[1].dump() +
-                              " is not below upper bound " + operand[3].dump(),
+        return fail(path,
+                    "numeric range is empty: lower bound " + operand[1].dump() + " is not below upper bound " +
+                        operand[3].dump(),
                     "Bottom must be less than top");
     }
     return c;
@@ -222,22 +229,20 @@ Result parse_numeric(const json& operand, Dialect dialect, const std::string& pa
 
 // anything-but {"prefix"|"suffix"|"equals-ignore-case"|"wildcard": value or list}
 Result parse_anything_but_object(const json& operand, Dialect dialect, const std::string& path) {
-    const std::string supported =
-        dialect == Dialect::Sns ? "prefix" : "prefix, suffix, equals-ignore-case or wildcard";
+    const std::string supported = dialect == Dialect::Sns ? "prefix" : "prefix, suffix, equals-ignore-case or wildcard";
     if (operand.empty()) {
         return fail(path, "anything-but object is empty; expected " + supported,
                     "Anything-But expression name not found");
     }
     const std::string key = operand.begin().key();
     const bool known = key == "prefix" || (dialect == Dialect::EventBridge &&
-                                          (key == "suffix" || key == "equals-ignore-case" || key == "wildcard"));
+                                           (key == "suffix" || key == "equals-ignore-case" || key == "wildcard"));
     if (!known) {
         return fail(path, "anything-but does not support " + quote(key) + "; expected " + supported,
                     "Unsupported anything-but pattern: " + key);
     }
     if (operand.size() > 1) {
-        return fail(path, "anything-but object has " + std::to_string(operand.size()) +
-                              " keys; expected exactly one",
+        return fail(path, "anything-but object has " + std::to_string(operand.size()) + " keys; expected exactly one",
                     "Too many elements in numeric expression");
     }
     const json& inner = operand.begin().value();
@@ -255,13 +260,13 @@ Result parse_anything_but_object(const json& operand, Dialect dialect, const std
             return fail(inner_path, "anything-but prefix needs a non-empty string, got " + describe_json(inner),
                         element_reason);
         }
-        return fail(inner_path, "anything-but " + key + " needs a string or a list of strings, got " +
-                                    describe_json(inner),
+        return fail(inner_path,
+                    "anything-but " + key + " needs a string or a list of strings, got " + describe_json(inner),
                     "Value of anything-but must be an array or single string/number value.");
     }
     Condition c;
-    c.op = key == "prefix" ? Op::AnythingButPrefixes
-           : key == "suffix" ? Op::AnythingButSuffixes
+    c.op = key == "prefix"               ? Op::AnythingButPrefixes
+           : key == "suffix"             ? Op::AnythingButSuffixes
            : key == "equals-ignore-case" ? Op::AnythingButIgnoreCase
                                          : Op::AnythingButWildcards;
     const json single = inner.is_array() ? json() : inner;
@@ -305,8 +310,10 @@ Result parse_anything_but(const json& operand, Dialect dialect, const std::strin
         return c;
     }
     if (!operand.is_array()) {
-        return fail(path, "anything-but needs a string, a number, a list of them, or an object such as "
-                          "{\"prefix\": \"x\"}, got " + describe_json(operand),
+        return fail(path,
+                    "anything-but needs a string, a number, a list of them, or an object such as "
+                    "{\"prefix\": \"x\"}, got " +
+                        describe_json(operand),
                     "Value of anything-but must be an array or single string/number value.");
     }
     bool strings = false;
@@ -323,14 +330,15 @@ Result parse_anything_but(const json& operand, Dialect dialect, const std::strin
             if (auto e = numeric_value(item, "anything-but", dialect, item_path, key)) return *e;
             c.keys.push_back(key);
         } else {
-            return fail(item_path, "anything-but list may hold only strings or only numbers, got " +
-                                       describe_json(item),
+            return fail(item_path,
+                        "anything-but list may hold only strings or only numbers, got " + describe_json(item),
                         "Inside anything but list, start|null|boolean is not supported.");
         }
     }
     if (strings == numbers) {
-        return fail(path, strings ? "anything-but list mixes strings and numbers; use one type"
-                                  : "anything-but list is empty; expected at least one string or number",
+        return fail(path,
+                    strings ? "anything-but list mixes strings and numbers; use one type"
+                            : "anything-but list is empty; expected at least one string or number",
                     "Inside anything but list, either all values are number or string, mixed type is not "
                     "supported");
     }
@@ -394,8 +402,9 @@ Result parse_operator(const std::string& name, const json& operand, Dialect dial
         c.text = operand.get<std::string>();
         return c;
     }
-    return fail(op_path, "unknown operator " + quote(name) + "; expected one of " + operator_list(dialect) +
-                             " (names are case-sensitive)",
+    return fail(op_path,
+                "unknown operator " + quote(name) + "; expected one of " + operator_list(dialect) +
+                    " (names are case-sensitive)",
                 "Unrecognized match type " + name);
 }
 
@@ -408,11 +417,16 @@ std::string describe_json(const json& value) {
             if (s.size() > 40) s = s.substr(0, 40) + "...";
             return "string " + quote(s);
         }
-        case json::value_t::array: return "an array";
-        case json::value_t::object: return "an object";
-        case json::value_t::null: return "null";
-        case json::value_t::boolean: return value.get<bool>() ? "true" : "false";
-        default: return "number " + value.dump();
+        case json::value_t::array:
+            return "an array";
+        case json::value_t::object:
+            return "an object";
+        case json::value_t::null:
+            return "null";
+        case json::value_t::boolean:
+            return value.get<bool>() ? "true" : "false";
+        default:
+            return "number " + value.dump();
     }
 }
 
@@ -429,10 +443,11 @@ std::variant<Condition, MatchError> parse_condition(const json& element, Dialect
             keys += (keys.empty() ? "" : ", ") + quote(it.key());
         }
         const bool numeric_guard = name == "numeric" || name == "anything-but";
-        return fail(path, "operator object has " + std::to_string(element.size()) + " keys (" + keys +
-                              "); put each operator in its own object in the array",
-                    numeric_guard ? "Too many elements in numeric expression"
-                                  : "Only one key allowed in match expression");
+        return fail(
+            path,
+            "operator object has " + std::to_string(element.size()) + " keys (" + keys +
+                "); put each operator in its own object in the array",
+            numeric_guard ? "Too many elements in numeric expression" : "Only one key allowed in match expression");
     }
     return parse_operator(name, element.begin().value(), dialect, path);
 }

@@ -23,8 +23,9 @@ std::size_t count_code_points(std::string_view text) {
 
 std::optional<MatchError> check_size(std::size_t chars) {
     if (chars <= kMaxEventPatternChars) return std::nullopt;
-    return MatchError{"", "pattern is " + std::to_string(chars) + " characters long; EventBridge allows at most " +
-                              std::to_string(kMaxEventPatternChars) + " (quota \"Event pattern size\")",
+    return MatchError{"",
+                      "pattern is " + std::to_string(chars) + " characters long; EventBridge allows at most " +
+                          std::to_string(kMaxEventPatternChars) + " (quota \"Event pattern size\")",
                       ""};
 }
 

@@ -22,7 +22,7 @@ namespace sim::match {
 inline constexpr std::size_t kMaxEventPatternChars = 2048;
 
 class EventPattern {
-   public:
+public:
     // Validates and compiles a pattern object. Errors name the JSON path, the bad value and what
     // was expected; `aws_reason` carries the text AWS returns. Never throws.
     static std::variant<EventPattern, MatchError> compile(const nlohmann::json& pattern);
@@ -37,7 +37,7 @@ class EventPattern {
 
     const RuleSet& rules() const { return rules_; }
 
-   private:
+private:
     explicit EventPattern(RuleSet rules) : rules_(std::move(rules)) {}
     RuleSet rules_;
 };

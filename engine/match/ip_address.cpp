@@ -1,7 +1,6 @@
 // ip_address.cpp — IP literal and CIDR parsing (event-ruler CIDR.java semantics, reimplemented).
 #include "match/ip_address.h"
 
-
 namespace sim::match {
 
 namespace {
@@ -156,8 +155,7 @@ std::variant<CidrRange, CidrError> parse_cidr(std::string_view text) {
     std::string_view trimmed = text;
     while (!trimmed.empty() && trimmed.back() == '/') trimmed.remove_suffix(1);
     const std::size_t slash = trimmed.find('/');
-    if (trimmed.empty() || slash == std::string_view::npos ||
-        trimmed.find('/', slash + 1) != std::string_view::npos) {
+    if (trimmed.empty() || slash == std::string_view::npos || trimmed.find('/', slash + 1) != std::string_view::npos) {
         return CidrError{"CIDR \"" + std::string(text) + "\" must be an address, one '/', and mask bits",
                          "Malformed CIDR, one '/' required"};
     }
@@ -184,9 +182,8 @@ std::variant<CidrRange, CidrError> parse_cidr(std::string_view text) {
     }
     const long long width = address->size == 4 ? 32 : 128;
     if (*mask >= width) {
-        return CidrError{"CIDR mask bits " + std::to_string(*mask) + " must be below " +
-                             std::to_string(width) + " for an " + (width == 32 ? "IPv4" : "IPv6") +
-                             " address",
+        return CidrError{"CIDR mask bits " + std::to_string(*mask) + " must be below " + std::to_string(width) +
+                             " for an " + (width == 32 ? "IPv4" : "IPv6") + " address",
                          width == 32 ? "IPv4 mask bits must be < 32" : "IPv6 mask bits must be < 128"};
     }
     CidrRange range;
@@ -198,8 +195,8 @@ std::variant<CidrRange, CidrError> parse_cidr(std::string_view text) {
         if (host_bits >= 8) {
             range.high.bytes[index] = 0xff;
         } else {
-            range.high.bytes[index] = static_cast<std::uint8_t>(
-                range.high.bytes[index] | ((1u << static_cast<unsigned>(host_bits)) - 1u));
+            range.high.bytes[index] =
+                static_cast<std::uint8_t>(range.high.bytes[index] | ((1u << static_cast<unsigned>(host_bits)) - 1u));
         }
     }
     return range;

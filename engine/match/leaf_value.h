@@ -15,11 +15,11 @@ enum class LeafKind : std::uint8_t { String, Number, Boolean, Null };
 // Cheap to copy; `text` points into the JSON value it was made from (strings only).
 struct LeafValue {
     LeafKind kind = LeafKind::Null;
-    std::string_view text;      // String only
-    double number = 0.0;        // Number only
-    bool is_integer = false;    // Number only: `integer` holds the exact value
+    std::string_view text;    // String only
+    double number = 0.0;      // Number only
+    bool is_integer = false;  // Number only: `integer` holds the exact value
     std::int64_t integer = 0;
-    bool boolean = false;       // Boolean only
+    bool boolean = false;  // Boolean only
 };
 
 // Views a primitive JSON value; objects and arrays give nullopt (they are not leaves).

@@ -13,11 +13,30 @@ namespace {
 using json = nlohmann::json;
 
 // event-ruler Constants.RESERVED_FIELD_NAMES_IN_OR_RELATIONSHIP.
-constexpr std::array<std::string_view, 24> kReservedInOr = {
-    "exactly", "equals-ignore-case", "prefix", "suffix", "anything-but", "exists", "wildcard",
-    "numeric", "cidr", "=", "<", "<=", ">", ">=", "regex", "not-wildcard", "not-equals-ignore-case",
-    "date-after", "date-on-or-after", "date-before", "date-on-or-before", "in-date-range",
-    "ip-address-in-range", "ip-address-not-in-range"};
+constexpr std::array<std::string_view, 24> kReservedInOr = {"exactly",
+                                                            "equals-ignore-case",
+                                                            "prefix",
+                                                            "suffix",
+                                                            "anything-but",
+                                                            "exists",
+                                                            "wildcard",
+                                                            "numeric",
+                                                            "cidr",
+                                                            "=",
+                                                            "<",
+                                                            "<=",
+                                                            ">",
+                                                            ">=",
+                                                            "regex",
+                                                            "not-wildcard",
+                                                            "not-equals-ignore-case",
+                                                            "date-after",
+                                                            "date-on-or-after",
+                                                            "date-before",
+                                                            "date-on-or-before",
+                                                            "in-date-range",
+                                                            "ip-address-in-range",
+                                                            "ip-address-not-in-range"};
 
 bool reserved_in_or(const std::string& key) {
     return std::find(kReservedInOr.begin(), kReservedInOr.end(), key) != kReservedInOr.end();
@@ -28,7 +47,7 @@ std::string join(const std::string& where, const std::string& key) {
 }
 
 class Walker {
-   public:
+public:
     explicit Walker(Dialect dialect) : dialect_(dialect) {}
 
     std::optional<MatchError> error;
@@ -59,15 +78,15 @@ class Walker {
             } else if (value.is_array()) {
                 if (!write_rules(value, prefix + key, here, rules, depth, top)) return false;
             } else {
-                return fail(here, "\"" + key + "\" must be an array of values or a nested object, got " +
-                                      describe_json(value),
-                            "\"" + key + "\" must be an object or an array");
+                return fail(
+                    here, "\"" + key + "\" must be an array of values or a nested object, got " + describe_json(value),
+                    "\"" + key + "\" must be an object or an array");
             }
         }
         return true;
     }
 
-   private:
+private:
     Dialect dialect_;
 
     bool fail(const std::string& where, std::string message, std::string aws_reason) {
@@ -91,8 +110,9 @@ class Walker {
             if (!walk_object(alternative, prefix, here, forked, true, depth, top_key)) return false;
             rules.insert(rules.end(), forked.begin(), forked.end());
             if (rules.size() > kMaxBranches) {
-                return fail(where, "$or alternatives expand to more than " + std::to_string(kMaxBranches) +
-                                       " combinations; simplify the pattern",
+                return fail(where,
+                            "$or alternatives expand to more than " + std::to_string(kMaxBranches) +
+                                " combinations; simplify the pattern",
                             "");
             }
         }
@@ -103,8 +123,8 @@ class Walker {
         return true;
     }
 
-    bool write_rules(const json& values, const std::string& path, const std::string& where,
-                     std::vector<Branch>& rules, int depth, const std::string& top_key) {
+    bool write_rules(const json& values, const std::string& path, const std::string& where, std::vector<Branch>& rules,
+                     int depth, const std::string& top_key) {
         if (values.empty()) {
             return fail(where, "array is empty; give at least one value to match", "Empty arrays are not allowed");
         }

@@ -98,7 +98,8 @@ bool match_from(const Branch& branch, std::size_t i, const json& document, Choic
         const std::size_t saved = bound.size;
         for (std::size_t t = 0; t < path_choices.size; ++t) {
             bool known = false;
-            for (std::size_t b = 0; b < saved && !known; ++b) known = bound.items[b].array == path_choices.items[t].array;
+            for (std::size_t b = 0; b < saved && !known; ++b)
+                known = bound.items[b].array == path_choices.items[t].array;
             if (!known) bound.push(path_choices.items[t].array, path_choices.items[t].index);
         }
         const bool rest = match_from(branch, i + 1, document, bound);

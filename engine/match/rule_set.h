@@ -13,12 +13,12 @@ namespace sim::match {
 
 // All the conditions on one flattened field path of one branch ("detail.state").
 struct FieldTest {
-    std::string path;               // keys joined with '.', as event-ruler flattens them
-    std::string top_key;            // first key as written (SNS counts these)
-    int depth = 1;                  // object nesting depth of the key (SNS combination count)
-    std::size_t value_count = 0;    // elements in the value array (SNS combination count)
+    std::string path;                   // keys joined with '.', as event-ruler flattens them
+    std::string top_key;                // first key as written (SNS counts these)
+    int depth = 1;                      // object nesting depth of the key (SNS combination count)
+    std::size_t value_count = 0;        // elements in the value array (SNS combination count)
     std::vector<Condition> conditions;  // value conditions; exists:false is kept as absent_ok
-    bool absent_ok = false;         // an {"exists": false} alternative is present
+    bool absent_ok = false;             // an {"exists": false} alternative is present
 };
 
 // A branch matches when every field test matches (AND); a RuleSet when any branch does (OR).
@@ -27,7 +27,7 @@ struct Branch {
 };
 
 class RuleSet {
-   public:
+public:
     RuleSet() = default;
     explicit RuleSet(std::vector<Branch> branches) : branches_(std::move(branches)) {}
 
@@ -43,7 +43,7 @@ class RuleSet {
     // Allocation-free; never throws.
     bool matches(const nlohmann::json& document) const;
 
-   private:
+private:
     std::vector<Branch> branches_;
 };
 

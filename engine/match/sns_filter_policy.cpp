@@ -75,15 +75,17 @@ std::optional<MatchError> check_limits(const RuleSet& rules, FilterScope scope) 
         }
     }
     if (scope == FilterScope::MessageAttributes && nested) {
-        return MatchError{"", "policy nests objects, but FilterPolicyScope MessageAttributes only allows "
-                              "top-level attribute names; use MessageBody to filter on nested fields",
+        return MatchError{"",
+                          "policy nests objects, but FilterPolicyScope MessageAttributes only allows "
+                          "top-level attribute names; use MessageBody to filter on nested fields",
                           "Filter policy scope MessageAttributes does not support nested filter policy"};
     }
     if (keys.size() > kMaxPolicyKeys) {
         std::string names;
         for (const auto& k : keys) names += (names.empty() ? "\"" : ", \"") + k + "\"";
-        return MatchError{"", "policy has " + std::to_string(keys.size()) + " top-level keys (" + names +
-                                  "); SNS allows at most " + std::to_string(kMaxPolicyKeys),
+        return MatchError{"",
+                          "policy has " + std::to_string(keys.size()) + " top-level keys (" + names +
+                              "); SNS allows at most " + std::to_string(kMaxPolicyKeys),
                           "Filter policy can not have more than 5 keys"};
     }
     // Combinations: per $or branch, multiply each key's value count by its nesting depth
@@ -97,9 +99,10 @@ std::optional<MatchError> check_limits(const RuleSet& rules, FilterScope scope) 
         }
         total += product;
         if (total > kMaxPolicyCombinations) {
-            return MatchError{"", "policy allows more than " + std::to_string(kMaxPolicyCombinations) +
-                                      " value combinations (values per key multiplied together, times nesting "
-                                      "depth, summed over $or branches); use fewer values",
+            return MatchError{"",
+                              "policy allows more than " + std::to_string(kMaxPolicyCombinations) +
+                                  " value combinations (values per key multiplied together, times nesting "
+                                  "depth, summed over $or branches); use fewer values",
                               "Filter policy is too complex"};
         }
     }
@@ -144,8 +147,8 @@ bool SnsFilterPolicy::matches_attributes(const json& message_attributes) const {
 }
 
 bool SnsFilterPolicy::matches_body(const json& body) const {
-    if (!body.is_object()) return false;
-    return rules_.branches().empty() || rules_.matches(body);
+    if (rules_.branches().empty()) return true;  // {} = no filtering
+    return body.is_object() && rules_.matches(body);
 }
 
 }  // namespace sim::match

@@ -18,12 +18,12 @@ namespace sim::match {
 
 enum class FilterScope { MessageAttributes, MessageBody };
 
-inline constexpr std::size_t kMaxPolicyKeys = 5;            // subscription-filter-policy-constraints
+inline constexpr std::size_t kMaxPolicyKeys = 5;  // subscription-filter-policy-constraints
 inline constexpr std::uint64_t kMaxPolicyCombinations = 150;
 inline constexpr std::size_t kMaxPolicyBytes = 256 * 1024;
 
 class SnsFilterPolicy {
-   public:
+public:
     // Validates as SetSubscriptionAttributes does. An empty object {} is accepted and matches
     // every message (no filtering). Never throws.
     static std::variant<SnsFilterPolicy, MatchError> compile(const nlohmann::json& policy, FilterScope scope);
@@ -37,12 +37,12 @@ class SnsFilterPolicy {
     bool matches_attributes(const nlohmann::json& message_attributes) const;
 
     // `body` is the published message parsed as JSON; a body that is not an object never
-    // matches (SNS requires a JSON object for payload filtering). Allocation-free.
+    // matches a non-empty policy (payload filtering needs a JSON object). Allocation-free.
     bool matches_body(const nlohmann::json& body) const;
 
     const RuleSet& rules() const { return rules_; }
 
-   private:
+private:
     SnsFilterPolicy(RuleSet rules, FilterScope scope) : rules_(std::move(rules)), scope_(scope) {}
     RuleSet rules_;
     FilterScope scope_;

@@ -24,7 +24,7 @@ struct WildcardPattern {
 };
 
 struct WildcardError {
-    std::size_t pos = 0;     // AWS counts bytes in the quoted operand, so the first char is pos 1
+    std::size_t pos = 0;       // AWS counts bytes in the quoted operand, so the first char is pos 1
     bool consecutive = false;  // true: "**"; false: a backslash escaping something else
 };
 

@@ -10,12 +10,12 @@ namespace sim::match {
 namespace {
 
 constexpr int kStar = 256;
-constexpr int kOtherByte = 257;        // stands for every byte no pattern mentions
+constexpr int kOtherByte = 257;             // stands for every byte no pattern mentions
 constexpr std::size_t kMaxSubsets = 20000;  // guard against pathological inputs
 
 struct State {
-    int token = -1;         // token consumed leaving this state; -1 at the end of a pattern
-    bool star_loop = false; // this state is a `*`: it consumes any byte and stays
+    int token = -1;          // token consumed leaving this state; -1 at the end of a pattern
+    bool star_loop = false;  // this state is a `*`: it consumes any byte and stays
 };
 
 }  // namespace
