@@ -32,6 +32,8 @@ struct Message {
     std::uint32_t source = kNoSource;  // index of the traffic source that began the trace
     std::uint16_t attempt = 0;      // 0 on first delivery; incremented on each redelivery
     std::uint16_t depth = 0;        // service hops so far (recursive-loop detection)
+    std::uint16_t recursion = 0;    // Lambda invocations so far in this event's chain: Lambda stops
+                                    // the chain after 16 (recursive-loop detection); services copy it
 };
 
 // The answer to a synchronous call. `error` empty means success.
