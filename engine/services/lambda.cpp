@@ -1,22 +1,31 @@
 // lambda.cpp — AWS Lambda: execution environments, concurrency, cold starts, sync and async
-// invocation, timeouts, errors, downstream actions, per-ms billing.
+// invocation, batch (event source) invocations, timeouts, errors, downstream actions, billing.
 // Modelled:     [x] environments cold → init → busy → idle → reclaimed (LIFO reuse)
 //               [x] account concurrency (shared), ReservedConcurrentExecutions (incl. 0) → 429
 //               [x] scaling rate: 1,000 new environments per 10 s per function, continuous refill
 //               [x] INIT duration per runtime, billed (since 1 Aug 2025); Timeout 1..900 s
 //               [x] sync (RequestResponse): errors return 200 + FunctionError; throttles 429
-//               [x] async (Event): 2 retries after ~1 min and ~2 min; throttles retried with
-//                   backoff 1 s → 5 min until MaximumEventAgeInSeconds; on_failure / dlq ports
+//               [x] async (Event): 2 retries after ~1 min and ~2 min (MaximumRetryAttempts 0..2);
+//                   throttles retried with backoff 1 s → 5 min until MaximumEventAgeInSeconds;
+//                   then on_failure destination (record with condition), else dlq, else dropped
+//               [x] batch invocations from event source mappings: Actions run per record;
+//                   RecordErrorRate fails single records, reported as batchItemFailures when the
+//                   mapping has ReportBatchItemFailures, else the whole invocation fails
+//               [x] recursive-loop detection (RecursiveLoop Terminate|Allow): the 17th invocation
+//                   by the same event chain is stopped, logged, and sent to DLQ / destination
+//               [x] payload limits: 6 MB sync (413 RequestTooLargeException), 1 MB async
 //               [x] Actions: sequential SDK calls to wired services; a failed call fails the invocation
 // Not modelled: [ ] provisioned concurrency  [ ] memory → CPU speed-up  [ ] SnapStart
-//               [ ] recursive-loop detection  [ ] async duplicates  [ ] 6 MB / 1 MB payload limits
+//               [ ] async duplicates  [ ] loop counts per function (one counter per event chain)
 // AWS: https://docs.aws.amazon.com/lambda/latest/dg/lambda-concurrency.html, scaling-behavior.html,
-//      invocation-async-error-handling.html
+//      invocation-async-error-handling.html, invocation-recursion.html, services-sqs-errorhandling.html
 #include "services/lambda.h"
 
 #include "pattern/config_reader.h"
 #include "pattern/pattern.h"
 #include "services/json_path.h"
+#include "services/lambda_actions.h"
+#include "traffic/payload_template.h"
 
 #include <algorithm>
 #include <cmath>
@@ -49,11 +58,9 @@ constexpr double kScalingRefillPerUs = 100.0 / 1e6;     // 1,000 per 10 s, conti
 enum Tag : std::uint64_t { kInitDone = 1, kHandlerDone, kTimeout, kAsyncRetry };
 constexpr std::uint64_t tag(Tag t, std::uint64_t id) { return (static_cast<std::uint64_t>(t) << 56) | id; }
 
-struct Action {
-    const Link* link = nullptr;
-    std::string operation;
-    Json params;  // with "$.x" paths resolved against the event at run time
-};
+constexpr std::int64_t kMaxSyncPayload = 6 * 1024 * 1024;   // 6 MB request (RequestResponse)
+constexpr std::int64_t kMaxAsyncPayload = 1024 * 1024;      // 1 MB (Event, since Oct 2025)
+constexpr std::uint16_t kMaxRecursion = 16;                 // invocations per event chain
 
 struct Config {
     std::string runtime;
@@ -64,10 +71,12 @@ struct Config {
     Distribution duration = Distribution::lognormal(20, 80);
     Distribution init = Distribution::lognormal(128, 150);
     double error_rate = 0;
+    double record_error_rate = 0;           // per record in batch invocations
+    bool stop_loops = true;                 // RecursiveLoop: Terminate (default) | Allow
     SimTime idle_reclaim = minutes(10);
     int max_retries = 2;                    // MaximumRetryAttempts 0..2
     SimTime max_event_age = hours(6);       // MaximumEventAgeInSeconds 60..21600
-    std::vector<Action> actions;
+    std::vector<LambdaAction> actions;
     const Link* on_failure = nullptr;
     const Link* on_success = nullptr;
     const Link* dlq = nullptr;
@@ -80,6 +89,10 @@ struct Invocation {
     SimTime start, handler_start;
     SimTime init;            // INIT duration (0 when warm)
     std::size_t next_action = 0;
+    std::size_t record = 0;  // batch: the record whose actions run now
+    bool error_checked = false;
+    bool report_failures = false;  // batch: ReportBatchItemFailures on the mapping
+    std::vector<std::uint64_t> failed;  // batch: ids of failed records
     std::uint64_t pending_call = 0;
     std::uint64_t timeout_timer = 0;
     int attempts = 0;        // async: attempts made
@@ -95,11 +108,17 @@ public:
     }
 
     void on_message(Context& ctx, const Inbound& in) override {
+        if (in.msg.size_bytes > (in.caller.valid() ? kMaxSyncPayload : kMaxAsyncPayload)) {
+            too_large(ctx, in);
+            return;
+        }
+        if (c_.stop_loops && stop_recursion(ctx, in)) return;
         const std::uint64_t id = next_id_++;
         Invocation inv;
         inv.msg = in.msg;
         inv.caller = in.caller;
         inv.received = ctx.now();
+        inv.report_failures = in.msg.batch && reports_failures(in.via);
         invocations_.emplace(id, std::move(inv));
         admit(ctx, id);
     }
@@ -132,17 +151,26 @@ public:
         auto it = invocations_.find(id);
         if (it == invocations_.end()) return;
         it->second.pending_call = 0;
+        Invocation& inv = it->second;
         if (!r.ok()) {
-            finish(ctx, id, "Unhandled", r.error + (r.detail.empty() ? "" : ": " + r.detail), Outcome::Error);
-            return;
+            if (inv.msg.batch && inv.report_failures) {  // the code catches it and reports the record
+                inv.failed.push_back((*inv.msg.batch)[inv.record].id);
+                ++inv.record;
+                inv.next_action = 0;
+            } else {
+                finish(ctx, id, "Unhandled", r.error + (r.detail.empty() ? "" : ": " + r.detail), Outcome::Error);
+                return;
+            }
         }
-        run_next_action(ctx, id, it->second);
+        run_next_action(ctx, id, inv);
     }
 
     void report(Json& out) const override {
         out["environments"] = environments_;
         out["billed_gb_seconds"] = std::round(gb_seconds_ * 1e6) / 1e6;
         out["init_ms_total"] = std::round(init_ms_total_ * 1e3) / 1e3;
+        out["recursive_loops_stopped"] = loops_stopped_;
+        out["records_failed"] = records_failed_;
     }
 
     Json inspect() const override {
@@ -234,31 +262,116 @@ private:
     }
 
     void run_next_action(Context& ctx, std::uint64_t id, Invocation& inv) {
-        if (inv.next_action == 0 && ctx.rng().chance(c_.error_rate)) {
-            finish(ctx, id, "Unhandled", "function error (ErrorRate " + std::to_string(c_.error_rate) + ")", Outcome::Error);
+        if (!inv.error_checked) {
+            inv.error_checked = true;
+            if (ctx.rng().chance(c_.error_rate)) {
+                finish(ctx, id, "Unhandled", "function error (ErrorRate " + std::to_string(c_.error_rate) + ")", Outcome::Error);
+                return;
+            }
+        }
+        if (inv.msg.batch) {
+            run_batch_step(ctx, id, inv);
             return;
         }
         if (inv.next_action >= c_.actions.size()) {
             finish(ctx, id, "", "", Outcome::Ok);
             return;
         }
-        const Action& a = c_.actions[inv.next_action++];
+        const LambdaAction& a = c_.actions[inv.next_action++];
+        static const Json kNull;
+        call_action(ctx, id, inv, a, inv.msg, lambda_request(a, inv.msg.body ? *inv.msg.body : kNull));
+    }
+
+    // Batch invocations: the code loops over the records, running the actions for each one.
+    void run_batch_step(Context& ctx, std::uint64_t id, Invocation& inv) {
+        const std::vector<Message>& records = *inv.msg.batch;
+        while (inv.record < records.size()) {
+            const Message& rec = records[inv.record];
+            if (inv.next_action == 0 && c_.record_error_rate > 0 && ctx.rng().chance(c_.record_error_rate)) {
+                ++records_failed_;
+                if (!inv.report_failures) {
+                    finish(ctx, id, "Unhandled", "record " + std::to_string(rec.id) + " failed (RecordErrorRate)", Outcome::Error);
+                    return;
+                }
+                inv.failed.push_back(rec.id);
+                ++inv.record;
+                continue;
+            }
+            if (inv.next_action >= c_.actions.size()) {
+                ++inv.record;
+                inv.next_action = 0;
+                continue;
+            }
+            const LambdaAction& a = c_.actions[inv.next_action++];
+            call_action(ctx, id, inv, a, rec, lambda_record_request(a, rec));
+            return;
+        }
+        finish(ctx, id, "", "", Outcome::Ok);
+    }
+
+    void call_action(Context& ctx, std::uint64_t id, Invocation& inv, const LambdaAction& a, const Message& cause, Json req) {
         Message m;
-        m.trace = inv.msg.trace;
+        m.trace = cause.trace;
         m.id = ctx.new_message_id();
-        m.origin = inv.msg.origin;
-        m.source = inv.msg.source;
-        m.depth = inv.msg.depth;
+        m.origin = cause.origin;
+        m.source = cause.source;
+        m.depth = cause.depth;
+        m.recursion = static_cast<std::uint16_t>(cause.recursion + 1);
         m.type = "sdk.call";
-        const Json& event = inv.msg.body ? *inv.msg.body : Json();
-        Json req = resolve_paths(a.params, event);
-        req["operation"] = a.operation;
-        if (!req.contains("Body") && !req.contains("Item") && !req.contains("Message") && a.operation != "GetItem")
-            req["Event"] = event;
-        m.size_bytes = inv.msg.size_bytes;
+        m.size_bytes = cause.size_bytes;
         m.body = std::make_shared<const Json>(std::move(req));
         inv.pending_call = ctx.call(*a.link, std::move(m));
         pending_calls_[inv.pending_call] = id;
+    }
+
+    bool reports_failures(const Link* via) {
+        if (!via) return false;
+        for (const auto& [link, yes] : rbif_cache_)
+            if (link == via) return yes;
+        bool yes = via->port == "transform";  // Firehose data transformation: per-record results
+        if (auto f = via->config.find("FunctionResponseTypes"); f != via->config.end() && f->is_array())
+            for (const Json& t : *f) yes = yes || t == "ReportBatchItemFailures";
+        rbif_cache_.emplace_back(via, yes);
+        return yes;
+    }
+
+    void too_large(Context& ctx, const Inbound& in) {
+        const bool sync = in.caller.valid();
+        const std::string detail = std::string("RequestTooLargeException: ") + (sync ? "synchronous" : "asynchronous") +
+                                   " payload of " + std::to_string(in.msg.size_bytes) + " bytes is over the " + (sync ? "6 MB" : "1 MB") + " limit";
+        ctx.metrics().count(Counter::Errors, ctx.now());
+        if (sync) ctx.reply(in.caller, Reply{413, "RequestTooLargeException", detail, nullptr, 0});
+        else ctx.drop(in.msg, detail);
+    }
+
+    // Recursive-loop detection: an event chain that has already invoked Lambda 16 times is
+    // stopped before the next invocation and sent to the DLQ / on-failure destination if set.
+    bool stop_recursion(Context& ctx, const Inbound& in) {
+        std::vector<std::string> looping;
+        if (in.msg.batch) {
+            for (const Message& rec : *in.msg.batch)
+                if (rec.recursion >= kMaxRecursion) looping.push_back(std::to_string(rec.id));
+            if (looping.empty()) return false;
+        } else if (in.msg.recursion < kMaxRecursion) {
+            return false;
+        }
+        ++loops_stopped_;
+        const std::string text = "recursive loop detected: '" + ctx.node_id() + "' was invoked " + std::to_string(kMaxRecursion) +
+                                 " times by the same event chain; Lambda stopped the next invocation (RecursiveLoop: Terminate)";
+        ctx.note(&in.msg, Outcome::Dropped, text);
+        ctx.metrics().count(Counter::Errors, ctx.now());
+        if (in.caller.valid()) {
+            Json body = {{"recursiveItems", looping}};
+            ctx.reply(in.caller, Reply{400, "RecursiveInvocationException", text, std::make_shared<const Json>(std::move(body)), 0});
+            return true;
+        }
+        Invocation inv;
+        inv.msg = in.msg;
+        inv.received = ctx.now();
+        const std::uint64_t id = next_id_++;
+        invocations_.emplace(id, std::move(inv));
+        fail_async(ctx, id, invocations_.at(id), "RecursiveInvocationException", text);
+        return true;
     }
 
     // Ends an invocation (success when error is empty): billing, environment release, reply.
@@ -293,7 +406,7 @@ private:
             r.status = 200;  // sync: function errors still return 200 with X-Amz-Function-Error
             r.error = ok ? "" : error;
             r.detail = detail;
-            r.body = ok ? inv.msg.body : nullptr;
+            r.body = ok ? (inv.msg.batch ? failures_body(inv) : inv.msg.body) : nullptr;
             ctx.reply(inv.caller, std::move(r));
             invocations_.erase(it);
             return;
@@ -316,6 +429,13 @@ private:
         fail_async(ctx, id, inv, "RetriesExhausted", detail);
     }
 
+    static JsonPtr failures_body(const Invocation& inv) {
+        if (inv.failed.empty()) return nullptr;
+        Json items = Json::array();
+        for (std::uint64_t f : inv.failed) items.push_back({{"itemIdentifier", std::to_string(f)}});
+        return std::make_shared<const Json>(Json{{"batchItemFailures", std::move(items)}});
+    }
+
     void fail_async(Context& ctx, std::uint64_t id, Invocation& inv, const char* condition, const std::string& detail) {
         if (c_.on_failure) {
             ctx.metrics().count(Counter::DeadLettered, ctx.now());
@@ -325,6 +445,9 @@ private:
             ctx.metrics().count(Counter::DeadLettered, ctx.now());
             Message m = inv.msg;
             m.id = ctx.new_message_id();
+            m.attributes = std::make_shared<const Json>(Json{{"RequestID", {{"Type", "String"}, {"Value", std::to_string(inv.msg.id)}}},
+                                                             {"ErrorCode", {{"Type", "Number"}, {"Value", "200"}}},
+                                                             {"ErrorMessage", {{"Type", "String"}, {"Value", detail}}}});
             ctx.send(*c_.dlq, std::move(m));
             ctx.note(&inv.msg, Outcome::DeadLettered, std::string("async event sent to dead-letter queue: ") + condition);
         } else {
@@ -335,16 +458,23 @@ private:
 
     Message destination_record(Context& ctx, const Invocation& inv, const char* condition, const std::string& error) {
         Json rec = {{"version", "1.0"},
+                    {"timestamp", iso8601_utc(ctx.start_unix_s() + static_cast<std::uint64_t>(ctx.now().us / 1000000))},
                     {"requestContext", {{"requestId", std::to_string(inv.msg.id)}, {"functionArn", ctx.node_id()},
                                         {"condition", condition}, {"approximateInvokeCount", inv.attempts}}},
                     {"requestPayload", inv.msg.body ? *inv.msg.body : Json()},
                     {"responseContext", {{"statusCode", 200}, {"executedVersion", "$LATEST"}}}};
-        if (!error.empty()) rec["responseContext"]["functionError"] = "Unhandled";
+        if (!error.empty()) {
+            rec["responseContext"]["functionError"] = "Unhandled";
+            rec["responsePayload"] = {{"errorType", "Error"}, {"errorMessage", error}};
+        }
         Message m;
         m.trace = inv.msg.trace;
         m.id = ctx.new_message_id();
         m.origin = inv.msg.origin;
         m.type = "lambda.destination";
+        m.source = inv.msg.source;
+        m.depth = inv.msg.depth;
+        m.recursion = static_cast<std::uint16_t>(inv.msg.recursion + 1);
         m.body = std::make_shared<const Json>(std::move(rec));
         m.size_bytes = inv.msg.size_bytes + 512;
         return m;
@@ -371,67 +501,9 @@ private:
     double scaling_tokens_ = kScalingBucket;
     SimTime scaling_at_;
     double gb_seconds_ = 0, init_ms_total_ = 0;
+    std::vector<std::pair<const Link*, bool>> rbif_cache_;
+    std::uint64_t loops_stopped_ = 0, records_failed_ = 0;
 };
-
-const std::vector<std::string> kSdkTargets = {"dynamodb", "s3", "sqs", "sns", "eventbridge", "kinesis", "firehose",
-                                              "lambda", "stepfunctions", "aurora", "appsync", "redshift"};
-
-const char* kOperations[][2] = {{"dynamodb", "PutItem GetItem DeleteItem UpdateItem Query"},
-                                {"s3", "PutObject GetObject DeleteObject"},
-                                {"sqs", "SendMessage"},
-                                {"sns", "Publish"},
-                                {"eventbridge", "PutEvents"},
-                                {"kinesis", "PutRecord"},
-                                {"firehose", "PutRecord"},
-                                {"lambda", "Invoke"},
-                                {"stepfunctions", "StartExecution StartSyncExecution"},
-                                {"aurora", "ExecuteStatement"},
-                                {"appsync", "GraphQL"},
-                                {"redshift", "ExecuteStatement"}};
-
-std::string operations_for(const std::string& type) {
-    for (const auto& row : kOperations)
-        if (type == row[0]) return row[1];
-    return "";
-}
-
-void read_actions(BuildContext& ctx, Config& c) {
-    const Json* actions = ctx.config.raw("Actions");
-    if (!actions) return;
-    const std::string base = ctx.config.path_of("Actions");
-    if (!actions->is_array()) {
-        ctx.diagnostics.error(base, "Actions must be an array of {\"target\", \"operation\", ...}, got " + actions->dump());
-        return;
-    }
-    for (std::size_t i = 0; i < actions->size(); ++i) {
-        const Json& a = (*actions)[i];
-        const std::string path = base + "/" + std::to_string(i);
-        if (!a.is_object() || !a.contains("target") || !a["target"].is_string() || !a.contains("operation") || !a["operation"].is_string()) {
-            ctx.diagnostics.error(path, "an action needs \"target\" (a wired node id) and \"operation\" (e.g. \"PutItem\"), got " + a.dump());
-            continue;
-        }
-        Action act;
-        const std::string target = a["target"];
-        for (const Link& l : ctx.links)
-            if (l.target_id == target && l.port == "out") act.link = &l;
-        if (!act.link) {
-            ctx.diagnostics.error(path + "/target", "'" + ctx.spec.id + "' is not wired to '" + target + "'",
-                                  "add an edge from " + ctx.spec.id + " to " + target + ", or fix the target id");
-            continue;
-        }
-        act.operation = a["operation"];
-        const std::string ops = operations_for(act.link->target_type);
-        if ((" " + ops + " ").find(" " + act.operation + " ") == std::string::npos) {
-            ctx.diagnostics.error(path + "/operation", "operation '" + act.operation + "' is not one " + act.link->target_type +
-                                                           " supports here; expected one of: " + ops);
-            continue;
-        }
-        act.params = a;
-        act.params.erase("target");
-        act.params.erase("operation");
-        c.actions.push_back(std::move(act));
-    }
-}
 
 std::unique_ptr<Service> create_lambda(BuildContext& ctx) {
     ConfigReader& r = ctx.config;
@@ -457,6 +529,8 @@ std::unique_ptr<Service> create_lambda(BuildContext& ctx) {
     }
     c.duration = r.distribution("DurationMs", c.duration);
     c.error_rate = r.number("ErrorRate", 0, 0, 1, "");
+    c.record_error_rate = r.number("RecordErrorRate", 0, 0, 1, "");
+    c.stop_loops = r.choice("RecursiveLoop", "Terminate", {"Terminate", "Allow"}) == "Terminate";
     c.idle_reclaim = sec(r.integer("EnvironmentIdleSeconds", 600, 60, 7200, "s"));
     if (const Json* eic = r.raw("EventInvokeConfig")) {
         ConfigReader er(*eic, ctx.config.path_of("EventInvokeConfig"), ctx.diagnostics);
@@ -468,17 +542,17 @@ std::unique_ptr<Service> create_lambda(BuildContext& ctx) {
     r.raw("Handler");
     r.raw("CodeUri");
     r.raw("FunctionName");
-    read_actions(ctx, c);
+    c.actions = read_lambda_actions(ctx);
     for (const Link& l : ctx.links) {
         if (l.port == "on_failure") c.on_failure = &l;
         if (l.port == "on_success") c.on_success = &l;
         if (l.port == "dlq") c.dlq = &l;
         if (l.port != "out") continue;
-        bool used = std::any_of(c.actions.begin(), c.actions.end(), [&](const Action& a) { return a.link == &l; });
+        bool used = std::any_of(c.actions.begin(), c.actions.end(), [&](const LambdaAction& a) { return a.link == &l; });
         if (!used)
             ctx.diagnostics.warning(ctx.path, "'" + ctx.spec.id + "' is wired to '" + l.target_id + "' but no action uses it",
                                     "add an entry to Actions, e.g. {\"target\": \"" + l.target_id + "\", \"operation\": \"" +
-                                        operations_for(l.target_type).substr(0, operations_for(l.target_type).find(' ')) + "\"}");
+                                        lambda_operations_for(l.target_type).substr(0, lambda_operations_for(l.target_type).find(' ')) + "\"}");
     }
     return std::make_unique<LambdaFunction>(std::move(c));
 }
@@ -492,7 +566,7 @@ ServiceKind lambda_kind() {
     k.group = "compute";
     k.cfn_type = "AWS::Serverless::Function";
     k.description = "Functions that scale from zero, billed per request and per ms";
-    k.ports = {{"out", "SDK calls", kSdkTargets, "wire it to the data or messaging service its code calls"},
+    k.ports = {{"out", "SDK calls", lambda_sdk_targets(), "wire it to the data or messaging service its code calls"},
                {"on_success", "on-success destination", {"sqs", "sns", "lambda", "eventbridge"}, ""},
                {"on_failure", "on-failure destination", {"sqs", "sns", "lambda", "eventbridge", "s3"}, ""},
                {"dlq", "dead-letter queue", {"sqs", "sns"}, "a Lambda DLQ must be an SQS queue or SNS topic"}};

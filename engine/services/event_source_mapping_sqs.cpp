@@ -1,0 +1,222 @@
+// event_source_mapping_sqs.cpp — Lambda event source mappings on an SQS queue: pollers that
+// receive batches, invoke the function synchronously, then delete or return the messages.
+// Modelled:     [x] 5 concurrent batches at start, +5/s (300/min) while a backlog remains, up to
+//                   1,000 or ScalingConfig.MaximumConcurrency; back to 5 when the queue drains
+//               [x] BatchSize, MaximumBatchingWindowInSeconds, 6 MB batch payload limit
+//               [x] failure (function error, timeout, throttle) → whole batch visible again after
+//                   the visibility timeout; every receive counts toward maxReceiveCount
+//               [x] ReportBatchItemFailures: only the listed messages return; malformed or empty
+//                   itemIdentifier → whole batch fails; FIFO: the first failure and every later
+//                   message of its group return
+//               [x] FIFO: per-group order, a group is blocked while it has messages in flight
+//               [x] recursive loops stopped by Lambda: those messages go to the queue's DLQ
+// Not modelled: [ ] poller back-off after throttles  [ ] FilterCriteria  [ ] provisioned mode
+// AWS: https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-scaling.html,
+//      services-sqs-errorhandling.html, invocation-recursion.html
+#include "services/sqs_queue.h"
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+namespace sim::svc::sqs {
+namespace {
+constexpr std::int64_t kMaxBatchBytes = 6 * 1024 * 1024;  // Lambda synchronous payload limit
+constexpr int kScaleStep = 5;                              // 300 per minute, added continuously
+constexpr std::uint64_t tag_of(SqsQueue::Tag t, std::uint64_t v = 0) { return (static_cast<std::uint64_t>(t) << 56) | v; }
+}  // namespace
+
+void SqsQueue::pump(Context& ctx) {
+    for (std::size_t e = 0; e < c_.esms.size(); ++e) {
+        const EsmConfig& ec = c_.esms[e];
+        EsmState& st = esm_[e];
+        if (!ec.enabled) continue;
+        while (st.inflight < std::min(st.limit, ec.max_concurrency) && visible_n_ > 0) {
+            // Batching window: wait for a full batch until the window has passed.
+            if (ec.window.us > 0 && !st.window_due && static_cast<int>(visible_n_) < ec.batch_size) {
+                if (!st.window_timer) st.window_timer = ctx.start_timer(ec.window, tag_of(kWindow, e));
+                break;
+            }
+            Batch b;
+            std::int64_t bytes = 0;
+            if (!next_batch(ctx, e, b, bytes)) break;
+            st.window_due = false;
+            dispatch(ctx, e, std::move(b), bytes);
+        }
+        if (visible_n_ > 0 && st.inflight >= st.limit && st.limit < ec.max_concurrency && !scale_armed_) {
+            scale_armed_ = true;
+            ctx.start_timer(sec(1), tag_of(kScale));
+        }
+    }
+}
+
+bool SqsQueue::next_batch(Context& ctx, std::size_t e, Batch& b, std::int64_t& bytes) {
+    const auto limit = static_cast<std::size_t>(c_.esms[e].batch_size);
+    b.esm = e;
+    b.start = ctx.now();
+    if (!c_.fifo) {
+        while (b.items.size() < limit && !visible_.empty()) {
+            const auto [slot, id] = visible_.front();
+            Slot& s = slots_[slot];
+            if (s.state != State::Visible || s.msg.id != id) {
+                visible_.pop_front();
+                continue;
+            }
+            if (!b.items.empty() && bytes + s.msg.size_bytes > kMaxBatchBytes) break;
+            visible_.pop_front();
+            if (redrive_if_exhausted(ctx, slot)) continue;
+            receive_one(ctx, slot);
+            b.items.emplace_back(slot, s.gen);
+            bytes += s.msg.size_bytes;
+        }
+        return !b.items.empty();
+    }
+    // FIFO: whole runs of a group, in order; a batch may hold several groups.
+    while (b.items.size() < limit && !ready_groups_.empty()) {
+        const std::uint32_t g = ready_groups_.front();
+        ready_groups_.pop_front();
+        groups_[g].ready = false;
+        std::size_t i = 0;
+        bool full = false;
+        while (i < groups_[g].msgs.size() && b.items.size() < limit) {
+            const auto [slot, id] = groups_[g].msgs[i];
+            Slot& s = slots_[slot];
+            if (s.state == State::Free || s.msg.id != id) {
+                groups_[g].msgs.erase(groups_[g].msgs.begin() + static_cast<std::ptrdiff_t>(i));
+                continue;
+            }
+            if (s.state != State::Visible) break;
+            if (!b.items.empty() && bytes + s.msg.size_bytes > kMaxBatchBytes) {
+                full = true;
+                break;
+            }
+            if (redrive_if_exhausted(ctx, slot)) continue;  // erased from the group by release()
+            receive_one(ctx, slot);
+            b.items.emplace_back(slot, s.gen);
+            bytes += s.msg.size_bytes;
+            ++i;
+        }
+        Group& gr = groups_[g];
+        if (gr.inflight == 0 && !gr.msgs.empty() && !gr.ready) {
+            gr.ready = true;
+            ready_groups_.push_back(g);
+        }
+        if (full) break;
+    }
+    return !b.items.empty();
+}
+
+void SqsQueue::dispatch(Context& ctx, std::size_t e, Batch b, std::int64_t bytes) {
+    auto records = std::make_shared<std::vector<Message>>();
+    records->reserve(b.items.size());
+    std::uint16_t depth = 0;
+    for (const auto& [slot, gen] : b.items) {
+        records->push_back(slots_[slot].msg);
+        records->back().attempt = static_cast<std::uint16_t>(std::min<std::uint32_t>(slots_[slot].receives - 1, 65535));
+        depth = std::max(depth, slots_[slot].msg.depth);
+    }
+    Message m;
+    const Message& first = records->front();
+    m.trace = first.trace;
+    m.id = ctx.new_message_id();
+    m.origin = first.origin;
+    m.source = first.source;
+    m.depth = depth;
+    m.type = "sqs.batch";
+    m.size_bytes = bytes;
+    m.batch = std::move(records);
+    // ReceiveMessage returns at most 10 messages per request.
+    ctx.metrics().add_cost((c_.fifo ? 0.50 : 0.40) / 1e6 * std::ceil(static_cast<double>(b.items.size()) / 10.0), ctx.now());
+    const std::uint64_t call = ctx.call(*c_.esms[e].link, std::move(m), c_.poll_latency.sample(ctx.rng()));
+    ++esm_[e].inflight;
+    batches_.emplace(call, std::move(b));
+}
+
+void SqsQueue::on_reply(Context& ctx, std::uint64_t call, const Reply& r) {
+    auto it = batches_.find(call);
+    if (it == batches_.end()) return;
+    Batch b = std::move(it->second);
+    batches_.erase(it);
+    --esm_[b.esm].inflight;
+    complete(ctx, b, r);
+    pump(ctx);
+    gauges(ctx);
+}
+
+void SqsQueue::complete(Context& ctx, Batch& b, const Reply& r) {
+    const EsmConfig& ec = c_.esms[b.esm];
+    std::set<std::uint64_t> failed;  // message ids that return to the queue
+    bool all_failed = !r.ok();
+    if (r.error == "RecursiveInvocationException") {
+        // Lambda stopped a recursive loop: the looping messages go to the DLQ (or are dropped).
+        std::set<std::string> looping;
+        if (r.body && r.body->is_object() && r.body->contains("recursiveItems"))
+            for (const Json& id : (*r.body)["recursiveItems"])
+                if (id.is_string()) looping.insert(id.get<std::string>());
+        for (const auto& [slot, gen] : b.items) {
+            Slot& s = slots_[slot];
+            if (s.state != State::InFlight || s.gen != gen || !looping.count(std::to_string(s.msg.id))) continue;
+            if (c_.dlq) to_dlq(ctx, slot, "Lambda stopped a recursive loop (RecursiveInvocationException)");
+            else {
+                ctx.drop(s.msg, "Lambda stopped a recursive loop after 16 invocations and the queue has no dead-letter queue");
+                remove(ctx, slot);
+            }
+        }
+    } else if (r.ok() && ec.report_item_failures && r.body && r.body->is_object()) {
+        auto f = r.body->find("batchItemFailures");
+        if (f != r.body->end() && f->is_array()) {
+            for (const Json& item : *f) {
+                auto id = item.is_object() ? item.find("itemIdentifier") : item.end();
+                if (!item.is_object() || id == item.end() || !id->is_string() || id->get<std::string>().empty()) {
+                    all_failed = true;  // malformed response: the whole batch counts as failed
+                    break;
+                }
+                failed.insert(std::strtoull(id->get<std::string>().c_str(), nullptr, 10));
+            }
+        }
+    }
+    if (all_failed) return;  // everything stays in flight and returns after the visibility timeout
+    std::set<std::uint32_t> blocked_groups;
+    std::size_t deletes = 0;
+    for (const auto& [slot, gen] : b.items) {
+        Slot& s = slots_[slot];
+        if (s.state == State::Free) continue;  // expired or already moved meanwhile
+        if (c_.fifo && blocked_groups.count(s.group)) continue;
+        if (failed.count(s.msg.id)) {
+            if (c_.fifo) blocked_groups.insert(s.group);  // later messages of the group return too
+            continue;
+        }
+        if (s.gen != gen) continue;  // received again by another batch after its timeout
+        if (c_.duplicate_rate > 0 && ctx.rng().chance(c_.duplicate_rate)) {
+            ++duplicates_;  // the delete is lost: the message comes back (at-least-once)
+            continue;
+        }
+        remove(ctx, slot);
+        ++deletes;
+    }
+    // DeleteMessageBatch: up to 10 per request.
+    if (deletes) ctx.metrics().add_cost((c_.fifo ? 0.50 : 0.40) / 1e6 * std::ceil(static_cast<double>(deletes) / 10.0), ctx.now());
+}
+
+// Poller scaling: while messages wait and every poller is busy, add 5 concurrent batches per
+// second (300 per minute) up to the maximum; when the backlog is gone, fall back to 5.
+void SqsQueue::scale_tick(Context& ctx) {
+    scale_armed_ = false;
+    bool again = false;
+    for (std::size_t e = 0; e < c_.esms.size(); ++e) {
+        EsmState& st = esm_[e];
+        const int max = c_.esms[e].max_concurrency;
+        if (visible_n_ > 0 && st.inflight >= st.limit) {
+            st.limit = std::min(max, st.limit + kScaleStep);
+            again = again || st.limit < max;
+        } else if (visible_n_ == 0) {
+            st.limit = std::max(std::min(5, max), st.inflight);
+        }
+    }
+    if (again) {
+        scale_armed_ = true;
+        ctx.start_timer(sec(1), tag_of(kScale));
+    }
+}
+
+}  // namespace sim::svc::sqs

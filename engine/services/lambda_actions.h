@@ -1,0 +1,37 @@
+// lambda_actions.h — a Lambda function's "Actions": the SDK calls its code makes to wired services,
+// with "$.path" selectors resolved against the invocation event or, in batch invocations (SQS,
+// Kinesis, DynamoDB streams, Firehose), against each record.
+#pragma once
+
+#include "core/registry.h"
+
+#include <string>
+#include <vector>
+
+namespace sim::svc {
+
+struct LambdaAction {
+    const Link* link = nullptr;
+    std::string operation;  // "PutItem", "SendMessage", "Publish", ...
+    Json params;            // the remaining keys, "$.x" selectors resolved at run time
+};
+
+// The operations `type` accepts from Lambda code, space separated ("" when none).
+std::string lambda_operations_for(const std::string& type);
+// Service types a Lambda function's "out" port may reach.
+const std::vector<std::string>& lambda_sdk_targets();
+
+// Reads config "Actions"; every problem becomes a diagnostic naming the action's path.
+std::vector<LambdaAction> read_lambda_actions(BuildContext& ctx);
+
+// The request body for `a` against a plain event: params resolved, "operation" set, and the
+// event itself as the payload when the action names none (MessageBody for SQS, Message for SNS,
+// Data for Kinesis/Firehose, Detail for EventBridge, Event otherwise).
+Json lambda_request(const LambdaAction& a, const Json& event);
+
+// Same against one batch record. In records, "$.body" (also "$.kinesis.data", "$.dynamodb")
+// selects into the record's payload, "$.messageId"/"$.eventID" is its id, and
+// "$.kinesis.partitionKey"/"$.kinesis.sequenceNumber" read its attributes.
+Json lambda_record_request(const LambdaAction& a, const Message& record);
+
+}  // namespace sim::svc
