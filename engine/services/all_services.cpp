@@ -5,6 +5,7 @@
 #include "services/dynamodb.h"
 #include "services/lambda.h"
 #include "services/s3.h"
+#include "services/sqs.h"
 
 namespace sim {
 
@@ -19,6 +20,8 @@ void register_all_services(Registry& r) {
     // data
     r.add(svc::dynamodb_kind());
     r.add(svc::s3_kind());
+    // messaging
+    r.add(svc::sqs_kind());
 }
 
 }  // namespace sim
