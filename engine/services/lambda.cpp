@@ -256,6 +256,9 @@ private:
     void start_handler(Context& ctx, std::uint64_t id, Invocation& inv) {
         inv.handler_start = ctx.now();
         inv.next_action = 0;
+        inv.record = 0;
+        inv.error_checked = false;
+        inv.failed.clear();
         inv.timeout_timer = ctx.start_timer(c_.timeout, tag(kTimeout, id));
         const SimTime d = c_.duration.sample(ctx.rng());
         ctx.start_timer(d, tag(kHandlerDone, id));
