@@ -42,8 +42,8 @@ Report run_sns_suite(const json& cases) {
         }
         const bool body_scope = scope->is_string() && scope->get<std::string>() == "MessageBody";
         if (!body_scope && !(scope->is_string() && scope->get<std::string>() == "MessageAttributes")) {
-            report.failures.push_back(
-                {id, "scope must be \"MessageAttributes\" or \"MessageBody\", got " + scope->dump()});
+            report.failures.push_back({id, "scope must be \"MessageAttributes\" or \"MessageBody\", got " +
+                                               scope->dump(-1, ' ', false, json::error_handler_t::replace)});
             continue;
         }
         auto compiled = match::SnsFilterPolicy::compile(

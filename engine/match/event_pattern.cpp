@@ -59,7 +59,9 @@ std::optional<MatchError> check_wildcards(const RuleSet& rules) {
 
 std::variant<EventPattern, MatchError> EventPattern::compile(const nlohmann::json& pattern) {
     if (pattern.is_object()) {
-        if (auto e = check_size(count_code_points(pattern.dump()))) return *e;
+        if (auto e =
+                check_size(count_code_points(pattern.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace))))
+            return *e;
     }
     auto compiled = compile_rules(pattern, Dialect::EventBridge);
     if (auto* e = std::get_if<MatchError>(&compiled)) return std::move(*e);

@@ -114,7 +114,7 @@ std::optional<MatchError> check_limits(const RuleSet& rules, FilterScope scope) 
 std::variant<SnsFilterPolicy, MatchError> SnsFilterPolicy::compile(const json& policy, FilterScope scope) {
     if (policy.is_object() && policy.empty()) return SnsFilterPolicy(RuleSet(), scope);
     if (policy.is_object()) {
-        const std::size_t bytes = policy.dump().size();
+        const std::size_t bytes = policy.dump(-1, ' ', false, json::error_handler_t::replace).size();
         if (bytes > kMaxPolicyBytes) {
             return MatchError{"", "policy is " + std::to_string(bytes) + " bytes; SNS allows at most 256 KB", ""};
         }
