@@ -1,220 +1,181 @@
-// dynamodb.cpp — a DynamoDB table: items by key, capacity accounting and throttling, pricing.
-// Modelled:     [x] KeySchema (HASH, optional RANGE); PutItem / GetItem / DeleteItem by key
-//               [x] 400 KB item limit → ValidationException; missing key attribute → ValidationException
-//               [x] ConditionExpression "attribute_not_exists(<key>)" / "attribute_exists(<key>)"
-//                   → ConditionalCheckFailedException (still consumes write capacity)
-//               [x] capacity units: writes ceil(size / 1 KB), reads ceil(size / 4 KB), eventually
-//                   consistent reads half; PAY_PER_REQUEST ($0.625 / 1M WRU, $0.125 / 1M RRU)
-//               [x] PROVISIONED: RCU/WCU per second with 300 s of burst credit →
-//                   ProvisionedThroughputExceededException; $0.00065 / WCU-h, $0.00013 / RCU-h
-//               [x] on-demand table limits: 40,000 RRU / 40,000 WRU per second → ThrottlingException
-// Not modelled: [ ] general condition/update expressions  [ ] Query/Scan  [ ] TTL  [ ] Streams
-//               [ ] partitions and hot keys  [ ] transactions  [ ] storage cost
-// AWS: https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/read-write-operations.html
+// dynamodb.cpp — a DynamoDB table: keys, conditional writes, capacity and throttling, TTL,
+// Streams to Lambda, pricing. Operations live in dynamodb_ops.cpp, expressions in
+// dynamodb_expressions.cpp / dynamodb_update.cpp, capacity in dynamodb_capacity.cpp, streams in
+// dynamodb_streams.cpp, storage in dynamodb_storage.cpp.
+// Modelled:     [x] KeySchema HASH (+ RANGE); PutItem / GetItem / UpdateItem / DeleteItem / Query / Scan
+//               [x] condition expressions → ConditionalCheckFailedException (consumes WCU), counted,
+//                   traced; update expressions SET / REMOVE / ADD / DELETE; ReturnValues
+//               [x] 400 KB item limit; key size limits → ValidationException
+//               [x] RCU/WCU (4 KB / 1 KB, eventual = half); on-demand and provisioned throttling
+//               [x] TTL: expired items stay readable until a background deletion within
+//                   TtlMaxDeletionDelaySeconds (default 48 h); TTL deletes use no WCU
+//               [x] Streams (StreamSpecification) → Lambda event source mappings on `stream` edges
+//               [x] prices: $0.625 / 1M WRU, $0.125 / 1M RRU; $0.00065 / WCU-h, $0.00013 / RCU-h;
+//                   storage $0.25 / GB-month beyond 25 GB, accrued hourly
+// Not modelled: [ ] GSIs / LSIs  [ ] transactions and batch APIs  [ ] typed AttributeValue requests
+//               (items are plain JSON, like the DocumentClient)  [ ] global tables  [ ] backups
+// AWS: https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/TTL.html
 #include "services/dynamodb.h"
 
 #include "pattern/config_reader.h"
 #include "pattern/pattern.h"
-
-#include <algorithm>
-#include <map>
-#include <set>
+#include "services/dynamodb_table.h"
 
 namespace sim::svc {
+namespace ddb {
+
 namespace {
+enum Tag : std::uint64_t { kHourly = 1, kTtl = 2 };
+constexpr std::uint64_t kStreamTimerBase = 1ULL << 40;
+}  // namespace
 
-constexpr std::int64_t kMaxItemBytes = 400 * 1024;
-constexpr std::size_t kMaxStoredItems = 200'000;   // contents kept for browsing; counts always exact
+Table::Table(TableConfig c)
+    : c_(std::move(c)), store_(c_.keys, c_.content_limit), capacity_(c_.capacity) {
+    if (c_.stream_view && !c_.mappings.empty())
+        stream_ = std::make_unique<StreamFeed>(c_.table, *c_.stream_view, c_.stream_shards, c_.mappings, kStreamTimerBase);
+}
 
-struct Config {
-    std::string table;
-    std::string hash_key, range_key;
-    bool on_demand = true;
-    double rcu = 5, wcu = 5;        // provisioned per-second capacity
-    Distribution latency = Distribution::lognormal(4, 12);
-};
+void Table::on_start(Context& ctx) { ctx.start_timer(hours(1), kHourly); }
 
-// A token bucket holding up to 300 s of unused capacity (DynamoDB burst capacity).
-struct Capacity {
-    double per_second = 0, tokens = 0;
-    SimTime at;
-    bool take(double units, SimTime now, double burst_seconds) {
-        tokens = std::min(per_second * burst_seconds, tokens + per_second * static_cast<double>(now.us - at.us) / 1e6);
-        at = now;
-        if (tokens < units) return false;
-        tokens -= units;
-        return true;
+void Table::on_message(Context& ctx, const Inbound& in) {
+    const SimTime now = ctx.now();
+    ctx.metrics().count(Counter::Invocations, now);
+    static const Json kEmpty = Json::object();
+    const Json& req = in.msg.body && in.msg.body->is_object() ? *in.msg.body : kEmpty;
+    const std::string op = req.contains("operation") && req["operation"].is_string() ? req["operation"].get<std::string>() : "PutItem";
+    Reply r = handle(ctx, op, req, in.msg);
+    const SimTime latency = c_.latency.sample(ctx.rng());
+    const bool throttle = r.error == "ProvisionedThroughputExceededException" || r.error == "ThrottlingException";
+    if (r.error == "ValidationException") ++validation_errors_;
+    if (!r.ok()) ctx.metrics().count(throttle ? Counter::Throttles : Counter::Errors, now);
+    ctx.metrics().observe_latency(latency, now);
+    if (r.error == "ConditionalCheckFailedException") ctx.note(&in.msg, Outcome::Error, op + " on " + c_.table + ": ConditionalCheckFailedException");
+    if (ctx.tracing(in.msg))
+        ctx.span(in.msg, op, now, r.ok() ? Outcome::Ok : throttle ? Outcome::Throttled : Outcome::Error, r.error.empty() ? "" : r.error + ": " + r.detail);
+    if (in.caller.valid()) ctx.reply(in.caller, std::move(r), latency);
+    else if (!r.ok()) ctx.drop(in.msg, op + " failed: " + r.error + " " + r.detail);
+}
+
+void Table::on_reply(Context& ctx, std::uint64_t call, const Reply& r) {
+    if (stream_) stream_->on_reply(ctx, call, r);
+}
+
+void Table::on_timer(Context& ctx, std::uint64_t tag) {
+    if (stream_ && stream_->on_timer(ctx, tag)) return;
+    if (tag == kTtl) {
+        ttl_armed_ = kNever;
+        sweep_ttl(ctx);
+        return;
     }
-};
+    // Hourly: provisioned capacity is billed whether used or not; storage beyond 25 GB free.
+    double usd = 0;
+    if (!c_.capacity.on_demand) usd += c_.capacity.wcu * 0.00065 + c_.capacity.rcu * 0.00013;
+    const double gb = static_cast<double>(store_.bytes()) / (1024.0 * 1024 * 1024);
+    if (gb > 25) usd += (gb - 25) * 0.25 / 730.0;  // GB-month → per hour (730 h per month)
+    if (usd > 0) ctx.metrics().add_cost(usd, ctx.now());
+    ctx.start_timer(hours(1), kHourly);
+}
 
-class Table final : public Service {
-public:
-    explicit Table(Config c) : c_(std::move(c)) {
-        const double burst = c_.on_demand ? 1.0 : 300.0;
-        reads_.per_second = c_.on_demand ? 40000 : c_.rcu;
-        writes_.per_second = c_.on_demand ? 40000 : c_.wcu;
-        reads_.tokens = reads_.per_second * burst;
-        writes_.tokens = writes_.per_second * burst;
+std::int64_t Table::ttl_of(const Json& item) const {
+    if (c_.ttl_attribute.empty()) return -1;
+    auto it = item.find(c_.ttl_attribute);
+    // TTL only applies to a Number attribute holding epoch seconds; other types are ignored.
+    if (it == item.end() || !it->is_number()) return -1;
+    const double v = it->get<double>();
+    return v < 0 ? -1 : static_cast<std::int64_t>(v);
+}
+
+void Table::changed(Context& ctx, const Message& cause, const Json& key, const Json* old_item, const Json* new_item, bool ttl_delete) {
+    if (new_item) {
+        const std::int64_t ttl = ttl_of(*new_item);
+        if (ttl >= 0) {
+            const StoredItem* s = store_.find(key);
+            // Deleted at a random instant within the configured delay after expiry (best effort).
+            const std::int64_t expiry_us = (ttl - static_cast<std::int64_t>(ctx.start_unix_s())) * 1000000;
+            SimTime at{std::max(expiry_us, ctx.now().us)};
+            if (c_.ttl_max_delay.us > 0) at.us += static_cast<std::int64_t>(ctx.rng().below(static_cast<std::uint64_t>(c_.ttl_max_delay.us)));
+            ttl_queue_.emplace(at, std::make_pair(key, s ? s->version : 0));
+            if (at < ttl_armed_) {
+                ttl_armed_ = at;
+                ctx.start_timer(at - ctx.now(), kTtl);
+            }
+        }
     }
+    // Streams record a change only when the item actually changed.
+    if (stream_ && !(old_item && new_item && *old_item == *new_item))
+        stream_->publish(ctx, cause, key, old_item, new_item, ttl_delete, key[c_.keys.hash].dump());
+}
 
-    void on_start(Context& ctx) override {
-        if (!c_.on_demand) ctx.start_timer(hours(1), 0);
+void Table::sweep_ttl(Context& ctx) {
+    const std::int64_t now_epoch = static_cast<std::int64_t>(ctx.start_unix_s()) + ctx.now().us / 1000000;
+    while (!ttl_queue_.empty() && ttl_queue_.begin()->first <= ctx.now()) {
+        auto [key, version] = ttl_queue_.begin()->second;
+        ttl_queue_.erase(ttl_queue_.begin());
+        const StoredItem* s = store_.find(key);
+        // Skip entries for items rewritten since, or whose TTL moved into the future.
+        if (!s || s->version != version || s->ttl < 0 || s->ttl > now_epoch) continue;
+        const JsonPtr before = s->item;
+        store_.erase(key);
+        ++ttl_deleted_;  // TTL deletes consume no write capacity
+        Message m;
+        m.trace = ctx.new_trace_id();
+        m.id = ctx.new_message_id();
+        m.origin = ctx.now();
+        m.type = "dynamodb.ttl_delete";
+        changed(ctx, m, key, before.get(), nullptr, true);
     }
-
-    // Provisioned capacity is billed by the hour whether used or not.
-    void on_timer(Context& ctx, std::uint64_t) override {
-        ctx.metrics().add_cost(c_.wcu * 0.00065 + c_.rcu * 0.00013, ctx.now());
-        ctx.start_timer(hours(1), 0);
+    if (!ttl_queue_.empty()) {
+        ttl_armed_ = ttl_queue_.begin()->first;
+        ctx.start_timer(ttl_armed_ - ctx.now(), kTtl);
     }
+}
 
-    void on_message(Context& ctx, const Inbound& in) override {
-        const SimTime now = ctx.now();
-        ctx.metrics().count(Counter::Invocations, now);
-        const Json& req = in.msg.body ? *in.msg.body : empty_;
-        const std::string op = req.is_object() ? req.value("operation", std::string("PutItem")) : "PutItem";
-        Reply r = handle(ctx, op, req, in.msg);
-        const SimTime latency = c_.latency.sample(ctx.rng());
-        if (!r.ok()) ctx.metrics().count(r.status == 400 && is_throttle(r.error) ? Counter::Throttles : Counter::Errors, now);
-        ctx.metrics().observe_latency(latency, now);
-        if (ctx.tracing(in.msg)) ctx.span(in.msg, op, now, r.ok() ? Outcome::Ok : is_throttle(r.error) ? Outcome::Throttled : Outcome::Error, r.error);
-        if (in.caller.valid()) ctx.reply(in.caller, std::move(r), latency);
-        else if (!r.ok()) ctx.drop(in.msg, op + " failed: " + r.error + " " + r.detail);
-    }
+void Table::report(Json& out) const {
+    out["items"] = store_.count();
+    out["items_written"] = writes_ok_;
+    out["reads"] = reads_ok_;
+    out["conditional_check_failed"] = conditional_failed_;
+    out["throttled_requests"] = throttled_;
+    out["validation_errors"] = validation_errors_;
+    out["ttl_deleted"] = ttl_deleted_;
+    out["read_units"] = read_units_;
+    out["write_units"] = write_units_;
+    if (stream_) stream_->report(out);
+}
 
-    void report(Json& out) const override {
-        out["items"] = item_count_;
-        out["items_written"] = writes_ok_;
-        out["conditional_check_failed"] = conditional_failed_;
-        out["read_units"] = read_units_;
-        out["write_units"] = write_units_;
-    }
-
-    Json inspect() const override {
-        Json items = Json::array();
-        std::size_t n = 0;
-        for (const auto& [key, item] : items_) {
+Json Table::inspect() const {
+    Json items = Json::array();
+    std::size_t n = 0;
+    for (const auto& [pk, part] : store_.partitions()) {
+        for (const auto& [sk, s] : part) {
             if (++n > 200) break;
-            items.push_back(*item);
+            items.push_back(*s.item);
         }
-        return {{"table", c_.table}, {"item_count", item_count_}, {"items", items},
-                {"stored_contents_limited", item_count_ > items_.size()}};
+        if (n > 200) break;
     }
+    Json out = {{"table", c_.table},
+                {"key_schema", {{"hash", c_.keys.hash}, {"range", c_.keys.range}}},
+                {"billing_mode", c_.capacity.on_demand ? "PAY_PER_REQUEST" : "PROVISIONED"},
+                {"item_count", store_.count()},
+                {"bytes", store_.bytes()},
+                {"items", items},
+                {"items_shown", items.size()},
+                {"ttl_attribute", c_.ttl_attribute},
+                {"ttl_pending_deletions", ttl_queue_.size()},
+                {"contents_note", store_.stubs() > 0 ? "only the first " + std::to_string(c_.content_limit) +
+                                                           " items keep their attributes; later ones keep their key (counts are exact)"
+                                                     : "all items stored in full"}};
+    if (stream_) out["stream"] = stream_->inspect();
+    return out;
+}
 
-private:
-    static bool is_throttle(const std::string& e) {
-        return e == "ProvisionedThroughputExceededException" || e == "ThrottlingException";
-    }
+}  // namespace ddb
 
-    static Reply fail(const char* error, std::string detail) { return Reply{400, error, std::move(detail), nullptr, 0}; }
-
-    // Key text from an item or key object; empty (with `why`) when a key attribute is missing.
-    std::string key_of(const Json& obj, std::string& why) const {
-        if (!obj.is_object() || !obj.contains(c_.hash_key) || obj[c_.hash_key].is_null()) {
-            why = "missing the key attribute '" + c_.hash_key + "'";
-            return {};
-        }
-        std::string k = obj[c_.hash_key].dump();
-        if (!c_.range_key.empty()) {
-            if (!obj.contains(c_.range_key) || obj[c_.range_key].is_null()) {
-                why = "missing the key attribute '" + c_.range_key + "'";
-                return {};
-            }
-            k += "\x1f" + obj[c_.range_key].dump();
-        }
-        return k;
-    }
-
-    Reply handle(Context& ctx, const std::string& op, const Json& req, const Message& msg) {
-        const SimTime now = ctx.now();
-        if (op == "PutItem") {
-            const Json* item = req.contains("Item") ? &req["Item"] : req.contains("Event") ? &req["Event"] : nullptr;
-            if (!item || !item->is_object()) return fail("ValidationException", "PutItem needs an Item object");
-            std::string why;
-            const std::string key = key_of(*item, why);
-            if (key.empty()) return fail("ValidationException", "One of the required keys was not given a value: " + why);
-            const auto size = static_cast<std::int64_t>(item->dump().size());
-            if (size > kMaxItemBytes) return fail("ValidationException", "Item size has exceeded the maximum allowed size (400 KB)");
-            const double units = static_cast<double>((size + 1023) / 1024);
-            if (!writes_.take(units, now, c_.on_demand ? 1.0 : 300.0))
-                return fail(c_.on_demand ? "ThrottlingException" : "ProvisionedThroughputExceededException", "write capacity exceeded");
-            charge_write(ctx, units);
-            const bool exists = keys_.count(key) > 0;
-            const std::string cond = req.value("ConditionExpression", std::string());
-            if (!cond.empty() && !condition_holds(cond, exists)) {
-                ++conditional_failed_;
-                return fail("ConditionalCheckFailedException", "The conditional request failed");
-            }
-            if (!exists) {
-                keys_.insert(key);
-                ++item_count_;
-            }
-            if (items_.size() < kMaxStoredItems || items_.count(key)) items_[key] = std::make_shared<const Json>(*item);
-            ++writes_ok_;
-            (void)msg;
-            return Reply{200, "", "", nullptr, 0};
-        }
-        if (op == "GetItem" || op == "DeleteItem") {
-            const Json* keyobj = req.contains("Key") ? &req["Key"] : nullptr;
-            if (!keyobj) return fail("ValidationException", op + " needs a Key object");
-            std::string why;
-            const std::string key = key_of(*keyobj, why);
-            if (key.empty()) return fail("ValidationException", "The provided key element does not match the schema: " + why);
-            auto it = items_.find(key);
-            const std::int64_t size = it != items_.end() ? static_cast<std::int64_t>(it->second->dump().size()) : 1;
-            if (op == "GetItem") {
-                const bool strong = req.value("ConsistentRead", false);
-                const double units = static_cast<double>((size + 4095) / 4096) * (strong ? 1.0 : 0.5);
-                if (!reads_.take(units, now, c_.on_demand ? 1.0 : 300.0))
-                    return fail(c_.on_demand ? "ThrottlingException" : "ProvisionedThroughputExceededException", "read capacity exceeded");
-                read_units_ += units;
-                if (c_.on_demand) ctx.metrics().add_cost(units * 0.125 / 1e6, now);
-                Reply r;
-                r.body = std::make_shared<const Json>(it != items_.end() ? Json{{"Item", *it->second}} : Json::object());
-                return r;
-            }
-            const double units = static_cast<double>((size + 1023) / 1024);
-            if (!writes_.take(units, now, c_.on_demand ? 1.0 : 300.0))
-                return fail(c_.on_demand ? "ThrottlingException" : "ProvisionedThroughputExceededException", "write capacity exceeded");
-            charge_write(ctx, units);
-            const std::string cond = req.value("ConditionExpression", std::string());
-            const bool exists = keys_.count(key) > 0;
-            if (!cond.empty() && !condition_holds(cond, exists)) {
-                ++conditional_failed_;
-                return fail("ConditionalCheckFailedException", "The conditional request failed");
-            }
-            if (exists) {
-                keys_.erase(key);
-                --item_count_;
-            }
-            items_.erase(key);
-            return Reply{};
-        }
-        return fail("ValidationException", "operation '" + op + "' is not simulated on DynamoDB tables");
-    }
-
-    bool condition_holds(const std::string& cond, bool exists) const {
-        if (cond.rfind("attribute_not_exists(", 0) == 0) return !exists;
-        if (cond.rfind("attribute_exists(", 0) == 0) return exists;
-        return true;
-    }
-
-    void charge_write(Context& ctx, double units) {
-        write_units_ += units;
-        if (c_.on_demand) ctx.metrics().add_cost(units * 0.625 / 1e6, ctx.now());
-    }
-
-    Config c_;
-    Capacity reads_, writes_;
-    std::set<std::string> keys_;
-    std::map<std::string, JsonPtr> items_;
-    std::uint64_t item_count_ = 0, writes_ok_ = 0, conditional_failed_ = 0;
-    double read_units_ = 0, write_units_ = 0;
-    const Json empty_ = Json::object();
-};
+namespace {
 
 std::unique_ptr<Service> create_table(BuildContext& ctx) {
     ConfigReader& r = ctx.config;
-    Config c;
+    ddb::TableConfig c;
     c.table = r.text("TableName", ctx.spec.id);
     if (const Json* ks = r.raw("KeySchema")) {
         bool ok = ks->is_array() && !ks->empty() && ks->size() <= 2;
@@ -222,27 +183,61 @@ std::unique_ptr<Service> create_table(BuildContext& ctx) {
             const Json& k = (*ks)[i];
             if (!k.is_object() || !k.contains("AttributeName") || !k["AttributeName"].is_string()) { ok = false; break; }
             const std::string type = k.value("KeyType", std::string());
-            if (type == "HASH" && c.hash_key.empty()) c.hash_key = k["AttributeName"];
-            else if (type == "RANGE" && c.range_key.empty()) c.range_key = k["AttributeName"];
+            if (type == "HASH" && c.keys.hash.empty()) c.keys.hash = k["AttributeName"];
+            else if (type == "RANGE" && c.keys.range.empty()) c.keys.range = k["AttributeName"];
             else ok = false;
         }
-        if (!ok || c.hash_key.empty())
+        if (!ok || c.keys.hash.empty()) {
             r.error("KeySchema", "KeySchema must be [{\"AttributeName\": \"pk\", \"KeyType\": \"HASH\"}] with an optional RANGE key, got " + ks->dump());
+            c.keys.hash = "id";
+        }
     } else {
-        c.hash_key = "id";
-        ctx.diagnostics.warning(ctx.config.path_of("KeySchema"), "no KeySchema; using a HASH key named 'id'");
+        c.keys.hash = "id";
+        ctx.diagnostics.warning(r.path_of("KeySchema"), "no KeySchema; using a HASH key named 'id'");
     }
     r.raw("AttributeDefinitions");
-    c.on_demand = r.choice("BillingMode", "PAY_PER_REQUEST", {"PAY_PER_REQUEST", "PROVISIONED"}) == "PAY_PER_REQUEST";
+    c.capacity.on_demand = r.choice("BillingMode", "PAY_PER_REQUEST", {"PAY_PER_REQUEST", "PROVISIONED"}) == "PAY_PER_REQUEST";
     if (const Json* pt = r.raw("ProvisionedThroughput")) {
-        ConfigReader pr(*pt, ctx.config.path_of("ProvisionedThroughput"), ctx.diagnostics);
-        c.rcu = static_cast<double>(pr.integer("ReadCapacityUnits", 5, 1, 40000, "RCU"));
-        c.wcu = static_cast<double>(pr.integer("WriteCapacityUnits", 5, 1, 40000, "WCU"));
+        ConfigReader pr(*pt, r.path_of("ProvisionedThroughput"), ctx.diagnostics);
+        c.capacity.rcu = static_cast<double>(pr.integer("ReadCapacityUnits", 5, 1, 40000, ""));
+        c.capacity.wcu = static_cast<double>(pr.integer("WriteCapacityUnits", 5, 1, 40000, ""));
         pr.finish();
-        if (c.on_demand) ctx.diagnostics.warning(ctx.config.path_of("ProvisionedThroughput"), "ProvisionedThroughput is ignored with BillingMode PAY_PER_REQUEST");
+        if (c.capacity.on_demand)
+            ctx.diagnostics.warning(r.path_of("ProvisionedThroughput"), "ProvisionedThroughput is ignored with BillingMode PAY_PER_REQUEST");
+    } else if (!c.capacity.on_demand) {
+        r.error("ProvisionedThroughput", "BillingMode PROVISIONED needs ProvisionedThroughput {\"ReadCapacityUnits\": n, \"WriteCapacityUnits\": n}");
     }
+    if (const Json* odt = r.raw("OnDemandThroughput")) {
+        ConfigReader pr(*odt, r.path_of("OnDemandThroughput"), ctx.diagnostics);
+        c.capacity.max_read = static_cast<double>(pr.integer("MaxReadRequestUnits", 40000, 1, 40000, ""));
+        c.capacity.max_write = static_cast<double>(pr.integer("MaxWriteRequestUnits", 40000, 1, 40000, ""));
+        pr.finish();
+    }
+    if (const Json* ttl = r.raw("TimeToLiveSpecification")) {
+        ConfigReader tr(*ttl, r.path_of("TimeToLiveSpecification"), ctx.diagnostics);
+        const std::string attr = tr.text("AttributeName", "");
+        if (attr.empty()) tr.error("AttributeName", "TimeToLiveSpecification needs AttributeName (a Number attribute holding epoch seconds)");
+        if (tr.boolean("Enabled", false)) c.ttl_attribute = attr;
+        tr.finish();
+    }
+    c.ttl_max_delay = sec(r.integer("TtlMaxDeletionDelaySeconds", 172800, 0, 5 * 86400, "s"));
+    if (const Json* ss = r.raw("StreamSpecification")) {
+        ConfigReader sr(*ss, r.path_of("StreamSpecification"), ctx.diagnostics);
+        const std::string v = sr.choice("StreamViewType", "", {"KEYS_ONLY", "NEW_IMAGE", "OLD_IMAGE", "NEW_AND_OLD_IMAGES"});
+        if (!sr.has("StreamViewType")) sr.error("StreamViewType", "StreamSpecification needs StreamViewType (KEYS_ONLY, NEW_IMAGE, OLD_IMAGE or NEW_AND_OLD_IMAGES)");
+        c.stream_view = v == "KEYS_ONLY" ? ddb::ViewType::KeysOnly : v == "OLD_IMAGE" ? ddb::ViewType::OldImage
+                        : v == "NEW_AND_OLD_IMAGES" ? ddb::ViewType::NewAndOld : ddb::ViewType::NewImage;
+        sr.raw("StreamEnabled");
+        sr.finish();
+    }
+    c.stream_shards = static_cast<int>(r.integer("StreamShardCount", 1, 1, 100, ""));
+    c.content_limit = static_cast<std::size_t>(r.integer("MaxStoredItems", 50000, 0, 1000000, "items"));
     c.latency = r.distribution("LatencyMs", c.latency);
-    return std::make_unique<Table>(std::move(c));
+    c.mappings = ddb::read_mappings(ctx.links, ctx.diagnostics);
+    if (!c.stream_view && !c.mappings.empty())
+        ctx.diagnostics.error(r.path_of("StreamSpecification"), "'" + ctx.spec.id + "' feeds a Lambda function through its stream but has no StreamSpecification",
+                              "add \"StreamSpecification\": {\"StreamViewType\": \"NEW_AND_OLD_IMAGES\"}");
+    return std::make_unique<ddb::Table>(std::move(c));
 }
 
 }  // namespace
@@ -253,7 +248,7 @@ ServiceKind dynamodb_kind() {
     k.label = "DynamoDB";
     k.group = "data";
     k.cfn_type = "AWS::DynamoDB::Table";
-    k.description = "Key-value table billed per request (on-demand) or per capacity unit";
+    k.description = "Key-value table billed per request (on-demand) or per capacity unit; TTL and Streams";
     k.ports = {{"stream", "stream (DynamoDB Streams)", {"lambda"}, "DynamoDB Streams feed Lambda through an event source mapping"}};
     k.create = create_table;
     return k;

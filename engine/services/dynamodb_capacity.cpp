@@ -1,0 +1,93 @@
+// dynamodb_capacity.cpp — token buckets (provisioned), peak-tracking windows (on-demand) and the
+// per-partition-key limit; see dynamodb_capacity.h.
+#include "services/dynamodb_capacity.h"
+
+#include <algorithm>
+
+namespace sim::svc::ddb {
+
+namespace {
+constexpr double kBurstSeconds = 300;           // provisioned burst capacity
+constexpr double kPartitionReads = 3000;        // per partition per second
+constexpr double kPartitionWrites = 1000;
+const SimTime kPeakSettles = minutes(30);       // "double the previous peak within 30 minutes"
+}  // namespace
+
+CapacityModel::CapacityModel(CapacitySettings s) : s_(s) {
+    read_bucket_.per_second = s_.rcu;
+    write_bucket_.per_second = s_.wcu;
+    // A new provisioned table starts with its burst bank full of 300 s of unused capacity.
+    read_bucket_.tokens = s_.rcu * kBurstSeconds;
+    write_bucket_.tokens = s_.wcu * kBurstSeconds;
+    read_window_.initial = std::min(12000.0, s_.max_read);
+    write_window_.initial = std::min(4000.0, s_.max_write);
+}
+
+bool CapacityModel::take_bucket(Bucket& b, double units, SimTime now) {
+    b.tokens = std::min(b.per_second * kBurstSeconds, b.tokens + b.per_second * static_cast<double>(now.us - b.at.us) / 1e6);
+    b.at = now;
+    if (b.tokens < units) return false;
+    b.tokens -= units;
+    return true;
+}
+
+double CapacityModel::ceiling(Window& w, SimTime now, double table_max) {
+    // The settled peak: the highest per-second use recorded at least 30 minutes ago.
+    double settled = 0;
+    while (w.peaks.size() > 1 && now - w.peaks[1].first >= kPeakSettles) w.peaks.pop_front();
+    if (!w.peaks.empty() && now - w.peaks.front().first >= kPeakSettles) settled = w.peaks.front().second;
+    return std::min(table_max, std::max(w.initial, 2 * settled));
+}
+
+void CapacityModel::record_peak(Window& w, SimTime now) {
+    if (!w.peaks.empty() && w.used <= w.peaks.back().second) return;
+    // One entry per second at most, so the history stays small.
+    if (!w.peaks.empty() && w.peaks.back().first.us / 1000000 == now.us / 1000000) w.peaks.back().second = w.used;
+    else w.peaks.emplace_back(now, w.used);
+}
+
+const char* CapacityModel::take(double units, const std::string& partition, SimTime now, bool write) {
+    const std::int64_t second = now.us / 1000000;
+    if (!partition.empty()) {
+        if (second != hot_second_) {
+            hot_.clear();
+            hot_second_ = second;
+        }
+        auto& used = hot_[partition];
+        double& mine = write ? used.second : used.first;
+        if (mine + units > (write ? kPartitionWrites : kPartitionReads))
+            return s_.on_demand ? "ThrottlingException" : "ProvisionedThroughputExceededException";
+        if (s_.on_demand) {
+            Window& w = write ? write_window_ : read_window_;
+            if (w.second != second) {
+                w.second = second;
+                w.used = 0;
+            }
+            if (w.used + units > ceiling(w, now, write ? s_.max_write : s_.max_read)) return "ThrottlingException";
+            w.used += units;
+            record_peak(w, now);
+        } else if (!take_bucket(write ? write_bucket_ : read_bucket_, units, now)) {
+            return "ProvisionedThroughputExceededException";
+        }
+        mine += units;
+        return "";
+    }
+    // Scans spread over partitions: only the table-level limits apply.
+    if (s_.on_demand) {
+        Window& w = write ? write_window_ : read_window_;
+        if (w.second != second) {
+            w.second = second;
+            w.used = 0;
+        }
+        if (w.used + units > ceiling(w, now, write ? s_.max_write : s_.max_read)) return "ThrottlingException";
+        w.used += units;
+        record_peak(w, now);
+        return "";
+    }
+    return take_bucket(write ? write_bucket_ : read_bucket_, units, now) ? "" : "ProvisionedThroughputExceededException";
+}
+
+const char* CapacityModel::take_read(double units, const std::string& partition, SimTime now) { return take(units, partition, now, false); }
+const char* CapacityModel::take_write(double units, const std::string& partition, SimTime now) { return take(units, partition, now, true); }
+
+}  // namespace sim::svc::ddb

@@ -1,0 +1,145 @@
+// dynamodb_storage.cpp — item storage, sizes and AttributeValue marshalling for DynamoDB tables.
+// Item size rules: https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/CapacityUnitCalculations.html
+#include "services/dynamodb_storage.h"
+
+namespace sim::svc::ddb {
+
+bool SortKeyLess::operator()(const Json& a, const Json& b) const {
+    if (a.is_number() && b.is_number()) return a.get<double>() < b.get<double>();
+    if (a.is_string() && b.is_string()) return a.get<std::string>() < b.get<std::string>();
+    if (a.type() != b.type()) return a.type() < b.type();
+    return a.dump() < b.dump();
+}
+
+std::string ItemStore::key_problem(const Json& obj) const {
+    if (!obj.is_object()) return "the key must be an object";
+    for (const std::string* k : {&keys_.hash, &keys_.range}) {
+        if (k->empty()) continue;
+        auto it = obj.find(*k);
+        if (it == obj.end() || it->is_null()) return "missing the key attribute '" + *k + "'";
+        if (!it->is_string() && !it->is_number()) return "key attribute '" + *k + "' must be a string or a number, got " + it->dump();
+        if (it->is_string() && it->get<std::string>().empty()) return "key attribute '" + *k + "' must not be an empty string";
+        const std::size_t max = k == &keys_.hash ? 2048 : 1024;  // partition / sort key byte limits
+        if (it->is_string() && it->get<std::string>().size() > max)
+            return "key attribute '" + *k + "' is longer than " + std::to_string(max) + " bytes";
+    }
+    return {};
+}
+
+Json ItemStore::key_of(const Json& obj) const {
+    Json k = Json::object();
+    k[keys_.hash] = obj.at(keys_.hash);
+    if (!keys_.range.empty()) k[keys_.range] = obj.at(keys_.range);
+    return k;
+}
+
+const StoredItem* ItemStore::find(const Json& key) const {
+    auto p = parts_.find(key.at(keys_.hash).dump());
+    if (p == parts_.end()) return nullptr;
+    auto it = p->second.find(keys_.range.empty() ? Json() : key.at(keys_.range));
+    return it == p->second.end() ? nullptr : &it->second;
+}
+
+StoredItem ItemStore::put(const Json& item, std::int64_t size, std::int64_t ttl) {
+    Partition& part = parts_[item.at(keys_.hash).dump()];
+    const Json sort = keys_.range.empty() ? Json() : item.at(keys_.range);
+    StoredItem old;
+    auto it = part.find(sort);
+    if (it != part.end()) {
+        old = it->second;
+        bytes_ -= old.size;
+        if (old.stub) --stubs_;
+    } else {
+        ++count_;
+    }
+    StoredItem s;
+    s.size = size;
+    s.ttl = ttl;
+    s.version = ++version_;
+    // Past the content limit, new items keep only their key (counts and conditions on the key stay
+    // exact; attribute values are not kept). Replacing a stored item keeps storing it.
+    s.stub = old.item ? old.stub : count_ > limit_;
+    s.item = std::make_shared<const Json>(s.stub ? key_of(item) : item);
+    if (s.stub) ++stubs_;
+    bytes_ += size;
+    part[sort] = s;
+    return old;
+}
+
+StoredItem ItemStore::erase(const Json& key) {
+    auto p = parts_.find(key.at(keys_.hash).dump());
+    if (p == parts_.end()) return {};
+    auto it = p->second.find(keys_.range.empty() ? Json() : key.at(keys_.range));
+    if (it == p->second.end()) return {};
+    StoredItem old = it->second;
+    p->second.erase(it);
+    if (p->second.empty()) parts_.erase(p);
+    --count_;
+    if (old.stub) --stubs_;
+    bytes_ -= old.size;
+    return old;
+}
+
+const Partition* ItemStore::partition(const Json& hash_value) const {
+    auto p = parts_.find(hash_value.dump());
+    return p == parts_.end() ? nullptr : &p->second;
+}
+
+namespace {
+std::int64_t value_size(const Json& v) {
+    switch (v.type()) {
+        case Json::value_t::string: return static_cast<std::int64_t>(v.get_ref<const std::string&>().size());
+        case Json::value_t::number_integer:
+        case Json::value_t::number_unsigned:
+        case Json::value_t::number_float: {
+            // Numbers: about 1 byte per two significant digits, plus 1.
+            std::string t = v.dump();
+            std::int64_t digits = 0;
+            for (char c : t) digits += (c >= '0' && c <= '9');
+            return (digits + 1) / 2 + 1;
+        }
+        case Json::value_t::array: {
+            std::int64_t n = 3;
+            for (const Json& e : v) n += 1 + value_size(e);
+            return n;
+        }
+        case Json::value_t::object: {
+            std::int64_t n = 3;
+            for (auto it = v.begin(); it != v.end(); ++it) n += 1 + static_cast<std::int64_t>(it.key().size()) + value_size(it.value());
+            return n;
+        }
+        default: return 1;  // boolean, null
+    }
+}
+}  // namespace
+
+std::int64_t item_size(const Json& item) {
+    if (!item.is_object()) return value_size(item);
+    std::int64_t n = 0;
+    for (auto it = item.begin(); it != item.end(); ++it) n += static_cast<std::int64_t>(it.key().size()) + value_size(it.value());
+    return n;
+}
+
+Json marshal(const Json& v) {
+    switch (v.type()) {
+        case Json::value_t::string: return {{"S", v}};
+        case Json::value_t::boolean: return {{"BOOL", v}};
+        case Json::value_t::null: return {{"NULL", true}};
+        case Json::value_t::array: {
+            Json l = Json::array();
+            for (const Json& e : v) l.push_back(marshal(e));
+            return {{"L", l}};
+        }
+        case Json::value_t::object: return {{"M", marshal_item(v)}};
+        default: return {{"N", v.dump()}};
+    }
+}
+
+Json marshal_item(const Json& item) {
+    Json out = Json::object();
+    if (!item.is_object()) return out;
+    for (auto it = item.begin(); it != item.end(); ++it) out[it.key()] = marshal(it.value());
+    return out;
+}
+
+}  // namespace sim::svc::ddb
