@@ -78,10 +78,10 @@ std::string run_case(const json& c) {
     }
     if (!expected.contains("error")) return "case is missing key 'expected.error'";
     if (expected["error"] != ex.error().error)
-        return "expected error " + expected["error"].dump() + ", got " + got_detail;
+        return "expected error " + sfn::compact_json(expected["error"]) + ", got " + got_detail;
     if (expected.contains("cause") && expected["cause"] != ex.error().cause.value_or(""))
-        return "expected cause " + expected["cause"].dump() + ", got " +
-               json(ex.error().cause.value_or("<none>")).dump();
+        return "expected cause " + sfn::compact_json(expected["cause"]) + ", got " +
+               sfn::compact_json(json(ex.error().cause.value_or("<none>")));
     return "";
 }
 

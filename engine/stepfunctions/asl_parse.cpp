@@ -3,6 +3,7 @@
 #include "stepfunctions/asl_parse.h"
 
 #include "stepfunctions/errors.h"
+#include "stepfunctions/json_text.h"
 #include "stepfunctions/timestamp.h"
 
 #include <cmath>
@@ -58,7 +59,7 @@ public:
             return m;
         }
         if (def.contains("QueryLanguage") && def["QueryLanguage"] != "JSONPath")
-            err(ptr + "/QueryLanguage", what + ": QueryLanguage " + def["QueryLanguage"].dump() +
+            err(ptr + "/QueryLanguage", what + ": QueryLanguage " + compact_json(def["QueryLanguage"]) +
                                             " is not supported; only JSONPath is modelled");
         auto start = def.find("StartAt");
         if (start == def.end() || !start->is_string())
@@ -162,7 +163,7 @@ private:
         if (!is_whole(*it) || it->get<double>() < (allow_zero ? 0 : 1)) {
             state_err(ptr + "/" + field, std::string(field) + " must be a " +
                                              (allow_zero ? "non-negative" : "positive") +
-                                             " integer, got " + it->dump());
+                                             " integer, got " + compact_json(*it));
             return std::nullopt;
         }
         return it->get<double>();
@@ -273,7 +274,7 @@ private:
             ++count;
             const json& t = s["Timestamp"];
             auto us = t.is_string() ? parse_timestamp_us(t.get<std::string>()) : std::nullopt;
-            if (!us) state_err(ptr + "/Timestamp", "Timestamp must be an RFC 3339 timestamp, got " + t.dump());
+            if (!us) state_err(ptr + "/Timestamp", "Timestamp must be an RFC 3339 timestamp, got " + compact_json(t));
             st.wait_timestamp_us = us;
         }
         if (s.contains("SecondsPath")) ++count, st.seconds_path = path_field(s, "SecondsPath", ptr);
@@ -290,8 +291,9 @@ private:
         } else {
             const json& p = s[proc];
             st.iterator = machine(p, ptr + "/" + proc, "state '" + state_ + "': " + proc);
-            if (p.is_object() && p.contains("ProcessorConfig") && p["ProcessorConfig"].is_object())
-                st.distributed = p["ProcessorConfig"].value("Mode", "INLINE") == "DISTRIBUTED";
+            if (p.is_object() && p.contains("ProcessorConfig") && p["ProcessorConfig"].is_object() &&
+                p["ProcessorConfig"].contains("Mode"))
+                st.distributed = p["ProcessorConfig"]["Mode"] == "DISTRIBUTED";
         }
         if (s.contains("ItemSelector") && s.contains("Parameters"))
             state_err(ptr, "ItemSelector and Parameters cannot both be set");

@@ -1,6 +1,7 @@
 // choice.cpp — Choice rule parsing and evaluation.
 #include "stepfunctions/choice.h"
 
+#include "stepfunctions/json_text.h"
 #include "stepfunctions/timestamp.h"
 
 #include <array>
@@ -202,7 +203,7 @@ std::optional<ChoiceRule> parse_choice_rule(const json& rule, const std::string&
             break;
     }
     if (!good) {
-        fail(error, at, out.op + " must be " + expected + ", got " + operand.dump());
+        fail(error, at, out.op + " must be " + expected + ", got " + compact_json(operand));
         return std::nullopt;
     }
     out.value = operand;

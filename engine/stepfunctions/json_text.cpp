@@ -92,7 +92,7 @@ std::string format_arg_text(const nlohmann::json& value) {
             }
             return out + "]";
         }
-        default: return value.dump();
+        default: return compact_json(value);
     }
 }
 
