@@ -5,7 +5,9 @@
 #include "services/dynamodb.h"
 #include "services/lambda.h"
 #include "services/s3.h"
+#include "services/sns.h"
 #include "services/sqs.h"
+#include "services/stepfunctions.h"
 
 namespace sim {
 
@@ -20,8 +22,13 @@ void register_all_services(Registry& r) {
     // data
     r.add(svc::dynamodb_kind());
     r.add(svc::s3_kind());
+    // orchestration
+    r.add(svc::stepfunctions_kind());
     // messaging
     r.add(svc::sqs_kind());
+    r.add(svc::sns_kind());
+    r.add(svc::http_endpoint_kind());
+    r.add(svc::email_kind());
 }
 
 }  // namespace sim
