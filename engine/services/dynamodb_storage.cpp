@@ -2,6 +2,8 @@
 // Item size rules: https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/CapacityUnitCalculations.html
 #include "services/dynamodb_storage.h"
 
+#include <cstdlib>
+
 namespace sim::svc::ddb {
 
 bool SortKeyLess::operator()(const Json& a, const Json& b) const {
@@ -139,6 +141,51 @@ Json marshal_item(const Json& item) {
     Json out = Json::object();
     if (!item.is_object()) return out;
     for (auto it = item.begin(); it != item.end(); ++it) out[it.key()] = marshal(it.value());
+    return out;
+}
+
+namespace {
+bool is_attribute_value(const Json& v) {
+    if (!v.is_object() || v.size() != 1) return false;
+    const std::string& k = v.begin().key();
+    return k == "S" || k == "N" || k == "BOOL" || k == "NULL" || k == "L" || k == "M" || k == "SS" || k == "NS";
+}
+
+Json unmarshal(const Json& av) {
+    const std::string& k = av.begin().key();
+    const Json& v = av.begin().value();
+    if (k == "N") {
+        if (!v.is_string()) return v;
+        const std::string& t = v.get_ref<const std::string&>();
+        if (t.find_first_of(".eE") == std::string::npos) {
+            char* end = nullptr;
+            const long long n = std::strtoll(t.c_str(), &end, 10);
+            if (end && *end == 0) return n;
+        }
+        return std::strtod(t.c_str(), nullptr);
+    }
+    if (k == "NULL") return nullptr;
+    if (k == "L") {
+        Json l = Json::array();
+        for (const Json& e : v) l.push_back(is_attribute_value(e) ? unmarshal(e) : e);
+        return l;
+    }
+    if (k == "M") return unmarshal_item(v);
+    if (k == "NS") {
+        Json l = Json::array();
+        for (const Json& e : v) l.push_back(e.is_string() ? Json(std::strtod(e.get<std::string>().c_str(), nullptr)) : e);
+        return l;
+    }
+    return v;  // S, BOOL, SS
+}
+}  // namespace
+
+Json unmarshal_item(const Json& item) {
+    if (!item.is_object() || item.empty()) return item;
+    for (auto it = item.begin(); it != item.end(); ++it)
+        if (!is_attribute_value(it.value())) return item;
+    Json out = Json::object();
+    for (auto it = item.begin(); it != item.end(); ++it) out[it.key()] = unmarshal(it.value());
     return out;
 }
 

@@ -70,5 +70,8 @@ std::int64_t item_size(const Json& item);
 // stream records and the low-level API show items.
 Json marshal(const Json& value);
 Json marshal_item(const Json& item);
+// The reverse, for callers using the typed form (Step Functions' DynamoDB integration): an object
+// whose every value is a one-key AttributeValue is unmarshalled; anything else is returned as is.
+Json unmarshal_item(const Json& item);
 
 }  // namespace sim::svc::ddb
