@@ -1,20 +1,26 @@
-// s3.cpp — an S3 bucket: objects by key with sizes, request pricing, storage accounting, and
-// event notifications to wired targets.
-// Modelled:     [x] PutObject / GetObject / DeleteObject; strong read-after-write
-//               [x] request prices: PUT $0.005 / 1,000, GET $0.0004 / 1,000
+// s3.cpp — an S3 bucket: objects by key with sizes, request pricing, storage cost over time,
+// per-prefix request-rate limits and event notifications to wired targets.
+// Modelled:     [x] PutObject / GetObject / DeleteObject / ListObjectsV2; strong read-after-write
+//               [x] request prices: PUT/LIST $0.005 / 1,000, GET $0.0004 / 1,000, DELETE free;
+//                   storage $0.023 / GB-month accrued continuously over simulated time
 //               [x] 5 GB single-PUT limit → EntityTooLarge
+//               [x] 3,500 PUT/COPY/POST/DELETE and 5,500 GET/HEAD per second per prefix → 503 SlowDown
 //               [x] event notifications on the "out" port (s3:ObjectCreated:Put, s3:ObjectRemoved:Delete)
-//                   to Lambda (async invoke), SQS, SNS, EventBridge; edge config "Events",
-//                   "Prefix", "Suffix" filter them
-// Not modelled: [ ] per-prefix request-rate limits (503 Slow Down)  [ ] storage cost over time
-//               [ ] duplicate notifications  [ ] versioning  [ ] multipart uploads
-// AWS: https://docs.aws.amazon.com/AmazonS3/latest/userguide/EventNotifications.html
+//                   to Lambda (async invoke), SQS, SNS with edge config "Events", "Prefix", "Suffix";
+//                   EventBridge gets every event (no filters) as "Object Created" / "Object Deleted"
+//               [x] at-least-once: delivered after NotificationDelayMs (p50 0.5 s, p99 5 s), with
+//                   DuplicateNotificationRate (default 0.001, unverified) sent twice
+// Not modelled: [ ] prefix auto-scaling above the per-prefix rates  [ ] versioning  [ ] multipart
+//               [ ] storage classes and lifecycle  [ ] s3:TestEvent  [ ] overlapping-filter rejection
+// AWS: https://docs.aws.amazon.com/AmazonS3/latest/userguide/EventNotifications.html,
+//      https://docs.aws.amazon.com/AmazonS3/latest/userguide/optimizing-performance.html
 #include "services/s3.h"
 
 #include "pattern/config_reader.h"
 #include "pattern/pattern.h"
 #include "traffic/payload_template.h"
 
+#include <algorithm>
 #include <map>
 
 namespace sim::svc {
@@ -32,8 +38,20 @@ struct Notification {
 struct Config {
     std::string bucket;
     Distribution latency = Distribution::lognormal(15, 60);
+    Distribution notify_delay = Distribution::lognormal(500, 5000);
+    double duplicate_rate = 0.001;
+    double write_rate = 3500, read_rate = 5500;  // per prefix per second
     std::vector<Notification> notifications;
 };
+
+constexpr double kStoragePerGbMonth = 0.023;
+constexpr double kSecondsPerMonth = 730.0 * 3600;
+
+// The partitioned prefix of a key: everything up to its last '/'.
+std::string prefix_of(const std::string& key) {
+    const auto slash = key.rfind('/');
+    return slash == std::string::npos ? "" : key.substr(0, slash + 1);
+}
 
 bool event_matches(const std::vector<std::string>& patterns, const std::string& name) {
     for (const std::string& p : patterns) {
@@ -47,6 +65,14 @@ class Bucket final : public Service {
 public:
     explicit Bucket(Config c) : c_(std::move(c)) {}
 
+    void on_start(Context& ctx) override { ctx.start_timer(hours(1), 0); }
+
+    // Hourly: storage cost accrues (also on every change), so the cost timeline moves with time.
+    void on_timer(Context& ctx, std::uint64_t) override {
+        accrue(ctx);
+        ctx.start_timer(hours(1), 0);
+    }
+
     void on_message(Context& ctx, const Inbound& in) override {
         const SimTime now = ctx.now();
         ctx.metrics().count(Counter::Invocations, now);
@@ -57,13 +83,24 @@ public:
         std::string event_name;
         std::string key = req.contains("Key") && req["Key"].is_string() ? req["Key"].get<std::string>() : "";
         std::int64_t size = 0;
-        if (op == "PutObject") {
+        const bool write_class = op != "GetObject";
+        if (!within_rate(ctx, op == "ListObjectsV2" ? req.value("Prefix", std::string()) : prefix_of(key), write_class)) {
+            r = Reply{503, "SlowDown", "Please reduce your request rate (" + std::string(write_class ? "3,500 writes" : "5,500 reads") +
+                                           " per second per prefix)", nullptr, 0};
+            ++slow_downs_;
+            ctx.metrics().count(Counter::Throttles, now);
+            ctx.metrics().add_cost(write_class ? 0.005 / 1000 : 0.0004 / 1000, now);  // 503s are billed requests
+        } else if (op == "ListObjectsV2") {
+            ctx.metrics().add_cost(0.005 / 1000, now);
+            r.body = std::make_shared<const Json>(list(req));
+        } else if (op == "PutObject") {
             if (key.empty()) key = "object-" + std::to_string(in.msg.id);
             size = req.contains("SizeBytes") && req["SizeBytes"].is_number_integer() ? req["SizeBytes"].get<std::int64_t>() : in.msg.size_bytes;
             ctx.metrics().add_cost(0.005 / 1000, now);
             if (size > kMaxSinglePut) {
                 r = Reply{400, "EntityTooLarge", "a single PUT is at most 5 GB", nullptr, 0};
             } else {
+                accrue(ctx);
                 auto [it, added] = objects_.try_emplace(key, size);
                 if (!added) bytes_ -= it->second;
                 it->second = size;
@@ -79,6 +116,7 @@ public:
             if (it == objects_.end()) r = Reply{404, "NoSuchKey", "The specified key does not exist: " + key, nullptr, 0};
             else size = it->second;
         } else if (op == "DeleteObject") {
+            accrue(ctx);
             auto it = objects_.find(key);
             if (it != objects_.end()) {
                 bytes_ -= it->second;
@@ -91,8 +129,9 @@ public:
         }
         const SimTime latency = c_.latency.sample(ctx.rng());
         ctx.metrics().observe_latency(latency, now);
-        if (!r.ok()) ctx.metrics().count(Counter::Errors, now);
-        if (ctx.tracing(in.msg)) ctx.span(in.msg, op + " " + key, now, r.ok() ? Outcome::Ok : Outcome::Error, r.error);
+        if (!r.ok() && r.status != 503) ctx.metrics().count(Counter::Errors, now);
+        if (ctx.tracing(in.msg))
+            ctx.span(in.msg, op + " " + key, now, r.ok() ? Outcome::Ok : r.status == 503 ? Outcome::Throttled : Outcome::Error, r.error);
         if (!event_name.empty()) notify(ctx, in.msg, event_name, key, size, latency);
         if (in.caller.valid()) ctx.reply(in.caller, std::move(r), latency);
         else if (!r.ok()) ctx.drop(in.msg, op + " failed: " + r.error);
@@ -103,6 +142,8 @@ public:
         out["objects_put"] = puts_;
         out["bytes_stored"] = bytes_;
         out["notifications_sent"] = notifications_;
+        out["notification_duplicates"] = duplicates_;
+        out["slow_down_503"] = slow_downs_;
     }
 
     Json inspect() const override {
@@ -118,9 +159,10 @@ public:
 private:
     void notify(Context& ctx, const Message& cause, const std::string& event_name, const std::string& key, std::int64_t size, SimTime after) {
         for (const Notification& n : c_.notifications) {
-            if (!event_matches(n.events, event_name)) continue;
-            if (key.rfind(n.prefix, 0) != 0) continue;
-            if (n.suffix.size() > key.size() || key.compare(key.size() - n.suffix.size(), n.suffix.size(), n.suffix) != 0) continue;
+            const bool bus = n.link->target_type == "eventbridge";  // EventBridge gets every event, unfiltered
+            if (!bus && !event_matches(n.events, event_name)) continue;
+            if (!bus && key.rfind(n.prefix, 0) != 0) continue;
+            if (!bus && (n.suffix.size() > key.size() || key.compare(key.size() - n.suffix.size(), n.suffix.size(), n.suffix) != 0)) continue;
             Json record = {{"eventVersion", "2.1"},
                            {"eventSource", "aws:s3"},
                            {"awsRegion", "us-east-1"},
@@ -136,17 +178,77 @@ private:
             m.source = cause.source;
             m.depth = cause.depth;
             m.type = "s3.notification";
-            m.body = std::make_shared<const Json>(Json{{"Records", Json::array({record})}});
+            if (bus) {
+                const bool created = event_name.rfind("s3:ObjectCreated", 0) == 0;
+                m.body = std::make_shared<const Json>(Json{{"version", "0"}, {"source", "aws.s3"},
+                    {"detail-type", created ? "Object Created" : "Object Deleted"},
+                    {"resources", Json::array({"arn:aws:s3:::" + c_.bucket})},
+                    {"detail", {{"version", "0"}, {"bucket", {{"name", c_.bucket}}}, {"object", {{"key", key}, {"size", size}}},
+                                {"reason", created ? "PutObject" : "DeleteObject"}}}});
+            } else {
+                m.body = std::make_shared<const Json>(Json{{"Records", Json::array({record})}});
+            }
             m.size_bytes = 1024;
             ++notifications_;
-            ctx.send(*n.link, std::move(m), after);
+            const SimTime delay = after + c_.notify_delay.sample(ctx.rng());
+            // At-least-once: now and then the same event is delivered twice.
+            if (ctx.rng().chance(c_.duplicate_rate)) {
+                ++duplicates_;
+                Message dup = m;
+                dup.id = ctx.new_message_id();
+                ctx.send(*n.link, std::move(dup), delay + c_.notify_delay.sample(ctx.rng()));
+            }
+            ctx.send(*n.link, std::move(m), delay);
         }
+    }
+
+    // Fixed one-second windows per prefix (S3 scales prefixes over time; not modelled).
+    bool within_rate(Context& ctx, const std::string& prefix, bool write) {
+        const std::int64_t second = ctx.now().us / 1000000;
+        if (second != window_second_) {
+            window_.clear();
+            window_second_ = second;
+        }
+        auto& used = window_[prefix];
+        double& n = write ? used.second : used.first;
+        if (n + 1 > (write ? c_.write_rate : c_.read_rate)) return false;
+        n += 1;
+        return true;
+    }
+
+    void accrue(Context& ctx) {
+        const double gb = static_cast<double>(bytes_) / (1024.0 * 1024 * 1024);
+        const double usd = gb * kStoragePerGbMonth * (ctx.now() - accrued_at_).seconds() / kSecondsPerMonth;
+        accrued_at_ = ctx.now();
+        if (usd > 0) ctx.metrics().add_cost(usd, ctx.now());
+    }
+
+    Json list(const Json& req) const {
+        const std::string prefix = req.value("Prefix", std::string());
+        const std::string after = req.value("StartAfter", std::string());
+        std::int64_t max = req.contains("MaxKeys") && req["MaxKeys"].is_number_integer() ? req["MaxKeys"].get<std::int64_t>() : 1000;
+        max = std::clamp<std::int64_t>(max, 0, 1000);  // ListObjectsV2 returns at most 1,000 keys
+        Json contents = Json::array();
+        bool truncated = false;
+        for (auto it = objects_.lower_bound(std::max(prefix, after)); it != objects_.end(); ++it) {
+            if (it->first.rfind(prefix, 0) != 0) break;
+            if (!after.empty() && it->first == after) continue;
+            if (static_cast<std::int64_t>(contents.size()) >= max) {
+                truncated = true;
+                break;
+            }
+            contents.push_back({{"Key", it->first}, {"Size", it->second}});
+        }
+        return {{"Contents", contents}, {"KeyCount", contents.size()}, {"IsTruncated", truncated}, {"Prefix", prefix}};
     }
 
     Config c_;
     std::map<std::string, std::int64_t> objects_;
-    std::uint64_t object_count_ = 0, puts_ = 0, notifications_ = 0;
+    std::uint64_t object_count_ = 0, puts_ = 0, notifications_ = 0, duplicates_ = 0, slow_downs_ = 0;
     std::int64_t bytes_ = 0;
+    SimTime accrued_at_;
+    std::int64_t window_second_ = -1;
+    std::map<std::string, std::pair<double, double>> window_;  // prefix → (reads, writes) this second
 };
 
 std::unique_ptr<Service> create_bucket(BuildContext& ctx) {
@@ -154,6 +256,10 @@ std::unique_ptr<Service> create_bucket(BuildContext& ctx) {
     Config c;
     c.bucket = r.text("BucketName", ctx.spec.id);
     c.latency = r.distribution("LatencyMs", c.latency);
+    c.notify_delay = r.distribution("NotificationDelayMs", c.notify_delay);
+    c.duplicate_rate = r.number("DuplicateNotificationRate", 0.001, 0, 1, "");
+    c.write_rate = r.number("PrefixWriteRequestsPerSecond", 3500, 1, 1e6, "requests/s");
+    c.read_rate = r.number("PrefixReadRequestsPerSecond", 5500, 1, 1e6, "requests/s");
     r.raw("NotificationConfiguration");  // wiring is by edges; kept for SAM round trips
     for (const Link& l : ctx.links) {
         if (l.port != "out") continue;
