@@ -3,6 +3,9 @@
 #include "services/apigateway.h"
 #include "services/client.h"
 #include "services/dynamodb.h"
+#include "services/ec2.h"
+#include "services/fargate.h"
+#include "services/eventbridge.h"
 #include "services/lambda.h"
 #include "services/s3.h"
 #include "services/sns.h"
@@ -19,6 +22,8 @@ void register_all_services(Registry& r) {
     r.add(svc::apigateway_kind());
     // compute
     r.add(svc::lambda_kind());
+    r.add(svc::ec2_kind());
+    r.add(svc::fargate_kind());
     // data
     r.add(svc::dynamodb_kind());
     r.add(svc::s3_kind());
@@ -29,6 +34,7 @@ void register_all_services(Registry& r) {
     r.add(svc::sns_kind());
     r.add(svc::http_endpoint_kind());
     r.add(svc::email_kind());
+    r.add(svc::eventbridge_kind());
 }
 
 }  // namespace sim
