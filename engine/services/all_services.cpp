@@ -1,11 +1,15 @@
 // all_services.cpp — the only file that lists every service type.
 #include "core/registry.h"
 #include "services/apigateway.h"
+#include "services/appsync.h"
+#include "services/aurora.h"
 #include "services/client.h"
+#include "services/cognito.h"
 #include "services/dynamodb.h"
 #include "services/ec2.h"
 #include "services/fargate.h"
 #include "services/eventbridge.h"
+#include "services/kinesis.h"
 #include "services/lambda.h"
 #include "services/s3.h"
 #include "services/sns.h"
@@ -20,6 +24,8 @@ void register_all_services(Registry& r) {
     r.add(svc::iot_kind());
     // api
     r.add(svc::apigateway_kind());
+    r.add(svc::appsync_kind());
+    r.add(svc::cognito_kind());
     // compute
     r.add(svc::lambda_kind());
     r.add(svc::ec2_kind());
@@ -27,6 +33,7 @@ void register_all_services(Registry& r) {
     // data
     r.add(svc::dynamodb_kind());
     r.add(svc::s3_kind());
+    r.add(svc::aurora_kind());
     // orchestration
     r.add(svc::stepfunctions_kind());
     // messaging
@@ -35,6 +42,7 @@ void register_all_services(Registry& r) {
     r.add(svc::http_endpoint_kind());
     r.add(svc::email_kind());
     r.add(svc::eventbridge_kind());
+    r.add(svc::kinesis_kind());
 }
 
 }  // namespace sim
