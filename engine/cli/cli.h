@@ -11,6 +11,7 @@ using Args = std::vector<std::string>;
 int run_command(const Args& args);          // slsim run FILE [--seed N] [--duration 10m] [--json]
 int validate_command(const Args& args);     // slsim validate FILE
 int conformance_command(const Args& args);  // slsim conformance SUITE FILE
+int bench_command(const Args& args);        // slsim bench [--json] [--quick]
 
 // Reads a whole file; false (with `error`) when it cannot.
 bool read_file(const std::string& path, std::string& out, std::string& error);

@@ -14,6 +14,7 @@ void usage(std::FILE* out) {
         "  validate FILE                                    check a pattern; exit 1 with diagnostics\n"
         "  conformance SUITE FILE                           run a conformance suite\n"
         "                                                   (eventbridge, sns, schedule, asl)\n"
+        "  bench [--json] [--quick]                         engine speed on fixed workloads\n"
         "  help                                             this text\n",
         out);
 }
@@ -29,6 +30,7 @@ int main(int argc, char** argv) {
     if (cmd == "run") return sim::cli::run_command(args);
     if (cmd == "validate") return sim::cli::validate_command(args);
     if (cmd == "conformance") return sim::cli::conformance_command(args);
+    if (cmd == "bench") return sim::cli::bench_command(args);
     if (cmd == "help" || cmd == "--help" || cmd == "-h") {
         usage(stdout);
         return 0;
