@@ -57,12 +57,12 @@ std::uint64_t Context::new_message_id() { return sim_->next_message++; }
 std::uint64_t Context::new_trace_id() { return sim_->next_trace++; }
 
 bool Context::tracing(const Message& msg) const {
-    return msg.trace != 0;  // kept traces go to kept_spans; the rest to the recent ring
+    return sim_->trace.records(msg.trace);
 }
 
 void Context::span(const Message& msg, std::string_view operation, SimTime start, Outcome outcome,
                    std::string_view detail) {
-    if (msg.trace == 0) return;
+    if (!sim_->trace.records(msg.trace)) return;
     sim_->trace.add_span(Span{msg.trace, node_, start, now(), outcome, std::string(operation), std::string(detail)});
 }
 

@@ -26,7 +26,8 @@ std::string Trace::fingerprint_hex() const {
 }
 
 void Trace::add_span(Span span) {
-    if (span.trace != 0 && span.trace <= kKeptTraces) {
+    if (!records(span.trace)) return;
+    if (span.trace <= kKeptTraces) {
         kept_.push_back(std::move(span));
         return;
     }

@@ -45,6 +45,10 @@ public:
     std::uint64_t fingerprint() const { return fp_; }
     std::string fingerprint_hex() const;
 
+    // Whether spans of traces past the first kKeptTraces go to the recent ring (the playground
+    // shows them; the CLI and benchmarks switch it off to skip the work).
+    void set_record_recent(bool on) { record_recent_ = on; }
+    bool records(std::uint64_t trace) const { return trace != 0 && (trace <= kKeptTraces || record_recent_); }
     void add_span(Span span);
     void log(LogEntry entry);
 
@@ -60,6 +64,7 @@ private:
     std::deque<Span> recent_;
     std::deque<LogEntry> log_;
     std::uint64_t log_total_ = 0;
+    bool record_recent_ = true;
 };
 
 }  // namespace sim
