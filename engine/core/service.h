@@ -3,6 +3,7 @@
 // schedules deliveries, calls, replies and timers in virtual time.
 #pragma once
 
+#include "core/az_state.h"
 #include "core/message.h"
 #include "core/metrics.h"
 #include "core/rng.h"
@@ -46,6 +47,7 @@ struct Account {
     std::int64_t lambda_concurrency_limit = 1000;  // ConcurrentExecutions quota (soft, default 1,000)
     std::int64_t lambda_reserved_total = 0;        // sum of ReservedConcurrentExecutions
     std::int64_t lambda_unreserved_in_use = 0;     // environments busy on unreserved functions
+    AzState azs;                                   // AZ outages (settings.faults, Simulation::set_az_down)
 };
 
 class Context {

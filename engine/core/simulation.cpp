@@ -63,6 +63,7 @@ Simulation::BuildResult Simulation::build(const Pattern& pattern, const BuildOpt
     s.seed = options.seed.value_or(pattern.seed);
     s.max_events = options.max_events.value_or(pattern.settings.max_events);
     s.account.lambda_concurrency_limit = pattern.settings.lambda_concurrency_limit;
+    s.account.azs.schedule(pattern.settings.faults);
     if (!parse_start_time(pattern.settings.start_time, s.start_unix_s))
         d.error("/settings/startTime", "startTime must be a UTC instant like \"2026-01-01T00:00:00Z\", got \"" +
                                            pattern.settings.start_time + "\"");
@@ -247,6 +248,14 @@ std::string Simulation::fire(const std::string& node_id, const Json& event) {
     s.post_delivery(i, s.scheduler.now(), Delivery{std::move(m), UINT32_MAX, nullptr, {}});
     return {};
 }
+
+std::string Simulation::set_az_down(const std::string& az, bool down) {
+    if (!valid_az_id(az)) return "az must be a us-east-1 AZ ID use1-az1..use1-az6, got \"" + az + "\"";
+    impl_->account.azs.set_down(az, down);
+    return {};
+}
+
+bool Simulation::az_down(const std::string& az) const { return impl_->account.azs.down(az, impl_->scheduler.now()); }
 
 // ---- Accessors --------------------------------------------------------------------------------------
 SimTime Simulation::now() const { return impl_->scheduler.now(); }

@@ -57,6 +57,12 @@ public:
     // Sends `event` into node `node_id` now, as an external caller would (a client node sends it
     // through its link; other nodes receive it directly). Returns an error text, empty on success.
     std::string fire(const std::string& node_id, const Json& event);
+    // Fault injection: takes an Availability Zone (AZ ID "use1-az1".."use1-az6") down now, or brings
+    // it back. Zonal services (EC2, Fargate) notice through their health checks; regional ones
+    // ignore it. Scheduled outages (settings.faults) apply on their own. Returns an error text, empty
+    // on success.
+    std::string set_az_down(const std::string& az, bool down);
+    bool az_down(const std::string& az) const;
 
     SimTime now() const;
     std::uint64_t events_processed() const;

@@ -3,6 +3,7 @@
 // kept in `extra` objects so a load/save round trip loses nothing.
 #pragma once
 
+#include "core/az_state.h"
 #include "core/diagnostics.h"
 #include "core/message.h"
 #include "core/sim_time.h"
@@ -49,6 +50,7 @@ struct Settings {
     std::string start_time = "2026-01-01T00:00:00Z";  // the UTC instant t=0 stands for
     std::int64_t lambda_concurrency_limit = 1000;     // account ConcurrentExecutions
     std::uint64_t max_events = 200'000'000;           // run limit: events per run
+    std::vector<AzFault> faults;                      // AZ outages: [{"az", "from", "to"}]
     Json extra = Json::object();
 };
 

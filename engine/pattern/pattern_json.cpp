@@ -114,6 +114,32 @@ private:
     std::vector<std::string> known_;
 };
 
+// settings.faults: [{"az": "use1-az1", "from": "5m", "to": "10m"}] — AZ outages ("to" optional:
+// down until the run ends).
+void parse_faults(const Json& v, Settings& s, Diagnostics& d) {
+    if (!v.is_array()) {
+        d.error("/settings/faults", std::string("faults must be an array of {\"az\", \"from\", \"to\"}, got ") + type_name(v));
+        return;
+    }
+    for (std::size_t i = 0; i < v.size(); ++i) {
+        const std::string path = "/settings/faults/" + std::to_string(i);
+        if (!v[i].is_object()) {
+            d.error(path, std::string("a fault must be an object such as {\"az\": \"use1-az1\", \"from\": \"5m\", \"to\": \"10m\"}, got ") + type_name(v[i]));
+            continue;
+        }
+        AzFault f;
+        ObjectReader r(v[i], path, d);
+        if (r.string("az", f.az, true) && !valid_az_id(f.az))
+            d.error(path + "/az", "az must be a us-east-1 AZ ID use1-az1..use1-az6, got \"" + f.az + "\"",
+                    "AZ IDs are stable across accounts; names like us-east-1a are not");
+        if (!r.duration("from", f.from) && !v[i].contains("from")) d.error(path, "missing \"from\": expected a duration such as \"5m\"");
+        r.duration("to", f.to);
+        if (f.to <= f.from) d.error(path + "/to", "to must be later than from");
+        r.extra(true);
+        s.faults.push_back(std::move(f));
+    }
+}
+
 void parse_settings(const Json& j, Settings& s, Diagnostics& d) {
     if (!j.is_object()) {
         d.error("/settings", std::string("settings must be an object, got ") + type_name(j));
@@ -135,6 +161,7 @@ void parse_settings(const Json& j, Settings& s, Diagnostics& d) {
         else
             d.error(r.path("maxEvents"), "maxEvents must be a whole number 1..10000000000, got " + v->dump());
     }
+    if (const Json* v = r.get("faults")) parse_faults(*v, s, d);
     s.extra = r.extra(true);
 }
 
@@ -325,6 +352,16 @@ std::string write_pattern(const Pattern& p) {
     if (p.settings.lambda_concurrency_limit != dflt.lambda_concurrency_limit)
         s["lambdaConcurrencyLimit"] = p.settings.lambda_concurrency_limit;
     if (p.settings.max_events != dflt.max_events) s["maxEvents"] = p.settings.max_events;
+    if (!p.settings.faults.empty()) {
+        s["faults"] = Ordered::array();
+        for (const AzFault& f : p.settings.faults) {
+            Ordered o;
+            o["az"] = f.az;
+            o["from"] = duration_text(f.from);
+            if (f.to != kNever) o["to"] = duration_text(f.to);
+            s["faults"].push_back(o);
+        }
+    }
     put_extra(s, p.settings.extra);
     out["settings"] = s;
     out["nodes"] = Ordered::array();

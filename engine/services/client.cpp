@@ -181,7 +181,8 @@ std::unique_ptr<Service> create_client(BuildContext& ctx) {
 }
 
 const std::vector<std::string> kClientTargets = {"apigateway", "cloudfront", "appsync", "lambda", "s3", "sqs", "sns",
-                                                 "eventbridge", "kinesis", "firehose", "dynamodb", "stepfunctions", "cognito"};
+                                                 "eventbridge", "kinesis", "firehose", "dynamodb", "stepfunctions", "cognito",
+                                                 "ec2", "fargate"};
 
 }  // namespace
 

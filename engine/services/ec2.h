@@ -1,0 +1,25 @@
+// ec2.h — EC2 instances in an Auto Scaling group (AWS::AutoScaling::AutoScalingGroup + launch
+// template), behind an Application Load Balancer. The request model lives in ec2_group.h.
+#pragma once
+
+#include "core/registry.h"
+
+#include <string>
+#include <vector>
+
+namespace sim::svc {
+
+ServiceKind ec2_kind();
+
+// On-demand Linux prices, us-east-1 (AWS-FACTS.md §16; the xlarge/medium rows follow AWS's linear
+// size pricing and are unverified).
+struct InstanceType {
+    const char* name;
+    double vcpus;
+    double memory_gib;
+    double hourly_usd;
+};
+const InstanceType* find_instance_type(const std::string& name);  // nullptr when unknown
+std::string instance_type_names();                                // "t3.micro, t3.small, ..."
+
+}  // namespace sim::svc
