@@ -9,6 +9,7 @@
 #include "services/ec2.h"
 #include "services/fargate.h"
 #include "services/eventbridge.h"
+#include "services/firehose.h"
 #include "services/kinesis.h"
 #include "services/lambda.h"
 #include "services/s3.h"
@@ -43,6 +44,8 @@ void register_all_services(Registry& r) {
     r.add(svc::email_kind());
     r.add(svc::eventbridge_kind());
     r.add(svc::kinesis_kind());
+    r.add(svc::firehose_kind());
+    r.add(svc::redshift_kind());
 }
 
 }  // namespace sim
