@@ -68,7 +68,9 @@ std::unique_ptr<Service> create_fargate(BuildContext& ctx) {
     }
     bool arm = false;
     if (const Json* rp = r.raw("RuntimePlatform")) {
-        ConfigReader pr(rp->is_object() ? *rp : Json::object(), r.path_of("RuntimePlatform"), ctx.diagnostics);
+        static const Json kEmpty = Json::object();
+        if (!rp->is_object()) r.error("RuntimePlatform", "RuntimePlatform must be an object such as {\"CpuArchitecture\": \"ARM64\"}, got " + rp->dump());
+        ConfigReader pr(rp->is_object() ? *rp : kEmpty, r.path_of("RuntimePlatform"), ctx.diagnostics);
         arm = pr.choice("CpuArchitecture", "X86_64", {"X86_64", "ARM64"}) == "ARM64";
         pr.raw("OperatingSystemFamily");
         pr.finish();
