@@ -6,7 +6,10 @@
 //               [x] Lambda proxy error mapping: function error → 502 (REST) / 500 (HTTP);
 //                   Lambda throttle → 500 (REST passes no 429 through) 
 //               [x] routes per edge ("Route": "POST /orders"); unmatched → 403 (REST) / 404 (HTTP)
-// Not modelled: [ ] stage caching  [ ] authorizers  [ ] usage plans  [ ] 10 MB payload limit
+//               [x] Cognito user pool authorizer (edge api.authorizer -> pool): a request without a
+//                   valid ID token gets 401 {"message":"Unauthorized"} before the integration runs;
+//                   a route edge with "AuthorizationType": "NONE" is open
+// Not modelled: [ ] stage caching  [ ] Lambda authorizers  [ ] usage plans  [ ] 10 MB payload limit
 // AWS: https://docs.aws.amazon.com/apigateway/latest/developerguide/limits.html,
 //      api-gateway-request-throttling.html, http-api-develop-integrations-lambda.html
 #include "services/apigateway.h"
@@ -25,6 +28,7 @@ struct Route {
     std::string method;  // "ANY" matches all
     std::string path;    // "/orders", or "/{proxy+}" / "" for any path
     const Link* link = nullptr;
+    bool open = false;   // AuthorizationType NONE: skips the authorizer
 };
 
 struct Config {
@@ -34,6 +38,7 @@ struct Config {
     SimTime timeout = msec(29000);
     Distribution overhead = Distribution::lognormal(6, 25);  // gateway's own latency (assumed)
     std::vector<Route> routes;
+    const Link* authorizer = nullptr;  // Cognito user pool
 };
 
 struct Pending {
@@ -67,15 +72,28 @@ public:
             else answer(ctx, in.caller, in.msg, now, 404, "NotFound", "Not Found", Outcome::Error);
             return;
         }
+        if (c_.authorizer && !route->open) {
+            // Cognito authorizer: the token is checked before the integration is called.
+            Message check = in.msg;
+            check.type = "apigateway.authorize";
+            check.body = std::make_shared<const Json>(Json{{"operation", "Authorize"}, {"request", in.msg.body ? *in.msg.body : Json()}});
+            const std::uint64_t call = ctx.call(*c_.authorizer, std::move(check));
+            authorizing_.emplace(call, Authorizing{Pending{in.caller, in.msg, now, 0}, route});
+            return;
+        }
+        integrate(ctx, *route, in.caller, in.msg, now);
+    }
+
+    void integrate(Context& ctx, const Route& r, const CallerRef& caller, const Message& msg, SimTime start) {
         const SimTime overhead = c_.overhead.sample(ctx.rng());
-        Message fwd = in.msg;
+        Message fwd = msg;
         fwd.type = "apigateway.proxy";
-        const std::uint64_t call = ctx.call(*route->link, fwd, overhead);
-        Pending p{in.caller, in.msg, now, 0};
+        const std::uint64_t call = ctx.call(*r.link, fwd, overhead);
+        Pending p{caller, msg, start, 0};
         p.timeout_timer = ctx.start_timer(overhead + c_.timeout, call);
         pending_.emplace(call, std::move(p));
         ++inflight_;
-        ctx.metrics().set_concurrency(inflight_, now);
+        ctx.metrics().set_concurrency(inflight_, ctx.now());
     }
 
     void on_timer(Context& ctx, std::uint64_t call) override {
@@ -90,6 +108,19 @@ public:
     }
 
     void on_reply(Context& ctx, std::uint64_t call, const Reply& r) override {
+        if (auto a = authorizing_.find(call); a != authorizing_.end()) {
+            Authorizing auth = std::move(a->second);
+            authorizing_.erase(a);
+            if (r.ok()) {
+                integrate(ctx, *auth.route, auth.pending.caller, auth.pending.msg, auth.pending.start);
+            } else {
+                ctx.metrics().count(Counter::Errors, ctx.now());
+                answer(ctx, auth.pending.caller, auth.pending.msg, auth.pending.start, 401, "Unauthorized",
+                       r.detail.empty() ? "Unauthorized" : r.detail, Outcome::Error,
+                       std::make_shared<const Json>(Json{{"message", "Unauthorized"}}));
+            }
+            return;
+        }
         auto it = pending_.find(call);
         if (it == pending_.end()) return;  // already answered 504; the integration's work still happened
         Pending p = std::move(it->second);
@@ -179,6 +210,11 @@ private:
     double tokens_;
     SimTime refilled_at_;
     std::unordered_map<std::uint64_t, Pending> pending_;
+    struct Authorizing {
+        Pending pending;
+        const Route* route;
+    };
+    std::map<std::uint64_t, Authorizing> authorizing_;  // authorizer call id → request
     std::int64_t inflight_ = 0;
 };
 
@@ -192,7 +228,13 @@ std::unique_ptr<Service> create_api(BuildContext& ctx) {
     c.overhead = r.distribution("LatencyMs", c.rest ? Distribution::lognormal(6, 25) : Distribution::lognormal(4, 18));
     r.raw("Name");
     r.raw("StageName");
+    std::size_t integrations = 0;
     for (const Link& l : ctx.links) {
+        if (l.port == "authorizer") {
+            c.authorizer = &l;
+            continue;
+        }
+        ++integrations;
         Route route;
         route.link = &l;
         route.method = "ANY";
@@ -207,9 +249,10 @@ std::unique_ptr<Service> create_api(BuildContext& ctx) {
             route.method = spec.substr(0, space);
             route.path = spec.substr(space + 1);
         }
+        if (auto at = l.config.find("AuthorizationType"); at != l.config.end()) route.open = *at == "NONE";
         c.routes.push_back(route);
     }
-    if (ctx.links.empty())
+    if (integrations == 0)
         ctx.diagnostics.warning(ctx.path, "'" + ctx.spec.id + "' has no integration, so every request gets " + (c.rest ? "403" : "404"),
                                 "connect it to a Lambda function or another service");
     return std::make_unique<Api>(std::move(c));
@@ -225,7 +268,8 @@ ServiceKind apigateway_kind() {
     k.cfn_type = "AWS::Serverless::Api";
     k.description = "REST or HTTP API in front of Lambda and AWS services; throttles with a token bucket";
     k.ports = {{"out", "integrations", {"lambda", "sqs", "sns", "stepfunctions", "dynamodb", "kinesis", "eventbridge", "s3", "firehose"},
-                "API Gateway integrates with Lambda and AWS service APIs"}};
+                "API Gateway integrates with Lambda and AWS service APIs"},
+               {"authorizer", "authorizer", {"cognito"}, "an API's authorizer here must be a Cognito user pool"}};
     k.create = create_api;
     return k;
 }
