@@ -4,9 +4,11 @@
 #include "services/appsync.h"
 #include "services/aurora.h"
 #include "services/client.h"
+#include "services/cloudfront.h"
 #include "services/cognito.h"
 #include "services/dynamodb.h"
 #include "services/ec2.h"
+#include "services/edge_functions.h"
 #include "services/fargate.h"
 #include "services/eventbridge.h"
 #include "services/firehose.h"
@@ -25,6 +27,10 @@ void register_all_services(Registry& r) {
     r.add(svc::iot_kind());
     // api
     r.add(svc::apigateway_kind());
+    // edge
+    r.add(svc::cloudfront_kind());
+    r.add(svc::cloudfront_function_kind());
+    r.add(svc::lambda_edge_kind());
     r.add(svc::appsync_kind());
     r.add(svc::cognito_kind());
     // compute
