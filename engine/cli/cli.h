@@ -11,6 +11,7 @@ using Args = std::vector<std::string>;
 int run_command(const Args& args);          // slsim run FILE [--seed N] [--duration 10m] [--json]
 int validate_command(const Args& args);     // slsim validate FILE
 int conformance_command(const Args& args);  // slsim conformance SUITE FILE
+int compare_command(const Args& args);      // slsim compare FILE [--ec2 TYPE] [--count N] [--json]
 int bench_command(const Args& args);        // slsim bench [--json] [--quick]
 
 // Reads a whole file; false (with `error`) when it cannot.

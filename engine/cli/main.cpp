@@ -15,6 +15,9 @@ void usage(std::FILE* out) {
         "  conformance SUITE FILE                           run a conformance suite\n"
         "                                                   (eventbridge, sns, schedule, asl)\n"
         "  bench [--json] [--quick]                         engine speed on fixed workloads\n"
+        "  compare FILE [--ec2 m5.large] [--count 2] [--json]\n"
+        "                                                   serverless vs an EC2 fleet for the same traffic:\n"
+        "                                                   costs, crossover request rate, comparison table\n"
         "  help                                             this text\n",
         out);
 }
@@ -31,6 +34,7 @@ int main(int argc, char** argv) {
     if (cmd == "validate") return sim::cli::validate_command(args);
     if (cmd == "conformance") return sim::cli::conformance_command(args);
     if (cmd == "bench") return sim::cli::bench_command(args);
+    if (cmd == "compare") return sim::cli::compare_command(args);
     if (cmd == "help" || cmd == "--help" || cmd == "-h") {
         usage(stdout);
         return 0;
