@@ -301,7 +301,7 @@ private:
         const std::size_t az = pick_az(ctx);
         if (az == SIZE_MAX) {
             if (!launch_blocked_)
-                ctx.note(nullptr, Outcome::Error, "cannot launch a " + c_.noun + ": every configured Availability Zone is down");
+                ctx.note(nullptr, Outcome::Error, "cannot launch a new " + c_.noun + ": every configured Availability Zone is down");
             launch_blocked_ = true;
             return false;
         }

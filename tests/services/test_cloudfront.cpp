@@ -130,4 +130,15 @@ TEST_SUITE("cloudfront") {
         b->run_until(minutes(2));
         CHECK(a->report()["trace_fingerprint"] == b->report()["trace_fingerprint"]);
     }
+
+    TEST_CASE("the shipped edge-site pattern runs: the function runs on every view, Lambda@Edge on misses only") {
+        auto s = build_ok(repo_file("patterns/edge-site.json"));
+        s->run_until(minutes(10));
+        const Json r = s->report();
+        CHECK(r["sources"]["page-views"]["ok"].get<int>() > 60000);
+        CHECK(counter(*s, "url-rewrite", Counter::Invocations) == counter(*s, "site-cdn", Counter::Invocations));
+        CHECK(counter(*s, "origin-auth", Counter::Invocations) < counter(*s, "site-cdn", Counter::Invocations) / 5);
+        CHECK(r["cost_usd"]["origin-auth"].get<double>() / static_cast<double>(counter(*s, "origin-auth", Counter::Invocations)) >
+              6 * r["cost_usd"]["url-rewrite"].get<double>() / static_cast<double>(counter(*s, "url-rewrite", Counter::Invocations)));
+    }
 }

@@ -191,4 +191,13 @@ TEST_SUITE("ec2") {
         CHECK(a->report()["trace_fingerprint"] == b->report()["trace_fingerprint"]);
         CHECK(a->report().dump() == b->report().dump());
     }
+
+    TEST_CASE("the shipped ec2-comparison pattern runs: always-on cost, and the AZ outage fails it for minutes") {
+        auto s = build_ok(repo_file("patterns/ec2-comparison.json"));
+        s->run_until(minutes(15));
+        const Json r = s->report();
+        CHECK(r["sources"]["checkout"]["ok"].get<int>() > 10000);
+        CHECK(r["sources"]["checkout"]["failed"].get<int>() > 20 * 180);  // the 3-minute outage and the relaunch
+        CHECK(r["nodes"]["orders-asg"]["compute_cost_usd"].get<double>() > 2 * 0.096 * 0.2);
+    }
 }
