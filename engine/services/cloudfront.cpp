@@ -54,9 +54,9 @@ struct Request {
     std::string detail;           // why the origin failed, when it did
 };
 
-class Distribution_ final : public Service {
+class CloudFrontDistribution final : public Service {
 public:
-    explicit Distribution_(Config c) : c_(std::move(c)) {}
+    explicit CloudFrontDistribution(Config c) : c_(std::move(c)) {}
 
     void on_message(Context& ctx, const Inbound& in) override {
         const SimTime now = ctx.now();
@@ -221,7 +221,7 @@ std::unique_ptr<Service> create_distribution(BuildContext& ctx) {
     }
     if (!c.origin)
         ctx.diagnostics.error(ctx.path, "'" + ctx.spec.id + "' has no origin", "connect it to an S3 bucket, API Gateway, Lambda, EC2 or Fargate node");
-    return std::make_unique<Distribution_>(std::move(c));
+    return std::make_unique<CloudFrontDistribution>(std::move(c));
 }
 
 }  // namespace
