@@ -13,6 +13,7 @@ int validate_command(const Args& args);     // slsim validate FILE
 int conformance_command(const Args& args);  // slsim conformance SUITE FILE
 int compare_command(const Args& args);      // slsim compare FILE [--ec2 TYPE] [--count N] [--json]
 int bench_command(const Args& args);        // slsim bench [--json] [--quick]
+int check_command(const Args& args);        // slsim check CHALLENGE.json [SOLUTION.json] [--json]
 
 // Reads a whole file; false (with `error`) when it cannot.
 bool read_file(const std::string& path, std::string& out, std::string& error);

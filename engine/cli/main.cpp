@@ -34,6 +34,7 @@ int main(int argc, char** argv) {
     if (cmd == "validate") return sim::cli::validate_command(args);
     if (cmd == "conformance") return sim::cli::conformance_command(args);
     if (cmd == "bench") return sim::cli::bench_command(args);
+    if (cmd == "check") return sim::cli::check_command(args);  // slsim check CHALLENGE.json SOLUTION.json
     if (cmd == "compare") return sim::cli::compare_command(args);
     if (cmd == "help" || cmd == "--help" || cmd == "-h") {
         usage(stdout);
