@@ -80,6 +80,7 @@ int bench_command(const Args& args) {
             status = 1;
             continue;
         }
+        built.simulation->set_record_recent_spans(false);
         const SimTime until = quick ? SimTime{w.duration.us / 24} : w.duration;
         const auto t0 = std::chrono::steady_clock::now();
         built.simulation->run_until(until);

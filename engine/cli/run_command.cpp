@@ -111,6 +111,7 @@ int run_command(const Args& args) {
     print_diagnostics(built.diagnostics, file);
     if (!built.simulation) return 1;
     Simulation& sim = *built.simulation;
+    sim.set_record_recent_spans(false);  // the report shows no recent spans
     const SimTime until = duration.value_or(sim.pattern().settings.duration);
 
     std::signal(SIGINT, on_sigint);

@@ -270,6 +270,7 @@ const std::string& Simulation::node_type(std::size_t i) const { return impl_->no
 const NodeMetrics& Simulation::node_metrics(std::size_t i) const { return impl_->nodes[i].metrics; }
 Json Simulation::node_inspect(std::size_t i) const { return impl_->nodes[i].service->inspect(); }
 const Trace& Simulation::trace() const { return impl_->trace; }
+void Simulation::set_record_recent_spans(bool on) { impl_->trace.set_record_recent(on); }
 const LatencyHistogram& Simulation::source_latency(std::size_t t) const { return impl_->source_latency[t]; }
 
 double Simulation::total_cost_usd() const {

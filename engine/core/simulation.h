@@ -77,6 +77,9 @@ public:
     const NodeMetrics& node_metrics(std::size_t i) const;
     Json node_inspect(std::size_t i) const;
     const Trace& trace() const;
+    // Spans of traces past the first 1,000 go to a ring of recent spans for the playground; the
+    // CLI and benchmarks switch that off (the fingerprint and metrics do not depend on it).
+    void set_record_recent_spans(bool on);
     const LatencyHistogram& source_latency(std::size_t traffic_index) const;
     double total_cost_usd() const;
 
