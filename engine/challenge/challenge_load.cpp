@@ -5,6 +5,8 @@
 
 #include "challenge/check_spec.h"
 #include "challenge/json_fields.h"
+#include "traffic/payload_template.h"
+#include "traffic/rate_profile.h"
 
 #include <set>
 
@@ -79,6 +81,10 @@ void load_run(Challenge& ch, const Json& j, const std::string& path, Diagnostics
         for (std::size_t i = 0; i < parsed.pattern.traffic.size(); ++i) {
             const TrafficSpec& t = parsed.pattern.traffic[i];
             const NodeSpec* src = ch.start.find_node(t.source);
+            // Profiles and payload templates are checked when a client is built: check them now too.
+            const std::string tp = path + "/traffic/" + std::to_string(i);
+            RateProfile::parse(t.profile, tp + "/profile", diags);
+            if (!t.payload.is_null()) PayloadTemplate::compile(t.payload, tp + "/payload", diags);
             if (r.has_traffic && (!src || (src->type != "client" && src->type != "iot")))
                 diags.error(path + "/traffic/" + std::to_string(i) + "/source",
                             "traffic source '" + t.source + "' must be a client or iot node of the starting canvas",

@@ -50,7 +50,8 @@ std::string fmt_usd(double usd) {
 
 std::string fmt_pct(double pct) {
     char buf[64];
-    std::snprintf(buf, sizeof buf, "%.2f%%", pct);
+    if (pct == std::round(pct) && pct != 0) std::snprintf(buf, sizeof buf, "%.0f%%", pct);
+    else std::snprintf(buf, sizeof buf, "%.2f%%", pct);
     return buf;
 }
 

@@ -34,6 +34,7 @@ double resolve(const Bound& b, const RunData& d) { return b.source.empty() ? b.v
 // Value of `metric` (a report field, or a "latency_ms/p99" style path) for one node; nullopt when the node reports none.
 std::optional<double> node_value(const RunData& d, const std::string& node, const std::string& metric) {
     const Json& n = d.report["nodes"].contains(node) ? d.report["nodes"][node] : Json();
+    if (metric.find('~') != std::string::npos) return std::nullopt;  // not a valid pointer token
     const Json::json_pointer ptr("/" + metric);
     if (!n.is_object() || !n.contains(ptr) || !n[ptr].is_number()) return std::nullopt;
     return n[ptr].get<double>();
@@ -126,7 +127,8 @@ CheckResult evaluate_run_check(const Challenge&, const Check& c, const Pattern& 
         const std::string metric = s["metric"].get<std::string>();
         const std::string agg = s.value("aggregate", "sum");
         if (nodes.empty()) {
-            r.measured = "no " + describe_selector(spec_selector(s, "select")) + " in the solution";
+            const std::string who = describe_selector(spec_selector(s, "select"));
+            r.measured = "no " + who.substr(who.rfind("a ", 0) == 0 ? 2 : who.rfind("an ", 0) == 0 ? 3 : 0) + " in the solution";
             return r;
         }
         std::string need, parts;
@@ -217,7 +219,7 @@ CheckResult evaluate_run_check(const Challenge&, const Check& c, const Pattern& 
             double top_v = -1;
             for (auto it = cost.begin(); it != cost.end(); ++it)
                 if (it.key() != "total" && it.value().get<double>() > top_v) top = it.key(), top_v = it.value().get<double>();
-            r.measured += ", mostly '" + top + "' (" + fmt_usd(top_v) + " of " + fmt_usd(total) + ")";
+            r.measured += ", " + fmt_number(std::round(top_v / total * 100)) + "% of it on '" + top + "'";
         }
     } else if (c.kind == "schedule") {
         const std::string at = s["at"].get<std::string>();

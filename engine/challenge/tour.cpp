@@ -1,0 +1,181 @@
+// tour.cpp — loading guided tours, applying their "set" actions to a pattern, and checking a tour
+// against its pattern (see tour.h).
+#include "challenge/tour.h"
+
+#include "challenge/json_fields.h"
+#include "core/simulation.h"
+
+namespace sim::challenge {
+
+namespace {
+
+bool split_edge(const std::string& s, std::string& from, std::string& to) {
+    const auto arrow = s.find("->");
+    if (arrow == std::string::npos) return false;
+    from = s.substr(0, arrow);
+    to = s.substr(arrow + 2);
+    return !from.empty() && !to.empty();
+}
+
+void load_step(Tour& t, const Json& j, const std::string& path, Diagnostics& d) {
+    TourStep s;
+    s.path = path;
+    Fields f(j, path, d);
+    if (!j.is_object()) {
+        d.error(path, "a step must be an object {\"title\", \"text\", \"highlight\"}, got " + j.dump().substr(0, 80));
+        return;
+    }
+    s.title = f.text("title", true);
+    s.text = f.text("text", true);
+    s.highlight = f.text("highlight", false);
+    if (const Json* set = f.raw("set")) {
+        if (set->is_object()) s.set = Json::array({*set});
+        else if (set->is_array()) s.set = *set;
+        else f.error("set", "set must be an action object or an array of them, got " + set->dump());
+    }
+    if (const Json* w = f.raw("watch")) {
+        Fields wf(*w, f.path_of("watch"), d);
+        Watch watch{wf.text("node", true), wf.text("metric", true), wf.text("direction", true)};
+        if (!watch.direction.empty() && watch.direction != "up" && watch.direction != "down" && watch.direction != "same")
+            wf.error("direction", "direction must be \"up\", \"down\" or \"same\", got \"" + watch.direction + "\"");
+        wf.finish();
+        s.watch = watch;
+    }
+    f.finish();
+    t.steps.push_back(std::move(s));
+}
+
+}  // namespace
+
+TourLoad load_tour(std::string_view json_text) {
+    TourLoad out;
+    Json root;
+    try {
+        root = Json::parse(json_text.begin(), json_text.end());
+    } catch (const Json::parse_error& e) {
+        out.diagnostics.error("", std::string("the tour is not valid JSON: ") + e.what());
+        return out;
+    }
+    Diagnostics& d = out.diagnostics;
+    if (!root.is_object()) {
+        d.error("", "a tour must be a JSON object, got " + root.dump().substr(0, 80));
+        return out;
+    }
+    Tour& t = out.tour;
+    Fields f(root, "", d);
+    t.format = f.text("format", true);
+    if (!t.format.empty() && t.format != kTourFormat) f.error("format", "format must be \"" + std::string(kTourFormat) + "\", got \"" + t.format + "\"");
+    t.pattern = f.text("pattern", true);
+    t.title = f.text("title", true);
+    t.description = f.text("description", false);
+    if (f.has("duration")) t.duration = f.duration("duration", true);
+    const Json* steps = f.raw("steps");
+    if (!steps || !steps->is_array() || steps->size() < 4 || steps->size() > 8) {
+        f.error(steps ? "steps" : "", "a tour needs \"steps\": an array of 4 to 8 steps" + (steps ? ", got " + std::to_string(steps->is_array() ? steps->size() : 0) : std::string()));
+    } else {
+        for (std::size_t i = 0; i < steps->size(); ++i) load_step(t, (*steps)[i], "/steps/" + std::to_string(i), d);
+    }
+    f.finish();
+    return out;
+}
+
+ParseResult apply_actions(const Pattern& p, const Json& actions, const std::string& path) {
+    Json j = pattern_to_json(p);
+    Diagnostics problems;
+    const Json list = actions.is_array() ? actions : Json::array({actions});
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        const Json& a = list[i];
+        const std::string ap = path + "/" + std::to_string(i);
+        if (!a.is_object()) {
+            problems.error(ap, "an action must be an object, got " + a.dump());
+            continue;
+        }
+        Fields f(a, ap, problems);
+        if (f.has("node")) {
+            const std::string id = f.text("node", true);
+            const Json* cfg = f.raw("config");
+            const int n = p.node_index(id);
+            if (n < 0) f.error("node", "the pattern has no node '" + id + "'");
+            else if (!cfg || !cfg->is_object()) f.error("config", "a node action needs \"config\": an object of values to set (null removes one)");
+            else j["nodes"][static_cast<std::size_t>(n)]["config"].merge_patch(*cfg);
+        } else if (f.has("edge")) {
+            std::string from, to;
+            const std::string e = f.text("edge", true);
+            const Json* cfg = f.raw("config");
+            bool found = false;
+            if (!split_edge(e, from, to)) f.error("edge", "edge must look like \"from->to\", got \"" + e + "\"");
+            else
+                for (std::size_t k = 0; k < p.edges.size() && !found; ++k) {
+                    if (p.edges[k].from != from || p.edges[k].to != to) continue;
+                    found = true;
+                    if (!cfg || !cfg->is_object()) f.error("config", "an edge action needs \"config\": an object of values to set");
+                    else {
+                        if (!j["edges"][k].contains("config")) j["edges"][k]["config"] = Json::object();
+                        j["edges"][k]["config"].merge_patch(*cfg);
+                    }
+                }
+            if (!found && split_edge(e, from, to)) f.error("edge", "the pattern has no edge " + from + "->" + to);
+        } else if (f.has("traffic")) {
+            const Json* t = f.raw("traffic");
+            if (!t->is_object() || !t->contains("id")) f.error("traffic", "a traffic action needs an object with \"id\" (an entry to change, or a new one)");
+            else {
+                bool found = false;
+                for (auto& entry : j["traffic"])
+                    if (entry.value("id", "") == (*t)["id"]) entry.merge_patch(*t), found = true;
+                if (!found) j["traffic"].push_back(*t);
+            }
+        } else if (f.has("faults")) {
+            j["settings"]["faults"] = *f.raw("faults");
+        } else if (f.has("settings")) {
+            const Json* s = f.raw("settings");
+            if (!s->is_object()) f.error("settings", "settings must be an object");
+            else j["settings"].merge_patch(*s);
+        } else {
+            problems.error(ap, "an action needs one of \"node\", \"edge\", \"traffic\", \"faults\" or \"settings\", got " + a.dump());
+            continue;
+        }
+        f.finish();
+    }
+    ParseResult out = parse_pattern_json(j);
+    Diagnostics all = problems;
+    all.append(out.diagnostics);
+    out.diagnostics = all;
+    return out;
+}
+
+Diagnostics check_tour(const Tour& t, const Pattern& p) {
+    Diagnostics d;
+    for (const auto& s : t.steps) {
+        std::string from, to;
+        if (!s.highlight.empty()) {
+            if (split_edge(s.highlight, from, to)) {
+                bool found = false;
+                for (const auto& e : p.edges) found = found || (e.from == from && e.to == to);
+                if (!found) d.error(s.path + "/highlight", "pattern '" + t.pattern + "' has no edge " + s.highlight);
+            } else if (!p.find_node(s.highlight)) {
+                d.error(s.path + "/highlight", "pattern '" + t.pattern + "' has no node '" + s.highlight + "'");
+            }
+        }
+        if (s.watch && !p.find_node(s.watch->node)) d.error(s.path + "/watch/node", "pattern '" + t.pattern + "' has no node '" + s.watch->node + "'");
+        if (s.set.empty()) continue;
+        ParseResult changed = apply_actions(p, s.set, s.path + "/set");
+        for (const auto& item : changed.diagnostics.items())
+            if (item.severity == Severity::Error) d.error(item.path, item.message, item.hint);
+        if (!changed.ok()) continue;
+        auto built = Simulation::build(changed.pattern);
+        for (const auto& item : built.diagnostics.items())
+            if (item.severity == Severity::Error) d.error(s.path + "/set", "after this step's changes: " + item.path + ": " + item.message, item.hint);
+    }
+    return d;
+}
+
+std::optional<double> watch_value(const Json& report, const Watch& w) {
+    if (!report.contains("nodes") || !report["nodes"].contains(w.node)) return std::nullopt;
+    const Json& n = report["nodes"][w.node];
+    if (w.metric.find('~') != std::string::npos) return std::nullopt;  // not a valid pointer token
+    const Json::json_pointer ptr("/" + w.metric);
+    if (!n.contains(ptr) || !n[ptr].is_number()) return std::nullopt;
+    return n[ptr].get<double>();
+}
+
+}  // namespace sim::challenge
