@@ -177,6 +177,7 @@ private:
             m.origin = cause.origin;
             m.source = cause.source;
             m.depth = cause.depth;
+            m.recursion = cause.recursion;  // Lambda → S3 → same Lambda loops are detected too
             m.type = "s3.notification";
             if (bus) {
                 const bool created = event_name.rfind("s3:ObjectCreated", 0) == 0;
