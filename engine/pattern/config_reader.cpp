@@ -29,7 +29,16 @@ const Json* ConfigReader::find(const std::string& key) {
     return it == config_.end() ? nullptr : &*it;
 }
 
-const Json* ConfigReader::raw(const std::string& key) { return find(key); }
+void ConfigReader::note(ConfigField field) {
+    for (const auto& f : fields_)
+        if (f.key == field.key) return;
+    fields_.push_back(std::move(field));
+}
+
+const Json* ConfigReader::raw(const std::string& key) {
+    note({key, "raw", Json(), 0, 0, "", {}});
+    return find(key);
+}
 
 void ConfigReader::error(const std::string& key, std::string message, std::string hint) {
     diags_->error(path_of(key), std::move(message), std::move(hint));
@@ -37,6 +46,7 @@ void ConfigReader::error(const std::string& key, std::string message, std::strin
 
 std::int64_t ConfigReader::integer(const std::string& key, std::int64_t dflt, std::int64_t lo,
                                    std::int64_t hi, const char* unit) {
+    note({key, "integer", dflt, static_cast<double>(lo), static_cast<double>(hi), unit ? unit : "", {}});
     const Json* v = find(key);
     if (!v) return dflt;
     const std::string range = std::to_string(lo) + ".." + std::to_string(hi) + unit_suffix(unit);
@@ -58,6 +68,7 @@ std::int64_t ConfigReader::integer(const std::string& key, std::int64_t dflt, st
 
 double ConfigReader::number(const std::string& key, double dflt, double lo, double hi,
                             const char* unit) {
+    note({key, "number", dflt, lo, hi, unit ? unit : "", {}});
     const Json* v = find(key);
     if (!v) return dflt;
     const std::string range = num_text(lo) + ".." + num_text(hi) + unit_suffix(unit);
@@ -74,6 +85,7 @@ double ConfigReader::number(const std::string& key, double dflt, double lo, doub
 }
 
 bool ConfigReader::boolean(const std::string& key, bool dflt) {
+    note({key, "boolean", dflt, 0, 0, "", {}});
     const Json* v = find(key);
     if (!v) return dflt;
     if (!v->is_boolean()) {
@@ -84,6 +96,7 @@ bool ConfigReader::boolean(const std::string& key, bool dflt) {
 }
 
 std::string ConfigReader::text(const std::string& key, const std::string& dflt) {
+    note({key, "text", dflt, 0, 0, "", {}});
     const Json* v = find(key);
     if (!v) return dflt;
     if (!v->is_string()) {
@@ -95,6 +108,7 @@ std::string ConfigReader::text(const std::string& key, const std::string& dflt) 
 
 std::string ConfigReader::choice(const std::string& key, const std::string& dflt,
                                  std::initializer_list<const char*> allowed) {
+    note({key, "choice", dflt, 0, 0, "", std::vector<std::string>(allowed.begin(), allowed.end())});
     const Json* v = find(key);
     if (!v) return dflt;
     std::string list;
@@ -108,6 +122,7 @@ std::string ConfigReader::choice(const std::string& key, const std::string& dflt
 }
 
 Distribution ConfigReader::distribution(const std::string& key, const Distribution& dflt) {
+    note({key, "distribution", dflt.to_json(), 0, 0, "ms", {}});
     const Json* v = find(key);
     if (!v) return dflt;
     std::string why;

@@ -12,8 +12,20 @@
 #include <initializer_list>
 #include <set>
 #include <string>
+#include <vector>
 
 namespace sim {
+
+// One property a service read: what the playground's inspector lists (name, type, default, range,
+// unit, allowed values) without a second schema to keep in sync with the services.
+struct ConfigField {
+    std::string key;                   // CloudFormation property name
+    std::string kind;                  // "integer", "number", "boolean", "text", "choice", "distribution", "raw"
+    Json dflt;                         // the default the service uses when the key is absent (null for raw)
+    double lo = 0, hi = 0;             // integer/number: the valid range
+    std::string unit;                  // "MB", "s", ... (may be empty)
+    std::vector<std::string> allowed;  // choice: the allowed values
+};
 
 class ConfigReader {
 public:
@@ -38,13 +50,17 @@ public:
     Diagnostics& diagnostics() { return *diags_; }
     // Warns once per config key that no read touched.
     void finish();
+    // Every property read so far, in first-read order (one entry per key).
+    const std::vector<ConfigField>& fields() const { return fields_; }
 
 private:
     const Json* find(const std::string& key);
+    void note(ConfigField field);
     const Json& config_;
     std::string path_;
     Diagnostics* diags_;
     std::set<std::string> used_;
+    std::vector<ConfigField> fields_;
 };
 
 }  // namespace sim

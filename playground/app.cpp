@@ -1,0 +1,297 @@
+// app.cpp — the frame (layout of toolbar, palette, canvas, inspector, bottom panels), commands and
+// the JSON views the JS API returns.
+#include "app.h"
+
+#include "assets.h"
+#include "gallery.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace pg {
+namespace {
+
+constexpr double kAutosaveDelay = 0.8;  // seconds after the last edit
+constexpr std::size_t kFrameWindow = 120;
+
+sim::Json diagnostics_json(const sim::Diagnostics& d) {
+    sim::Json out = sim::Json::array();
+    for (const auto& x : d.items())
+        out.push_back({{"severity", x.severity == sim::Severity::Error ? "error" : "warning"},
+                       {"path", x.path}, {"message", x.message}, {"hint", x.hint}});
+    return out;
+}
+
+// A top-level panel paints the window colour once; panels nested in it stay transparent, so no
+// pixel is filled twice (software WebGL is fill-rate bound).
+void begin_panel(const char* id, ImVec2 size, bool border) {
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, ImGui::GetStyleColorVec4(ImGuiCol_WindowBg));
+    ImGui::BeginChild(id, size, border);
+    ImGui::PopStyleColor();
+}
+
+double mean(const std::deque<double>& v) {
+    if (v.empty()) return 0;
+    double s = 0;
+    for (double x : v) s += x;
+    return s / static_cast<double>(v.size());
+}
+
+double percentile(std::deque<double> v, double q) {
+    if (v.empty()) return 0;
+    std::sort(v.begin(), v.end());
+    return v[std::min(v.size() - 1, static_cast<std::size_t>(q * static_cast<double>(v.size())))];
+}
+
+}  // namespace
+
+App::App(PlatformHooks hooks) : hooks_(std::move(hooks)) {
+    const auto text = asset_text("patterns/rest-api.json");
+    sim::ParseResult parsed = sim::parse_pattern(text);
+    if (parsed.ok()) doc_.replace(std::move(parsed.pattern), "open");
+    doc_.reset_history();
+    saved_rev_ = doc_.revision();
+    panels_.bottom_tab_request = 0;  // a first visit opens on the gallery
+}
+
+bool App::set_ui_scale(float scale) {
+    if (scale == theme_.scale()) return false;
+    return theme_.apply(scale, dark_);
+}
+
+void App::set_dark(bool dark) {
+    dark_ = dark;
+    theme_.apply(theme_.scale(), dark_);
+}
+
+bool App::restore_autosave(std::string_view text) {
+    sim::ParseResult parsed = sim::parse_pattern(text);
+    if (!parsed.ok()) return false;
+    doc_.replace(std::move(parsed.pattern), "restore");
+    doc_.reset_history();
+    saved_rev_ = doc_.revision();
+    canvas_.request_fit();
+    panels_.bottom_tab_request = 1;  // coming back: show the problems, not the gallery
+    return true;
+}
+
+// ---- Commands ------------------------------------------------------------------------------------------
+LoadResult App::load_pattern_text(std::string_view text, const std::string& label) {
+    sim::ParseResult parsed = sim::parse_pattern(text);
+    LoadResult r;
+    r.diagnostics = parsed.diagnostics;
+    r.ok = parsed.ok();
+    if (!r.ok) return r;
+    doc_.replace(std::move(parsed.pattern), label);
+    canvas_.request_fit();
+    sync_simulation();
+    // Build problems (bad config, refused wirings) are part of the answer but the pattern is loaded:
+    // it stays editable and shows its errors on the canvas.
+    r.diagnostics.append(runner_.diagnostics());
+    return r;
+}
+
+std::string App::pattern_text() const { return sim::write_pattern(doc_.pattern()); }
+
+std::string App::fire(const std::string& node_id, const sim::Json& event) {
+    sync_simulation();
+    return runner_.fire(node_id, event);
+}
+
+bool App::step() {
+    sync_simulation();
+    runner_.pause();
+    return runner_.step();
+}
+
+void App::reset() {
+    runner_.pause();
+    runner_.rebuild(doc_.pattern());
+    flow_.reset();
+    built_rev_ = doc_.semantic_revision();
+}
+
+void App::new_document() {
+    sim::Pattern p;
+    p.name = "Untitled";
+    doc_.replace(std::move(p), "new");
+}
+
+void App::show_open_error(const sim::Json& errors) {
+    std::string text;
+    for (const auto& e : errors) {
+        const std::string path = e.value("path", "");
+        text += (path.empty() ? "" : path + ": ") + e.value("message", "") + "\n";
+    }
+    panels_.open_error = text.empty() ? "the file could not be read" : text;
+}
+
+void App::undo() { doc_.undo(); }
+void App::redo() { doc_.redo(); }
+
+bool App::select_node(const std::string& id) {
+    if (!doc_.pattern().find_node(id)) return false;
+    doc_.select_only(id);
+    return true;
+}
+
+// The semantic part changed: rebuild (editing resets the run; the engine is never mutated).
+void App::sync_simulation() {
+    if (built_rev_ == doc_.semantic_revision()) return;
+    const bool was_running = runner_.running();
+    runner_.rebuild(doc_.pattern());
+    flow_.reset();
+    built_rev_ = doc_.semantic_revision();
+    if (was_running) runner_.play();
+}
+
+// ---- JSON views for the API --------------------------------------------------------------------------------
+sim::Json App::metrics() const {
+    const sim::Simulation* s = runner_.simulation();
+    if (!s) return {{"error", "the pattern has errors"}, {"diagnostics", diagnostics_json(runner_.diagnostics())}};
+    return s->report();
+}
+
+sim::Json App::state() const {
+    const sim::Simulation* s = runner_.simulation();
+    sim::Json sel_nodes = sim::Json::array();
+    for (const auto& id : doc_.selection().nodes) sel_nodes.push_back(id);
+    return {{"simTime", s ? s->now().seconds() : 0.0},
+            {"running", runner_.running()},
+            {"busy", runner_.busy()},
+            {"completedRequest", runner_.completed_request()},
+            {"speed", runner_.speed()},
+            {"lagging", runner_.lagging()},
+            {"events", s ? s->events_processed() : 0},
+            {"nodeCount", doc_.pattern().nodes.size()},
+            {"edgeCount", doc_.pattern().edges.size()},
+            {"name", doc_.pattern().name},
+            {"built", s != nullptr},
+            {"builds", runner_.builds()},
+            {"diagnostics", diagnostics_json(runner_.diagnostics())},
+            {"selection", {{"nodes", sel_nodes}, {"edge", doc_.selection().edge}}},
+            {"canUndo", doc_.can_undo()},
+            {"canRedo", doc_.can_redo()},
+            {"revision", doc_.revision()},
+            {"refusals", canvas_.refusals()},
+            {"lastRefusal", canvas_.last_refusal().text},
+            {"dotsInFlight", flow_.dots_in_flight()},
+            {"theme", dark_ ? "dark" : "light"}};
+}
+
+void App::record_frame_time(double interval_ms, double cpu_ms) {
+    frame_ms_.push_back(interval_ms);
+    cpu_ms_.push_back(cpu_ms);
+    if (frame_ms_.size() > kFrameWindow) frame_ms_.pop_front();
+    if (cpu_ms_.size() > kFrameWindow) cpu_ms_.pop_front();
+}
+
+sim::Json App::frame_stats() const {
+    const double avg = mean(frame_ms_);
+    return {{"frames", frames_},
+            {"window", frame_ms_.size()},
+            {"frameMsAvg", avg},
+            {"frameMsP95", percentile(frame_ms_, 0.95)},
+            {"cpuMsAvg", mean(cpu_ms_)},
+            {"cpuMsP95", percentile(cpu_ms_, 0.95)},
+            {"fps", avg > 0 ? 1000.0 / avg : 0.0},
+            {"dots", flow_.dots_in_flight()},
+            {"vertices", vertices_},
+            {"overdraw", fill_pixels_ / std::max(1.0, static_cast<double>(ImGui::GetIO().DisplaySize.x * ImGui::GetIO().DisplaySize.y))}};
+}
+
+sim::Json App::canvas_layout() const {
+    const float s = theme_.scale() > 0 ? theme_.scale() : 1;
+    const CanvasView& v = canvas_.view();
+    auto css = [&](Vec2f w) {
+        const ImVec2 p = v.to_screen(w);
+        return sim::Json::array({p.x / s, p.y / s});
+    };
+    sim::Json nodes = sim::Json::object();
+    for (const auto& n : canvas_.shapes()) {
+        sim::Json ports = sim::Json::object();
+        for (const auto& p : n.outputs) ports[p.name] = css(p.at);
+        const ImVec2 a = v.to_screen(n.box.min), b = v.to_screen(n.box.max);
+        nodes[n.spec->id] = {{"rect", {a.x / s, a.y / s, b.x / s, b.y / s}},
+                             {"center", {(a.x + b.x) * 0.5f / s, (a.y + b.y) * 0.5f / s}},
+                             {"input", n.has_input ? css(n.input) : sim::Json()},
+                             {"outputs", ports}};
+    }
+    const ImVec2 o = v.origin(), sz = v.size();
+    return {{"canvas", {o.x / s, o.y / s, (o.x + sz.x) / s, (o.y + sz.y) / s}},
+            {"zoom", v.zoom()},
+            {"nodes", nodes},
+            {"palette", panels_.palette_items}};
+}
+
+// ---- Frame ---------------------------------------------------------------------------------------------
+void App::maybe_autosave(double dt) {
+    if (doc_.revision() == saved_rev_) {
+        autosave_wait_ = 0;
+        return;
+    }
+    autosave_wait_ += dt;
+    if (autosave_wait_ < kAutosaveDelay) return;
+    if (hooks_.autosave) hooks_.autosave(pattern_text());
+    saved_rev_ = doc_.revision();
+    autosave_wait_ = 0;
+}
+
+void App::frame(double dt) {
+    ++frames_;
+    sync_simulation();
+    runner_.advance(dt);
+    flow_.update(runner_.simulation(), doc_.pattern(), runner_.diagnostics(), theme_, dt);
+    handle_shortcuts();
+
+    const ImGuiIO& io = ImGui::GetIO();
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(io.DisplaySize);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0);
+    ImGui::Begin("##root", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                     ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse |
+                     ImGuiWindowFlags_NoBackground);
+    ImGui::PopStyleVar(3);
+
+    draw_toolbar();
+    PanelContext ctx{doc_, runner_, canvas_, theme_};
+    const float css_w = io.DisplaySize.x / theme_.scale();
+    const bool narrow = css_w < 900;
+    const float bottom_h = std::round(std::min(theme_.px(230), io.DisplaySize.y * 0.34f));
+    const float main_h = ImGui::GetContentRegionAvail().y - bottom_h;
+    const float side_w = theme_.px(narrow ? 0 : 210), insp_w = theme_.px(narrow ? 0 : 300);
+
+    if (!narrow) {
+        begin_panel("##palette", ImVec2(side_w, main_h), true);
+        draw_palette(ctx, panels_);
+        ImGui::EndChild();
+        ImGui::SameLine(0, 0);
+    }
+    const float canvas_w = ImGui::GetContentRegionAvail().x - insp_w;
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+    ImGui::BeginChild("##canvas", ImVec2(canvas_w, main_h), false,
+                      ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoBackground);
+    canvas_.draw(doc_, theme_, sim::default_registry(), flow_.overlay());
+    if (narrow) draw_palette_button(ctx, panels_);
+    ImGui::EndChild();
+    ImGui::PopStyleVar();
+    if (!narrow) {
+        ImGui::SameLine(0, 0);
+        begin_panel("##inspector", ImVec2(insp_w, main_h), true);
+        draw_inspector(ctx, panels_);
+        ImGui::EndChild();
+    }
+    begin_panel("##bottom", ImVec2(0, 0), true);
+    draw_bottom_tabs(ctx, panels_, narrow, *this);
+    ImGui::EndChild();
+    ImGui::End();
+
+    draw_dialogs(ctx, panels_, *this);
+    if (help_open_) draw_help_overlay();
+    maybe_autosave(dt);
+}
+
+}  // namespace pg

@@ -1,0 +1,103 @@
+// app.h — the playground application: one frame draws the UI from the Document and a snapshot of
+// the Simulation, and turns input into Document edits or runner commands. The JS API (web_bridge)
+// calls the same methods the UI does, so both drive one code path and one engine.
+#pragma once
+
+#include "canvas/graph_canvas.h"
+#include "document.h"
+#include "flow.h"
+#include "panels/panels.h"
+#include "sim_runner.h"
+#include "theme.h"
+
+#include <deque>
+#include <functional>
+#include <string>
+#include <string_view>
+
+namespace pg {
+
+// What the platform layer provides (browser downloads, file picker, localStorage).
+struct PlatformHooks {
+    std::function<void(const std::string& filename, const std::string& text)> download;
+    std::function<void()> open_file;                    // result arrives via App::load_pattern_text
+    std::function<void(const std::string& text)> autosave;  // called ~1 s after the last edit
+};
+
+struct LoadResult {
+    bool ok = false;
+    sim::Diagnostics diagnostics;
+};
+
+class App {
+public:
+    explicit App(PlatformHooks hooks = {});
+
+    // ---- Platform side ----
+    // Sets the device pixel ratio; true when the font atlas was rebuilt (re-upload the texture).
+    bool set_ui_scale(float scale);
+    // One UI frame; `dt` is real seconds since the previous frame.
+    void frame(double dt);
+    // Timing of the previous frame, for frameStats(): full frame interval and CPU time in our code.
+    void record_frame_time(double interval_ms, double cpu_ms);
+    // Sampled every few frames: pixels covered by the frame's triangles and its vertex count.
+    void record_fill(double pixels, int vertices) {
+        fill_pixels_ = pixels;
+        vertices_ = vertices;
+    }
+    // Restores the autosaved document (if valid) instead of the default pattern. Not undoable.
+    bool restore_autosave(std::string_view text);
+
+    // ---- Commands shared by the UI and the JS API ----
+    // Loads pattern text; on errors the current document is untouched and the errors are returned.
+    LoadResult load_pattern_text(std::string_view text, const std::string& label = "open");
+    std::string pattern_text() const;
+    std::string fire(const std::string& node_id, const sim::Json& event);
+    void play() { runner_.play(); }
+    void pause() { runner_.pause(); }
+    bool step();
+    std::uint64_t run_for(double sim_seconds) { return runner_.run_for(sim_seconds); }
+    void reset();
+    void new_document();
+    void undo();
+    void redo();
+    bool select_node(const std::string& id);
+    void set_speed(double speed) { runner_.set_speed(speed); }
+    void set_dark(bool dark);
+    void fit() { canvas_.request_fit(); }
+    // A file the user opened did not parse: show why (the document is untouched).
+    void show_open_error(const sim::Json& errors);
+    sim::Json metrics() const;     // Simulation::report(), or {"error": ...} when not built
+    sim::Json state() const;       // simTime, running, counts, diagnostics, ...
+    sim::Json frame_stats() const;
+    sim::Json canvas_layout() const;  // node/port screen positions in CSS px (automation aid)
+
+    Document& document() { return doc_; }
+    SimRunner& runner() { return runner_; }
+    const Theme& theme() const { return theme_; }
+
+private:
+    void sync_simulation();
+    void handle_shortcuts();
+    void draw_toolbar();
+    void draw_help_overlay();
+    void maybe_autosave(double dt);
+
+    PlatformHooks hooks_;
+    Theme theme_;
+    Document doc_;
+    SimRunner runner_;
+    GraphCanvas canvas_;
+    FlowTracker flow_;
+    Panels panels_;
+    std::uint64_t built_rev_ = 0;
+    std::uint64_t saved_rev_ = 0;
+    double autosave_wait_ = 0;
+    bool dark_ = true, help_open_ = false;
+    std::deque<double> frame_ms_, cpu_ms_;
+    std::uint64_t frames_ = 0;
+    double fill_pixels_ = 0;
+    int vertices_ = 0;
+};
+
+}  // namespace pg

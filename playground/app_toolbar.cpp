@@ -1,0 +1,199 @@
+// app_toolbar.cpp — the top bar (file, time controls, clock, undo/redo, theme, help), keyboard
+// shortcuts and the shortcut help overlay.
+#include "app.h"
+
+#include <cmath>
+#include <cstdio>
+
+namespace pg {
+namespace {
+
+struct Shortcut {
+    const char* keys;
+    const char* what;
+};
+const Shortcut kShortcuts[] = {
+    {"Drag from palette", "add a service (or click it)"},
+    {"Drag node", "move (Shift/Ctrl+click adds to the selection)"},
+    {"Drag on empty canvas", "box-select"},
+    {"Drag from an output port", "connect to another node"},
+    {"Wheel / pinch", "zoom at the cursor"},
+    {"Right/middle drag, Space+drag", "pan (trackpad: two-finger scroll)"},
+    {"F", "fit the diagram to the view"},
+    {"Delete / Backspace", "delete the selection"},
+    {"Ctrl+D", "duplicate the selection"},
+    {"Ctrl+A", "select all"},
+    {"Ctrl+Z / Ctrl+Shift+Z, Ctrl+Y", "undo / redo"},
+    {"P", "play / pause"},
+    {"S", "step one event"},
+    {"R", "reset the run (t = 0)"},
+    {"E", "fire an event into the selected node"},
+    {"Ctrl+S / Ctrl+O", "save / open a pattern file"},
+    {"Esc", "clear the selection, close dialogs"},
+    {"?", "this help"},
+};
+
+const double kSpeeds[] = {1, 10, 100, 1000, 10000};
+
+std::string clock_text(double s) {
+    const auto total_ms = static_cast<long long>(std::llround(s * 1000));
+    const long long h = total_ms / 3600000, m = total_ms / 60000 % 60, sec = total_ms / 1000 % 60, ms = total_ms % 1000;
+    char buf[48];
+    std::snprintf(buf, sizeof buf, "%02lld:%02lld:%02lld.%03lld", h, m, sec, ms);
+    return buf;
+}
+
+}  // namespace
+
+void App::handle_shortcuts() {
+    const ImGuiIO& io = ImGui::GetIO();
+    if (io.WantTextInput) return;
+    const bool ctrl = io.KeyCtrl || io.KeySuper;
+    if (ctrl && ImGui::IsKeyPressed(ImGuiKey_Z, false)) {
+        if (io.KeyShift) redo();
+        else undo();
+    } else if (ctrl && ImGui::IsKeyPressed(ImGuiKey_Y, false)) {
+        redo();
+    } else if (ctrl && ImGui::IsKeyPressed(ImGuiKey_D, false)) {
+        doc_.duplicate_selection();
+    } else if (ctrl && ImGui::IsKeyPressed(ImGuiKey_A, false)) {
+        doc_.clear_selection();
+        for (const auto& n : doc_.pattern().nodes) doc_.selection().nodes.push_back(n.id);
+    } else if (ctrl && ImGui::IsKeyPressed(ImGuiKey_S, false)) {
+        if (hooks_.download) hooks_.download((doc_.pattern().name.empty() ? "pattern" : doc_.pattern().name) + ".json", pattern_text());
+    } else if (ctrl && ImGui::IsKeyPressed(ImGuiKey_O, false)) {
+        if (hooks_.open_file) hooks_.open_file();
+    } else if (ctrl) {
+        return;
+    } else if (ImGui::IsKeyPressed(ImGuiKey_Delete, false) || ImGui::IsKeyPressed(ImGuiKey_Backspace, false)) {
+        doc_.delete_selection();
+    } else if (ImGui::IsKeyPressed(ImGuiKey_F, false)) {
+        canvas_.request_fit();
+    } else if (ImGui::IsKeyPressed(ImGuiKey_P, false)) {
+        if (runner_.running()) pause();
+        else play();
+    } else if (ImGui::IsKeyPressed(ImGuiKey_S, false)) {
+        step();
+    } else if (ImGui::IsKeyPressed(ImGuiKey_R, false)) {
+        reset();
+    } else if (ImGui::IsKeyPressed(ImGuiKey_E, false)) {
+        panels_.show_fire = true;
+        if (!doc_.selection().nodes.empty()) panels_.fire_node = doc_.selection().nodes.front();
+    } else if (ImGui::IsKeyPressed(ImGuiKey_Slash, false) && io.KeyShift) {
+        help_open_ = !help_open_;
+    } else if (ImGui::IsKeyPressed(ImGuiKey_Escape, false)) {
+        if (help_open_) help_open_ = false;
+        else doc_.clear_selection();
+    }
+}
+
+void App::draw_toolbar() {
+    const float h = theme_.px(40);
+    const bool compact = ImGui::GetIO().DisplaySize.x / theme_.scale() < 760;
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(theme_.px(8), theme_.px(6)));
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, ImGui::GetStyleColorVec4(ImGuiCol_WindowBg));
+    ImGui::BeginChild("##toolbar", ImVec2(0, h), false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+    ImGui::PopStyleColor();
+    ImGui::SetCursorPos(ImVec2(theme_.px(10), (h - ImGui::GetFrameHeight()) * 0.5f));
+    if (!compact) {
+        ImGui::PushFont(theme_.fonts().bold);
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted("Serverless Playground");
+        ImGui::PopFont();
+        ImGui::SameLine(0, theme_.px(16));
+    }
+    if (ImGui::Button("New")) new_document();
+    ImGui::SameLine();
+    if (ImGui::Button("Open") && hooks_.open_file) hooks_.open_file();
+    ImGui::SameLine();
+    if (ImGui::Button("Save") && hooks_.download)
+        hooks_.download((doc_.pattern().name.empty() ? "pattern" : doc_.pattern().name) + ".json", pattern_text());
+    ImGui::SameLine();
+    if (ImGui::Button("Gallery")) panels_.bottom_tab_request = 0;
+    ImGui::SameLine(0, theme_.px(16));
+
+    const bool can_run = runner_.simulation() != nullptr;
+    ImGui::BeginDisabled(!can_run);
+    if (runner_.running()) {
+        if (ImGui::Button("Pause")) pause();
+    } else if (ImGui::Button(" Play ")) {
+        play();
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Step")) step();
+    ImGui::SameLine();
+    if (ImGui::Button("Reset")) reset();
+    ImGui::SameLine();
+    char speed[32];
+    std::snprintf(speed, sizeof speed, "×%g", runner_.speed());
+    ImGui::SetNextItemWidth(theme_.px(84));
+    if (ImGui::BeginCombo("##speed", speed)) {
+        for (double s : kSpeeds) {
+            char label[32];
+            std::snprintf(label, sizeof label, "×%g", s);
+            if (ImGui::Selectable(label, s == runner_.speed())) set_speed(s);
+        }
+        ImGui::EndCombo();
+    }
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("simulated seconds per real second");
+    ImGui::SameLine();
+    if (ImGui::Button("Fire")) {
+        panels_.show_fire = true;
+        if (!doc_.selection().nodes.empty()) panels_.fire_node = doc_.selection().nodes.front();
+    }
+    ImGui::EndDisabled();
+    ImGui::SameLine(0, theme_.px(12));
+    ImGui::PushFont(theme_.fonts().mono);
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(clock_text(runner_.sim_seconds()).c_str());
+    ImGui::PopFont();
+    if (runner_.lagging() && runner_.running()) {
+        ImGui::SameLine();
+        ImGui::TextColored(ImVec4(0.85f, 0.6f, 0.1f, 1), "(max speed)");
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("the engine cannot simulate this fast; time runs as fast as it can");
+    }
+
+    // Right-aligned: undo/redo, theme, help.
+    const float right_w = theme_.px(compact ? 150 : 230);
+    ImGui::SameLine(std::max(ImGui::GetCursorPosX() + theme_.px(8), ImGui::GetWindowWidth() - right_w));
+    ImGui::BeginDisabled(!doc_.can_undo());
+    if (ImGui::Button("Undo")) undo();
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled) && doc_.can_undo()) ImGui::SetTooltip("undo %s (Ctrl+Z)", doc_.undo_label().c_str());
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    ImGui::BeginDisabled(!doc_.can_redo());
+    if (ImGui::Button("Redo")) redo();
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    if (!compact && ImGui::Button(dark_ ? "Light" : "Dark")) set_dark(!dark_);
+    if (!compact) ImGui::SameLine();
+    if (ImGui::Button("?")) help_open_ = !help_open_;
+    ImGui::EndChild();
+    ImGui::PopStyleVar();
+}
+
+void App::draw_help_overlay() {
+    const ImGuiIO& io = ImGui::GetIO();
+    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.5f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowBgAlpha(0.97f);
+    if (!ImGui::Begin("Keyboard and mouse", &help_open_,
+                      ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings)) {
+        ImGui::End();
+        return;
+    }
+    if (ImGui::BeginTable("##keys", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit)) {
+        for (const auto& s : kShortcuts) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::PushFont(theme_.fonts().mono);
+            ImGui::TextUnformatted(s.keys);
+            ImGui::PopFont();
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(s.what);
+        }
+        ImGui::EndTable();
+    }
+    ImGui::End();
+}
+
+}  // namespace pg

@@ -1,0 +1,259 @@
+// canvas_draw.cpp — how the canvas looks: grid, links (curves, arrowheads, labels, rates), message
+// dots, nodes (group accent, title, kind, ports) and their live badges. Text is skipped when zoomed
+// far out so big diagrams stay fast.
+#include "canvas/graph_canvas.h"
+
+#include "core/simulation.h"
+
+#include <algorithm>
+#include <cfloat>
+#include <cmath>
+#include <cstdio>
+
+namespace pg {
+namespace {
+
+
+ImU32 with_alpha(ImU32 c, float a) {
+    const auto alpha = static_cast<ImU32>(static_cast<float>((c >> IM_COL32_A_SHIFT) & 0xFF) * a);
+    return (c & ~IM_COL32_A_MASK) | (alpha << IM_COL32_A_SHIFT);
+}
+
+// Text cut with an ellipsis to fit `max_w` device pixels.
+std::string fit_text(ImFont* font, float size, const std::string& text, float max_w) {
+    if (font->CalcTextSizeA(size, FLT_MAX, 0, text.c_str()).x <= max_w) return text;
+    std::string s = text;
+    while (!s.empty()) {
+        s.pop_back();
+        while (!s.empty() && (static_cast<unsigned char>(s.back()) & 0xC0) == 0x80) s.pop_back();  // UTF-8
+        if (font->CalcTextSizeA(size, FLT_MAX, 0, (s + "…").c_str()).x <= max_w) return s + "…";
+    }
+    return "…";
+}
+
+std::string short_count(double v) {
+    char buf[32];
+    if (v >= 1e6) std::snprintf(buf, sizeof buf, "%.1fM", v / 1e6);
+    else if (v >= 1e4) std::snprintf(buf, sizeof buf, "%.0fk", v / 1e3);
+    else if (v >= 1e3) std::snprintf(buf, sizeof buf, "%.1fk", v / 1e3);
+    else if (v >= 10 || v == std::floor(v)) std::snprintf(buf, sizeof buf, "%.0f", v);
+    else std::snprintf(buf, sizeof buf, "%.1f", v);
+    return buf;
+}
+
+// A small rounded label; returns its width.
+float pill(ImDrawList* dl, ImFont* font, float size, ImVec2 at, const std::string& text, ImU32 bg, ImU32 fg, float pad) {
+    const ImVec2 ts = font->CalcTextSizeA(size, FLT_MAX, 0, text.c_str());
+    const ImVec2 b(at.x + ts.x + pad * 2, at.y + ts.y + pad * 0.8f);
+    dl->AddRectFilled(at, b, bg, (b.y - at.y) * 0.5f);
+    dl->AddText(font, size, ImVec2(at.x + pad, at.y + pad * 0.4f), fg, text.c_str());
+    return b.x - at.x;
+}
+
+}  // namespace
+
+void GraphCanvas::draw_grid(ImDrawList* dl, const Theme& theme) const {
+    const ImVec2 o = view_.origin(), s = view_.size();
+    // No background fill: the frame is cleared to the canvas colour (see main_web.cpp).
+    const float step = 24.0f * view_.scale();
+    if (step < 6) return;
+    const Vec2f w0 = view_.to_world(o);
+    const float start_x = std::floor(w0.x / 24.0f) * 24.0f, start_y = std::floor(w0.y / 24.0f) * 24.0f;
+    const float thick = std::max(1.0f, theme.px(1));
+    for (float x = start_x;; x += 24.0f) {
+        const float sx = view_.to_screen({x, 0}).x;
+        if (sx > o.x + s.x) break;
+        const bool major = std::fmod(std::fabs(x), 120.0f) < 0.5f;
+        dl->AddLine(ImVec2(sx, o.y), ImVec2(sx, o.y + s.y), major ? theme.colours().grid_major : theme.colours().grid, thick);
+    }
+    for (float y = start_y;; y += 24.0f) {
+        const float sy = view_.to_screen({0, y}).y;
+        if (sy > o.y + s.y) break;
+        const bool major = std::fmod(std::fabs(y), 120.0f) < 0.5f;
+        dl->AddLine(ImVec2(o.x, sy), ImVec2(o.x + s.x, sy), major ? theme.colours().grid_major : theme.colours().grid, thick);
+    }
+}
+
+void GraphCanvas::draw_edges(ImDrawList* dl, const Document& doc, const Theme& theme, const CanvasOverlay& overlay) const {
+    const Palette& c = theme.colours();
+    const float z = view_.scale();
+    const bool text = view_.zoom() >= 0.45f;
+    ImFont* font = theme.fonts().ui;
+    const float fsize = font->FontSize * 0.82f * view_.zoom();
+    for (const auto& e : edges_) {
+        if (e.from < 0 || e.to < 0) continue;
+        const auto ei = static_cast<std::size_t>(e.edge);
+        const auto& spec = doc.pattern().edges[ei];
+        const bool selected = doc.selection().edge == e.edge;
+        const bool problem = ei < overlay.edge_problems.size() && !overlay.edge_problems[ei].empty();
+        const bool hovered = hover_.edge == e.edge && mode_ == Mode::Idle;
+        ImU32 col = problem ? c.error : (selected ? c.selection : c.link);
+        if (hovered && !selected) col = c.port_hover;
+        const float thickness = (selected ? 2.5f : 1.6f) * z;
+        const float arrow = 9.0f * z;
+        const ImVec2 p0 = view_.to_screen(e.p0), p3 = view_.to_screen(e.p3);
+        const ImVec2 tip(p3.x - kPortRadius * z, p3.y);
+        const ImVec2 end(tip.x - arrow, tip.y);
+        const ImVec2 p1 = view_.to_screen(e.p1), p2 = view_.to_screen({e.p2.x - arrow / z, e.p2.y});
+        dl->AddBezierCubic(p0, p1, p2, end, col, thickness);
+        dl->AddTriangleFilled(tip, ImVec2(end.x, end.y - arrow * 0.5f), ImVec2(end.x, end.y + arrow * 0.5f), col);
+        if (!text) continue;
+
+        std::string label;
+        if (spec.port != "out") label = spec.port;
+        if (spec.config.is_object()) {
+            auto r = spec.config.find("Route");
+            if (r != spec.config.end() && r->is_string()) label += (label.empty() ? "" : " · ") + r->get<std::string>();
+        }
+        if (ei < overlay.link_rate.size() && overlay.link_rate[ei] > 0)
+            label += (label.empty() ? "" : " · ") + short_count(overlay.link_rate[ei]) + "/s";
+        if (label.empty()) continue;
+        const Vec2f mid = bezier_at(e, 0.5f);
+        const ImVec2 ts = font->CalcTextSizeA(fsize, FLT_MAX, 0, label.c_str());
+        const ImVec2 m = view_.to_screen(mid);
+        const ImVec2 a(m.x - ts.x * 0.5f - 4 * z, m.y - ts.y * 0.5f - 1 * z);
+        const ImVec2 b(m.x + ts.x * 0.5f + 4 * z, m.y + ts.y * 0.5f + 1 * z);
+        dl->AddRectFilled(a, b, c.link_label_bg, 3 * z);
+        dl->AddText(font, fsize, ImVec2(a.x + 4 * z, a.y + 1 * z), selected ? c.selection : c.node_muted, label.c_str());
+    }
+}
+
+void GraphCanvas::draw_dots(ImDrawList* dl, const Theme& theme, const CanvasOverlay& overlay) const {
+    const float r = std::max(1.5f, 3.6f * view_.scale());
+    const int segments = view_.scale() < 0.8f ? 6 : 10;
+    const ImVec2 o = view_.origin(), s = view_.size();
+    (void)theme;
+    for (const auto& d : overlay.dots) {
+        if (d.edge < 0 || static_cast<std::size_t>(d.edge) >= edges_.size()) continue;
+        const EdgeShape& e = edges_[static_cast<std::size_t>(d.edge)];
+        if (e.from < 0 || e.to < 0) continue;
+        const ImVec2 p = view_.to_screen(bezier_at(e, d.t));
+        if (p.x < o.x - r || p.y < o.y - r || p.x > o.x + s.x + r || p.y > o.y + s.y + r) continue;
+        dl->AddCircleFilled(p, r, d.colour, segments);
+    }
+}
+
+void GraphCanvas::draw_nodes(ImDrawList* dl, const Document& doc, const Theme& theme, const CanvasOverlay& overlay) const {
+    const Palette& c = theme.colours();
+    const float z = view_.scale();
+    const bool text = view_.zoom() >= 0.4f;
+    const Fonts& f = theme.fonts();
+    const float title_size = f.bold->FontSize * view_.zoom();
+    const float small_size = f.ui->FontSize * 0.85f * view_.zoom();
+    const ImVec2 vo = view_.origin(), vs = view_.size();
+    for (std::size_t i = 0; i < nodes_.size(); ++i) {
+        const NodeShape& n = nodes_[i];
+        const ImVec2 a = view_.to_screen(n.box.min), b = view_.to_screen(n.box.max);
+        if (b.x < vo.x - 60 * z || a.x > vo.x + vs.x || b.y < vo.y - 40 * z || a.y > vo.y + vs.y + 20 * z) continue;
+        const bool selected = doc.is_selected(n.spec->id);
+        const bool problem = i < overlay.node_problems.size() && !overlay.node_problems[i].empty();
+        const bool hovered = hover_.node == static_cast<int>(i);
+        const ImU32 accent = theme.group_colour(n.kind ? n.kind->group : "");
+        const float round = 6 * z;
+
+        dl->AddRectFilled(ImVec2(a.x + 2 * z, a.y + 3 * z), ImVec2(b.x + 2 * z, b.y + 3 * z), IM_COL32(0, 0, 0, theme.dark() ? 90 : 28), round);
+        dl->AddRectFilled(a, b, c.node_bg, round);
+        dl->AddRectFilled(a, ImVec2(a.x + 6 * z, b.y), accent, round, ImDrawFlags_RoundCornersLeft);
+        ImU32 border = problem ? c.error : (selected ? c.selection : (hovered ? c.port : c.node_border));
+        dl->AddRect(a, b, border, round, 0, (selected || problem ? 2.0f : 1.0f) * z);
+
+        if (text) {
+            const float pad = 14 * z;
+            const float max_w = (b.x - a.x) - pad - 10 * z;
+            const std::string title = fit_text(f.bold, title_size, n.spec->id, max_w);
+            dl->AddText(f.bold, title_size, ImVec2(a.x + pad, a.y + 9 * z), c.node_text, title.c_str());
+            const std::string kind = n.kind ? n.kind->label : "unknown type '" + n.spec->type + "'";
+            dl->AddText(f.ui, small_size, ImVec2(a.x + pad, a.y + 9 * z + title_size + 2 * z),
+                        n.kind ? c.node_muted : c.error, fit_text(f.ui, small_size, kind, max_w).c_str());
+        }
+
+        // Ports: input on the left, outputs on the right (labelled when there are several).
+        const float pr = kPortRadius * z;
+        if (n.has_input) {
+            const ImVec2 p = view_.to_screen(n.input);
+            const bool hot = hovered && hover_.in_port;
+            dl->AddCircleFilled(p, pr, c.node_bg);
+            dl->AddCircle(p, pr, hot ? c.port_hover : c.port, 12, 1.5f * z);
+        }
+        for (std::size_t p = 0; p < n.outputs.size(); ++p) {
+            const ImVec2 at = view_.to_screen(n.outputs[p].at);
+            const bool hot = hovered && hover_.out_port == static_cast<int>(p);
+            dl->AddCircleFilled(at, hot ? pr * 1.3f : pr, hot ? c.port_hover : accent, 12);
+            if (text && n.outputs.size() > 1) {
+                const float sz = small_size * 0.92f;
+                const ImVec2 ts = f.ui->CalcTextSizeA(sz, FLT_MAX, 0, n.outputs[p].name.c_str());
+                dl->AddText(f.ui, sz, ImVec2(at.x - pr - 4 * z - ts.x, at.y - ts.y * 0.5f), c.node_muted, n.outputs[p].name.c_str());
+            }
+        }
+
+        // Badges above the node: live numbers from the simulation.
+        if (problem) {
+            const ImVec2 bc(a.x, a.y);
+            dl->AddCircleFilled(bc, 8 * z, c.error, 16);
+            if (text) dl->AddText(f.bold, title_size * 0.85f, ImVec2(bc.x - 2 * z, bc.y - title_size * 0.45f), IM_COL32_WHITE, "!");
+        }
+        if (!text || i >= overlay.badges.size()) continue;
+        const NodeBadges& bd = overlay.badges[i];
+        float x = b.x;
+        const float bsize = small_size * 0.9f, bpad = 5 * z;
+        auto badge = [&](const std::string& s, ImU32 bg, ImU32 fg) {
+            const float wdt = f.ui->CalcTextSizeA(bsize, FLT_MAX, 0, s.c_str()).x + bpad * 2;
+            x -= wdt;
+            pill(dl, f.ui, bsize, ImVec2(x, a.y - bsize - 7 * z), s, bg, fg, bpad);
+            x -= 4 * z;
+        };
+        if (bd.errors > 0) badge(short_count(static_cast<double>(bd.errors)) + " err", with_alpha(c.error, 0.9f), IM_COL32_WHITE);
+        if (bd.throttles > 0) badge(short_count(static_cast<double>(bd.throttles)) + " throttled", with_alpha(c.throttled, 0.9f), IM_COL32_WHITE);
+        if (bd.cold_starts > 0) badge(short_count(static_cast<double>(bd.cold_starts)) + " cold", c.badge_bg, c.badge_text);
+        if (bd.queue > 0) badge("queue " + short_count(static_cast<double>(bd.queue)), c.badge_bg, c.badge_text);
+        if (bd.concurrency > 0) badge(short_count(static_cast<double>(bd.concurrency)) + " busy", with_alpha(c.ok, 0.85f), IM_COL32_WHITE);
+    }
+}
+
+void GraphCanvas::draw_wire_preview(ImDrawList* dl, const Theme& theme, const sim::Registry& registry) const {
+    if (wire_node_ < 0 || wire_node_ >= static_cast<int>(nodes_.size())) return;
+    const NodeShape& from = nodes_[static_cast<std::size_t>(wire_node_)];
+    const PortShape& port = from.outputs[static_cast<std::size_t>(wire_port_)];
+    const ImVec2 p0 = view_.to_screen(port.at);
+    ImVec2 p3 = ImGui::GetIO().MousePos;
+    ImU32 col = theme.colours().selection;
+    std::string verdict;
+    if (hover_.node >= 0 && hover_.node != wire_node_) {
+        const NodeShape& to = nodes_[static_cast<std::size_t>(hover_.node)];
+        if (to.has_input) p3 = view_.to_screen(to.input);
+        const sim::ConnectVerdict v = registry.can_connect(from.spec->type, port.name, to.spec->type);
+        col = v.ok ? theme.colours().ok : theme.colours().error;
+        verdict = v.ok ? "connect to " + to.spec->id : v.reason;
+    }
+    const float dx = std::max(40.0f * view_.scale(), std::fabs(p3.x - p0.x) * 0.45f);
+    dl->AddBezierCubic(p0, ImVec2(p0.x + dx, p0.y), ImVec2(p3.x - dx, p3.y), p3, col, 2.0f * view_.scale());
+    if (!verdict.empty()) {
+        const ImVec2 m = ImGui::GetIO().MousePos;
+        const float wrap = theme.px(320);
+        ImFont* font = theme.fonts().ui;
+        const ImVec2 ts = font->CalcTextSizeA(font->FontSize, FLT_MAX, wrap, verdict.c_str());
+        const ImVec2 a(m.x + theme.px(16), m.y + theme.px(12));
+        const ImVec2 b(a.x + ts.x + theme.px(12), a.y + ts.y + theme.px(8));
+        dl->AddRectFilled(a, b, col == theme.colours().ok ? theme.colours().badge_bg : theme.colours().refuse_bg, theme.px(4));
+        dl->AddText(font, font->FontSize, ImVec2(a.x + theme.px(6), a.y + theme.px(4)),
+                    col == theme.colours().ok ? theme.colours().badge_text : theme.colours().refuse_text, verdict.c_str(), nullptr, wrap);
+    }
+}
+
+void GraphCanvas::draw_refusal(ImDrawList* dl, const Theme& theme) const {
+    const double now = ImGui::GetTime();
+    if (refusal_.text.empty() || now > refusal_.until) return;
+    const float fade = static_cast<float>(std::min(1.0, (refusal_.until - now) / 0.6));
+    ImFont* font = theme.fonts().ui;
+    const float wrap = theme.px(340);
+    const std::string text = "Cannot connect: " + refusal_.text;
+    const ImVec2 ts = font->CalcTextSizeA(font->FontSize, FLT_MAX, wrap, text.c_str());
+    const ImVec2 a(refusal_.at.x + theme.px(16), refusal_.at.y + theme.px(12));
+    const ImVec2 b(a.x + ts.x + theme.px(14), a.y + ts.y + theme.px(10));
+    dl->AddRectFilled(a, b, with_alpha(theme.colours().refuse_bg, fade), theme.px(5));
+    dl->AddRect(a, b, with_alpha(theme.colours().error, fade), theme.px(5), 0, theme.px(1));
+    dl->AddText(font, font->FontSize, ImVec2(a.x + theme.px(7), a.y + theme.px(5)),
+                with_alpha(theme.colours().refuse_text, fade), text.c_str(), nullptr, wrap);
+}
+
+}  // namespace pg

@@ -1,0 +1,267 @@
+// graph_canvas.cpp — canvas input: hit testing, selection, dragging, box-select, wiring, pan/zoom.
+// Drawing is in canvas_draw.cpp.
+#include "canvas/graph_canvas.h"
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+namespace pg {
+namespace {
+
+float dist_sq(Vec2f a, Vec2f b) { return (a.x - b.x) * (a.x - b.x) + (a.y - b.y) * (a.y - b.y); }
+
+}  // namespace
+
+void GraphCanvas::draw(Document& doc, const Theme& theme, const sim::Registry& registry, const CanvasOverlay& overlay) {
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    ImVec2 size = ImGui::GetContentRegionAvail();
+    size.x = std::max(size.x, 1.0f);
+    size.y = std::max(size.y, 1.0f);
+    view_.set_frame(origin, size, theme.scale());
+    nodes_ = layout_nodes(doc, registry);
+    edges_ = layout_edges(doc, nodes_);
+    if (fit_pending_ && size.x > 8 && size.y > 8) {
+        if (!nodes_.empty()) view_.fit(diagram_bounds(nodes_));
+        fit_pending_ = false;
+    }
+
+    ImGui::InvisibleButton("##canvas", size,
+                           ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight | ImGuiButtonFlags_MouseButtonMiddle);
+    const bool hovered = ImGui::IsItemHovered();
+    if (ImGui::BeginDragDropTarget()) {
+        if (const ImGuiPayload* p = ImGui::AcceptDragDropPayload("PG_KIND")) {
+            const std::string type(static_cast<const char*>(p->Data), static_cast<std::size_t>(p->DataSize));
+            Vec2f at = view_.to_world(ImGui::GetIO().MousePos);
+            at.x -= kNodeWidth * 0.5f;
+            at.y -= node_height(registry.find(type)) * 0.5f;
+            add_from_palette(doc, type, &at);
+        }
+        ImGui::EndDragDropTarget();
+    }
+    const std::uint64_t rev = doc.revision();
+    handle_input(doc, registry, hovered);
+    if (doc.revision() != rev) {  // shapes point into the pattern: refresh after any edit
+        nodes_ = layout_nodes(doc, registry);
+        edges_ = layout_edges(doc, nodes_);
+    }
+
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->PushClipRect(origin, ImVec2(origin.x + size.x, origin.y + size.y), true);
+    draw_grid(dl, theme);
+    draw_edges(dl, doc, theme, overlay);
+    draw_dots(dl, theme, overlay);
+    draw_nodes(dl, doc, theme, overlay);
+    if (mode_ == Mode::Wire) draw_wire_preview(dl, theme, registry);
+    if (mode_ == Mode::BoxSelect) {
+        const ImVec2 m = ImGui::GetIO().MousePos;
+        const ImVec2 a(std::min(press_pos_.x, m.x), std::min(press_pos_.y, m.y));
+        const ImVec2 b(std::max(press_pos_.x, m.x), std::max(press_pos_.y, m.y));
+        dl->AddRectFilled(a, b, theme.colours().selection_fill);
+        dl->AddRect(a, b, theme.colours().selection, 0, 0, theme.px(1));
+    }
+    draw_refusal(dl, theme);
+    dl->PopClipRect();
+
+    // Tooltips for what is under the cursor.
+    if (hovered && mode_ == Mode::Idle && hover_.node >= 0) {
+        const auto i = static_cast<std::size_t>(hover_.node);
+        if (hover_.out_port >= 0)
+            ImGui::SetTooltip("%s — drag to a node to connect", nodes_[i].outputs[static_cast<std::size_t>(hover_.out_port)].label.c_str());
+        else if (i < overlay.node_problems.size() && !overlay.node_problems[i].empty())
+            ImGui::SetTooltip("%s", overlay.node_problems[i].c_str());
+        else if (nodes_[i].kind && hover_.in_port)
+            ImGui::SetTooltip("input of %s", nodes_[i].kind->label.c_str());
+    } else if (hovered && mode_ == Mode::Idle && hover_.edge >= 0) {
+        const auto& e = doc.pattern().edges[static_cast<std::size_t>(hover_.edge)];
+        const auto ei = static_cast<std::size_t>(hover_.edge);
+        if (ei < overlay.edge_problems.size() && !overlay.edge_problems[ei].empty())
+            ImGui::SetTooltip("%s", overlay.edge_problems[ei].c_str());
+        else
+            ImGui::SetTooltip("%s.%s → %s", e.from.c_str(), e.port.c_str(), e.to.c_str());
+    }
+}
+
+std::string GraphCanvas::add_from_palette(Document& doc, const std::string& type, const Vec2f* at) {
+    Vec2f pos;
+    if (at) {
+        pos = *at;
+    } else {
+        const ImVec2 o = view_.origin(), s = view_.size();
+        pos = view_.to_world(ImVec2(o.x + s.x * 0.5f, o.y + s.y * 0.5f));
+        pos.x -= kNodeWidth * 0.5f;
+        pos.y -= node_height(sim::default_registry().find(type)) * 0.5f;
+        // Do not stack clicked items exactly on top of each other.
+        for (int tries = 0; tries < 20; ++tries) {
+            bool taken = false;
+            for (const auto& n : doc.pattern().nodes) {
+                const Vec2f p = doc.position(n.id);
+                if (std::fabs(p.x - pos.x) < 8 && std::fabs(p.y - pos.y) < 8) taken = true;
+            }
+            if (!taken) break;
+            pos.x += 24;
+            pos.y += 24;
+        }
+    }
+    return doc.add_node(type, pos);
+}
+
+GraphCanvas::Hit GraphCanvas::hit_test(Vec2f w) const {
+    Hit h;
+    const float tol = 9.0f / view_.zoom();  // ~9 CSS px whatever the zoom
+    for (int i = static_cast<int>(nodes_.size()) - 1; i >= 0; --i) {
+        const NodeShape& n = nodes_[static_cast<std::size_t>(i)];
+        for (std::size_t p = 0; p < n.outputs.size(); ++p)
+            if (dist_sq(w, n.outputs[p].at) <= tol * tol) {
+                h.node = i;
+                h.out_port = static_cast<int>(p);
+                return h;
+            }
+        if (n.has_input && dist_sq(w, n.input) <= tol * tol) {
+            h.node = i;
+            h.in_port = true;
+            return h;
+        }
+        if (n.box.contains(w)) {
+            h.node = i;
+            return h;
+        }
+    }
+    const float etol = 6.0f / view_.zoom();
+    float best = etol * etol;
+    for (const auto& e : edges_) {
+        if (e.from < 0 || e.to < 0) continue;
+        const float d = bezier_distance_sq(e, w);
+        if (d <= best) {
+            best = d;
+            h.edge = e.edge;
+        }
+    }
+    return h;
+}
+
+void GraphCanvas::handle_wheel() {
+    const ImGuiIO& io = ImGui::GetIO();
+    if (io.MouseWheel == 0 && io.MouseWheelH == 0) return;
+    // A horizontal component means a trackpad (two-finger scroll): pan. Shift+wheel pans too.
+    // Ctrl+wheel (also what browsers send for a pinch) and a plain mouse wheel zoom at the cursor.
+    const bool pan = !io.KeyCtrl && (io.MouseWheelH != 0 || io.KeyShift);
+    if (pan) {
+        const float step = 100.0f * view_.scale() / view_.zoom();  // a wheel unit is 100 CSS px
+        float dx = io.MouseWheelH * step, dy = io.MouseWheel * step;
+        if (io.KeyShift && io.MouseWheelH == 0) std::swap(dx, dy);
+        view_.pan_by(ImVec2(dx, dy));
+    } else {
+        view_.zoom_at(io.MousePos, std::pow(1.15f, io.MouseWheel));
+    }
+}
+
+void GraphCanvas::handle_input(Document& doc, const sim::Registry& registry, bool hovered) {
+    const ImGuiIO& io = ImGui::GetIO();
+    const Vec2f w = view_.to_world(io.MousePos);
+    hover_ = (hovered || mode_ != Mode::Idle) ? hit_test(w) : Hit{};
+    if (hovered) handle_wheel();
+
+    switch (mode_) {
+        case Mode::Idle: {
+            if (!hovered) break;
+            if (ImGui::IsMouseClicked(ImGuiMouseButton_Middle) || ImGui::IsMouseClicked(ImGuiMouseButton_Right)) {
+                mode_ = Mode::Pan;
+                break;
+            }
+            if (!ImGui::IsMouseClicked(ImGuiMouseButton_Left)) break;
+            press_pos_ = io.MousePos;
+            const bool toggle = io.KeyCtrl || io.KeyShift || io.KeySuper;
+            if (ImGui::IsKeyDown(ImGuiKey_Space)) {
+                mode_ = Mode::Pan;
+            } else if (hover_.node >= 0 && hover_.out_port >= 0) {
+                mode_ = Mode::Wire;
+                wire_node_ = hover_.node;
+                wire_port_ = hover_.out_port;
+            } else if (hover_.node >= 0) {
+                const std::string id = nodes_[static_cast<std::size_t>(hover_.node)].spec->id;
+                auto& sel = doc.selection();
+                sel.edge = -1;
+                if (toggle && doc.is_selected(id)) {
+                    std::erase(sel.nodes, id);
+                    break;
+                }
+                if (toggle) sel.nodes.push_back(id);
+                else if (!doc.is_selected(id)) doc.select_only(id);
+                mode_ = Mode::DragNodes;
+                gesture_ = next_gesture_++;
+                drag_carry_ = {};
+            } else if (hover_.edge >= 0) {
+                doc.clear_selection();
+                doc.selection().edge = hover_.edge;
+            } else {
+                mode_ = Mode::BoxSelect;
+                box_additive_ = toggle;
+                if (!toggle) doc.clear_selection();
+            }
+            break;
+        }
+        case Mode::DragNodes: {
+            if (!ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
+                mode_ = Mode::Idle;
+                break;
+            }
+            drag_carry_.x += io.MouseDelta.x / view_.scale();
+            drag_carry_.y += io.MouseDelta.y / view_.scale();
+            const float dx = std::trunc(drag_carry_.x), dy = std::trunc(drag_carry_.y);
+            if (dx != 0 || dy != 0) {
+                doc.move_nodes(doc.selection().nodes, {dx, dy}, gesture_);
+                drag_carry_.x -= dx;
+                drag_carry_.y -= dy;
+            }
+            break;
+        }
+        case Mode::BoxSelect: {
+            if (ImGui::IsMouseDown(ImGuiMouseButton_Left)) break;
+            const Vec2f a = view_.to_world(press_pos_);
+            const Rect r{{std::min(a.x, w.x), std::min(a.y, w.y)}, {std::max(a.x, w.x), std::max(a.y, w.y)}};
+            auto& sel = doc.selection();
+            if (!box_additive_) sel = {};
+            for (const auto& n : nodes_)
+                if (r.overlaps(n.box) && !doc.is_selected(n.spec->id)) sel.nodes.push_back(n.spec->id);
+            mode_ = Mode::Idle;
+            break;
+        }
+        case Mode::Wire: {
+            if (ImGui::IsMouseDown(ImGuiMouseButton_Left)) break;
+            finish_wire(doc, registry, hover_);
+            mode_ = Mode::Idle;
+            break;
+        }
+        case Mode::Pan: {
+            const bool down = ImGui::IsMouseDown(ImGuiMouseButton_Left) || ImGui::IsMouseDown(ImGuiMouseButton_Middle) ||
+                              ImGui::IsMouseDown(ImGuiMouseButton_Right);
+            if (!down) mode_ = Mode::Idle;
+            else view_.pan_by(io.MouseDelta);
+            break;
+        }
+    }
+}
+
+void GraphCanvas::finish_wire(Document& doc, const sim::Registry& registry, const Hit& hit) {
+    if (wire_node_ < 0 || wire_node_ >= static_cast<int>(nodes_.size())) return;
+    if (hit.node < 0) return;  // released on empty canvas: no link, nothing to explain
+    const NodeShape& from = nodes_[static_cast<std::size_t>(wire_node_)];
+    const NodeShape& to = nodes_[static_cast<std::size_t>(hit.node)];
+    const std::string port = from.outputs[static_cast<std::size_t>(wire_port_)].name;
+    const std::string from_id = from.spec->id, to_id = to.spec->id;
+    std::string why;
+    if (hit.node == wire_node_) {
+        why = "a link needs two different nodes";
+    } else {
+        const sim::ConnectVerdict v = registry.can_connect(from.spec->type, port, to.spec->type);
+        if (!v.ok) why = v.reason;
+        else if (!doc.connect(from_id, port, to_id)) why = from_id + "." + port + " is already linked to " + to_id;
+    }
+    if (!why.empty()) {
+        refusal_ = {why, ImGui::GetIO().MousePos, ImGui::GetTime() + 4.0};
+        ++refusal_count_;
+    }
+}
+
+}  // namespace pg

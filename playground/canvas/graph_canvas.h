@@ -1,0 +1,100 @@
+// graph_canvas.h — our node canvas on ImGui draw lists: nodes with ports, links as curves with
+// arrowheads and labels, live badges and message dots. Interaction: drag to move, box-select,
+// delete/duplicate (via the app's shortcuts), pan (middle/right drag, Space+drag, trackpad),
+// zoom (wheel, pinch), fit, and port-to-port wiring checked by Registry::can_connect.
+// Every change goes to the Document; the canvas never touches the simulation.
+#pragma once
+
+#include "canvas/node_layout.h"
+#include "canvas/view.h"
+#include "document.h"
+#include "theme.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace pg {
+
+// Live numbers for one node, from the simulation snapshot (all zero when not running).
+struct NodeBadges {
+    std::int64_t concurrency = 0, queue = 0;
+    std::uint64_t errors = 0, throttles = 0, cold_starts = 0, invocations = 0;
+};
+
+// One message travelling along link `edge`, `t` in [0,1] from source to target.
+struct LinkDot {
+    int edge = 0;
+    float t = 0;
+    ImU32 colour = 0;
+};
+
+struct CanvasOverlay {
+    std::vector<NodeBadges> badges;          // parallel to pattern.nodes; may be empty
+    std::vector<std::string> node_problems;  // parallel to pattern.nodes: first diagnostic, or ""
+    std::vector<std::string> edge_problems;  // parallel to pattern.edges
+    std::vector<LinkDot> dots;
+    std::vector<double> link_rate;           // parallel to pattern.edges: deliveries per sim second
+    std::vector<std::uint32_t> link_hidden;  // per edge: dots not drawn (aggregated), for the label
+};
+
+// A wiring attempt the registry refused, shown at the cursor and readable through the API.
+struct Refusal {
+    std::string text;
+    ImVec2 at;
+    double until = 0;  // ImGui time after which it fades
+};
+
+class GraphCanvas {
+public:
+    // Draws the canvas filling the current ImGui window's content region and handles its input.
+    void draw(Document& doc, const Theme& theme, const sim::Registry& registry, const CanvasOverlay& overlay);
+    void request_fit() { fit_pending_ = true; }
+    CanvasView& view() { return view_; }
+    const CanvasView& view() const { return view_; }
+    const Refusal& last_refusal() const { return refusal_; }
+    std::uint64_t refusals() const { return refusal_count_; }
+    // Screen rectangles of the last frame (device pixels), for the test/automation API.
+    const std::vector<NodeShape>& shapes() const { return nodes_; }
+    // Called by the app when a palette item is dropped or clicked: adds it at a world position
+    // (or the view centre when `at` is null) and returns the new id.
+    std::string add_from_palette(Document& doc, const std::string& type, const Vec2f* at = nullptr);
+
+private:
+    enum class Mode { Idle, DragNodes, BoxSelect, Wire, Pan };
+    struct Hit {
+        int node = -1;      // index into nodes_
+        int out_port = -1;  // index into nodes_[node].outputs when over an output port
+        bool in_port = false;
+        int edge = -1;      // index into pattern.edges when over a link
+    };
+
+    Hit hit_test(Vec2f world) const;
+    void handle_input(Document& doc, const sim::Registry& registry, bool hovered);
+    void finish_wire(Document& doc, const sim::Registry& registry, const Hit& hit);
+    void handle_wheel();
+
+    // drawing (canvas_draw.cpp)
+    void draw_grid(ImDrawList* dl, const Theme& theme) const;
+    void draw_edges(ImDrawList* dl, const Document& doc, const Theme& theme, const CanvasOverlay& overlay) const;
+    void draw_dots(ImDrawList* dl, const Theme& theme, const CanvasOverlay& overlay) const;
+    void draw_nodes(ImDrawList* dl, const Document& doc, const Theme& theme, const CanvasOverlay& overlay) const;
+    void draw_wire_preview(ImDrawList* dl, const Theme& theme, const sim::Registry& registry) const;
+    void draw_refusal(ImDrawList* dl, const Theme& theme) const;
+
+    CanvasView view_;
+    std::vector<NodeShape> nodes_;
+    std::vector<EdgeShape> edges_;
+    Mode mode_ = Mode::Idle;
+    Hit hover_;
+    ImVec2 press_pos_;
+    Vec2f drag_carry_;             // sub-unit drag remainder (positions are whole units)
+    std::uint64_t gesture_ = 0, next_gesture_ = 1;
+    int wire_node_ = -1, wire_port_ = -1;
+    Refusal refusal_;
+    std::uint64_t refusal_count_ = 0;
+    bool fit_pending_ = true;
+    bool box_additive_ = false;
+};
+
+}  // namespace pg

@@ -1,0 +1,14 @@
+# make_site.cmake — run with `cmake -P` after linking: copies web/*.{html,js,css} into the site and
+# writes the wasm's byte size into index.html (@WASM_BYTES@) so the loader can show real download
+# progress even when the server compresses the transfer (Content-Length is then the gzip size).
+#   -DWEB_DIR=<repo>/web  -DSITE_DIR=<build>/site
+file(SIZE ${SITE_DIR}/playground.wasm WASM_BYTES)
+file(GLOB web_files ${WEB_DIR}/*.html ${WEB_DIR}/*.js ${WEB_DIR}/*.css)
+foreach(f IN LISTS web_files)
+    get_filename_component(name ${f} NAME)
+    if(name MATCHES "\\.html$")
+        configure_file(${f} ${SITE_DIR}/${name} @ONLY)
+    else()
+        configure_file(${f} ${SITE_DIR}/${name} COPYONLY)
+    endif()
+endforeach()

@@ -1,0 +1,48 @@
+// node_schema.cpp — runs one service factory against a recording ConfigReader.
+#include "node_schema.h"
+
+namespace pg {
+
+NodeSchema describe_node(const sim::Pattern& pattern, std::size_t index, const sim::Registry& registry) {
+    NodeSchema out;
+    if (index >= pattern.nodes.size()) return out;
+    const sim::NodeSpec& n = pattern.nodes[index];
+    out.node_id = n.id;
+    const std::string path = "/nodes/" + std::to_string(index);
+    const sim::ServiceKind* kind = registry.find(n.type);
+    if (!kind || !kind->create) {
+        out.diagnostics.error(path + "/type", "unknown service type '" + n.type + "'");
+        return out;
+    }
+    // The node's outgoing links, resolved the way Simulation::build does (refused ones left out).
+    std::vector<sim::Link> links;
+    for (std::size_t e = 0; e < pattern.edges.size(); ++e) {
+        const sim::EdgeSpec& edge = pattern.edges[e];
+        if (edge.from != n.id) continue;
+        const int to = pattern.node_index(edge.to);
+        if (to < 0) continue;
+        const sim::NodeSpec& target = pattern.nodes[static_cast<std::size_t>(to)];
+        if (!registry.can_connect(n.type, edge.port, target.type).ok) continue;
+        links.push_back(sim::Link{static_cast<std::uint32_t>(to), target.id, target.type, edge.port, edge.config,
+                                  static_cast<std::uint32_t>(e)});
+    }
+    sim::ConfigReader reader(n.config, path + "/config", out.diagnostics);
+    sim::BuildContext ctx{n, reader, links, out.diagnostics, path, pattern};
+    auto service = kind->create(ctx);
+    reader.finish();
+    out.fields = reader.fields();
+    return out;
+}
+
+const NodeSchema& SchemaCache::get(const sim::Pattern& pattern, std::uint64_t revision, std::size_t index,
+                                   const sim::Registry& registry) {
+    if (revision != revision_ || index != index_ ||
+        (index < pattern.nodes.size() && pattern.nodes[index].id != schema_.node_id)) {
+        schema_ = describe_node(pattern, index, registry);
+        revision_ = revision;
+        index_ = index;
+    }
+    return schema_;
+}
+
+}  // namespace pg

@@ -1,0 +1,37 @@
+// node_schema.h — what the inspector shows for one node: every config property its service reads
+// (name, type, default, range, unit; recorded by ConfigReader) and the diagnostics of building that
+// node alone, so config problems show even when another part of the pattern is broken.
+#pragma once
+
+#include "core/registry.h"
+#include "pattern/config_reader.h"
+#include "pattern/pattern.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace pg {
+
+struct NodeSchema {
+    std::string node_id;
+    std::vector<sim::ConfigField> fields;
+    sim::Diagnostics diagnostics;  // paths are "/nodes/<i>/config/<key>" like the full build's
+};
+
+// Builds node `index` of `pattern` on its own (its outgoing links resolved) and records what it
+// read. An unknown type gives no fields and one diagnostic.
+NodeSchema describe_node(const sim::Pattern& pattern, std::size_t index, const sim::Registry& registry);
+
+// The same, cached per (document revision, node): the inspector asks every frame.
+class SchemaCache {
+public:
+    const NodeSchema& get(const sim::Pattern& pattern, std::uint64_t revision, std::size_t index, const sim::Registry& registry);
+
+private:
+    std::uint64_t revision_ = 0;
+    std::size_t index_ = SIZE_MAX;
+    NodeSchema schema_;
+};
+
+}  // namespace pg

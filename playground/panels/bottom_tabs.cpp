@@ -1,0 +1,54 @@
+// bottom_tabs.cpp — the tab bar under the canvas: gallery, problems, events, trace, charts, cost
+// (and the inspector in the narrow layout).
+#include "panels/panels.h"
+
+namespace pg {
+namespace {
+
+bool tab(const char* label, Panels& state, int index) {
+    const ImGuiTabItemFlags flags = state.bottom_tab_request == index ? ImGuiTabItemFlags_SetSelected : 0;
+    const bool open = ImGui::BeginTabItem(label, nullptr, flags);
+    if (state.bottom_tab_request == index) state.bottom_tab_request = -1;
+    return open;
+}
+
+}  // namespace
+
+void draw_bottom_tabs(PanelContext& ctx, Panels& state, bool narrow, App& app) {
+    if (!ImGui::BeginTabBar("##bottom_tabs", ImGuiTabBarFlags_FittingPolicyScroll)) return;
+    if (tab("Gallery", state, 0)) {
+        draw_gallery(ctx, state, app);
+        ImGui::EndTabItem();
+    }
+    if (narrow && tab("Inspector", state, 6)) {
+        ImGui::BeginChild("##insp_narrow");
+        draw_inspector(ctx, state);
+        ImGui::EndChild();
+        ImGui::EndTabItem();
+    }
+    const std::size_t problems = ctx.runner.diagnostics().items().size();
+    const std::string diag_label = problems ? "Problems (" + std::to_string(problems) + ")###diag" : "Problems###diag";
+    if (tab(diag_label.c_str(), state, 1)) {
+        draw_diagnostics(ctx);
+        ImGui::EndTabItem();
+    }
+    if (tab("Events", state, 2)) {
+        draw_event_log(ctx, state);
+        ImGui::EndTabItem();
+    }
+    if (tab("Trace", state, 3)) {
+        draw_trace_view(ctx, state);
+        ImGui::EndTabItem();
+    }
+    if (tab("Charts", state, 4)) {
+        draw_charts(ctx, state);
+        ImGui::EndTabItem();
+    }
+    if (tab("Cost", state, 5)) {
+        draw_cost(ctx);
+        ImGui::EndTabItem();
+    }
+    ImGui::EndTabBar();
+}
+
+}  // namespace pg

@@ -1,0 +1,67 @@
+// cost.cpp — what the run cost: running total, per node (largest first), and the projection to a
+// 30-day month at the simulated rate (the same arithmetic as the CLI report).
+#include "panels/panels.h"
+
+#include "core/simulation.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <vector>
+
+namespace pg {
+
+void draw_cost(PanelContext& ctx) {
+    const sim::Simulation* s = ctx.runner.simulation();
+    if (!s) {
+        ImGui::TextDisabled("Nothing has run yet.");
+        return;
+    }
+    const double secs = s->now().seconds();
+    const double total = s->total_cost_usd();
+    constexpr double kMonth = 30.0 * 86400.0;
+    char line[160];
+    if (secs > 0)
+        std::snprintf(line, sizeof line, "$%.6f for %.1f s simulated  ·  about $%.2f per 30-day month at this rate", total, secs,
+                      total / secs * kMonth);
+    else
+        std::snprintf(line, sizeof line, "$0 so far: play the simulation to see costs");
+    ImGui::PushFont(ctx.theme.fonts().bold);
+    ImGui::TextUnformatted(line);
+    ImGui::PopFont();
+
+    std::vector<std::size_t> order(s->node_count());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return s->node_metrics(a).cost_usd() > s->node_metrics(b).cost_usd(); });
+    if (!ImGui::BeginTable("##cost", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_BordersInnerV |
+                                            ImGuiTableFlags_SizingStretchProp))
+        return;
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn("node");
+    ImGui::TableSetupColumn("type");
+    ImGui::TableSetupColumn("cost $");
+    ImGui::TableSetupColumn("share");
+    ImGui::TableSetupColumn("per month $");
+    ImGui::TableHeadersRow();
+    for (std::size_t i : order) {
+        const double c = s->node_metrics(i).cost_usd();
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        if (ImGui::Selectable(s->node_id(i).c_str(), ctx.doc.is_selected(s->node_id(i)), ImGuiSelectableFlags_SpanAllColumns))
+            ctx.doc.select_only(s->node_id(i));
+        ImGui::TableNextColumn();
+        ImGui::TextDisabled("%s", s->node_type(i).c_str());
+        ImGui::TableNextColumn();
+        ImGui::Text("%.6f", c);
+        ImGui::TableNextColumn();
+        const float share = total > 0 ? static_cast<float>(c / total) : 0.0f;
+        char pct[16];
+        std::snprintf(pct, sizeof pct, "%.0f%%", share * 100);
+        ImGui::ProgressBar(share, ImVec2(-1, 0), pct);
+        ImGui::TableNextColumn();
+        ImGui::Text("%.2f", secs > 0 ? c / secs * kMonth : 0.0);
+    }
+    ImGui::EndTable();
+}
+
+}  // namespace pg

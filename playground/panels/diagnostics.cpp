@@ -1,0 +1,62 @@
+// diagnostics.cpp — every problem in the pattern (parse, wiring, config); clicking one selects
+// the node or link its JSON path points at.
+#include "panels/panels.h"
+
+#include <cstdlib>
+
+namespace pg {
+namespace {
+
+int index_after(const std::string& path, const char* prefix) {
+    const std::string p(prefix);
+    if (path.rfind(p, 0) != 0) return -1;
+    char* end = nullptr;
+    const long v = std::strtol(path.c_str() + p.size(), &end, 10);
+    return end == path.c_str() + p.size() ? -1 : static_cast<int>(v);
+}
+
+}  // namespace
+
+void draw_diagnostics(PanelContext& ctx) {
+    const auto& items = ctx.runner.diagnostics().items();
+    if (items.empty()) {
+        ImGui::TextDisabled(ctx.doc.pattern().nodes.empty() ? "Empty pattern: drag services from the palette."
+                                                            : "No problems: the pattern builds and runs.");
+        return;
+    }
+    if (!ImGui::BeginTable("##diag", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable |
+                                            ImGuiTableFlags_BordersInnerV))
+        return;
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, ctx.theme.px(64));
+    ImGui::TableSetupColumn("Where", ImGuiTableColumnFlags_WidthFixed, ctx.theme.px(220));
+    ImGui::TableSetupColumn("Problem", ImGuiTableColumnFlags_WidthStretch);
+    ImGui::TableHeadersRow();
+    const auto& pattern = ctx.doc.pattern();
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        const auto& d = items[i];
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::PushID(static_cast<int>(i));
+        const bool err = d.severity == sim::Severity::Error;
+        ImGui::TextColored(err ? ImVec4(0.95f, 0.33f, 0.30f, 1) : ImVec4(0.85f, 0.62f, 0.15f, 1), err ? "error" : "warning");
+        ImGui::TableNextColumn();
+        const int n = index_after(d.path, "/nodes/"), e = index_after(d.path, "/edges/");
+        std::string where = d.path.empty() ? "(pattern)" : d.path;
+        if (n >= 0 && static_cast<std::size_t>(n) < pattern.nodes.size()) where = pattern.nodes[static_cast<std::size_t>(n)].id + "  " + d.path;
+        if (ImGui::Selectable(where.c_str(), false, ImGuiSelectableFlags_SpanAllColumns)) {
+            if (n >= 0 && static_cast<std::size_t>(n) < pattern.nodes.size()) ctx.doc.select_only(pattern.nodes[static_cast<std::size_t>(n)].id);
+            else if (e >= 0 && static_cast<std::size_t>(e) < pattern.edges.size()) {
+                ctx.doc.clear_selection();
+                ctx.doc.selection().edge = e;
+            }
+        }
+        ImGui::TableNextColumn();
+        ImGui::TextWrapped("%s", d.message.c_str());
+        if (!d.hint.empty()) ImGui::TextDisabled("%s", d.hint.c_str());
+        ImGui::PopID();
+    }
+    ImGui::EndTable();
+}
+
+}  // namespace pg

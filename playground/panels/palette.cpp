@@ -1,0 +1,111 @@
+// palette.cpp — every service kind the registry knows, grouped and coloured like the canvas.
+// Drag an item onto the canvas (ImGui drag-and-drop, payload "PG_KIND") or click it to add it
+// at the centre of the view. Driven entirely by the registry: new services appear by themselves.
+#include "panels/panels.h"
+
+#include "core/registry.h"
+#include "widgets.h"
+
+#include <algorithm>
+#include <cctype>
+
+namespace pg {
+namespace {
+
+const char* const kGroupOrder[] = {"sources", "api", "compute", "messaging", "orchestration", "data", "edge"};
+
+std::string title_case(std::string s) {
+    if (!s.empty()) s[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(s[0])));
+    if (s == "Api") s = "API";
+    return s;
+}
+
+bool matches(const sim::ServiceKind& k, const std::string& filter) {
+    if (filter.empty()) return true;
+    auto lower = [](std::string s) {
+        for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        return s;
+    };
+    const std::string f = lower(filter);
+    return lower(k.label).find(f) != std::string::npos || lower(k.type).find(f) != std::string::npos ||
+           lower(k.group).find(f) != std::string::npos;
+}
+
+void palette_item(PanelContext& ctx, Panels& state, const sim::ServiceKind& k) {
+    const Theme& t = ctx.theme;
+    ImGui::PushID(k.type.c_str());
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    const float h = ImGui::GetFrameHeight();
+    const bool clicked = ImGui::Selectable("##item", false, 0, ImVec2(0, h));
+    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    state.palette_items[k.type] = {a.x / t.scale(), a.y / t.scale(), b.x / t.scale(), b.y / t.scale()};
+    if (ImGui::BeginDragDropSource(ImGuiDragDropFlags_SourceAllowNullID)) {
+        ImGui::SetDragDropPayload("PG_KIND", k.type.data(), k.type.size());
+        ImGui::TextUnformatted(k.label.c_str());
+        ImGui::EndDragDropSource();
+    } else if (ImGui::IsItemHovered(ImGuiHoveredFlags_DelayShort)) {
+        ImGui::BeginTooltip();
+        ImGui::PushFont(t.fonts().bold);
+        ImGui::TextUnformatted(k.label.c_str());
+        ImGui::PopFont();
+        ImGui::PushTextWrapPos(t.px(320));
+        if (!k.description.empty()) ImGui::TextUnformatted(k.description.c_str());
+        ImGui::TextDisabled("type \"%s\"%s%s", k.type.c_str(), k.cfn_type.empty() ? "" : " · ", k.cfn_type.c_str());
+        ImGui::TextDisabled("Drag onto the canvas, or click to add.");
+        ImGui::PopTextWrapPos();
+        ImGui::EndTooltip();
+    }
+    if (clicked) ctx.canvas.add_from_palette(ctx.doc, k.type);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float sw = t.px(12);
+    const ImVec2 sq(p.x + t.px(4), p.y + (h - sw) * 0.5f);
+    dl->AddRectFilled(sq, ImVec2(sq.x + sw, sq.y + sw), t.group_colour(k.group), t.px(3));
+    dl->AddText(ImVec2(sq.x + sw + t.px(8), p.y + (h - ImGui::GetFontSize()) * 0.5f), ImGui::GetColorU32(ImGuiCol_Text),
+                k.label.c_str());
+    ImGui::PopID();
+}
+
+void palette_list(PanelContext& ctx, Panels& state) {
+    const auto& kinds = sim::default_registry().kinds();
+    ImGui::SetNextItemWidth(-1);
+    input_text("##filter", state.palette_filter, 0, "Filter services");
+    std::vector<std::string> groups(std::begin(kGroupOrder), std::end(kGroupOrder));
+    for (const auto& k : kinds)
+        if (std::find(groups.begin(), groups.end(), k.group) == groups.end()) groups.push_back(k.group);
+    for (const auto& g : groups) {
+        bool any = false;
+        for (const auto& k : kinds) any = any || (k.group == g && matches(k, state.palette_filter));
+        if (!any) continue;
+        ImGui::Spacing();
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+        ImGui::TextUnformatted(title_case(g).c_str());
+        ImGui::PopStyleColor();
+        for (const auto& k : kinds)
+            if (k.group == g && matches(k, state.palette_filter)) palette_item(ctx, state, k);
+    }
+}
+
+}  // namespace
+
+void draw_palette(PanelContext& ctx, Panels& state) {
+    state.palette_items = sim::Json::object();
+    ImGui::PushFont(ctx.theme.fonts().bold);
+    ImGui::TextUnformatted("Services");
+    ImGui::PopFont();
+    palette_list(ctx, state);
+}
+
+void draw_palette_button(PanelContext& ctx, Panels& state) {
+    state.palette_items = sim::Json::object();
+    const ImVec2 o = ctx.canvas.view().origin();
+    ImGui::SetCursorScreenPos(ImVec2(o.x + ctx.theme.px(8), o.y + ctx.theme.px(8)));
+    if (ImGui::Button("+ Add service")) ImGui::OpenPopup("##palette_popup");
+    if (ImGui::BeginPopup("##palette_popup")) {
+        ImGui::BeginChild("##pl", ImVec2(ctx.theme.px(220), ctx.theme.px(320)));
+        palette_list(ctx, state);
+        ImGui::EndChild();
+        ImGui::EndPopup();
+    }
+}
+
+}  // namespace pg

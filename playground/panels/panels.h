@@ -1,0 +1,64 @@
+// panels.h — the panels around the canvas: palette, inspector, bottom tabs (diagnostics, event
+// log, trace view, charts, cost) and dialogs (gallery, fire an event). Each lives in its own file;
+// Panels only holds the little state they keep between frames.
+#pragma once
+
+#include "canvas/graph_canvas.h"
+#include "document.h"
+#include "node_schema.h"
+#include "sim_runner.h"
+#include "theme.h"
+
+#include <cstdint>
+#include <map>
+#include <string>
+
+namespace pg {
+
+class App;
+
+struct PanelContext {
+    Document& doc;
+    SimRunner& runner;
+    GraphCanvas& canvas;
+    const Theme& theme;
+};
+
+struct Panels {
+    // palette
+    sim::Json palette_items = sim::Json::object();  // type → [x0,y0,x1,y1] CSS px (automation aid)
+    std::string palette_filter;
+    bool palette_popup = false;
+    // inspector
+    SchemaCache schema;
+    std::string inspector_for;      // node id / "#edge<i>" / "#pattern" the buffers belong to
+    std::uint64_t buffers_rev = 0;  // document revision the buffers were filled from
+    std::map<std::string, std::string> text;   // per-field edit buffers (text and JSON values)
+    std::map<std::string, std::string> errors; // per-field local errors ("not valid JSON yet")
+    std::string rename_buffer;
+    std::uint64_t edit_gesture = 0, next_gesture = 1u << 30;
+    // bottom tabs
+    std::string log_filter;
+    bool log_problems_only = false;
+    std::uint64_t trace_id = 0;     // trace shown in the trace view (0: the latest)
+    std::string chart_node;
+    int bottom_tab_request = -1;    // a tab to bring to front next frame (0 gallery, 1 problems, 2 events, 3 trace)
+    // dialogs
+    bool show_fire = false;
+    std::string fire_node, fire_text, fire_result;
+    std::string open_error;
+};
+
+void draw_palette(PanelContext& ctx, Panels& state);
+void draw_palette_button(PanelContext& ctx, Panels& state);  // narrow layout: "+ Add" popup
+void draw_inspector(PanelContext& ctx, Panels& state);
+void draw_bottom_tabs(PanelContext& ctx, Panels& state, bool narrow, App& app);
+void draw_diagnostics(PanelContext& ctx);
+void draw_event_log(PanelContext& ctx, Panels& state);
+void draw_trace_view(PanelContext& ctx, Panels& state);
+void draw_charts(PanelContext& ctx, Panels& state);
+void draw_cost(PanelContext& ctx);
+void draw_gallery(PanelContext& ctx, Panels& state, App& app);
+void draw_dialogs(PanelContext& ctx, Panels& state, App& app);
+
+}  // namespace pg

@@ -1,0 +1,40 @@
+// widgets.cpp — std::string-backed InputText (the resize callback pattern from imgui_stdlib).
+#include "widgets.h"
+
+namespace pg {
+namespace {
+
+int resize_callback(ImGuiInputTextCallbackData* data) {
+    if (data->EventFlag == ImGuiInputTextFlags_CallbackResize) {
+        auto* s = static_cast<std::string*>(data->UserData);
+        s->resize(static_cast<std::size_t>(data->BufTextLen));
+        data->Buf = s->data();
+    }
+    return 0;
+}
+
+}  // namespace
+
+bool input_text(const char* label, std::string& text, ImGuiInputTextFlags flags, const char* hint) {
+    flags |= ImGuiInputTextFlags_CallbackResize;
+    if (hint)
+        return ImGui::InputTextWithHint(label, hint, text.data(), text.capacity() + 1, flags, resize_callback, &text);
+    return ImGui::InputText(label, text.data(), text.capacity() + 1, flags, resize_callback, &text);
+}
+
+bool input_multiline(const char* label, std::string& text, ImVec2 size, ImGuiInputTextFlags flags) {
+    flags |= ImGuiInputTextFlags_CallbackResize;
+    return ImGui::InputTextMultiline(label, text.data(), text.capacity() + 1, size, flags, resize_callback, &text);
+}
+
+void help_marker(const char* text) {
+    ImGui::TextDisabled("(?)");
+    if (ImGui::BeginItemTooltip()) {
+        ImGui::PushTextWrapPos(ImGui::GetFontSize() * 24.0f);
+        ImGui::TextUnformatted(text);
+        ImGui::PopTextWrapPos();
+        ImGui::EndTooltip();
+    }
+}
+
+}  // namespace pg

@@ -1,0 +1,16 @@
+// widgets.h — small ImGui helpers our panels share (std::string text inputs, help markers).
+#pragma once
+
+#include "imgui.h"
+
+#include <string>
+
+namespace pg {
+
+// ImGui::InputText bound to a std::string (grows as the user types).
+bool input_text(const char* label, std::string& text, ImGuiInputTextFlags flags = 0, const char* hint = nullptr);
+bool input_multiline(const char* label, std::string& text, ImVec2 size, ImGuiInputTextFlags flags = 0);
+// A greyed "(?)" with a wrapped tooltip.
+void help_marker(const char* text);
+
+}  // namespace pg

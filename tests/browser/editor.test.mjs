@@ -1,0 +1,148 @@
+// editor.test.mjs — the canvas driven with real mouse and keyboard events: palette drag-to-create,
+// port-to-port wiring (accepted and refused), moving, undo/redo, autosave across a reload.
+import { launch, openPlayground, frames, drag, twoNodePattern, assert, assertEq, saveArtifact } from './lib/harness.mjs';
+
+async function fresh(url, size) {
+  const b = await launch(size);
+  const page = await openPlayground(b.context, url, '?fresh');
+  return { b, page };
+}
+
+export const tests = [
+  {
+    name: 'dragging a palette item onto the canvas creates that service',
+    async run({ url }) {
+      const { b, page } = await fresh(url);
+      try {
+        const before = await page.evaluate(() => window.playground.state());
+        const layout = await page.evaluate(() => window.playground.layout());
+        const item = layout.palette.lambda;
+        assert(item, 'palette lists lambda: ' + Object.keys(layout.palette));
+        const from = [(item[0] + item[2]) / 2, (item[1] + item[3]) / 2];
+        const c = layout.canvas;
+        const to = [c[0] + (c[2] - c[0]) * 0.5, c[1] + (c[3] - c[1]) * 0.8];
+        await drag(page, from, to);
+        const after = await page.evaluate(() => window.playground.state());
+        assertEq(after.nodeCount, before.nodeCount + 1, 'node count');
+        const p = await page.evaluate(() => window.playground.getPattern());
+        const added = p.nodes[p.nodes.length - 1];
+        assertEq(added.type, 'lambda', 'new node type');
+        assertEq(after.selection.nodes, [added.id], 'the new node is selected');
+        const at = (await page.evaluate(() => window.playground.layout())).nodes[added.id].center;
+        assert(Math.abs(at[0] - to[0]) < 4 && Math.abs(at[1] - to[1]) < 4, `dropped at the cursor: ${at} vs ${to}`);
+        saveArtifact('palette-drop.png', await page.screenshot());
+        assertEq(page.problems, [], 'console errors');
+      } finally { await b.close(); }
+    },
+  },
+  {
+    name: 'dragging from an output port to a node connects them',
+    async run({ url }) {
+      const { b, page } = await fresh(url);
+      try {
+        const r = await page.evaluate((p) => window.playground.loadPattern(p), twoNodePattern());
+        assert(r.ok, JSON.stringify(r));
+        await frames(page, 3);
+        const l = await page.evaluate(() => window.playground.layout());
+        await drag(page, l.nodes.api.outputs.out, l.nodes.fn.input);
+        const s = await page.evaluate(() => window.playground.state());
+        assertEq(s.edgeCount, 1, 'edge count');
+        const p = await page.evaluate(() => window.playground.getPattern());
+        assertEq([p.edges[0].from, p.edges[0].port || 'out', p.edges[0].to], ['api', 'out', 'fn'], 'edge');
+        assertEq(s.refusals, 0, 'no refusal');
+        assertEq(page.problems, [], 'console errors');
+      } finally { await b.close(); }
+    },
+  },
+  {
+    name: 'a wiring AWS does not allow is refused with the reason at the cursor',
+    async run({ url }) {
+      const { b, page } = await fresh(url);
+      try {
+        await page.evaluate((p) => window.playground.loadPattern(p), twoNodePattern([{ id: 'web', type: 'client', config: {} }]));
+        await frames(page, 3);
+        const l = await page.evaluate(() => window.playground.layout());
+        // Lambda's output into a client: clients only send.
+        await drag(page, l.nodes.fn.outputs.out, l.nodes.web.center);
+        const s = await page.evaluate(() => window.playground.state());
+        assertEq(s.edgeCount, 0, 'no edge added');
+        assertEq(s.refusals, 1, 'one refusal');
+        assert(/cannot receive|only a source/i.test(s.lastRefusal), 'reason: ' + s.lastRefusal);
+        saveArtifact('refused-connection.png', await page.screenshot());
+        assertEq(page.problems, [], 'console errors');
+      } finally { await b.close(); }
+    },
+  },
+  {
+    name: 'moving a node is undone with Ctrl+Z and redone with Ctrl+Shift+Z',
+    async run({ url }) {
+      const { b, page } = await fresh(url);
+      try {
+        await page.evaluate((p) => window.playground.loadPattern(p), twoNodePattern());
+        await frames(page, 3);
+        const pos = async () => (await page.evaluate(() => window.playground.getPattern())).layout.nodes.fn;
+        const start = await pos();
+        const l = await page.evaluate(() => window.playground.layout());
+        const c = l.nodes.fn.center;
+        await drag(page, c, [c[0] + 80, c[1] + 60]);
+        const moved = await pos();
+        assert(moved.x > start.x + 40 && moved.y > start.y + 30, `moved: ${JSON.stringify(start)} → ${JSON.stringify(moved)}`);
+        await page.keyboard.press('Control+z');
+        await frames(page, 3);
+        assertEq(await pos(), start, 'after undo');
+        await page.keyboard.press('Control+Shift+z');
+        await frames(page, 3);
+        assertEq(await pos(), moved, 'after redo');
+        // The API drives the same undo stack.
+        await page.evaluate(() => window.playground.undo());
+        await frames(page, 2);
+        assertEq(await pos(), start, 'after API undo');
+        assertEq(page.problems, [], 'console errors');
+      } finally { await b.close(); }
+    },
+  },
+  {
+    name: 'box-select then Delete removes nodes; Ctrl+D duplicates',
+    async run({ url }) {
+      const { b, page } = await fresh(url);
+      try {
+        await page.evaluate((p) => window.playground.loadPattern(p), twoNodePattern());
+        await frames(page, 3);
+        const l = await page.evaluate(() => window.playground.layout());
+        const a = l.nodes.api.rect, f = l.nodes.fn.rect;
+        await drag(page, [a[0] - 20, a[1] - 20], [f[2] + 20, f[3] + 20]);
+        let s = await page.evaluate(() => window.playground.state());
+        assertEq(s.selection.nodes.sort(), ['api', 'fn'], 'box selection');
+        await page.keyboard.press('Control+d');
+        await frames(page, 3);
+        s = await page.evaluate(() => window.playground.state());
+        assertEq(s.nodeCount, 4, 'duplicated');
+        await page.keyboard.press('Delete');
+        await frames(page, 3);
+        s = await page.evaluate(() => window.playground.state());
+        assertEq(s.nodeCount, 2, 'the duplicates were selected and deleted');
+        assertEq(page.problems, [], 'console errors');
+      } finally { await b.close(); }
+    },
+  },
+  {
+    name: 'a reload restores the autosaved document',
+    async run({ url }) {
+      const b = await launch();
+      try {
+        let page = await openPlayground(b.context, url, '?fresh');
+        await page.evaluate((p) => window.playground.loadPattern(p), twoNodePattern());
+        await frames(page, 3);
+        const l = await page.evaluate(() => window.playground.layout());
+        await drag(page, l.nodes.api.outputs.out, l.nodes.fn.input);
+        await page.waitForTimeout(1500);  // autosave runs ~0.8 s after the last edit
+        await page.goto(url + 'index.html');
+        await page.evaluate(() => window.playground.ready);
+        const s = await page.evaluate(() => window.playground.state());
+        assertEq([s.name, s.nodeCount, s.edgeCount], ['Two nodes', 2, 1], 'restored document');
+        assertEq(s.canUndo, false, 'restoring is not an undo step');
+        assertEq(page.problems, [], 'console errors');
+      } finally { await b.close(); }
+    },
+  },
+];

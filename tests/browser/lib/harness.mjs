@@ -1,0 +1,129 @@
+// harness.mjs — shared pieces of the browser tests: a static server for build/web/site, Debian's
+// chromium driven by playwright-core (never a downloaded browser), pages that record console
+// errors, and small assertion helpers.
+import http from 'node:http';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const repo = path.resolve(here, '../../..');
+export const siteDir = path.join(repo, 'build/web/site');
+export const artifacts = path.join(repo, 'tests/browser/artifacts');
+
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css',
+  '.wasm': 'application/wasm', '.json': 'application/json', '.png': 'image/png', '.svg': 'image/svg+xml' };
+
+// Serves `root` on 127.0.0.1 at a random free port; gzip when the client accepts it (like a real
+// static host), so load times are realistic. Returns {url, close, bytesSent()}.
+export async function startServer(root = siteDir) {
+  let sent = 0;
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, 'http://x');
+    let file = path.normalize(path.join(root, decodeURIComponent(url.pathname)));
+    if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
+    if (url.pathname.endsWith('/')) file = path.join(file, 'index.html');
+    fs.readFile(file, (err, body) => {
+      if (err) { res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found'); return; }
+      const headers = { 'Content-Type': TYPES[path.extname(file)] || 'application/octet-stream', 'Cache-Control': 'no-store' };
+      if (/\bgzip\b/.test(req.headers['accept-encoding'] || '')) {
+        body = zlib.gzipSync(body, { level: 6 });
+        headers['Content-Encoding'] = 'gzip';
+      }
+      headers['Content-Length'] = body.length;
+      sent += body.length;
+      res.writeHead(200, headers).end(body);
+    });
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((r) => server.close(r)), bytesSent: () => sent };
+}
+
+const ARGS = ['--no-sandbox', '--enable-unsafe-swiftshader', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--ignore-gpu-blocklist',
+  '--use-angle=swiftshader'];
+
+// A fresh browser profile (its own temporary user-data-dir) with one viewport and pixel ratio.
+// Playwright refuses --user-data-dir in args, so the fresh directory is given to
+// launchPersistentContext, which passes it to chromium.
+export async function launch({ width = 1280, height = 800, dpr = 1 } = {}) {
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pg-chromium-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: '/usr/bin/chromium', headless: true, args: ARGS,
+    viewport: { width, height }, deviceScaleFactor: dpr,
+  });
+  return {
+    context,
+    async close() { await context.close(); fs.rmSync(userDataDir, { recursive: true, force: true }); },
+  };
+}
+
+// Opens the playground and waits for window.playground.ready. Console errors and page errors are
+// collected in page.problems (tests assert it stays empty).
+export async function openPlayground(context, baseUrl, query = '') {
+  const page = context.pages()[0] && context.pages()[0].url() === 'about:blank' ? context.pages()[0] : await context.newPage();
+  page.problems = [];
+  page.on('console', (m) => { if (m.type() === 'error') page.problems.push('console: ' + m.text()); });
+  page.on('pageerror', (e) => page.problems.push('pageerror: ' + e.message));
+  const t0 = Date.now();
+  await page.goto(baseUrl + 'index.html' + query);
+  await page.waitForFunction(() => window.playground && window.playgroundHost, null, { timeout: 30000 });
+  await page.evaluate(() => window.playground.ready);
+  page.loadMs = Date.now() - t0;
+  page.readyAtMs = await page.evaluate(() => window.playgroundHost.readyAt);
+  return page;
+}
+
+// Waits for n animation frames (the app draws once per frame).
+export const frames = (page, n = 2) => page.evaluate((k) => new Promise((r) => {
+  const tick = () => (k-- <= 0 ? r() : requestAnimationFrame(tick));
+  tick();
+}), n);
+
+export function assert(cond, message) { if (!cond) throw new Error(message); }
+// JSON with object keys sorted, so equality does not depend on key order.
+const canonical = (v) => JSON.stringify(v, (k, x) => (x && typeof x === 'object' && !Array.isArray(x)
+  ? Object.fromEntries(Object.keys(x).sort().map((key) => [key, x[key]])) : x));
+export function assertEq(actual, expected, what) {
+  if (canonical(actual) !== canonical(expected))
+    throw new Error(`${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+}
+
+export function saveArtifact(name, buf) {
+  fs.mkdirSync(artifacts, { recursive: true });
+  const file = path.join(artifacts, name);
+  fs.writeFileSync(file, buf);
+  return file;
+}
+
+// A real mouse drag (CSS px), one animation frame per step so the app sees every movement.
+export async function drag(page, from, to, { steps = 12, button = 'left' } = {}) {
+  await page.mouse.move(from[0], from[1]);
+  await frames(page, 2);
+  await page.mouse.down({ button });
+  await frames(page, 2);
+  for (let i = 1; i <= steps; i++) {
+    await page.mouse.move(from[0] + (to[0] - from[0]) * i / steps, from[1] + (to[1] - from[1]) * i / steps);
+    await frames(page, 1);
+  }
+  await frames(page, 2);
+  await page.mouse.up({ button });
+  await frames(page, 3);
+}
+
+export const api = (page, fn, arg) => page.evaluate(fn, arg);
+
+// A small pattern with a fixed layout, for interaction tests.
+export function twoNodePattern(extraNodes = []) {
+  return {
+    format: 'serverless-playground/1', name: 'Two nodes', seed: 1,
+    nodes: [{ id: 'api', type: 'apigateway', config: {} }, { id: 'fn', type: 'lambda', config: {} }, ...extraNodes],
+    edges: [], traffic: [],
+    layout: { nodes: { api: { x: 40, y: 100 }, fn: { x: 360, y: 100 },
+      ...Object.fromEntries(extraNodes.map((n, i) => [n.id, { x: 200, y: 300 + i * 120 }])) } },
+  };
+}

@@ -1,0 +1,128 @@
+// loader.js — starts the wasm module: checks WebAssembly and WebGL2 first, streams playground.wasm
+// while showing real progress (bytes received of the known size), compiles it while downloading,
+// and provides the browser services the C++ side calls (window.playgroundHost): file picker,
+// download, localStorage autosave, clipboard, and the "ready" signal.
+'use strict';
+(function () {
+  const AUTOSAVE_KEY = 'serverless-playground.autosave.v1';
+  const params = new URLSearchParams(location.search);
+  const $ = (id) => document.getElementById(id);
+  const fill = $('loader-fill'), text = $('loader-text');
+  let failed = false;
+
+  function fatal(message) {
+    if (failed) return;
+    failed = true;
+    $('loader').hidden = true;
+    $('fatal-text').textContent = message;
+    $('fatal').hidden = false;
+    if (window.playgroundHost) window.playgroundHost.onFail(new Error(message));
+  }
+  function progress(fraction, label) {
+    fill.style.width = Math.round(Math.max(0, Math.min(1, fraction)) * 100) + '%';
+    text.textContent = label;
+  }
+  const mb = (n) => (n / 1048576).toFixed(1) + ' MB';
+
+  const host = window.playgroundHost = {
+    clipboard: '',
+    readyAt: 0,
+    onReady() {
+      host.readyAt = performance.now();
+      progress(1, 'Ready');
+      $('loader').classList.add('done');
+      setTimeout(() => { $('loader').hidden = true; }, 300);
+      $('canvas').focus();
+      if (host.resolveReady) host.resolveReady();
+    },
+    onFail(err) { if (host.rejectReady) host.rejectReady(err); },
+    openFile() {
+      const input = document.createElement('input');
+      input.type = 'file';
+      input.accept = '.json,application/json';
+      input.onchange = () => {
+        const file = input.files && input.files[0];
+        if (!file) return;
+        file.text().then((t) => window.playground._loadFromUi(t));
+      };
+      input.click();
+    },
+    autosave(t) {
+      try { localStorage.setItem(AUTOSAVE_KEY, t); } catch (e) { /* private mode or quota: keep going */ }
+    },
+    loadAutosave() {
+      if (params.has('fresh')) return null;
+      try { return localStorage.getItem(AUTOSAVE_KEY); } catch (e) { return null; }
+    },
+  };
+
+  // ---- Can this browser run it? ----
+  if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
+    fatal('This browser does not support WebAssembly. Please use a current version of Chrome, Edge, Firefox or Safari.');
+    return;
+  }
+  const probe = document.createElement('canvas').getContext('webgl2');
+  if (!probe) {
+    fatal('WebGL 2 is not available, so the canvas cannot be drawn.\n\n' +
+          'Enable hardware acceleration in your browser settings, or try another browser.');
+    return;
+  }
+
+  // Keep browser shortcuts from stealing the editor's (save page, select all, ...).
+  window.addEventListener('keydown', (e) => {
+    if (e.target && (e.target.tagName === 'INPUT' || e.target.tagName === 'TEXTAREA')) return;
+    if ((e.ctrlKey || e.metaKey) && 'sozyda'.includes(e.key.toLowerCase())) e.preventDefault();
+    if (e.key === ' ' || e.key === 'Backspace') e.preventDefault();
+  }, true);
+  document.addEventListener('paste', (e) => {
+    host.clipboard = (e.clipboardData && e.clipboardData.getData('text/plain')) || host.clipboard;
+  });
+  document.addEventListener('copy', (e) => {
+    if (host.clipboard && e.clipboardData) { e.clipboardData.setData('text/plain', host.clipboard); e.preventDefault(); }
+  });
+  $('canvas').addEventListener('contextmenu', (e) => e.preventDefault());
+
+  // ---- Download + compile with real progress ----
+  const expected = window.PLAYGROUND_WASM_BYTES || 0;
+  async function instantiate(imports, done) {
+    try {
+      const response = await fetch('playground.wasm', { credentials: 'same-origin' });
+      if (!response.ok) throw new Error('playground.wasm: HTTP ' + response.status);
+      const total = expected || Number(response.headers.get('Content-Length')) || 0;
+      let received = 0;
+      const [forCompile, forCount] = response.body.tee();
+      const counting = (async () => {
+        const reader = forCount.getReader();
+        for (;;) {
+          const { done: end, value } = await reader.read();
+          if (end) break;
+          received += value.length;
+          progress(total ? 0.9 * received / total : 0.5, 'Downloading ' + mb(received) + (total ? ' of ' + mb(total) : ''));
+        }
+        progress(0.92, 'Compiling…');
+      })();
+      const compiled = WebAssembly.instantiateStreaming(
+        new Response(forCompile, { headers: { 'Content-Type': 'application/wasm' } }), imports);
+      const [result] = await Promise.all([compiled, counting]);
+      progress(0.96, 'Starting…');
+      done(result.instance, result.module);
+    } catch (err) {
+      fatal('Could not load the playground: ' + (err && err.message ? err.message : err));
+    }
+    return {};
+  }
+
+  window.Module = {
+    canvas: $('canvas'),
+    instantiateWasm: (imports, done) => { instantiate(imports, done); return {}; },
+    print: (t) => console.log(t),
+    printErr: (t) => console.warn(t),
+    onAbort: (what) => { console.error('playground aborted:', what); fatal('The playground stopped unexpectedly: ' + what); },
+  };
+  progress(0, 'Downloading…');
+  const script = document.createElement('script');
+  script.src = 'playground.js';
+  script.async = true;
+  script.onerror = () => fatal('Could not load playground.js (network error).');
+  document.body.appendChild(script);
+})();

@@ -1,0 +1,63 @@
+// playground_api.js — window.playground: the scripting and test API (documented in API.md).
+// Every method calls into the C++ app (web_bridge.cpp), the same code path the UI uses.
+'use strict';
+(function () {
+  const host = window.playgroundHost;
+  const ready = new Promise((resolve, reject) => {
+    if (!host) { reject(new Error('the playground could not start')); return; }
+    host.resolveReady = resolve;
+    host.rejectReady = reject;
+  });
+  ready.catch(() => {});
+
+  const M = () => window.Module;
+  const str = (name, types, args) => M().ccall(name, 'string', types || [], args || []);
+  const json = (name, types, args) => JSON.parse(str(name, types, args));
+  const voidCall = (name, types, args) => M().ccall(name, null, types || [], args || []);
+  // Large strings go through the heap, not the (small) stack ccall would use.
+  function withHeapString(s, fn) {
+    const len = M().lengthBytesUTF8(s) + 1;
+    const ptr = M()._malloc(len);
+    try { M().stringToUTF8(s, ptr, len); return fn(ptr); } finally { M()._free(ptr); }
+  }
+  function load(patternOrText, fromUi) {
+    const text = typeof patternOrText === 'string' ? patternOrText : JSON.stringify(patternOrText);
+    return withHeapString(text, (ptr) =>
+      JSON.parse(M().ccall('pg_load_pattern', 'string', ['number', 'number'], [ptr, fromUi ? 1 : 0])));
+  }
+  function waitFor(id) {
+    return new Promise((resolve) => {
+      const poll = () => {
+        const s = json('pg_state');
+        if (s.completedRequest >= id) resolve(s);
+        else requestAnimationFrame(poll);
+      };
+      poll();
+    });
+  }
+
+  window.playground = {
+    ready,
+    loadPattern: (p) => load(p, false),
+    _loadFromUi: (text) => load(text, true),
+    getPattern: () => JSON.parse(str('pg_get_pattern')),
+    fire: (nodeId, event) => withHeapString(JSON.stringify(event === undefined ? {} : event), (ptr) =>
+      JSON.parse(M().ccall('pg_fire', 'string', ['string', 'number'], [String(nodeId), ptr]))),
+    play: () => voidCall('pg_play'),
+    pause: () => voidCall('pg_pause'),
+    step: () => M().ccall('pg_step', 'number', [], []) === 1,
+    reset: () => voidCall('pg_reset'),
+    setSpeed: (x) => voidCall('pg_set_speed', ['number'], [Number(x)]),
+    runFor: (simSeconds) => waitFor(M().ccall('pg_run_for', 'number', ['number'], [Number(simSeconds)])),
+    metrics: () => json('pg_metrics'),
+    selectNode: (id) => M().ccall('pg_select_node', 'number', ['string'], [String(id)]) === 1,
+    state: () => json('pg_state'),
+    frameStats: () => json('pg_frame_stats'),
+    layout: () => json('pg_canvas_layout'),
+    undo: () => voidCall('pg_undo'),
+    redo: () => voidCall('pg_redo'),
+    newPattern: () => voidCall('pg_new'),
+    setTheme: (name) => voidCall('pg_set_theme', ['number'], [name === 'light' ? 0 : 1]),
+    fit: () => voidCall('pg_fit'),
+  };
+})();
