@@ -55,7 +55,7 @@ struct Challenge {
     std::vector<Check> checks;
     std::vector<Comparison> compare;
 
-    const Run* find_run(std::string_view id) const;
+    const Run* find_run(std::string_view run_id) const;
 };
 
 struct LoadResult {

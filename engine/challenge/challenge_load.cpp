@@ -95,9 +95,9 @@ void load_run(Challenge& ch, const Json& j, const std::string& path, Diagnostics
 
 }  // namespace
 
-const Run* Challenge::find_run(std::string_view id) const {
+const Run* Challenge::find_run(std::string_view run_id) const {
     for (const auto& r : runs)
-        if (r.id == id) return &r;
+        if (r.id == run_id) return &r;
     return nullptr;
 }
 
