@@ -47,6 +47,8 @@ struct Account {
     std::int64_t lambda_concurrency_limit = 1000;  // ConcurrentExecutions quota (soft, default 1,000)
     std::int64_t lambda_reserved_total = 0;        // sum of ReservedConcurrentExecutions
     std::int64_t lambda_unreserved_in_use = 0;     // environments busy on unreserved functions
+    double lambda_burst_tokens = 3000;             // legacy-burst scaling: account-level burst pool
+    SimTime lambda_burst_at;                       //   (3,000 in us-east-1, refilled 500 per minute)
     AzState azs;                                   // AZ outages (settings.faults, Simulation::set_az_down)
 };
 

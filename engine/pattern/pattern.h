@@ -49,6 +49,7 @@ struct Settings {
     SimTime duration = minutes(10);         // default run length when the CLI gives none
     std::string start_time = "2026-01-01T00:00:00Z";  // the UTC instant t=0 stands for
     std::int64_t lambda_concurrency_limit = 1000;     // account ConcurrentExecutions
+    std::string lambda_scaling = "2023-11";           // Lambda scaling profile: "2023-11" | "legacy-burst"
     std::uint64_t max_events = 200'000'000;           // run limit: events per run
     std::vector<AzFault> faults;                      // AZ outages: [{"az", "from", "to"}]
     Json extra = Json::object();

@@ -155,6 +155,12 @@ void parse_settings(const Json& j, Settings& s, Diagnostics& d) {
             d.error(r.path("lambdaConcurrencyLimit"), "lambdaConcurrencyLimit must be a whole number 100..1000000, got " + v->dump(),
                     "the account ConcurrentExecutions quota; AWS default 1,000");
     }
+    if (const Json* v = r.get("lambdaScaling")) {
+        // Dated behaviour profile: per-function 1,000 environments / 10 s (since Nov 2023) or the
+        // older account-level burst (3,000 in us-east-1, then +500 per minute).
+        if (v->is_string() && (*v == "2023-11" || *v == "legacy-burst")) s.lambda_scaling = v->get<std::string>();
+        else d.error(r.path("lambdaScaling"), "lambdaScaling must be \"2023-11\" or \"legacy-burst\", got " + v->dump());
+    }
     if (const Json* v = r.get("maxEvents")) {
         if (v->is_number_integer() && v->get<std::int64_t>() >= 1 && v->get<std::int64_t>() <= 10'000'000'000LL)
             s.max_events = v->get<std::uint64_t>();
@@ -351,6 +357,7 @@ std::string write_pattern(const Pattern& p) {
     if (p.settings.start_time != dflt.start_time) s["startTime"] = p.settings.start_time;
     if (p.settings.lambda_concurrency_limit != dflt.lambda_concurrency_limit)
         s["lambdaConcurrencyLimit"] = p.settings.lambda_concurrency_limit;
+    if (p.settings.lambda_scaling != dflt.lambda_scaling) s["lambdaScaling"] = p.settings.lambda_scaling;
     if (p.settings.max_events != dflt.max_events) s["maxEvents"] = p.settings.max_events;
     if (!p.settings.faults.empty()) {
         s["faults"] = Ordered::array();

@@ -15,7 +15,11 @@
 //                   by the same event chain is stopped, logged, and sent to DLQ / destination
 //               [x] payload limits: 6 MB sync (413 RequestTooLargeException), 1 MB async
 //               [x] Actions: sequential SDK calls to wired services; a failed call fails the invocation
-// Not modelled: [ ] provisioned concurrency  [ ] memory → CPU speed-up  [ ] SnapStart
+//               [x] provisioned concurrency: N environments ready at t=0, billed per GB-s allocated
+//                   (accrued per minute) plus the lower PC duration rate; overflow scales on demand
+//               [x] memory → CPU: DurationReferenceMemoryMB + Parallelism scale handler time
+//               [x] scaling profiles: settings.lambdaScaling "2023-11" | "legacy-burst"
+// Not modelled: [ ] SnapStart  [ ] PC allocation ramp-up time  [ ] PC auto scaling
 //               [ ] async duplicates  [ ] loop counts per function (one counter per event chain)
 // AWS: https://docs.aws.amazon.com/lambda/latest/dg/lambda-concurrency.html, scaling-behavior.html,
 //      invocation-async-error-handling.html, invocation-recursion.html, services-sqs-errorhandling.html
@@ -25,6 +29,7 @@
 #include "pattern/pattern.h"
 #include "services/json_path.h"
 #include "services/lambda_actions.h"
+#include "services/lambda_config.h"
 #include "traffic/payload_template.h"
 
 #include <algorithm>
@@ -34,53 +39,20 @@
 
 namespace sim::svc {
 
-bool runtime_init_ms(const std::string& rt, double& p50, double& p99) {
-    auto starts = [&](const char* prefix) { return rt.rfind(prefix, 0) == 0; };
-    if (starts("nodejs")) { p50 = 128; p99 = 150; }
-    else if (rt == "python3.14") { p50 = 100; p99 = 110; }
-    else if (starts("python")) { p50 = 78; p99 = 95; }
-    else if (starts("java")) { p50 = 230; p99 = 280; }
-    else if (starts("dotnet")) { p50 = 260; p99 = 330; }
-    else if (starts("ruby")) { p50 = 260; p99 = 330; }
-    else if (starts("provided")) { p50 = 30; p99 = 55; }
-    else return false;
-    return true;
-}
-
 namespace {
 
-constexpr double kRequestPrice = 0.20 / 1e6;            // per request
-constexpr double kGbSecondX86 = 0.0000166667;           // tier 1, x86_64
-constexpr double kGbSecondArm = 0.0000133334;           // tier 1, arm64
 constexpr double kScalingBucket = 1000;                 // new environments available at once
 constexpr double kScalingRefillPerUs = 100.0 / 1e6;     // 1,000 per 10 s, continuous
+constexpr double kLegacyBurst = 3000;                   // legacy: account burst (us-east-1)
+constexpr double kLegacyRefillPerUs = 500.0 / 60e6;     // legacy: +500 per minute
 
-enum Tag : std::uint64_t { kInitDone = 1, kHandlerDone, kTimeout, kAsyncRetry };
+enum Tag : std::uint64_t { kInitDone = 1, kHandlerDone, kTimeout, kAsyncRetry, kPcBill };
+constexpr SimTime kPcBillPeriod = minutes(1);  // provisioned concurrency accrues per minute
 constexpr std::uint64_t tag(Tag t, std::uint64_t id) { return (static_cast<std::uint64_t>(t) << 56) | id; }
 
 constexpr std::int64_t kMaxSyncPayload = 6 * 1024 * 1024;   // 6 MB request (RequestResponse)
 constexpr std::int64_t kMaxAsyncPayload = 1024 * 1024;      // 1 MB (Event, since Oct 2025)
 constexpr std::uint16_t kMaxRecursion = 16;                 // invocations per event chain
-
-struct Config {
-    std::string runtime;
-    std::int64_t memory_mb = 128;
-    SimTime timeout = sec(3);
-    std::int64_t reserved = -1;  // -1: unreserved
-    bool arm = false;
-    Distribution duration = Distribution::lognormal(20, 80);
-    Distribution init = Distribution::lognormal(128, 150);
-    double error_rate = 0;
-    double record_error_rate = 0;           // per record in batch invocations
-    bool stop_loops = true;                 // RecursiveLoop: Terminate (default) | Allow
-    SimTime idle_reclaim = minutes(10);
-    int max_retries = 2;                    // MaximumRetryAttempts 0..2
-    SimTime max_event_age = hours(6);       // MaximumEventAgeInSeconds 60..21600
-    std::vector<LambdaAction> actions;
-    const Link* on_failure = nullptr;
-    const Link* on_success = nullptr;
-    const Link* dlq = nullptr;
-};
 
 struct Invocation {
     Message msg;
@@ -96,15 +68,24 @@ struct Invocation {
     std::uint64_t pending_call = 0;
     std::uint64_t timeout_timer = 0;
     int attempts = 0;        // async: attempts made
+    bool on_pc = false;      // runs on a provisioned-concurrency environment
     SimTime throttle_backoff;
 };
 
 class LambdaFunction final : public Service {
 public:
-    explicit LambdaFunction(Config c) : c_(std::move(c)) {}
+    explicit LambdaFunction(LambdaConfig c) : c_(std::move(c)) {}
 
     void on_start(Context& ctx) override {
         if (c_.reserved >= 0) ctx.account().lambda_reserved_total += c_.reserved;
+        if (c_.provisioned > 0) {
+            // Provisioned environments are initialised now, off the request path (no cold
+            // starts), and carved out of the account pool when the function has no reservation.
+            if (c_.reserved < 0) ctx.account().lambda_reserved_total += c_.provisioned;
+            environments_ += c_.provisioned;
+            pc_free_ = c_.provisioned;
+            ctx.start_timer(kPcBillPeriod, tag(kPcBill, 0));
+        }
     }
 
     void on_message(Context& ctx, const Inbound& in) override {
@@ -126,6 +107,11 @@ public:
     void on_timer(Context& ctx, std::uint64_t t) override {
         const auto kind = static_cast<Tag>(t >> 56);
         const std::uint64_t id = t & ((1ULL << 56) - 1);
+        if (kind == kPcBill) {
+            bill_provisioned(ctx, kPcBillPeriod);
+            ctx.start_timer(kPcBillPeriod, tag(kPcBill, 0));
+            return;
+        }
         auto it = invocations_.find(id);
         if (it == invocations_.end()) return;
         switch (kind) {
@@ -169,6 +155,12 @@ public:
         out["environments"] = environments_;
         out["billed_gb_seconds"] = std::round(gb_seconds_ * 1e6) / 1e6;
         out["init_ms_total"] = std::round(init_ms_total_ * 1e3) / 1e3;
+        out["init_ms"] = {{"p50", std::round(init_hist_.percentile(0.5).millis() * 1e3) / 1e3},
+                          {"p99", std::round(init_hist_.percentile(0.99).millis() * 1e3) / 1e3}};
+        if (c_.provisioned > 0) {
+            out["provisioned_concurrency"] = c_.provisioned;
+            out["provisioned_gb_seconds"] = std::round(pc_gb_seconds_ * 1e6) / 1e6;
+        }
         out["recursive_loops_stopped"] = loops_stopped_;
         out["records_failed"] = records_failed_;
     }
@@ -190,7 +182,11 @@ private:
         const SimTime now = ctx.now();
         reclaim_idle(ctx);
         std::string reason;
-        if (c_.reserved >= 0) {
+        // A free provisioned environment takes the request first (it already counts against the
+        // reservation or the account pool); only the overflow scales on demand.
+        const bool pc = pc_free_ > 0 && (c_.reserved < 0 || busy_ < c_.reserved);
+        if (pc) {
+        } else if (c_.reserved >= 0) {
             if (busy_ >= c_.reserved)
                 reason = c_.reserved == 0 ? "ReservedFunctionConcurrentInvocationLimitExceeded: reserved concurrency is 0"
                                           : "ReservedFunctionConcurrentInvocationLimitExceeded: reserved concurrency " + std::to_string(c_.reserved) + " reached";
@@ -199,30 +195,31 @@ private:
             if (a.lambda_unreserved_in_use >= a.lambda_concurrency_limit - a.lambda_reserved_total)
                 reason = "ConcurrentInvocationLimitExceeded: account concurrency " + std::to_string(a.lambda_concurrency_limit) + " reached";
         }
-        bool cold = idle_.empty();
-        if (reason.empty() && cold) {
-            refill_scaling(now);
-            if (scaling_tokens_ < 1) reason = "scaling rate: at most 1,000 new execution environments per 10 s";
-        }
+        bool cold = !pc && idle_.empty();
+        if (reason.empty() && cold && !take_scaling_token(ctx))
+            reason = c_.legacy_burst ? "scaling rate (legacy burst): account burst of 3,000 used, then 500 new execution environments per minute"
+                                     : "scaling rate: at most 1,000 new execution environments per 10 s";
         if (!reason.empty()) {
             throttle(ctx, id, inv, reason);
             return;
         }
         ++busy_;
-        if (c_.reserved < 0) ++ctx.account().lambda_unreserved_in_use;
+        inv.on_pc = pc;
+        if (pc) --pc_free_;
+        else if (c_.reserved < 0) ++ctx.account().lambda_unreserved_in_use;
         ctx.metrics().set_concurrency(busy_, now);
         ctx.metrics().count(Counter::Invocations, now);
         inv.start = now;
         ++inv.attempts;
         if (inv.attempts > 1) ctx.metrics().count(Counter::Retries, now);
         if (cold) {
-            scaling_tokens_ -= 1;
             ++environments_;
             ctx.metrics().count(Counter::ColdStarts, now);
             inv.init = c_.init.sample(ctx.rng());
+            init_hist_.add(inv.init);
             ctx.start_timer(inv.init, tag(kInitDone, id));
         } else {
-            idle_.pop_back();  // most recently used first
+            if (!pc) idle_.pop_back();  // most recently used first
             inv.init = {};
             start_handler(ctx, id, inv);
         }
@@ -260,7 +257,7 @@ private:
         inv.error_checked = false;
         inv.failed.clear();
         inv.timeout_timer = ctx.start_timer(c_.timeout, tag(kTimeout, id));
-        const SimTime d = c_.duration.sample(ctx.rng());
+        const SimTime d = from_ms(c_.duration.sample_ms(ctx.rng()) * c_.duration_scale);
         ctx.start_timer(d, tag(kHandlerDone, id));
     }
 
@@ -390,7 +387,8 @@ private:
         const double gbs = static_cast<double>(billed_ms) / 1000.0 * static_cast<double>(c_.memory_mb) / 1024.0;
         gb_seconds_ += gbs;
         init_ms_total_ += inv.init.millis();
-        ctx.metrics().add_cost(kRequestPrice + gbs * (c_.arm ? kGbSecondArm : kGbSecondX86), now);
+        const double rate = inv.on_pc ? (c_.arm ? kLambdaPcDurationArm : kLambdaPcDurationX86) : (c_.arm ? kLambdaGbSecondArm : kLambdaGbSecondX86);
+        ctx.metrics().add_cost(kLambdaRequestPrice + gbs * rate, now);
         ctx.metrics().observe_latency(now - inv.start, now);
         const bool ok = error.empty();
         if (!ok) ctx.metrics().count(outcome == Outcome::TimedOut ? Counter::Timeouts : Counter::Errors, now);
@@ -399,8 +397,10 @@ private:
                  inv.init.us ? "init " + std::to_string(inv.init.us / 1000) + " ms" + (ok ? "" : "; " + detail) : detail);
         // Release the environment. A timed-out environment is torn down (AWS restarts the runtime).
         --busy_;
-        if (c_.reserved < 0) --ctx.account().lambda_unreserved_in_use;
-        if (outcome == Outcome::TimedOut) --environments_;
+        if (inv.on_pc) ++pc_free_;  // a timed-out provisioned environment is re-initialised off the request path
+        else if (c_.reserved < 0) --ctx.account().lambda_unreserved_in_use;
+        if (inv.on_pc) {
+        } else if (outcome == Outcome::TimedOut) --environments_;
         else idle_.push_back(now);
         ctx.metrics().set_concurrency(busy_, now);
 
@@ -483,9 +483,32 @@ private:
         return m;
     }
 
-    void refill_scaling(SimTime now) {
-        scaling_tokens_ = std::min(kScalingBucket, scaling_tokens_ + static_cast<double>(now.us - scaling_at_.us) * kScalingRefillPerUs);
-        scaling_at_ = now;
+    // New-environment token buckets. 2023-11 profile: per function, 1,000 at once, refilled
+    // 1,000 per 10 s. legacy-burst: one account-wide burst of 3,000, refilled 500 per minute.
+    // https://docs.aws.amazon.com/lambda/latest/dg/scaling-behavior.html
+    bool take_scaling_token(Context& ctx) {
+        const SimTime now = ctx.now();
+        double* tokens = &scaling_tokens_;
+        SimTime* at = &scaling_at_;
+        double cap = kScalingBucket, refill = kScalingRefillPerUs;
+        if (c_.legacy_burst) {
+            tokens = &ctx.account().lambda_burst_tokens;
+            at = &ctx.account().lambda_burst_at;
+            cap = kLegacyBurst;
+            refill = kLegacyRefillPerUs;
+        }
+        *tokens = std::min(cap, *tokens + static_cast<double>(now.us - at->us) * refill);
+        *at = now;
+        if (*tokens < 1) return false;
+        *tokens -= 1;
+        return true;
+    }
+
+    // Provisioned concurrency is billed for the time it is allocated, used or not.
+    void bill_provisioned(Context& ctx, SimTime period) {
+        const double gbs = static_cast<double>(c_.provisioned) * static_cast<double>(c_.memory_mb) / 1024.0 * period.seconds();
+        pc_gb_seconds_ += gbs;
+        ctx.metrics().add_cost(gbs * (c_.arm ? kLambdaPcAllocArm : kLambdaPcAllocX86), ctx.now());
     }
 
     void reclaim_idle(Context& ctx) {
@@ -495,7 +518,7 @@ private:
         }
     }
 
-    Config c_;
+    LambdaConfig c_;
     std::unordered_map<std::uint64_t, Invocation> invocations_;
     std::unordered_map<std::uint64_t, std::uint64_t> pending_calls_;  // call id → invocation id
     std::deque<SimTime> idle_;  // last-used time of each idle environment, oldest first
@@ -503,61 +526,15 @@ private:
     std::int64_t busy_ = 0, environments_ = 0, async_waiting_ = 0;
     double scaling_tokens_ = kScalingBucket;
     SimTime scaling_at_;
-    double gb_seconds_ = 0, init_ms_total_ = 0;
+    double gb_seconds_ = 0, init_ms_total_ = 0, pc_gb_seconds_ = 0;
+    std::int64_t pc_free_ = 0;  // idle provisioned environments (never reclaimed)
+    LatencyHistogram init_hist_;
     std::vector<std::pair<const Link*, bool>> rbif_cache_;
     std::uint64_t loops_stopped_ = 0, records_failed_ = 0;
 };
 
 std::unique_ptr<Service> create_lambda(BuildContext& ctx) {
-    ConfigReader& r = ctx.config;
-    Config c;
-    c.runtime = r.text("Runtime", "nodejs20.x");
-    double p50 = 0, p99 = 0;
-    if (!runtime_init_ms(c.runtime, p50, p99)) {
-        r.error("Runtime", "Runtime '" + c.runtime + "' is not a Lambda runtime this simulator knows",
-                "use nodejs*, python3.*, java*, dotnet*, ruby* or provided.al2023");
-        p50 = 128;
-        p99 = 150;
-    }
-    c.init = r.distribution("InitDurationMs", Distribution::lognormal(p50, p99));
-    c.memory_mb = r.integer("MemorySize", 128, 128, 10240, "MB");
-    c.timeout = sec(r.integer("Timeout", 3, 1, 900, "s"));
-    const std::int64_t account = ctx.pattern.settings.lambda_concurrency_limit;
-    if (r.has("ReservedConcurrentExecutions"))
-        c.reserved = r.integer("ReservedConcurrentExecutions", 0, 0, account - 100, "");
-    if (const Json* arch = r.raw("Architectures")) {
-        if (*arch == Json::array({"arm64"})) c.arm = true;
-        else if (*arch != Json::array({"x86_64"}))
-            r.error("Architectures", "Architectures must be [\"x86_64\"] or [\"arm64\"], got " + arch->dump());
-    }
-    c.duration = r.distribution("DurationMs", c.duration);
-    c.error_rate = r.number("ErrorRate", 0, 0, 1, "");
-    c.record_error_rate = r.number("RecordErrorRate", 0, 0, 1, "");
-    c.stop_loops = r.choice("RecursiveLoop", "Terminate", {"Terminate", "Allow"}) == "Terminate";
-    c.idle_reclaim = sec(r.integer("EnvironmentIdleSeconds", 600, 60, 7200, "s"));
-    if (const Json* eic = r.raw("EventInvokeConfig")) {
-        ConfigReader er(*eic, ctx.config.path_of("EventInvokeConfig"), ctx.diagnostics);
-        c.max_retries = static_cast<int>(er.integer("MaximumRetryAttempts", 2, 0, 2, ""));
-        c.max_event_age = sec(er.integer("MaximumEventAgeInSeconds", 21600, 60, 21600, "s"));
-        er.raw("DestinationConfig");  // wiring is by ports; the key is kept for SAM round trips
-        er.finish();
-    }
-    r.raw("Handler");
-    r.raw("CodeUri");
-    r.raw("FunctionName");
-    c.actions = read_lambda_actions(ctx);
-    for (const Link& l : ctx.links) {
-        if (l.port == "on_failure") c.on_failure = &l;
-        if (l.port == "on_success") c.on_success = &l;
-        if (l.port == "dlq") c.dlq = &l;
-        if (l.port != "out") continue;
-        bool used = std::any_of(c.actions.begin(), c.actions.end(), [&](const LambdaAction& a) { return a.link == &l; });
-        if (!used)
-            ctx.diagnostics.warning(ctx.path, "'" + ctx.spec.id + "' is wired to '" + l.target_id + "' but no action uses it",
-                                    "add an entry to Actions, e.g. {\"target\": \"" + l.target_id + "\", \"operation\": \"" +
-                                        lambda_operations_for(l.target_type).substr(0, lambda_operations_for(l.target_type).find(' ')) + "\"}");
-    }
-    return std::make_unique<LambdaFunction>(std::move(c));
+    return std::make_unique<LambdaFunction>(read_lambda_config(ctx));
 }
 
 }  // namespace

@@ -1,0 +1,54 @@
+// lambda_config.h — a Lambda function's configuration as the simulator uses it (read from the
+// CloudFormation/SAM properties plus sim-only keys), and its prices.
+#pragma once
+
+#include "core/registry.h"
+#include "core/distribution.h"
+#include "services/lambda_actions.h"
+
+#include <string>
+#include <vector>
+
+namespace sim::svc {
+
+// https://aws.amazon.com/lambda/pricing/ (tier 1, us-east-1)
+inline constexpr double kLambdaRequestPrice = 0.20 / 1e6;    // per request
+inline constexpr double kLambdaGbSecondX86 = 0.0000166667;   // on-demand duration
+inline constexpr double kLambdaGbSecondArm = 0.0000133334;
+inline constexpr double kLambdaPcAllocX86 = 0.0000041667;    // provisioned concurrency, per GB-s allocated
+inline constexpr double kLambdaPcAllocArm = 0.0000033334;
+inline constexpr double kLambdaPcDurationX86 = 0.0000097222; // duration on provisioned environments
+inline constexpr double kLambdaPcDurationArm = 0.0000077778;
+inline constexpr double kLambdaMbPerVcpu = 1769;             // 1,769 MB = 1 vCPU (max 6 at 10,240 MB)
+
+struct LambdaConfig {
+    std::string runtime;
+    std::int64_t memory_mb = 128;
+    SimTime timeout = sec(3);
+    std::int64_t reserved = -1;             // -1: unreserved
+    std::int64_t provisioned = 0;           // ProvisionedConcurrencyConfig.ProvisionedConcurrentExecutions
+    bool arm = false;
+    bool legacy_burst = false;              // settings.lambdaScaling "legacy-burst"
+    Distribution duration = Distribution::lognormal(20, 80);
+    double duration_scale = 1;              // memory → CPU: handler time multiplier vs DurationMs
+    Distribution init = Distribution::lognormal(128, 150);
+    double error_rate = 0;
+    double record_error_rate = 0;           // per record in batch invocations
+    bool stop_loops = true;                 // RecursiveLoop: Terminate (default) | Allow
+    SimTime idle_reclaim = minutes(10);
+    int max_retries = 2;                    // MaximumRetryAttempts 0..2
+    SimTime max_event_age = hours(6);       // MaximumEventAgeInSeconds 60..21600
+    std::vector<LambdaAction> actions;
+    const Link* on_failure = nullptr;
+    const Link* on_success = nullptr;
+    const Link* dlq = nullptr;
+};
+
+// Usable vCPUs for a handler with `parallelism` threads at `memory_mb`: the CPU share grows
+// linearly with memory (1,769 MB = 1 vCPU), but a handler can use at most one vCPU per thread.
+double lambda_usable_vcpu(std::int64_t memory_mb, std::int64_t parallelism);
+
+// Reads every property; each problem becomes a diagnostic with its JSON path.
+LambdaConfig read_lambda_config(BuildContext& ctx);
+
+}  // namespace sim::svc
