@@ -163,6 +163,7 @@ sim::Json App::state() const {
             {"speed", runner_.speed()},
             {"lagging", runner_.lagging()},
             {"events", s ? s->events_processed() : 0},
+            {"pendingEvents", s ? s->pending_events() : 0},
             {"nodeCount", doc_.pattern().nodes.size()},
             {"edgeCount", doc_.pattern().edges.size()},
             {"name", doc_.pattern().name},

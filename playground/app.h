@@ -65,6 +65,7 @@ public:
     void set_speed(double speed) { runner_.set_speed(speed); }
     void set_dark(bool dark);
     void fit() { canvas_.request_fit(); }
+    void show_tab(int tab) { panels_.bottom_tab_request = tab; }
     // A file the user opened did not parse: show why (the document is untouched).
     void show_open_error(const sim::Json& errors);
     sim::Json metrics() const;     // Simulation::report(), or {"error": ...} when not built
@@ -80,6 +81,7 @@ private:
     void sync_simulation();
     void handle_shortcuts();
     void draw_toolbar();
+    void save_file();
     void draw_help_overlay();
     void maybe_autosave(double dt);
 

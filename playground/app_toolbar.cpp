@@ -60,7 +60,7 @@ void App::handle_shortcuts() {
         doc_.clear_selection();
         for (const auto& n : doc_.pattern().nodes) doc_.selection().nodes.push_back(n.id);
     } else if (ctrl && ImGui::IsKeyPressed(ImGuiKey_S, false)) {
-        if (hooks_.download) hooks_.download((doc_.pattern().name.empty() ? "pattern" : doc_.pattern().name) + ".json", pattern_text());
+        save_file();
     } else if (ctrl && ImGui::IsKeyPressed(ImGuiKey_O, false)) {
         if (hooks_.open_file) hooks_.open_file();
     } else if (ctrl) {
@@ -83,34 +83,60 @@ void App::handle_shortcuts() {
         help_open_ = !help_open_;
     } else if (ImGui::IsKeyPressed(ImGuiKey_Escape, false)) {
         if (help_open_) help_open_ = false;
+        else if (panels_.show_fire) panels_.show_fire = false;
         else doc_.clear_selection();
     }
 }
 
+void App::save_file() {
+    if (hooks_.download)
+        hooks_.download((doc_.pattern().name.empty() ? "pattern" : doc_.pattern().name) + ".json", pattern_text());
+}
+
+// Wide: title, file buttons, run controls, clock, and undo/redo/theme/help on the right.
+// Compact (< 760 CSS px, e.g. a 600 px embed): file, edit and view commands move into a menu.
 void App::draw_toolbar() {
     const float h = theme_.px(40);
-    const bool compact = ImGui::GetIO().DisplaySize.x / theme_.scale() < 760;
+    const float css_w = ImGui::GetIO().DisplaySize.x / theme_.scale();
+    const bool compact = css_w < 760, titled = css_w >= 1100;
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(theme_.px(8), theme_.px(6)));
     ImGui::PushStyleColor(ImGuiCol_ChildBg, ImGui::GetStyleColorVec4(ImGuiCol_WindowBg));
     ImGui::BeginChild("##toolbar", ImVec2(0, h), false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
     ImGui::PopStyleColor();
     ImGui::SetCursorPos(ImVec2(theme_.px(10), (h - ImGui::GetFrameHeight()) * 0.5f));
-    if (!compact) {
+    if (titled) {
         ImGui::PushFont(theme_.fonts().bold);
         ImGui::AlignTextToFramePadding();
         ImGui::TextUnformatted("Serverless Playground");
         ImGui::PopFont();
         ImGui::SameLine(0, theme_.px(16));
     }
-    if (ImGui::Button("New")) new_document();
-    ImGui::SameLine();
-    if (ImGui::Button("Open") && hooks_.open_file) hooks_.open_file();
-    ImGui::SameLine();
-    if (ImGui::Button("Save") && hooks_.download)
-        hooks_.download((doc_.pattern().name.empty() ? "pattern" : doc_.pattern().name) + ".json", pattern_text());
-    ImGui::SameLine();
-    if (ImGui::Button("Gallery")) panels_.bottom_tab_request = 0;
-    ImGui::SameLine(0, theme_.px(16));
+    if (compact) {
+        if (ImGui::Button("Menu")) ImGui::OpenPopup("##menu");
+        if (ImGui::BeginPopup("##menu")) {
+            if (ImGui::MenuItem("New")) new_document();
+            if (ImGui::MenuItem("Open…", "Ctrl+O") && hooks_.open_file) hooks_.open_file();
+            if (ImGui::MenuItem("Save", "Ctrl+S")) save_file();
+            if (ImGui::MenuItem("Gallery")) panels_.bottom_tab_request = 0;
+            ImGui::Separator();
+            if (ImGui::MenuItem("Undo", "Ctrl+Z", false, doc_.can_undo())) undo();
+            if (ImGui::MenuItem("Redo", "Ctrl+Shift+Z", false, doc_.can_redo())) redo();
+            ImGui::Separator();
+            if (ImGui::MenuItem(dark_ ? "Light theme" : "Dark theme")) set_dark(!dark_);
+            if (ImGui::MenuItem("Keyboard and mouse", "?")) help_open_ = true;
+            ImGui::EndPopup();
+        }
+        ImGui::SameLine(0, theme_.px(10));
+    } else {
+        if (ImGui::Button("New")) new_document();
+        ImGui::SameLine();
+        if (ImGui::Button("Open") && hooks_.open_file) hooks_.open_file();
+        ImGui::SameLine();
+        if (ImGui::Button("Save")) save_file();
+        ImGui::SameLine();
+        if (ImGui::Button("Gallery")) panels_.bottom_tab_request = 0;
+        ImGui::SameLine(0, theme_.px(16));
+    }
 
     const bool can_run = runner_.simulation() != nullptr;
     ImGui::BeginDisabled(!can_run);
@@ -126,7 +152,7 @@ void App::draw_toolbar() {
     ImGui::SameLine();
     char speed[32];
     std::snprintf(speed, sizeof speed, "×%g", runner_.speed());
-    ImGui::SetNextItemWidth(theme_.px(84));
+    ImGui::SetNextItemWidth(theme_.px(compact ? 72 : 84));
     if (ImGui::BeginCombo("##speed", speed)) {
         for (double s : kSpeeds) {
             char label[32];
@@ -147,27 +173,32 @@ void App::draw_toolbar() {
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(clock_text(runner_.sim_seconds()).c_str());
     ImGui::PopFont();
-    if (runner_.lagging() && runner_.running()) {
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("simulated time (hh:mm:ss.mmm)");
+    if (runner_.lagging() && runner_.running() && !compact) {
         ImGui::SameLine();
         ImGui::TextColored(ImVec4(0.85f, 0.6f, 0.1f, 1), "(max speed)");
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("the engine cannot simulate this fast; time runs as fast as it can");
     }
 
-    // Right-aligned: undo/redo, theme, help.
-    const float right_w = theme_.px(compact ? 150 : 230);
-    ImGui::SameLine(std::max(ImGui::GetCursorPosX() + theme_.px(8), ImGui::GetWindowWidth() - right_w));
-    ImGui::BeginDisabled(!doc_.can_undo());
-    if (ImGui::Button("Undo")) undo();
-    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled) && doc_.can_undo()) ImGui::SetTooltip("undo %s (Ctrl+Z)", doc_.undo_label().c_str());
-    ImGui::EndDisabled();
-    ImGui::SameLine();
-    ImGui::BeginDisabled(!doc_.can_redo());
-    if (ImGui::Button("Redo")) redo();
-    ImGui::EndDisabled();
-    ImGui::SameLine();
-    if (!compact && ImGui::Button(dark_ ? "Light" : "Dark")) set_dark(!dark_);
-    if (!compact) ImGui::SameLine();
-    if (ImGui::Button("?")) help_open_ = !help_open_;
+    if (!compact) {
+        // Right-aligned when there is room, else right after the clock.
+        const float right_w = theme_.px(212);
+        ImGui::SameLine(std::max(ImGui::GetCursorPosX() + theme_.px(12), ImGui::GetWindowWidth() - right_w));
+        ImGui::BeginDisabled(!doc_.can_undo());
+        if (ImGui::Button("Undo")) undo();
+        if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled) && doc_.can_undo())
+            ImGui::SetTooltip("undo %s (Ctrl+Z)", doc_.undo_label().c_str());
+        ImGui::EndDisabled();
+        ImGui::SameLine();
+        ImGui::BeginDisabled(!doc_.can_redo());
+        if (ImGui::Button("Redo")) redo();
+        ImGui::EndDisabled();
+        ImGui::SameLine();
+        if (ImGui::Button(dark_ ? "Light" : "Dark")) set_dark(!dark_);
+        ImGui::SameLine();
+        if (ImGui::Button("?")) help_open_ = !help_open_;
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("keyboard and mouse");
+    }
     ImGui::EndChild();
     ImGui::PopStyleVar();
 }

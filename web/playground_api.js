@@ -59,5 +59,7 @@
     newPattern: () => voidCall('pg_new'),
     setTheme: (name) => voidCall('pg_set_theme', ['number'], [name === 'light' ? 0 : 1]),
     fit: () => voidCall('pg_fit'),
+    showPanel: (name) => voidCall('pg_show_tab', ['number'],
+      [Math.max(0, ['gallery', 'problems', 'events', 'trace', 'charts', 'cost'].indexOf(name))]),
   };
 })();

@@ -110,7 +110,9 @@ void GraphCanvas::draw_edges(ImDrawList* dl, const Document& doc, const Theme& t
         if (label.empty()) continue;
         const Vec2f mid = bezier_at(e, 0.5f);
         const ImVec2 ts = font->CalcTextSizeA(fsize, FLT_MAX, 0, label.c_str());
-        const ImVec2 m = view_.to_screen(mid);
+        ImVec2 m = view_.to_screen(mid);
+        // A label wider than the gap between the nodes sits above the curve instead of on it.
+        if (ts.x + 12 * z > std::fabs(p3.x - p0.x) - 2 * arrow) m.y -= ts.y * 0.5f + 7 * z;
         const ImVec2 a(m.x - ts.x * 0.5f - 4 * z, m.y - ts.y * 0.5f - 1 * z);
         const ImVec2 b(m.x + ts.x * 0.5f + 4 * z, m.y + ts.y * 0.5f + 1 * z);
         dl->AddRectFilled(a, b, c.link_label_bg, 3 * z);
@@ -119,7 +121,7 @@ void GraphCanvas::draw_edges(ImDrawList* dl, const Document& doc, const Theme& t
 }
 
 void GraphCanvas::draw_dots(ImDrawList* dl, const Theme& theme, const CanvasOverlay& overlay) const {
-    const float r = std::max(1.5f, 3.6f * view_.scale());
+    const float r = std::max(1.5f, 3.0f * view_.scale());
     const int segments = view_.scale() < 0.8f ? 6 : 10;
     const ImVec2 o = view_.origin(), s = view_.size();
     (void)theme;

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <set>
 
 namespace pg {
@@ -26,6 +27,7 @@ void GraphCanvas::draw(Document& doc, const Theme& theme, const sim::Registry& r
         fit_pending_ = false;
     }
 
+    ImGui::SetNextItemAllowOverlap();  // the zoom buttons and narrow-layout "Add" sit on top
     ImGui::InvisibleButton("##canvas", size,
                            ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight | ImGuiButtonFlags_MouseButtonMiddle);
     const bool hovered = ImGui::IsItemHovered();
@@ -61,7 +63,13 @@ void GraphCanvas::draw(Document& doc, const Theme& theme, const sim::Registry& r
         dl->AddRect(a, b, theme.colours().selection, 0, 0, theme.px(1));
     }
     draw_refusal(dl, theme);
+    if (nodes_.empty()) {
+        const char* hint = "Drag services here from the palette, or open a pattern from the Gallery";
+        const ImVec2 ts = ImGui::CalcTextSize(hint);
+        dl->AddText(ImVec2(origin.x + (size.x - ts.x) * 0.5f, origin.y + size.y * 0.45f), theme.colours().node_muted, hint);
+    }
     dl->PopClipRect();
+    draw_zoom_controls(theme);
 
     // Tooltips for what is under the cursor.
     if (hovered && mode_ == Mode::Idle && hover_.node >= 0) {
@@ -80,6 +88,27 @@ void GraphCanvas::draw(Document& doc, const Theme& theme, const sim::Registry& r
         else
             ImGui::SetTooltip("%s.%s → %s", e.from.c_str(), e.port.c_str(), e.to.c_str());
     }
+}
+
+// Bottom-right corner: zoom out, zoom level (click: 100%), zoom in, fit.
+void GraphCanvas::draw_zoom_controls(const Theme& theme) {
+    const ImVec2 o = view_.origin(), s = view_.size();
+    const float w = theme.px(176);
+    ImGui::SetCursorScreenPos(ImVec2(o.x + s.x - w - theme.px(10), o.y + s.y - ImGui::GetFrameHeight() - theme.px(10)));
+    const ImVec2 centre(o.x + s.x * 0.5f, o.y + s.y * 0.5f);
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(theme.px(2), 0));
+    if (ImGui::Button("-", ImVec2(ImGui::GetFrameHeight(), 0))) view_.zoom_at(centre, 1 / 1.25f);
+    ImGui::SameLine();
+    char pct[16];
+    std::snprintf(pct, sizeof pct, "%d%%", static_cast<int>(view_.zoom() * 100 + 0.5f));
+    if (ImGui::Button(pct, ImVec2(theme.px(56), 0))) view_.zoom_at(centre, 1 / view_.zoom());
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("zoom (click for 100%%)");
+    ImGui::SameLine();
+    if (ImGui::Button("+", ImVec2(ImGui::GetFrameHeight(), 0))) view_.zoom_at(centre, 1.25f);
+    ImGui::SameLine();
+    if (ImGui::Button("Fit")) fit_pending_ = true;
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("fit the diagram (F)");
+    ImGui::PopStyleVar();
 }
 
 std::string GraphCanvas::add_from_palette(Document& doc, const std::string& type, const Vec2f* at) {

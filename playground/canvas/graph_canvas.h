@@ -73,6 +73,7 @@ private:
     void handle_input(Document& doc, const sim::Registry& registry, bool hovered);
     void finish_wire(Document& doc, const sim::Registry& registry, const Hit& hit);
     void handle_wheel();
+    void draw_zoom_controls(const Theme& theme);
 
     // drawing (canvas_draw.cpp)
     void draw_grid(ImDrawList* dl, const Theme& theme) const;

@@ -31,6 +31,12 @@ sim::Json fire_template(const sim::Pattern& p, const std::string& node_id) {
     if (type == "dynamodb") return {{"operation", "PutItem"}, {"Item", {{"orderId", "order-1"}}}};
     if (type == "kinesis" || type == "iot") return {{"partitionKey", "device-1"}, {"data", {{"temperature", 21.5}}}};
     if (type == "stepfunctions") return {{"orderId", "order-1"}, {"total", 42}};
+    if (type == "lambda") {
+        // Functions behind an API see {"body": ...}: start from the pattern's own request payload.
+        for (const auto& t : p.traffic)
+            if (!t.payload.is_null()) return {{"body", t.payload}};
+        return {{"body", {{"orderId", "order-1"}}}};
+    }
     return {{"id", "event-1"}};
 }
 
@@ -124,7 +130,7 @@ void draw_gallery(PanelContext& ctx, Panels& state, App& app) {
         const GalleryEntry& e = entries[i];
         ImGui::PushID(static_cast<int>(i));
         ImGui::BeginGroup();
-        ImGui::BeginChild("##card", ImVec2(card_w, ctx.theme.px(118)), true);
+        ImGui::BeginChild("##card", ImVec2(card_w, ctx.theme.px(118)), true, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
         ImGui::PushFont(ctx.theme.fonts().bold);
         ImGui::TextUnformatted(e.name.c_str());
         ImGui::PopFont();

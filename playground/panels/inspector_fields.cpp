@@ -26,7 +26,7 @@ std::string field_summary(const sim::ConfigField& f) {
         s = num(f.lo) + (huge ? "+" : ".." + num(f.hi));
         if (!f.unit.empty()) s += " " + f.unit;
     } else if (f.kind == "distribution") {
-        s = "ms: 25, {\"p50\",\"p99\"}, {\"min\",\"max\"} or {\"mean\"}";
+        s = "latency in ms";
     } else if (f.kind == "choice") {
         for (const auto& a : f.allowed) s += (s.empty() ? "" : " | ") + a;
     } else if (f.kind == "boolean") {
@@ -46,12 +46,13 @@ const sim::Diagnostic* diagnostic_at(const sim::Diagnostics& diags, const std::s
     return nullptr;
 }
 
-bool single_line_json(FieldEditContext& ctx, const std::string& key, const sim::Json* current, sim::Json& config) {
+bool single_line_json(FieldEditContext& ctx, const std::string& key, const sim::Json* current, sim::Json& config,
+                      const sim::Json& dflt) {
     std::string& buf = ctx.state.text[key];
     if (buf.empty() && current) buf = current->dump();
     ImGui::PushFont(ctx.theme.fonts().mono);
-    ImGui::SetNextItemWidth(-1);
-    const bool edited = input_text("##v", buf, 0, "JSON value");
+    const std::string hint = dflt.is_null() ? std::string("JSON value") : dflt.dump();
+    const bool edited = input_text("##v", buf, 0, hint.c_str());
     ImGui::PopFont();
     if (!edited) return false;
     if (buf.empty()) {
@@ -81,7 +82,9 @@ bool field_row(FieldEditContext& ctx, const sim::ConfigField& f, sim::Json& conf
     ImGui::AlignTextToFramePadding();
     if (cur) ImGui::TextUnformatted(f.key.c_str());
     else ImGui::TextDisabled("%s", f.key.c_str());
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s (%s)\n%s", f.key.c_str(), f.kind.c_str(), field_summary(f).c_str());
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("%s (%s)\n%s%s", f.key.c_str(), f.kind.c_str(), field_summary(f).c_str(),
+                          f.kind == "distribution" ? "\nforms: 25 (fixed), {\"p50\": 20, \"p99\": 120} (lognormal),\n{\"min\": 5, \"max\": 15} (uniform), {\"mean\": 30} (exponential)" : "");
     ImGui::TableNextColumn();
     ImGui::PushID(f.key.c_str());
     const float reset_w = cur ? ImGui::GetFrameHeight() + ImGui::GetStyle().ItemSpacing.x : 0;
@@ -91,7 +94,7 @@ bool field_row(FieldEditContext& ctx, const sim::ConfigField& f, sim::Json& conf
                                    : f.kind == "text" || f.kind == "choice" ? cur->is_string()
                                                                             : true);
     if (!typed_ok || f.kind == "distribution" || f.kind == "raw") {
-        changed = single_line_json(ctx, f.key, cur, config);
+        changed = single_line_json(ctx, f.key, cur, config, f.dflt);
     } else if (f.kind == "integer") {
         long long v = cur ? static_cast<long long>(std::llround(cur->get<double>())) : (f.dflt.is_number() ? f.dflt.get<long long>() : 0);
         if (!cur) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));

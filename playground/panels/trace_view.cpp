@@ -3,6 +3,7 @@
 // when none is chosen, the newest one.
 #include "panels/panels.h"
 
+#include "core/registry.h"
 #include "core/simulation.h"
 
 #include <algorithm>
@@ -22,6 +23,27 @@ ImU32 outcome_colour(sim::Outcome o, const Palette& c) {
     }
 }
 
+// A span is recorded when its hop ends, so the caller's span comes after its callees'. A trace is
+// complete once the span of its entry node (no incoming links, or fed only by sources) is in.
+std::uint64_t newest_complete_trace(const sim::Simulation& s, const sim::Pattern& p) {
+    std::vector<bool> entry(p.nodes.size(), true);
+    for (const auto& e : p.edges) {
+        const int from = p.node_index(e.from), to = p.node_index(e.to);
+        if (from < 0 || to < 0) continue;
+        const sim::ServiceKind* k = sim::default_registry().find(p.nodes[static_cast<std::size_t>(from)].type);
+        if (!k || k->group != "sources") entry[static_cast<std::size_t>(to)] = false;
+    }
+    auto pick = [&](const auto& spans) -> std::uint64_t {
+        for (auto it = spans.rbegin(); it != spans.rend(); ++it)
+            if (it->node < entry.size() && entry[it->node]) return it->trace;
+        return 0;
+    };
+    if (std::uint64_t t = pick(s.trace().recent_spans())) return t;
+    if (std::uint64_t t = pick(s.trace().kept_spans())) return t;
+    const auto& recent = s.trace().recent_spans();
+    return recent.empty() ? (s.trace().kept_spans().empty() ? 0 : s.trace().kept_spans().back().trace) : recent.back().trace;
+}
+
 }  // namespace
 
 void draw_trace_view(PanelContext& ctx, Panels& state) {
@@ -31,12 +53,7 @@ void draw_trace_view(PanelContext& ctx, Panels& state) {
         return;
     }
     std::uint64_t id = state.trace_id;
-    if (id == 0) {
-        const auto& recent = s->trace().recent_spans();
-        const auto& kept = s->trace().kept_spans();
-        if (!recent.empty()) id = recent.back().trace;
-        else if (!kept.empty()) id = kept.back().trace;
-    }
+    if (id == 0) id = newest_complete_trace(*s, ctx.doc.pattern());
     long long shown_id = static_cast<long long>(id);
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("trace");

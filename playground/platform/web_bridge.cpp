@@ -67,5 +67,7 @@ EMSCRIPTEN_KEEPALIVE void pg_redo() { pg::web_app().redo(); }
 EMSCRIPTEN_KEEPALIVE void pg_new() { pg::web_app().new_document(); }
 EMSCRIPTEN_KEEPALIVE void pg_set_theme(int dark) { pg::web_app().set_dark(dark != 0); }
 EMSCRIPTEN_KEEPALIVE void pg_fit() { pg::web_app().fit(); }
+// Brings a bottom tab to the front: 0 gallery, 1 problems, 2 events, 3 trace, 4 charts, 5 cost.
+EMSCRIPTEN_KEEPALIVE void pg_show_tab(int tab) { pg::web_app().show_tab(tab); }
 
 }  // extern "C"

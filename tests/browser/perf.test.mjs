@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { launch, openPlayground, frames, assert, assertEq, saveArtifact, repo } from './lib/harness.mjs';
+import { launch, openPlayground, assert, assertEq, saveArtifact, siteDir } from './lib/harness.mjs';
 
 const strict = process.env.PERF_STRICT === '1';
 
@@ -27,7 +27,7 @@ export const tests = [
   {
     name: 'download size and first interactive frame',
     async run({ url }) {
-      const site = path.join(repo, 'build/web/site');
+      const site = siteDir;
       let gz = 0;
       const sizes = {};
       for (const f of fs.readdirSync(site)) {

@@ -11,7 +11,8 @@ import { chromium } from 'playwright-core';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const repo = path.resolve(here, '../../..');
-export const siteDir = path.join(repo, 'build/web/site');
+// The site under test: build/web/site, or SITE_DIR when set (e.g. a build made elsewhere).
+export const siteDir = process.env.SITE_DIR ? path.resolve(process.env.SITE_DIR) : path.join(repo, 'build/web/site');
 export const artifacts = path.join(repo, 'tests/browser/artifacts');
 
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css',
