@@ -46,7 +46,8 @@ public:
         // Thinning: accept the candidate with probability rate(t) / peak rate.
         const double peak = s.profile.max_rate();
         const double rate = s.profile.rate_at(ctx.now() - s.start);
-        if (!s.poisson || ctx.rng().uniform() * peak < rate) send_request(ctx, s);
+        // Uniform sources send whenever the profile's rate is above zero.
+        if (s.poisson ? ctx.rng().uniform() * peak < rate : rate > 0) send_request(ctx, s);
         schedule_next(ctx, tag, ctx.now());
     }
 

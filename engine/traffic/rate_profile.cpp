@@ -68,10 +68,18 @@ std::optional<RateProfile> RateProfile::parse(const Json& j, const std::string& 
     RateProfile p;
     if (type == "constant") {
         p.kind_ = Kind::Constant;
-        p.a_ = r.rate(scale == 1 ? "rps" : "rate", false, 0);
-        if (scale != 1 && j.contains("rpm")) p.a_ = r.rate("rpm", false);
-        if (!j.contains("rps") && !j.contains("rate") && !j.contains("rpm"))
-            r.fail(path, "missing \"rps\": expected a rate in requests per second");
+        // "rpm" is always per minute; "rps" / "rate" follow the profile's unit.
+        if (j.contains("rpm")) {
+            Reader per_minute{j, path, d, 1.0 / 60.0};
+            p.a_ = per_minute.rate("rpm", false);
+            r.ok = r.ok && per_minute.ok;
+        } else if (j.contains("rps")) {
+            p.a_ = r.rate("rps", false);
+        } else if (j.contains("rate")) {
+            p.a_ = r.rate("rate", false);
+        } else {
+            r.fail(path, "missing \"rps\": expected a rate in requests per second (or \"rpm\" per minute)");
+        }
     } else if (type == "ramp") {
         p.kind_ = Kind::Ramp;
         p.a_ = r.rate("from", true);
