@@ -37,14 +37,19 @@
     },
     onFail(err) { if (host.rejectReady) host.rejectReady(err); },
     openFile() {
+      // Attached (but hidden) input: Safari and automation tools need it in the document.
       const input = document.createElement('input');
       input.type = 'file';
       input.accept = '.json,application/json';
+      input.style.display = 'none';
       input.onchange = () => {
         const file = input.files && input.files[0];
+        input.remove();
         if (!file) return;
         file.text().then((t) => window.playground._loadFromUi(t));
       };
+      input.addEventListener('cancel', () => input.remove());
+      document.body.appendChild(input);
       input.click();
     },
     autosave(t) {

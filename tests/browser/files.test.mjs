@@ -1,0 +1,67 @@
+// files.test.mjs — Save downloads the pattern (Ctrl+S); Open (Ctrl+O) loads a file through the
+// browser's file picker, and a broken file is refused with the document left as it was.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { launch, openPlayground, frames, twoNodePattern, assert, assertEq, saveArtifact } from './lib/harness.mjs';
+
+export const tests = [
+  {
+    name: 'Ctrl+S downloads the document as JSON',
+    async run({ url }) {
+      const b = await launch();
+      try {
+        const page = await openPlayground(b.context, url, '?fresh');
+        await page.locator('#canvas').click({ position: { x: 600, y: 150 } });
+        const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Control+s')]);
+        const file = await download.path();
+        const saved = JSON.parse(fs.readFileSync(file, 'utf8'));
+        const current = await page.evaluate(() => window.playground.getPattern());
+        assertEq(saved, current, 'downloaded pattern');
+        assertEq(download.suggestedFilename(), 'REST API.json', 'file name');
+        assertEq(page.problems, [], 'console errors');
+      } finally { await b.close(); }
+    },
+  },
+  {
+    name: 'Ctrl+O opens a file; a broken file leaves the document untouched',
+    async run({ url }) {
+      const b = await launch();
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pg-files-'));
+      try {
+        const page = await openPlayground(b.context, url, '?fresh');
+        const bad = path.join(dir, 'bad.json'), good = path.join(dir, 'good.json');
+        fs.writeFileSync(bad, '{"nodes": [ {"id": "x", "type": "lambda"} ');
+        fs.writeFileSync(good, JSON.stringify(twoNodePattern()));
+        // A persistent listener (waitForEvent raced the app's next frame and missed the chooser).
+        const choosers = [];
+        page.on('filechooser', (c) => choosers.push(c));
+        const nextChooser = async () => {
+          const n = choosers.length;
+          await page.keyboard.press('Control+o');
+          for (let i = 0; i < 100 && choosers.length === n; i++) await page.waitForTimeout(50);
+          assert(choosers.length > n, 'Ctrl+O opened the file picker');
+          return choosers[choosers.length - 1];
+        };
+        await page.locator('#canvas').click({ position: { x: 600, y: 150 } });
+        let chooser = await nextChooser();
+        await chooser.setFiles(bad);
+        await page.waitForTimeout(300);
+        await frames(page, 3);
+        let s = await page.evaluate(() => window.playground.state());
+        assertEq([s.name, s.nodeCount], ['REST API', 5], 'document untouched after a broken file');
+        saveArtifact('open-error.png', await page.screenshot());
+        await page.keyboard.press('Escape');  // closes the "could not open" message
+        await frames(page, 3);
+        chooser = await nextChooser();
+        await chooser.setFiles(good);
+        await page.waitForTimeout(300);
+        await frames(page, 3);
+        s = await page.evaluate(() => window.playground.state());
+        assertEq([s.name, s.nodeCount], ['Two nodes', 2], 'opened file');
+        assert(s.canUndo, 'opening is undoable');
+        assertEq(page.problems, [], 'console errors');
+      } finally { await b.close(); fs.rmSync(dir, { recursive: true, force: true }); }
+    },
+  },
+];
