@@ -1,29 +1,14 @@
 // payload_template.cpp — placeholder expansion for traffic payloads.
 #include "traffic/payload_template.h"
 
+#include "schedule/utc_time.h"
+
 #include <cstdio>
 #include <cstdlib>
 
 namespace sim {
 
-std::string iso8601_utc(std::uint64_t unix_s) {
-    // civil_from_days (Howard Hinnant), UTC.
-    const auto days = static_cast<std::int64_t>(unix_s / 86400);
-    const auto secs = static_cast<std::int64_t>(unix_s % 86400);
-    std::int64_t z = days + 719468;
-    const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-    const auto doe = static_cast<unsigned>(z - era * 146097);
-    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const unsigned mp = (5 * doy + 2) / 153;
-    const unsigned d = doy - (153 * mp + 2) / 5 + 1;
-    const unsigned m = mp < 10 ? mp + 3 : mp - 9;
-    const std::int64_t y = static_cast<std::int64_t>(yoe) + era * 400 + (m <= 2);
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%04lld-%02u-%02uT%02lld:%02lld:%02lldZ", static_cast<long long>(y), m, d,
-                  static_cast<long long>(secs / 3600), static_cast<long long>(secs / 60 % 60), static_cast<long long>(secs % 60));
-    return buf;
-}
+std::string iso8601_utc(std::uint64_t unix_s) { return schedule::format_utc(static_cast<std::int64_t>(unix_s)); }
 
 std::string random_uuid(Rng& rng) {
     const std::uint64_t a = rng.next_u64(), b = rng.next_u64();
