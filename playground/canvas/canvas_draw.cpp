@@ -208,7 +208,7 @@ void GraphCanvas::draw_nodes(ImDrawList* dl, const Document& doc, const Theme& t
         if (bd.throttles > 0) badge(short_count(static_cast<double>(bd.throttles)) + " throttled", with_alpha(c.throttled, 0.9f), IM_COL32_WHITE);
         if (bd.cold_starts > 0) badge(short_count(static_cast<double>(bd.cold_starts)) + " cold", c.badge_bg, c.badge_text);
         if (bd.queue > 0) badge("queue " + short_count(static_cast<double>(bd.queue)), c.badge_bg, c.badge_text);
-        if (bd.concurrency > 0) badge(short_count(static_cast<double>(bd.concurrency)) + " busy", with_alpha(c.ok, 0.85f), IM_COL32_WHITE);
+        if (bd.concurrency > 0) badge(short_count(static_cast<double>(bd.concurrency)) + (bd.concurrency_is_in_flight ? " in flight" : " busy"), with_alpha(c.ok, 0.85f), IM_COL32_WHITE);
     }
 }
 

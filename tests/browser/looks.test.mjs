@@ -1,6 +1,8 @@
 // looks.test.mjs — screenshots at two sizes (desktop at DPR 1, a 600 px embed at DPR 2) and both
 // themes, checked for real content; the canvas's drawing buffer follows the device pixel ratio.
-import { launch, openPlayground, frames, assert, assertEq, saveArtifact } from './lib/harness.mjs';
+import fs from 'node:fs';
+import path from 'node:path';
+import { launch, openPlayground, frames, assert, assertEq, saveArtifact, repo } from './lib/harness.mjs';
 import { decodePng, distinctColours } from './lib/png.mjs';
 
 async function shoot(page, name) {
@@ -45,6 +47,33 @@ export const tests = [
           const r = l.nodes[id].rect;
           assert(r[0] >= l.canvas[0] && r[2] <= l.canvas[2], `${id} is inside the view after fit`);
         }
+        assertEq(page.problems, [], 'console errors');
+      } finally { await b.close(); }
+    },
+  },
+  {
+    // The README's picture is this screenshot: the async-queue pattern mid-run, events in flight and
+    // messages already in the DLQ. UPDATE_DOCS=1 copies it to docs/playground.png.
+    name: 'the README screenshot: async queue mid-run with messages in the DLQ',
+    async run({ url }) {
+      const b = await launch({ width: 1280, height: 800, dpr: 1 });
+      try {
+        const page = await openPlayground(b.context, url, '?fresh');
+        const text = fs.readFileSync(path.join(repo, 'patterns/async-queue.json'), 'utf8');
+        const r = await page.evaluate((t) => window.playground.loadPattern(t), text);
+        assert(r.ok, 'async-queue loads: ' + JSON.stringify(r.errors));
+        await page.evaluate(() => { window.playground.fit(); window.playground.showPanel('charts'); window.playground.selectNode('order-worker'); });
+        await page.evaluate(() => window.playground.runFor(240));
+        const m = await page.evaluate(() => window.playground.metrics());
+        assert(m.nodes['orders-dlq'].messages_in > 0, 'messages reached the DLQ: ' + m.nodes['orders-dlq'].messages_in);
+        await page.evaluate(() => { window.playground.setSpeed(20); window.playground.play(); });
+        await frames(page, 30);
+        const s = await page.evaluate(() => window.playground.state());
+        assert(s.dotsInFlight > 0, 'events are drawn in flight: ' + s.dotsInFlight);
+        const png = await page.screenshot();
+        saveArtifact('readme-playground.png', png);
+        assert(distinctColours(decodePng(png)) > 200, 'screenshot has content');
+        if (process.env.UPDATE_DOCS) fs.writeFileSync(path.join(repo, 'docs/playground.png'), png);
         assertEq(page.problems, [], 'console errors');
       } finally { await b.close(); }
     },
