@@ -14,6 +14,9 @@ int conformance_command(const Args& args);  // slsim conformance SUITE FILE
 int compare_command(const Args& args);      // slsim compare FILE [--ec2 TYPE] [--count N] [--json]
 int bench_command(const Args& args);        // slsim bench [--json] [--quick]
 int check_command(const Args& args);        // slsim check CHALLENGE.json [SOLUTION.json] [--json]
+int quiz_command(const Args& args);         // slsim quiz QUESTION.json [--json]
+int export_command(const Args& args);       // slsim export sam FILE [--yaml|--json] | export mermaid FILE
+int import_command(const Args& args);       // slsim import TEMPLATE.json
 
 // Reads a whole file; false (with `error`) when it cannot.
 bool read_file(const std::string& path, std::string& out, std::string& error);

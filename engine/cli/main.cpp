@@ -18,6 +18,11 @@ void usage(std::FILE* out) {
         "  compare FILE [--ec2 m5.large] [--count 2] [--json]\n"
         "                                                   serverless vs an EC2 fleet for the same traffic:\n"
         "                                                   costs, crossover request rate, comparison table\n"
+        "  export sam FILE [--yaml|--json]                  the pattern as an AWS SAM template (default YAML)\n"
+        "  export mermaid FILE                              the diagram as Mermaid flowchart text\n"
+        "  import TEMPLATE.json                             a SAM/CloudFormation template as pattern JSON\n"
+        "  quiz QUESTION.json [--json]                      run every option of a quiz question; exit 0 when\n"
+        "                                                   the stated answer measurably wins\n"
         "  help                                             this text\n",
         out);
 }
@@ -35,7 +40,10 @@ int main(int argc, char** argv) {
     if (cmd == "conformance") return sim::cli::conformance_command(args);
     if (cmd == "bench") return sim::cli::bench_command(args);
     if (cmd == "check") return sim::cli::check_command(args);  // slsim check CHALLENGE.json SOLUTION.json
+    if (cmd == "quiz") return sim::cli::quiz_command(args);
     if (cmd == "compare") return sim::cli::compare_command(args);
+    if (cmd == "export") return sim::cli::export_command(args);
+    if (cmd == "import") return sim::cli::import_command(args);
     if (cmd == "help" || cmd == "--help" || cmd == "-h") {
         usage(stdout);
         return 0;

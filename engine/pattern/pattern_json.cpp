@@ -1,6 +1,7 @@
 // pattern_json.cpp — pattern JSON ⇄ Pattern. The only place that catches nlohmann exceptions:
 // syntax errors become diagnostics with line and column; everything else is checked by hand.
 #include "pattern/pattern.h"
+#include "pattern/json_guard.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -306,6 +307,12 @@ ParseResult parse_pattern_json(const Json& root) {
 }
 
 ParseResult parse_pattern(std::string_view text) {
+    // Deeper nesting would recurse once per level when the value is copied or written.
+    if (TextCheck c = check_json_depth(text, 256); !c.ok) {
+        ParseResult res;
+        res.diagnostics.error("", "pattern rejected: " + c.error);
+        return res;
+    }
     Json root;
     try {
         root = Json::parse(text.begin(), text.end());

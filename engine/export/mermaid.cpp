@@ -1,0 +1,73 @@
+// mermaid.cpp — Mermaid flowchart export (see mermaid.h).
+#include "export/mermaid.h"
+
+namespace sim {
+
+std::string mermaid_escape(std::string_view text) {
+    std::string out;
+    for (char c : text) {
+        switch (c) {
+            case '"': out += "#quot;"; break;
+            case '#': out += "#35;"; break;
+            case '<': out += "#lt;"; break;
+            case '>': out += "#gt;"; break;
+            case '&': out += "#amp;"; break;
+            case '`': out += "#96;"; break;
+            case '|': out += "#124;"; break;
+            case '\n': case '\r': out += ' '; break;
+            default:
+                if (static_cast<unsigned char>(c) >= 0x20) out += c;
+        }
+    }
+    return out;
+}
+
+namespace {
+
+// Shape by role: functions rounded, data stores cylinders, sources stadiums, the rest boxes.
+std::string shape(const NodeSpec& n, const std::string& label) {
+    const std::string q = "\"" + label + "\"";
+    if (n.type == "lambda" || n.type == "lambda_edge" || n.type == "cloudfront_function") return "(" + q + ")";
+    if (n.type == "dynamodb" || n.type == "s3" || n.type == "aurora" || n.type == "redshift") return "[(" + q + ")]";
+    if (n.type == "client" || n.type == "iot") return "([" + q + "])";
+    if (n.type == "sqs" || n.type == "sns" || n.type == "kinesis" || n.type == "eventbridge") return "[[" + q + "]]";
+    return "[" + q + "]";
+}
+
+std::string edge_label(const EdgeSpec& e) {
+    std::string label;
+    auto add = [&](const std::string& part) { label += (label.empty() ? "" : ", ") + part; };
+    if (e.port != "out") add(e.port);
+    if (e.config.is_object()) {
+        if (auto r = e.config.find("Route"); r != e.config.end() && r->is_string()) add(r->get<std::string>());
+        if (e.config.contains("FilterPolicy") || e.config.contains("FilterCriteria")) add("filtered");
+        if (auto b = e.config.find("BatchSize"); b != e.config.end() && b->is_number_integer())
+            add("batch " + std::to_string(b->get<std::int64_t>()));
+        if (auto p = e.config.find("Prefix"); p != e.config.end() && p->is_string()) add(p->get<std::string>() + "*");
+    }
+    return label;
+}
+
+}  // namespace
+
+std::string export_mermaid(const Pattern& p) {
+    std::string out = "flowchart LR\n";
+    if (!p.name.empty()) out = "---\ntitle: \"" + mermaid_escape(p.name) + "\"\n---\n" + out;
+    for (std::size_t i = 0; i < p.nodes.size(); ++i) {
+        const NodeSpec& n = p.nodes[i];
+        out += "  n" + std::to_string(i) + shape(n, mermaid_escape(n.id) + "<br/>" + mermaid_escape(n.type)) + "\n";
+    }
+    for (const EdgeSpec& e : p.edges) {
+        const int from = p.node_index(e.from);
+        const int to = p.node_index(e.to);
+        if (from < 0 || to < 0) continue;  // dangling edges are a validation error, not a drawing
+        const bool side = e.port == "dlq" || e.port == "on_failure" || e.port == "on_success";
+        const std::string label = edge_label(e);
+        out += "  n" + std::to_string(from) + (side ? " -.->" : " -->");
+        if (!label.empty()) out += "|\"" + mermaid_escape(label) + "\"|";
+        out += " n" + std::to_string(to) + "\n";
+    }
+    return out;
+}
+
+}  // namespace sim

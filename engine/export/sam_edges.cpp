@@ -1,0 +1,457 @@
+// sam_edges.cpp — what each wiring implies in a SAM template: function and state-machine Events,
+// SNS subscriptions, bucket notifications, redrive policies, destinations, queue policies,
+// Lambda permissions, SAM policy templates for calls, EventBridge rules with their targets.
+//
+// Index: helpers · event sources · calls and destinations · edge dispatch · EventBridge rules
+#include "export/sam_builder.h"
+
+#include <algorithm>
+#include <cctype>
+
+namespace sim::samx {
+
+namespace {
+
+// ---- Section: helpers ---------------------------------------------------------------------------
+
+const NodeSpec& node_of(const Builder& b, const std::string& id) { return *b.node(id); }
+
+std::string text_of(const Json& obj, const char* key, const std::string& dflt = {}) {
+    if (!obj.is_object()) return dflt;
+    auto it = obj.find(key);
+    return it != obj.end() && it->is_string() ? it->get<std::string>() : dflt;
+}
+
+// Adds an event to a function's or state machine's Events; false when the node's own config set Events.
+bool add_event(Builder& b, const std::string& target, const std::string& base, const char* type, OJson properties) {
+    if (node_of(b, target).config.contains("Events")) return false;
+    OJson& events = b.generate(target, "Events", OJson::object());
+    std::string name = base;
+    for (int n = 2; events.contains(name); ++n) name = base + std::to_string(n);
+    events[name] = {{"Type", type}, {"Properties", std::move(properties)}};
+    return true;
+}
+
+// Copies the listed edge-config keys into `out`.
+void copy_keys(const Json& from, OJson& out, std::initializer_list<const char*> keys) {
+    for (const char* k : keys)
+        if (from.is_object() && from.contains(k)) out[k] = to_ordered(from[k]);
+}
+
+// A generated list property (Policies, Origins …) to append to; nullptr when the user set it.
+OJson* generated_list(Builder& b, const std::string& id, const std::string& key) {
+    if (node_of(b, id).config.contains(key)) return nullptr;
+    return &b.generate(id, key, OJson::array());
+}
+
+// One queue policy per queue, one statement per service principal (SNS, S3, EventBridge).
+void allow_queue(Builder& b, const std::string& queue, const std::string& service, OJson condition) {
+    const std::string name = b.logical.at(queue) + "Policy";
+    if (!b.resources.contains(name)) {
+        b.taken.insert(name);
+        b.add_derived(name, "AWS::SQS::QueuePolicy",
+                      {{"Queues", OJson::array({cfn_ref(b.logical.at(queue))})},
+                       {"PolicyDocument", {{"Version", "2012-10-17"}, {"Statement", OJson::array()}}}},
+                      queue);
+    }
+    OJson st = {{"Effect", "Allow"}, {"Principal", {{"Service", service}}}, {"Action", "sqs:SendMessage"},
+                {"Resource", b.arn(queue)}};
+    if (!condition.is_null()) st["Condition"] = std::move(condition);
+    b.resources[name]["Properties"]["PolicyDocument"]["Statement"].push_back(std::move(st));
+}
+
+void allow_topic(Builder& b, const std::string& topic, const std::string& service) {
+    const std::string name = b.logical.at(topic) + "Policy";
+    if (b.resources.contains(name)) return;
+    b.taken.insert(name);
+    b.add_derived(name, "AWS::SNS::TopicPolicy",
+                  {{"Topics", OJson::array({cfn_ref(b.logical.at(topic))})},
+                   {"PolicyDocument",
+                    {{"Version", "2012-10-17"},
+                     {"Statement", OJson::array({{{"Effect", "Allow"}, {"Principal", {{"Service", service}}},
+                                                  {"Action", "sns:Publish"}, {"Resource", b.arn(topic)}}})}}}},
+                  topic);
+}
+
+// "POST /orders" → ("post", "/orders"); missing → ANY on a greedy path.
+std::pair<std::string, std::string> route_of(const Json& config) {
+    const std::string route = text_of(config, "Route");
+    const auto sp = route.find(' ');
+    if (route.empty() || sp == std::string::npos) return {"any", "/{proxy+}"};
+    std::string method = route.substr(0, sp);
+    for (char& c : method) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return {method, route.substr(sp + 1)};
+}
+
+// SAM destination Type for a node type.
+const char* destination_type(const std::string& type) {
+    if (type == "sqs") return "SQS";
+    if (type == "sns") return "SNS";
+    if (type == "lambda") return "Lambda";
+    if (type == "eventbridge") return "EventBridge";
+    if (type == "s3") return "S3Bucket";
+    return "";
+}
+
+// Rewrites {"OnFailure": {"Destination": "<node id>"}} to ARNs, adding the SAM Type.
+OJson destination_config(const Builder& b, const Json& dc) {
+    OJson out = to_ordered(dc);
+    for (const char* side : {"OnFailure", "OnSuccess"}) {
+        const std::string dest = text_of(dc.is_object() ? dc.value(side, Json::object()) : Json::object(), "Destination");
+        if (dest.empty() || !b.has_resource(dest)) continue;
+        out[side]["Destination"] = b.arn(dest);
+        if (!out[side].contains("Type")) out[side]["Type"] = destination_type(node_of(b, dest).type);
+    }
+    return out;
+}
+
+// ---- Section: event sources ---------------------------------------------------------------------
+
+void stream_event(Builder& b, std::size_t i, const char* type, OJson source_key, OJson source) {
+    const EdgeSpec& e = b.p.edges[i];
+    OJson props;
+    props[source_key.get<std::string>()] = std::move(source);
+    props["StartingPosition"] = text_of(e.config, "StartingPosition", "LATEST");
+    copy_keys(e.config, props, {"BatchSize", "BisectBatchOnFunctionError", "Enabled", "FilterCriteria",
+                                "FunctionResponseTypes", "MaximumBatchingWindowInSeconds",
+                                "MaximumRecordAgeInSeconds", "MaximumRetryAttempts", "ParallelizationFactor",
+                                "TumblingWindowInSeconds"});
+    if (e.config.is_object() && e.config.contains("DestinationConfig"))
+        props["DestinationConfig"] = destination_config(b, e.config["DestinationConfig"]);
+    if (!add_event(b, e.to, b.logical.at(e.from) + type, type, std::move(props)))
+        b.note(i, "the function sets its own Events; this event source is kept in Metadata only");
+}
+
+void s3_source(Builder& b, std::size_t i) {
+    const EdgeSpec& e = b.p.edges[i];
+    const std::string& to_type = node_of(b, e.to).type;
+    OJson events = e.config.is_object() && e.config.contains("Events") ? to_ordered(e.config["Events"])
+                                                                         : OJson::array({"s3:ObjectCreated:*"});
+    OJson rules = OJson::array();
+    if (!text_of(e.config, "Prefix").empty()) rules.push_back({{"Name", "prefix"}, {"Value", text_of(e.config, "Prefix")}});
+    if (!text_of(e.config, "Suffix").empty()) rules.push_back({{"Name", "suffix"}, {"Value", text_of(e.config, "Suffix")}});
+    if (to_type == "lambda") {
+        OJson props = {{"Bucket", cfn_ref(b.logical.at(e.from))}, {"Events", events}};
+        if (!rules.empty()) props["Filter"] = {{"S3Key", {{"Rules", rules}}}};
+        if (!add_event(b, e.to, b.logical.at(e.from) + "S3", "S3", std::move(props)))
+            b.note(i, "the function sets its own Events; this notification is kept in Metadata only");
+        return;
+    }
+    if (node_of(b, e.from).config.contains("NotificationConfiguration")) {
+        b.note(i, "the bucket sets its own NotificationConfiguration; this notification is kept in Metadata only");
+        return;
+    }
+    OJson& nc = b.generate(e.from, "NotificationConfiguration", OJson::object());
+    if (to_type == "eventbridge") {
+        nc["EventBridgeConfiguration"] = {{"EventBridgeEnabled", true}};
+        return;
+    }
+    const bool queue = to_type == "sqs";
+    if (!queue && to_type != "sns") {
+        b.note(i, "S3 notifications go to Lambda, SQS, SNS or EventBridge; not generated");
+        return;
+    }
+    if (!events.is_array()) events = OJson::array({events});
+    for (const auto& ev : events) {
+        OJson c = {{"Event", ev}, {queue ? "Queue" : "Topic", b.arn(e.to)}};
+        if (!rules.empty()) c["Filter"] = {{"S3Key", {{"Rules", rules}}}};
+        nc[queue ? "QueueConfigurations" : "TopicConfigurations"].push_back(std::move(c));
+    }
+    const OJson cond = {{"StringEquals", {{"aws:SourceAccount", cfn_ref("AWS::AccountId")}}}};
+    if (queue) allow_queue(b, e.to, "s3.amazonaws.com", cond);
+    else allow_topic(b, e.to, "s3.amazonaws.com");
+    // The destination policy must exist before S3 checks the configuration.
+    OJson& deps = b.resources[b.logical.at(e.from)]["DependsOn"];
+    const std::string policy = b.logical.at(e.to) + "Policy";
+    if (std::find(deps.begin(), deps.end(), policy) == deps.end()) deps.push_back(policy);
+}
+
+void sns_source(Builder& b, std::size_t i) {
+    const EdgeSpec& e = b.p.edges[i];
+    const NodeSpec& to = node_of(b, e.to);
+    if (to.type == "lambda") {
+        OJson props = {{"Topic", cfn_ref(b.logical.at(e.from))}};
+        copy_keys(e.config, props, {"FilterPolicy", "FilterPolicyScope", "RedrivePolicy"});
+        if (props.contains("RedrivePolicy") && props["RedrivePolicy"].is_object()) {
+            const std::string dlq = text_of(e.config["RedrivePolicy"], "deadLetterTargetArn");
+            if (b.has_resource(dlq)) props["RedrivePolicy"]["deadLetterTargetArn"] = b.arn(dlq);
+        }
+        if (!add_event(b, e.to, b.logical.at(e.from) + "SNS", "SNS", std::move(props)))
+            b.note(i, "the function sets its own Events; this subscription is kept in Metadata only");
+        return;
+    }
+    OJson props = {{"TopicArn", cfn_ref(b.logical.at(e.from))}};
+    if (to.type == "sqs") {
+        props["Protocol"] = "sqs";
+        props["Endpoint"] = b.arn(e.to);
+        allow_queue(b, e.to, "sns.amazonaws.com", {{"ArnEquals", {{"aws:SourceArn", cfn_ref(b.logical.at(e.from))}}}});
+    } else if (to.type == "email" || to.type == "http_endpoint") {
+        const std::string endpoint = text_of(to.config, "Endpoint");
+        props["Protocol"] = to.type == "email" ? "email" : (endpoint.rfind("http:", 0) == 0 ? "http" : "https");
+        if (!endpoint.empty()) props["Endpoint"] = endpoint;
+        else b.note(i, "the " + to.type + " node has no Endpoint; the subscription has none");
+    } else {
+        b.note(i, "SNS subscriptions to '" + to.type + "' are not generated");
+        return;
+    }
+    copy_keys(e.config, props, {"FilterPolicy", "FilterPolicyScope", "RawMessageDelivery", "DeliveryPolicy", "RedrivePolicy"});
+    if (props.contains("RedrivePolicy") && props["RedrivePolicy"].is_object()) {
+        const std::string dlq = text_of(e.config["RedrivePolicy"], "deadLetterTargetArn");
+        if (b.has_resource(dlq)) props["RedrivePolicy"]["deadLetterTargetArn"] = b.arn(dlq);
+    }
+    b.add_derived(b.fresh(b.logical.at(e.from) + "To" + logical_id_for(e.to)), "AWS::SNS::Subscription",
+                  std::move(props), e.from);
+}
+
+void api_source(Builder& b, std::size_t i) {
+    const EdgeSpec& e = b.p.edges[i];
+    const NodeSpec& api = node_of(b, e.from);
+    const std::string& to_type = node_of(b, e.to).type;
+    const bool http = text_of(api.config, "ApiType", "REST") == "HTTP";
+    if (to_type != "lambda" && !(to_type == "stepfunctions" && !http)) {
+        b.note(i, "API Gateway service integrations other than Lambda (and Step Functions on REST APIs) are not generated; the route is kept in Metadata");
+        return;
+    }
+    auto [method, path] = route_of(e.config);
+    OJson props = {{"Path", path}, {"Method", method}};
+    props[http ? "ApiId" : "RestApiId"] = cfn_ref(b.logical.at(e.from));
+    if (!add_event(b, e.to, b.logical.at(e.from) + "Route", http ? "HttpApi" : "Api", std::move(props)))
+        b.note(i, "the target sets its own Events; this route is kept in Metadata only");
+}
+
+// ---- Section: calls and destinations ------------------------------------------------------------
+
+// SAM policy templates for what a function or state machine calls.
+void call_policy(Builder& b, std::size_t i) {
+    const EdgeSpec& e = b.p.edges[i];
+    const std::string& t = node_of(b, e.to).type;
+    const std::string& l = b.logical.at(e.to);
+    OJson policy;
+    if (t == "dynamodb") policy = {{"DynamoDBCrudPolicy", {{"TableName", cfn_ref(l)}}}};
+    else if (t == "s3") policy = {{"S3CrudPolicy", {{"BucketName", cfn_ref(l)}}}};
+    else if (t == "sqs") policy = {{"SQSSendMessagePolicy", {{"QueueName", get_att(l, "QueueName")}}}};
+    else if (t == "sns") policy = {{"SNSPublishMessagePolicy", {{"TopicName", get_att(l, "TopicName")}}}};
+    else if (t == "kinesis") policy = {{"KinesisCrudPolicy", {{"StreamName", cfn_ref(l)}}}};
+    else if (t == "lambda") policy = {{"LambdaInvokePolicy", {{"FunctionName", cfn_ref(l)}}}};
+    else if (t == "stepfunctions") policy = {{"StepFunctionsExecutionPolicy", {{"StateMachineName", get_att(l, "Name")}}}};
+    else if (t == "eventbridge") policy = {{"EventBridgePutEventsPolicy", {{"EventBusName", cfn_ref(l)}}}};
+    else if (t == "firehose") policy = {{"FirehoseWritePolicy", {{"DeliveryStreamName", cfn_ref(l)}}}};
+    else if (t == "aurora") policy = {{"AWSSecretsManagerGetSecretValuePolicy", {{"SecretArn", get_att(l, "MasterUserSecret.SecretArn")}}}};
+    if (policy.is_null()) {
+        b.note(i, "no permission generated for calls to '" + t + "'");
+        return;
+    }
+    OJson* list = generated_list(b, e.from, "Policies");
+    if (!list) {
+        b.note(i, "the node sets its own Policies; none generated");
+        return;
+    }
+    if (std::find(list->begin(), list->end(), policy) == list->end()) list->push_back(std::move(policy));
+}
+
+void lambda_destination(Builder& b, std::size_t i) {
+    const EdgeSpec& e = b.p.edges[i];
+    const NodeSpec& fn = node_of(b, e.from);
+    const std::string& t = node_of(b, e.to).type;
+    if (e.port == "dlq") {
+        if (!fn.config.contains("DeadLetterQueue"))
+            b.generate(e.from, "DeadLetterQueue", {{"Type", t == "sns" ? "SNS" : "SQS"}, {"TargetArn", b.arn(e.to)}});
+        return;
+    }
+    if (fn.config.contains("EventInvokeConfig")) {
+        b.note(i, "the function sets its own EventInvokeConfig; this destination is kept in Metadata only");
+        return;
+    }
+    OJson& eic = b.generate(e.from, "EventInvokeConfig", OJson::object());
+    for (const char* k : {"MaximumRetryAttempts", "MaximumEventAgeInSeconds"})
+        if (fn.config.contains(k)) eic[k] = to_ordered(fn.config[k]);
+    eic["DestinationConfig"][e.port == "on_success" ? "OnSuccess" : "OnFailure"] =
+        {{"Type", destination_type(t)}, {"Destination", b.arn(e.to)}};
+}
+
+void cloudfront_edge(Builder& b, std::size_t i) {
+    const EdgeSpec& e = b.p.edges[i];
+    const NodeSpec& cf = node_of(b, e.from);
+    if (cf.config.contains("DistributionConfig")) {
+        b.note(i, "the distribution sets its own DistributionConfig; not generated");
+        return;
+    }
+    OJson& dc = b.props(e.from)["DistributionConfig"];
+    const std::string& t = node_of(b, e.to).type;
+    const std::string l = b.logical.at(e.to);
+    if (e.port == "out") {
+        if (t != "s3") {
+            b.note(i, "only S3 origins are generated");
+            return;
+        }
+        dc["Origins"].push_back({{"Id", l}, {"DomainName", get_att(l, "RegionalDomainName")},
+                                 {"S3OriginConfig", {{"OriginAccessIdentity", ""}}}});
+        if (!dc["DefaultCacheBehavior"].contains("TargetOriginId")) dc["DefaultCacheBehavior"]["TargetOriginId"] = l;
+        return;
+    }
+    std::string event = e.port;
+    std::replace(event.begin(), event.end(), '_', '-');
+    if (t == "cloudfront_function")
+        dc["DefaultCacheBehavior"]["FunctionAssociations"].push_back(
+            {{"EventType", event}, {"FunctionARN", get_att(l, "FunctionARN")}});
+    else
+        dc["DefaultCacheBehavior"]["LambdaFunctionAssociations"].push_back(
+            {{"EventType", event}, {"LambdaFunctionARN", cfn_ref(l + ".Version")}});
+}
+
+void firehose_role(Builder& b, const std::string& fh) {
+    const std::string name = b.logical.at(fh) + "Role";
+    if (b.resources.contains(name)) return;
+    b.taken.insert(name);
+    b.add_derived(name, "AWS::IAM::Role",
+                  {{"AssumeRolePolicyDocument",
+                    {{"Version", "2012-10-17"},
+                     {"Statement", OJson::array({{{"Effect", "Allow"}, {"Principal", {{"Service", "firehose.amazonaws.com"}}},
+                                                  {"Action", "sts:AssumeRole"}}})}}},
+                   {"Policies", OJson::array({{{"PolicyName", "delivery"},
+                                               {"PolicyDocument",
+                                                {{"Version", "2012-10-17"},
+                                                 {"Statement", OJson::array({{{"Effect", "Allow"},
+                                                                              {"Action", OJson::array({"kinesis:DescribeStream", "kinesis:GetShardIterator", "kinesis:GetRecords", "kinesis:ListShards", "s3:PutObject", "s3:GetBucketLocation", "s3:ListBucket", "lambda:InvokeFunction"})},
+                                                                              {"Resource", "*"}}})}}}}})}},
+                  fh);
+}
+
+// ---- Section: edge dispatch ---------------------------------------------------------------------
+
+void add_edge(Builder& b, std::size_t i) {
+    const EdgeSpec& e = b.p.edges[i];
+    const NodeSpec* from = b.node(e.from);
+    const NodeSpec* to = b.node(e.to);
+    if (!from || !to) {
+        b.note(i, "names a node that does not exist; kept in Metadata only");
+        return;
+    }
+    const std::string& f = from->type;
+    const std::string& t = to->type;
+    if (f == "client" || f == "iot") return;  // traffic: Metadata only
+    if (f == "eventbridge" && e.port == "out") return;  // its rules' targets (add_eventbridge_rules)
+    if (!b.has_resource(e.from) && f != "eventbridge") return;
+    if (!b.has_resource(e.to) && t != "email" && t != "http_endpoint") {
+        if (f != "eventbridge") b.note(i, "the target has no CloudFormation resource; kept in Metadata only");
+        return;
+    }
+    if (f == "apigateway" && e.port == "authorizer") {
+        if (text_of(from->config, "ApiType", "REST") == "HTTP" || from->config.contains("Auth"))
+            b.note(i, "HTTP API JWT authorizers (or an own Auth) are not generated");
+        else
+            b.generate(e.from, "Auth", {{"DefaultAuthorizer", "CognitoAuthorizer"},
+                                        {"Authorizers", {{"CognitoAuthorizer", {{"UserPoolArn", b.arn(e.to)}}}}}});
+    } else if (f == "appsync" && e.port == "authorizer") {
+        b.generate(e.from, "UserPoolConfig", {{"UserPoolId", cfn_ref(b.logical.at(e.to))}, {"AwsRegion", cfn_ref("AWS::Region")},
+                                              {"DefaultAction", "ALLOW"}});
+    } else if (f == "apigateway") {
+        api_source(b, i);
+    } else if (f == "sqs" && e.port == "dlq") {
+        if (!from->config.contains("RedrivePolicy")) {
+            OJson rp = {{"deadLetterTargetArn", b.arn(e.to)}};
+            if (e.config.is_object() && e.config.contains("maxReceiveCount")) rp["maxReceiveCount"] = to_ordered(e.config["maxReceiveCount"]);
+            b.generate(e.from, "RedrivePolicy", rp);
+        }
+    } else if (f == "sqs" && t == "lambda") {
+        OJson props = {{"Queue", b.arn(e.from)}};
+        copy_keys(e.config, props, {"BatchSize", "MaximumBatchingWindowInSeconds", "FilterCriteria",
+                                    "FunctionResponseTypes", "Enabled", "ScalingConfig"});
+        if (e.config.is_object() && e.config.contains("MaximumConcurrency"))
+            props["ScalingConfig"]["MaximumConcurrency"] = to_ordered(e.config["MaximumConcurrency"]);
+        if (!add_event(b, e.to, b.logical.at(e.from) + "SQS", "SQS", std::move(props)))
+            b.note(i, "the function sets its own Events; this event source is kept in Metadata only");
+    } else if (f == "kinesis" && t == "lambda") {
+        stream_event(b, i, "Kinesis", "Stream", b.arn(e.from));
+    } else if (f == "kinesis" && t == "firehose") {
+        firehose_role(b, e.to);
+        b.generate(e.to, "KinesisStreamSourceConfiguration",
+                   {{"KinesisStreamARN", b.arn(e.from)}, {"RoleARN", get_att(b.logical.at(e.to) + "Role", "Arn")}});
+        b.generate(e.to, "DeliveryStreamType", "KinesisStreamAsSource");
+    } else if (f == "kinesis" && e.port == "on_failure") {
+        return;  // named by the mapping's DestinationConfig
+    } else if (f == "dynamodb" && e.port == "stream") {
+        b.generate(e.from, "StreamSpecification", {{"StreamViewType", "NEW_AND_OLD_IMAGES"}});
+        stream_event(b, i, "DynamoDB", "Stream", get_att(b.logical.at(e.from), "StreamArn"));
+    } else if (f == "s3") {
+        s3_source(b, i);
+    } else if (f == "sns" && e.port == "out") {
+        sns_source(b, i);
+    } else if (f == "sns" && e.port == "dlq") {
+        return;  // named by the subscription's RedrivePolicy
+    } else if ((f == "lambda" || f == "stepfunctions") && e.port == "out") {
+        call_policy(b, i);
+    } else if (f == "lambda" && (e.port == "on_success" || e.port == "on_failure" || e.port == "dlq")) {
+        lambda_destination(b, i);
+    } else if (f == "firehose" && t == "s3") {
+        firehose_role(b, e.from);
+        OJson dest = {{"BucketARN", b.arn(e.to)}, {"RoleARN", get_att(b.logical.at(e.from) + "Role", "Arn")}};
+        copy_keys(from->config, dest, {"BufferingHints", "Prefix", "ErrorOutputPrefix", "ProcessingConfiguration"});
+        b.generate(e.from, "ExtendedS3DestinationConfiguration", dest);
+    } else if (f == "cloudfront") {
+        cloudfront_edge(b, i);
+    } else {
+        b.note(i, "no CloudFormation wiring is generated for " + f + " → " + t + "; kept in Metadata");
+    }
+}
+
+}  // namespace
+
+void add_edges(Builder& b) {
+    for (std::size_t i = 0; i < b.p.edges.size(); ++i) add_edge(b, i);
+    for (const NodeSpec& n : b.p.nodes)
+        if (n.type == "stepfunctions" && b.has_resource(n.id))
+            b.notes.push_back("node " + n.id + ": the state machine Definition names functions and tables by node id; map them with DefinitionSubstitutions before deploying");
+}
+
+// ---- Section: EventBridge rules -----------------------------------------------------------------
+
+void add_eventbridge_rules(Builder& b) {
+    for (const NodeSpec& n : b.p.nodes) {
+        if (n.type != "eventbridge") continue;
+        auto rules = n.config.find("Rules");
+        if (rules == n.config.end() || !rules->is_array()) continue;
+        const bool custom = b.has_resource(n.id);
+        for (std::size_t k = 0; k < rules->size(); ++k) {
+            const Json& rule = (*rules)[k];
+            if (!rule.is_object()) continue;
+            const std::string rule_name = text_of(rule, "Name", "rule-" + std::to_string(k + 1));
+            const std::string logical = b.fresh(logical_id_for(n.id) + logical_id_for(rule_name) + "Rule");
+            OJson props;
+            copy_keys(rule, props, {"Name", "Description", "EventPattern", "ScheduleExpression"});
+            if (custom) props["EventBusName"] = cfn_ref(b.logical.at(n.id));
+            props["State"] = text_of(rule, "State", "ENABLED");
+            props["Targets"] = OJson::array();
+            const Json targets = rule.value("Targets", Json::array());
+            for (std::size_t j = 0; targets.is_array() && j < targets.size(); ++j) {
+                const Json& t = targets[j];
+                const std::string target = text_of(t, "Arn");
+                OJson out = {{"Id", text_of(t, "Id", "target-" + std::to_string(j + 1))},
+                             {"Arn", b.has_resource(target) ? b.arn(target) : OJson(target)}};
+                if (t.contains("Input")) out["Input"] = t["Input"].is_string() ? OJson(t["Input"]) : OJson(t["Input"].dump());
+                copy_keys(t, out, {"InputPath", "InputTransformer", "RetryPolicy"});
+                if (t.contains("DeadLetterConfig") && b.has_resource(text_of(t["DeadLetterConfig"], "Arn")))
+                    out["DeadLetterConfig"] = {{"Arn", b.arn(text_of(t["DeadLetterConfig"], "Arn"))}};
+                props["Targets"].push_back(std::move(out));
+                const NodeSpec* tn = b.node(target);
+                if (!tn || !b.has_resource(target)) continue;
+                if (tn->type == "lambda") {
+                    b.add_derived(b.fresh(logical + "Permission" + b.logical.at(target)), "AWS::Lambda::Permission",
+                                  {{"Action", "lambda:InvokeFunction"}, {"FunctionName", cfn_ref(b.logical.at(target))},
+                                   {"Principal", "events.amazonaws.com"}, {"SourceArn", get_att(logical, "Arn")}},
+                                  n.id);
+                } else if (tn->type == "sqs") {
+                    allow_queue(b, target, "events.amazonaws.com", {{"ArnEquals", {{"aws:SourceArn", get_att(logical, "Arn")}}}});
+                } else if (tn->type == "sns") {
+                    allow_topic(b, target, "events.amazonaws.com");
+                } else {
+                    b.notes.push_back("node " + n.id + ": rule " + rule_name + " target " + target +
+                                      " needs a RoleArn for EventBridge to call it; not generated");
+                }
+            }
+            b.add_derived(logical, "AWS::Events::Rule", std::move(props), n.id);
+        }
+    }
+}
+
+}  // namespace sim::samx

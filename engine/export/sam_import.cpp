@@ -1,0 +1,275 @@
+// sam_import.cpp — template → pattern: structural checks with JSON pointers, our own Metadata
+// (exact round trip), then foreign resources (sam_import_foreign.cpp), kept sections.
+#include "export/sam_import_state.h"
+#include "export/sam_export.h"
+#include "pattern/json_guard.h"
+
+namespace sim {
+namespace sami {
+
+std::string ImportState::unique_id(const std::string& base) {
+    std::string id = base.substr(0, 64);
+    for (int n = 2; ids.count(id); ++n) {
+        const std::string suffix = std::to_string(n);
+        id = base.substr(0, 64 - suffix.size()) + suffix;
+    }
+    ids.insert(id);
+    return id;
+}
+
+Json* ImportState::node(const std::string& id) {
+    for (auto& n : nodes)
+        if (n.value("id", "") == id) return &n;
+    return nullptr;
+}
+
+void ImportState::add_edge(const std::string& from, const std::string& port, const std::string& to, Json config) {
+    Json e = {{"from", from}, {"to", to}};
+    if (port != "out") e["port"] = port;
+    if (config.is_object() && !config.empty()) e["config"] = std::move(config);
+    for (const auto& old : edges)
+        if (old == e) return;
+    edges.push_back(std::move(e));
+}
+
+std::string ref_target(const Json& v) {
+    if (!v.is_object() || v.size() != 1) return {};
+    if (auto r = v.find("Ref"); r != v.end() && r->is_string()) return r->get<std::string>();
+    if (auto g = v.find("Fn::GetAtt"); g != v.end()) {
+        if (g->is_array() && !g->empty() && (*g)[0].is_string()) return (*g)[0].get<std::string>();
+        if (g->is_string()) return g->get<std::string>().substr(0, g->get<std::string>().find('.'));
+    }
+    return {};
+}
+
+std::string ref_node(const ImportState& s, const Json& v) {
+    auto it = s.node_of.find(ref_target(v));
+    return it == s.node_of.end() ? std::string() : it->second;
+}
+
+namespace {
+
+const char* type_name(const Json& j) {
+    switch (j.type()) {
+        case Json::value_t::null: return "null";
+        case Json::value_t::boolean: return "a boolean";
+        case Json::value_t::string: return "a string";
+        case Json::value_t::array: return "an array";
+        case Json::value_t::object: return "an object";
+        default: return "a number";
+    }
+}
+
+std::string escape_pointer(const std::string& key) {
+    std::string out;
+    for (char c : key) {
+        if (c == '~') out += "~0";
+        else if (c == '/') out += "~1";
+        else out += c;
+    }
+    return out;
+}
+
+// Every resource an object with a string Type; Properties and Metadata objects when present.
+bool check_resources(const Json& root, Diagnostics& d) {
+    auto rs = root.find("Resources");
+    if (rs == root.end()) {
+        d.error("", "missing \"Resources\": a template needs at least one resource");
+        return false;
+    }
+    if (!rs->is_object()) {
+        d.error("/Resources", std::string("Resources must be an object, got ") + type_name(*rs));
+        return false;
+    }
+    bool ok = true;
+    for (auto it = rs->begin(); it != rs->end(); ++it) {
+        const std::string path = "/Resources/" + escape_pointer(it.key());
+        const Json& r = it.value();
+        if (!r.is_object()) {
+            d.error(path, std::string("resource must be an object, got ") + type_name(r));
+            ok = false;
+            continue;
+        }
+        auto t = r.find("Type");
+        if (t == r.end()) {
+            d.error(path, "missing \"Type\": expected a resource type such as \"AWS::SQS::Queue\"");
+            ok = false;
+        } else if (!t->is_string() || t->get<std::string>().empty()) {
+            d.error(path + "/Type", "Type must be a resource type string, got " + t->dump());
+            ok = false;
+        }
+        for (const char* key : {"Properties", "Metadata"}) {
+            auto p = r.find(key);
+            if (p != r.end() && !p->is_object()) {
+                d.error(path + "/" + key, std::string(key) + " must be an object, got " + type_name(*p));
+                ok = false;
+            }
+        }
+    }
+    return ok;
+}
+
+const Json* our_metadata(const Json& obj) {
+    auto md = obj.find("Metadata");
+    if (md == obj.end() || !md->is_object()) return nullptr;
+    auto sp = md->find(kSamMetadataKey);
+    return sp != md->end() && sp->is_object() ? &*sp : nullptr;
+}
+
+// A node from its resource: Properties minus generated keys, plus the simulation-only config.
+Json node_from_resource(const Json& entry, const Json& res, const Json& meta) {
+    Json node = {{"id", entry["id"]}, {"type", meta.value("type", entry.value("type", ""))}};
+    Json config = res.value("Properties", Json::object());
+    if (auto g = meta.find("generated"); g != meta.end() && g->is_array())
+        for (const auto& k : *g)
+            if (k.is_string()) config.erase(k.get<std::string>());
+    if (auto c = meta.find("config"); c != meta.end() && c->is_object())
+        for (auto it = c->begin(); it != c->end(); ++it) config[it.key()] = it.value();
+    node["config"] = config;
+    if (auto x = meta.find("extra"); x != meta.end() && x->is_object())
+        for (auto it = x->begin(); it != x->end(); ++it)
+            if (!node.contains(it.key())) node[it.key()] = it.value();
+    return node;
+}
+
+// Pattern-level data and resource nodes from a template that export_sam() wrote.
+Json import_ours(ImportState& s, const Json& sp, std::set<std::string>& skip) {
+    Json pj = sp;
+    pj.erase("nodes");
+    const Json& resources = s.tmpl["Resources"];
+    for (auto it = resources.begin(); it != resources.end(); ++it) {
+        const Json* meta = our_metadata(it.value());
+        if (meta && meta->contains("generatedBy")) skip.insert(it.key());  // regenerated on export
+    }
+    const Json entries = sp.value("nodes", Json::array());
+    if (!entries.is_array()) {
+        s.d.error("/Metadata/ServerlessPlayground/nodes", std::string("nodes must be an array, got ") + type_name(entries));
+        return pj;
+    }
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+        const Json& entry = entries[i];
+        const std::string path = "/Metadata/ServerlessPlayground/nodes/" + std::to_string(i);
+        if (!entry.is_object() || !entry.contains("id") || !entry["id"].is_string()) {
+            s.d.error(path, "node entry must be an object with a string \"id\"");
+            continue;
+        }
+        const std::string id = entry["id"].get<std::string>();
+        s.ids.insert(id);
+        auto r = entry.find("resource");
+        if (r == entry.end()) {
+            s.nodes.push_back(entry);
+            continue;
+        }
+        const std::string logical = r->is_string() ? r->get<std::string>() : "";
+        auto res = resources.find(logical);
+        if (res == resources.end()) {
+            s.d.warning(path + "/resource", "node '" + id + "' names resource '" + logical +
+                                                "', which is not in Resources; the node is left out");
+            continue;
+        }
+        const Json* meta = our_metadata(*res);
+        s.nodes.push_back(node_from_resource(entry, *res, meta ? *meta : Json::object()));
+        s.node_of[logical] = id;
+        skip.insert(logical);
+    }
+    if (auto e = sp.find("edges"); e != sp.end() && e->is_array()) s.edges = *e;
+    return pj;
+}
+
+void line_column(std::string_view text, std::size_t byte, std::size_t& line, std::size_t& col) {
+    line = 1;
+    col = 1;
+    for (std::size_t i = 0; i < byte && i < text.size(); ++i) {
+        if (text[i] == '\n') {
+            ++line;
+            col = 1;
+        } else {
+            ++col;
+        }
+    }
+}
+
+}  // namespace
+}  // namespace sami
+
+ImportResult import_template_json(const Json& root) {
+    using namespace sami;
+    ImportResult res;
+    Diagnostics& d = res.diagnostics;
+    if (!root.is_object()) {
+        d.error("", std::string("a template must be a JSON object, got ") + type_name(root));
+        return res;
+    }
+    if (!check_resources(root, d)) return res;
+    ImportState s{root, d};
+    std::set<std::string> skip;
+    const Json* sp = our_metadata(root);
+    Json pj;
+    if (sp) {
+        pj = import_ours(s, *sp, skip);
+    } else {
+        pj = {{"format", kPatternFormat}, {"name", "imported template"}};
+        if (auto desc = root.find("Description"); desc != root.end() && desc->is_string()) pj["description"] = *desc;
+    }
+    import_foreign(s, skip);
+    pj["nodes"] = s.nodes;
+    pj["edges"] = s.edges;
+
+    // Everything else is kept for export.
+    Json kept = Json::object();
+    for (auto it = root.begin(); it != root.end(); ++it) {
+        const std::string& k = it.key();
+        if (k == "Resources" || (k == "Description" && (sp || it->is_string()))) continue;
+        if (k == "AWSTemplateFormatVersion" && *it == "2010-09-09") continue;
+        if (k == "Transform" && *it == "AWS::Serverless-2016-10-31") continue;
+        if (k == "Metadata" && it->is_object()) {
+            Json md = *it;
+            md.erase(kSamMetadataKey);
+            if (!md.empty()) kept["Metadata"] = md;
+            continue;
+        }
+        kept[k] = *it;
+        if (k != "Parameters" && k != "Outputs" && k != "Conditions" && k != "Mappings" && k != "Globals" &&
+            k != "Rules" && k != "Transform" && k != "AWSTemplateFormatVersion")
+            d.warning("/" + escape_pointer(k), "unknown template section '" + k + "' is kept for export");
+    }
+    if (!s.kept_resources.empty()) kept["Resources"] = s.kept_resources;
+    if (!kept.empty()) pj["cloudformation"] = kept;
+    else if (pj.contains("cloudformation")) pj.erase("cloudformation");
+
+    ParseResult parsed = parse_pattern_json(pj);
+    res.pattern = std::move(parsed.pattern);
+    for (const Diagnostic& item : parsed.diagnostics.items()) {
+        // The "cloudformation" key is ours: not an unknown key to warn about.
+        if (item.path == "/cloudformation") continue;
+        if (item.severity == Severity::Error) d.error(item.path, item.message, item.hint);
+        else d.warning(item.path, item.message, item.hint);
+    }
+    return res;
+}
+
+ImportResult import_template(std::string_view text) {
+    ImportResult res;
+    if (TextCheck c = check_json_depth(text, 256); !c.ok) {
+        res.diagnostics.error("", "template rejected: " + c.error);
+        return res;
+    }
+    Json root;
+    try {
+        root = Json::parse(text.begin(), text.end());
+    } catch (const Json::exception& e) {
+        const auto* pe = dynamic_cast<const Json::parse_error*>(&e);
+        std::size_t line = 0, col = 0;
+        sami::line_column(text, pe && pe->byte > 0 ? pe->byte - 1 : 0, line, col);
+        std::string what = e.what();
+        if (auto pos = what.find(": "); pos != std::string::npos) what = what.substr(pos + 2);
+        if (auto pos = what.find(": "); pos != std::string::npos) what = what.substr(pos + 2);
+        res.diagnostics.error("", "invalid JSON at line " + std::to_string(line) + ", column " +
+                                      std::to_string(col) + ": " + what,
+                              "YAML templates are not read; convert to JSON first (e.g. cfn-flip)");
+        return res;
+    }
+    return import_template_json(root);
+}
+
+}  // namespace sim
