@@ -243,7 +243,10 @@ void App::frame(double dt) {
     sync_simulation();
     runner_.advance(dt);
     flow_.update(runner_.simulation(), doc_.pattern(), runner_.diagnostics(), theme_, dt);
-    handle_shortcuts();
+    const std::uint64_t rev_before = doc_.revision();
+    const CanvasView view_before = canvas_.view();
+    const bool fitting = canvas_.fit_pending();
+    if (!embed_.read_only) handle_shortcuts();
 
     const ImGuiIO& io = ImGui::GetIO();
     ImGui::SetNextWindowPos(ImVec2(0, 0));
@@ -261,11 +264,13 @@ void App::frame(double dt) {
     PanelContext ctx{doc_, runner_, canvas_, theme_};
     const float css_w = io.DisplaySize.x / theme_.scale();
     const bool narrow = css_w < 900;
-    const float bottom_h = std::round(std::min(theme_.px(230), io.DisplaySize.y * 0.34f));
+    const bool palette = !narrow && !embed_.hide_palette && !embed_.read_only;
+    const bool inspector = !narrow && !embed_.hide_inspector;
+    const float bottom_h = embed_.hide_bottom ? 0 : std::round(std::min(theme_.px(230), io.DisplaySize.y * 0.34f));
     const float main_h = ImGui::GetContentRegionAvail().y - bottom_h;
-    const float side_w = theme_.px(narrow ? 0 : 210), insp_w = theme_.px(narrow ? 0 : 300);
+    const float side_w = theme_.px(palette ? 210 : 0), insp_w = theme_.px(inspector ? 300 : 0);
 
-    if (!narrow) {
+    if (palette) {
         begin_panel("##palette", ImVec2(side_w, main_h), true);
         draw_palette(ctx, panels_);
         ImGui::EndChild();
@@ -276,23 +281,68 @@ void App::frame(double dt) {
     ImGui::BeginChild("##canvas", ImVec2(canvas_w, main_h), false,
                       ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoBackground);
     canvas_.draw(doc_, theme_, sim::default_registry(), flow_.overlay());
-    if (narrow) draw_palette_button(ctx, panels_);
+    if (narrow && !embed_.read_only && !embed_.hide_palette) draw_palette_button(ctx, panels_);
     ImGui::EndChild();
     ImGui::PopStyleVar();
-    if (!narrow) {
+    if (inspector) {
         ImGui::SameLine(0, 0);
         begin_panel("##inspector", ImVec2(insp_w, main_h), true);
         draw_inspector(ctx, panels_);
         ImGui::EndChild();
     }
-    begin_panel("##bottom", ImVec2(0, 0), true);
-    draw_bottom_tabs(ctx, panels_, narrow, *this);
-    ImGui::EndChild();
+    if (!embed_.hide_bottom) {
+        begin_panel("##bottom", ImVec2(0, 0), true);
+        draw_bottom_tabs(ctx, panels_, narrow, *this);
+        ImGui::EndChild();
+    }
     ImGui::End();
 
     draw_dialogs(ctx, panels_, *this);
     if (help_open_) draw_help_overlay();
-    maybe_autosave(dt);
+    guard_embed_edits(rev_before, view_before, fitting);
+    if (!embed_.embed) maybe_autosave(dt);
+}
+
+// ---- Embedding -----------------------------------------------------------------------------------------
+void App::set_embed_options(const EmbedOptions& o) {
+    embed_ = o;
+    if (!o.highlight.empty()) select_node(o.highlight);
+    canvas_.request_fit();
+}
+
+// Read-only: an edit made through the UI this frame is undone at once (selection is kept, history
+// dropped: there is no undo in a read-only embed). Locked view: pan/zoom made this frame are undone.
+void App::guard_embed_edits(std::uint64_t rev_before, const CanvasView& view_before, bool fitting) {
+    if (embed_.read_only && doc_.revision() != rev_before && doc_.can_undo()) {
+        const Selection keep = doc_.selection();
+        doc_.undo();
+        doc_.reset_history();
+        doc_.selection() = keep;
+    }
+    if (embed_.lock_view && !fitting && !canvas_.fit_pending()) canvas_.view() = view_before;
+}
+
+namespace {
+const char* const kTabNames[] = {"gallery", "problems", "events", "trace", "charts", "cost"};
+}
+
+sim::Json App::view_state() const {
+    sim::Json v = sim::Json::object();
+    if (!doc_.selection().nodes.empty()) v["sel"] = doc_.selection().nodes;
+    return v;
+}
+
+void App::apply_view_state(const sim::Json& view) {
+    if (!view.is_object()) return;
+    if (auto t = view.find("tab"); t != view.end() && t->is_string())
+        for (int i = 0; i < 6; ++i)
+            if (*t == kTabNames[i]) show_tab(i);
+    if (auto sel = view.find("sel"); sel != view.end() && sel->is_array()) {
+        doc_.clear_selection();
+        for (const auto& id : *sel)
+            if (id.is_string() && doc_.pattern().find_node(id.get<std::string>()))
+                doc_.selection().nodes.push_back(id.get<std::string>());
+    }
 }
 
 }  // namespace pg

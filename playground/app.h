@@ -5,6 +5,7 @@
 
 #include "canvas/graph_canvas.h"
 #include "document.h"
+#include "embed_options.h"
 #include "flow.h"
 #include "panels/panels.h"
 #include "sim_runner.h"
@@ -22,6 +23,8 @@ struct PlatformHooks {
     std::function<void(const std::string& filename, const std::string& text)> download;
     std::function<void()> open_file;                    // result arrives via App::load_pattern_text
     std::function<void(const std::string& text)> autosave;  // called ~1 s after the last edit
+    // Page-side commands (web/share.js): "share" (copy a share link), "export-png".
+    std::function<void(const std::string& command)> host_command;
 };
 
 struct LoadResult {
@@ -72,6 +75,12 @@ public:
     sim::Json state() const;       // simTime, running, counts, diagnostics, ...
     sim::Json frame_stats() const;
     sim::Json canvas_layout() const;  // node/port screen positions in CSS px (automation aid)
+    // Embedding (web/EMBED.md): read-only, hidden panels, locked view, highlighted node.
+    void set_embed_options(const EmbedOptions& o);
+    const EmbedOptions& embed_options() const { return embed_; }
+    // The view part of a share link: {"tab": name, "sel": [ids]} (defaults left out), and back.
+    sim::Json view_state() const;
+    void apply_view_state(const sim::Json& view);
 
     Document& document() { return doc_; }
     SimRunner& runner() { return runner_; }
@@ -84,6 +93,11 @@ private:
     void save_file();
     void draw_help_overlay();
     void maybe_autosave(double dt);
+    void guard_embed_edits(std::uint64_t rev_before, const CanvasView& view_before, bool fitting);
+    void host_command(const char* command) {
+        if (hooks_.host_command) hooks_.host_command(command);
+    }
+    void export_menu_items();  // Share/Export menu entries (app_toolbar.cpp)
 
     PlatformHooks hooks_;
     Theme theme_;
@@ -96,6 +110,7 @@ private:
     std::uint64_t saved_rev_ = 0;
     double autosave_wait_ = 0;
     bool dark_ = true, help_open_ = false;
+    EmbedOptions embed_;
     std::deque<double> frame_ms_, cpu_ms_;
     std::uint64_t frames_ = 0;
     double fill_pixels_ = 0;

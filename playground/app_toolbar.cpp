@@ -1,6 +1,8 @@
 // app_toolbar.cpp — the top bar (file, time controls, clock, undo/redo, theme, help), keyboard
 // shortcuts and the shortcut help overlay.
 #include "app.h"
+#include "export/mermaid.h"
+#include "export/sam_export.h"
 
 #include <cmath>
 #include <cstdio>
@@ -111,13 +113,17 @@ void App::draw_toolbar() {
         ImGui::PopFont();
         ImGui::SameLine(0, theme_.px(16));
     }
-    if (compact) {
+    if (embed_.embed) {
+        // Embedded: run controls only (the page shows an "open in the full playground" link).
+    } else if (compact) {
         if (ImGui::Button("Menu")) ImGui::OpenPopup("##menu");
         if (ImGui::BeginPopup("##menu")) {
             if (ImGui::MenuItem("New")) new_document();
             if (ImGui::MenuItem("Open…", "Ctrl+O") && hooks_.open_file) hooks_.open_file();
             if (ImGui::MenuItem("Save", "Ctrl+S")) save_file();
             if (ImGui::MenuItem("Gallery")) panels_.bottom_tab_request = 0;
+            ImGui::Separator();
+            export_menu_items();
             ImGui::Separator();
             if (ImGui::MenuItem("Undo", "Ctrl+Z", false, doc_.can_undo())) undo();
             if (ImGui::MenuItem("Redo", "Ctrl+Shift+Z", false, doc_.can_redo())) redo();
@@ -135,6 +141,15 @@ void App::draw_toolbar() {
         if (ImGui::Button("Save")) save_file();
         ImGui::SameLine();
         if (ImGui::Button("Gallery")) panels_.bottom_tab_request = 0;
+        ImGui::SameLine();
+        if (ImGui::Button("Share")) host_command("share");
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("copy a link that opens this experiment");
+        ImGui::SameLine();
+        if (ImGui::Button("Export")) ImGui::OpenPopup("##export");
+        if (ImGui::BeginPopup("##export")) {
+            export_menu_items();
+            ImGui::EndPopup();
+        }
         ImGui::SameLine(0, theme_.px(16));
     }
 
@@ -201,6 +216,18 @@ void App::draw_toolbar() {
     }
     ImGui::EndChild();
     ImGui::PopStyleVar();
+}
+
+// Share and export entries (the toolbar's Export popup and the compact menu). The page does the
+// work (web/share.js): links need CompressionStream, pictures need the canvas.
+void App::export_menu_items() {
+    if (ImGui::MenuItem("Share link")) host_command("share");
+    if (ImGui::MenuItem("PNG image")) host_command("export-png");
+    if (!hooks_.download) return;
+    const std::string base = doc_.pattern().name.empty() ? "pattern" : doc_.pattern().name;
+    if (ImGui::MenuItem("SAM template (YAML)")) hooks_.download(base + ".sam.yaml", sim::export_sam_yaml(doc_.pattern()));
+    if (ImGui::MenuItem("SAM template (JSON)")) hooks_.download(base + ".sam.json", sim::export_sam_json(doc_.pattern()));
+    if (ImGui::MenuItem("Mermaid diagram")) hooks_.download(base + ".mmd", sim::export_mermaid(doc_.pattern()));
 }
 
 void App::draw_help_overlay() {

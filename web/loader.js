@@ -27,6 +27,8 @@
   const host = window.playgroundHost = {
     clipboard: '',
     readyAt: 0,
+    // Embedded (embed.html → index.html?embed=1): never touches localStorage (web/EMBED.md).
+    embed: params.has('embed'),
     onReady() {
       host.readyAt = performance.now();
       progress(1, 'Ready');
@@ -53,10 +55,11 @@
       input.click();
     },
     autosave(t) {
+      if (host.embed) return;
       try { localStorage.setItem(AUTOSAVE_KEY, t); } catch (e) { /* private mode or quota: keep going */ }
     },
     loadAutosave() {
-      if (params.has('fresh')) return null;
+      if (params.has('fresh') || host.embed) return null;
       try { return localStorage.getItem(AUTOSAVE_KEY); } catch (e) { return null; }
     },
   };
@@ -122,6 +125,13 @@
     instantiateWasm: (imports, done) => { instantiate(imports, done); return {}; },
     print: (t) => console.log(t),
     printErr: (t) => console.warn(t),
+    // Runs right after each frame is drawn (the WebGL buffer is still readable): PNG export.
+    postMainLoop: () => {
+      const q = host.afterFrameQueue;
+      if (!q || !q.length) return;
+      host.afterFrameQueue = [];
+      q.forEach((f) => f());
+    },
     onAbort: (what) => { console.error('playground aborted:', what); fatal('The playground stopped unexpectedly: ' + what); },
   };
   progress(0, 'Downloading…');

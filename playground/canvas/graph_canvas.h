@@ -51,6 +51,7 @@ public:
     // Draws the canvas filling the current ImGui window's content region and handles its input.
     void draw(Document& doc, const Theme& theme, const sim::Registry& registry, const CanvasOverlay& overlay);
     void request_fit() { fit_pending_ = true; }
+    bool fit_pending() const { return fit_pending_; }
     CanvasView& view() { return view_; }
     const CanvasView& view() const { return view_; }
     const Refusal& last_refusal() const { return refusal_; }

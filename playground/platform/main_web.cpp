@@ -37,6 +37,9 @@ EM_JS(char*, js_autosave_load, (), {
     stringToUTF8(s, p, len);
     return p;
 });
+EM_JS(void, js_host_command, (const char* command), {
+    if (window.playgroundHost && window.playgroundHost.command) window.playgroundHost.command(UTF8ToString(command));
+});
 EM_JS(void, js_ready, (), { if (window.playgroundHost) window.playgroundHost.onReady(); });
 EM_JS(void, js_set_clipboard, (const char* text), {
     var s = UTF8ToString(text);
@@ -173,6 +176,7 @@ int main() {
     hooks.download = [](const std::string& name, const std::string& text) { js_download(name.c_str(), text.c_str()); };
     hooks.open_file = [] { js_open_file(); };
     hooks.autosave = [](const std::string& text) { js_autosave(text.c_str()); };
+    hooks.host_command = [](const std::string& command) { js_host_command(command.c_str()); };
     g_app = std::make_unique<pg::App>(std::move(hooks));
     if (char* saved = js_autosave_load()) {
         g_app->restore_autosave(saved);

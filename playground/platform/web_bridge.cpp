@@ -1,18 +1,25 @@
 // web_bridge.cpp — the C functions behind window.playground (web/playground_api.js). Strings in
 // and out are UTF-8 JSON; every call goes to the same App methods the UI uses. Results live in a
 // static buffer until the next call (ccall copies them at once).
+#include "gallery.h"
 #include "platform/web_host.h"
+#include "core/simulation.h"
+#include "export/mermaid.h"
+#include "export/sam_export.h"
+#include "share/share_payload.h"
 
 #include <emscripten.h>
 
 #include <string>
+#include <string_view>
 
 namespace {
 
 std::string g_result;
 
 const char* out(const sim::Json& j) {
-    g_result = j.dump();
+    // replace: text echoed from untrusted input must never make dump() throw
+    g_result = j.dump(-1, ' ', false, sim::Json::error_handler_t::replace);
     return g_result.c_str();
 }
 
@@ -69,5 +76,98 @@ EMSCRIPTEN_KEEPALIVE void pg_set_theme(int dark) { pg::web_app().set_dark(dark !
 EMSCRIPTEN_KEEPALIVE void pg_fit() { pg::web_app().fit(); }
 // Brings a bottom tab to the front: 0 gallery, 1 problems, 2 events, 3 trace, 4 charts, 5 cost.
 EMSCRIPTEN_KEEPALIVE void pg_show_tab(int tab) { pg::web_app().show_tab(tab); }
+
+// ---- Share links and embeds (web/share.js, web/embed.js) ----
+// {ok, text, error, available}: a pattern shipped with the playground (patterns/<name>.json), for
+// `?pattern=<name>` links.
+EMSCRIPTEN_KEEPALIVE const char* pg_shipped_pattern(const char* name) {
+    const std::string want = name ? name : "";
+    sim::Json available = sim::Json::array();
+    for (const auto& e : pg::gallery()) {
+        if (e.file == want) return out({{"ok", true}, {"text", std::string(e.text)}});
+        available.push_back(e.file);
+    }
+    return out({{"ok", false}, {"error", "no shipped pattern is called \"" + want + "\""}, {"available", available}});
+}
+
+// {ok, text, filename, notes} for kind "sam-yaml", "sam-json" or "mermaid" (engine/export/):
+// the same text the Export menu downloads.
+EMSCRIPTEN_KEEPALIVE const char* pg_export(const char* kind) {
+    const std::string k = kind ? kind : "";
+    const sim::Pattern& p = pg::web_app().document().pattern();
+    const std::string base = p.name.empty() ? "pattern" : p.name;
+    if (k == "sam-yaml" || k == "sam-json") {
+        const sim::SamExport x = sim::export_sam(p);
+        return out({{"ok", true}, {"filename", base + (k == "sam-yaml" ? ".sam.yaml" : ".sam.json")},
+                    {"text", k == "sam-yaml" ? sim::export_sam_yaml(p) : sim::export_sam_json(p)}, {"notes", x.notes}});
+    }
+    if (k == "mermaid") return out({{"ok", true}, {"filename", base + ".mmd"}, {"text", sim::export_mermaid(p)}});
+    return out({{"ok", false}, {"error", "unknown export \"" + k + "\"; expected sam-yaml, sam-json or mermaid"}});
+}
+
+// {ok, errors}: embed options (playground/embed_options.h); the valid part applies even on errors.
+EMSCRIPTEN_KEEPALIVE const char* pg_set_embed_options(const char* json) {
+    sim::Diagnostics d;
+    const sim::Json j = sim::Json::parse(json ? json : "", nullptr, false);
+    if (j.is_discarded()) d.error("", "embed options must be JSON");
+    else pg::web_app().set_embed_options(pg::parse_embed_options(j, d));
+    return out({{"ok", !d.has_errors()}, {"errors", diags(d)}, {"options", pg::embed_options_json(pg::web_app().embed_options())}});
+}
+
+// The share envelope (engine/share/share_payload.h) of the document: pattern, view and, when
+// `with_time`, the simulated time. The page compresses it into the link.
+EMSCRIPTEN_KEEPALIVE const char* pg_share_payload(int with_time) {
+    sim::ShareState s;
+    s.pattern = sim::Json::parse(pg::web_app().pattern_text(), nullptr, false);
+    s.view = pg::web_app().view_state();
+    if (with_time) s.t = pg::web_app().state().value("simTime", 0.0);
+    g_result = sim::encode_share_payload(s);
+    return g_result.c_str();
+}
+
+// Opens a decompressed share envelope (`len` bytes, untrusted: any bytes at all). {ok, version,
+// errors, warnings, t, buildErrors}: when ok is false the document is untouched. A pattern that
+// does not build (bad config, an event storm beyond the traffic limits) is refused too, with
+// buildErrors true, unless `force` (the page's "Open anyway": a shared work in progress). The
+// envelope's seed and behaviour profile, when given, override the pattern's.
+EMSCRIPTEN_KEEPALIVE const char* pg_open_share(const char* bytes, int len, int force) {
+    const std::string_view text(bytes ? bytes : "", len > 0 ? static_cast<std::size_t>(len) : 0);
+    const sim::ShareDecodeResult r = sim::decode_share_payload(text);
+    sim::Json errors = sim::Json::array(), warnings = sim::Json::array();
+    auto split = [&](const sim::Diagnostics& d) {
+        for (const auto& x : diags(d)) (x["severity"] == "error" ? errors : warnings).push_back(x);
+    };
+    split(r.diagnostics);
+    if (!r.ok) return out({{"ok", false}, {"version", r.version}, {"errors", errors}, {"warnings", warnings}});
+    sim::Json pattern = r.state.pattern;
+    if (r.state.seed) pattern["seed"] = *r.state.seed;
+    if (!r.state.profile.empty() && (!pattern.contains("settings") || pattern["settings"].is_object()))
+        pattern["settings"]["lambdaScaling"] = r.state.profile;
+    const std::string pattern_text = pattern.dump();
+    if (!force) {
+        const sim::Simulation::BuildResult trial = sim::build_from_text(pattern_text);
+        if (trial.diagnostics.has_errors()) {
+            errors = sim::Json::array();
+            warnings = sim::Json::array();
+            split(trial.diagnostics);
+            return out({{"ok", false}, {"version", r.version}, {"buildErrors", true}, {"errors", errors}, {"warnings", warnings}});
+        }
+    }
+    const pg::LoadResult loaded = pg::web_app().load_pattern_text(pattern_text, "open link");
+    if (!loaded.ok) {
+        errors = sim::Json::array();  // the pattern's own errors (the envelope's warnings repeat them)
+        warnings = sim::Json::array();
+        split(loaded.diagnostics);
+        return out({{"ok", false}, {"version", r.version}, {"errors", errors}, {"warnings", warnings}});
+    }
+    pg::web_app().apply_view_state(r.state.view);
+    errors = sim::Json::array();
+    warnings = sim::Json::array();
+    split(loaded.diagnostics);
+    for (const auto& x : diags(r.diagnostics))
+        if (x["path"].get<std::string>().rfind("/pattern", 0) != 0) warnings.push_back(x);
+    return out({{"ok", true}, {"version", r.version}, {"errors", errors}, {"warnings", warnings},
+                {"t", r.state.t ? sim::Json(*r.state.t) : sim::Json()}});
+}
 
 }  // extern "C"
