@@ -4,6 +4,7 @@
 
 #include "assets.h"
 #include "gallery.h"
+#include "learn/learn_ui.h"
 
 #include <algorithm>
 #include <cmath>
@@ -13,6 +14,7 @@ namespace {
 
 constexpr double kAutosaveDelay = 0.8;  // seconds after the last edit
 constexpr std::size_t kFrameWindow = 120;
+constexpr double kLearnBudgetMs = 12;  // background checks/quiz runs per frame
 
 sim::Json diagnostics_json(const sim::Diagnostics& d) {
     sim::Json out = sim::Json::array();
@@ -84,6 +86,7 @@ LoadResult App::load_pattern_text(std::string_view text, const std::string& labe
     if (!r.ok) return r;
     doc_.replace(std::move(parsed.pattern), label);
     canvas_.request_fit();
+    learn_.refit_frames = 2;  // an open tour/challenge/quiz card keeps the diagram beside it
     sync_simulation();
     // Build problems (bad config, refused wirings) are part of the answer but the pattern is loaded:
     // it stays editable and shows its errors on the canvas.
@@ -242,6 +245,7 @@ void App::frame(double dt) {
     ++frames_;
     sync_simulation();
     runner_.advance(dt);
+    learn_.update(kLearnBudgetMs);
     flow_.update(runner_.simulation(), doc_.pattern(), runner_.diagnostics(), theme_, dt);
     const std::uint64_t rev_before = doc_.revision();
     const CanvasView view_before = canvas_.view();
@@ -281,6 +285,7 @@ void App::frame(double dt) {
     ImGui::BeginChild("##canvas", ImVec2(canvas_w, main_h), false,
                       ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoBackground);
     canvas_.draw(doc_, theme_, sim::default_registry(), flow_.overlay());
+    draw_learn_highlight(learn_, canvas_, doc_, theme_);
     if (narrow && !embed_.read_only && !embed_.hide_palette) draw_palette_button(ctx, panels_);
     ImGui::EndChild();
     ImGui::PopStyleVar();
@@ -297,6 +302,7 @@ void App::frame(double dt) {
     }
     ImGui::End();
 
+    draw_learn_panel(learn_, canvas_, doc_, theme_);
     draw_dialogs(ctx, panels_, *this);
     if (help_open_) draw_help_overlay();
     guard_embed_edits(rev_before, view_before, fitting);

@@ -7,6 +7,7 @@
 #include "document.h"
 #include "embed_options.h"
 #include "flow.h"
+#include "learn/learn.h"
 #include "panels/panels.h"
 #include "sim_runner.h"
 #include "theme.h"
@@ -83,6 +84,7 @@ public:
     void apply_view_state(const sim::Json& view);
 
     Document& document() { return doc_; }
+    Learn& learn() { return learn_; }
     SimRunner& runner() { return runner_; }
     const Theme& theme() const { return theme_; }
 
@@ -106,6 +108,7 @@ private:
     GraphCanvas canvas_;
     FlowTracker flow_;
     Panels panels_;
+    Learn learn_{doc_, runner_, canvas_};  // tours, challenges, quiz (learn/)
     std::uint64_t built_rev_ = 0;
     std::uint64_t saved_rev_ = 0;
     double autosave_wait_ = 0;

@@ -14,6 +14,7 @@ const std::vector<GalleryEntry>& gallery() {
         for (const Asset& a : all_assets()) {
             std::string_view name(a.name);
             if (name.rfind("patterns/", 0) != 0 || name.size() < 15) continue;
+            if (name.find('/', 9) != std::string_view::npos) continue;  // tours/, challenges/, quizzes/
             GalleryEntry e;
             e.file = std::string(name.substr(9, name.size() - 9 - 5));
             e.text = std::string_view(reinterpret_cast<const char*>(a.data), a.size);

@@ -62,4 +62,50 @@
     showPanel: (name) => voidCall('pg_show_tab', ['number'],
       [Math.max(0, ['gallery', 'problems', 'events', 'trace', 'charts', 'cost'].indexOf(name))]),
   };
+
+  // ---- Learning: tours, challenges, quiz questions (playground/learn/, platform/learn_bridge.cpp) ----
+  const learnState = () => json('pg_learn_state');
+  // Resolves once `done(learnState())` is true (checked every frame; the work runs in slices).
+  function waitLearn(done) {
+    return new Promise((resolve) => {
+      const poll = () => {
+        const s = learnState();
+        if (done(s)) resolve(s);
+        else requestAnimationFrame(poll);
+      };
+      poll();
+    });
+  }
+  Object.assign(window.playground, {
+    learnList: () => json('pg_learn_list'),
+    learnState,
+    startTour: (name) => json('pg_start_tour', ['string'], [String(name)]),
+    tourStep: (k) => voidCall('pg_tour_step', ['number'], [Number(k)]),
+    startChallenge: (id) => json('pg_start_challenge', ['string'], [String(id)]),
+    // Runs the open challenge's checks on the current design; resolves with
+    // {passed, passed_count, checks: [{id, description, passed, measured}], runs, diagnostics}.
+    checkChallenge: () => {
+      const before = learnState();
+      if (before.mode !== 'challenge') return Promise.reject(new Error('no challenge is open'));
+      voidCall('pg_check_challenge');
+      return waitLearn((s) => !s.challenge || (s.challenge.checksDone > before.challenge.checksDone && !s.challenge.checking))
+        .then((s) => s.challenge ? s.challenge.result : null);
+    },
+    startQuiz: (id) => json('pg_start_quiz', ['string'], [String(id)]),
+    // Opens option `id`'s design and resolves with every option's measured numbers and the verdict.
+    answerQuiz: (id) => {
+      const r = json('pg_answer_quiz', ['string'], [String(id)]);
+      if (!r.ok) return Promise.resolve(r);
+      return waitLearn((s) => !s.quiz || (s.quiz.result && !s.quiz.running)).then((s) => s.quiz ? s.quiz.result : null);
+    },
+    closeLearn: () => voidCall('pg_close_learn'),
+    showLearn: () => voidCall('pg_show_tab', ['number'], [7]),  // the Learn tab
+  });
+  // Page options: ?tour=rest-api, ?challenge=order-fan-out, ?quiz=decouple-with-sqs.
+  ready.then(() => {
+    const params = new URLSearchParams(location.search);
+    if (params.get('tour')) window.playground.startTour(params.get('tour'));
+    else if (params.get('challenge')) window.playground.startChallenge(params.get('challenge'));
+    else if (params.get('quiz')) window.playground.startQuiz(params.get('quiz'));
+  });
 })();

@@ -2,6 +2,9 @@
 // (and the inspector in the narrow layout).
 #include "panels/panels.h"
 
+#include "app.h"
+#include "learn/learn_ui.h"
+
 namespace pg {
 namespace {
 
@@ -18,6 +21,10 @@ void draw_bottom_tabs(PanelContext& ctx, Panels& state, bool narrow, App& app) {
     if (!ImGui::BeginTabBar("##bottom_tabs", ImGuiTabBarFlags_FittingPolicyScroll)) return;
     if (tab("Gallery", state, 0)) {
         draw_gallery(ctx, state, app);
+        ImGui::EndTabItem();
+    }
+    if (tab("Learn", state, 7)) {
+        draw_learn_gallery(app.learn(), ctx.theme);
         ImGui::EndTabItem();
     }
     if (narrow && tab("Inspector", state, 6)) {

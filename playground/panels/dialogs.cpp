@@ -5,6 +5,7 @@
 #include "app.h"
 #include "core/registry.h"
 #include "gallery.h"
+#include "learn/library.h"
 #include "widgets.h"
 
 namespace pg {
@@ -139,8 +140,16 @@ void draw_gallery(PanelContext& ctx, Panels& state, App& app) {
         ImGui::PushTextWrapPos(0);
         ImGui::TextDisabled("%s", e.description.c_str());
         ImGui::PopTextWrapPos();
+        bool tour_clicked = false;
+        if (find_tour(e.file)) {  // seed patterns with a guided tour
+            ImGui::SetCursorPos(ImVec2(ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize("Take the tour").x - ctx.theme.px(14),
+                                       ImGui::GetWindowContentRegionMax().y - ImGui::GetFrameHeight()));
+            tour_clicked = ImGui::SmallButton("Take the tour");
+            if (tour_clicked) app.learn().start_tour(e.file);
+        }
         ImGui::EndChild();
-        if (ImGui::IsItemClicked() || (ImGui::IsItemHovered() && ImGui::IsMouseDoubleClicked(0))) {
+        if (tour_clicked) {
+        } else if (ImGui::IsItemClicked() || (ImGui::IsItemHovered() && ImGui::IsMouseDoubleClicked(0))) {
             app.load_pattern_text(e.text, "open " + e.file);
         }
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("open %s (%s.json)", e.name.c_str(), e.file.c_str());
