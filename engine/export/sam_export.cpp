@@ -3,6 +3,9 @@
 #include "export/sam_builder.h"
 #include "export/yaml_emit.h"
 
+#include <algorithm>
+#include <cctype>
+
 namespace sim {
 namespace samx {
 
@@ -151,6 +154,17 @@ std::string api_type(const NodeSpec& n) {
     return it != n.config.end() && it->is_string() ? it->get<std::string>() : "REST";
 }
 
+// The node's logical id: an imported one it kept, else derived from the node id.
+std::string logical_id_of(const NodeSpec& n) {
+    auto it = n.extra.find(kCfnLogicalIdKey);
+    if (it != n.extra.end() && it->is_string()) {
+        const std::string& l = it->get_ref<const std::string&>();
+        const bool alnum = std::all_of(l.begin(), l.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; });
+        if (alnum && !l.empty() && l.size() <= 255) return l;
+    }
+    return logical_id_for(n.id);
+}
+
 bool default_bus(const NodeSpec& n) {
     auto it = n.config.find("Name");
     return n.type == "eventbridge" && (it == n.config.end() || *it == "default");
@@ -173,7 +187,7 @@ SamExport export_sam(const Pattern& p) {
         const SamTypeMap* map = sam_map_for(n.type, api_type(n));
         if (!map || map->cfn_type.empty() || default_bus(n)) continue;
         maps[n.id] = map;
-        b.logical[n.id] = b.fresh(logical_id_for(n.id));
+        b.logical[n.id] = b.fresh(logical_id_of(n));
     }
     for (const NodeSpec& n : p.nodes) {
         auto m = maps.find(n.id);

@@ -33,6 +33,7 @@ void add_node(ImportState& s, const std::string& logical, const Json& res, std::
         config["ApiType"] = "HTTP";
     const std::string id = s.unique_id(node_id_for(logical));
     s.nodes.push_back({{"id", id}, {"type", std::string(type)}, {"config", config}});
+    if (logical_id_for(id) != logical) s.nodes.back()[kCfnLogicalIdKey] = logical;  // keeps Refs valid on export
     s.node_of[logical] = id;
     s.consumed.insert(logical);
 }

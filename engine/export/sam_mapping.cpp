@@ -120,7 +120,6 @@ bool is_cfn_property(const SamTypeMap& map, std::string_view key) {
 }
 
 std::string logical_id_for(std::string_view node_id) {
-    if (!node_id.empty() && std::all_of(node_id.begin(), node_id.end(), alnum)) return std::string(node_id);
     std::string out;
     bool upper = true;
     for (char c : node_id) {

@@ -9,6 +9,8 @@
 
 namespace sim {
 
+inline constexpr const char* kCfnLogicalIdKey = "cfnLogicalId";
+
 struct SamTypeMap {
     std::string_view sim_type;                   // "lambda"
     std::string_view cfn_type;                   // "AWS::Serverless::Function"; "" = no resource
@@ -22,8 +24,9 @@ std::string_view sim_type_for_cfn(std::string_view cfn_type);
 // True when `key` is a CloudFormation property of the mapped type.
 bool is_cfn_property(const SamTypeMap& map, std::string_view key);
 
-// Logical id for a node id: kept as is when already alphanumeric, else PascalCase of its words
-// ("orders-fn" → "OrdersFn"); "N" is prefixed when nothing alphanumeric is left.
+// Logical id for a node id: PascalCase of its words ("orders-fn" → "OrdersFn", "archiver" →
+// "Archiver", "OrdersFn" unchanged); "N" when nothing alphanumeric is left. A node imported from
+// a logical id this would not reproduce keeps it in its "cfnLogicalId" key (kCfnLogicalIdKey).
 std::string logical_id_for(std::string_view node_id);
 // Node id for a logical id (alphanumeric already; cut to 64 characters).
 std::string node_id_for(std::string_view logical_id);

@@ -1,0 +1,300 @@
+// test_sam_export.cpp — SAM export and template import: every shipped pattern round-trips to an
+// equal pattern, exported templates are structurally valid, wiring becomes what AWS needs,
+// unknown resources survive, malformed templates give diagnostics with JSON pointers.
+#include "export/sam_export.h"
+#include "export/sam_import.h"
+#include "export/template_check.h"
+#include "pattern/pattern.h"
+#include "support/test_support.h"
+
+#include <doctest/doctest.h>
+
+#include <filesystem>
+
+using namespace sim;
+using sim::test::has_error;
+using OJson = nlohmann::ordered_json;
+
+namespace {
+
+std::vector<std::string> shipped_patterns() {
+    std::vector<std::string> out;
+    for (const auto& entry : std::filesystem::directory_iterator(std::string(SLSIM_SOURCE_DIR) + "/patterns"))
+        if (entry.path().extension() == ".json") out.push_back(entry.path().filename().string());
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+Pattern load(const std::string& file) {
+    ParseResult p = parse_pattern(test::repo_file("patterns/" + file));
+    REQUIRE(p.ok());
+    return p.pattern;
+}
+
+std::string all(const Diagnostics& d) {
+    std::string s;
+    for (const auto& item : d.items()) s += format_diagnostic(item) + "\n";
+    return s;
+}
+
+bool has_policy(const OJson& policies, const OJson& policy) {
+    for (const auto& p : policies)
+        if (p == policy) return true;
+    return false;
+}
+
+}  // namespace
+
+TEST_SUITE("export") {
+    TEST_CASE("every shipped pattern exports and imports back to an equal pattern") {
+        const auto files = shipped_patterns();
+        REQUIRE(files.size() >= 10);
+        for (const std::string& file : files) {
+            CAPTURE(file);
+            const Pattern p = load(file);
+            const std::string text = export_sam_json(p);
+            ImportResult back = import_template(text);
+            INFO(all(back.diagnostics));
+            REQUIRE(back.ok());
+            CHECK(back.diagnostics.empty() == parse_pattern(test::repo_file("patterns/" + file)).diagnostics.empty());
+            CHECK(write_pattern(back.pattern) == write_pattern(p));
+        }
+    }
+
+    TEST_CASE("every exported template is structurally valid") {
+        for (const std::string& file : shipped_patterns()) {
+            CAPTURE(file);
+            const OJson t = export_sam(load(file)).tmpl;
+            CHECK(t["Transform"] == "AWS::Serverless-2016-10-31");
+            CHECK(t["AWSTemplateFormatVersion"] == "2010-09-09");
+            const auto problems = test::check_template(t);
+            for (const auto& p : problems) MESSAGE(p);
+            CHECK(problems.empty());
+        }
+    }
+
+    TEST_CASE("the checker itself catches a dangling Ref, a missing Type and a missing required property") {
+        OJson t = OJson::parse(R"({"Resources": {
+            "A": {"Type": "AWS::SNS::Subscription", "Properties": {"Protocol": "sqs", "TopicArn": {"Ref": "Nope"}}},
+            "B": {"Properties": {}},
+            "C": {"Type": "AWS::DynamoDB::Table", "Properties": {"KeySchema": []}}}})");
+        const auto problems = test::check_template(t);
+        REQUIRE(problems.size() == 3);
+        CHECK(problems[0] == "/Resources/A/Properties/TopicArn: Ref to missing \"Nope\"");
+        CHECK(problems[1] == "/Resources/B: no Type");
+        CHECK(problems[2] == "/Resources/C: AWS::DynamoDB::Table needs AttributeDefinitions");
+    }
+
+    TEST_CASE("async-queue: SQS event source, redrive policy, policy template, simulation knobs in Metadata") {
+        const OJson t = export_sam(load("async-queue.json")).tmpl;
+        const OJson& rs = t["Resources"];
+        const OJson& fn = rs["OrderWorker"];
+        CHECK(fn["Type"] == "AWS::Serverless::Function");
+        CHECK(fn["Properties"]["MemorySize"] == 512);
+        CHECK(fn["Properties"]["Runtime"] == "python3.12");
+        CHECK(fn["Properties"]["Handler"] == "app.handler");
+        CHECK_FALSE(fn["Properties"].contains("ErrorRate"));
+        CHECK(fn["Metadata"]["ServerlessPlayground"]["config"]["ErrorRate"] == 0.25);
+        const OJson& ev = fn["Properties"]["Events"]["OrdersQueueSQS"];
+        CHECK(ev["Type"] == "SQS");
+        CHECK(ev["Properties"]["Queue"] == OJson::parse(R"({"Fn::GetAtt": ["OrdersQueue", "Arn"]})"));
+        CHECK(ev["Properties"]["BatchSize"] == 10);
+        CHECK(ev["Properties"]["MaximumBatchingWindowInSeconds"] == 1);
+        CHECK(rs["OrdersQueue"]["Properties"]["RedrivePolicy"] ==
+              OJson::parse(R"({"deadLetterTargetArn": {"Fn::GetAtt": ["OrdersDlq", "Arn"]}, "maxReceiveCount": 3})"));
+        CHECK(has_policy(fn["Properties"]["Policies"], OJson::parse(R"({"DynamoDBCrudPolicy": {"TableName": {"Ref": "OrdersTable"}}})")));
+        // The queue is fed by API Gateway, which SAM cannot express without OpenAPI: a note says so.
+        const auto notes = export_sam(load("async-queue.json")).notes;
+        REQUIRE(notes.size() == 1);
+        CHECK(notes[0].rfind("edge 1 (orders-api → orders-queue): API Gateway service integrations", 0) == 0);
+        // Traffic and layout live in the template Metadata.
+        CHECK(t["Metadata"]["ServerlessPlayground"]["traffic"][0]["id"] == "orders");
+    }
+
+    TEST_CASE("rest-api: the route becomes an Api event on the function") {
+        const OJson t = export_sam(load("rest-api.json")).tmpl;
+        CHECK(t["Resources"]["OrdersApi"]["Type"] == "AWS::Serverless::Api");
+        CHECK(t["Resources"]["OrdersFn"]["Properties"]["Events"]["OrdersApiRoute"] ==
+              OJson::parse(R"({"Type": "Api", "Properties": {"Path": "/orders", "Method": "post", "RestApiId": {"Ref": "OrdersApi"}}})"));
+        CHECK_FALSE(t["Resources"].contains("WebClients"));  // traffic sources are Metadata only
+    }
+
+    TEST_CASE("fan-out: SNS subscriptions with filter policies and queue policies for SNS") {
+        const OJson rs = export_sam(load("fan-out.json")).tmpl["Resources"];
+        const OJson& sub = rs["OrdersTopicToEmailQueue"];
+        CHECK(sub["Type"] == "AWS::SNS::Subscription");
+        CHECK(sub["Properties"]["Protocol"] == "sqs");
+        CHECK(sub["Properties"]["TopicArn"] == OJson::parse(R"({"Ref": "OrdersTopic"})"));
+        CHECK(sub["Properties"]["FilterPolicyScope"] == "MessageBody");
+        CHECK(rs["OrdersTopicToAnalyticsQueue"]["Properties"]["RawMessageDelivery"] == true);
+        CHECK(rs["EmailQueuePolicy"]["Type"] == "AWS::SQS::QueuePolicy");
+        CHECK(rs["EmailQueuePolicy"]["Properties"]["PolicyDocument"]["Statement"][0]["Principal"]["Service"] == "sns.amazonaws.com");
+    }
+
+    TEST_CASE("scheduled-task: the rule becomes an AWS::Events::Rule with a Lambda permission") {
+        const OJson rs = export_sam(load("scheduled-task.json")).tmpl["Resources"];
+        const OJson& rule = rs["SchedulerNightlyCleanupRule"];
+        CHECK(rule["Type"] == "AWS::Events::Rule");
+        CHECK(rule["Properties"]["ScheduleExpression"] == "cron(0 0 * * ? *)");
+        CHECK(rule["Properties"]["Targets"][0]["Arn"] == OJson::parse(R"({"Fn::GetAtt": ["CleanupFn", "Arn"]})"));
+        CHECK(rule["Properties"]["Targets"][0]["Input"] == R"({"olderThanDays":30,"task":"expire-sessions"})");
+        const OJson& perm = rs["SchedulerNightlyCleanupRulePermissionCleanupFn"];
+        CHECK(perm["Properties"]["Principal"] == "events.amazonaws.com");
+        CHECK(perm["Properties"]["SourceArn"] == OJson::parse(R"({"Fn::GetAtt": ["SchedulerNightlyCleanupRule", "Arn"]})"));
+        CHECK_FALSE(rs.contains("Scheduler"));  // the default bus is not a resource
+    }
+
+    TEST_CASE("ttl-archival and streaming: stream event sources with their starting position and destinations") {
+        const OJson a = export_sam(load("ttl-archival.json")).tmpl["Resources"];
+        const OJson& ev = a["Archiver"]["Properties"]["Events"]["SessionsTableDynamoDB"];
+        CHECK(ev["Type"] == "DynamoDB");
+        CHECK(ev["Properties"]["Stream"] == OJson::parse(R"({"Fn::GetAtt": ["SessionsTable", "StreamArn"]})"));
+        CHECK(ev["Properties"]["StartingPosition"] == "LATEST");
+        const OJson s = export_sam(load("streaming.json")).tmpl["Resources"];
+        CHECK(s["TelemetryFn"]["Properties"]["Events"]["TelemetryKinesis"]["Properties"]["DestinationConfig"] ==
+              OJson::parse(R"({"OnFailure": {"Destination": {"Fn::GetAtt": ["FailedBatches", "Arn"]}, "Type": "SQS"}})"));
+    }
+
+    TEST_CASE("logical ids derive from node ids deterministically and never collide") {
+        Pattern p;
+        for (const char* id : {"orders-fn", "OrdersFn", "orders_fn"}) p.nodes.push_back({id, "sqs", Json::object(), Json::object()});
+        const OJson rs = export_sam(p).tmpl["Resources"];
+        CHECK(rs.contains("OrdersFn"));
+        CHECK(rs["OrdersFn"]["Metadata"]["ServerlessPlayground"]["node"] == "orders-fn");
+        CHECK(rs["OrdersFn2"]["Metadata"]["ServerlessPlayground"]["node"] == "OrdersFn");
+        CHECK(rs["OrdersFn3"]["Metadata"]["ServerlessPlayground"]["node"] == "orders_fn");
+        CHECK(export_sam_json(p) == export_sam_json(p));
+        ImportResult back = import_template(export_sam_json(p));
+        REQUIRE(back.ok());
+        CHECK(write_pattern(back.pattern) == write_pattern(p));
+    }
+
+    TEST_CASE("a property edited in the template wins over the exported value on import") {
+        OJson t = export_sam(load("rest-api.json")).tmpl;
+        t["Resources"]["OrdersFn"]["Properties"]["MemorySize"] = 2048;
+        ImportResult back = import_template(t.dump());
+        REQUIRE(back.ok());
+        CHECK(back.pattern.find_node("orders-fn")->config["MemorySize"] == 2048);
+        CHECK(back.pattern.find_node("orders-fn")->config["ErrorRate"] == 0.002);  // from Metadata
+        CHECK_FALSE(back.pattern.find_node("orders-fn")->config.contains("Handler"));  // generated, not the user's
+    }
+
+    TEST_CASE("unknown resources and sections survive import and export") {
+        const std::string text = R"({
+          "AWSTemplateFormatVersion": "2010-09-09",
+          "Transform": "AWS::Serverless-2016-10-31",
+          "Description": "hand-written",
+          "Parameters": {"Stage": {"Type": "String", "Default": "dev"}},
+          "Resources": {
+            "Jobs": {"Type": "AWS::SQS::Queue", "Properties": {"VisibilityTimeout": 45}},
+            "Worker": {"Type": "AWS::Serverless::Function",
+                       "Properties": {"Runtime": "python3.12", "Handler": "app.handler", "CodeUri": "src/",
+                                      "Events": {"FromJobs": {"Type": "SQS", "Properties": {"Queue": {"Fn::GetAtt": ["Jobs", "Arn"]}, "BatchSize": 5}}},
+                                      "Policies": [{"DynamoDBCrudPolicy": {"TableName": {"Ref": "Items"}}}]}},
+            "Items": {"Type": "AWS::DynamoDB::Table", "Properties": {"KeySchema": [{"AttributeName": "pk", "KeyType": "HASH"}],
+                      "AttributeDefinitions": [{"AttributeName": "pk", "AttributeType": "S"}], "BillingMode": "PAY_PER_REQUEST"}},
+            "Alarm": {"Type": "AWS::CloudWatch::Alarm", "Properties": {"MetricName": "Errors", "Dimensions": [{"Name": "FunctionName", "Value": {"Ref": "Worker"}}]}}
+          },
+          "Outputs": {"QueueUrl": {"Value": {"Ref": "Jobs"}}}
+        })";
+        ImportResult r = import_template(text);
+        INFO(all(r.diagnostics));
+        REQUIRE(r.ok());
+        CHECK(r.pattern.description == "hand-written");
+        REQUIRE(r.pattern.nodes.size() == 3);
+        CHECK(r.pattern.find_node("Worker")->type == "lambda");
+        CHECK(r.pattern.find_node("Jobs")->config["VisibilityTimeout"] == 45);
+        // The SQS event and the policy template became edges.
+        REQUIRE(r.pattern.edges.size() == 2);
+        CHECK(r.pattern.edges[0].from == "Worker");
+        CHECK(r.pattern.edges[0].to == "Items");
+        CHECK(r.pattern.edges[1].from == "Jobs");
+        CHECK(r.pattern.edges[1].config == Json::parse(R"({"BatchSize": 5})"));
+        bool warned = false;
+        for (const auto& d : r.diagnostics.items())
+            warned |= d.path == "/Resources/Alarm" &&
+                      d.message == "resource type 'AWS::CloudWatch::Alarm' is not simulated; it is kept and written back on export";
+        CHECK(warned);
+        // Export again: the alarm, its Ref to the function, the parameter and the output are all there.
+        const OJson t = export_sam(r.pattern).tmpl;
+        const OJson original = OJson::parse(text);
+        auto same = [](const OJson& a, const OJson& b) { return Json::parse(a.dump()) == Json::parse(b.dump()); };
+        CHECK(same(t["Resources"]["Alarm"], original["Resources"]["Alarm"]));
+        CHECK(same(t["Parameters"], original["Parameters"]));
+        CHECK(same(t["Outputs"], original["Outputs"]));
+        CHECK(t["Resources"]["Worker"]["Properties"]["Events"]["JobsSQS"]["Properties"]["BatchSize"] == 5);
+        CHECK(test::check_template(t, false).empty());
+        // And a second round trip is stable.
+        ImportResult again = import_template(t.dump());
+        REQUIRE(again.ok());
+        CHECK(write_pattern(again.pattern) == write_pattern(r.pattern));
+    }
+
+    TEST_CASE("the imported foreign pattern builds and runs") {
+        const std::string text = R"({"Resources": {
+            "Topic": {"Type": "AWS::SNS::Topic"},
+            "Inbox": {"Type": "AWS::SQS::Queue"},
+            "Sub": {"Type": "AWS::SNS::Subscription", "Properties": {"Protocol": "sqs", "TopicArn": {"Ref": "Topic"}, "Endpoint": {"Fn::GetAtt": ["Inbox", "Arn"]}}}}})";
+        ImportResult r = import_template(text);
+        REQUIRE(r.ok());
+        REQUIRE(r.pattern.edges.size() == 1);
+        CHECK(r.pattern.edges[0].from == "Topic");
+        CHECK(r.pattern.edges[0].to == "Inbox");
+        auto built = build_from_text(write_pattern(r.pattern));
+        INFO(all(built.diagnostics));
+        CHECK(built.simulation != nullptr);
+    }
+
+    TEST_CASE("malformed templates give diagnostics with JSON pointers") {
+        CHECK(has_error(import_template("[]").diagnostics, "", "a template must be a JSON object, got an array"));
+        CHECK(has_error(import_template("{}").diagnostics, "", "missing \"Resources\": a template needs at least one resource"));
+        CHECK(has_error(import_template(R"({"Resources": []})").diagnostics, "/Resources", "Resources must be an object, got an array"));
+        CHECK(has_error(import_template(R"({"Resources": {"Q": 3}})").diagnostics, "/Resources/Q", "resource must be an object, got a number"));
+        CHECK(has_error(import_template(R"({"Resources": {"Q": {}}})").diagnostics, "/Resources/Q",
+                        "missing \"Type\": expected a resource type such as \"AWS::SQS::Queue\""));
+        CHECK(has_error(import_template(R"({"Resources": {"Q": {"Type": 7}}})").diagnostics, "/Resources/Q/Type",
+                        "Type must be a resource type string, got 7"));
+        CHECK(has_error(import_template(R"({"Resources": {"Q": {"Type": "AWS::SQS::Queue", "Properties": []}}})").diagnostics,
+                        "/Resources/Q/Properties", "Properties must be an object, got an array"));
+        CHECK(has_error(import_template(R"({"Resources": {"a/b": {"Type": "AWS::SQS::Queue", "Metadata": 1}}})").diagnostics,
+                        "/Resources/a~1b/Metadata", "Metadata must be an object, got a number"));
+        const Diagnostics syntax = import_template("{\n  \"Resources\": {,}\n}").diagnostics;
+        REQUIRE(syntax.items().size() == 1);
+        CHECK(syntax.items()[0].message.rfind("invalid JSON at line 2, column 17: ", 0) == 0);
+        CHECK(has_error(import_template(std::string(100000, '[')).diagnostics, "",
+                        "template rejected: JSON nested deeper than 256 levels at byte 256"));
+        // A YAML template is not read, and the hint says so.
+        const Diagnostics yaml = import_template("Resources:\n  Q:\n    Type: AWS::SQS::Queue\n").diagnostics;
+        REQUIRE(yaml.items().size() == 1);
+        CHECK(yaml.items()[0].hint == "YAML templates are not read; convert to JSON first (e.g. cfn-flip)");
+    }
+
+    TEST_CASE("Metadata naming a missing resource leaves the node out with a warning") {
+        OJson t = export_sam(load("rest-api.json")).tmpl;
+        t["Resources"].erase("ReceiptsBucket");
+        ImportResult r = import_template(t.dump());
+        bool warned = false;
+        for (const auto& d : r.diagnostics.items())
+            warned |= d.severity == Severity::Warning && d.path == "/Metadata/ServerlessPlayground/nodes/4/resource" &&
+                      d.message == "node 'receipts-bucket' names resource 'ReceiptsBucket', which is not in Resources; the node is left out";
+        CHECK(warned);
+        CHECK(r.pattern.find_node("receipts-bucket") == nullptr);
+    }
+}
+
+TEST_SUITE("export") {
+    TEST_CASE("a foreign lowercase logical id is kept, so Refs to it stay valid after a round trip") {
+        const std::string text = R"({"Resources": {
+            "jobs": {"Type": "AWS::SQS::Queue"},
+            "alarm": {"Type": "AWS::CloudWatch::Alarm", "Properties": {"Dimensions": [{"Name": "QueueName", "Value": {"Fn::GetAtt": ["jobs", "QueueName"]}}]}}}})";
+        ImportResult r = import_template(text);
+        REQUIRE(r.ok());
+        CHECK(r.pattern.nodes[0].id == "jobs");
+        const OJson t = export_sam(r.pattern).tmpl;
+        CHECK(t["Resources"].contains("jobs"));
+        CHECK(test::check_template(t, false).empty());
+        ImportResult again = import_template(t.dump());
+        REQUIRE(again.ok());
+        CHECK(write_pattern(again.pattern) == write_pattern(r.pattern));
+    }
+}
