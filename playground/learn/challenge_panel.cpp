@@ -11,14 +11,16 @@ void draw_challenge_card(Learn& learn, const Theme& theme) {
     const Palette& c = theme.colours();
     section_label(theme, "CHALLENGE");
     ImGui::PushFont(theme.fonts().bold);
-    ImGui::PushTextWrapPos(ImGui::GetContentRegionMax().x - theme.px(22));
+    ImGui::PushTextWrapPos(ImGui::GetContentRegionMax().x - theme.px(50));
     ImGui::TextUnformatted(ch.title.c_str());
     ImGui::PopTextWrapPos();
     ImGui::PopFont();
-    ImGui::PushTextWrapPos(0);
-    ImGui::TextUnformatted(ch.scenario.c_str());
-    ImGui::PopTextWrapPos();
-    if (!ch.constraints.empty()) {
+    if (!learn.minimized) {
+        ImGui::PushTextWrapPos(0);
+        ImGui::TextUnformatted(ch.scenario.c_str());
+        ImGui::PopTextWrapPos();
+    }
+    if (!ch.constraints.empty() && !learn.minimized) {
         ImGui::Spacing();
         section_label(theme, "CONSTRAINTS");
         ImGui::PushTextWrapPos(0);
@@ -51,6 +53,10 @@ void draw_challenge_card(Learn& learn, const Theme& theme) {
             ImGui::SameLine();
             ImGui::TextDisabled("build on the canvas, then check");
         }
+    }
+    if (learn.minimized) {
+        if (result && !learn.checking()) ImGui::TextDisabled("%zu of %zu checks pass", result->passed_count(), result->checks.size());
+        return;
     }
     ImGui::Spacing();
     char heading[96];

@@ -26,6 +26,7 @@ bool run_slice(sim::Simulation& s, sim::SimTime until, double deadline) {
 
 void Learn::close() {
     mode_ = LearnMode::None;
+    minimized = false;
     tour_ = nullptr;
     challenge_ = nullptr;
     quiz_ = nullptr;

@@ -86,6 +86,7 @@ public:
     // frames, so the canvas's own fit has happened), and bring a step's highlight into view.
     int refit_frames = 0;
     bool reveal_highlight = false;
+    bool minimized = false;  // the card shrunk to its title and main buttons (more canvas to build on)
 
 private:
     void load_into_document(const sim::Pattern& p, const std::string& label);

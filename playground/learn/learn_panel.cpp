@@ -68,32 +68,9 @@ std::string metric_text(const std::string& metric, double v) {
 namespace {
 
 // ---- Tour card -------------------------------------------------------------------------------------------------
-void draw_tour(Learn& learn, const Theme& theme) {
-    const TourEntry& t = *learn.tour();
-    const auto& steps = t.tour.steps;
-    const int k = learn.step(), n = static_cast<int>(steps.size());
-    const auto& s = steps[static_cast<std::size_t>(k)];
+// The step's title, text and the watched metric (baseline, with this step, live).
+void draw_step_body(Learn& learn, const Theme& theme, const TourEntry& t, const sim::challenge::TourStep& s) {
     const Palette& c = theme.colours();
-
-    section_label(theme, "GUIDED TOUR");
-    ImGui::PushTextWrapPos(0);
-    ImGui::TextUnformatted(t.tour.title.c_str());
-    ImGui::PopTextWrapPos();
-    // Step dots.
-    {
-        ImDrawList* dl = ImGui::GetWindowDrawList();
-        const ImVec2 at = ImGui::GetCursorScreenPos();
-        const float r = theme.px(4), gap = theme.px(13);
-        for (int i = 0; i < n; ++i) {
-            const ImVec2 p(at.x + r + static_cast<float>(i) * gap, at.y + theme.px(8));
-            if (i == k) dl->AddCircleFilled(p, r * 1.25f, c.selection);
-            else if (i < k) dl->AddCircleFilled(p, r, c.node_muted);
-            else dl->AddCircle(p, r, c.node_muted, 0, theme.px(1.2f));
-        }
-        ImGui::Dummy(ImVec2(static_cast<float>(n) * gap, theme.px(16)));
-        ImGui::SameLine();
-        ImGui::TextDisabled("Step %d of %d", k + 1, n);
-    }
     ImGui::Spacing();
     ImGui::PushFont(theme.fonts().bold);
     ImGui::PushTextWrapPos(0);
@@ -136,6 +113,41 @@ void draw_tour(Learn& learn, const Theme& theme) {
         }
         row("Live on the canvas now", learn.live_value(), false);
         ImGui::EndChild();
+    }
+}
+
+void draw_tour(Learn& learn, const Theme& theme) {
+    const TourEntry& t = *learn.tour();
+    const auto& steps = t.tour.steps;
+    const int k = learn.step(), n = static_cast<int>(steps.size());
+    const auto& s = steps[static_cast<std::size_t>(k)];
+    const Palette& c = theme.colours();
+
+    section_label(theme, "GUIDED TOUR");
+    ImGui::PushTextWrapPos(ImGui::GetContentRegionMax().x - theme.px(50));
+    ImGui::TextUnformatted(t.tour.title.c_str());
+    ImGui::PopTextWrapPos();
+    // Step dots.
+    {
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        const ImVec2 at = ImGui::GetCursorScreenPos();
+        const float r = theme.px(4), gap = theme.px(13);
+        for (int i = 0; i < n; ++i) {
+            const ImVec2 p(at.x + r + static_cast<float>(i) * gap, at.y + theme.px(8));
+            if (i == k) dl->AddCircleFilled(p, r * 1.25f, c.selection);
+            else if (i < k) dl->AddCircleFilled(p, r, c.node_muted);
+            else dl->AddCircle(p, r, c.node_muted, 0, theme.px(1.2f));
+        }
+        ImGui::Dummy(ImVec2(static_cast<float>(n) * gap, theme.px(16)));
+        ImGui::SameLine();
+        ImGui::TextDisabled("Step %d of %d", k + 1, n);
+    }
+    if (learn.minimized) {
+        ImGui::PushFont(theme.fonts().bold);
+        ImGui::TextUnformatted(s.title.c_str());
+        ImGui::PopFont();
+    } else {
+        draw_step_body(learn, theme, t, s);
     }
     ImGui::Spacing();
     ImGui::BeginDisabled(k == 0);
@@ -189,7 +201,7 @@ void draw_learn_highlight(const Learn& learn, const GraphCanvas& canvas, const D
 // ---- Keeping the diagram beside the card ------------------------------------------------------------------------
 namespace {
 
-constexpr float kMinReadableZoom = 0.4f;  // node titles are drawn from 40% zoom (canvas_draw.cpp)
+constexpr float kMinReadableZoom = 0.55f;  // smaller and ports are hard to hit (titles vanish below 40%)
 
 // Fits the diagram into the canvas left of `card_left` (screen x); at least readable zoom.
 void fit_beside(CanvasView& v, const std::vector<NodeShape>& shapes, float card_left, const Theme& theme) {
@@ -224,7 +236,8 @@ void draw_learn_panel(Learn& learn, GraphCanvas& canvas, const Document& doc, co
     (void)doc;
     if (learn.mode() == LearnMode::None) return;
     CanvasView& v = canvas.view();
-    const float w = std::min(theme.px(learn.mode() == LearnMode::Tour ? 380 : 440), v.size().x - theme.px(24));
+    const float full_w = learn.minimized ? 300 : (learn.mode() == LearnMode::Tour ? 380 : 440);
+    const float w = std::min(theme.px(full_w), v.size().x - theme.px(24));
     if (w < theme.px(200)) return;
     const float card_left = v.origin().x + v.size().x - w - theme.px(12);
     if (learn.refit_frames > 0 && --learn.refit_frames == 0) fit_beside(v, canvas.shapes(), card_left, theme);
@@ -241,9 +254,16 @@ void draw_learn_panel(Learn& learn, GraphCanvas& canvas, const Document& doc, co
                                    ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize |
                                    ImGuiWindowFlags_NoFocusOnAppearing;
     if (ImGui::Begin("##learn_card", nullptr, flags)) {
-        // Close button in the corner.
+        // Minimise and close buttons in the corner.
         const ImVec2 start = ImGui::GetCursorPos();
-        ImGui::SetCursorPos(ImVec2(ImGui::GetWindowContentRegionMax().x - theme.px(20), start.y - theme.px(2)));
+        ImGui::SetCursorPos(ImVec2(ImGui::GetWindowContentRegionMax().x - theme.px(44), start.y - theme.px(2)));
+        if (ImGui::SmallButton(learn.minimized ? "+##min_learn" : "–##min_learn")) {
+            learn.minimized = !learn.minimized;
+            learn.refit_frames = 2;  // re-fit the diagram to the new free width
+        }
+        record_rect(learn, theme, "minimize");
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", learn.minimized ? "show the whole card" : "shrink the card to see more canvas");
+        ImGui::SameLine();
         if (ImGui::SmallButton("×##close_learn")) learn.close();
         record_rect(learn, theme, "close");
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("leave the %s", learn.mode() == LearnMode::Tour ? "tour" : learn.mode() == LearnMode::Quiz ? "quiz" : "challenge");

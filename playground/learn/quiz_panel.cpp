@@ -73,10 +73,14 @@ void draw_quiz_card(Learn& learn, const Theme& theme) {
     const Palette& c = theme.colours();
     section_label(theme, ("QUIZ" + (q.topic.empty() ? std::string() : " · " + upper(q.topic))).c_str());
     ImGui::PushFont(theme.fonts().bold);
-    ImGui::PushTextWrapPos(ImGui::GetContentRegionMax().x - theme.px(22));
+    ImGui::PushTextWrapPos(ImGui::GetContentRegionMax().x - theme.px(50));
     ImGui::TextUnformatted(q.title.c_str());
     ImGui::PopTextWrapPos();
     ImGui::PopFont();
+    if (learn.minimized) {
+        if (!learn.chosen().empty()) ImGui::TextDisabled("your answer: %s", upper(learn.chosen()).c_str());
+        return;
+    }
     ImGui::PushTextWrapPos(0);
     ImGui::TextUnformatted(q.question.c_str());
     ImGui::PopTextWrapPos();
