@@ -312,6 +312,9 @@ void App::frame(double dt) {
 // ---- Embedding -----------------------------------------------------------------------------------------
 void App::set_embed_options(const EmbedOptions& o) {
     embed_ = o;
+    panels_.hide_events = o.hide_log;
+    panels_.hide_cost = o.hide_cost;
+    panels_.bottom_tab_request = o.hide_log ? 4 : 2;  // an embed opens on its events (or charts), not the gallery
     if (!o.highlight.empty()) select_node(o.highlight);
     canvas_.request_fit();
 }
@@ -335,6 +338,7 @@ const char* const kTabNames[] = {"gallery", "problems", "events", "trace", "char
 sim::Json App::view_state() const {
     sim::Json v = sim::Json::object();
     if (!doc_.selection().nodes.empty()) v["sel"] = doc_.selection().nodes;
+    if (panels_.current_tab >= 1 && panels_.current_tab < 6) v["tab"] = kTabNames[panels_.current_tab];
     return v;
 }
 

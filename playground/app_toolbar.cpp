@@ -195,7 +195,7 @@ void App::draw_toolbar() {
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("the engine cannot simulate this fast; time runs as fast as it can");
     }
 
-    if (!compact) {
+    if (!compact && !embed_.read_only) {
         // Right-aligned when there is room, else right after the clock.
         const float right_w = theme_.px(212);
         ImGui::SameLine(std::max(ImGui::GetCursorPosX() + theme_.px(12), ImGui::GetWindowWidth() - right_w));

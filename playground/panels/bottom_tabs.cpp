@@ -12,6 +12,7 @@ bool tab(const char* label, Panels& state, int index) {
     const ImGuiTabItemFlags flags = state.bottom_tab_request == index ? ImGuiTabItemFlags_SetSelected : 0;
     const bool open = ImGui::BeginTabItem(label, nullptr, flags);
     if (state.bottom_tab_request == index) state.bottom_tab_request = -1;
+    if (open) state.current_tab = index;
     return open;
 }
 
@@ -39,11 +40,11 @@ void draw_bottom_tabs(PanelContext& ctx, Panels& state, bool narrow, App& app) {
         draw_diagnostics(ctx);
         ImGui::EndTabItem();
     }
-    if (tab("Events", state, 2)) {
+    if (!state.hide_events && tab("Events", state, 2)) {
         draw_event_log(ctx, state);
         ImGui::EndTabItem();
     }
-    if (tab("Trace", state, 3)) {
+    if (!state.hide_events && tab("Trace", state, 3)) {
         draw_trace_view(ctx, state);
         ImGui::EndTabItem();
     }
@@ -51,7 +52,7 @@ void draw_bottom_tabs(PanelContext& ctx, Panels& state, bool narrow, App& app) {
         draw_charts(ctx, state);
         ImGui::EndTabItem();
     }
-    if (tab("Cost", state, 5)) {
+    if (!state.hide_cost && tab("Cost", state, 5)) {
         draw_cost(ctx);
         ImGui::EndTabItem();
     }

@@ -42,7 +42,10 @@ struct Panels {
     bool log_problems_only = false;
     std::uint64_t trace_id = 0;     // trace shown in the trace view (0: the latest)
     std::string chart_node;
+    bool hide_events = false;       // embeds: no Events/Trace tabs (hide=log)
+    bool hide_cost = false;         // embeds: no Cost tab (hide=cost)
     int bottom_tab_request = -1;    // a tab to bring to front next frame (0 gallery, 1 problems, 2 events, 3 trace)
+    int current_tab = 0;            // the tab in front (share links carry it)
     // dialogs
     bool show_fire = false;
     std::string fire_node, fire_text, fire_result;

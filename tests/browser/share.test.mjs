@@ -14,14 +14,12 @@ import { hostileLinks } from './hostile/corpus.mjs';
 const AUTOSAVE = 'serverless-playground.autosave.v1';
 const patternFiles = () => fs.readdirSync(path.join(repo, 'patterns')).filter((f) => f.endsWith('.json')).sort();
 
-// A native slsim to compare against: $SLSIM, else the first build/*/slsim found.
+// A native slsim built from the same sources as the site: $SLSIM, else build/native/slsim (what
+// scripts/test builds next to build/web). A binary from another tree may simulate differently.
 function findSlsim() {
   if (process.env.SLSIM) return process.env.SLSIM;
-  for (const dir of ['native', ...fs.readdirSync(path.join(repo, 'build'))]) {
-    const p = path.join(repo, 'build', dir, 'slsim');
-    if (fs.existsSync(p)) return p;
-  }
-  return null;
+  const p = path.join(repo, 'build/native/slsim');
+  return fs.existsSync(p) ? p : null;
 }
 
 // openPlayground(context, url, query) appends `query` to url + 'index.html'.
@@ -61,6 +59,8 @@ export const tests = [
         await frames(page, 3);
         assertEq((await page.evaluate(() => window.playground.state())).nodeCount, 5, 'node duplicated in the page');
         await page.evaluate(() => window.playground.selectNode('fn'));
+        await page.evaluate(() => window.playground.showPanel('charts'));
+        await frames(page, 3);
 
         // The toolbar's Share button calls playgroundHost.command('share') (same path).
         await page.evaluate(() => window.playgroundHost.command('share'));
@@ -73,6 +73,9 @@ export const tests = [
         assertEq(copied, link, 'clipboard holds shareLink()');
         assert(/^http:\/\/127\.0\.0\.1:\d+\/index\.html#v1\.[A-Za-z0-9_-]+$/.test(link), 'link shape: ' + link.slice(0, 80));
         assertEq(await page.evaluate(() => location.href), link, 'address bar shows the shared state');
+        const envelope = await page.evaluate(async (l) => JSON.parse(new TextDecoder().decode(
+          await window.playgroundShareCodec.decodeFragment(l.slice(l.indexOf('#'))))), link);
+        assertEq([envelope.v, envelope.view], [1, { sel: ['fn'], tab: 'charts' }], 'envelope version and view');
 
         const original = await page.evaluate(() => window.playground.getPattern());
         await page.evaluate(() => window.playground.runFor(45));
