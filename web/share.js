@@ -101,8 +101,23 @@
     return ok;
   }
 
+  // What a link may hold (engine/share/share_payload.h ShareLimits): a bigger design would make a
+  // link that every playground refuses, so Share says so instead.
+  const LINK_MAX = { nodes: 500, edges: 2000 };
+  function tooBigForLink() {
+    const s = pg.state();
+    if (s.nodeCount > LINK_MAX.nodes) return `this design has ${s.nodeCount} nodes; share links hold at most ${LINK_MAX.nodes}`;
+    if (s.edgeCount > LINK_MAX.edges) return `this design has ${s.edgeCount} links; share links hold at most ${LINK_MAX.edges}`;
+    return '';
+  }
+
   // The toolbar's Share: copy the link and say so.
   async function share() {
+    const big = tooBigForLink();
+    if (big) {
+      notice('This design is too big for a share link', [big, 'Save it as a file (Ctrl+S) and share the file instead.']);
+      return { ok: false, error: big };
+    }
     try {
       const link = await shareLink();
       history.replaceState(null, '', link);
@@ -191,6 +206,7 @@
     const rev = pg.state().revision;
     if (rev === synced) return;
     if (rev !== seen) { seen = rev; return; }  // still changing: wait until it is stable for one tick
+    if (tooBigForLink()) { synced = rev; return; }
     syncing = true;
     try {
       const link = await shareLink();

@@ -185,6 +185,14 @@ export const tests = [
         await frames(page, 60);
         assertEq(await page.evaluate((k) => localStorage.getItem(k), AUTOSAVE), saved, 'embed did not touch the autosave');
         assertEq(page.problems, [], 'console errors');
+
+        // autoplay + speed.
+        const auto = await b.context.newPage();
+        await auto.goto(url + 'embed.html?pattern=rest-api&autoplay=1&speed=10&hide=bottom');
+        await auto.waitForFunction(() => window.playgroundHost && window.playgroundHost.shareReady, null, { timeout: 30000 });
+        await auto.waitForFunction(() => window.playground.state().simTime > 1, null, { timeout: 10000 });
+        const st = await auto.evaluate(() => window.playground.state());
+        assertEq([st.running, st.speed], [true, 10], 'autoplay at speed 10');
       } finally { await b.close(); }
     },
   },

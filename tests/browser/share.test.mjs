@@ -265,6 +265,24 @@ export const tests = [
     },
   },
   {
+    name: 'a design too big for a link (600 nodes) gets a message instead of a link every playground would refuse',
+    async run({ url }) {
+      const b = await launch();
+      try {
+        const page = await openPlayground(b.context, url, '?fresh');
+        const big = { format: 'serverless-playground/1', name: 'Big', seed: 1, edges: [], traffic: [],
+          nodes: Array.from({ length: 600 }, (_, i) => ({ id: 'fn' + i, type: 'lambda', config: {} })) };
+        assert((await page.evaluate((p) => window.playground.loadPattern(p), big)).ok, 'loads');
+        const r = await page.evaluate(() => window.playground.share());
+        assertEq([r.ok, r.error], [false, 'this design has 600 nodes; share links hold at most 500'], 'share refused');
+        assert((await noticeText(page)).includes('too big for a share link'), 'message shown');
+        await page.waitForTimeout(1500);
+        assertEq(await page.evaluate(() => location.hash), '', 'address bar not given an unopenable link');
+        assertEq(page.problems, [], 'console errors');
+      } finally { await b.close(); }
+    },
+  },
+  {
     name: 'PNG export holds the diagram area of the canvas; SAM and Mermaid export text',
     async run({ url }) {
       const b = await launch();
