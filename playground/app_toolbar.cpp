@@ -2,7 +2,6 @@
 // shortcuts and the shortcut help overlay.
 #include "app.h"
 #include "export/mermaid.h"
-#include "export/sam_export.h"
 
 #include <cmath>
 #include <cstdio>
@@ -225,8 +224,6 @@ void App::export_menu_items() {
     if (ImGui::MenuItem("PNG image")) host_command("export-png");
     if (!hooks_.download) return;
     const std::string base = doc_.pattern().name.empty() ? "pattern" : doc_.pattern().name;
-    if (ImGui::MenuItem("SAM template (YAML)")) hooks_.download(base + ".sam.yaml", sim::export_sam_yaml(doc_.pattern()));
-    if (ImGui::MenuItem("SAM template (JSON)")) hooks_.download(base + ".sam.json", sim::export_sam_json(doc_.pattern()));
     if (ImGui::MenuItem("Mermaid diagram")) hooks_.download(base + ".mmd", sim::export_mermaid(doc_.pattern()));
 }
 

@@ -5,7 +5,6 @@
 #include "platform/web_host.h"
 #include "core/simulation.h"
 #include "export/mermaid.h"
-#include "export/sam_export.h"
 #include "share/share_payload.h"
 
 #include <emscripten.h>
@@ -90,19 +89,17 @@ EMSCRIPTEN_KEEPALIVE const char* pg_shipped_pattern(const char* name) {
     return out({{"ok", false}, {"error", "no shipped pattern is called \"" + want + "\""}, {"available", available}});
 }
 
-// {ok, text, filename, notes} for kind "sam-yaml", "sam-json" or "mermaid" (engine/export/):
-// the same text the Export menu downloads.
+// {ok, text, filename} for kind "mermaid" (engine/export/mermaid.h): the Export menu's file. SAM
+// templates are not built into the page: the exporter adds ~40 KB gzip to the wasm, over the
+// 800 KB page budget; `slsim export sam FILE` writes them (README).
 EMSCRIPTEN_KEEPALIVE const char* pg_export(const char* kind) {
     const std::string k = kind ? kind : "";
     const sim::Pattern& p = pg::web_app().document().pattern();
     const std::string base = p.name.empty() ? "pattern" : p.name;
-    if (k == "sam-yaml" || k == "sam-json") {
-        const sim::SamExport x = sim::export_sam(p);
-        return out({{"ok", true}, {"filename", base + (k == "sam-yaml" ? ".sam.yaml" : ".sam.json")},
-                    {"text", k == "sam-yaml" ? sim::export_sam_yaml(p) : sim::export_sam_json(p)}, {"notes", x.notes}});
-    }
     if (k == "mermaid") return out({{"ok", true}, {"filename", base + ".mmd"}, {"text", sim::export_mermaid(p)}});
-    return out({{"ok", false}, {"error", "unknown export \"" + k + "\"; expected sam-yaml, sam-json or mermaid"}});
+    if (k == "sam-yaml" || k == "sam-json")
+        return out({{"ok", false}, {"error", "SAM export is not built into the page; run: slsim export sam FILE"}});
+    return out({{"ok", false}, {"error", "unknown export \"" + k + "\"; expected mermaid"}});
 }
 
 // {ok, errors}: embed options (playground/embed_options.h); the valid part applies even on errors.
