@@ -3,6 +3,7 @@
 // no trailing period. Texts are stable and tested verbatim.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -10,6 +11,13 @@
 namespace sim {
 
 enum class Severity { Error, Warning };
+
+struct ConfigField;  // pattern/config_reader.h
+
+// Sees every config property a ConfigReader reads while these diagnostics collect problems, with
+// the JSON pointer of the object read ("/edges/3/config"). Services read a link's settings with
+// readers of their own; the playground's link inspector learns those fields through this.
+using ConfigFieldObserver = std::function<void(const std::string& object_path, const ConfigField& field)>;
 
 struct Diagnostic {
     Severity severity = Severity::Error;
@@ -42,8 +50,12 @@ public:
     const std::vector<Diagnostic>& items() const { return items_; }
     bool empty() const { return items_.empty(); }
 
+    void observe_fields(ConfigFieldObserver observer) { observer_ = std::move(observer); }
+    const ConfigFieldObserver& field_observer() const { return observer_; }
+
 private:
     std::vector<Diagnostic> items_;
+    ConfigFieldObserver observer_;
 };
 
 // "error: /nodes/1/type: unknown service type 'lambada' (did you mean 'lambda'?)"

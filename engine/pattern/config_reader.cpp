@@ -32,6 +32,7 @@ const Json* ConfigReader::find(const std::string& key) {
 void ConfigReader::note(ConfigField field) {
     for (const auto& f : fields_)
         if (f.key == field.key) return;
+    if (diags_->field_observer()) diags_->field_observer()(path_, field);
     fields_.push_back(std::move(field));
 }
 
