@@ -60,6 +60,18 @@ export const tests = [
         r = await press(page, 'queue', 'metrics');
         assertEq(r.type, 'metrics', 'getMetrics');
         assert(r.metrics.nodes['orders-queue'].dead_lettered >= dl.total && r.metrics.nodes['orders-dlq'].messages_in > 0, 'metrics carry the dead letters');
+        // getMetrics with `every`: more `metrics` messages with the same id until every: 0.
+        const periodic = await page.evaluate(async () => {
+          const p = window.tutorialEmbeds.queue;
+          const first = await p.send('getMetrics', { every: 0.3 });
+          await new Promise((res) => setTimeout(res, 1500));
+          await p.send('getMetrics', { every: 0 });
+          const n = window.tutorialLog.filter((m) => m.type === 'metrics' && m.id === first.id).length;
+          await new Promise((res) => setTimeout(res, 800));
+          return [n, window.tutorialLog.filter((m) => m.type === 'metrics' && m.id === first.id).length];
+        });
+        assert(periodic[0] >= 3, 'periodic metrics messages: ' + periodic[0]);
+        assertEq(periodic[1], periodic[0], 'every: 0 stops them');
         r = await press(page, 'queue', 'reset');
         assertEq(r.request, 'reset', 'reset');
         assertEq((await frameOf(page, 'queue').evaluate(() => window.playground.state())).simTime, 0, 'reset to t = 0');
