@@ -142,8 +142,9 @@ void draw_gallery(PanelContext& ctx, Panels& state, App& app) {
         ImGui::PopTextWrapPos();
         bool tour_clicked = false;
         if (find_tour(e.file)) {  // seed patterns with a guided tour
-            ImGui::SetCursorPos(ImVec2(ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize("Take the tour").x - ctx.theme.px(14),
-                                       ImGui::GetWindowContentRegionMax().y - ImGui::GetFrameHeight()));
+            // On the title line, right-aligned (a SmallButton has its own background over a long title).
+            ImGui::SetCursorPos(ImVec2(ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize("Take the tour").x - ctx.theme.px(8),
+                                       ImGui::GetWindowContentRegionMin().y));
             tour_clicked = ImGui::SmallButton("Take the tour");
             if (tour_clicked) app.learn().start_tour(e.file);
         }

@@ -26,7 +26,7 @@ QuizLoad load_shipped(const std::string& id) {
 
 const char* kMinimal = R"({
   "format": "serverless-playground-quiz/1", "id": "q", "title": "t", "question": "which?",
-  "run": { "duration": "1m", "traffic": [ { "id": "r", "source": "c", "profile": { "type": "constant", "rps": 5 } } ] },
+  "run": { "duration": "10m", "traffic": [ { "id": "r", "source": "c", "profile": { "type": "constant", "rps": 20 } } ] },
   "measures": ["failed_pct", "cost_usd"], "decide": "failed_pct", "answer": "a",
   "options": [
     { "id": "a", "text": "direct", "why": "{failed_pct} failed", "pattern": {
