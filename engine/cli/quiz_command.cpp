@@ -54,7 +54,7 @@ int quiz_command(const Args& args) {
         std::printf("%s) %s\n", o.id.c_str(), q.quiz.options[i].text.c_str());
         for (const auto& m : q.quiz.measures) {
             const auto it = o.shown.find(m.id);
-            std::printf("     %-44s %s%s\n", m.label.c_str(), it == o.shown.end() ? "—" : it->second.c_str(), m.id == q.quiz.decide ? "  (decides)" : "");
+            std::printf("     %-52s %s%s\n", m.label.c_str(), it == o.shown.end() ? "—" : it->second.c_str(), m.id == q.quiz.decide ? "  (decides)" : "");
         }
         for (const auto& u : o.unmet) std::printf("     misses: %s\n", u.c_str());
         if (!o.problem.empty()) std::printf("     problem: %s\n", o.problem.c_str());
