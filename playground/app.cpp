@@ -225,7 +225,8 @@ sim::Json App::canvas_layout() const {
     return {{"canvas", {o.x / s, o.y / s, (o.x + sz.x) / s, (o.y + sz.y) / s}},
             {"zoom", v.zoom()},
             {"nodes", nodes},
-            {"palette", panels_.palette_items}};
+            {"palette", panels_.palette_items},
+            {"toolbar", toolbar_items_}};
 }
 
 // ---- Frame ---------------------------------------------------------------------------------------------

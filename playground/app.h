@@ -100,6 +100,7 @@ private:
         if (hooks_.host_command) hooks_.host_command(command);
     }
     void export_menu_items();  // Share/Export menu entries (app_toolbar.cpp)
+    void record_toolbar_item(const char* name);  // the last item's rect, for layout()
 
     PlatformHooks hooks_;
     Theme theme_;
@@ -114,6 +115,7 @@ private:
     double autosave_wait_ = 0;
     bool dark_ = true, help_open_ = false;
     EmbedOptions embed_;
+    sim::Json toolbar_items_ = sim::Json::object();  // toolbar button → [x0,y0,x1,y1] CSS px (automation aid)
     std::deque<double> frame_ms_, cpu_ms_;
     std::uint64_t frames_ = 0;
     double fill_pixels_ = 0;

@@ -143,8 +143,10 @@ void App::draw_toolbar() {
         ImGui::SameLine();
         if (ImGui::Button("Share")) host_command("share");
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("copy a link that opens this experiment");
+        record_toolbar_item("share");
         ImGui::SameLine();
         if (ImGui::Button("Export")) ImGui::OpenPopup("##export");
+        record_toolbar_item("export");
         if (ImGui::BeginPopup("##export")) {
             export_menu_items();
             ImGui::EndPopup();
@@ -219,6 +221,12 @@ void App::draw_toolbar() {
 
 // Share and export entries (the toolbar's Export popup and the compact menu). The page does the
 // work (web/share.js): links need CompressionStream, pictures need the canvas.
+void App::record_toolbar_item(const char* name) {
+    const float s = theme_.scale() > 0 ? theme_.scale() : 1;
+    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    toolbar_items_[name] = {a.x / s, a.y / s, b.x / s, b.y / s};
+}
+
 void App::export_menu_items() {
     if (ImGui::MenuItem("Share link")) host_command("share");
     if (ImGui::MenuItem("PNG image")) host_command("export-png");

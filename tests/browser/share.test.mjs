@@ -62,8 +62,10 @@ export const tests = [
         await page.evaluate(() => window.playground.showPanel('charts'));
         await frames(page, 3);
 
-        // The toolbar's Share button calls playgroundHost.command('share') (same path).
-        await page.evaluate(() => window.playgroundHost.command('share'));
+        // A real click on the toolbar's Share button.
+        const r = (await page.evaluate(() => window.playground.layout())).toolbar.share;
+        assert(r, 'the toolbar has a Share button');
+        await page.mouse.click((r[0] + r[2]) / 2, (r[1] + r[3]) / 2);
         await page.waitForFunction(() => { const t = document.getElementById('pg-toast'); return t && !t.hidden; });
         const toastText = await page.evaluate(() => document.getElementById('pg-toast').textContent);
         assert(/Link copied to the clipboard \(\d[\d,]* characters\)/.test(toastText), 'confirmation: ' + toastText);
