@@ -2,13 +2,15 @@
 // The engine never reads a clock; only this command does, to measure the engine from outside.
 //   async-queue : patterns/async-queue.json at 10,000 requests/minute for one simulated day
 //   fan-out     : patterns/fan-out.json at 10,000 requests/minute for one simulated hour
-// --quick runs 1/24 of each (for smoke tests). Payloads are constant in the benchmark so the
+// --quick runs 1/24 of each (for smoke tests); --duration D runs each for D of simulated time
+// (e.g. "5m", for profiling under callgrind); --workload NAME runs only that workload. Payloads are constant in the benchmark so the
 // figures measure the engine, not JSON templating (templated payloads cost extra per request).
 #include "cli/cli.h"
 #include "core/simulation.h"
 
 #include <chrono>
 #include <cstdio>
+#include <optional>
 #include <sys/resource.h>
 
 namespace sim::cli {
@@ -46,13 +48,16 @@ void prepare(Pattern& p, double rps) {
 
 int bench_command(const Args& args) {
     bool json = false, quick = false;
-    std::string dir = "patterns";
+    std::optional<SimTime> duration;
+    std::string dir = "patterns", only;
     for (std::size_t i = 0; i < args.size(); ++i) {
         if (args[i] == "--json") json = true;
         else if (args[i] == "--quick") quick = true;
         else if (args[i] == "--patterns" && i + 1 < args.size()) dir = args[++i];
+        else if (args[i] == "--workload" && i + 1 < args.size()) only = args[++i];
+        else if (args[i] == "--duration" && i + 1 < args.size() && (duration = parse_duration(args[i + 1])) && duration->us > 0) ++i;
         else {
-            std::fprintf(stderr, "usage: slsim bench [--json] [--quick] [--patterns DIR]\n");
+            std::fprintf(stderr, "usage: slsim bench [--json] [--quick] [--duration D] [--workload NAME] [--patterns DIR]\n");
             return 2;
         }
     }
@@ -61,6 +66,7 @@ int bench_command(const Args& args) {
     int status = 0;
     if (!json) std::printf("%-12s %12s %14s %14s %12s %10s %9s\n", "workload", "sim time", "events", "events/s", "requests/s", "wall s", "rss MB");
     for (const Workload& w : workloads) {
+        if (!only.empty() && only != w.name) continue;
         std::string text, error;
         if (!read_file(dir + "/" + w.file, text, error)) {
             std::fprintf(stderr, "slsim bench: %s\n", error.c_str());
@@ -81,7 +87,7 @@ int bench_command(const Args& args) {
             continue;
         }
         built.simulation->set_record_recent_spans(false);
-        const SimTime until = quick ? SimTime{w.duration.us / 24} : w.duration;
+        const SimTime until = duration ? *duration : quick ? SimTime{w.duration.us / 24} : w.duration;
         const auto t0 = std::chrono::steady_clock::now();
         built.simulation->run_until(until);
         const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();

@@ -51,7 +51,7 @@ std::uint64_t Context::start_timer(SimTime delay, std::uint64_t tag) {
     return sim_->scheduler.post(e);
 }
 
-void Context::cancel_timer(std::uint64_t timer_id) { sim_->cancelled_timers.insert(timer_id); }
+void Context::cancel_timer(std::uint64_t timer_id) { sim_->scheduler.cancel(timer_id); }
 
 std::uint64_t Context::new_message_id() { return sim_->next_message++; }
 std::uint64_t Context::new_trace_id() { return sim_->next_trace++; }

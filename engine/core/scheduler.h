@@ -1,11 +1,16 @@
 // scheduler.h — the future-event queue, ordered by (time, insertion sequence).
 // Ties run in the order they were posted (FIFO), which makes runs reproducible. Posting into the
 // past is an engine bug and is clamped to now with an assertion in debug builds.
+// Cancelled events are never returned by pop(). They are removed lazily: the top of the heap is
+// always a live event, and the heap is compacted once cancelled entries outnumber half the live
+// ones, so a service that arms and cancels a timeout per request (API Gateway's 29 s) keeps the
+// heap as small as the work actually pending.
 #pragma once
 
 #include "core/sim_time.h"
 
 #include <cstdint>
+#include <unordered_set>
 #include <vector>
 
 namespace sim {
@@ -24,24 +29,36 @@ struct Event {
 class Scheduler {
 public:
     SimTime now() const { return now_; }
-    std::size_t size() const { return heap_.size(); }
+    // Pending live events (an event cancelled after it ran is not subtracted twice).
+    std::size_t size() const { return heap_.size() - std::min(heap_.size(), cancelled_.size()); }
     bool empty() const { return heap_.empty(); }
+    std::size_t stored() const { return heap_.size(); }  // including cancelled, not yet removed
     std::uint64_t posted() const { return seq_; }
 
     // Queues `e` at e.at (>= now); returns its sequence number.
     std::uint64_t post(Event e);
-    // Time of the next event, or kNever.
+    // Cancels the pending event with sequence number `seq`; it will not be returned by pop().
+    // A sequence number that already ran or never existed is ignored.
+    void cancel(std::uint64_t seq);
+    // Time of the next live event, or kNever.
     SimTime peek_time() const { return heap_.empty() ? kNever : heap_.front().at; }
-    // Removes the next event and advances the clock to its time. Precondition: !empty().
+    // Removes the next live event and advances the clock to its time. Precondition: !empty().
     Event pop();
     // Moves the clock forward without an event (run_until on an idle queue). t >= now.
     void advance_to(SimTime t) {
         if (t > now_) now_ = t;
     }
-    void clear() { heap_.clear(); }
+    void clear() {
+        heap_.clear();
+        cancelled_.clear();
+    }
 
 private:
+    void drop_cancelled_top();
+    void compact();
+
     std::vector<Event> heap_;
+    std::unordered_set<std::uint64_t> cancelled_;  // sequence numbers still in heap_ (or stale)
     SimTime now_;
     std::uint64_t seq_ = 0;
 };

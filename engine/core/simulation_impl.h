@@ -7,7 +7,6 @@
 
 #include <memory>
 #include <string>
-#include <unordered_set>
 #include <vector>
 
 namespace sim {
@@ -68,7 +67,6 @@ public:
     Trace trace;
     Slab<Delivery> deliveries;
     Slab<Reply> replies;
-    std::unordered_set<std::uint64_t> cancelled_timers;  // by event sequence number
     std::uint64_t next_call = 1, next_message = 1, next_trace = 1;
     std::uint64_t events = 0;
     StopReason last_stop = StopReason::None;

@@ -3,6 +3,8 @@
 
 #include <doctest/doctest.h>
 
+#include <vector>
+
 using namespace sim;
 
 TEST_SUITE("scheduler") {
@@ -41,5 +43,61 @@ TEST_SUITE("scheduler") {
         auto b = s.post(Event{sec(1), 0, 0, EventKind::Timer, 0, 0});
         CHECK(b == a + 1);
         CHECK(s.posted() == 2);
+    }
+}
+
+TEST_SUITE("scheduler") {
+    TEST_CASE("a cancelled event is never popped and the next live one keeps its place") {
+        Scheduler s;
+        const auto a = s.post(Event{sec(1), 0, 1, EventKind::Timer, 0, 0});
+        const auto b = s.post(Event{sec(2), 0, 2, EventKind::Timer, 0, 0});
+        s.post(Event{sec(3), 0, 3, EventKind::Timer, 0, 0});
+        s.cancel(b);
+        CHECK(s.size() == 2);
+        CHECK(s.pop().node == 1);
+        CHECK(s.peek_time() == sec(3));
+        CHECK(s.pop().node == 3);
+        CHECK(s.empty());
+        s.cancel(a);  // already ran: ignored
+        CHECK(s.size() == 0);
+    }
+
+    TEST_CASE("cancelling the next event moves peek_time to the next live one") {
+        Scheduler s;
+        const auto a = s.post(Event{sec(1), 0, 1, EventKind::Timer, 0, 0});
+        const auto b = s.post(Event{sec(2), 0, 2, EventKind::Timer, 0, 0});
+        s.post(Event{sec(3), 0, 3, EventKind::Timer, 0, 0});
+        s.cancel(b);
+        s.cancel(a);
+        CHECK(s.peek_time() == sec(3));
+        CHECK(s.size() == 1);
+    }
+
+    TEST_CASE("arming and cancelling a long timeout per request keeps the queue small") {
+        // Like API Gateway: a request every 1 ms arms a 29 s timeout and cancels it when the
+        // answer comes 5 ms later. Without removal the queue would hold ~29,000 dead timers.
+        Scheduler s;
+        constexpr std::uint64_t kRequests = 100000;
+        std::vector<std::uint64_t> timeout_of(kRequests);
+        std::uint64_t arrivals = 0, answered = 0;
+        std::size_t largest = 0;
+        s.post(Event{msec(1), 0, 0, EventKind::Timer, 0, 0});
+        while (!s.empty()) {
+            const Event e = s.pop();
+            if (e.node == 0) {
+                const std::uint64_t i = arrivals++;
+                timeout_of[i] = s.post(Event{s.now() + sec(29), 0, 2, EventKind::Timer, 0, i});
+                s.post(Event{s.now() + msec(5), 0, 1, EventKind::Timer, 0, i});
+                if (arrivals < kRequests) s.post(Event{s.now() + msec(1), 0, 0, EventKind::Timer, 0, 0});
+            } else if (e.node == 1) {
+                ++answered;
+                s.cancel(timeout_of[e.tag]);
+            } else {
+                FAIL("a cancelled timeout fired");
+            }
+            largest = std::max(largest, s.stored());
+        }
+        CHECK(answered == kRequests);
+        CHECK(largest < 100);
     }
 }
