@@ -46,7 +46,7 @@ std::optional<Distribution> Distribution::parse(const nlohmann::json& j, std::st
 double Distribution::sample_ms(Rng& rng) const {
     switch (kind_) {
         case Kind::Fixed: return a_;
-        case Kind::LogNormal: return rng.lognormal_from_p50_p99(a_, b_);
+        case Kind::LogNormal: return rng.lognormal(a_, sigma_);
         case Kind::Uniform: return rng.uniform(a_, b_);
         case Kind::Exponential: return rng.exponential(a_);
     }

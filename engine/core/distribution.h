@@ -37,9 +37,11 @@ public:
     Kind kind() const { return kind_; }
 
 private:
-    Distribution(Kind k, double a, double b) : kind_(k), a_(a), b_(b) {}
+    Distribution(Kind k, double a, double b)
+        : kind_(k), a_(a), b_(b), sigma_(k == Kind::LogNormal ? Rng::lognormal_sigma(a, b) : 0) {}
     Kind kind_;
     double a_, b_;
+    double sigma_;  // LogNormal: computed once, not per sample
 };
 
 }  // namespace sim

@@ -63,13 +63,18 @@ SimTime LatencyHistogram::percentile(double q) const {
 }
 
 // ---- TimeSeries -------------------------------------------------------------------------------------
-MetricsBucket& TimeSeries::at(SimTime t) {
+MetricsBucket& TimeSeries::locate(SimTime t) {
     auto i = static_cast<std::size_t>(std::max<std::int64_t>(0, t.us) / width_.us);
     while (i >= kMaxBuckets) {
         downsample();
         i = static_cast<std::size_t>(std::max<std::int64_t>(0, t.us) / width_.us);
     }
     if (i >= buckets_.size()) buckets_.resize(i + 1);
+    // Most updates land in the same bucket as the previous one: remember its range.
+    cur_ = i;
+    lo_us_ = static_cast<std::int64_t>(i) * width_.us;
+    hi_us_ = lo_us_ + width_.us;
+    if (t.us < 0) hi_us_ = lo_us_;  // negative times clamp to bucket 0; never cached
     return buckets_[i];
 }
 

@@ -59,14 +59,19 @@ class TimeSeries {
 public:
     static constexpr std::size_t kMaxBuckets = 720;
     explicit TimeSeries(SimTime width = sec(1)) : width_(width) {}
-    MetricsBucket& at(SimTime t);  // the bucket holding t (t >= 0)
+    MetricsBucket& at(SimTime t) {  // the bucket holding t (t >= 0)
+        return t.us >= lo_us_ && t.us < hi_us_ ? buckets_[cur_] : locate(t);
+    }
     SimTime width() const { return width_; }
     const std::vector<MetricsBucket>& buckets() const { return buckets_; }
 
 private:
+    MetricsBucket& locate(SimTime t);
     void downsample();
     SimTime width_;
     std::vector<MetricsBucket> buckets_;
+    std::int64_t lo_us_ = 0, hi_us_ = 0;  // the last bucket returned covers [lo, hi)
+    std::size_t cur_ = 0;
 };
 
 class NodeMetrics {

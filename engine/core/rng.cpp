@@ -122,10 +122,15 @@ double Rng::normal(double mean, double stddev) {
     return mean + stddev * u * f;
 }
 
-double Rng::lognormal_from_p50_p99(double p50, double p99) {
+double Rng::lognormal_sigma(double p50, double p99) {
     // p99 = p50 * exp(2.326348 sigma) for a lognormal with median p50.
-    double sigma = p99 > p50 ? det_log(p99 / p50) / 2.3263478740408408 : 0.0;
-    return p50 * det_exp(sigma * normal(0.0, 1.0));
+    return p99 > p50 ? det_log(p99 / p50) / 2.3263478740408408 : 0.0;
+}
+
+double Rng::lognormal(double median, double sigma) { return median * det_exp(sigma * normal(0.0, 1.0)); }
+
+double Rng::lognormal_from_p50_p99(double p50, double p99) {
+    return lognormal(p50, lognormal_sigma(p50, p99));
 }
 
 }  // namespace sim

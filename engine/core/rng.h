@@ -35,6 +35,8 @@ public:
     double exponential(double mean);            // mean > 0
     double normal(double mean, double stddev);  // Marsaglia polar method
     double lognormal_from_p50_p99(double p50, double p99);  // p99 >= p50 > 0
+    double lognormal(double median, double sigma);           // median * exp(sigma * N(0,1))
+    static double lognormal_sigma(double p50, double p99);   // sigma giving that p99 (0 if p99 <= p50)
 
 private:
     std::uint64_t s_[4];

@@ -14,6 +14,8 @@
 //      api-gateway-request-throttling.html, http-api-develop-integrations-lambda.html
 #include "services/apigateway.h"
 
+#include "cost/price_table.h"
+#include "core/id_map.h"
 #include "pattern/config_reader.h"
 #include "pattern/pattern.h"
 
@@ -57,7 +59,7 @@ public:
         ctx.metrics().count(Counter::Invocations, now);
         // Request price: REST $3.50 per 1M; HTTP $1.00 per 1M, metered per 512 KB.
         const double units = c_.rest ? 1.0 : static_cast<double>(std::max<std::int64_t>(1, (in.msg.size_bytes + 524287) / 524288));
-        ctx.metrics().add_cost((c_.rest ? 3.50 : 1.00) / 1e6 * units, now);
+        ctx.metrics().add_cost((c_.rest ? price_table::kApiRestRequest : price_table::kApiHttpRequest) * units, now);
         refill(now);
         if (tokens_ < 1) {
             ctx.metrics().count(Counter::Throttles, now);
@@ -91,18 +93,18 @@ public:
         const std::uint64_t call = ctx.call(*r.link, fwd, overhead);
         Pending p{caller, msg, start, 0};
         p.timeout_timer = ctx.start_timer(overhead + c_.timeout, call);
-        pending_.emplace(call, std::move(p));
+        pending_.put(call, std::move(p));
         ++inflight_;
         ctx.metrics().set_concurrency(inflight_, ctx.now());
     }
 
     void on_timer(Context& ctx, std::uint64_t call) override {
-        auto it = pending_.find(call);
-        if (it == pending_.end()) return;
+        Pending* it = pending_.find(call);
+        if (!it) return;
         ctx.metrics().count(Counter::Timeouts, ctx.now());
         ctx.metrics().count(Counter::Errors, ctx.now());
-        Pending p = std::move(it->second);
-        pending_.erase(it);
+        Pending p = std::move(*it);
+        pending_.erase(call);
         --inflight_;
         answer(ctx, p.caller, p.msg, p.start, 504, "IntegrationTimeout", "Endpoint request timed out", Outcome::TimedOut);
     }
@@ -121,10 +123,10 @@ public:
             }
             return;
         }
-        auto it = pending_.find(call);
-        if (it == pending_.end()) return;  // already answered 504; the integration's work still happened
-        Pending p = std::move(it->second);
-        pending_.erase(it);
+        Pending* it = pending_.find(call);
+        if (!it) return;  // already answered 504; the integration's work still happened
+        Pending p = std::move(*it);
+        pending_.erase(call);
         ctx.cancel_timer(p.timeout_timer);
         --inflight_;
         ctx.metrics().set_concurrency(inflight_, ctx.now());
@@ -169,7 +171,16 @@ private:
         return "request";
     }
 
-    const Route* match(const Message& m) const {
+    const Route* match(const Message& m) {
+        // Requests from one traffic source usually share one immutable body: match it once.
+        if (m.body && m.body == matched_body_) return matched_route_;
+        const Route* r = match_route(m);
+        matched_body_ = m.body;
+        matched_route_ = r;
+        return r;
+    }
+
+    const Route* match_route(const Message& m) const {
         std::string method = "GET", path = "/";
         if (m.body && m.body->is_object()) {
             method = m.body->value("method", method);
@@ -209,7 +220,9 @@ private:
     Config c_;
     double tokens_;
     SimTime refilled_at_;
-    std::unordered_map<std::uint64_t, Pending> pending_;
+    IdMap<Pending> pending_;  // integration call id → request
+    JsonPtr matched_body_;    // the last request body routed, and its route
+    const Route* matched_route_ = nullptr;
     struct Authorizing {
         Pending pending;
         const Route* route;

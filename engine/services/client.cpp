@@ -6,6 +6,7 @@
 // Not modelled: [ ] client-side retries  [ ] network latency between the client and AWS
 #include "services/client.h"
 
+#include "core/id_map.h"
 #include "pattern/config_reader.h"
 #include "pattern/pattern.h"
 #include "traffic/payload_template.h"
@@ -27,6 +28,8 @@ struct Source {
     bool poisson = true;
     SimTime start, end;         // absolute
     std::uint64_t seq = 0;
+    JsonPtr last_payload, last_body;  // the last payload and the request body built from it
+    std::int64_t last_size = 0;
 };
 
 class Client final : public Service {
@@ -59,22 +62,21 @@ public:
         }
         Message m = in.msg;
         m.source = kNoSource;
-        const std::uint64_t call = ctx.call(ctx.links().front(), m);
-        inflight_.push_back({call, m.origin, kNoSource});
+        const SimTime origin = m.origin;
+        const std::uint64_t call = ctx.call(ctx.links().front(), std::move(m));
+        inflight_.put(call, Pending{origin, kNoSource});
     }
 
     void on_reply(Context& ctx, std::uint64_t call, const Reply& r) override {
-        for (std::size_t i = 0; i < inflight_.size(); ++i) {
-            if (inflight_[i].call != call) continue;
-            const bool ok = r.ok() && r.status < 400;
-            if (inflight_[i].source != kNoSource) ctx.observe_end_to_end(inflight_[i].source, ctx.now() - inflight_[i].origin, ok);
-            ctx.metrics().observe_latency(ctx.now() - inflight_[i].origin, ctx.now());
-            if (!ok) ctx.metrics().count(Counter::Errors, ctx.now());
-            ++status_counts_[r.status];
-            inflight_[i] = inflight_.back();
-            inflight_.pop_back();
-            return;
-        }
+        const Pending* p = inflight_.find(call);
+        if (!p) return;
+        const bool ok = r.ok() && r.status < 400;
+        const SimTime latency = ctx.now() - p->origin;
+        if (p->source != kNoSource) ctx.observe_end_to_end(p->source, latency, ok);
+        ctx.metrics().observe_latency(latency, ctx.now());
+        if (!ok) ctx.metrics().count(Counter::Errors, ctx.now());
+        count_status(r.status);
+        inflight_.erase(call);
     }
 
     void report(Json& out) const override {
@@ -85,10 +87,16 @@ public:
 
 private:
     struct Pending {
-        std::uint64_t call;
         SimTime origin;
-        std::uint32_t source;
+        std::uint32_t source = kNoSource;
     };
+
+    void count_status(int status) {
+        // Almost every reply has the status of the one before: skip the map lookup then.
+        if (status != last_status_ || !last_count_) last_count_ = &status_counts_[status];
+        last_status_ = status;
+        ++*last_count_;
+    }
 
     void schedule_next(Context& ctx, std::size_t i, SimTime from) {
         Source& s = sources_[i];
@@ -117,33 +125,32 @@ private:
         m.type = "client.request";
         ++s.seq;
         JsonPtr payload = s.payload.instantiate(ctx.rng(), s.seq, ctx.start_unix_s() + static_cast<std::uint64_t>(ctx.now().us / 1000000));
-        if (s.request.empty()) {
-            m.body = payload;
-        } else {
-            // HTTP-style request: method and path next to the body.
-            Json req = s.request;
-            req["body"] = payload ? *payload : Json();
-            m.body = std::make_shared<const Json>(std::move(req));
+        if (payload != s.last_payload || !s.last_body) {
+            // A constant payload template gives the same immutable payload every time: its
+            // request and size are built once and shared by every request.
+            s.last_payload = payload;
+            if (s.request.empty()) {
+                s.last_body = payload;
+            } else {
+                // HTTP-style request: method and path next to the body.
+                Json req = s.request;
+                req["body"] = payload ? *payload : Json();
+                s.last_body = std::make_shared<const Json>(std::move(req));
+            }
+            s.last_size = payload && !payload->is_null() ? static_cast<std::int64_t>(payload->dump().size()) : 0;
         }
-        m.size_bytes = payload ? static_cast<std::int64_t>(payload->is_null() ? 0 : payload_size(*payload)) : 0;
+        m.body = s.last_body;
+        m.size_bytes = s.last_size;
         ctx.metrics().count(Counter::Invocations, ctx.now());
         const std::uint64_t call = ctx.call(*s.link, std::move(m));
-        inflight_.push_back({call, ctx.now(), s.index});
-    }
-
-    std::int64_t payload_size(const Json& j) {
-        // Serialising every payload is costly at high rates; constant templates are measured once.
-        if (&j == last_sized_) return last_size_;
-        last_sized_ = &j;
-        last_size_ = static_cast<std::int64_t>(j.dump().size());
-        return last_size_;
+        inflight_.put(call, Pending{ctx.now(), s.index});
     }
 
     std::vector<Source> sources_;
-    std::vector<Pending> inflight_;
+    IdMap<Pending> inflight_;  // call id → request
     std::map<int, std::uint64_t> status_counts_;
-    const Json* last_sized_ = nullptr;
-    std::int64_t last_size_ = 0;
+    int last_status_ = 0;
+    std::uint64_t* last_count_ = nullptr;
 };
 
 std::unique_ptr<Service> create_client(BuildContext& ctx) {

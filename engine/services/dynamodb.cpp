@@ -17,6 +17,7 @@
 // AWS: https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/TTL.html
 #include "services/dynamodb.h"
 
+#include "cost/price_table.h"
 #include "pattern/config_reader.h"
 #include "pattern/pattern.h"
 #include "services/dynamodb_table.h"
@@ -69,9 +70,10 @@ void Table::on_timer(Context& ctx, std::uint64_t tag) {
     }
     // Hourly: provisioned capacity is billed whether used or not; storage beyond 25 GB free.
     double usd = 0;
-    if (!c_.capacity.on_demand) usd += c_.capacity.wcu * 0.00065 + c_.capacity.rcu * 0.00013;
+    if (!c_.capacity.on_demand) usd += c_.capacity.wcu * price_table::kDdbWcuHour + c_.capacity.rcu * price_table::kDdbRcuHour;
     const double gb = static_cast<double>(store_.bytes()) / (1024.0 * 1024 * 1024);
-    if (gb > 25) usd += (gb - 25) * 0.25 / 730.0;  // GB-month → per hour (730 h per month)
+    if (gb > price_table::kDdbFreeStorageGb)  // GB-month → per hour
+        usd += (gb - price_table::kDdbFreeStorageGb) * price_table::kDdbStorageGbMonth / price_table::kHoursPerMonth;
     if (usd > 0) ctx.metrics().add_cost(usd, ctx.now());
     ctx.start_timer(hours(1), kHourly);
 }
@@ -103,7 +105,7 @@ void Table::changed(Context& ctx, const Message& cause, const Json& key, const J
     }
     // Streams record a change only when the item actually changed.
     if (stream_ && !(old_item && new_item && *old_item == *new_item))
-        stream_->publish(ctx, cause, key, old_item, new_item, ttl_delete, key[c_.keys.hash].dump());
+        stream_->publish(ctx, cause, key, old_item, new_item, ttl_delete, key_text(key[c_.keys.hash]));
 }
 
 void Table::sweep_ttl(Context& ctx) {

@@ -3,6 +3,7 @@
 // https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_Operations_Amazon_DynamoDB.html
 // Units: writes ceil(KB) of the larger of old and new item; reads ceil(size / 4 KB), eventually
 // consistent half; Query/Scan sum the items read (before any filter), ≤1 MB per page.
+#include "cost/price_table.h"
 #include "services/dynamodb_table.h"
 
 #include <cmath>
@@ -49,7 +50,7 @@ bool Table::charge_write(Context& ctx, std::int64_t bytes, const std::string& pa
         return false;
     }
     write_units_ += units;
-    if (c_.capacity.on_demand) ctx.metrics().add_cost(units * 0.625 / 1e6, ctx.now());  // $0.625 per 1M WRU
+    if (c_.capacity.on_demand) ctx.metrics().add_cost(units * price_table::kDdbWriteRequestUnit, ctx.now());
     return true;
 }
 
@@ -60,7 +61,7 @@ bool Table::charge_read(Context& ctx, std::int64_t bytes, bool strong, const std
         return false;
     }
     read_units_ += units;
-    if (c_.capacity.on_demand) ctx.metrics().add_cost(units * 0.125 / 1e6, ctx.now());  // $0.125 per 1M RRU
+    if (c_.capacity.on_demand) ctx.metrics().add_cost(units * price_table::kDdbReadRequestUnit, ctx.now());
     return true;
 }
 
@@ -85,9 +86,8 @@ Reply Table::put_item(Context& ctx, const Json& req, const Message& msg) {
     std::string error;
     auto cond = condition(req, "ConditionExpression", error, ctx);
     if (!error.empty()) return fail("ValidationException", error);
-    const Json key = store_.key_of(*item);
-    const StoredItem* old = store_.find(key);
-    const std::string partition = key[c_.keys.hash].dump();
+    const StoredItem* old = store_.find(*item);  // reads only the key attributes
+    const std::string partition = key_text((*item)[c_.keys.hash]);
     Reply r;
     if (!charge_write(ctx, std::max(size, old ? old->size : 0), partition, r)) return r;
     if (cond && !evaluate(*cond, old ? old->item.get() : nullptr)) {
@@ -95,10 +95,13 @@ Reply Table::put_item(Context& ctx, const Json& req, const Message& msg) {
         return fail("ConditionalCheckFailedException", "The conditional request failed");
     }
     const JsonPtr before = old ? old->item : nullptr;
-    store_.put(*item, size, ttl_of(*item));
+    const std::int64_t ttl = ttl_of(*item);
+    // The request is immutable and shared: the table keeps the item inside it instead of a copy.
+    store_.put(&req == msg.body.get() ? JsonPtr(msg.body, item) : std::make_shared<const Json>(*item), size, ttl);
     ++writes_ok_;
-    changed(ctx, msg, key, before.get(), item, false);
-    if (req.value("ReturnValues", std::string()) == "ALL_OLD" && before) r.body = std::make_shared<const Json>(Json{{"Attributes", *before}});
+    if (stream_ || ttl >= 0) changed(ctx, msg, store_.key_of(*item), before.get(), item, false);
+    if (auto rv = req.find("ReturnValues"); rv != req.end() && *rv == "ALL_OLD" && before)
+        r.body = std::make_shared<const Json>(Json{{"Attributes", *before}});
     return r;
 }
 
@@ -110,7 +113,7 @@ Reply Table::get_item(Context& ctx, const Json& req) {
     const Json key = store_.key_of(*keyobj);
     const StoredItem* found = store_.find(key);
     Reply r;
-    if (!charge_read(ctx, found ? found->size : 1, req.value("ConsistentRead", false), key[c_.keys.hash].dump(), r)) return r;
+    if (!charge_read(ctx, found ? found->size : 1, req.value("ConsistentRead", false), key_text(key[c_.keys.hash]), r)) return r;
     ++reads_ok_;
     // Expired-but-not-yet-deleted items are still returned (TTL deletion is a background job).
     r.body = std::make_shared<const Json>(found ? Json{{"Item", *found->item}} : Json::object());
@@ -139,7 +142,7 @@ Reply Table::update_item(Context& ctx, const Json& req, const Message& msg) {
     const std::int64_t size = item_size(updated);
     if (size > kMaxItemBytes) return fail("ValidationException", "Item size to update has exceeded the maximum allowed size");
     Reply r;
-    if (!charge_write(ctx, std::max(size, old ? old->size : 0), key[c_.keys.hash].dump(), r)) return r;
+    if (!charge_write(ctx, std::max(size, old ? old->size : 0), key_text(key[c_.keys.hash]), r)) return r;
     if (cond && !evaluate(*cond, old ? old->item.get() : nullptr)) {
         ++conditional_failed_;
         return fail("ConditionalCheckFailedException", "The conditional request failed");
@@ -165,7 +168,7 @@ Reply Table::delete_item(Context& ctx, const Json& req, const Message& msg) {
     const Json key = store_.key_of(*keyobj);
     const StoredItem* old = store_.find(key);
     Reply r;
-    if (!charge_write(ctx, old ? old->size : 1, key[c_.keys.hash].dump(), r)) return r;
+    if (!charge_write(ctx, old ? old->size : 1, key_text(key[c_.keys.hash]), r)) return r;
     if (cond && !evaluate(*cond, old ? old->item.get() : nullptr)) {
         ++conditional_failed_;
         return fail("ConditionalCheckFailedException", "The conditional request failed");
@@ -196,7 +199,7 @@ Reply Table::query_or_scan(Context& ctx, const Json& req, const Message& msg, bo
         if (!only_attributes(*key_cond, allowed))
             return fail("ValidationException", "Query key condition not supported: only the key attributes may appear in KeyConditionExpression");
         only = store_.partition(*hv);
-        partition = hv->dump();
+        partition = key_text(*hv);
     }
     auto filter = condition(req, "FilterExpression", error, ctx);
     if (!error.empty()) return fail("ValidationException", error);
@@ -248,7 +251,7 @@ Reply Table::query_or_scan(Context& ctx, const Json& req, const Message& msg, bo
         const StoredItem* old = store_.find(key);
         if (!old) continue;
         Reply w;
-        if (!charge_write(ctx, old->size, key[c_.keys.hash].dump(), w)) {
+        if (!charge_write(ctx, old->size, key_text(key[c_.keys.hash]), w)) {
             body["DeleteThrottled"] = true;
             break;
         }

@@ -8,9 +8,29 @@ namespace sim::svc::ddb {
 
 bool SortKeyLess::operator()(const Json& a, const Json& b) const {
     if (a.is_number() && b.is_number()) return a.get<double>() < b.get<double>();
-    if (a.is_string() && b.is_string()) return a.get<std::string>() < b.get<std::string>();
+    if (a.is_string() && b.is_string()) return a.get_ref<const std::string&>() < b.get_ref<const std::string&>();
     if (a.type() != b.type()) return a.type() < b.type();
+    if (a.is_null()) return false;  // tables without a sort key: one null per partition
     return a.dump() < b.dump();
+}
+
+std::string key_text(const Json& v) {
+    if (v.is_string()) {
+        const std::string& s = v.get_ref<const std::string&>();
+        bool plain = true;
+        for (char c : s) plain = plain && c >= 0x20 && c <= 0x7e && c != '"' && c != '\\';
+        if (plain) {
+            std::string out;
+            out.reserve(s.size() + 2);
+            out += '"';
+            out += s;
+            out += '"';
+            return out;
+        }
+    }
+    if (v.is_number_integer()) return std::to_string(v.get<std::int64_t>());
+    if (v.is_number_unsigned()) return std::to_string(v.get<std::uint64_t>());
+    return v.dump();
 }
 
 std::string ItemStore::key_problem(const Json& obj) const {
@@ -36,14 +56,19 @@ Json ItemStore::key_of(const Json& obj) const {
 }
 
 const StoredItem* ItemStore::find(const Json& key) const {
-    auto p = parts_.find(key.at(keys_.hash).dump());
+    auto p = parts_.find(key_text(key.at(keys_.hash)));
     if (p == parts_.end()) return nullptr;
     auto it = p->second.find(keys_.range.empty() ? Json() : key.at(keys_.range));
     return it == p->second.end() ? nullptr : &it->second;
 }
 
 StoredItem ItemStore::put(const Json& item, std::int64_t size, std::int64_t ttl) {
-    Partition& part = parts_[item.at(keys_.hash).dump()];
+    return put(std::make_shared<const Json>(item), size, ttl);
+}
+
+StoredItem ItemStore::put(JsonPtr item_ptr, std::int64_t size, std::int64_t ttl) {
+    const Json& item = *item_ptr;
+    Partition& part = parts_[key_text(item.at(keys_.hash))];
     const Json sort = keys_.range.empty() ? Json() : item.at(keys_.range);
     StoredItem old;
     auto it = part.find(sort);
@@ -61,15 +86,16 @@ StoredItem ItemStore::put(const Json& item, std::int64_t size, std::int64_t ttl)
     // Past the content limit, new items keep only their key (counts and conditions on the key stay
     // exact; attribute values are not kept). Replacing a stored item keeps storing it.
     s.stub = old.item ? old.stub : count_ > limit_;
-    s.item = std::make_shared<const Json>(s.stub ? key_of(item) : item);
+    s.item = s.stub ? std::make_shared<const Json>(key_of(item)) : std::move(item_ptr);
     if (s.stub) ++stubs_;
     bytes_ += size;
-    part[sort] = s;
+    if (it != part.end()) it->second = std::move(s);
+    else part.emplace(sort, std::move(s));
     return old;
 }
 
 StoredItem ItemStore::erase(const Json& key) {
-    auto p = parts_.find(key.at(keys_.hash).dump());
+    auto p = parts_.find(key_text(key.at(keys_.hash)));
     if (p == parts_.end()) return {};
     auto it = p->second.find(keys_.range.empty() ? Json() : key.at(keys_.range));
     if (it == p->second.end()) return {};
@@ -83,7 +109,7 @@ StoredItem ItemStore::erase(const Json& key) {
 }
 
 const Partition* ItemStore::partition(const Json& hash_value) const {
-    auto p = parts_.find(hash_value.dump());
+    auto p = parts_.find(key_text(hash_value));
     return p == parts_.end() ? nullptr : &p->second;
 }
 
@@ -92,7 +118,18 @@ std::int64_t value_size(const Json& v) {
     switch (v.type()) {
         case Json::value_t::string: return static_cast<std::int64_t>(v.get_ref<const std::string&>().size());
         case Json::value_t::number_integer:
-        case Json::value_t::number_unsigned:
+        case Json::value_t::number_unsigned: {
+            // Same count as for the text below, without the serializer.
+            const std::int64_t i = v.is_number_unsigned() ? 0 : v.get<std::int64_t>();
+            std::uint64_t m = v.is_number_unsigned() ? v.get<std::uint64_t>()
+                                                     : i < 0 ? 0 - static_cast<std::uint64_t>(i) : static_cast<std::uint64_t>(i);
+            std::int64_t digits = 1;
+            while (m >= 10) {
+                m /= 10;
+                ++digits;
+            }
+            return (digits + 1) / 2 + 1;
+        }
         case Json::value_t::number_float: {
             // Numbers: about 1 byte per two significant digits, plus 1.
             std::string t = v.dump();

@@ -41,9 +41,12 @@ public:
     // Only the key attributes of `obj`.
     Json key_of(const Json& obj) const;
 
+    // `key` may be a whole item: only its key attributes are read.
     const StoredItem* find(const Json& key) const;
     // Inserts or replaces; returns the previous StoredItem (item null when there was none).
     StoredItem put(const Json& item, std::int64_t size, std::int64_t ttl);
+    // Same, keeping the shared immutable `item` itself (no copy).
+    StoredItem put(JsonPtr item, std::int64_t size, std::int64_t ttl);
     // Removes; returns what was there (item null when nothing).
     StoredItem erase(const Json& key);
 
@@ -61,6 +64,10 @@ private:
     std::uint64_t count_ = 0, stubs_ = 0, version_ = 0;
     std::int64_t bytes_ = 0;
 };
+
+// A key attribute value as JSON text (exactly value.dump()): partitions are keyed and ordered by
+// it. Plain strings and integers take a fast path without the serializer.
+std::string key_text(const Json& value);
 
 // DynamoDB's item size, estimated from attribute names and values (UTF-8 bytes of names and
 // strings, ~(digits/2 + 1) for numbers, 1 for booleans and nulls, +3 per list/map element).

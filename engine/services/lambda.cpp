@@ -25,6 +25,7 @@
 //      invocation-async-error-handling.html, invocation-recursion.html, services-sqs-errorhandling.html
 #include "services/lambda.h"
 
+#include "core/id_map.h"
 #include "pattern/config_reader.h"
 #include "pattern/pattern.h"
 #include "services/json_path.h"
@@ -130,10 +131,10 @@ public:
     }
 
     void on_reply(Context& ctx, std::uint64_t call, const Reply& r) override {
-        auto owner = pending_calls_.find(call);
-        if (owner == pending_calls_.end()) return;  // the invocation already timed out
-        const std::uint64_t id = owner->second;
-        pending_calls_.erase(owner);
+        const std::uint64_t* owner = pending_calls_.find(call);
+        if (!owner) return;  // the invocation already timed out
+        const std::uint64_t id = *owner;
+        pending_calls_.erase(call);
         auto it = invocations_.find(id);
         if (it == invocations_.end()) return;
         it->second.pending_call = 0;
@@ -277,9 +278,8 @@ private:
             finish(ctx, id, "", "", Outcome::Ok);
             return;
         }
-        const LambdaAction& a = c_.actions[inv.next_action++];
-        static const Json kNull;
-        call_action(ctx, id, inv, a, inv.msg, lambda_request(a, inv.msg.body ? *inv.msg.body : kNull));
+        const std::size_t i = inv.next_action++;
+        call_action(ctx, id, inv, c_.actions[i], inv.msg, requests_.plain(c_.actions, i, inv.msg.body));
     }
 
     // Batch invocations: the code loops over the records, running the actions for each one.
@@ -302,14 +302,14 @@ private:
                 inv.next_action = 0;
                 continue;
             }
-            const LambdaAction& a = c_.actions[inv.next_action++];
-            call_action(ctx, id, inv, a, rec, lambda_record_request(a, rec));
+            const std::size_t i = inv.next_action++;
+            call_action(ctx, id, inv, c_.actions[i], rec, requests_.record(c_.actions, i, rec));
             return;
         }
         finish(ctx, id, "", "", Outcome::Ok);
     }
 
-    void call_action(Context& ctx, std::uint64_t id, Invocation& inv, const LambdaAction& a, const Message& cause, Json req) {
+    void call_action(Context& ctx, std::uint64_t id, Invocation& inv, const LambdaAction& a, const Message& cause, JsonPtr req) {
         Message m;
         m.trace = cause.trace;
         m.id = ctx.new_message_id();
@@ -319,9 +319,9 @@ private:
         m.recursion = static_cast<std::uint16_t>(cause.recursion + 1);
         m.type = "sdk.call";
         m.size_bytes = cause.size_bytes;
-        m.body = std::make_shared<const Json>(std::move(req));
+        m.body = std::move(req);
         inv.pending_call = ctx.call(*a.link, std::move(m));
-        pending_calls_[inv.pending_call] = id;
+        pending_calls_.put(inv.pending_call, id);
     }
 
     bool reports_failures(const Link* via) {
@@ -520,7 +520,8 @@ private:
 
     LambdaConfig c_;
     std::unordered_map<std::uint64_t, Invocation> invocations_;
-    std::unordered_map<std::uint64_t, std::uint64_t> pending_calls_;  // call id → invocation id
+    IdMap<std::uint64_t> pending_calls_;  // call id → invocation id
+    ActionRequests requests_;
     std::deque<SimTime> idle_;  // last-used time of each idle environment, oldest first
     std::uint64_t next_id_ = 1;
     std::int64_t busy_ = 0, environments_ = 0, async_waiting_ = 0;

@@ -63,6 +63,23 @@ Json select_record(const std::string& s, const Message& rec) {
     return Json();
 }
 
+// True when every selector in `tmpl` reads the record's payload only (see select_record).
+bool reads_payload_only(const Json& tmpl) {
+    if (tmpl.is_string()) {
+        const std::string& s = tmpl.get_ref<const std::string&>();
+        if (s.empty() || s[0] != '$' || !is_simple_path(s) || s == "$") return true;
+        for (const char* prefix : {"$.body", "$.kinesis.data", "$.dynamodb", "$.data"}) {
+            const std::size_t n = std::char_traits<char>::length(prefix);
+            if (s.compare(0, n, prefix) == 0 && (s.size() == n || s[n] == '.' || s[n] == '[')) return true;
+        }
+        return false;
+    }
+    if (tmpl.is_object() || tmpl.is_array())
+        for (const Json& v : tmpl)
+            if (!reads_payload_only(v)) return false;
+    return true;
+}
+
 Json resolve_record(const Json& tmpl, const Message& rec) {
     if (tmpl.is_string()) {
         const std::string& s = tmpl.get_ref<const std::string&>();
@@ -144,9 +161,32 @@ std::vector<LambdaAction> read_lambda_actions(BuildContext& ctx) {
         act.params = a;
         act.params.erase("target");
         act.params.erase("operation");
+        act.record_body_only = reads_payload_only(act.params);
         out.push_back(std::move(act));
     }
     return out;
+}
+
+JsonPtr ActionRequests::plain(const std::vector<LambdaAction>& actions, std::size_t i, const JsonPtr& event) {
+    if (plain_.size() < actions.size()) plain_.resize(actions.size());
+    Entry& e = plain_[i];
+    if (e.valid && e.event == event) return e.request;
+    static const Json kNull;
+    e.valid = true;
+    e.event = event;
+    e.request = std::make_shared<const Json>(lambda_request(actions[i], event ? *event : kNull));
+    return e.request;
+}
+
+JsonPtr ActionRequests::record(const std::vector<LambdaAction>& actions, std::size_t i, const Message& rec) {
+    if (!actions[i].record_body_only) return std::make_shared<const Json>(lambda_record_request(actions[i], rec));
+    if (record_.size() < actions.size()) record_.resize(actions.size());
+    Entry& e = record_[i];
+    if (e.valid && e.event == rec.body) return e.request;
+    e.valid = true;
+    e.event = rec.body;
+    e.request = std::make_shared<const Json>(lambda_record_request(actions[i], rec));
+    return e.request;
 }
 
 }  // namespace sim::svc

@@ -14,6 +14,7 @@ struct LambdaAction {
     const Link* link = nullptr;
     std::string operation;  // "PutItem", "SendMessage", "Publish", ...
     Json params;            // the remaining keys, "$.x" selectors resolved at run time
+    bool record_body_only = true;  // in batch records, every selector reads only the payload
 };
 
 // The operations `type` accepts from Lambda code, space separated ("" when none).
@@ -34,4 +35,22 @@ Json lambda_request(const LambdaAction& a, const Json& event);
 // "$.kinesis.partitionKey"/"$.kinesis.sequenceNumber" read its attributes.
 Json lambda_record_request(const LambdaAction& a, const Message& record);
 
+// The requests of one function's actions, rebuilt only when the event changes. Events and
+// requests are immutable and shared, so invocations with the same event (a constant traffic
+// payload) share one request instead of resolving the selectors again for each.
+class ActionRequests {
+public:
+    // lambda_request(actions[i], *event) (a null event reads as JSON null).
+    JsonPtr plain(const std::vector<LambdaAction>& actions, std::size_t i, const JsonPtr& event);
+    // lambda_record_request(actions[i], record); shared only when the action reads nothing but
+    // the record's payload (no "$.messageId", no attributes).
+    JsonPtr record(const std::vector<LambdaAction>& actions, std::size_t i, const Message& record);
+
+private:
+    struct Entry {
+        bool valid = false;
+        JsonPtr event, request;  // holding `event` keeps its address from being reused
+    };
+    std::vector<Entry> plain_, record_;
+};
 }  // namespace sim::svc

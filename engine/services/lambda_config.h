@@ -4,6 +4,7 @@
 
 #include "core/registry.h"
 #include "core/distribution.h"
+#include "cost/price_table.h"
 #include "services/lambda_actions.h"
 
 #include <string>
@@ -11,14 +12,14 @@
 
 namespace sim::svc {
 
-// https://aws.amazon.com/lambda/pricing/ (tier 1, us-east-1)
-inline constexpr double kLambdaRequestPrice = 0.20 / 1e6;    // per request
-inline constexpr double kLambdaGbSecondX86 = 0.0000166667;   // on-demand duration
-inline constexpr double kLambdaGbSecondArm = 0.0000133334;
-inline constexpr double kLambdaPcAllocX86 = 0.0000041667;    // provisioned concurrency, per GB-s allocated
-inline constexpr double kLambdaPcAllocArm = 0.0000033334;
-inline constexpr double kLambdaPcDurationX86 = 0.0000097222; // duration on provisioned environments
-inline constexpr double kLambdaPcDurationArm = 0.0000077778;
+// Prices: engine/cost/price_table.h (tier 1, us-east-1).
+inline constexpr double kLambdaRequestPrice = price_table::kLambdaRequest;
+inline constexpr double kLambdaGbSecondX86 = price_table::kLambdaGbSecondX86;
+inline constexpr double kLambdaGbSecondArm = price_table::kLambdaGbSecondArm;
+inline constexpr double kLambdaPcAllocX86 = price_table::kLambdaPcAllocX86;
+inline constexpr double kLambdaPcAllocArm = price_table::kLambdaPcAllocArm;
+inline constexpr double kLambdaPcDurationX86 = price_table::kLambdaPcDurationX86;
+inline constexpr double kLambdaPcDurationArm = price_table::kLambdaPcDurationArm;
 inline constexpr double kLambdaMbPerVcpu = 1769;             // 1,769 MB = 1 vCPU (max 6 at 10,240 MB)
 
 struct LambdaConfig {

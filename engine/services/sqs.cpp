@@ -19,6 +19,7 @@
 //      sqs-dead-letter-queues.html, FIFO-queues-exactly-once-processing.html
 #include "services/sqs.h"
 
+#include "cost/price_table.h"
 #include "pattern/config_reader.h"
 #include "pattern/pattern.h"
 #include "services/sqs_queue.h"
@@ -30,9 +31,16 @@
 namespace sim::svc {
 namespace sqs {
 namespace {
-constexpr double kChunk = 65536;
+constexpr double kChunk = price_table::kSqsChunkBytes;
 constexpr SimTime kDedupWindow = minutes(5);
 constexpr std::uint64_t tag_of(SqsQueue::Tag t, std::uint64_t v = 0) { return (static_cast<std::uint64_t>(t) << 56) | v; }
+
+// A member of an immutable request, shared without a copy (it keeps the request alive); a JSON
+// null when the member is missing.
+JsonPtr part_of(const JsonPtr& whole, const Json* member) {
+    static const JsonPtr kNull = std::make_shared<const Json>();
+    return member ? JsonPtr(whole, member) : kNull;
+}
 }  // namespace
 
 SqsQueue::SqsQueue(QueueConfig c) : c_(std::move(c)) {
@@ -77,10 +85,10 @@ Reply SqsQueue::send(Context& ctx, const Message& in) {
                 return {400, "InvalidAction", "operation " + op->dump() + " is not simulated on SQS; use SendMessage", nullptr, 0};
             auto mb = b.find("MessageBody");
             if (mb == b.end()) mb = b.find("Event");
-            body = std::make_shared<const Json>(mb == b.end() ? Json() : *mb);
+            body = part_of(in.body, mb == b.end() ? nullptr : &*mb);
             if (auto g = b.find("MessageGroupId"); g != b.end() && g->is_string()) group = *g;
             if (auto d = b.find("MessageDeduplicationId"); d != b.end() && d->is_string()) dedup = *d;
-            if (auto a = b.find("MessageAttributes"); a != b.end() && a->is_object()) attrs = std::make_shared<const Json>(*a);
+            if (auto a = b.find("MessageAttributes"); a != b.end() && a->is_object()) attrs = part_of(in.body, &*a);
             if (auto ds = b.find("DelaySeconds"); ds != b.end()) {
                 if (c_.fifo)
                     return {400, "InvalidParameterValue", "Value " + ds->dump() + " for parameter DelaySeconds is invalid. Reason: The request include parameter that is not valid for this queue type.", nullptr, 0};
@@ -91,11 +99,11 @@ Reply SqsQueue::send(Context& ctx, const Message& in) {
         } else if (std::strcmp(in.type, "apigateway.proxy") == 0) {
             // API Gateway's SQS integration sends the request body as MessageBody.
             auto bb = b.find("body");
-            body = std::make_shared<const Json>(bb == b.end() ? Json() : *bb);
+            body = part_of(in.body, bb == b.end() ? nullptr : &*bb);
         }
     }
     const std::int64_t size = std::max<std::int64_t>(in.size_bytes, 1);
-    ctx.metrics().add_cost((c_.fifo ? 0.50 : 0.40) / 1e6 * std::ceil(static_cast<double>(size) / kChunk), now);
+    ctx.metrics().add_cost(request_price() * std::ceil(static_cast<double>(size) / kChunk), now);
     if (size > c_.max_size)
         return {400, "InvalidParameterValue", "One or more parameters are invalid. Reason: Message must be shorter than " + std::to_string(c_.max_size) + " bytes.", nullptr, 0};
     if (c_.fifo) {

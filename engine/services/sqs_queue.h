@@ -2,6 +2,7 @@
 // event_source_mapping_sqs.cpp (Lambda pollers). Not a public API: use sqs.h.
 #pragma once
 
+#include "cost/price_table.h"
 #include "core/distribution.h"
 #include "core/service.h"
 
@@ -111,6 +112,7 @@ private:
     void complete(Context& ctx, Batch& b, const Reply& r);
     void scale_tick(Context& ctx);
     std::size_t visible_count() const { return visible_n_; }
+    double request_price() const { return c_.fifo ? price_table::kSqsFifoRequest : price_table::kSqsStandardRequest; }
 
     QueueConfig c_;
     std::vector<Slot> slots_;
