@@ -25,7 +25,11 @@ struct Builder {
     std::vector<std::string> notes;
 
     explicit Builder(const Pattern& pattern) : p(pattern) {}
+    std::map<std::string, std::string> derived_ids;           // "<kind>:<node id>" → logical id
     std::string fresh(const std::string& base);             // a logical id not yet taken
+    // The logical id of a once-per-node derived resource (queue policy, role …); false in `created`
+    // when it already existed.
+    std::string derived_id(const std::string& kind, const std::string& node_id, const std::string& base, bool& created);
     const NodeSpec* node(const std::string& id) const { return p.find_node(id); }
     bool has_resource(const std::string& id) const { return logical.count(id) != 0; }
     OJson& props(const std::string& id);                      // Properties of a node's resource

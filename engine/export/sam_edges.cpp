@@ -45,10 +45,10 @@ OJson* generated_list(Builder& b, const std::string& id, const std::string& key)
 }
 
 // One queue policy per queue, one statement per service principal (SNS, S3, EventBridge).
-void allow_queue(Builder& b, const std::string& queue, const std::string& service, OJson condition) {
-    const std::string name = b.logical.at(queue) + "Policy";
-    if (!b.resources.contains(name)) {
-        b.taken.insert(name);
+std::string allow_queue(Builder& b, const std::string& queue, const std::string& service, OJson condition) {
+    bool created = false;
+    const std::string name = b.derived_id("queue-policy", queue, b.logical.at(queue) + "Policy", created);
+    if (created) {
         b.add_derived(name, "AWS::SQS::QueuePolicy",
                       {{"Queues", OJson::array({cfn_ref(b.logical.at(queue))})},
                        {"PolicyDocument", {{"Version", "2012-10-17"}, {"Statement", OJson::array()}}}},
@@ -58,12 +58,13 @@ void allow_queue(Builder& b, const std::string& queue, const std::string& servic
                 {"Resource", b.arn(queue)}};
     if (!condition.is_null()) st["Condition"] = std::move(condition);
     b.resources[name]["Properties"]["PolicyDocument"]["Statement"].push_back(std::move(st));
+    return name;
 }
 
-void allow_topic(Builder& b, const std::string& topic, const std::string& service) {
-    const std::string name = b.logical.at(topic) + "Policy";
-    if (b.resources.contains(name)) return;
-    b.taken.insert(name);
+std::string allow_topic(Builder& b, const std::string& topic, const std::string& service) {
+    bool created = false;
+    const std::string name = b.derived_id("topic-policy", topic, b.logical.at(topic) + "Policy", created);
+    if (!created) return name;
     b.add_derived(name, "AWS::SNS::TopicPolicy",
                   {{"Topics", OJson::array({cfn_ref(b.logical.at(topic))})},
                    {"PolicyDocument",
@@ -71,6 +72,7 @@ void allow_topic(Builder& b, const std::string& topic, const std::string& servic
                      {"Statement", OJson::array({{{"Effect", "Allow"}, {"Principal", {{"Service", service}}},
                                                   {"Action", "sns:Publish"}, {"Resource", b.arn(topic)}}})}}}},
                   topic);
+    return name;
 }
 
 // "POST /orders" → ("post", "/orders"); missing → ANY on a greedy path.
@@ -158,11 +160,9 @@ void s3_source(Builder& b, std::size_t i) {
         nc[queue ? "QueueConfigurations" : "TopicConfigurations"].push_back(std::move(c));
     }
     const OJson cond = {{"StringEquals", {{"aws:SourceAccount", cfn_ref("AWS::AccountId")}}}};
-    if (queue) allow_queue(b, e.to, "s3.amazonaws.com", cond);
-    else allow_topic(b, e.to, "s3.amazonaws.com");
+    const std::string policy = queue ? allow_queue(b, e.to, "s3.amazonaws.com", cond) : allow_topic(b, e.to, "s3.amazonaws.com");
     // The destination policy must exist before S3 checks the configuration.
     OJson& deps = b.resources[b.logical.at(e.from)]["DependsOn"];
-    const std::string policy = b.logical.at(e.to) + "Policy";
     if (std::find(deps.begin(), deps.end(), policy) == deps.end()) deps.push_back(policy);
 }
 
@@ -299,10 +299,10 @@ void cloudfront_edge(Builder& b, std::size_t i) {
             {{"EventType", event}, {"LambdaFunctionARN", cfn_ref(l + ".Version")}});
 }
 
-void firehose_role(Builder& b, const std::string& fh) {
-    const std::string name = b.logical.at(fh) + "Role";
-    if (b.resources.contains(name)) return;
-    b.taken.insert(name);
+std::string firehose_role(Builder& b, const std::string& fh) {
+    bool created = false;
+    const std::string name = b.derived_id("role", fh, b.logical.at(fh) + "Role", created);
+    if (!created) return name;
     b.add_derived(name, "AWS::IAM::Role",
                   {{"AssumeRolePolicyDocument",
                     {{"Version", "2012-10-17"},
@@ -315,6 +315,7 @@ void firehose_role(Builder& b, const std::string& fh) {
                                                                               {"Action", OJson::array({"kinesis:DescribeStream", "kinesis:GetShardIterator", "kinesis:GetRecords", "kinesis:ListShards", "s3:PutObject", "s3:GetBucketLocation", "s3:ListBucket", "lambda:InvokeFunction"})},
                                                                               {"Resource", "*"}}})}}}}})}},
                   fh);
+    return name;
 }
 
 // ---- Section: edge dispatch ---------------------------------------------------------------------
@@ -364,9 +365,9 @@ void add_edge(Builder& b, std::size_t i) {
     } else if (f == "kinesis" && t == "lambda") {
         stream_event(b, i, "Kinesis", "Stream", b.arn(e.from));
     } else if (f == "kinesis" && t == "firehose") {
-        firehose_role(b, e.to);
+        const std::string role = firehose_role(b, e.to);
         b.generate(e.to, "KinesisStreamSourceConfiguration",
-                   {{"KinesisStreamARN", b.arn(e.from)}, {"RoleARN", get_att(b.logical.at(e.to) + "Role", "Arn")}});
+                   {{"KinesisStreamARN", b.arn(e.from)}, {"RoleARN", get_att(role, "Arn")}});
         b.generate(e.to, "DeliveryStreamType", "KinesisStreamAsSource");
     } else if (f == "kinesis" && e.port == "on_failure") {
         return;  // named by the mapping's DestinationConfig
@@ -384,8 +385,8 @@ void add_edge(Builder& b, std::size_t i) {
     } else if (f == "lambda" && (e.port == "on_success" || e.port == "on_failure" || e.port == "dlq")) {
         lambda_destination(b, i);
     } else if (f == "firehose" && t == "s3") {
-        firehose_role(b, e.from);
-        OJson dest = {{"BucketARN", b.arn(e.to)}, {"RoleARN", get_att(b.logical.at(e.from) + "Role", "Arn")}};
+        const std::string role = firehose_role(b, e.from);
+        OJson dest = {{"BucketARN", b.arn(e.to)}, {"RoleARN", get_att(role, "Arn")}};
         copy_keys(from->config, dest, {"BufferingHints", "Prefix", "ErrorOutputPrefix", "ProcessingConfiguration"});
         b.generate(e.from, "ExtendedS3DestinationConfiguration", dest);
     } else if (f == "cloudfront") {

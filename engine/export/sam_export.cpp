@@ -22,6 +22,15 @@ std::string Builder::fresh(const std::string& base) {
     return id;
 }
 
+std::string Builder::derived_id(const std::string& kind, const std::string& node_id, const std::string& base,
+                               bool& created) {
+    const std::string key = kind + ":" + node_id;
+    auto it = derived_ids.find(key);
+    created = it == derived_ids.end();
+    if (!created) return it->second;
+    return derived_ids[key] = fresh(base);
+}
+
 OJson& Builder::props(const std::string& id) { return resources[logical.at(id)]["Properties"]; }
 
 OJson& Builder::generate(const std::string& id, const std::string& key, OJson value) {

@@ -298,3 +298,19 @@ TEST_SUITE("export") {
         CHECK(write_pattern(again.pattern) == write_pattern(r.pattern));
     }
 }
+
+TEST_SUITE("export") {
+    TEST_CASE("derived resources never take a node's logical id") {
+        ParseResult p = parse_pattern(R"({"nodes": [
+            {"id": "topic", "type": "sns"}, {"id": "jobs", "type": "sqs"}, {"id": "jobs-policy", "type": "sqs"}],
+            "edges": [{"from": "topic", "to": "jobs"}]})");
+        REQUIRE(p.ok());
+        const OJson rs = export_sam(p.pattern).tmpl["Resources"];
+        CHECK(rs["JobsPolicy"]["Type"] == "AWS::SQS::Queue");
+        CHECK_FALSE(rs["JobsPolicy"].contains("Properties"));
+        CHECK(rs["JobsPolicy2"]["Type"] == "AWS::SQS::QueuePolicy");
+        ImportResult back = import_template(export_sam_json(p.pattern));
+        REQUIRE(back.ok());
+        CHECK(write_pattern(back.pattern) == write_pattern(p.pattern));
+    }
+}

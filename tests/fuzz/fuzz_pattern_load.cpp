@@ -1,7 +1,11 @@
 // fuzz_pattern_load.cpp — libFuzzer target for the pattern loader: arbitrary bytes through
 // parse_pattern, and a pattern that parses through Simulation::build and a short bounded run.
-// A load that fails must say why; one that succeeds must write and re-read to the same text.
+// A load that fails must say why; one that succeeds must write and re-read to the same text, and
+// a pattern that builds must come back equal from its SAM template (and export to Mermaid/YAML).
 #include "core/simulation.h"
+#include "export/mermaid.h"
+#include "export/sam_export.h"
+#include "export/sam_import.h"
 #include "pattern/pattern.h"
 
 #include <cstdint>
@@ -26,6 +30,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (built.simulation) {
         built.simulation->run_until(sim::minutes(10));
         (void)built.simulation->report();
+        (void)sim::export_mermaid(parsed.pattern);
+        (void)sim::export_sam_yaml(parsed.pattern);
+        if (!parsed.pattern.extra.contains("cloudformation")) {  // kept template sections merge on export
+            sim::ImportResult back = sim::import_template(sim::export_sam_json(parsed.pattern));
+            if (!back.ok() || sim::write_pattern(back.pattern) != written) std::abort();
+        }
     } else if (built.diagnostics.error_count() == 0) {
         std::abort();
     }
