@@ -81,10 +81,19 @@ void draw_challenge_card(Learn& learn, const Theme& theme) {
             ImGui::Text("measured: %s", r->measured.c_str());
             ImGui::PopStyleColor();
         }
+        // Side by side: the same check on the challenge's comparison designs (e.g. an EC2 fleet).
+        if (r)
+            for (const auto& cmp : learn.comparisons())
+                if (cmp.result && i < cmp.result->checks.size()) {
+                    const auto& x = cmp.result->checks[i];
+                    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(x.passed ? c.node_muted : c.retry), "%s: %s — %s", cmp.label.c_str(),
+                                       x.passed ? "pass" : "fail", x.measured.c_str());
+                }
         ImGui::PopTextWrapPos();
         ImGui::EndGroup();
         ImGui::PopID();
     }
+    if (learn.comparing()) ImGui::TextDisabled("Running the comparison design through the same checks…");
     if (result && !learn.checking()) {
         for (const auto& run : result->runs)
             if (!run.problem.empty()) {

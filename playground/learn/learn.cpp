@@ -1,6 +1,8 @@
 // learn.cpp — tours, challenges and quiz questions driven from the playground (see learn.h).
 #include "learn/learn.h"
 
+#include "assets.h"
+
 #include <algorithm>
 #include <chrono>
 
@@ -33,6 +35,8 @@ void Learn::close() {
     watch_ = {};
     base_report_.reset();
     eval_.reset();
+    compare_eval_.reset();
+    comparisons_.clear();
     quiz_eval_.reset();
     check_result_.reset();
     quiz_result_.reset();
@@ -152,9 +156,30 @@ std::string Learn::start_challenge(const std::string& id) {
 void Learn::check_design() {
     if (mode_ != LearnMode::Challenge || !challenge_) return;
     eval_ = std::make_unique<sim::challenge::Evaluation>(challenge_->challenge, doc_.pattern());
+    compare_eval_.reset();
+    compare_next_ = 0;
+    // The comparison designs do not change: run them once per challenge, after the first check.
+    if (comparisons_.empty())
+        for (const auto& c : challenge_->challenge.compare) comparisons_.push_back({c.label, std::nullopt, ""});
     checked_rev_ = doc_.semantic_revision();
     check_started_ = now_ms();
     check_work_ms_ = 0;
+}
+
+void Learn::start_next_comparison() {
+    const auto& list = challenge_->challenge.compare;
+    while (compare_next_ < list.size()) {
+        const std::size_t i = compare_next_++;
+        if (comparisons_[i].result) continue;
+        const std::string file = sim::challenge::join_path("patterns/challenges", list[i].design);
+        sim::ParseResult p = sim::parse_pattern(asset_text(file));
+        if (!p.ok()) {
+            comparisons_[i].problem = "the design " + file + " does not load";
+            continue;
+        }
+        compare_eval_ = std::make_unique<sim::challenge::Evaluation>(challenge_->challenge, p.pattern);
+        return;
+    }
 }
 
 // ---- Quizzes ---------------------------------------------------------------------------------------------------
@@ -222,6 +247,16 @@ void Learn::update(double budget_ms) {
             eval_.reset();
             ++checks_done_;
             last_check_ms_ = check_work_ms_;
+            start_next_comparison();
+        }
+    }
+    if (!eval_ && compare_eval_ && mode_ == LearnMode::Challenge) {
+        while (now_ms() < deadline && !compare_eval_->advance(kSliceEvents)) {
+        }
+        if (compare_eval_->done()) {
+            comparisons_[compare_next_ - 1].result = compare_eval_->result();
+            compare_eval_.reset();
+            start_next_comparison();
         }
     }
     if (quiz_eval_) {
@@ -257,7 +292,14 @@ sim::Json Learn::state() const {
         for (const auto& c : challenge_->challenge.checks) checks.push_back({{"id", c.id}, {"description", c.description}});
         j["challenge"] = {{"id", challenge_->id}, {"title", challenge_->challenge.title}, {"checks", checks},
                           {"checking", checking()}, {"progress", check_progress()}, {"checksDone", checks_done_},
-                          {"lastCheckMs", last_check_ms_}, {"stale", results_stale()},
+                          {"lastCheckMs", last_check_ms_}, {"stale", results_stale()}, {"comparing", comparing()},
+                          {"compare", [&] {
+                               sim::Json a = sim::Json::array();
+                               for (const auto& c : comparisons_)
+                                   a.push_back({{"label", c.label}, {"problem", c.problem},
+                                                {"result", c.result ? sim::challenge::result_to_json(*c.result) : sim::Json()}});
+                               return a;
+                           }()},
                           {"result", check_result_ ? sim::challenge::result_to_json(*check_result_) : sim::Json()}};
     }
     if (mode_ == LearnMode::Quiz && quiz_) {

@@ -61,6 +61,15 @@ public:
     double last_check_ms() const { return last_check_ms_; }
     // True when the document changed since the results were measured.
     bool results_stale() const { return check_result_ && checked_rev_ != doc_.semantic_revision(); }
+    // The challenge's "compare" designs (e.g. an EC2 fleet) run through the same checks after the
+    // learner's design, shown side by side: {label, result} in the challenge's order.
+    struct Comparison {
+        std::string label;
+        std::optional<sim::challenge::Result> result;
+        std::string problem;  // the design file is missing or does not load
+    };
+    const std::vector<Comparison>& comparisons() const { return comparisons_; }
+    bool comparing() const { return compare_eval_ != nullptr; }
 
     // ---- Quizzes ----
     std::string start_quiz(const std::string& id);
@@ -77,7 +86,7 @@ public:
 
     // Advances background work for up to `budget_ms` of wall time; called once per frame.
     void update(double budget_ms);
-    bool busy() const { return checking() || quiz_running() || !watch_.done(); }
+    bool busy() const { return checking() || comparing() || quiz_running() || !watch_.done(); }
 
     sim::Json state() const;  // for the JS API (learnState())
     // Screen rects (CSS px) of the card's buttons in the last frame: {"next": [x0,y0,x1,y1], ...}.
@@ -92,6 +101,7 @@ private:
     void load_into_document(const sim::Pattern& p, const std::string& label);
     void start_watch();
     void update_live();
+    void start_next_comparison();
 
     Document& doc_;
     SimRunner& runner_;
@@ -110,6 +120,9 @@ private:
     std::unique_ptr<sim::challenge::Evaluation> eval_;
     std::optional<sim::challenge::Result> check_result_;
     std::uint64_t checks_done_ = 0, checked_rev_ = 0;
+    std::vector<Comparison> comparisons_;
+    std::unique_ptr<sim::challenge::Evaluation> compare_eval_;
+    std::size_t compare_next_ = 0;
     double check_started_ = 0, last_check_ms_ = 0, check_work_ms_ = 0;
     // quiz
     const QuizEntry* quiz_ = nullptr;

@@ -210,6 +210,32 @@ export const tests = [
     },
   },
   {
+    name: "a challenge's comparison design (EC2 fleet) runs through the same checks, side by side",
+    async run({ url }) {
+      const b = await launch({ width: 1400, height: 900 });
+      try {
+        const page = await openPlayground(b.context, url, '?fresh&challenge=unpredictable-traffic');
+        await frames(page, 3);
+        assertEq((await learnState(page)).challenge.id, 'unpredictable-traffic', '?challenge= opened it');
+        const ref = JSON.parse(fs.readFileSync(path.join(repo, 'patterns/challenges/solutions/unpredictable-traffic.reference.json'), 'utf8'));
+        assert((await page.evaluate((d) => window.playground.loadPattern(d), ref)).ok, 'reference loads');
+        const mine = await page.evaluate(() => window.playground.checkChallenge());
+        assertEq(mine.passed, true, 'the serverless reference passes');
+        await page.waitForFunction(() => { const c = window.playground.learnState().challenge; return !c.comparing && c.compare[0].result; },
+          null, { timeout: 90000 });
+        const cmp = (await learnState(page)).challenge.compare[0];
+        assert(/EC2/.test(cmp.label), cmp.label);
+        assertEq(cmp.result.passed, false, 'the EC2 fleet does not pass');
+        const surge = cmp.result.checks.find((c) => c.id === 'surge-errors');
+        assert(!surge.passed && surge.measured.length > 0, 'EC2 fails the surge with a measured value: ' + JSON.stringify(surge));
+        console.log('        EC2 fleet: ' + cmp.result.checks.map((c) => `${c.id} ${c.passed ? 'pass' : 'fail'} (${c.measured})`).join('; '));
+        await frames(page, 5);
+        saveArtifact('learn-challenge-compare.png', await page.screenshot());
+        assertEq(page.problems, [], 'console errors');
+      } finally { await b.close(); }
+    },
+  },
+  {
     name: 'a quiz question: choosing an option opens its design and every option is simulated',
     async run({ url }) {
       const b = await launch({ width: 1400, height: 900 });
