@@ -3,8 +3,11 @@
 
 namespace pg {
 
-NodeSchema describe_node(const sim::Pattern& pattern, std::size_t index, const sim::Registry& registry) {
+namespace {
+NodeSchema describe(const sim::Pattern& pattern, std::size_t index, const sim::Registry& registry,
+                    sim::ConfigFieldObserver observer) {
     NodeSchema out;
+    out.diagnostics.observe_fields(std::move(observer));
     if (index >= pattern.nodes.size()) return out;
     const sim::NodeSpec& n = pattern.nodes[index];
     out.node_id = n.id;
@@ -31,6 +34,29 @@ NodeSchema describe_node(const sim::Pattern& pattern, std::size_t index, const s
     auto service = kind->create(ctx);
     reader.finish();
     out.fields = reader.fields();
+    out.diagnostics.observe_fields(nullptr);
+    return out;
+}
+}  // namespace
+
+NodeSchema describe_node(const sim::Pattern& pattern, std::size_t index, const sim::Registry& registry) {
+    return describe(pattern, index, registry, nullptr);
+}
+
+EdgeSchema describe_edge(const sim::Pattern& pattern, std::size_t index, const sim::Registry& registry) {
+    EdgeSchema out;
+    if (index >= pattern.edges.size()) return out;
+    const int from = pattern.node_index(pattern.edges[index].from);
+    if (from < 0) return out;
+    const std::string path = "/edges/" + std::to_string(index) + "/config";
+    NodeSchema node = describe(pattern, static_cast<std::size_t>(from), registry,
+                               [&](const std::string& object_path, const sim::ConfigField& f) {
+                                   if (object_path != path) return;
+                                   for (const auto& have : out.fields)
+                                       if (have.key == f.key) return;
+                                   out.fields.push_back(f);
+                               });
+    out.diagnostics = std::move(node.diagnostics);
     return out;
 }
 
@@ -39,6 +65,16 @@ const NodeSchema& SchemaCache::get(const sim::Pattern& pattern, std::uint64_t re
     if (revision != revision_ || index != index_ ||
         (index < pattern.nodes.size() && pattern.nodes[index].id != schema_.node_id)) {
         schema_ = describe_node(pattern, index, registry);
+        revision_ = revision;
+        index_ = index;
+    }
+    return schema_;
+}
+
+const EdgeSchema& EdgeSchemaCache::get(const sim::Pattern& pattern, std::uint64_t revision, std::size_t index,
+                                       const sim::Registry& registry) {
+    if (revision != revision_ || index != index_) {
+        schema_ = describe_edge(pattern, index, registry);
         revision_ = revision;
         index_ = index;
     }

@@ -23,6 +23,15 @@ struct NodeSchema {
 // read. An unknown type gives no fields and one diagnostic.
 NodeSchema describe_node(const sim::Pattern& pattern, std::size_t index, const sim::Registry& registry);
 
+// What the link inspector shows for edge `index`: the settings the link's source service reads
+// from the link's config (an event source mapping's BatchSize, a subscription's FilterPolicy, ...),
+// found by building the source node and watching its readers. Diagnostics are the source node's.
+struct EdgeSchema {
+    std::vector<sim::ConfigField> fields;
+    sim::Diagnostics diagnostics;
+};
+EdgeSchema describe_edge(const sim::Pattern& pattern, std::size_t index, const sim::Registry& registry);
+
 // The same, cached per (document revision, node): the inspector asks every frame.
 class SchemaCache {
 public:
@@ -32,6 +41,16 @@ private:
     std::uint64_t revision_ = 0;
     std::size_t index_ = SIZE_MAX;
     NodeSchema schema_;
+};
+
+class EdgeSchemaCache {
+public:
+    const EdgeSchema& get(const sim::Pattern& pattern, std::uint64_t revision, std::size_t index, const sim::Registry& registry);
+
+private:
+    std::uint64_t revision_ = 0;
+    std::size_t index_ = SIZE_MAX;
+    EdgeSchema schema_;
 };
 
 }  // namespace pg

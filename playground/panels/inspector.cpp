@@ -161,13 +161,25 @@ void edge_inspector(PanelContext& ctx, Panels& state, int edge) {
         else ImGui::TextColored(ImVec4(0.95f, 0.36f, 0.33f, 1), "%s", v.reason.c_str());
         ImGui::PopTextWrapPos();
     }
-    heading(ctx.theme, "Link settings (JSON)");
-    ImGui::TextDisabled("e.g. an event source mapping's BatchSize, or an API route");
-    FieldEditContext fctx{state, ctx.theme, ctx.runner.diagnostics(), "/edges/" + std::to_string(edge) + "/config"};
+    // Typed settings: what the source service reads from this link (e.g. an event source
+    // mapping's BatchSize), with range, unit and default; the raw JSON stays available.
+    const EdgeSchema& schema = state.edge_schema.get(p, ctx.doc.semantic_revision(), static_cast<std::size_t>(edge), sim::default_registry());
+    const std::string config_path = "/edges/" + std::to_string(edge) + "/config";
+    FieldEditContext fctx{state, ctx.theme, schema.diagnostics, config_path};
     sim::Json config = e.config;
-    if (json_editor(fctx, "#edge", config, 6)) {
+    heading(ctx.theme, "Link settings");
+    if (schema.fields.empty() && config.empty()) ImGui::TextDisabled("This link has no settings.");
+    if (config_fields(fctx, schema.fields, config)) {
         ctx.doc.set_edge_config(edge, config, gesture(state));
         state.buffers_rev = ctx.doc.revision();
+        return;
+    }
+    if (ImGui::CollapsingHeader("Link settings as JSON")) {
+        sim::Json edited = e.config;
+        if (json_editor(fctx, "#edge", edited, 6)) {
+            ctx.doc.set_edge_config(edge, edited, gesture(state));
+            state.buffers_rev = ctx.doc.revision();
+        }
     }
     diagnostics_under(ctx.runner.diagnostics(), "/edges/" + std::to_string(edge), ctx.theme);
     ImGui::Spacing();

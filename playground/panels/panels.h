@@ -31,6 +31,7 @@ struct Panels {
     bool palette_popup = false;
     // inspector
     SchemaCache schema;
+    EdgeSchemaCache edge_schema;
     std::string inspector_for;      // node id / "#edge<i>" / "#pattern" the buffers belong to
     std::uint64_t buffers_rev = 0;  // document revision the buffers were filled from
     std::map<std::string, std::string> text;   // per-field edit buffers (text and JSON values)
