@@ -46,4 +46,16 @@ struct Reply {
     bool ok() const { return error.empty(); }
 };
 
+// "a string", "an object", ... for messages that say what a JSON value was instead of what was expected.
+inline const char* json_type_name(const Json& j) {
+    switch (j.type()) {
+        case Json::value_t::null: return "null";
+        case Json::value_t::boolean: return "a boolean";
+        case Json::value_t::string: return "a string";
+        case Json::value_t::array: return "an array";
+        case Json::value_t::object: return "an object";
+        default: return "a number";
+    }
+}
+
 }  // namespace sim

@@ -49,16 +49,6 @@ std::string ref_node(const ImportState& s, const Json& v) {
 
 namespace {
 
-const char* type_name(const Json& j) {
-    switch (j.type()) {
-        case Json::value_t::null: return "null";
-        case Json::value_t::boolean: return "a boolean";
-        case Json::value_t::string: return "a string";
-        case Json::value_t::array: return "an array";
-        case Json::value_t::object: return "an object";
-        default: return "a number";
-    }
-}
 
 std::string escape_pointer(const std::string& key) {
     std::string out;
@@ -78,7 +68,7 @@ bool check_resources(const Json& root, Diagnostics& d) {
         return false;
     }
     if (!rs->is_object()) {
-        d.error("/Resources", std::string("Resources must be an object, got ") + type_name(*rs));
+        d.error("/Resources", std::string("Resources must be an object, got ") + json_type_name(*rs));
         return false;
     }
     bool ok = true;
@@ -86,7 +76,7 @@ bool check_resources(const Json& root, Diagnostics& d) {
         const std::string path = "/Resources/" + escape_pointer(it.key());
         const Json& r = it.value();
         if (!r.is_object()) {
-            d.error(path, std::string("resource must be an object, got ") + type_name(r));
+            d.error(path, std::string("resource must be an object, got ") + json_type_name(r));
             ok = false;
             continue;
         }
@@ -101,7 +91,7 @@ bool check_resources(const Json& root, Diagnostics& d) {
         for (const char* key : {"Properties", "Metadata"}) {
             auto p = r.find(key);
             if (p != r.end() && !p->is_object()) {
-                d.error(path + "/" + key, std::string(key) + " must be an object, got " + type_name(*p));
+                d.error(path + "/" + key, std::string(key) + " must be an object, got " + json_type_name(*p));
                 ok = false;
             }
         }
@@ -143,7 +133,7 @@ Json import_ours(ImportState& s, const Json& sp, std::set<std::string>& skip) {
     }
     const Json entries = sp.value("nodes", Json::array());
     if (!entries.is_array()) {
-        s.d.error("/Metadata/ServerlessPlayground/nodes", std::string("nodes must be an array, got ") + type_name(entries));
+        s.d.error("/Metadata/ServerlessPlayground/nodes", std::string("nodes must be an array, got ") + json_type_name(entries));
         return pj;
     }
     for (std::size_t i = 0; i < entries.size(); ++i) {
@@ -197,7 +187,7 @@ ImportResult import_template_json(const Json& root) {
     ImportResult res;
     Diagnostics& d = res.diagnostics;
     if (!root.is_object()) {
-        d.error("", std::string("a template must be a JSON object, got ") + type_name(root));
+        d.error("", std::string("a template must be a JSON object, got ") + json_type_name(root));
         return res;
     }
     if (!check_resources(root, d)) return res;

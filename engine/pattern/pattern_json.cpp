@@ -34,16 +34,6 @@ constexpr std::size_t kMaxNodes = 5000;
 constexpr std::size_t kMaxEdges = 20000;
 constexpr std::size_t kMaxTraffic = 200;
 
-const char* type_name(const Json& j) {
-    switch (j.type()) {
-        case Json::value_t::null: return "null";
-        case Json::value_t::boolean: return "a boolean";
-        case Json::value_t::string: return "a string";
-        case Json::value_t::array: return "an array";
-        case Json::value_t::object: return "an object";
-        default: return "a number";
-    }
-}
 
 bool valid_id(const std::string& id) {
     if (id.empty() || id.size() > 64) return false;
@@ -69,7 +59,7 @@ public:
             return false;
         }
         if (!v->is_string()) {
-            d_.error(path(key), std::string(key) + " must be a string, got " + type_name(*v));
+            d_.error(path(key), std::string(key) + " must be a string, got " + json_type_name(*v));
             return false;
         }
         out = v->get<std::string>();
@@ -79,7 +69,7 @@ public:
         const Json* v = get(key);
         if (!v) return false;
         if (!v->is_object()) {
-            d_.error(path(key), std::string(key) + " must be an object, got " + type_name(*v));
+            d_.error(path(key), std::string(key) + " must be an object, got " + json_type_name(*v));
             return false;
         }
         out = *v;
@@ -119,13 +109,13 @@ private:
 // down until the run ends).
 void parse_faults(const Json& v, Settings& s, Diagnostics& d) {
     if (!v.is_array()) {
-        d.error("/settings/faults", std::string("faults must be an array of {\"az\", \"from\", \"to\"}, got ") + type_name(v));
+        d.error("/settings/faults", std::string("faults must be an array of {\"az\", \"from\", \"to\"}, got ") + json_type_name(v));
         return;
     }
     for (std::size_t i = 0; i < v.size(); ++i) {
         const std::string path = "/settings/faults/" + std::to_string(i);
         if (!v[i].is_object()) {
-            d.error(path, std::string("a fault must be an object such as {\"az\": \"use1-az1\", \"from\": \"5m\", \"to\": \"10m\"}, got ") + type_name(v[i]));
+            d.error(path, std::string("a fault must be an object such as {\"az\": \"use1-az1\", \"from\": \"5m\", \"to\": \"10m\"}, got ") + json_type_name(v[i]));
             continue;
         }
         AzFault f;
@@ -143,7 +133,7 @@ void parse_faults(const Json& v, Settings& s, Diagnostics& d) {
 
 void parse_settings(const Json& j, Settings& s, Diagnostics& d) {
     if (!j.is_object()) {
-        d.error("/settings", std::string("settings must be an object, got ") + type_name(j));
+        d.error("/settings", std::string("settings must be an object, got ") + json_type_name(j));
         return;
     }
     ObjectReader r(j, "/settings", d);
@@ -175,7 +165,7 @@ void parse_settings(const Json& j, Settings& s, Diagnostics& d) {
 void parse_node(const Json& j, std::size_t i, Pattern& p, Diagnostics& d) {
     const std::string path = "/nodes/" + std::to_string(i);
     if (!j.is_object()) {
-        d.error(path, std::string("node must be an object, got ") + type_name(j));
+        d.error(path, std::string("node must be an object, got ") + json_type_name(j));
         return;
     }
     NodeSpec n;
@@ -191,7 +181,7 @@ void parse_node(const Json& j, std::size_t i, Pattern& p, Diagnostics& d) {
 void parse_edge(const Json& j, std::size_t i, Pattern& p, Diagnostics& d) {
     const std::string path = "/edges/" + std::to_string(i);
     if (!j.is_object()) {
-        d.error(path, std::string("edge must be an object, got ") + type_name(j));
+        d.error(path, std::string("edge must be an object, got ") + json_type_name(j));
         return;
     }
     EdgeSpec e;
@@ -212,7 +202,7 @@ void parse_edge(const Json& j, std::size_t i, Pattern& p, Diagnostics& d) {
 void parse_traffic(const Json& j, std::size_t i, Pattern& p, Diagnostics& d) {
     const std::string path = "/traffic/" + std::to_string(i);
     if (!j.is_object()) {
-        d.error(path, std::string("traffic entry must be an object, got ") + type_name(j));
+        d.error(path, std::string("traffic entry must be an object, got ") + json_type_name(j));
         return;
     }
     TrafficSpec t;
@@ -239,7 +229,7 @@ void parse_array(const Json& root, const char* key, std::size_t limit, Diagnosti
     auto it = root.find(key);
     if (it == root.end()) return;
     if (!it->is_array()) {
-        d.error(std::string("/") + key, std::string(key) + " must be an array, got " + type_name(*it));
+        d.error(std::string("/") + key, std::string(key) + " must be an array, got " + json_type_name(*it));
         return;
     }
     if (it->size() > limit) {
@@ -270,7 +260,7 @@ ParseResult parse_pattern_json(const Json& root) {
     Diagnostics& d = res.diagnostics;
     Pattern& p = res.pattern;
     if (!root.is_object()) {
-        d.error("", std::string("a pattern must be a JSON object, got ") + type_name(root));
+        d.error("", std::string("a pattern must be a JSON object, got ") + json_type_name(root));
         return res;
     }
     ObjectReader r(root, "", d);

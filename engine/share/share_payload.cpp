@@ -11,16 +11,6 @@ namespace sim {
 
 namespace {
 
-const char* type_name(const Json& j) {
-    switch (j.type()) {
-        case Json::value_t::null: return "null";
-        case Json::value_t::boolean: return "a boolean";
-        case Json::value_t::string: return "a string";
-        case Json::value_t::array: return "an array";
-        case Json::value_t::object: return "an object";
-        default: return "a number";
-    }
-}
 
 // Size limits on the pattern before the pattern loader walks it.
 void check_counts(const Json& pattern, const ShareLimits& limits, Diagnostics& d) {
@@ -45,13 +35,13 @@ void read_envelope(const Json& root, ShareState& s, Diagnostics& d) {
         if (key == "v" || key == "pattern") continue;
         if (key == "view") {
             if (v.is_object()) s.view = v;
-            else d.error("/view", std::string("view must be an object, got ") + type_name(v));
+            else d.error("/view", std::string("view must be an object, got ") + json_type_name(v));
         } else if (key == "seed") {
             if (v.is_number_unsigned()) s.seed = v.get<std::uint64_t>();
             else d.error("/seed", "seed must be a whole number >= 0, got " + v.dump());
         } else if (key == "profile") {
             if (v.is_string()) s.profile = v.get<std::string>();
-            else d.error("/profile", std::string("profile must be a string, got ") + type_name(v));
+            else d.error("/profile", std::string("profile must be a string, got ") + json_type_name(v));
         } else if (key == "t") {
             if (v.is_number() && std::isfinite(v.get<double>()) && v.get<double>() >= 0)
                 s.t = v.get<double>();
@@ -102,7 +92,7 @@ ShareDecodeResult decode_share_payload(std::string_view text, const ShareLimits&
         return res;
     }
     if (!root.is_object()) {
-        d.error("", std::string("share link must hold a JSON object, got ") + type_name(root));
+        d.error("", std::string("share link must hold a JSON object, got ") + json_type_name(root));
         return res;
     }
     const Json* pattern = nullptr;
@@ -137,7 +127,7 @@ ShareDecodeResult decode_share_payload(std::string_view text, const ShareLimits&
     }
     if (!pattern->is_object()) {
         d.error(res.version == 0 ? "" : "/pattern",
-                std::string("pattern must be an object, got ") + type_name(*pattern));
+                std::string("pattern must be an object, got ") + json_type_name(*pattern));
         return res;
     }
     check_counts(*pattern, limits, d);
