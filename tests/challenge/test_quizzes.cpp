@@ -126,7 +126,7 @@ TEST_CASE("bad quiz files give diagnostics with paths") {
 // misses a requirement — measured, printed, and asserted.
 TEST_CASE("shipped quiz questions: the answer measurably wins") {
     const std::vector<std::string> ids = {"decouple-with-sqs", "lambda-vs-ec2-spiky", "steady-high-volume", "dynamodb-capacity-mode",
-                                          "sns-fan-out"};
+                                          "sns-fan-out", "order-workflow-retry"};
     std::size_t on_disk = 0;
     for (const auto& entry : std::filesystem::directory_iterator(std::string(SLSIM_SOURCE_DIR) + "/patterns/quizzes"))
         on_disk += entry.path().extension() == ".json";
@@ -159,6 +159,39 @@ TEST_CASE("shipped quiz questions: the answer measurably wins") {
             else CHECK(a > b);
         }
     }
+}
+
+// Step Functions: a Retry on the flaky payment task is what saves the orders. A Catch alone, or a
+// Lambda function calling the others synchronously, loses every failed charge.
+TEST_CASE("order-workflow-retry: the Retry saves the failed charges, the Catch only reports them") {
+    QuizLoad q = load_shipped("order-workflow-retry");
+    REQUIRE(q.ok());
+    const QuizResult r = evaluate_quiz(q.quiz);
+    REQUIRE(r.options.size() == 3);
+    const auto& retry = r.options[0].values;         // a: Standard workflow, Retry + Catch
+    const auto& orchestrator = r.options[1].values;  // b: one Lambda invoking the others
+    const auto& catch_only = r.options[2].values;    // c: Standard workflow, Catch, no Retry
+    for (const auto& o : r.options) MESSAGE(o.id << ": " << o.why);
+    // Every option met the same flaky payment function (ErrorRate 0.15) ...
+    for (const auto* v : {&retry, &orchestrator, &catch_only}) CHECK(v->at("charge_errors") > 40);
+    // ... but only the Retry turned nearly every failed charge into a saved order.
+    const double orders = catch_only.at("orders_saved") + catch_only.at("alerts");  // every order ends saved or caught
+    CHECK(orders > 500);
+    CHECK(retry.at("orders_saved") + retry.at("alerts") == orders);
+    CHECK(retry.at("orders_saved") >= orders * 0.99);
+    CHECK(retry.at("charge_errors") > catch_only.at("charge_errors"));  // the retried attempts were real invocations
+    // Without a Retry, each payment error ends its order in the Catch (an alert), not in the table.
+    CHECK(catch_only.at("alerts") == catch_only.at("charge_errors"));
+    CHECK(catch_only.at("orders_saved") < orders * 0.92);
+    CHECK(catch_only.at("failed_pct") == 0);  // the API accepted every order; the loss is in the workflow
+    // The orchestrator fails the request instead, tells no one, and is billed while it waits.
+    CHECK(orchestrator.at("orders_saved") < orders * 0.92);
+    CHECK(orchestrator.at("failed_pct") > 8);
+    CHECK(orchestrator.at("alerts") == 0);
+    CHECK(orchestrator.at("lambda_gb_s") > 1.5 * retry.at("lambda_gb_s"));
+    // Standard workflows bill every state transition, retries included: the reliable design costs more.
+    CHECK(retry.at("cost_usd") > orchestrator.at("cost_usd"));
+    CHECK(r.best == "a");
 }
 
 }  // TEST_SUITE
