@@ -51,7 +51,10 @@ std::string format_report_text(const Simulation& sim) {
     const double secs = sim.now().seconds();
     std::snprintf(line, sizeof line, "\ntotal cost $%.6f for %s", total, format_duration(sim.now()).c_str());
     out += line;
-    if (secs > 0) {
+    if (sim.pattern().settings.free_tier) {
+        // Allowances are per calendar month, so scaling this run's bill to a month would be wrong.
+        out += " with the always-free tier applied (settings.freeTier; per-meter use under \"free_tier\" in --json)";
+    } else if (secs > 0) {
         std::snprintf(line, sizeof line, " (about $%.2f per 30-day month at this rate)", total / secs * 86400 * 30);
         out += line;
     }

@@ -10,6 +10,10 @@ NodeMetrics& Context::metrics() { return sim_->nodes[node_].metrics; }
 Account& Context::account() { return sim_->account; }
 const std::vector<Link>& Context::links() const { return sim_->nodes[node_].links; }
 std::uint64_t Context::start_unix_s() const { return sim_->start_unix_s; }
+double Context::billable(FreeMeter meter, double units) {
+    if (!sim_->account.free_tier.enabled()) return units;
+    return sim_->account.free_tier.billable(meter, units, static_cast<std::int64_t>(sim_->start_unix_s) + now().us / 1'000'000);
+}
 
 const Link* Context::link_to(std::string_view target_id) const {
     for (const Link& l : sim_->nodes[node_].links)

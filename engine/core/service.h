@@ -4,6 +4,7 @@
 #pragma once
 
 #include "core/az_state.h"
+#include "core/free_tier.h"
 #include "core/message.h"
 #include "core/metrics.h"
 #include "core/rng.h"
@@ -50,6 +51,7 @@ struct Account {
     double lambda_burst_tokens = 3000;             // legacy-burst scaling: account-level burst pool
     SimTime lambda_burst_at;                       //   (3,000 in us-east-1, refilled 500 per minute)
     AzState azs;                                   // AZ outages (settings.faults, Simulation::set_az_down)
+    FreeTier free_tier;                            // always-free allowances (settings.freeTier)
 };
 
 class Context {
@@ -65,6 +67,8 @@ public:
     const std::vector<Link>& links() const;          // all outgoing links, in pattern order
     const Link* link_to(std::string_view target_id) const;  // nullptr when not wired
     std::uint64_t start_unix_s() const;               // wall instant that t=0 stands for (UTC)
+    // Of `units` of a meter with an always-free allowance, the part billed at list price now.
+    double billable(FreeMeter meter, double units);
 
     // Asynchronous delivery: `to` receives `msg` after `delay`. No reply.
     void send(const Link& to, Message msg, SimTime delay = {});

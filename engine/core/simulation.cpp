@@ -64,6 +64,7 @@ Simulation::BuildResult Simulation::build(const Pattern& pattern, const BuildOpt
     s.max_events = options.max_events.value_or(pattern.settings.max_events);
     s.account.lambda_concurrency_limit = pattern.settings.lambda_concurrency_limit;
     s.account.azs.schedule(pattern.settings.faults);
+    s.account.free_tier.enable(pattern.settings.free_tier);
     if (!parse_start_time(pattern.settings.start_time, s.start_unix_s))
         d.error("/settings/startTime", "startTime must be a UTC instant like \"2026-01-01T00:00:00Z\", got \"" +
                                            pattern.settings.start_time + "\"");
@@ -328,6 +329,7 @@ Json Simulation::report() const {
     }
     r["sources"] = sources;
     r["cost_usd"] = cost;
+    if (s.account.free_tier.enabled()) r["free_tier"] = s.account.free_tier.report();
     r["trace_fingerprint"] = s.trace.fingerprint_hex();
     return r;
 }

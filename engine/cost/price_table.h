@@ -39,6 +39,14 @@ inline constexpr double kSqsFifoRequest = 0.50 / 1e6;
 inline constexpr double kSqsChunkBytes = 65536;
 inline constexpr double kSqsFreeRequests = 1e6;                    // always-free, per month
 
+// ---- SNS (standard topics; every 64 KB chunk of a publish is one request) ----
+inline constexpr double kSnsPublish = 0.50 / 1e6;
+inline constexpr double kSnsFreePublishes = 1e6;                   // always-free, per month
+
+// ---- Step Functions ----
+inline constexpr double kSfnStandardTransition = 0.025 / 1000;
+inline constexpr double kSfnFreeTransitions = 4000;                // always-free, per month
+
 // ---- DynamoDB (on-demand prices cut 50% on 1 Nov 2024) ----
 inline constexpr double kDdbWriteRequestUnit = 0.625 / 1e6;        // on-demand WRU
 inline constexpr double kDdbReadRequestUnit = 0.125 / 1e6;         // on-demand RRU

@@ -51,6 +51,7 @@ struct Settings {
     std::int64_t lambda_concurrency_limit = 1000;     // account ConcurrentExecutions
     std::string lambda_scaling = "2023-11";           // Lambda scaling profile: "2023-11" | "legacy-burst"
     std::uint64_t max_events = 200'000'000;           // run limit: events per run
+    bool free_tier = false;                           // apply always-free monthly allowances to cost
     std::vector<AzFault> faults;                      // AZ outages: [{"az", "from", "to"}]
     Json extra = Json::object();
 };

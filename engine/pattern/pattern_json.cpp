@@ -152,6 +152,11 @@ void parse_settings(const Json& j, Settings& s, Diagnostics& d) {
         if (v->is_string() && (*v == "2023-11" || *v == "legacy-burst")) s.lambda_scaling = v->get<std::string>();
         else d.error(r.path("lambdaScaling"), "lambdaScaling must be \"2023-11\" or \"legacy-burst\", got " + v->dump());
     }
+    if (const Json* v = r.get("freeTier")) {
+        if (v->is_boolean()) s.free_tier = v->get<bool>();
+        else d.error(r.path("freeTier"), "freeTier must be true or false, got " + v->dump(),
+                     "true applies AWS's always-free monthly allowances (Lambda, SQS, SNS, Step Functions) to cost");
+    }
     if (const Json* v = r.get("maxEvents")) {
         if (v->is_number_integer() && v->get<std::int64_t>() >= 1 && v->get<std::int64_t>() <= 10'000'000'000LL)
             s.max_events = v->get<std::uint64_t>();
@@ -356,6 +361,7 @@ std::string write_pattern(const Pattern& p) {
         s["lambdaConcurrencyLimit"] = p.settings.lambda_concurrency_limit;
     if (p.settings.lambda_scaling != dflt.lambda_scaling) s["lambdaScaling"] = p.settings.lambda_scaling;
     if (p.settings.max_events != dflt.max_events) s["maxEvents"] = p.settings.max_events;
+    if (p.settings.free_tier) s["freeTier"] = true;
     if (!p.settings.faults.empty()) {
         s["faults"] = Ordered::array();
         for (const AzFault& f : p.settings.faults) {

@@ -126,7 +126,7 @@ void SqsQueue::dispatch(Context& ctx, std::size_t e, Batch b, std::int64_t bytes
     m.size_bytes = bytes;
     m.batch = std::move(records);
     // ReceiveMessage returns at most 10 messages per request.
-    ctx.metrics().add_cost(request_price() * std::ceil(static_cast<double>(b.items.size()) / 10.0), ctx.now());
+    ctx.metrics().add_cost(request_price() * ctx.billable(FreeMeter::SqsRequests, std::ceil(static_cast<double>(b.items.size()) / 10.0)), ctx.now());
     const std::uint64_t call = ctx.call(*c_.esms[e].link, std::move(m), c_.poll_latency.sample(ctx.rng()));
     ++esm_[e].inflight;
     batches_.emplace(call, std::move(b));
@@ -195,7 +195,7 @@ void SqsQueue::complete(Context& ctx, Batch& b, const Reply& r) {
         ++deletes;
     }
     // DeleteMessageBatch: up to 10 per request.
-    if (deletes) ctx.metrics().add_cost(request_price() * std::ceil(static_cast<double>(deletes) / 10.0), ctx.now());
+    if (deletes) ctx.metrics().add_cost(request_price() * ctx.billable(FreeMeter::SqsRequests, std::ceil(static_cast<double>(deletes) / 10.0)), ctx.now());
 }
 
 // Poller scaling: while messages wait and every poller is busy, add 5 concurrent batches per

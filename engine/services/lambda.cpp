@@ -388,7 +388,9 @@ private:
         gb_seconds_ += gbs;
         init_ms_total_ += inv.init.millis();
         const double rate = inv.on_pc ? (c_.arm ? kLambdaPcDurationArm : kLambdaPcDurationX86) : (c_.arm ? kLambdaGbSecondArm : kLambdaGbSecondX86);
-        ctx.metrics().add_cost(kLambdaRequestPrice + gbs * rate, now);
+        // Provisioned-concurrency duration has its own price and no free allowance.
+        const double billed_gbs = inv.on_pc ? gbs : ctx.billable(FreeMeter::LambdaGbSeconds, gbs);
+        ctx.metrics().add_cost(kLambdaRequestPrice * ctx.billable(FreeMeter::LambdaRequests, 1) + billed_gbs * rate, now);
         ctx.metrics().observe_latency(now - inv.start, now);
         const bool ok = error.empty();
         if (!ok) ctx.metrics().count(outcome == Outcome::TimedOut ? Counter::Timeouts : Counter::Errors, now);

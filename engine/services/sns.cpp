@@ -19,6 +19,7 @@
 //      sns-message-filtering.html, sns-dead-letter-queues.html, sns-fifo-topics.html
 #include "services/sns.h"
 
+#include "cost/price_table.h"
 #include "match/sns_filter_policy.h"
 #include "pattern/config_reader.h"
 #include "pattern/pattern.h"
@@ -143,7 +144,7 @@ private:
         }
         const std::int64_t size = std::max<std::int64_t>(in.size_bytes, 1);
         if (c_.fifo) ctx.metrics().add_cost(0.30 / 1e6 + 0.017 * static_cast<double>(size) / 1e9, now);
-        else ctx.metrics().add_cost(0.50 / 1e6 * std::ceil(static_cast<double>(size) / 65536.0), now);
+        else ctx.metrics().add_cost(price_table::kSnsPublish * ctx.billable(FreeMeter::SnsPublishes, std::ceil(static_cast<double>(size) / 65536.0)), now);
         if (size > kMaxMessage) return {400, "InvalidParameter", "Invalid parameter: Message too long", nullptr, 0};
         if (c_.fifo) {
             if (group.empty()) return {400, "InvalidParameter", "Invalid parameter: The MessageGroupId parameter is required for FIFO topics", nullptr, 0};

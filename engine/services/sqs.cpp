@@ -103,7 +103,7 @@ Reply SqsQueue::send(Context& ctx, const Message& in) {
         }
     }
     const std::int64_t size = std::max<std::int64_t>(in.size_bytes, 1);
-    ctx.metrics().add_cost(request_price() * std::ceil(static_cast<double>(size) / kChunk), now);
+    ctx.metrics().add_cost(request_price() * ctx.billable(FreeMeter::SqsRequests, std::ceil(static_cast<double>(size) / kChunk)), now);
     if (size > c_.max_size)
         return {400, "InvalidParameterValue", "One or more parameters are invalid. Reason: Message must be shorter than " + std::to_string(c_.max_size) + " bytes.", nullptr, 0};
     if (c_.fifo) {

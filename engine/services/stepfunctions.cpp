@@ -16,6 +16,7 @@
 // AWS: https://docs.aws.amazon.com/step-functions/latest/dg/concepts-standard-vs-express.html
 #include "services/stepfunctions.h"
 
+#include "cost/price_table.h"
 #include "pattern/config_reader.h"
 #include "pattern/pattern.h"
 #include "services/stepfunctions_tasks.h"
@@ -251,7 +252,7 @@ private:
             const std::int64_t mb = std::max<std::int64_t>(64, (bytes / (1024 * 1024) + 1) * 64);
             ctx.metrics().add_cost(static_cast<double>(ms) / 1000.0 * static_cast<double>(mb) / 1024.0 * 0.00001667, now);
         } else {
-            ctx.metrics().add_cost(static_cast<double>(transitions) * 0.025 / 1000, now);  // $0.025 per 1,000
+            ctx.metrics().add_cost(ctx.billable(FreeMeter::StepFunctionsTransitions, static_cast<double>(transitions)) * price_table::kSfnStandardTransition, now);
         }
         const bool ok = ex.status() == sfn::ExecutionStatus::Succeeded;
         (ok ? succeeded_ : failed_)++;
