@@ -9,9 +9,18 @@
 //               [x] Cognito user pool authorizer (edge api.authorizer -> pool): a request without a
 //                   valid ID token gets 401 {"message":"Unauthorized"} before the integration runs;
 //                   a route edge with "AuthorizationType": "NONE" is open
-// Not modelled: [ ] stage caching  [ ] Lambda authorizers  [ ] usage plans  [ ] 10 MB payload limit
+//               [x] REST stage cache (CacheClusterEnabled, CacheClusterSize 0.5..237 GB,
+//                   CacheTtlInSeconds 0..3600, default 300): GET responses keyed by method and path
+//                   are answered from the cache until the TTL ends, without calling the
+//                   integration; responses over 1 MiB are not cached; billed per hour of cache
+//                   size whether or not requests arrive (not in the free tier); HTTP APIs refuse it
+// Simplified:   [~] only 2xx responses are stored (assumed); query strings and headers are not
+//                   cache keys (AWS's default); the cache never evicts for size
+// Not modelled: [ ] Lambda authorizers  [ ] usage plans  [ ] 10 MB payload limit
+//               [ ] per-method cache overrides, Cache-Control: max-age=0 invalidation
 // AWS: https://docs.aws.amazon.com/apigateway/latest/developerguide/limits.html,
-//      api-gateway-request-throttling.html, http-api-develop-integrations-lambda.html
+//      api-gateway-request-throttling.html, http-api-develop-integrations-lambda.html,
+//      api-gateway-caching.html
 #include "services/apigateway.h"
 
 #include "cost/price_table.h"
@@ -41,18 +50,45 @@ struct Config {
     Distribution overhead = Distribution::lognormal(6, 25);  // gateway's own latency (assumed)
     std::vector<Route> routes;
     const Link* authorizer = nullptr;  // Cognito user pool
+    bool cache = false;                // REST stage cache
+    double cache_usd_per_hour = 0;     // by CacheClusterSize
+    SimTime cache_ttl = sec(300);      // 0 disables caching
 };
+
+// A stored GET response.
+struct CachedResponse {
+    SimTime expires;
+    int status = 200;
+    JsonPtr body;
+};
+
+constexpr std::uint64_t kCacheBillTag = 1ULL << 63;  // timer tag; integration call ids stay far below
+constexpr SimTime kCacheBillPeriod = sec(60);
+constexpr std::int64_t kMaxCachedBytes = 1048576;
 
 struct Pending {
     CallerRef caller;
     Message msg;
     SimTime start;
     std::uint64_t timeout_timer = 0;
+    std::string cache_key;  // set when the response may be stored
 };
 
 class Api final : public Service {
 public:
     explicit Api(Config c) : c_(std::move(c)), tokens_(c_.burst) {}
+
+    void on_start(Context& ctx) override {
+        // The cache is a provisioned instance: it costs money every hour it exists.
+        if (c_.cache) ctx.start_timer(kCacheBillPeriod, kCacheBillTag);
+    }
+
+    void report(Json& out) const override {
+        if (!c_.cache) return;
+        out["cache_hits"] = cache_hits_;
+        out["cache_misses"] = cache_misses_;
+        out["cache_entries"] = cache_.size();
+    }
 
     void on_message(Context& ctx, const Inbound& in) override {
         const SimTime now = ctx.now();
@@ -88,10 +124,21 @@ public:
 
     void integrate(Context& ctx, const Route& r, const CallerRef& caller, const Message& msg, SimTime start) {
         const SimTime overhead = c_.overhead.sample(ctx.rng());
+        std::string key = cache_key(msg);
+        if (!key.empty()) {
+            auto hit = cache_.find(key);
+            if (hit != cache_.end() && hit->second.expires > ctx.now()) {
+                ++cache_hits_;
+                const CachedResponse& cr = hit->second;
+                answer(ctx, caller, msg, start, cr.status, "", "", Outcome::Ok, cr.body, overhead);
+                return;
+            }
+            ++cache_misses_;
+        }
         Message fwd = msg;
         fwd.type = "apigateway.proxy";
         const std::uint64_t call = ctx.call(*r.link, fwd, overhead);
-        Pending p{caller, msg, start, 0};
+        Pending p{caller, msg, start, 0, std::move(key)};
         p.timeout_timer = ctx.start_timer(overhead + c_.timeout, call);
         pending_.put(call, std::move(p));
         ++inflight_;
@@ -99,6 +146,11 @@ public:
     }
 
     void on_timer(Context& ctx, std::uint64_t call) override {
+        if (call == kCacheBillTag) {
+            ctx.metrics().add_cost(c_.cache_usd_per_hour * kCacheBillPeriod.seconds() / 3600.0, ctx.now());
+            ctx.start_timer(kCacheBillPeriod, kCacheBillTag);
+            return;
+        }
         Pending* it = pending_.find(call);
         if (!it) return;
         ctx.metrics().count(Counter::Timeouts, ctx.now());
@@ -136,6 +188,8 @@ public:
                 auto sc = r.body->find("statusCode");
                 if (sc != r.body->end() && sc->is_number_integer()) status = sc->get<int>();
             }
+            if (!p.cache_key.empty() && status >= 200 && status < 300 && r.size_bytes <= kMaxCachedBytes)
+                cache_[p.cache_key] = CachedResponse{ctx.now() + c_.cache_ttl, status, r.body};
             answer(ctx, p.caller, p.msg, p.start, status, "", "", Outcome::Ok, r.body);
             return;
         }
@@ -153,16 +207,30 @@ public:
     Json inspect() const override { return {{"in_flight", inflight_}, {"tokens", tokens_}}; }
 
 private:
+    // The cache key of a cacheable request (GET on a caching stage), else empty.
+    std::string cache_key(const Message& m) const {
+        if (!c_.cache || c_.cache_ttl.us == 0) return {};
+        std::string method = "GET", path = "/";
+        if (m.body && m.body->is_object()) {
+            method = m.body->value("method", method);
+            path = m.body->value("path", path);
+        }
+        return method == "GET" ? method + " " + path : std::string();
+    }
+
     void answer(Context& ctx, const CallerRef& caller, const Message& msg, SimTime start, int status, const char* error,
-                const std::string& detail, Outcome outcome, JsonPtr body = nullptr) {
-        ctx.metrics().observe_latency(ctx.now() - start, ctx.now());
-        if (ctx.tracing(msg)) ctx.span(msg, request_line(msg), start, outcome, std::to_string(status) + (detail.empty() ? "" : " " + detail));
+                const std::string& detail, Outcome outcome, JsonPtr body = nullptr, SimTime delay = {}) {
+        // `delay`: the gateway's own time still to come (a cache hit answers after its overhead).
+        ctx.metrics().observe_latency(ctx.now() + delay - start, ctx.now());
+        if (ctx.tracing(msg))
+            ctx.span(msg, request_line(msg), start, outcome,
+                     std::to_string(status) + (detail.empty() ? "" : " " + detail) + (delay.us ? " (from the stage cache)" : ""));
         Reply r;
         r.status = status;
         r.error = error;
         r.detail = detail;
         r.body = std::move(body);
-        ctx.reply(caller, std::move(r));
+        ctx.reply(caller, std::move(r), delay);
     }
 
     static std::string request_line(const Message& m) {
@@ -229,6 +297,8 @@ private:
     };
     std::map<std::uint64_t, Authorizing> authorizing_;  // authorizer call id → request
     std::int64_t inflight_ = 0;
+    std::unordered_map<std::string, CachedResponse> cache_;  // "GET /items" → response (stage cache)
+    std::uint64_t cache_hits_ = 0, cache_misses_ = 0;
 };
 
 std::unique_ptr<Service> create_api(BuildContext& ctx) {
@@ -241,6 +311,14 @@ std::unique_ptr<Service> create_api(BuildContext& ctx) {
     c.overhead = r.distribution("LatencyMs", c.rest ? Distribution::lognormal(6, 25) : Distribution::lognormal(4, 18));
     r.raw("Name");
     r.raw("StageName");
+    // Stage cache (REST only). CacheClusterSize is a string in CloudFormation ("0.5").
+    c.cache = r.boolean("CacheClusterEnabled", false);
+    const std::string size = r.choice("CacheClusterSize", "0.5", {"0.5", "1.6", "6.1", "13.5", "28.4", "58.2", "118", "237"});
+    for (const auto& tier : price_table::kApiCache)
+        if (std::stod(size) == tier.gb) c.cache_usd_per_hour = tier.usd_per_hour;
+    c.cache_ttl = sec(r.integer("CacheTtlInSeconds", 300, 0, 3600, "s"));
+    if (c.cache && !c.rest)
+        ctx.diagnostics.error(ctx.path + "/config/CacheClusterEnabled", "HTTP APIs have no stage cache; use ApiType REST to cache responses");
     std::size_t integrations = 0;
     for (const Link& l : ctx.links) {
         if (l.port == "authorizer") {

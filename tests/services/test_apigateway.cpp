@@ -76,4 +76,46 @@ TEST_SUITE("apigateway") {
         CHECK(rest->report()["cost_usd"]["api"].get<double>() == doctest::Approx(1000 * 3.5e-6));
         CHECK(http->report()["cost_usd"]["api"].get<double>() == doctest::Approx(1000 * 1.0e-6));
     }
+
+    TEST_CASE("a REST stage cache answers GETs for the TTL without calling the function, and bills by the hour") {
+        // 10 GET /items per second for 10 minutes, TTL 60 s: one integration call per minute
+        // (the first request after each expiry), every other request from the cache.
+        auto s = build_ok(api(R"({"CacheClusterEnabled": true, "CacheTtlInSeconds": 60})", R"({"DurationMs": 30})", 10));
+        s->run_until(minutes(10));
+        const Json r = s->report();
+        const auto misses = r["nodes"]["api"]["cache_misses"].get<std::uint64_t>();
+        const auto hits = r["nodes"]["api"]["cache_hits"].get<std::uint64_t>();
+        CHECK(misses >= 10);
+        CHECK(misses <= 12);  // a request arriving while the refill is in flight also misses
+        const auto requests = hits + misses;
+        CHECK(requests >= 6000);  // uniform arrivals at t = 0, 0.1 s, ... 600 s
+        CHECK(requests <= 6001);
+        CHECK(r["nodes"]["f"]["invocations"].get<std::uint64_t>() == misses);
+        CHECK(status(*s, "200") + 1 >= requests);  // the request at exactly 600 s is still in flight
+        // Every request at $3.50 per 1M (hits too) plus 10 minutes of the 0.5 GB cache at $0.020 per hour.
+        CHECK(r["cost_usd"]["api"].get<double>() == doctest::Approx(static_cast<double>(requests) * 3.5e-6 + 0.020 / 6).epsilon(1e-9));
+        // Hits are answered by the gateway alone: the end-to-end median drops below the function's 30 ms.
+        CHECK(r["sources"]["t"]["latency_ms"]["p50"].get<double>() < 30);
+    }
+
+    TEST_CASE("only GETs are cached; TTL 0 disables the cache; an idle cache still costs money") {
+        auto post = build_ok(api(R"({"CacheClusterEnabled": true})", R"({"DurationMs": 1})", 5, "{}", R"({"method": "POST", "path": "/items"})"));
+        post->run_until(sec(60));
+        CHECK(post->report()["nodes"]["api"]["cache_hits"] == 0);
+        CHECK(counter(*post, "f", Counter::Invocations) == 300);
+        auto off = build_ok(api(R"({"CacheClusterEnabled": true, "CacheTtlInSeconds": 0})", R"({"DurationMs": 1})", 5));
+        off->run_until(sec(60));
+        CHECK(counter(*off, "f", Counter::Invocations) == 300);
+        auto idle = build_ok(api(R"({"CacheClusterEnabled": true, "CacheClusterSize": "6.1"})", R"({})", 0));
+        idle->run_until(hours(1));
+        CHECK(idle->report()["cost_usd"]["api"].get<double>() == doctest::Approx(0.200));  // $0.200 per hour, no requests
+    }
+
+    TEST_CASE("the cache is refused on HTTP APIs and checks its size and TTL") {
+        auto d = build_errors(R"({"format": "serverless-playground/1", "nodes": [{"id": "a", "type": "apigateway",
+            "config": {"ApiType": "HTTP", "CacheClusterEnabled": true, "CacheClusterSize": "2", "CacheTtlInSeconds": 7200}}]})");
+        CHECK(has_error(d, "/nodes/0/config/CacheClusterEnabled", "HTTP APIs have no stage cache; use ApiType REST to cache responses"));
+        CHECK(has_error(d, "/nodes/0/config/CacheClusterSize", "CacheClusterSize must be one of 0.5, 1.6, 6.1, 13.5, 28.4, 58.2, 118, 237, got \"2\""));
+        CHECK(has_error(d, "/nodes/0/config/CacheTtlInSeconds", "CacheTtlInSeconds must be 0..3600 s, got 7200"));
+    }
 }
