@@ -105,6 +105,16 @@ void draw_pattern_inspector(PanelContext& ctx, Panels& state) {
             }
         }
         if (auto it = state.errors.find("#duration"); it != state.errors.end()) ImGui::TextDisabled("%s", it->second.c_str());
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted("free tier");
+        ImGui::TableNextColumn();
+        bool free_tier = p.settings.free_tier;
+        if (ImGui::Checkbox("always-free allowances##freeTier", &free_tier))
+            ctx.doc.edit(free_tier ? "apply free tier" : "list prices", [&](sim::Pattern& q) { q.settings.free_tier = free_tier; });
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("settings.freeTier: per month, 1M Lambda requests + 400,000 GB-s,\n1M SQS requests, 1M SNS publishes, 4,000 Step Functions transitions\nare free for the whole account. Off: every request is billed at list price.");
         ImGui::EndTable();
     }
 
