@@ -46,6 +46,8 @@ ConnectVerdict Registry::can_connect(std::string_view from_type, std::string_vie
     const ServiceKind* to = find(to_type);
     if (!from) return {false, "unknown service type '" + std::string(from_type) + "'"};
     if (!to) return {false, "unknown service type '" + std::string(to_type) + "'"};
+    for (const ServiceKind* k : {from, to})
+        if (!k->simulated) return {false, k->label + " is not simulated; it is kept for export only"};
     const PortSpec* p = nullptr;
     for (const auto& ps : from->ports)
         if (ps.name == port) p = &ps;

@@ -42,6 +42,9 @@ struct ServiceKind {
     std::string description;  // one line for the palette tooltip
     std::vector<PortSpec> ports;
     bool accepts_input = true;
+    // false: a resource kept for export only (the "cloudformation" node). It is drawn but never
+    // wired (can_connect refuses both ends), never listed in the palette, and does nothing in a run.
+    bool simulated = true;
     // Builds the service, reporting config problems through ctx (never throws).
     std::unique_ptr<Service> (*create)(BuildContext& ctx) = nullptr;
 };

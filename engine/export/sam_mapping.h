@@ -10,6 +10,9 @@
 namespace sim {
 
 inline constexpr const char* kCfnLogicalIdKey = "cfnLogicalId";
+// The node type of resources kept for export only (services/cloudformation.h): config is the
+// resource as CloudFormation writes it (Type, Properties, DependsOn, Metadata …).
+inline constexpr const char* kCfnNodeType = "cloudformation";
 
 struct SamTypeMap {
     std::string_view sim_type;                   // "lambda"

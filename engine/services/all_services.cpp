@@ -4,6 +4,7 @@
 #include "services/appsync.h"
 #include "services/aurora.h"
 #include "services/client.h"
+#include "services/cloudformation.h"
 #include "services/cloudfront.h"
 #include "services/cognito.h"
 #include "services/dynamodb.h"
@@ -52,6 +53,8 @@ void register_all_services(Registry& r) {
     r.add(svc::kinesis_kind());
     r.add(svc::firehose_kind());
     r.add(svc::redshift_kind());
+    // other: template resources kept for export only
+    r.add(svc::cloudformation_kind());
 }
 
 }  // namespace sim

@@ -164,7 +164,11 @@ void GraphCanvas::draw_nodes(ImDrawList* dl, const Document& doc, const Theme& t
             const float max_w = (b.x - a.x) - pad - 10 * z;
             const std::string title = fit_text(f.bold, title_size, n.spec->id, max_w);
             dl->AddText(f.bold, title_size, ImVec2(a.x + pad, a.y + 9 * z), c.node_text, title.c_str());
-            const std::string kind = n.kind ? n.kind->label : "unknown type '" + n.spec->type + "'";
+            std::string kind = n.kind ? n.kind->label : "unknown type '" + n.spec->type + "'";
+            if (n.kind && !n.kind->simulated) {  // a kept resource: its CloudFormation type says more
+                auto t = n.spec->config.find("Type");
+                if (t != n.spec->config.end() && t->is_string()) kind = t->get<std::string>();
+            }
             dl->AddText(f.ui, small_size, ImVec2(a.x + pad, a.y + 9 * z + title_size + 2 * z),
                         n.kind ? c.node_muted : c.error, fit_text(f.ui, small_size, kind, max_w).c_str());
         }

@@ -54,6 +54,9 @@ void node_inspector(PanelContext& ctx, Panels& state, const std::string& id) {
     ImGui::TextUnformatted(kind ? kind->label.c_str() : node.type.c_str());
     ImGui::PopFont();
     if (kind && !kind->cfn_type.empty()) ImGui::TextDisabled("%s", kind->cfn_type.c_str());
+    if (kind && !kind->simulated)
+        if (auto t = node.config.find("Type"); t != node.config.end() && t->is_string())
+            ImGui::TextDisabled("%s", t->get_ref<const std::string&>().c_str());
     if (kind && !kind->description.empty()) {
         ImGui::PushTextWrapPos(0);
         ImGui::TextDisabled("%s", kind->description.c_str());

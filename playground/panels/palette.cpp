@@ -1,6 +1,7 @@
 // palette.cpp — every service kind the registry knows, grouped and coloured like the canvas.
 // Drag an item onto the canvas (ImGui drag-and-drop, payload "PG_KIND") or click it to add it
-// at the centre of the view. Driven entirely by the registry: new services appear by themselves.
+// at the centre of the view. Driven entirely by the registry: new services appear by themselves
+// (kinds that are not simulated, like imported "cloudformation" resources, are left out).
 #include "panels/panels.h"
 
 #include "core/registry.h"
@@ -21,6 +22,7 @@ std::string title_case(std::string s) {
 }
 
 bool matches(const sim::ServiceKind& k, const std::string& filter) {
+    if (!k.simulated) return false;  // kept-for-export resources come from a template import only
     if (filter.empty()) return true;
     auto lower = [](std::string s) {
         for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
