@@ -1,6 +1,8 @@
 // mermaid.cpp — Mermaid flowchart export (see mermaid.h).
 #include "export/mermaid.h"
 
+#include "export/sam_mapping.h"
+
 namespace sim {
 
 std::string mermaid_escape(std::string_view text) {
@@ -55,7 +57,10 @@ std::string export_mermaid(const Pattern& p) {
     if (!p.name.empty()) out = "---\ntitle: \"" + mermaid_escape(p.name) + "\"\n---\n" + out;
     for (std::size_t i = 0; i < p.nodes.size(); ++i) {
         const NodeSpec& n = p.nodes[i];
-        out += "  n" + std::to_string(i) + shape(n, mermaid_escape(n.id) + "<br/>" + mermaid_escape(n.type)) + "\n";
+        std::string type = n.type;
+        if (n.type == kCfnNodeType)  // a kept resource: its CloudFormation type says more
+            if (auto t = n.config.find("Type"); t != n.config.end() && t->is_string()) type = t->get<std::string>();
+        out += "  n" + std::to_string(i) + shape(n, mermaid_escape(n.id) + "<br/>" + mermaid_escape(type)) + "\n";
     }
     for (const EdgeSpec& e : p.edges) {
         const int from = p.node_index(e.from);

@@ -1,5 +1,5 @@
-// sam_export.cpp — pattern → SAM template: resources and their properties, template Metadata,
-// sections kept from an earlier import. Wiring is in sam_edges.cpp.
+// sam_export.cpp — pattern → SAM template: resources and their properties, "cloudformation"
+// nodes verbatim, template Metadata, sections kept from an earlier import. Wiring is in sam_edges.cpp.
 #include "export/sam_builder.h"
 #include "export/yaml_emit.h"
 
@@ -174,6 +174,18 @@ std::string logical_id_of(const NodeSpec& n) {
     return logical_id_for(n.id);
 }
 
+// A "cloudformation" node's resource: its config as written, Type first and Properties second
+// (CloudFormation's usual order), then the resource attributes.
+OJson verbatim_resource(const NodeSpec& n) {
+    OJson r = OJson::object();
+    if (!n.config.is_object()) return r;
+    for (const char* key : {"Type", "Properties"})
+        if (auto it = n.config.find(key); it != n.config.end()) r[key] = to_ordered(*it);
+    for (auto it = n.config.begin(); it != n.config.end(); ++it)
+        if (it.key() != "Type" && it.key() != "Properties") r[it.key()] = to_ordered(it.value());
+    return r;
+}
+
 bool default_bus(const NodeSpec& n) {
     auto it = n.config.find("Name");
     return n.type == "eventbridge" && (it == n.config.end() || *it == "default");
@@ -193,12 +205,20 @@ SamExport export_sam(const Pattern& p) {
     // Primary resources, in node order.
     std::map<std::string, const SamTypeMap*> maps;
     for (const NodeSpec& n : p.nodes) {
+        if (n.type == kCfnNodeType) {  // kept verbatim: no mapping, no generated properties
+            b.logical[n.id] = b.fresh(logical_id_of(n));
+            continue;
+        }
         const SamTypeMap* map = sam_map_for(n.type, api_type(n));
         if (!map || map->cfn_type.empty() || default_bus(n)) continue;
         maps[n.id] = map;
         b.logical[n.id] = b.fresh(logical_id_of(n));
     }
     for (const NodeSpec& n : p.nodes) {
+        if (n.type == kCfnNodeType) {
+            b.resources[b.logical[n.id]] = verbatim_resource(n);
+            continue;
+        }
         auto m = maps.find(n.id);
         if (m == maps.end()) {
             if (!sam_map_for(n.type) ) b.notes.push_back("node " + n.id + ": type '" + n.type + "' has no CloudFormation mapping; kept in Metadata");
@@ -220,6 +240,19 @@ SamExport export_sam(const Pattern& p) {
     for (const NodeSpec& n : p.nodes) {
         auto l = b.logical.find(n.id);
         if (l == b.logical.end()) continue;
+        if (n.type == kCfnNodeType) {
+            OJson meta;
+            meta["node"] = n.id;
+            meta["type"] = n.type;
+            OJson& res = b.resources[l->second];
+            if (!res.contains("Metadata") || !res["Metadata"].is_object()) {
+                res["Metadata"] = OJson::object();
+                meta["generated"] = OJson::array({"Metadata"});
+            }
+            if (!n.extra.empty()) meta["extra"] = to_ordered(n.extra);
+            res["Metadata"][kSamMetadataKey] = meta;
+            continue;
+        }
         const SamTypeMap& map = *maps[n.id];
         const auto& gen = b.generated[n.id];
         OJson meta;

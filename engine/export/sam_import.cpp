@@ -1,8 +1,12 @@
 // sam_import.cpp — template → pattern: structural checks with JSON pointers, our own Metadata
-// (exact round trip), then foreign resources (sam_import_foreign.cpp), kept sections.
+// (exact round trip, "cloudformation" nodes included), then foreign resources
+// (sam_import_foreign.cpp), kept sections.
 #include "export/sam_import_state.h"
 #include "export/sam_export.h"
+#include "export/sam_mapping.h"
 #include "pattern/json_guard.h"
+
+#include <algorithm>
 
 namespace sim {
 namespace sami {
@@ -47,8 +51,15 @@ std::string ref_node(const ImportState& s, const Json& v) {
     return it == s.node_of.end() ? std::string() : it->second;
 }
 
-namespace {
+Json resource_config(const Json& res, bool metadata_added) {
+    Json config = res;
+    auto md = config.find("Metadata");
+    if (md != config.end() && md->is_object() && md->erase(kSamMetadataKey) && md->empty() && metadata_added)
+        config.erase("Metadata");
+    return config;
+}
 
+namespace {
 
 std::string escape_pointer(const std::string& key) {
     std::string out;
@@ -115,6 +126,10 @@ Json node_from_resource(const Json& entry, const Json& res, const Json& meta) {
             if (k.is_string()) config.erase(k.get<std::string>());
     if (auto c = meta.find("config"); c != meta.end() && c->is_object())
         for (auto it = c->begin(); it != c->end(); ++it) config[it.key()] = it.value();
+    if (node["type"] == kCfnNodeType) {  // the resource itself, as written
+        const Json generated = meta.value("generated", Json::array());
+        config = resource_config(res, std::find(generated.begin(), generated.end(), Json("Metadata")) != generated.end());
+    }
     node["config"] = config;
     if (auto x = meta.find("extra"); x != meta.end() && x->is_object())
         for (auto it = x->begin(); it != x->end(); ++it)
@@ -194,6 +209,7 @@ ImportResult import_template_json(const Json& root) {
     ImportState s{root, d};
     std::set<std::string> skip;
     const Json* sp = our_metadata(root);
+    s.ours = sp != nullptr;
     Json pj;
     if (sp) {
         pj = import_ours(s, *sp, skip);

@@ -3,8 +3,11 @@
 // place for; resource Properties win for the node's CloudFormation properties). Other templates
 // are read best-effort: mapped resource types become nodes, function Events / subscriptions /
 // event source mappings / rules / redrive policies / destinations / policy templates become
-// edges, and everything else (unknown resource types, Parameters, Outputs, Conditions …) is kept
-// under the pattern's "cloudformation" key and written back on export. YAML is not read.
+// edges, other resources become "cloudformation" nodes (drawn, never simulated, written back
+// verbatim with their attributes), and the remaining sections (Parameters, Outputs, Conditions …)
+// are kept under the pattern's "cloudformation" key and written back on export. Templates written
+// from a pattern that kept unknown resources under "cloudformation"."Resources" (before those
+// nodes existed) keep them there, so they still come back equal. YAML is not read.
 #pragma once
 
 #include "pattern/pattern.h"

@@ -1,6 +1,7 @@
 // sam_import_foreign.cpp — resources a template names without our Metadata: mapped types become
 // nodes; function Events, subscriptions, event source mappings, rules, redrive policies,
-// destinations and policy templates become edges; unknown types are kept for export.
+// destinations and policy templates become edges; other resources become "cloudformation" nodes
+// (passive, written back verbatim on export).
 //
 // Index: nodes · function events · wiring resources · properties that wire · entry point
 #include "export/sam_import_state.h"
@@ -291,9 +292,21 @@ void import_foreign(ImportState& s, const std::set<std::string>& skip) {
     for (auto it = resources.begin(); it != resources.end(); ++it) {
         if (skip.count(it.key()) || s.consumed.count(it.key())) continue;
         if (wiring_resource(s, it.key(), it.value())) continue;
-        s.kept_resources[it.key()] = it.value();
-        s.d.warning(pointer(it.key()), "resource type '" + it.value()["Type"].get<std::string>() +
-                                           "' is not simulated; it is kept and written back on export");
+        const std::string type = it.value()["Type"].get<std::string>();
+        if (s.ours) {  // an earlier export wrote it from the pattern's kept "cloudformation" resources
+            s.kept_resources[it.key()] = it.value();
+            s.d.warning(pointer(it.key()), "resource type '" + type + "' is not simulated; it is kept and written back on export");
+            continue;
+        }
+        // Shown as a passive node, written back verbatim under the same logical id.
+        Json config = resource_config(it.value(), true);
+        const std::string id = s.unique_id(node_id_for(it.key()));
+        s.nodes.push_back({{"id", id}, {"type", kCfnNodeType}, {"config", std::move(config)}});
+        if (logical_id_for(id) != it.key()) s.nodes.back()[kCfnLogicalIdKey] = it.key();
+        s.node_of[it.key()] = id;
+        s.consumed.insert(it.key());
+        s.d.warning(pointer(it.key()), "resource type '" + type +
+                                           "' is not simulated; it becomes a CloudFormation resource node, written back on export");
     }
 }
 

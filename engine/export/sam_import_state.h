@@ -15,7 +15,8 @@ struct ImportState {
     Diagnostics& d;
     Json nodes = Json::array();
     Json edges = Json::array();
-    Json kept_resources = Json::object();          // unknown resource types, written back on export
+    Json kept_resources = Json::object();          // resources kept under "cloudformation" (templates we wrote)
+    bool ours = false;                             // the template carries our Metadata (export_sam wrote it)
     std::map<std::string, std::string> node_of;    // logical id → node id
     std::set<std::string> consumed;                // logical ids already turned into nodes or edges
     std::set<std::string> ids;                     // node ids in use
@@ -32,7 +33,12 @@ std::string ref_target(const Json& v);
 // Same, mapped to a node id ("" when the resource is not a node).
 std::string ref_node(const ImportState& s, const Json& v);
 
-// Resources without our Metadata: nodes first, then wiring (sam_import_foreign.cpp).
+// A "cloudformation" node's config for a resource: the resource as written, without our Metadata
+// key; Metadata left empty by that is dropped when `metadata_added` (our export created it).
+Json resource_config(const Json& res, bool metadata_added);
+
+// Resources without our Metadata: nodes first, then wiring, then the rest: "cloudformation" nodes
+// in a foreign template, kept resources in one we wrote (sam_import_foreign.cpp).
 void import_foreign(ImportState& s, const std::set<std::string>& skip);
 
 }  // namespace sim::sami

@@ -1,6 +1,8 @@
 // test_sam_export.cpp — SAM export and template import: every shipped pattern round-trips to an
 // equal pattern, exported templates are structurally valid, wiring becomes what AWS needs,
-// unknown resources survive, malformed templates give diagnostics with JSON pointers.
+// unknown resources become "cloudformation" nodes and survive, malformed templates give
+// diagnostics with JSON pointers.
+#include "export/mermaid.h"
 #include "export/sam_export.h"
 #include "export/sam_import.h"
 #include "export/template_check.h"
@@ -201,8 +203,9 @@ TEST_SUITE("export") {
         INFO(all(r.diagnostics));
         REQUIRE(r.ok());
         CHECK(r.pattern.description == "hand-written");
-        REQUIRE(r.pattern.nodes.size() == 3);
+        REQUIRE(r.pattern.nodes.size() == 4);
         CHECK(r.pattern.find_node("Worker")->type == "lambda");
+        CHECK(r.pattern.find_node("Alarm")->type == "cloudformation");  // shown, not simulated
         CHECK(r.pattern.find_node("Jobs")->config["VisibilityTimeout"] == 45);
         // The SQS event and the policy template became edges.
         REQUIRE(r.pattern.edges.size() == 2);
@@ -213,13 +216,16 @@ TEST_SUITE("export") {
         bool warned = false;
         for (const auto& d : r.diagnostics.items())
             warned |= d.path == "/Resources/Alarm" &&
-                      d.message == "resource type 'AWS::CloudWatch::Alarm' is not simulated; it is kept and written back on export";
+                      d.message == "resource type 'AWS::CloudWatch::Alarm' is not simulated; it becomes a CloudFormation resource node, written back on export";
         CHECK(warned);
         // Export again: the alarm, its Ref to the function, the parameter and the output are all there.
         const OJson t = export_sam(r.pattern).tmpl;
         const OJson original = OJson::parse(text);
         auto same = [](const OJson& a, const OJson& b) { return Json::parse(a.dump()) == Json::parse(b.dump()); };
-        CHECK(same(t["Resources"]["Alarm"], original["Resources"]["Alarm"]));
+        OJson alarm = t["Resources"]["Alarm"];
+        CHECK(alarm["Metadata"][kSamMetadataKey]["type"] == "cloudformation");
+        alarm.erase("Metadata");  // ours only: the original had none
+        CHECK(same(alarm, original["Resources"]["Alarm"]));
         CHECK(same(t["Parameters"], original["Parameters"]));
         CHECK(same(t["Outputs"], original["Outputs"]));
         CHECK(t["Resources"]["Worker"]["Properties"]["Events"]["JobsSQS"]["Properties"]["BatchSize"] == 5);
@@ -312,5 +318,108 @@ TEST_SUITE("export") {
         ImportResult back = import_template(export_sam_json(p.pattern));
         REQUIRE(back.ok());
         CHECK(write_pattern(back.pattern) == write_pattern(p.pattern));
+    }
+}
+
+TEST_SUITE("export") {
+    // An ECR repository (with DependsOn, DeletionPolicy, Condition, Metadata and Properties) and the
+    // KMS key it depends on: neither is simulated, both become "cloudformation" nodes.
+    const char* const kKeptTemplate = R"({
+      "AWSTemplateFormatVersion": "2010-09-09",
+      "Conditions": {"IsProd": {"Fn::Equals": [{"Ref": "AWS::StackName"}, "prod"]}},
+      "Resources": {
+        "Worker": {"Type": "AWS::Serverless::Function",
+                   "Properties": {"Runtime": "python3.12", "Handler": "app.handler", "CodeUri": "src/",
+                                  "Environment": {"Variables": {"REPO": {"Fn::GetAtt": ["Repo", "RepositoryUri"]}}}}},
+        "Repo": {"Type": "AWS::ECR::Repository", "DependsOn": ["Key"], "DeletionPolicy": "Retain", "Condition": "IsProd",
+                 "Metadata": {"Owner": "team-a"},
+                 "Properties": {"RepositoryName": "images", "ImageScanningConfiguration": {"ScanOnPush": true},
+                                "EncryptionConfiguration": {"EncryptionType": "KMS", "KmsKey": {"Ref": "Key"}}}},
+        "Key": {"Type": "AWS::KMS::Key"}
+      }
+    })";
+
+    TEST_CASE("an unknown resource becomes a cloudformation node that keeps its attributes") {
+        ImportResult r = import_template(kKeptTemplate);
+        INFO(all(r.diagnostics));
+        REQUIRE(r.ok());
+        REQUIRE(r.pattern.nodes.size() == 3);
+        const NodeSpec* repo = r.pattern.find_node("Repo");
+        REQUIRE(repo != nullptr);
+        CHECK(repo->type == "cloudformation");
+        const Json original = Json::parse(kKeptTemplate);
+        CHECK(repo->config == original["Resources"]["Repo"]);  // Type, Properties and every attribute
+        CHECK(r.pattern.find_node("Key")->config == Json::parse(R"({"Type": "AWS::KMS::Key"})"));
+        CHECK(r.pattern.edges.empty());  // nothing wires to a kept resource
+        CHECK(r.pattern.extra.at("cloudformation") == Json::parse(R"({"Conditions": {"IsProd": {"Fn::Equals": [{"Ref": "AWS::StackName"}, "prod"]}}})"));
+        bool warned = false;
+        for (const auto& d : r.diagnostics.items())
+            warned |= d.severity == Severity::Warning && d.path == "/Resources/Repo" &&
+                      d.message == "resource type 'AWS::ECR::Repository' is not simulated; it becomes a CloudFormation resource node, written back on export";
+        CHECK(warned);
+        // The pattern builds without a config warning: the node is passive, not broken.
+        auto built = build_from_text(write_pattern(r.pattern));
+        INFO(all(built.diagnostics));
+        REQUIRE(built.simulation != nullptr);
+        for (const auto& d : built.diagnostics.items())
+            CHECK((d.path.rfind("/nodes/1", 0) != 0 && d.path.rfind("/nodes/2", 0) != 0));
+    }
+
+    TEST_CASE("a cloudformation node is written back verbatim and round-trips to an equal pattern") {
+        ImportResult r = import_template(kKeptTemplate);
+        REQUIRE(r.ok());
+        const SamExport out = export_sam(r.pattern);
+        const OJson& rs = out.tmpl["Resources"];
+        const OJson original = OJson::parse(kKeptTemplate);
+        // Verbatim, Type and Properties first; our Metadata key next to the template's own.
+        OJson repo = rs["Repo"];
+        CHECK(repo.begin().key() == "Type");
+        CHECK(std::next(repo.begin()).key() == "Properties");
+        CHECK(repo["Metadata"][kSamMetadataKey] == OJson::parse(R"({"node": "Repo", "type": "cloudformation"})"));
+        repo["Metadata"].erase(kSamMetadataKey);
+        CHECK(Json::parse(repo.dump()) == Json::parse(original["Resources"]["Repo"].dump()));
+        CHECK(rs["Key"]["Metadata"][kSamMetadataKey]["generated"] == OJson::array({"Metadata"}));
+        CHECK(out.tmpl["Conditions"] == original["Conditions"]);
+        CHECK(test::check_template(out.tmpl, false).empty());
+        for (const auto& note : out.notes) CHECK(note.find("Repo") == std::string::npos);
+        CHECK(export_mermaid(r.pattern).find("[\"Repo<br/>AWS::ECR::Repository\"]") != std::string::npos);
+        // Import → equal pattern; export again → the same template, byte for byte.
+        ImportResult back = import_template(out.tmpl.dump());
+        INFO(all(back.diagnostics));
+        REQUIRE(back.ok());
+        CHECK(write_pattern(back.pattern) == write_pattern(r.pattern));
+        CHECK(export_sam_json(back.pattern) == export_sam_json(r.pattern));
+    }
+
+    TEST_CASE("a cloudformation node's own empty Metadata and renamed logical id survive the round trip") {
+        ParseResult p = parse_pattern(R"({"nodes": [
+            {"id": "repo", "type": "cloudformation", "cfnLogicalId": "repo", "config": {"Type": "AWS::ECR::Repository", "Metadata": {}}},
+            {"id": "hook", "type": "cloudformation", "config": {"Type": "Custom::Seeder", "Properties": {}}}]})");
+        REQUIRE(p.ok());
+        const OJson t = export_sam(p.pattern).tmpl;
+        CHECK(t["Resources"].contains("repo"));
+        CHECK_FALSE(t["Resources"]["repo"]["Metadata"][kSamMetadataKey].contains("generated"));
+        CHECK(t["Resources"]["Hook"]["Properties"] == OJson::object());
+        ImportResult back = import_template(t.dump());
+        REQUIRE(back.ok());
+        CHECK(write_pattern(back.pattern) == write_pattern(p.pattern));
+    }
+
+    TEST_CASE("templates written before cloudformation nodes existed keep their resources where they were") {
+        // What an older import made of an unknown resource: kept under "cloudformation"."Resources".
+        ParseResult p = parse_pattern(R"({"nodes": [{"id": "jobs", "type": "sqs"}],
+            "cloudformation": {"Resources": {"Alarm": {"Type": "AWS::CloudWatch::Alarm", "DependsOn": "Jobs",
+                                                        "Properties": {"MetricName": "Age"}}}}})");
+        REQUIRE(p.ok());
+        const std::string text = export_sam_json(p.pattern);
+        const OJson t = OJson::parse(text);
+        CHECK(Json::parse(t["Resources"]["Alarm"].dump()) ==
+              Json::parse(R"({"Type": "AWS::CloudWatch::Alarm", "DependsOn": "Jobs", "Properties": {"MetricName": "Age"}})"));
+        ImportResult back = import_template(text);
+        INFO(all(back.diagnostics));
+        REQUIRE(back.ok());
+        CHECK(back.pattern.nodes.size() == 1);
+        CHECK(write_pattern(back.pattern) == write_pattern(p.pattern));
+        CHECK(export_sam_json(back.pattern) == text);
     }
 }
