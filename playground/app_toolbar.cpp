@@ -233,6 +233,9 @@ void App::export_menu_items() {
     if (!hooks_.download) return;
     const std::string base = doc_.pattern().name.empty() ? "pattern" : doc_.pattern().name;
     if (ImGui::MenuItem("Mermaid diagram")) hooks_.download(base + ".mmd", sim::export_mermaid(doc_.pattern()));
+    // SAM templates are built by an on-demand module the page fetches on first use (web/share.js).
+    if (ImGui::MenuItem("SAM template (YAML)")) host_command("export-sam-yaml");
+    if (ImGui::MenuItem("SAM template (JSON)")) host_command("export-sam-json");
 }
 
 void App::draw_help_overlay() {

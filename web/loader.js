@@ -48,7 +48,8 @@
         const file = input.files && input.files[0];
         input.remove();
         if (!file) return;
-        file.text().then((t) => window.playground._loadFromUi(t));
+        // share.js tells a SAM/CloudFormation template from a pattern (templates go through tools/).
+        file.text().then((t) => (host.openFileText ? host.openFileText(t) : window.playground._loadFromUi(t)));
       };
       input.addEventListener('cancel', () => input.remove());
       document.body.appendChild(input);

@@ -245,18 +245,97 @@
     setTimeout(() => { URL.revokeObjectURL(a.href); a.remove(); }, 0);
   }
 
-  // SAM (YAML/JSON) and Mermaid text from C++ (engine/export/): {ok, text, filename, notes?}.
+  // Mermaid text from C++ (engine/export/): {ok, text, filename}.
   function exportText(kind) {
     return JSON.parse(M().ccall('pg_export', 'string', ['string'], [String(kind)]));
+  }
+
+  // ---- SAM / CloudFormation templates --------------------------------------------------------------
+  // The same engine code as `slsim export sam` / `slsim import`, in a separate module (tools/) that
+  // is fetched on first use only: it would not fit the page's download budget.
+  const MAX_TEMPLATE_BYTES = 5 * 1024 * 1024;
+  let samTools = null;
+  function loadSamTools() {
+    if (!samTools) {
+      samTools = new Promise((resolve, reject) => {
+        const s = document.createElement('script');
+        s.src = 'tools/sam_tools.js';
+        s.onload = () => window.createSamTools({ locateFile: (f) => 'tools/' + f }).then(resolve, reject);
+        s.onerror = () => reject(new Error('could not load tools/sam_tools.js'));
+        document.head.appendChild(s);
+      });
+      samTools.catch(() => { samTools = null; });  // a failed fetch can be retried
+    }
+    return samTools;
+  }
+  function samCall(m, fn, text, extra) {
+    const len = m.lengthBytesUTF8(text) + 1;
+    const ptr = m._malloc(len);
+    try {
+      m.stringToUTF8(text, ptr, len);
+      return JSON.parse(m.ccall(fn, 'string', ['number'].concat(extra ? ['number'] : []), [ptr].concat(extra ? [extra.value] : [])));
+    } finally { m._free(ptr); }
+  }
+  // {ok, text, filename, notes}: the current pattern as a SAM template ("yaml" or "json").
+  async function exportSam(format = 'yaml') {
+    if (format !== 'yaml' && format !== 'json') return { ok: false, error: `format must be "yaml" or "json", got ${JSON.stringify(format)}` };
+    const m = await loadSamTools();
+    return samCall(m, 'sam_export', JSON.stringify(pg.getPattern()), { value: format === 'yaml' ? 1 : 0 });
+  }
+  // {ok, errors, warnings}: a SAM/CloudFormation template (JSON text or object) onto the canvas.
+  // Template problems come first (pointers into the template); the current work is untouched on errors.
+  async function importTemplate(template, options = {}) {
+    const text = typeof template === 'string' ? template : JSON.stringify(template);
+    if (text.length > MAX_TEMPLATE_BYTES)
+      return { ok: false, errors: [{ severity: 'error', path: '', message: `the template is ${(text.length / 1048576).toFixed(1)} MB; the limit is 5 MB` }], warnings: [] };
+    const m = await loadSamTools();
+    const r = samCall(m, 'sam_import', text);
+    const errors = r.diagnostics.filter((d) => d.severity === 'error');
+    const warnings = r.diagnostics.filter((d) => d.severity !== 'error');
+    if (!r.ok) return { ok: false, errors, warnings };
+    const loaded = options.fromUi ? pg._loadFromUi(JSON.stringify(r.pattern)) : pg.loadPattern(r.pattern);
+    return { ok: loaded.ok, errors: loaded.errors, warnings: warnings.concat(loaded.warnings) };
+  }
+  const line = (d) => (d.path ? d.path + ': ' : '') + d.message;
+  async function exportSamFile(format) {
+    try {
+      const r = await exportSam(format);
+      if (!r.ok) { notice('Could not export a SAM template', [r.error || 'the pattern does not load']); return; }
+      download(new Blob([r.text], { type: format === 'json' ? 'application/json' : 'text/yaml' }), r.filename);
+      if (r.notes && r.notes.length) notice('SAM template exported, with notes', r.notes);
+      else toast('SAM template saved as ' + r.filename);
+    } catch (e) { notice('Could not export a SAM template', [String(e && e.message || e)]); }
+  }
+  // The Open button: a file with "Resources" and no "nodes" is a template.
+  function isTemplateText(text) {
+    try {
+      const j = JSON.parse(text);
+      return !!j && typeof j === 'object' && !Array.isArray(j) && typeof j.Resources === 'object' && !('nodes' in j);
+    } catch (e) { return false; }
+  }
+  async function openFileText(text) {
+    if (!isTemplateText(text)) return pg._loadFromUi(text);
+    try {
+      const r = await importTemplate(text, { fromUi: true });
+      if (!r.ok && r.errors.length) notice('This template cannot be imported', r.errors.map(line).concat(['Your current work is unchanged.']));
+      else if (r.ok && r.warnings.length) notice('Template imported, with notes', r.warnings.map(line));
+      return r;
+    } catch (e) {
+      notice('Could not import the template', [String(e && e.message || e), 'Your current work is unchanged.']);
+      return { ok: false, errors: [{ severity: 'error', path: '', message: String(e && e.message || e) }], warnings: [] };
+    }
   }
 
   host.command = (name) => {
     if (name === 'share') share();
     else if (name === 'export-png') exportPng().catch((e) => notice('Could not export the picture', [String(e && e.message || e)]));
+    else if (name === 'export-sam-yaml') exportSamFile('yaml');
+    else if (name === 'export-sam-json') exportSamFile('json');
     else if (host.onExport) host.onExport(name);
   };
+  host.openFileText = openFileText;
 
-  Object.assign(pg, { shareLink, share, openLink, openShippedPattern: openShipped, exportPng, exportText });
+  Object.assign(pg, { shareLink, share, openLink, openShippedPattern: openShipped, exportPng, exportText, exportSam, importTemplate });
   window.playgroundShare = { codec, notice, toast, download, openLink, shareLink };
 
   // ---- Start: a link in the address bar, or ?pattern= ----

@@ -90,15 +90,15 @@ EMSCRIPTEN_KEEPALIVE const char* pg_shipped_pattern(const char* name) {
 }
 
 // {ok, text, filename} for kind "mermaid" (engine/export/mermaid.h): the Export menu's file. SAM
-// templates are not built into the page: the exporter adds ~40 KB gzip to the wasm, over the
-// 800 KB page budget; `slsim export sam FILE` writes them (README).
+// templates come from the on-demand tools module instead (playground/tools/sam_tools.cpp, loaded
+// by web/share.js: window.playground.exportSam), which keeps the exporter out of the page budget.
 EMSCRIPTEN_KEEPALIVE const char* pg_export(const char* kind) {
     const std::string k = kind ? kind : "";
     const sim::Pattern& p = pg::web_app().document().pattern();
     const std::string base = p.name.empty() ? "pattern" : p.name;
     if (k == "mermaid") return out({{"ok", true}, {"filename", base + ".mmd"}, {"text", sim::export_mermaid(p)}});
     if (k == "sam-yaml" || k == "sam-json")
-        return out({{"ok", false}, {"error", "SAM export is not built into the page; run: slsim export sam FILE"}});
+        return out({{"ok", false}, {"error", "SAM templates come from window.playground.exportSam(format), which loads tools/ on first use"}});
     return out({{"ok", false}, {"error", "unknown export \"" + k + "\"; expected mermaid"}});
 }
 

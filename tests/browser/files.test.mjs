@@ -60,6 +60,28 @@ export const tests = [
         s = await page.evaluate(() => window.playground.state());
         assertEq([s.name, s.nodeCount], ['Two nodes', 2], 'opened file');
         assert(s.canUndo, 'opening is undoable');
+        // A SAM/CloudFormation template opens through the on-demand importer; its unknown
+        // resource becomes a cloudformation node and a note says so.
+        const tmpl = path.join(dir, 'template.json');
+        fs.writeFileSync(tmpl, JSON.stringify({
+          AWSTemplateFormatVersion: '2010-09-09', Transform: 'AWS::Serverless-2016-10-31',
+          Resources: {
+            Jobs: { Type: 'AWS::SQS::Queue', Properties: { VisibilityTimeout: 60 } },
+            Worker: { Type: 'AWS::Serverless::Function', Properties: { Runtime: 'nodejs20.x', Handler: 'index.handler', Timeout: 10,
+              Events: { Q: { Type: 'SQS', Properties: { Queue: { 'Fn::GetAtt': ['Jobs', 'Arn'] }, BatchSize: 5 } } } } },
+            Repo: { Type: 'AWS::ECR::Repository', Properties: { RepositoryName: 'images' } },
+          },
+        }));
+        await page.keyboard.press('Escape');
+        chooser = await nextChooser();
+        await chooser.setFiles(tmpl);
+        for (let i = 0; i < 100 && (await page.evaluate(() => window.playground.state().nodeCount)) !== 3; i++) await page.waitForTimeout(100);
+        const p = await page.evaluate(() => window.playground.getPattern());
+        assertEq(p.nodes.map((n) => n.type).sort(), ['cloudformation', 'lambda', 'sqs'], 'template nodes');
+        assertEq(p.edges.length, 1, 'the SQS event became an edge');
+        const note = await page.evaluate(() => (document.getElementById('pg-notice') || {}).textContent || '');
+        assert(/AWS::ECR::Repository/.test(note), 'a note names the resource kept for export: ' + note.slice(0, 200));
+        saveArtifact('open-template.png', await page.screenshot());
         assertEq(page.problems, [], 'console errors');
       } finally { await b.close(); fs.rmSync(dir, { recursive: true, force: true }); }
     },

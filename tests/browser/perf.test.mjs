@@ -31,7 +31,7 @@ export const tests = [
       let gz = 0;
       const sizes = {};
       for (const f of fs.readdirSync(site)) {
-        if (f.endsWith('.md') || fs.statSync(path.join(site, f)).isDirectory()) continue;  // examples/ is not loaded by the page
+        if (f.endsWith('.md') || fs.statSync(path.join(site, f)).isDirectory()) continue;  // examples/ is not loaded by the page; tools/ only on demand (share test)
         const n = zlib.gzipSync(fs.readFileSync(path.join(site, f)), { level: 9 }).length;
         sizes[f] = n;
         gz += n;

@@ -285,7 +285,7 @@ export const tests = [
     },
   },
   {
-    name: 'PNG export holds the diagram area of the canvas; Mermaid export text',
+    name: 'PNG export holds the diagram area of the canvas; Mermaid text; SAM export/import through the on-demand module',
     async run({ url }) {
       const b = await launch();
       try {
@@ -303,10 +303,29 @@ export const tests = [
         saveArtifact('export.png', Buffer.from(bytes));
         const [download] = await Promise.all([page.waitForEvent('download'), page.evaluate(() => window.playgroundHost.command('export-png'))]);
         assertEq(download.suggestedFilename(), 'REST API.png', 'download name');
-        // Mermaid text comes from the C++ exporter (engine/export/), as the Export menu's. SAM is
-        // CLI-only (not in the page's wasm budget) and says so.
-        const sam = await page.evaluate(() => window.playground.exportText('sam-yaml'));
-        assert(!sam.ok && /slsim export sam/.test(sam.error), 'SAM points to the CLI: ' + sam.error);
+        // SAM templates come from the on-demand tools module: not fetched until asked for.
+        const fetchedTools = () => page.evaluate(() => performance.getEntriesByType('resource').some((e) => /tools\/sam_tools/.test(e.name)));
+        assert(!(await fetchedTools()), 'the page does not load tools/sam_tools before a SAM export');
+        const before = await page.evaluate(() => window.playground.getPattern());
+        const yaml = await page.evaluate(() => window.playground.exportSam('yaml'));
+        assert(yaml.ok && /^Transform: AWS::Serverless-2016-10-31$/m.test(yaml.text) && /Type: AWS::Serverless::Function/.test(yaml.text),
+               'SAM YAML: ' + (yaml.error || yaml.text.slice(0, 80)));
+        assert(await fetchedTools(), 'tools/sam_tools was fetched on first use');
+        const [samFile] = await Promise.all([page.waitForEvent('download'), page.evaluate(() => window.playgroundHost.command('export-sam-yaml'))]);
+        assertEq(samFile.suggestedFilename(), 'REST API.template.yaml', 'SAM download name');
+        // JSON export → import back onto the canvas gives the same pattern (the C++ round trip, in the page).
+        const json = await page.evaluate(() => window.playground.exportSam('json'));
+        assert(json.ok && JSON.parse(json.text).Resources, 'SAM JSON has Resources');
+        await page.evaluate(() => window.playground.loadPattern({ format: 'serverless-playground/1', name: 'scratch', nodes: [], edges: [] }));
+        const imported = await page.evaluate((t) => window.playground.importTemplate(t), json.text);
+        assert(imported.ok, 'template imports: ' + JSON.stringify(imported.errors));
+        assertEq(await page.evaluate(() => window.playground.getPattern()), before, 'export → import round trip in the page');
+        // A bad template is refused with the place named, and the work on the canvas stays.
+        const bad = await page.evaluate(() => window.playground.importTemplate('{"Resources": {"Q": {"Type": 7}}}'));
+        assert(!bad.ok && bad.errors.some((e) => e.path === '/Resources/Q/Type'), 'bad template: ' + JSON.stringify(bad.errors));
+        assertEq(await page.evaluate(() => window.playground.getPattern()), before, 'pattern intact after a bad template');
+        const bad2 = await page.evaluate(() => window.playground.exportSam('xml'));
+        assert(!bad2.ok && /yaml/.test(bad2.error), 'unknown format refused');
         const mmd = await page.evaluate(() => window.playground.exportText('mermaid'));
         assert(/^flowchart LR$/m.test(mmd.text) && /orders-fn/.test(mmd.text), 'Mermaid text: ' + mmd.text.slice(0, 40));
         assert(/unknown export "x"/.test((await page.evaluate(() => window.playground.exportText('x'))).error), 'unknown kind');

@@ -1,0 +1,57 @@
+// sam_tools.cpp — SAM/CloudFormation export and import for the page, as a separate wasm module
+// (site/tools/sam_tools.js) that web/sam.js loads only when the user asks for a template: the
+// exporter and importer would not fit the page's 800 KB download budget, and most visits never
+// need them. Same engine code as `slsim export sam` / `slsim import`; JSON in, JSON out.
+#include "export/sam_export.h"
+#include "export/sam_import.h"
+#include "pattern/pattern.h"
+
+#include <emscripten/emscripten.h>
+
+#include <string>
+
+namespace {
+
+std::string g_result;  // the last answer; valid until the next call
+
+const char* out(const sim::Json& j) {
+    // replace: text echoed from untrusted input must never make dump() throw
+    g_result = j.dump(-1, ' ', false, sim::Json::error_handler_t::replace);
+    return g_result.c_str();
+}
+
+sim::Json diagnostics_json(const sim::Diagnostics& d) {
+    sim::Json a = sim::Json::array();
+    for (const auto& x : d.items())
+        a.push_back({{"severity", x.severity == sim::Severity::Error ? "error" : "warning"},
+                     {"path", x.path}, {"message", x.message}, {"hint", x.hint}});
+    return a;
+}
+
+}  // namespace
+
+extern "C" {
+
+// {ok, text, filename, notes} for a pattern's JSON text; yaml != 0 writes YAML, else JSON.
+// A pattern with errors still exports what it has (as the CLI does); unreadable JSON does not.
+EMSCRIPTEN_KEEPALIVE const char* sam_export(const char* pattern_json, int yaml) {
+    const sim::ParseResult parsed = sim::parse_pattern(pattern_json ? pattern_json : "");
+    if (!parsed.ok() && parsed.pattern.nodes.empty())
+        return out({{"ok", false}, {"error", "the pattern does not load"}, {"diagnostics", diagnostics_json(parsed.diagnostics)}});
+    const sim::SamExport e = sim::export_sam(parsed.pattern);
+    const std::string base = parsed.pattern.name.empty() ? "pattern" : parsed.pattern.name;
+    return out({{"ok", true},
+                {"filename", base + (yaml ? ".template.yaml" : ".template.json")},
+                {"text", yaml ? sim::export_sam_yaml(parsed.pattern) : sim::export_sam_json(parsed.pattern)},
+                {"notes", e.notes}});
+}
+
+// {ok, pattern, diagnostics}: a SAM/CloudFormation template (JSON text) as a pattern object.
+EMSCRIPTEN_KEEPALIVE const char* sam_import(const char* template_json) {
+    const sim::ImportResult r = sim::import_template(template_json ? template_json : "");
+    sim::Json res = {{"ok", r.ok()}, {"diagnostics", diagnostics_json(r.diagnostics)}};
+    if (r.ok()) res["pattern"] = sim::pattern_to_json(r.pattern);
+    return out(res);
+}
+
+}  // extern "C"
