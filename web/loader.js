@@ -42,7 +42,7 @@
       // Attached (but hidden) input: Safari and automation tools need it in the document.
       const input = document.createElement('input');
       input.type = 'file';
-      input.accept = '.json,application/json';
+      input.accept = '.json,.yaml,.yml,.template,application/json';
       input.style.display = 'none';
       input.onchange = () => {
         const file = input.files && input.files[0];

@@ -282,7 +282,7 @@
     const m = await loadSamTools();
     return samCall(m, 'sam_export', JSON.stringify(pg.getPattern()), { value: format === 'yaml' ? 1 : 0 });
   }
-  // {ok, errors, warnings}: a SAM/CloudFormation template (JSON text or object) onto the canvas.
+  // {ok, errors, warnings}: a SAM/CloudFormation template (YAML or JSON text, or an object) onto the canvas.
   // Template problems come first (pointers into the template); the current work is untouched on errors.
   async function importTemplate(template, options = {}) {
     const text = typeof template === 'string' ? template : JSON.stringify(template);
@@ -306,12 +306,15 @@
       else toast('SAM template saved as ' + r.filename);
     } catch (e) { notice('Could not export a SAM template', [String(e && e.message || e)]); }
   }
-  // The Open button: a file with "Resources" and no "nodes" is a template.
+  // The Open button: JSON with "Resources" and no "nodes", or YAML with a top-level Resources (or
+  // template) key, is a template; anything else goes to the pattern loader (and its messages).
   function isTemplateText(text) {
     try {
       const j = JSON.parse(text);
       return !!j && typeof j === 'object' && !Array.isArray(j) && typeof j.Resources === 'object' && !('nodes' in j);
-    } catch (e) { return false; }
+    } catch (e) {
+      return /^(Resources|AWSTemplateFormatVersion|Transform)\s*:/m.test(text);
+    }
   }
   async function openFileText(text) {
     if (!isTemplateText(text)) return pg._loadFromUi(text);

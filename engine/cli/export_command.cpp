@@ -1,5 +1,5 @@
 // export_command.cpp — `slsim export sam FILE [--yaml|--json]`, `slsim export mermaid FILE`
-// and `slsim import TEMPLATE.json`. Output on stdout; diagnostics and export notes on stderr.
+// and `slsim import TEMPLATE` (JSON or YAML). Output on stdout; diagnostics and export notes on stderr.
 // Exit 0 on success, 1 when the input has errors, 2 on bad arguments or unreadable files.
 #include "cli/cli.h"
 #include "export/mermaid.h"
@@ -19,7 +19,7 @@ void print_diagnostics(const Diagnostics& d, const std::string& file) {
 
 int usage_error(const char* what) {
     std::fprintf(stderr, "slsim: %s\nusage: slsim export sam FILE [--yaml|--json]\n"
-                         "       slsim export mermaid FILE\n       slsim import TEMPLATE.json\n", what);
+                         "       slsim export mermaid FILE\n       slsim import TEMPLATE  (JSON or YAML)\n", what);
     return 2;
 }
 

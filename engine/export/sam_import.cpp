@@ -4,6 +4,7 @@
 #include "export/sam_import_state.h"
 #include "export/sam_export.h"
 #include "export/sam_mapping.h"
+#include "export/yaml_parse.h"
 #include "pattern/json_guard.h"
 
 #include <algorithm>
@@ -256,6 +257,20 @@ ImportResult import_template_json(const Json& root) {
 
 ImportResult import_template(std::string_view text) {
     ImportResult res;
+    // JSON text starts with '{' or '['; anything else is read as YAML (most SAM templates are).
+    const std::size_t first = text.find_first_not_of(" \t\r\n");
+    if (first == std::string_view::npos || (text[first] != '{' && text[first] != '[')) {
+        const YamlParseResult y = parse_yaml(text);
+        if (!y.ok()) {
+            res.diagnostics.error("", "invalid YAML at line " + std::to_string(y.line) + ", column " + std::to_string(y.column) + ": " + y.error);
+            return res;
+        }
+        if (!y.value.is_object()) {
+            res.diagnostics.error("", "a template must be a mapping with a Resources section");
+            return res;
+        }
+        return import_template_json(y.value);
+    }
     if (TextCheck c = check_json_depth(text, 256); !c.ok) {
         res.diagnostics.error("", "template rejected: " + c.error);
         return res;
@@ -271,8 +286,7 @@ ImportResult import_template(std::string_view text) {
         if (auto pos = what.find(": "); pos != std::string::npos) what = what.substr(pos + 2);
         if (auto pos = what.find(": "); pos != std::string::npos) what = what.substr(pos + 2);
         res.diagnostics.error("", "invalid JSON at line " + std::to_string(line) + ", column " +
-                                      std::to_string(col) + ": " + what,
-                              "YAML templates are not read; convert to JSON first (e.g. cfn-flip)");
+                                      std::to_string(col) + ": " + what);
         return res;
     }
     return import_template_json(root);

@@ -1,4 +1,4 @@
-// sam_import.h — a SAM / CloudFormation template (JSON) back into a pattern. Templates written by
+// sam_import.h — a SAM / CloudFormation template (JSON or YAML) back into a pattern. Templates written by
 // export_sam() come back equal (their Metadata.ServerlessPlayground carries what AWS has no
 // place for; resource Properties win for the node's CloudFormation properties). Other templates
 // are read best-effort: mapped resource types become nodes, function Events / subscriptions /
@@ -7,7 +7,8 @@
 // verbatim with their attributes), and the remaining sections (Parameters, Outputs, Conditions …)
 // are kept under the pattern's "cloudformation" key and written back on export. Templates written
 // from a pattern that kept unknown resources under "cloudformation"."Resources" (before those
-// nodes existed) keep them there, so they still come back equal. YAML is not read.
+// nodes existed) keep them there, so they still come back equal. Text not starting with '{' is read as
+// YAML (export/yaml_parse.h: the subset templates use, short-form !Ref/!GetAtt/!Sub … tags).
 #pragma once
 
 #include "pattern/pattern.h"

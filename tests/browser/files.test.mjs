@@ -60,18 +60,33 @@ export const tests = [
         s = await page.evaluate(() => window.playground.state());
         assertEq([s.name, s.nodeCount], ['Two nodes', 2], 'opened file');
         assert(s.canUndo, 'opening is undoable');
-        // A SAM/CloudFormation template opens through the on-demand importer; its unknown
+        // A SAM/CloudFormation YAML template opens through the on-demand importer; its unknown
         // resource becomes a cloudformation node and a note says so.
-        const tmpl = path.join(dir, 'template.json');
-        fs.writeFileSync(tmpl, JSON.stringify({
-          AWSTemplateFormatVersion: '2010-09-09', Transform: 'AWS::Serverless-2016-10-31',
-          Resources: {
-            Jobs: { Type: 'AWS::SQS::Queue', Properties: { VisibilityTimeout: 60 } },
-            Worker: { Type: 'AWS::Serverless::Function', Properties: { Runtime: 'nodejs20.x', Handler: 'index.handler', Timeout: 10,
-              Events: { Q: { Type: 'SQS', Properties: { Queue: { 'Fn::GetAtt': ['Jobs', 'Arn'] }, BatchSize: 5 } } } } },
-            Repo: { Type: 'AWS::ECR::Repository', Properties: { RepositoryName: 'images' } },
-          },
-        }));
+        const tmpl = path.join(dir, 'template.yaml');
+        fs.writeFileSync(tmpl, [
+          "AWSTemplateFormatVersion: '2010-09-09'",
+          'Transform: AWS::Serverless-2016-10-31',
+          'Resources:',
+          '  Jobs:',
+          '    Type: AWS::SQS::Queue',
+          '    Properties: {VisibilityTimeout: 60}',
+          '  Worker:',
+          '    Type: AWS::Serverless::Function',
+          '    Properties:',
+          '      Runtime: nodejs20.x',
+          '      Handler: index.handler',
+          '      Timeout: 10',
+          '      Events:',
+          '        Q:',
+          '          Type: SQS',
+          '          Properties:',
+          '            Queue: !GetAtt Jobs.Arn   # short-form tag',
+          '            BatchSize: 5',
+          '  Repo:',
+          '    Type: AWS::ECR::Repository',
+          '    Properties:',
+          '      RepositoryName: images',
+          ''].join('\n'));
         await page.keyboard.press('Escape');
         chooser = await nextChooser();
         await chooser.setFiles(tmpl);

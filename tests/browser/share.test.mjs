@@ -320,6 +320,12 @@ export const tests = [
         const imported = await page.evaluate((t) => window.playground.importTemplate(t), json.text);
         assert(imported.ok, 'template imports: ' + JSON.stringify(imported.errors));
         assertEq(await page.evaluate(() => window.playground.getPattern()), before, 'export → import round trip in the page');
+        await page.evaluate(() => window.playground.loadPattern({ format: 'serverless-playground/1', name: 'scratch', nodes: [], edges: [] }));
+        const fromYaml = await page.evaluate((t) => window.playground.importTemplate(t), yaml.text);
+        assert(fromYaml.ok, 'YAML template imports: ' + JSON.stringify(fromYaml.errors));
+        assertEq(await page.evaluate(() => window.playground.getPattern()), before, 'YAML export → import round trip in the page');
+        const badYaml = await page.evaluate(() => window.playground.importTemplate('Resources:\n  Q: &a\n    Type: AWS::SQS::Queue\n'));
+        assert(!badYaml.ok && /line 2, column 6: anchors/.test(badYaml.errors[0].message), 'YAML error with its place: ' + JSON.stringify(badYaml.errors));
         // A bad template is refused with the place named, and the work on the canvas stays.
         const bad = await page.evaluate(() => window.playground.importTemplate('{"Resources": {"Q": {"Type": 7}}}'));
         assert(!bad.ok && bad.errors.some((e) => e.path === '/Resources/Q/Type'), 'bad template: ' + JSON.stringify(bad.errors));

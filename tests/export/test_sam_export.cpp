@@ -269,10 +269,11 @@ TEST_SUITE("export") {
         CHECK(syntax.items()[0].message.rfind("invalid JSON at line 2, column 17: ", 0) == 0);
         CHECK(has_error(import_template(std::string(100000, '[')).diagnostics, "",
                         "template rejected: JSON nested deeper than 256 levels at byte 256"));
-        // A YAML template is not read, and the hint says so.
-        const Diagnostics yaml = import_template("Resources:\n  Q:\n    Type: AWS::SQS::Queue\n").diagnostics;
-        REQUIRE(yaml.items().size() == 1);
-        CHECK(yaml.items()[0].hint == "YAML templates are not read; convert to JSON first (e.g. cfn-flip)");
+        // A YAML template is read as YAML (test_yaml_parse.cpp): one queue, no errors.
+        const ImportResult yaml = import_template("Resources:\n  Q:\n    Type: AWS::SQS::Queue\n");
+        CHECK(yaml.ok());
+        REQUIRE(yaml.pattern.nodes.size() == 1);
+        CHECK(yaml.pattern.nodes[0].type == "sqs");
     }
 
     TEST_CASE("Metadata naming a missing resource leaves the node out with a warning") {
