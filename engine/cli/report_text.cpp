@@ -58,6 +58,11 @@ std::string format_report_text(const Simulation& sim) {
         std::snprintf(line, sizeof line, " (about $%.2f per 30-day month at this rate)", total / secs * 86400 * 30);
         out += line;
     }
+    if (const std::uint64_t requests = sim.requests_answered(); requests > 0) {
+        std::snprintf(line, sizeof line, "\ncost per million requests $%.2f (%llu end-to-end requests)", total / static_cast<double>(requests) * 1e6,
+                      static_cast<unsigned long long>(requests));
+        out += line;
+    }
     out += "\ntrace fingerprint " + r["trace_fingerprint"].get<std::string>() + "\n";
     const auto& log = sim.trace().entries();
     if (!log.empty()) {

@@ -279,6 +279,12 @@ double Simulation::total_cost_usd() const {
     return total;
 }
 
+std::uint64_t Simulation::requests_answered() const {
+    std::uint64_t n = 0;
+    for (std::size_t i = 0; i < impl_->source_ok.size(); ++i) n += impl_->source_ok[i] + impl_->source_failed[i];
+    return n;
+}
+
 // ---- Report ------------------------------------------------------------------------------------------
 namespace {
 double round_to(double v, double unit) { return static_cast<double>(static_cast<std::int64_t>(v / unit + (v >= 0 ? 0.5 : -0.5))) * unit; }

@@ -82,6 +82,9 @@ public:
     void set_record_recent_spans(bool on);
     const LatencyHistogram& source_latency(std::size_t traffic_index) const;
     double total_cost_usd() const;
+    // End-to-end requests of the traffic sources answered so far (ok + failed): the denominator of
+    // "cost per million requests".
+    std::uint64_t requests_answered() const;
 
     // The machine-readable report: {"pattern","seed","sim_time_s","events_processed",
     // "stop_reason","nodes":{id:{...}},"sources":{...},"cost_usd":{"total",id...},"trace_fingerprint"}.

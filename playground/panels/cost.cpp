@@ -19,8 +19,11 @@ void draw_cost(PanelContext& ctx) {
     const double secs = s->now().seconds();
     const double total = s->total_cost_usd();
     constexpr double kMonth = 30.0 * 86400.0;
-    char line[160];
-    if (secs > 0)
+    char line[200];
+    const bool free_tier = s->pattern().settings.free_tier;
+    if (secs > 0 && free_tier)  // allowances are monthly: scaling this run to a month would be wrong
+        std::snprintf(line, sizeof line, "$%.6f for %.1f s simulated, always-free allowances applied", total, secs);
+    else if (secs > 0)
         std::snprintf(line, sizeof line, "$%.6f for %.1f s simulated  ·  about $%.2f per 30-day month at this rate", total, secs,
                       total / secs * kMonth);
     else
@@ -28,6 +31,9 @@ void draw_cost(PanelContext& ctx) {
     ImGui::PushFont(ctx.theme.fonts().bold);
     ImGui::TextUnformatted(line);
     ImGui::PopFont();
+    if (const std::uint64_t requests = s->requests_answered(); requests > 0)
+        ImGui::TextDisabled("$%.2f per million requests (%llu end-to-end requests answered)", total / static_cast<double>(requests) * 1e6,
+                            static_cast<unsigned long long>(requests));
 
     std::vector<std::size_t> order(s->node_count());
     for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
@@ -59,7 +65,8 @@ void draw_cost(PanelContext& ctx) {
         std::snprintf(pct, sizeof pct, "%.0f%%", share * 100);
         ImGui::ProgressBar(share, ImVec2(-1, 0), pct);
         ImGui::TableNextColumn();
-        ImGui::Text("%.2f", secs > 0 ? c / secs * kMonth : 0.0);
+        if (free_tier) ImGui::TextDisabled("n/a");
+        else ImGui::Text("%.2f", secs > 0 ? c / secs * kMonth : 0.0);
     }
     ImGui::EndTable();
 }
