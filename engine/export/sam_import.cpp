@@ -198,7 +198,24 @@ void line_column(std::string_view text, std::size_t byte, std::size_t& line, std
 }  // namespace
 }  // namespace sami
 
+namespace {
+ImportResult import_checked(const Json& root);
+}  // namespace
+
 ImportResult import_template_json(const Json& root) {
+    // Templates are untrusted: a shape the importer did not foresee must end in a diagnostic,
+    // never in an exception that would take the page down.
+    try {
+        return import_checked(root);
+    } catch (const Json::exception& e) {
+        ImportResult res;
+        res.diagnostics.error("", std::string("template rejected: a value has an unexpected type (") + e.what() + ")");
+        return res;
+    }
+}
+
+namespace {
+ImportResult import_checked(const Json& root) {
     using namespace sami;
     ImportResult res;
     Diagnostics& d = res.diagnostics;
@@ -254,6 +271,8 @@ ImportResult import_template_json(const Json& root) {
     }
     return res;
 }
+
+}  // namespace
 
 ImportResult import_template(std::string_view text) {
     ImportResult res;

@@ -80,6 +80,10 @@ void add_rule(ImportState& s, const std::string& bus, Json rule, const std::stri
 
 void function_event(ImportState& s, const std::string& fn, const std::string& name, const Json& ev,
                     const std::string& path) {
+    if (!ev.is_object()) {
+        s.d.warning(path, std::string("event must be an object with Type and Properties, got ") + json_type_name(ev) + "; left out");
+        return;
+    }
     const std::string type = text_of(ev, "Type");
     Json props = ev.value("Properties", Json::object());
     if (!props.is_object()) props = Json::object();
@@ -108,7 +112,8 @@ void function_event(ImportState& s, const std::string& fn, const std::string& na
     } else if (type == "S3") {
         from = source("Bucket");
         if (auto f = props.find("Filter"); f != props.end()) {
-            const Json rules = f->value("S3Key", Json::object()).value("Rules", Json::array());
+            const Json key = f->is_object() ? f->value("S3Key", Json::object()) : Json::object();
+            const Json rules = key.is_object() ? key.value("Rules", Json::array()) : Json::array();
             for (const auto& r : rules)
                 if (r.is_object()) props[text_of(r, "Name") == "suffix" ? "Suffix" : "Prefix"] = r.value("Value", Json());
             props.erase("Filter");

@@ -3,6 +3,8 @@
 // by a small character parser. Errors are thrown inside (YamlError) and returned at the top.
 #include "export/yaml_parse.h"
 
+#include "pattern/json_guard.h"
+
 #include <algorithm>
 #include <cctype>
 #include <cerrno>
@@ -654,6 +656,21 @@ private:
 
 YamlParseResult parse_yaml(std::string_view text) {
     YamlParseResult r;
+    // YAML is Unicode text; strings in the result must be valid UTF-8 (JSON dumps them).
+    if (const TextCheck c = check_utf8(text); !c.ok) {
+        r.error = "invalid UTF-8 (" + c.error.substr(c.error.find('(') + 1);
+        r.error.pop_back();
+        r.error += ")";
+        r.line = 1;
+        std::size_t line_start = 0;
+        for (std::size_t k = 0; k < c.offset; ++k)
+            if (text[k] == '\n') {
+                ++r.line;
+                line_start = k + 1;
+            }
+        r.column = c.offset - line_start + 1;
+        return r;
+    }
     try {
         Parser p(text);
         r.value = p.document();

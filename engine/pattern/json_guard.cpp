@@ -33,22 +33,22 @@ TextCheck check_utf8(std::string_view text) {
             len = 4;
             cp = c & 0x07u;
         } else if (c == 0xC0 || c == 0xC1) {
-            return {false, at(i, "overlong encoding")};
+            return {false, at(i, "overlong encoding"), i};
         } else if (c >= 0x80 && c <= 0xBF) {
-            return {false, at(i, "unexpected continuation byte")};
+            return {false, at(i, "unexpected continuation byte"), i};
         } else {
-            return {false, at(i, "byte out of range")};
+            return {false, at(i, "byte out of range"), i};
         }
-        if (i + len > n) return {false, at(i, "truncated sequence")};
+        if (i + len > n) return {false, at(i, "truncated sequence"), i};
         for (std::size_t k = 1; k < len; ++k) {
             const unsigned char cc = s[i + k];
-            if ((cc & 0xC0u) != 0x80u) return {false, at(i, "truncated sequence")};
+            if ((cc & 0xC0u) != 0x80u) return {false, at(i, "truncated sequence"), i};
             cp = (cp << 6) | (cc & 0x3Fu);
         }
         if ((len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000))
-            return {false, at(i, "overlong encoding")};
-        if (cp >= 0xD800 && cp <= 0xDFFF) return {false, at(i, "UTF-16 surrogate")};
-        if (cp > 0x10FFFF) return {false, at(i, "code point above U+10FFFF")};
+            return {false, at(i, "overlong encoding"), i};
+        if (cp >= 0xD800 && cp <= 0xDFFF) return {false, at(i, "UTF-16 surrogate"), i};
+        if (cp > 0x10FFFF) return {false, at(i, "code point above U+10FFFF"), i};
         i += len;
     }
     return {};

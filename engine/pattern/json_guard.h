@@ -12,6 +12,7 @@ namespace sim {
 struct TextCheck {
     bool ok = true;
     std::string error;  // "invalid UTF-8 at byte 17 (overlong encoding)"
+    std::size_t offset = 0;  // byte offset of the problem (when !ok)
 };
 
 // Strict UTF-8 (RFC 3629): no overlong forms, no surrogates (U+D800..DFFF), nothing above U+10FFFF.

@@ -140,6 +140,7 @@ Outputs:
         CHECK(error_of("a: !GetAtt Jobs\n") == "1:4 !GetAtt needs LogicalId.Attribute, got \"Jobs\"");
         CHECK(error_of("a: b: c\n") == "1:4 a value cannot hold ': ' unquoted (nested mappings go on the next lines, indented)");
         CHECK(error_of("<<: {a: 1}\n") == "1:1 merge keys (<<) are not supported; write the keys out");
+        CHECK(error_of("a: 1\nb: x\xff\n") == "2:5 invalid UTF-8 (byte out of range)");  // found by fuzzing
         std::string deep;
         for (int i = 0; i < 300; ++i) deep += "[";
         CHECK(error_of("a: " + deep + "\n").find("nesting deeper than 256 levels") != std::string::npos);
