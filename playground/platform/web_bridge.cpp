@@ -2,6 +2,7 @@
 // and out are UTF-8 JSON; every call goes to the same App methods the UI uses. Results live in a
 // static buffer until the next call (ccall copies them at once).
 #include "gallery.h"
+#include "platform/json_reply.h"
 #include "platform/web_host.h"
 #include "core/simulation.h"
 #include "export/mermaid.h"
@@ -14,21 +15,8 @@
 
 namespace {
 
-std::string g_result;
-
-const char* out(const sim::Json& j) {
-    // replace: text echoed from untrusted input must never make dump() throw
-    g_result = j.dump(-1, ' ', false, sim::Json::error_handler_t::replace);
-    return g_result.c_str();
-}
-
-sim::Json diags(const sim::Diagnostics& d) {
-    sim::Json a = sim::Json::array();
-    for (const auto& x : d.items())
-        a.push_back({{"severity", x.severity == sim::Severity::Error ? "error" : "warning"},
-                     {"path", x.path}, {"message", x.message}, {"hint", x.hint}});
-    return a;
-}
+const char* out(const sim::Json& j) { return pg::json_reply(j); }
+sim::Json diags(const sim::Diagnostics& d) { return pg::diagnostics_json(d); }
 
 }  // namespace
 
@@ -44,8 +32,7 @@ EMSCRIPTEN_KEEPALIVE const char* pg_load_pattern(const char* text, int from_ui) 
 }
 
 EMSCRIPTEN_KEEPALIVE const char* pg_get_pattern() {
-    g_result = pg::web_app().pattern_text();
-    return g_result.c_str();
+    return pg::text_reply(pg::web_app().pattern_text());
 }
 
 // {ok, error}
@@ -118,8 +105,7 @@ EMSCRIPTEN_KEEPALIVE const char* pg_share_payload(int with_time) {
     s.pattern = sim::Json::parse(pg::web_app().pattern_text(), nullptr, false);
     s.view = pg::web_app().view_state();
     if (with_time) s.t = pg::web_app().state().value("simTime", 0.0);
-    g_result = sim::encode_share_payload(s);
-    return g_result.c_str();
+    return pg::text_reply(sim::encode_share_payload(s));
 }
 
 // Opens a decompressed share envelope (`len` bytes, untrusted: any bytes at all). {ok, version,

@@ -5,28 +5,17 @@
 #include "export/sam_export.h"
 #include "export/sam_import.h"
 #include "pattern/pattern.h"
+#include "platform/json_reply.h"
 
 #include <emscripten/emscripten.h>
 
 #include <string>
 
+
 namespace {
 
-std::string g_result;  // the last answer; valid until the next call
-
-const char* out(const sim::Json& j) {
-    // replace: text echoed from untrusted input must never make dump() throw
-    g_result = j.dump(-1, ' ', false, sim::Json::error_handler_t::replace);
-    return g_result.c_str();
-}
-
-sim::Json diagnostics_json(const sim::Diagnostics& d) {
-    sim::Json a = sim::Json::array();
-    for (const auto& x : d.items())
-        a.push_back({{"severity", x.severity == sim::Severity::Error ? "error" : "warning"},
-                     {"path", x.path}, {"message", x.message}, {"hint", x.hint}});
-    return a;
-}
+using pg::diagnostics_json;
+const char* out(const sim::Json& j) { return pg::json_reply(j); }
 
 }  // namespace
 
