@@ -513,10 +513,7 @@ private:
             const std::string tag(text.substr(1, k - 1));
             while (k < text.size() && is_space(text[k])) ++k;
             const std::string_view rest = text.substr(k);
-            Json v;
-            if (!rest.empty() && rest[0] == '#') v = inline_value({}, l, column0 + k, parent_indent, in_mapping);
-            else if (rest.empty()) v = inline_value({}, l, column0 + k, parent_indent, in_mapping);
-            else v = inline_value(rest, l, column0 + k, parent_indent, in_mapping);
+            Json v = inline_value(rest, l, column0 + k, parent_indent, in_mapping);  // empty or "# …": the block below
             return apply_tag(tag, std::move(v), l, static_cast<std::size_t>(l.indent) + column0 + 1);
         }
         if (c == '[' || c == '{' || c == '"' || c == '\'') {
@@ -547,9 +544,7 @@ private:
             value += more;
             ++i_;
         }
-        Json v = resolve_plain(value);
-        (void)l;
-        return v;
+        return resolve_plain(value);
     }
 
     // True when quotes and brackets in `s` are closed.
