@@ -116,7 +116,7 @@ public:
             check.type = "apigateway.authorize";
             check.body = std::make_shared<const Json>(Json{{"operation", "Authorize"}, {"request", in.msg.body ? *in.msg.body : Json()}});
             const std::uint64_t call = ctx.call(*c_.authorizer, std::move(check));
-            authorizing_.emplace(call, Authorizing{Pending{in.caller, in.msg, now, 0}, route});
+            authorizing_.emplace(call, Authorizing{Pending{in.caller, in.msg, now, 0, {}}, route});
             return;
         }
         integrate(ctx, *route, in.caller, in.msg, now);

@@ -40,9 +40,10 @@ std::string ItemStore::key_problem(const Json& obj) const {
         auto it = obj.find(*k);
         if (it == obj.end() || it->is_null()) return "missing the key attribute '" + *k + "'";
         if (!it->is_string() && !it->is_number()) return "key attribute '" + *k + "' must be a string or a number, got " + it->dump();
-        if (it->is_string() && it->get<std::string>().empty()) return "key attribute '" + *k + "' must not be an empty string";
+        const std::string* text = it->is_string() ? &it->get_ref<const std::string&>() : nullptr;
+        if (text && text->empty()) return "key attribute '" + *k + "' must not be an empty string";
         const std::size_t max = k == &keys_.hash ? 2048 : 1024;  // partition / sort key byte limits
-        if (it->is_string() && it->get<std::string>().size() > max)
+        if (text && text->size() > max)
             return "key attribute '" + *k + "' is longer than " + std::to_string(max) + " bytes";
     }
     return {};
@@ -55,8 +56,10 @@ Json ItemStore::key_of(const Json& obj) const {
     return k;
 }
 
-const StoredItem* ItemStore::find(const Json& key) const {
-    auto p = parts_.find(key_text(key.at(keys_.hash)));
+const StoredItem* ItemStore::find(const Json& key) const { return find(key_text(key.at(keys_.hash)), key); }
+
+const StoredItem* ItemStore::find(const std::string& part, const Json& key) const {
+    auto p = parts_.find(part);
     if (p == parts_.end()) return nullptr;
     auto it = p->second.find(keys_.range.empty() ? Json() : key.at(keys_.range));
     return it == p->second.end() ? nullptr : &it->second;
@@ -66,9 +69,14 @@ StoredItem ItemStore::put(const Json& item, std::int64_t size, std::int64_t ttl)
     return put(std::make_shared<const Json>(item), size, ttl);
 }
 
-StoredItem ItemStore::put(JsonPtr item_ptr, std::int64_t size, std::int64_t ttl) {
+StoredItem ItemStore::put(JsonPtr item, std::int64_t size, std::int64_t ttl) {
+    const std::string part = key_text(item->at(keys_.hash));
+    return put(part, std::move(item), size, ttl);
+}
+
+StoredItem ItemStore::put(const std::string& part_text, JsonPtr item_ptr, std::int64_t size, std::int64_t ttl) {
     const Json& item = *item_ptr;
-    Partition& part = parts_[key_text(item.at(keys_.hash))];
+    Partition& part = parts_[part_text];
     const Json sort = keys_.range.empty() ? Json() : item.at(keys_.range);
     StoredItem old;
     auto it = part.find(sort);

@@ -43,10 +43,13 @@ public:
 
     // `key` may be a whole item: only its key attributes are read.
     const StoredItem* find(const Json& key) const;
+    // Same, with the partition key's text already computed (key_text of the hash attribute).
+    const StoredItem* find(const std::string& part, const Json& key) const;
     // Inserts or replaces; returns the previous StoredItem (item null when there was none).
     StoredItem put(const Json& item, std::int64_t size, std::int64_t ttl);
     // Same, keeping the shared immutable `item` itself (no copy).
     StoredItem put(JsonPtr item, std::int64_t size, std::int64_t ttl);
+    StoredItem put(const std::string& part, JsonPtr item, std::int64_t size, std::int64_t ttl);
     // Removes; returns what was there (item null when nothing).
     StoredItem erase(const Json& key);
 

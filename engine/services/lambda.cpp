@@ -127,6 +127,7 @@ public:
                 ctx.metrics().set_queue_depth(async_waiting_, ctx.now());
                 admit(ctx, id);
                 break;
+            case kPcBill: break;  // handled above, before the invocation lookup
         }
     }
 
