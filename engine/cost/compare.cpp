@@ -4,6 +4,7 @@
 #include "cost/compare.h"
 
 #include "core/simulation.h"
+#include "cost/price_table.h"
 #include "services/ec2.h"
 
 #include <algorithm>
@@ -89,8 +90,8 @@ void fill_rows(CompareResult& r) {
                       "none while instances run; a new instance takes tens of seconds to boot"});
     r.rows.push_back({"max duration", "900 s per invocation (longest Timeout here " + std::to_string(r.max_timeout_s) + " s)", "unlimited"});
     r.rows.push_back({"cost at this traffic (" + num(r.avg_rps) + " req/s)",
-                      money(r.serverless_hourly) + "/h, " + money(r.serverless_hourly * 730) + "/month",
-                      money(r.fleet_hourly) + "/h, " + money(r.fleet_hourly * 730) + "/month"});
+                      money(r.serverless_hourly) + "/h, " + money(r.serverless_hourly * price_table::kHoursPerMonth) + "/month",
+                      money(r.fleet_hourly) + "/h, " + money(r.fleet_hourly * price_table::kHoursPerMonth) + "/month"});
     r.rows.push_back({"cost at scale",
                       "linear: " + money(r.cost_per_request * 1e6) + " per 1M requests",
                       r.crossover_rps > 0 ? "fixed: cheaper above " + num(r.crossover_rps) + " req/s (" + money(r.ec2_cost_per_request_at_70 * 1e6) +
@@ -140,7 +141,7 @@ CompareRun compare_pattern(std::string_view text, const CompareOptions& o) {
             if (!always_on(idle_built.simulation->node_type(i))) r.idle_hour_serverless += idle_built.simulation->node_metrics(i).cost_usd();
     }
 
-    r.fleet_hourly = static_cast<double>(o.count) * type->hourly_usd + (o.alb ? 0.0225 : 0);
+    r.fleet_hourly = static_cast<double>(o.count) * type->hourly_usd + (o.alb ? price_table::kAlbHour : 0);
     r.capacity_rps = static_cast<double>(o.count) * type->vcpus * 1000.0 / r.request_cpu_ms;
     r.peak_utilization = r.capacity_rps > 0 ? r.peak_rps / r.capacity_rps : 0;
     r.carries_peak = r.peak_utilization <= 0.7;  // headroom: M/M/c waiting grows steeply above ~70%
@@ -156,11 +157,11 @@ Json compare_to_json(const CompareResult& r) {
     for (const CompareRow& row : r.rows) rows.push_back({{"aspect", row.aspect}, {"serverless", row.serverless}, {"ec2", row.ec2}});
     return {{"run", {{"seconds", r.run_seconds}, {"requests", r.requests}, {"avg_rps", r.avg_rps}, {"peak_rps", r.peak_rps}}},
             {"serverless", {{"cost_usd", r.serverless_cost}, {"cost_per_request_usd", r.cost_per_request},
-                            {"hourly_usd", r.serverless_hourly}, {"monthly_usd", r.serverless_hourly * 730},
+                            {"hourly_usd", r.serverless_hourly}, {"monthly_usd", r.serverless_hourly * price_table::kHoursPerMonth},
                             {"idle_hour_usd", r.idle_hour_serverless}, {"cold_starts", r.cold_starts}, {"throttles", r.throttles},
                             {"peak_concurrency", r.peak_concurrency}}},
             {"ec2", {{"instance_type", r.instance_type}, {"count", r.count}, {"hourly_usd", r.fleet_hourly},
-                     {"monthly_usd", r.fleet_hourly * 730}, {"request_cpu_ms", r.request_cpu_ms}, {"capacity_rps", r.capacity_rps},
+                     {"monthly_usd", r.fleet_hourly * price_table::kHoursPerMonth}, {"request_cpu_ms", r.request_cpu_ms}, {"capacity_rps", r.capacity_rps},
                      {"peak_utilization", r.peak_utilization}, {"carries_peak", r.carries_peak}}},
             {"crossover_rps", r.crossover_rps},
             {"rows", rows}};
@@ -173,15 +174,15 @@ std::string format_compare_text(const CompareResult& r) {
                   r.avg_rps, r.peak_rps);
     out += line;
     std::snprintf(line, sizeof line, "serverless %s for the run = %s per request → %s/h, %s/month at this rate\n", money(r.serverless_cost).c_str(),
-                  money(r.cost_per_request).c_str(), money(r.serverless_hourly).c_str(), money(r.serverless_hourly * 730).c_str());
+                  money(r.cost_per_request).c_str(), money(r.serverless_hourly).c_str(), money(r.serverless_hourly * price_table::kHoursPerMonth).c_str());
     out += line;
     std::snprintf(line, sizeof line, "EC2        %lld × %s = %s/h, %s/month (always on), ~%.0f req/s at 100%% CPU\n",
-                  static_cast<long long>(r.count), r.instance_type.c_str(), money(r.fleet_hourly).c_str(), money(r.fleet_hourly * 730).c_str(),
+                  static_cast<long long>(r.count), r.instance_type.c_str(), money(r.fleet_hourly).c_str(), money(r.fleet_hourly * price_table::kHoursPerMonth).c_str(),
                   r.capacity_rps);
     out += line;
     if (r.crossover_rps > 0) {
         std::snprintf(line, sizeof line, "crossover  EC2 is cheaper above %.2f req/s (%.1fM requests/month); this run is %s it\n",
-                      r.crossover_rps, r.crossover_rps * 3600 * 730 / 1e6, r.avg_rps > r.crossover_rps ? "above" : "below");
+                      r.crossover_rps, r.crossover_rps * 3600 * price_table::kHoursPerMonth / 1e6, r.avg_rps > r.crossover_rps ? "above" : "below");
         out += line;
         if (r.crossover_rps > r.capacity_rps)
             out += "           (but " + std::to_string(r.count) + " × " + r.instance_type + " cannot carry that rate: add instances)\n";

@@ -137,7 +137,7 @@ public:
         }
         Message fwd = msg;
         fwd.type = "apigateway.proxy";
-        const std::uint64_t call = ctx.call(*r.link, fwd, overhead);
+        const std::uint64_t call = ctx.call(*r.link, std::move(fwd), overhead);
         Pending p{caller, msg, start, 0, std::move(key)};
         p.timeout_timer = ctx.start_timer(overhead + c_.timeout, call);
         pending_.put(call, std::move(p));

@@ -15,6 +15,7 @@
 // AWS: https://docs.aws.amazon.com/appsync/latest/devguide/what-is-appsync.html
 #include "services/appsync.h"
 
+#include "cost/price_table.h"
 #include "pattern/config_reader.h"
 #include "pattern/pattern.h"
 #include "services/json_path.h"
@@ -65,7 +66,7 @@ public:
     void on_timer(Context& ctx, std::uint64_t tag) override {
         if (tag == 0) {  // connection minutes of the subscribed clients
             connection_minutes_ += static_cast<double>(connected_);
-            ctx.metrics().add_cost(static_cast<double>(connected_) * 0.08 / 1e6, ctx.now());
+            ctx.metrics().add_cost(static_cast<double>(connected_) * price_table::kAppSyncConnectionMinutesPer1M / 1e6, ctx.now());
             ctx.start_timer(minutes(1), 0);
             return;
         }
@@ -87,7 +88,7 @@ public:
         const std::string field = op.is_object() ? op.value("field", std::string()) : "";
         for (const Resolver& r : c_.resolvers)
             if (r.type == type && r.field == field) p.resolver = &r;
-        ctx.metrics().add_cost(4.00 / 1e6, now);  // per query / mutation operation
+        ctx.metrics().add_cost(price_table::kAppSyncOperation, now);  // per query / mutation operation
         if (c_.authorizer) {
             p.authorizing = true;
             Message check = in.msg;
@@ -158,7 +159,7 @@ private:
             for (const std::string& m : s.mutations) match = match || m == p.resolver->field;
             if (!match || s.clients == 0) continue;
             deliveries_ += static_cast<std::uint64_t>(s.clients);
-            ctx.metrics().add_cost(static_cast<double>(s.clients) * 2.00 / 1e6, ctx.now());
+            ctx.metrics().add_cost(static_cast<double>(s.clients) * price_table::kAppSyncRealtimeMessagesPer1M / 1e6, ctx.now());
             ctx.metrics().count(Counter::MessagesOut, ctx.now(), static_cast<std::uint64_t>(s.clients));
         }
     }

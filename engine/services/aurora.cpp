@@ -13,6 +13,7 @@
 // AWS: https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/aurora-serverless-v2.how-it-works.html
 #include "services/aurora.h"
 
+#include "cost/price_table.h"
 #include "pattern/config_reader.h"
 #include "pattern/pattern.h"
 
@@ -23,7 +24,6 @@
 namespace sim::svc {
 namespace {
 
-constexpr double kAcuHourUsd = 0.12;
 enum Tag : std::uint64_t { kTick = 1, kResumed = 2, kQueryDone = 3 };
 
 struct Config {
@@ -158,7 +158,7 @@ private:
         const double secs = (ctx.now() - accrued_at_).seconds();
         accrued_at_ = ctx.now();
         acu_seconds_ += acu_ * secs;
-        if (acu_ > 0 && secs > 0) ctx.metrics().add_cost(acu_ * secs / 3600 * kAcuHourUsd, ctx.now());
+        if (acu_ > 0 && secs > 0) ctx.metrics().add_cost(acu_ * secs / 3600 * price_table::kAuroraAcuHour, ctx.now());
     }
 
     Config c_;

@@ -18,6 +18,7 @@
 //      http-503-service-unavailable.html, lambda-cloudfront-trigger-events.html
 #include "services/cloudfront.h"
 
+#include "cost/price_table.h"
 #include "pattern/config_reader.h"
 #include "pattern/pattern.h"
 
@@ -26,9 +27,6 @@
 
 namespace sim::svc {
 namespace {
-
-constexpr double kRequestPrice = 0.0100 / 10000;     // HTTPS, US/EU
-constexpr double kTransferPerGb = 0.085;              // data out to the internet, first 10 TB
 
 enum Trigger : int { kViewerRequest, kOriginRequest, kOriginResponse, kViewerResponse, kTriggerCount };
 const char* const kTriggerPorts[kTriggerCount] = {"viewer_request", "origin_request", "origin_response", "viewer_response"};
@@ -61,7 +59,7 @@ public:
     void on_message(Context& ctx, const Inbound& in) override {
         const SimTime now = ctx.now();
         ctx.metrics().count(Counter::Invocations, now);
-        ctx.metrics().add_cost(kRequestPrice, now);
+        ctx.metrics().add_cost(price_table::kCloudFrontHttpsRequest, now);
         const std::uint64_t id = next_++;
         Request& r = requests_.emplace(id, Request{in.msg, in.caller, now, kViewerRequest, false, false, 200, nullptr, {}}).first->second;
         r.hit = ctx.rng().chance(c_.hit_ratio);
@@ -166,7 +164,7 @@ private:
         if (r.hit && status < 400) ++hits_;
         if (status < 400) {
             bytes_out_ += c_.response_bytes;
-            ctx.metrics().add_cost(static_cast<double>(c_.response_bytes) / 1e9 * kTransferPerGb, now);
+            ctx.metrics().add_cost(static_cast<double>(c_.response_bytes) / 1e9 * price_table::kCloudFrontTransferGb, now);
         }
         if (status >= 500) ctx.metrics().count(Counter::Errors, now);
         const SimTime edge = c_.edge_latency.sample(ctx.rng());

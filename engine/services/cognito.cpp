@@ -13,6 +13,7 @@
 // AWS: https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-tokens-with-identity-providers.html
 #include "services/cognito.h"
 
+#include "cost/price_table.h"
 #include "pattern/config_reader.h"
 #include "pattern/pattern.h"
 #include "schedule/utc_time.h"
@@ -44,8 +45,8 @@ struct Config {
     std::string pool;
     SimTime validity = minutes(60);
     bool refresh = true;
-    double price_per_mau = 0.015;
-    std::uint64_t free_mau = 10000;
+    double price_per_mau = price_table::kCognitoEssentialsMau;
+    std::uint64_t free_mau = static_cast<std::uint64_t>(price_table::kCognitoFreeMau);
 };
 
 class UserPool final : public Service {
@@ -162,8 +163,10 @@ std::unique_ptr<Service> create_pool(BuildContext& ctx) {
     c.validity = sec(unit_s * r.integer("IdTokenValidity", 3600 / unit_s, (300 + unit_s - 1) / unit_s, 86400 / unit_s, unit.c_str()));
     c.refresh = r.boolean("ClientRefreshesTokens", true);
     const std::string tier = r.choice("UserPoolTier", "ESSENTIALS", {"LITE", "ESSENTIALS", "PLUS"});
-    c.price_per_mau = tier == "LITE" ? 0.0055 : tier == "PLUS" ? 0.02 : 0.015;
-    c.free_mau = tier == "PLUS" ? 0 : 10000;
+    c.price_per_mau = tier == "LITE"   ? price_table::kCognitoLiteMau
+                      : tier == "PLUS" ? price_table::kCognitoPlusMau
+                                       : price_table::kCognitoEssentialsMau;
+    c.free_mau = tier == "PLUS" ? 0 : static_cast<std::uint64_t>(price_table::kCognitoFreeMau);
     r.raw("Policies");
     r.raw("AutoVerifiedAttributes");
     r.raw("UsernameAttributes");

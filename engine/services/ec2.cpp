@@ -14,13 +14,6 @@
 namespace sim::svc {
 namespace {
 
-const InstanceType kTypes[] = {
-    {"t3.micro", 2, 1, 0.0104},   {"t3.small", 2, 2, 0.0208},   {"t3.medium", 2, 4, 0.0416},
-    {"t4g.micro", 2, 1, 0.0084},  {"m5.large", 2, 8, 0.096},    {"m5.xlarge", 4, 16, 0.192},
-    {"c5.large", 2, 4, 0.085},    {"c5.xlarge", 4, 8, 0.17},    {"m7g.large", 2, 8, 0.0816},
-    {"m7g.xlarge", 4, 16, 0.1632},
-};
-
 std::unique_ptr<Service> create_ec2(BuildContext& ctx) {
     ConfigReader& r = ctx.config;
     GroupConfig c;
@@ -44,14 +37,14 @@ std::unique_ptr<Service> create_ec2(BuildContext& ctx) {
 }  // namespace
 
 const InstanceType* find_instance_type(const std::string& name) {
-    for (const InstanceType& t : kTypes)
+    for (const InstanceType& t : price_table::kEc2InstanceTypes)
         if (name == t.name) return &t;
     return nullptr;
 }
 
 std::string instance_type_names() {
     std::string out;
-    for (const InstanceType& t : kTypes) out += (out.empty() ? "" : ", ") + std::string(t.name);
+    for (const InstanceType& t : price_table::kEc2InstanceTypes) out += (out.empty() ? "" : ", ") + std::string(t.name);
     return out;
 }
 

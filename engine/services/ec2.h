@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/registry.h"
+#include "cost/price_table.h"
 
 #include <string>
 #include <vector>
@@ -11,14 +12,8 @@ namespace sim::svc {
 
 ServiceKind ec2_kind();
 
-// On-demand Linux prices, us-east-1 (AWS-FACTS.md §16; the xlarge/medium rows follow AWS's linear
-// size pricing and are unverified).
-struct InstanceType {
-    const char* name;
-    double vcpus;
-    double memory_gib;
-    double hourly_usd;
-};
+// On-demand Linux prices, us-east-1 (AWS-FACTS.md §16): the table is price_table::kEc2InstanceTypes.
+using InstanceType = price_table::Ec2InstanceType;
 const InstanceType* find_instance_type(const std::string& name);  // nullptr when unknown
 std::string instance_type_names();                                // "t3.micro, t3.small, ..."
 

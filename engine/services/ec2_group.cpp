@@ -20,6 +20,7 @@
 //      https://docs.aws.amazon.com/elasticloadbalancing/latest/application/target-group-health-checks.html
 #include "services/ec2_group.h"
 
+#include "cost/price_table.h"
 #include "pattern/config_reader.h"
 #include "pattern/pattern.h"
 
@@ -513,8 +514,8 @@ void read_group_config(BuildContext& ctx, GroupConfig& c, const char* desired_ke
     c.health_interval = sec(r.integer("HealthCheckIntervalSeconds", 30, 5, 300, "s"));
     c.unhealthy_threshold = r.integer("UnhealthyThresholdCount", 2, 2, 10, "");
     const std::string lb = r.choice("LoadBalancer", "alb", {"alb", "none"});
-    c.lb_hourly_usd = lb == "alb" ? 0.0225 : 0;  // ALB per hour, us-east-1 (unverified; LCUs not modelled)
-    if (r.boolean("AssociatePublicIpAddress", false)) c.extra_hourly_usd = 0.005;  // public IPv4, since Feb 2024
+    c.lb_hourly_usd = lb == "alb" ? price_table::kAlbHour : 0;  // ALB per hour, us-east-1 (unverified; LCUs not modelled)
+    if (r.boolean("AssociatePublicIpAddress", false)) c.extra_hourly_usd = price_table::kPublicIpv4Hour;  // public IPv4, since Feb 2024
     c.actions = read_lambda_actions(ctx);
     for (const Link& l : ctx.links) {
         if (l.port != "out") continue;

@@ -6,6 +6,7 @@
 
 #include "core/distribution.h"
 #include "core/registry.h"
+#include "cost/price_table.h"
 #include "services/lambda_actions.h"
 
 #include <memory>
@@ -18,7 +19,7 @@ struct GroupConfig {
     std::string noun = "instance";     // "instance" / "task" (in messages and the report)
     double vcpus = 2;                  // per unit; fractional (Fargate 0.25) slows each request down
     double memory_gb = 8;
-    double unit_hourly_usd = 0.096;    // per unit-hour while it exists (launch → termination)
+    double unit_hourly_usd = price_table::ec2_hourly("m5.large");  // per unit-hour while it exists (launch → termination)
     SimTime min_billed = sec(60);      // EC2 Linux and Fargate: 60 s minimum per unit
     double extra_hourly_usd = 0;       // per unit: public IPv4 ($0.005/h)
     double lb_hourly_usd = 0;          // load balancer fixed charge (ALB $0.0225/h); 0 = none

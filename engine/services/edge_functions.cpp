@@ -14,6 +14,7 @@
 //      cloudfront-limits.html#limits-functions, #limits-lambda-at-edge
 #include "services/edge_functions.h"
 
+#include "cost/price_table.h"
 #include "pattern/config_reader.h"
 #include "pattern/pattern.h"
 #include "services/lambda.h"
@@ -26,7 +27,6 @@ namespace sim::svc {
 namespace {
 
 // ---- CloudFront Functions ------------------------------------------------------------------------
-constexpr double kCfFunctionPrice = 0.10 / 1e6;
 constexpr double kComputeLimitMs = 1.0;  // compute utilisation 100 (unverified figure)
 
 class CloudFrontFunction final : public Service {
@@ -36,7 +36,7 @@ public:
     void on_message(Context& ctx, const Inbound& in) override {
         const SimTime now = ctx.now();
         ctx.metrics().count(Counter::Invocations, now);
-        ctx.metrics().add_cost(kCfFunctionPrice, now);
+        ctx.metrics().add_cost(price_table::kCloudFrontFunctionInvocation, now);
         const double ms = duration_.sample_ms(ctx.rng());
         Reply r;
         SimTime took = from_ms(ms);
@@ -80,9 +80,6 @@ std::unique_ptr<Service> create_cf_function(BuildContext& ctx) {
 }
 
 // ---- Lambda@Edge ------------------------------------------------------------------------------------
-constexpr double kEdgeRequestPrice = 0.60 / 1e6;
-constexpr double kEdgeGbSecond = 0.00005001;
-
 struct EdgeConfig {
     std::int64_t memory_mb = 128;
     SimTime timeout = sec(5);
@@ -125,7 +122,7 @@ public:
         const std::int64_t billed_ms = (run.us + 999) / 1000;
         const double gbs = static_cast<double>(billed_ms) / 1000.0 * static_cast<double>(c_.memory_mb) / 1024.0;
         gb_seconds_ += gbs;
-        ctx.metrics().add_cost(kEdgeRequestPrice + gbs * kEdgeGbSecond, now);
+        ctx.metrics().add_cost(price_table::kLambdaEdgeRequest + gbs * price_table::kLambdaEdgeGbSecond, now);
         const SimTime total = c_.network.sample(ctx.rng()) + init + run;
         ctx.metrics().observe_latency(total, now);
         if (ctx.tracing(in.msg))

@@ -17,6 +17,7 @@
 //      eb-rule-dlq.html, eb-create-rule-schedule.html, eb-quota.html
 #include "services/eventbridge.h"
 
+#include "cost/price_table.h"
 #include "pattern/config_reader.h"
 #include "pattern/pattern.h"
 #include "services/eventbridge_rules.h"
@@ -200,7 +201,8 @@ private:
             why = "an event is at most 1 MB, got " + std::to_string(size) + " bytes";
             return nullptr;
         }
-        if (!from_aws) ctx.metrics().add_cost(1.00 / 1e6 * std::ceil(static_cast<double>(size) / 65536.0), ctx.now());
+        if (!from_aws)
+            ctx.metrics().add_cost(price_table::kEventBridgeEvent * std::ceil(static_cast<double>(size) / price_table::kEventBridgeChunkBytes), ctx.now());
         ++events_;
         return std::make_shared<const Json>(Json{{"version", "0"},
                                                  {"id", random_uuid(ctx.rng())},

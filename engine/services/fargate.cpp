@@ -11,6 +11,7 @@
 // AWS: https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-tasks-services.html#fargate-tasks-size
 #include "services/fargate.h"
 
+#include "cost/price_table.h"
 #include "pattern/config_reader.h"
 #include "services/ec2_group.h"
 
@@ -90,8 +91,8 @@ std::unique_ptr<Service> create_fargate(BuildContext& ctx) {
 
 double fargate_task_hourly_usd(std::int64_t cpu_units, std::int64_t memory_mb, bool arm) {
     // us-east-1 Linux (AWS-FACTS §14, unverified): per vCPU-hour and per GB-hour.
-    const double vcpu_h = arm ? 0.03238 : 0.04048;
-    const double gb_h = arm ? 0.00356 : 0.004445;
+    const double vcpu_h = arm ? price_table::kFargateVcpuHourArm : price_table::kFargateVcpuHourX86;
+    const double gb_h = arm ? price_table::kFargateGbHourArm : price_table::kFargateGbHourX86;
     return static_cast<double>(cpu_units) / 1024.0 * vcpu_h + static_cast<double>(memory_mb) / 1024.0 * gb_h;
 }
 

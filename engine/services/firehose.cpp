@@ -16,6 +16,7 @@
 //      https://docs.aws.amazon.com/firehose/latest/APIReference/API_BufferingHints.html
 #include "services/firehose.h"
 
+#include "cost/price_table.h"
 #include "pattern/config_reader.h"
 #include "pattern/pattern.h"
 #include "schedule/utc_time.h"
@@ -71,7 +72,8 @@ public:
             r = Reply{400, "ValidationException", "a record is at most 1,000 KiB, got " + std::to_string(rec.size_bytes) + " bytes", nullptr, 0};
             ctx.metrics().count(Counter::Errors, now);
         } else {
-            ctx.metrics().add_cost(0.029 * static_cast<double>(std::max<std::int64_t>(5120, (rec.size_bytes + 5119) / 5120 * 5120)) / 1073741824.0, now);
+            const std::int64_t billed_bytes = std::max<std::int64_t>(5120, (rec.size_bytes + 5119) / 5120 * 5120);  // 5 KB increments
+            ctx.metrics().add_cost(price_table::kFirehoseIngestGb * static_cast<double>(billed_bytes) / 1073741824.0, now);
             if (!buffer_) buffer_ = std::make_shared<std::vector<Message>>();
             if (buffer_->empty() && c_.interval.us > 0) interval_timer_ = ctx.start_timer(c_.interval, kInterval << 56);
             buffer_bytes_ += rec.size_bytes;
@@ -302,7 +304,7 @@ public:
         ctx.metrics().count(Counter::Invocations, now);
         const SimTime d = latency_.sample(ctx.rng());
         ctx.metrics().observe_latency(d, now);
-        ctx.metrics().add_cost(static_cast<double>(rpus_) * std::max(60.0, d.seconds()) / 3600.0 * 0.375, now);
+        ctx.metrics().add_cost(static_cast<double>(rpus_) * std::max(60.0, d.seconds()) / 3600.0 * price_table::kRedshiftRpuHour, now);
         Reply r;
         if (ctx.rng().chance(error_rate_)) {
             r = Reply{500, "InternalError", "COPY failed (ErrorRate)", nullptr, 0};

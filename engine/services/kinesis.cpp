@@ -14,6 +14,7 @@
 // AWS: https://docs.aws.amazon.com/streams/latest/dev/key-concepts.html, service-sizes-and-limits.html
 #include "services/kinesis.h"
 
+#include "cost/price_table.h"
 #include "pattern/config_reader.h"
 #include "pattern/pattern.h"
 #include "services/json_path.h"
@@ -93,8 +94,8 @@ Reply KinesisStream::put(Context& ctx, const Message& in) {
     ++puts_;
     bytes_in_ += size;
     window_records_ += 1;
-    if (c_.on_demand) ctx.metrics().add_cost(0.08 * static_cast<double>(std::max<std::int64_t>(size, 1024)) / 1e9, now);
-    else ctx.metrics().add_cost(0.014 / 1e6 * std::ceil(static_cast<double>(size) / 25600.0), now);
+    if (c_.on_demand) ctx.metrics().add_cost(price_table::kKinesisOnDemandIngestGb * static_cast<double>(std::max<std::int64_t>(size, 1024)) / 1e9, now);
+    else ctx.metrics().add_cost(price_table::kKinesisPutPayloadUnit * std::ceil(static_cast<double>(size) / price_table::kKinesisPayloadUnitBytes), now);
     for (const Link* f : c_.firehoses) {  // a Firehose delivery stream with this stream as source
         Message fm = in;
         fm.type = "kinesis.record";
@@ -122,7 +123,10 @@ Reply KinesisStream::put(Context& ctx, const Message& in) {
 void KinesisStream::accrue(Context& ctx) {
     const double hours_passed = static_cast<double>(ctx.now().us - accrued_at_.us) / 3.6e9;
     accrued_at_ = ctx.now();
-    if (hours_passed > 0) ctx.metrics().add_cost(hours_passed * (c_.on_demand ? 0.04 : 0.015 * static_cast<double>(shards_.size())), ctx.now());
+    if (hours_passed > 0)
+        ctx.metrics().add_cost(hours_passed * (c_.on_demand ? price_table::kKinesisOnDemandStreamHour
+                                                            : price_table::kKinesisShardHour * static_cast<double>(shards_.size())),
+                               ctx.now());
     if (c_.on_demand && !rescale_armed_) {
         rescale_armed_ = true;
         ctx.start_timer(minutes(15), kRescaleTag);

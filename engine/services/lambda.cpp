@@ -26,6 +26,7 @@
 #include "services/lambda.h"
 
 #include "core/id_map.h"
+#include "cost/price_table.h"
 #include "pattern/config_reader.h"
 #include "pattern/pattern.h"
 #include "services/json_path.h"
@@ -388,10 +389,11 @@ private:
         const double gbs = static_cast<double>(billed_ms) / 1000.0 * static_cast<double>(c_.memory_mb) / 1024.0;
         gb_seconds_ += gbs;
         init_ms_total_ += inv.init.millis();
-        const double rate = inv.on_pc ? (c_.arm ? kLambdaPcDurationArm : kLambdaPcDurationX86) : (c_.arm ? kLambdaGbSecondArm : kLambdaGbSecondX86);
+        const double rate = inv.on_pc ? (c_.arm ? price_table::kLambdaPcDurationArm : price_table::kLambdaPcDurationX86)
+                                      : (c_.arm ? price_table::kLambdaGbSecondArm : price_table::kLambdaGbSecondX86);
         // Provisioned-concurrency duration has its own price and no free allowance.
         const double billed_gbs = inv.on_pc ? gbs : ctx.billable(FreeMeter::LambdaGbSeconds, gbs);
-        ctx.metrics().add_cost(kLambdaRequestPrice * ctx.billable(FreeMeter::LambdaRequests, 1) + billed_gbs * rate, now);
+        ctx.metrics().add_cost(price_table::kLambdaRequest * ctx.billable(FreeMeter::LambdaRequests, 1) + billed_gbs * rate, now);
         ctx.metrics().observe_latency(now - inv.start, now);
         const bool ok = error.empty();
         if (!ok) ctx.metrics().count(outcome == Outcome::TimedOut ? Counter::Timeouts : Counter::Errors, now);
@@ -511,7 +513,7 @@ private:
     void bill_provisioned(Context& ctx, SimTime period) {
         const double gbs = static_cast<double>(c_.provisioned) * static_cast<double>(c_.memory_mb) / 1024.0 * period.seconds();
         pc_gb_seconds_ += gbs;
-        ctx.metrics().add_cost(gbs * (c_.arm ? kLambdaPcAllocArm : kLambdaPcAllocX86), ctx.now());
+        ctx.metrics().add_cost(gbs * (c_.arm ? price_table::kLambdaPcAllocArm : price_table::kLambdaPcAllocX86), ctx.now());
     }
 
     void reclaim_idle(Context& ctx) {

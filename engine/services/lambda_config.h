@@ -1,10 +1,9 @@
 // lambda_config.h — a Lambda function's configuration as the simulator uses it (read from the
-// CloudFormation/SAM properties plus sim-only keys), and its prices.
+// CloudFormation/SAM properties plus sim-only keys).
 #pragma once
 
 #include "core/registry.h"
 #include "core/distribution.h"
-#include "cost/price_table.h"
 #include "services/lambda_actions.h"
 
 #include <string>
@@ -12,14 +11,7 @@
 
 namespace sim::svc {
 
-// Prices: engine/cost/price_table.h (tier 1, us-east-1).
-inline constexpr double kLambdaRequestPrice = price_table::kLambdaRequest;
-inline constexpr double kLambdaGbSecondX86 = price_table::kLambdaGbSecondX86;
-inline constexpr double kLambdaGbSecondArm = price_table::kLambdaGbSecondArm;
-inline constexpr double kLambdaPcAllocX86 = price_table::kLambdaPcAllocX86;
-inline constexpr double kLambdaPcAllocArm = price_table::kLambdaPcAllocArm;
-inline constexpr double kLambdaPcDurationX86 = price_table::kLambdaPcDurationX86;
-inline constexpr double kLambdaPcDurationArm = price_table::kLambdaPcDurationArm;
+// Prices: price_table::kLambda* (engine/cost/price_table.h).
 inline constexpr double kLambdaMbPerVcpu = 1769;             // 1,769 MB = 1 vCPU (max 6 at 10,240 MB)
 
 struct LambdaConfig {

@@ -16,6 +16,7 @@
 //      https://docs.aws.amazon.com/AmazonS3/latest/userguide/optimizing-performance.html
 #include "services/s3.h"
 
+#include "cost/price_table.h"
 #include "pattern/config_reader.h"
 #include "pattern/pattern.h"
 #include "traffic/payload_template.h"
@@ -44,8 +45,7 @@ struct Config {
     std::vector<Notification> notifications;
 };
 
-constexpr double kStoragePerGbMonth = 0.023;
-constexpr double kSecondsPerMonth = 730.0 * 3600;
+constexpr double kSecondsPerMonth = price_table::kHoursPerMonth * 3600;
 
 // The partitioned prefix of a key: everything up to its last '/'.
 std::string prefix_of(const std::string& key) {
@@ -89,14 +89,14 @@ public:
                                            " per second per prefix)", nullptr, 0};
             ++slow_downs_;
             ctx.metrics().count(Counter::Throttles, now);
-            ctx.metrics().add_cost(write_class ? 0.005 / 1000 : 0.0004 / 1000, now);  // 503s are billed requests
+            ctx.metrics().add_cost(write_class ? price_table::kS3WriteRequest : price_table::kS3ReadRequest, now);  // 503s are billed requests
         } else if (op == "ListObjectsV2") {
-            ctx.metrics().add_cost(0.005 / 1000, now);
+            ctx.metrics().add_cost(price_table::kS3WriteRequest, now);
             r.body = std::make_shared<const Json>(list(req));
         } else if (op == "PutObject") {
             if (key.empty()) key = "object-" + std::to_string(in.msg.id);
             size = req.contains("SizeBytes") && req["SizeBytes"].is_number_integer() ? req["SizeBytes"].get<std::int64_t>() : in.msg.size_bytes;
-            ctx.metrics().add_cost(0.005 / 1000, now);
+            ctx.metrics().add_cost(price_table::kS3WriteRequest, now);
             if (size > kMaxSinglePut) {
                 r = Reply{400, "EntityTooLarge", "a single PUT is at most 5 GB", nullptr, 0};
             } else {
@@ -111,7 +111,7 @@ public:
                 event_name = "s3:ObjectCreated:Put";
             }
         } else if (op == "GetObject") {
-            ctx.metrics().add_cost(0.0004 / 1000, now);
+            ctx.metrics().add_cost(price_table::kS3ReadRequest, now);
             auto it = objects_.find(key);
             if (it == objects_.end()) r = Reply{404, "NoSuchKey", "The specified key does not exist: " + key, nullptr, 0};
             else size = it->second;
@@ -219,7 +219,7 @@ private:
 
     void accrue(Context& ctx) {
         const double gb = static_cast<double>(bytes_) / (1024.0 * 1024 * 1024);
-        const double usd = gb * kStoragePerGbMonth * (ctx.now() - accrued_at_).seconds() / kSecondsPerMonth;
+        const double usd = gb * price_table::kS3StorageGbMonth * (ctx.now() - accrued_at_).seconds() / kSecondsPerMonth;
         accrued_at_ = ctx.now();
         if (usd > 0) ctx.metrics().add_cost(usd, ctx.now());
     }

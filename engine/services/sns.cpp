@@ -143,8 +143,9 @@ private:
             }
         }
         const std::int64_t size = std::max<std::int64_t>(in.size_bytes, 1);
-        if (c_.fifo) ctx.metrics().add_cost(0.30 / 1e6 + 0.017 * static_cast<double>(size) / 1e9, now);
-        else ctx.metrics().add_cost(price_table::kSnsPublish * ctx.billable(FreeMeter::SnsPublishes, std::ceil(static_cast<double>(size) / 65536.0)), now);
+        if (c_.fifo) ctx.metrics().add_cost(price_table::kSnsFifoPublish + price_table::kSnsFifoPayloadGb * static_cast<double>(size) / 1e9, now);
+        else ctx.metrics().add_cost(price_table::kSnsPublish * ctx.billable(FreeMeter::SnsPublishes, std::ceil(static_cast<double>(size) / price_table::kSnsChunkBytes)),
+                                    now);
         if (size > kMaxMessage) return {400, "InvalidParameter", "Invalid parameter: Message too long", nullptr, 0};
         if (c_.fifo) {
             if (group.empty()) return {400, "InvalidParameter", "Invalid parameter: The MessageGroupId parameter is required for FIFO topics", nullptr, 0};
@@ -210,8 +211,8 @@ private:
                 if (attrs) req["MessageAttributes"] = *attrs;
                 m.body = std::make_shared<const Json>(std::move(req));
             }
-            if (s.protocol == Protocol::Http) ctx.metrics().add_cost(0.60 / 1e6, ctx.now());
-            if (s.protocol == Protocol::Email) ctx.metrics().add_cost(2.00 / 1e5, ctx.now());
+            if (s.protocol == Protocol::Http) ctx.metrics().add_cost(price_table::kSnsHttpDelivery, ctx.now());
+            if (s.protocol == Protocol::Email) ctx.metrics().add_cost(price_table::kSnsEmailDelivery, ctx.now());
             deliver(ctx, Pending{i, std::move(m), 0, ctx.now()}, latency);
         }
     }

@@ -120,7 +120,7 @@ public:
         ++started_;
         runs_.emplace(id, std::move(run));
         ctx.metrics().set_concurrency(static_cast<std::int64_t>(runs_.size()), now);
-        if (c_.express) ctx.metrics().add_cost(1.00 / 1e6, now);  // Express: $1.00 per 1M requests
+        if (c_.express) ctx.metrics().add_cost(price_table::kSfnExpressRequest, now);  // Express: $1.00 per 1M requests
         drive(ctx, id);
     }
 
@@ -250,7 +250,7 @@ private:
             const std::int64_t ms = ((now - run.start).us / 1000 + 99) / 100 * 100;
             const std::int64_t bytes = c_.definition_bytes + static_cast<std::int64_t>(ex.output().dump().size());
             const std::int64_t mb = std::max<std::int64_t>(64, (bytes / (1024 * 1024) + 1) * 64);
-            ctx.metrics().add_cost(static_cast<double>(ms) / 1000.0 * static_cast<double>(mb) / 1024.0 * 0.00001667, now);
+            ctx.metrics().add_cost(static_cast<double>(ms) / 1000.0 * static_cast<double>(mb) / 1024.0 * price_table::kSfnExpressGbSecond, now);
         } else {
             ctx.metrics().add_cost(ctx.billable(FreeMeter::StepFunctionsTransitions, static_cast<double>(transitions)) * price_table::kSfnStandardTransition, now);
         }
