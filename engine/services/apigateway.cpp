@@ -29,6 +29,7 @@
 #include "pattern/pattern.h"
 
 #include <algorithm>
+#include <deque>
 #include <map>
 #include <unordered_map>
 
@@ -62,7 +63,8 @@ struct CachedResponse {
     JsonPtr body;
 };
 
-constexpr std::uint64_t kCacheBillTag = 1ULL << 63;  // timer tag; integration call ids stay far below
+constexpr std::uint64_t kCacheBillTag = 1ULL << 63;  // timer tags; integration call ids stay far below
+constexpr std::uint64_t kTimeoutSweepTag = kCacheBillTag + 1;
 constexpr SimTime kCacheBillPeriod = sec(60);
 constexpr std::int64_t kMaxCachedBytes = 1048576;
 
@@ -70,8 +72,16 @@ struct Pending {
     CallerRef caller;
     Message msg;
     SimTime start;
-    std::uint64_t timeout_timer = 0;
-    std::string cache_key;  // set when the response may be stored
+    SimTime deadline;                // integration timeout: 504 at this instant if still unanswered
+    std::uint64_t timeout_timer = 0;  // armed only in the last stretch before `deadline` (see sweep)
+    std::string cache_key;           // set when the response may be stored
+};
+
+// An integration request waiting for its timeout, in the order requests were sent on. `due` is
+// sent time + timeout (without the random gateway overhead), so the queue is in `due` order.
+struct TimeoutCheck {
+    SimTime due;
+    std::uint64_t call;
 };
 
 class Api final : public Service {
@@ -116,7 +126,7 @@ public:
             check.type = "apigateway.authorize";
             check.body = std::make_shared<const Json>(Json{{"operation", "Authorize"}, {"request", in.msg.body ? *in.msg.body : Json()}});
             const std::uint64_t call = ctx.call(*c_.authorizer, std::move(check));
-            authorizing_.emplace(call, Authorizing{Pending{in.caller, in.msg, now, 0, {}}, route});
+            authorizing_.emplace(call, Authorizing{Pending{in.caller, in.msg, now, {}, 0, {}}, route});
             return;
         }
         integrate(ctx, *route, in.caller, in.msg, now);
@@ -138,9 +148,12 @@ public:
         Message fwd = msg;
         fwd.type = "apigateway.proxy";
         const std::uint64_t call = ctx.call(*r.link, std::move(fwd), overhead);
-        Pending p{caller, msg, start, 0, std::move(key)};
-        p.timeout_timer = ctx.start_timer(overhead + c_.timeout, call);
-        pending_.put(call, std::move(p));
+        pending_.put(call, Pending{caller, msg, start, ctx.now() + overhead + c_.timeout, 0, std::move(key)});
+        // Almost every request is answered long before its timeout, so no timer per request: a
+        // sweep runs when the oldest unanswered one reaches sent + timeout and arms the exact
+        // timer (overhead later) only for requests still open then.
+        timeouts_.push_back(TimeoutCheck{ctx.now() + c_.timeout, call});
+        if (!sweep_armed_) arm_sweep(ctx);
         ++inflight_;
         ctx.metrics().set_concurrency(inflight_, ctx.now());
     }
@@ -149,6 +162,11 @@ public:
         if (call == kCacheBillTag) {
             ctx.metrics().add_cost(c_.cache_usd_per_hour * kCacheBillPeriod.seconds() / 3600.0, ctx.now());
             ctx.start_timer(kCacheBillPeriod, kCacheBillTag);
+            return;
+        }
+        if (call == kTimeoutSweepTag) {
+            sweep_armed_ = false;
+            sweep_timeouts(ctx);
             return;
         }
         Pending* it = pending_.find(call);
@@ -179,7 +197,7 @@ public:
         if (!it) return;  // already answered 504; the integration's work still happened
         Pending p = std::move(*it);
         pending_.erase(call);
-        ctx.cancel_timer(p.timeout_timer);
+        if (p.timeout_timer) ctx.cancel_timer(p.timeout_timer);
         --inflight_;
         ctx.metrics().set_concurrency(inflight_, ctx.now());
         if (r.ok()) {
@@ -207,6 +225,24 @@ public:
     Json inspect() const override { return {{"in_flight", inflight_}, {"tokens", tokens_}}; }
 
 private:
+    // Arms the sweep for the oldest unanswered request in `timeouts_` (answered ones are dropped).
+    void arm_sweep(Context& ctx) {
+        while (!timeouts_.empty() && !pending_.find(timeouts_.front().call)) timeouts_.pop_front();
+        if (timeouts_.empty()) return;
+        ctx.start_timer(timeouts_.front().due - ctx.now(), kTimeoutSweepTag);
+        sweep_armed_ = true;
+    }
+
+    // Requests due now that are still unanswered get their exact timeout timer (deadline >= due).
+    void sweep_timeouts(Context& ctx) {
+        while (!timeouts_.empty() && timeouts_.front().due <= ctx.now()) {
+            if (Pending* p = pending_.find(timeouts_.front().call))
+                p->timeout_timer = ctx.start_timer(p->deadline - ctx.now(), timeouts_.front().call);
+            timeouts_.pop_front();
+        }
+        arm_sweep(ctx);
+    }
+
     // The cache key of a cacheable request (GET on a caching stage), else empty.
     std::string cache_key(const Message& m) const {
         if (!c_.cache || c_.cache_ttl.us == 0) return {};
@@ -289,6 +325,8 @@ private:
     double tokens_;
     SimTime refilled_at_;
     IdMap<Pending> pending_;  // integration call id → request
+    std::deque<TimeoutCheck> timeouts_;
+    bool sweep_armed_ = false;
     JsonPtr matched_body_;    // the last request body routed, and its route
     const Route* matched_route_ = nullptr;
     struct Authorizing {

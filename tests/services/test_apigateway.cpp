@@ -47,6 +47,17 @@ TEST_SUITE("apigateway") {
         CHECK(counter(*s, "f", Counter::Errors) == 0);  // Lambda itself succeeded
     }
 
+    TEST_CASE("the 504 comes exactly when the integration timeout runs out, for every request") {
+        // 1 s timeout, 3 s function, 4 requests per second: many timeouts open at once.
+        auto s = build_ok(api(R"({"TimeoutInMillis": 1000})", R"({"DurationMs": 3000, "Timeout": 10})", 4));
+        s->run_until(sec(20));
+        CHECK(status(*s, "504") >= 4 * 18);
+        const Json lat = s->report()["nodes"]["api"]["latency_ms"];
+        // Latency = the gateway's overhead (a few ms) + the 1,000 ms timeout, never less.
+        CHECK(lat["p50"].get<double>() >= 1000);
+        CHECK(lat["p99"].get<double>() < 1100);
+    }
+
     TEST_CASE("function errors map to 502 on REST and 500 on HTTP APIs") {
         auto rest = build_ok(api(R"({"ApiType": "REST"})", R"({"ErrorRate": 1})", 2));
         rest->run_until(sec(10));
