@@ -77,13 +77,9 @@ void GraphCanvas::draw_grid(ImDrawList* dl, const Theme& theme) const {
 void GraphCanvas::draw_edges(ImDrawList* dl, const Document& doc, const Theme& theme, const CanvasOverlay& overlay) const {
     const Palette& c = theme.colours();
     const float z = view_.scale();
-    const bool text = view_.zoom() >= 0.45f;
-    ImFont* font = theme.fonts().ui;
-    const float fsize = font->FontSize * 0.82f * view_.zoom();
     for (const auto& e : edges_) {
         if (e.from < 0 || e.to < 0) continue;
         const auto ei = static_cast<std::size_t>(e.edge);
-        const auto& spec = doc.pattern().edges[ei];
         const bool selected = doc.selection().edge == e.edge;
         const bool problem = ei < overlay.edge_problems.size() && !overlay.edge_problems[ei].empty();
         const bool hovered = hover_.edge == e.edge && mode_ == Mode::Idle;
@@ -97,8 +93,23 @@ void GraphCanvas::draw_edges(ImDrawList* dl, const Document& doc, const Theme& t
         const ImVec2 p1 = view_.to_screen(e.p1), p2 = view_.to_screen({e.p2.x - arrow / z, e.p2.y});
         dl->AddBezierCubic(p0, p1, p2, end, col, thickness);
         dl->AddTriangleFilled(tip, ImVec2(end.x, end.y - arrow * 0.5f), ImVec2(end.x, end.y + arrow * 0.5f), col);
-        if (!text) continue;
+    }
+}
 
+// Labels go on top of the nodes: one wider than the gap between two nodes overlaps them.
+void GraphCanvas::draw_edge_labels(ImDrawList* dl, const Document& doc, const Theme& theme, const CanvasOverlay& overlay) const {
+    if (view_.zoom() < 0.45f) return;
+    const Palette& c = theme.colours();
+    const float z = view_.scale();
+    const float arrow = 9.0f * z;
+    ImFont* font = theme.fonts().ui;
+    const float fsize = font->FontSize * 0.82f * view_.zoom();
+    for (const auto& e : edges_) {
+        if (e.from < 0 || e.to < 0) continue;
+        const auto ei = static_cast<std::size_t>(e.edge);
+        const auto& spec = doc.pattern().edges[ei];
+        const bool selected = doc.selection().edge == e.edge;
+        const ImVec2 p0 = view_.to_screen(e.p0), p3 = view_.to_screen(e.p3);
         std::string label;
         if (spec.port != "out") label = spec.port;
         if (spec.config.is_object()) {

@@ -54,6 +54,7 @@ void GraphCanvas::draw(Document& doc, const Theme& theme, const sim::Registry& r
     draw_edges(dl, doc, theme, overlay);
     draw_dots(dl, theme, overlay);
     draw_nodes(dl, doc, theme, overlay);
+    draw_edge_labels(dl, doc, theme, overlay);
     if (mode_ == Mode::Wire) draw_wire_preview(dl, theme, registry);
     if (mode_ == Mode::BoxSelect) {
         const ImVec2 m = ImGui::GetIO().MousePos;

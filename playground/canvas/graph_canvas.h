@@ -80,6 +80,7 @@ private:
     // drawing (canvas_draw.cpp)
     void draw_grid(ImDrawList* dl, const Theme& theme) const;
     void draw_edges(ImDrawList* dl, const Document& doc, const Theme& theme, const CanvasOverlay& overlay) const;
+    void draw_edge_labels(ImDrawList* dl, const Document& doc, const Theme& theme, const CanvasOverlay& overlay) const;
     void draw_dots(ImDrawList* dl, const Theme& theme, const CanvasOverlay& overlay) const;
     void draw_nodes(ImDrawList* dl, const Document& doc, const Theme& theme, const CanvasOverlay& overlay) const;
     void draw_wire_preview(ImDrawList* dl, const Theme& theme, const sim::Registry& registry) const;
