@@ -153,6 +153,10 @@ public:
         // sweep runs when the oldest unanswered one reaches sent + timeout and arms the exact
         // timer (overhead later) only for requests still open then.
         timeouts_.push_back(TimeoutCheck{ctx.now() + c_.timeout, call});
+        // Answered requests leave their entry behind; keep the queue near the open requests.
+        while (!pending_.find(timeouts_.front().call)) timeouts_.pop_front();
+        if (timeouts_.size() > 2 * pending_.size() + 1024)
+            std::erase_if(timeouts_, [&](const TimeoutCheck& t) { return !pending_.find(t.call); });
         if (!sweep_armed_) arm_sweep(ctx);
         ++inflight_;
         ctx.metrics().set_concurrency(inflight_, ctx.now());

@@ -68,7 +68,7 @@ struct Invocation {
     bool report_failures = false;  // batch: ReportBatchItemFailures on the mapping
     std::vector<std::uint64_t> failed;  // batch: ids of failed records
     std::uint64_t pending_call = 0;
-    std::uint64_t timeout_timer = 0;
+    SimTime deadline = kNever;  // handler_start + Timeout while the handler runs
     int attempts = 0;        // async: attempts made
     bool on_pc = false;      // runs on a provisioned-concurrency environment
     SimTime throttle_backoff;
@@ -114,21 +114,24 @@ public:
             ctx.start_timer(kPcBillPeriod, tag(kPcBill, 0));
             return;
         }
+        if (kind == kTimeout) {
+            sweep_timeouts(ctx);
+            return;
+        }
         auto it = invocations_.find(id);
         if (it == invocations_.end()) return;
         switch (kind) {
             case kInitDone: start_handler(ctx, id, it->second); break;
-            case kHandlerDone: run_next_action(ctx, id, it->second); break;
-            case kTimeout:
-                it->second.timeout_timer = 0;
-                finish(ctx, id, "Sandbox.Timedout", "Task timed out after " + seconds_text(c_.timeout) + " seconds", Outcome::TimedOut);
+            case kHandlerDone:
+                if (!timed_out(ctx, id, it->second)) run_next_action(ctx, id, it->second);
                 break;
             case kAsyncRetry:
                 --async_waiting_;
                 ctx.metrics().set_queue_depth(async_waiting_, ctx.now());
                 admit(ctx, id);
                 break;
-            case kPcBill: break;  // handled above, before the invocation lookup
+            case kPcBill:
+            case kTimeout: break;  // handled above, before the invocation lookup
         }
     }
 
@@ -141,6 +144,7 @@ public:
         if (it == invocations_.end()) return;
         it->second.pending_call = 0;
         Invocation& inv = it->second;
+        if (timed_out(ctx, id, inv)) return;
         if (!r.ok()) {
             if (inv.msg.batch && inv.report_failures) {  // the code catches it and reports the record
                 inv.failed.push_back((*inv.msg.batch)[inv.record].id);
@@ -173,6 +177,57 @@ public:
     }
 
 private:
+    // ---- Timeouts: no timer per invocation (almost all end well before their Timeout) ----------
+    // Running handlers wait in `timeouts_` in start order, which is deadline order (one Timeout per
+    // function); one timer is armed for the oldest still running and sweeps everything due.
+    struct TimeoutCheck {
+        SimTime due;
+        std::uint64_t id;
+    };
+
+    bool still_running(const TimeoutCheck& t) const {
+        auto it = invocations_.find(t.id);
+        return it != invocations_.end() && it->second.deadline == t.due;
+    }
+
+    // Bounded memory: a long Timeout (up to 900 s) with one slow handler at the front would
+    // otherwise keep every finished entry behind it.
+    void drop_finished_timeouts() {
+        while (!timeouts_.empty() && !still_running(timeouts_.front())) timeouts_.pop_front();
+        if (timeouts_.size() > 2 * invocations_.size() + 1024)
+            std::erase_if(timeouts_, [&](const TimeoutCheck& t) { return !still_running(t); });
+    }
+
+    void arm_timeout_sweep(Context& ctx) {
+        while (!timeouts_.empty() && !still_running(timeouts_.front())) timeouts_.pop_front();
+        if (timeouts_.empty()) return;
+        ctx.start_timer(timeouts_.front().due - ctx.now(), tag(kTimeout, 0));
+        timeout_sweep_armed_ = true;
+    }
+
+    void sweep_timeouts(Context& ctx) {
+        timeout_sweep_armed_ = true;  // handlers started by what finishes here do not arm another
+        while (!timeouts_.empty() && timeouts_.front().due <= ctx.now()) {
+            const TimeoutCheck t = timeouts_.front();
+            timeouts_.pop_front();
+            if (still_running(t)) time_out(ctx, t.id);
+        }
+        timeout_sweep_armed_ = false;
+        arm_timeout_sweep(ctx);
+    }
+
+    void time_out(Context& ctx, std::uint64_t id) {
+        finish(ctx, id, "Sandbox.Timedout", "Task timed out after " + seconds_text(c_.timeout) + " seconds", Outcome::TimedOut);
+    }
+
+    // A handler step that arrives at or after the deadline (the same microsecond as the sweep, but
+    // ordered before it) finds the function timed out, as a timer armed at the start would have.
+    bool timed_out(Context& ctx, std::uint64_t id, const Invocation& inv) {
+        if (ctx.now() < inv.deadline) return false;
+        time_out(ctx, id);
+        return true;
+    }
+
     static std::string seconds_text(SimTime t) {
         char buf[32];
         std::snprintf(buf, sizeof buf, "%.2f", t.seconds());
@@ -259,7 +314,10 @@ private:
         inv.record = 0;
         inv.error_checked = false;
         inv.failed.clear();
-        inv.timeout_timer = ctx.start_timer(c_.timeout, tag(kTimeout, id));
+        inv.deadline = ctx.now() + c_.timeout;
+        timeouts_.push_back(TimeoutCheck{inv.deadline, id});
+        drop_finished_timeouts();
+        if (!timeout_sweep_armed_) arm_timeout_sweep(ctx);
         const SimTime d = from_ms(c_.duration.sample_ms(ctx.rng()) * c_.duration_scale);
         ctx.start_timer(d, tag(kHandlerDone, id));
     }
@@ -381,7 +439,7 @@ private:
         auto it = invocations_.find(id);
         Invocation& inv = it->second;
         const SimTime now = ctx.now();
-        if (inv.timeout_timer) ctx.cancel_timer(inv.timeout_timer);
+        inv.deadline = kNever;
         if (inv.pending_call) pending_calls_.erase(inv.pending_call);
         // Billing: INIT + handler time, rounded up to 1 ms; GB-s at the configured memory.
         const SimTime handler = now - inv.handler_start;
@@ -525,6 +583,8 @@ private:
 
     LambdaConfig c_;
     std::unordered_map<std::uint64_t, Invocation> invocations_;
+    std::deque<TimeoutCheck> timeouts_;  // running handlers by deadline (finished ones dropped lazily)
+    bool timeout_sweep_armed_ = false;
     IdMap<std::uint64_t> pending_calls_;  // call id → invocation id
     ActionRequests requests_;
     std::deque<SimTime> idle_;  // last-used time of each idle environment, oldest first

@@ -94,6 +94,28 @@ TEST_SUITE("lambda") {
         CHECK(gbs >= n * 2.0 * 0.125);
     }
 
+    TEST_CASE("a handler that ends in the very microsecond of its timeout has timed out") {
+        // 1,000 ms of work against Timeout 1 s: the end and the deadline coincide exactly.
+        auto s = build_ok(api_lambda(R"({"DurationMs": 1000, "Timeout": 1})", 5));
+        s->run_until(sec(20));
+        const auto invocations = counter(*s, "f", Counter::Invocations);
+        CHECK(invocations >= 90);
+        CHECK(counter(*s, "f", Counter::Timeouts) >= invocations - 6);  // the last second's are still running
+        CHECK(s->report()["nodes"]["u"]["responses_by_status"].value("200", 0) == 0);
+    }
+
+    TEST_CASE("timeouts stay exact when many invocations of different lengths overlap") {
+        // Durations spread around the 3 s Timeout: those longer time out at exactly 3 s, so billed
+        // time never exceeds 3 s (+ INIT) per invocation.
+        auto s = build_ok(api_lambda(R"({"DurationMs": {"p50": 2500, "p99": 9000}, "Timeout": 3})", 40));
+        s->run_until(sec(60));
+        const auto timeouts = counter(*s, "f", Counter::Timeouts);
+        CHECK(timeouts > 100);
+        CHECK(counter(*s, "f", Counter::Invocations) > timeouts + 100);
+        const Json lat = s->report()["nodes"]["f"]["latency_ms"];
+        CHECK(lat["p99"].get<double>() <= 3000 + 1000);  // + INIT for cold starts
+    }
+
     TEST_CASE("billing rounds each invocation up to the millisecond at the configured memory") {
         auto s = build_ok(R"({"format": "serverless-playground/1", "nodes": [
             {"id": "f", "type": "lambda", "config": {"DurationMs": 10.2, "MemorySize": 1024, "InitDurationMs": 100}}]})");
