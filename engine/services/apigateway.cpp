@@ -24,12 +24,12 @@
 #include "services/apigateway.h"
 
 #include "cost/price_table.h"
+#include "core/deadline_queue.h"
 #include "core/id_map.h"
 #include "pattern/config_reader.h"
 #include "pattern/pattern.h"
 
 #include <algorithm>
-#include <deque>
 #include <map>
 #include <unordered_map>
 
@@ -77,16 +77,15 @@ struct Pending {
     std::string cache_key;           // set when the response may be stored
 };
 
-// An integration request waiting for its timeout, in the order requests were sent on. `due` is
-// sent time + timeout (without the random gateway overhead), so the queue is in `due` order.
-struct TimeoutCheck {
-    SimTime due;
-    std::uint64_t call;
-};
 
 class Api final : public Service {
+    // Whether the integration call behind a timeout entry is still waiting for its answer.
+    auto unanswered() const {
+        return [this](const DeadlineQueue::Entry& e) { return pending_.find(e.id) != nullptr; };
+    }
+
 public:
-    explicit Api(Config c) : c_(std::move(c)), tokens_(c_.burst) {}
+    explicit Api(Config c) : c_(std::move(c)), tokens_(c_.burst), timeouts_(kTimeoutSweepTag) {}
 
     void on_start(Context& ctx) override {
         // The cache is a provisioned instance: it costs money every hour it exists.
@@ -150,14 +149,9 @@ public:
         const std::uint64_t call = ctx.call(*r.link, std::move(fwd), overhead);
         pending_.put(call, Pending{caller, msg, start, ctx.now() + overhead + c_.timeout, 0, std::move(key)});
         // Almost every request is answered long before its timeout, so no timer per request: a
-        // sweep runs when the oldest unanswered one reaches sent + timeout and arms the exact
-        // timer (overhead later) only for requests still open then.
-        timeouts_.push_back(TimeoutCheck{ctx.now() + c_.timeout, call});
-        // Answered requests leave their entry behind; keep the queue near the open requests.
-        while (!pending_.find(timeouts_.front().call)) timeouts_.pop_front();
-        if (timeouts_.size() > 2 * pending_.size() + 1024)
-            std::erase_if(timeouts_, [&](const TimeoutCheck& t) { return !pending_.find(t.call); });
-        if (!sweep_armed_) arm_sweep(ctx);
+        // sweep at sent + timeout (without the random overhead, so in send order) arms the exact
+        // timer, overhead later, only for requests still open then.
+        timeouts_.push(ctx, ctx.now() + c_.timeout, call, unanswered(), pending_.size());
         ++inflight_;
         ctx.metrics().set_concurrency(inflight_, ctx.now());
     }
@@ -169,8 +163,10 @@ public:
             return;
         }
         if (call == kTimeoutSweepTag) {
-            sweep_armed_ = false;
-            sweep_timeouts(ctx);
+            timeouts_.sweep(ctx, unanswered(), [&](std::uint64_t id) {
+                Pending* p = pending_.find(id);
+                p->timeout_timer = ctx.start_timer(p->deadline - ctx.now(), id);
+            });
             return;
         }
         Pending* it = pending_.find(call);
@@ -229,23 +225,6 @@ public:
     Json inspect() const override { return {{"in_flight", inflight_}, {"tokens", tokens_}}; }
 
 private:
-    // Arms the sweep for the oldest unanswered request in `timeouts_` (answered ones are dropped).
-    void arm_sweep(Context& ctx) {
-        while (!timeouts_.empty() && !pending_.find(timeouts_.front().call)) timeouts_.pop_front();
-        if (timeouts_.empty()) return;
-        ctx.start_timer(timeouts_.front().due - ctx.now(), kTimeoutSweepTag);
-        sweep_armed_ = true;
-    }
-
-    // Requests due now that are still unanswered get their exact timeout timer (deadline >= due).
-    void sweep_timeouts(Context& ctx) {
-        while (!timeouts_.empty() && timeouts_.front().due <= ctx.now()) {
-            if (Pending* p = pending_.find(timeouts_.front().call))
-                p->timeout_timer = ctx.start_timer(p->deadline - ctx.now(), timeouts_.front().call);
-            timeouts_.pop_front();
-        }
-        arm_sweep(ctx);
-    }
 
     // The cache key of a cacheable request (GET on a caching stage), else empty.
     std::string cache_key(const Message& m) const {
@@ -329,8 +308,7 @@ private:
     double tokens_;
     SimTime refilled_at_;
     IdMap<Pending> pending_;  // integration call id → request
-    std::deque<TimeoutCheck> timeouts_;
-    bool sweep_armed_ = false;
+    DeadlineQueue timeouts_;  // integration timeouts: sent + timeout, by call id
     JsonPtr matched_body_;    // the last request body routed, and its route
     const Route* matched_route_ = nullptr;
     struct Authorizing {

@@ -25,6 +25,7 @@
 //      invocation-async-error-handling.html, invocation-recursion.html, services-sqs-errorhandling.html
 #include "services/lambda.h"
 
+#include "core/deadline_queue.h"
 #include "core/id_map.h"
 #include "cost/price_table.h"
 #include "pattern/config_reader.h"
@@ -75,6 +76,14 @@ struct Invocation {
 };
 
 class LambdaFunction final : public Service {
+    // Whether the handler behind a timeout entry is still running (not finished, not restarted).
+    auto running() const {
+        return [this](const DeadlineQueue::Entry& e) {
+            auto it = invocations_.find(e.id);
+            return it != invocations_.end() && it->second.deadline == e.due;
+        };
+    }
+
 public:
     explicit LambdaFunction(LambdaConfig c) : c_(std::move(c)) {}
 
@@ -115,7 +124,7 @@ public:
             return;
         }
         if (kind == kTimeout) {
-            sweep_timeouts(ctx);
+            timeouts_.sweep(ctx, running(), [&](std::uint64_t timed) { time_out(ctx, timed); });
             return;
         }
         auto it = invocations_.find(id);
@@ -179,43 +188,7 @@ public:
 private:
     // ---- Timeouts: no timer per invocation (almost all end well before their Timeout) ----------
     // Running handlers wait in `timeouts_` in start order, which is deadline order (one Timeout per
-    // function); one timer is armed for the oldest still running and sweeps everything due.
-    struct TimeoutCheck {
-        SimTime due;
-        std::uint64_t id;
-    };
-
-    bool still_running(const TimeoutCheck& t) const {
-        auto it = invocations_.find(t.id);
-        return it != invocations_.end() && it->second.deadline == t.due;
-    }
-
-    // Bounded memory: a long Timeout (up to 900 s) with one slow handler at the front would
-    // otherwise keep every finished entry behind it.
-    void drop_finished_timeouts() {
-        while (!timeouts_.empty() && !still_running(timeouts_.front())) timeouts_.pop_front();
-        if (timeouts_.size() > 2 * invocations_.size() + 1024)
-            std::erase_if(timeouts_, [&](const TimeoutCheck& t) { return !still_running(t); });
-    }
-
-    void arm_timeout_sweep(Context& ctx) {
-        while (!timeouts_.empty() && !still_running(timeouts_.front())) timeouts_.pop_front();
-        if (timeouts_.empty()) return;
-        ctx.start_timer(timeouts_.front().due - ctx.now(), tag(kTimeout, 0));
-        timeout_sweep_armed_ = true;
-    }
-
-    void sweep_timeouts(Context& ctx) {
-        timeout_sweep_armed_ = true;  // handlers started by what finishes here do not arm another
-        while (!timeouts_.empty() && timeouts_.front().due <= ctx.now()) {
-            const TimeoutCheck t = timeouts_.front();
-            timeouts_.pop_front();
-            if (still_running(t)) time_out(ctx, t.id);
-        }
-        timeout_sweep_armed_ = false;
-        arm_timeout_sweep(ctx);
-    }
-
+    // function); one timer for the oldest still running sweeps everything due.
     void time_out(Context& ctx, std::uint64_t id) {
         finish(ctx, id, "Sandbox.Timedout", "Task timed out after " + seconds_text(c_.timeout) + " seconds", Outcome::TimedOut);
     }
@@ -315,9 +288,7 @@ private:
         inv.error_checked = false;
         inv.failed.clear();
         inv.deadline = ctx.now() + c_.timeout;
-        timeouts_.push_back(TimeoutCheck{inv.deadline, id});
-        drop_finished_timeouts();
-        if (!timeout_sweep_armed_) arm_timeout_sweep(ctx);
+        timeouts_.push(ctx, inv.deadline, id, running(), invocations_.size());
         const SimTime d = from_ms(c_.duration.sample_ms(ctx.rng()) * c_.duration_scale);
         ctx.start_timer(d, tag(kHandlerDone, id));
     }
@@ -583,8 +554,7 @@ private:
 
     LambdaConfig c_;
     std::unordered_map<std::uint64_t, Invocation> invocations_;
-    std::deque<TimeoutCheck> timeouts_;  // running handlers by deadline (finished ones dropped lazily)
-    bool timeout_sweep_armed_ = false;
+    DeadlineQueue timeouts_{tag(kTimeout, 0)};  // running handlers by deadline
     IdMap<std::uint64_t> pending_calls_;  // call id → invocation id
     ActionRequests requests_;
     std::deque<SimTime> idle_;  // last-used time of each idle environment, oldest first
