@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace sim {
@@ -45,6 +46,15 @@ struct Reply {
     std::int64_t size_bytes = 0;
     bool ok() const { return error.empty(); }
 };
+
+// The member `key` of a JSON object, or null when it is missing or `j` is not an object: one
+// lookup, and a string_view key is compared without the strlen a char* key costs per comparison
+// (the per-request paths look members up this way).
+inline const Json* member(const Json& j, std::string_view key) {
+    if (!j.is_object()) return nullptr;
+    const auto it = j.find(key);
+    return it == j.end() ? nullptr : &*it;
+}
 
 // "a string", "an object", ... for messages that say what a JSON value was instead of what was expected.
 inline const char* json_type_name(const Json& j) {

@@ -183,16 +183,18 @@ void SimulationImpl::dispatch(const Event& e) {
     switch (e.kind) {
         case EventKind::Start: n.service->on_start(ctx); break;
         case EventKind::Deliver: {
-            Delivery d = deliveries.take(e.slot);
+            const Delivery& d = deliveries[e.slot];
             trace.fold(d.msg.trace);
             n.metrics.count(Counter::MessagesIn, e.at);
             n.service->on_message(ctx, Inbound{d.msg, d.from, d.via, d.caller});
+            deliveries.release(e.slot);
             break;
         }
         case EventKind::Reply: {
-            Reply r = replies.take(e.slot);
+            const Reply& r = replies[e.slot];
             trace.fold(static_cast<std::uint64_t>(r.status));
             n.service->on_reply(ctx, e.tag, r);
+            replies.release(e.slot);
             break;
         }
         case EventKind::Timer:  // cancelled timers never get here (Scheduler::cancel)

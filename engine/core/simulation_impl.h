@@ -28,6 +28,9 @@ struct Delivery {
     CallerRef caller;
 };
 
+// Slots never move once made (storage grows in fixed blocks), so dispatch hands the handler a
+// reference into the slab instead of moving the delivery out: a handler that queues more
+// deliveries cannot invalidate the one it is reading. The slot is released after the handler.
 template <class T>
 class Slab {
 public:
@@ -35,22 +38,25 @@ public:
         if (!free_.empty()) {
             std::uint32_t i = free_.back();
             free_.pop_back();
-            items_[i] = std::move(value);
+            (*this)[i] = std::move(value);
             return i;
         }
-        items_.push_back(std::move(value));
-        return static_cast<std::uint32_t>(items_.size() - 1);
+        if (size_ % kBlock == 0) blocks_.push_back(std::make_unique<T[]>(kBlock));
+        (*this)[size_] = std::move(value);
+        return size_++;
     }
-    T take(std::uint32_t i) {
-        T v = std::move(items_[i]);
-        items_[i] = T{};
+    T& operator[](std::uint32_t i) { return blocks_[i / kBlock][i % kBlock]; }
+    // Clears the slot (dropping the payload it shares) and makes it reusable.
+    void release(std::uint32_t i) {
+        (*this)[i] = T{};
         free_.push_back(i);
-        return v;
     }
-    std::size_t live() const { return items_.size() - free_.size(); }
+    std::size_t live() const { return size_ - free_.size(); }
 
 private:
-    std::vector<T> items_;
+    static constexpr std::uint32_t kBlock = 256;
+    std::vector<std::unique_ptr<T[]>> blocks_;
+    std::uint32_t size_ = 0;
     std::vector<std::uint32_t> free_;
 };
 

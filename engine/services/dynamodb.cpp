@@ -44,15 +44,18 @@ void Table::on_message(Context& ctx, const Inbound& in) {
     static const Json kEmpty = Json::object();
     const Json& req = in.msg.body && in.msg.body->is_object() ? *in.msg.body : kEmpty;
     static const std::string kPutItem = "PutItem";
-    const auto opj = req.find("operation");
-    const std::string& op = opj != req.end() && opj->is_string() ? opj->get_ref<const std::string&>() : kPutItem;
+    const Json* opj = member(req, "operation");
+    const std::string& op = opj && opj->is_string() ? opj->get_ref<const std::string&>() : kPutItem;
     Reply r = handle(ctx, op, req, in.msg);
     const SimTime latency = c_.latency.sample(ctx.rng());
-    const bool throttle = !r.ok() && (r.error == "ProvisionedThroughputExceededException" || r.error == "ThrottlingException");
-    if (!r.ok() && r.error == "ValidationException") ++validation_errors_;
-    if (!r.ok()) ctx.metrics().count(throttle ? Counter::Throttles : Counter::Errors, now);
     ctx.metrics().observe_latency(latency, now);
-    if (!r.ok() && r.error == "ConditionalCheckFailedException") ctx.note(&in.msg, Outcome::Error, op + " on " + c_.table + ": ConditionalCheckFailedException");
+    bool throttle = false;
+    if (!r.ok()) {
+        throttle = r.error == "ProvisionedThroughputExceededException" || r.error == "ThrottlingException";
+        ctx.metrics().count(throttle ? Counter::Throttles : Counter::Errors, now);
+        if (r.error == "ValidationException") ++validation_errors_;
+        if (r.error == "ConditionalCheckFailedException") ctx.note(&in.msg, Outcome::Error, op + " on " + c_.table + ": ConditionalCheckFailedException");
+    }
     if (ctx.tracing(in.msg))
         ctx.span(in.msg, op, now, r.ok() ? Outcome::Ok : throttle ? Outcome::Throttled : Outcome::Error, r.error.empty() ? "" : r.error + ": " + r.detail);
     if (in.caller.valid()) ctx.reply(in.caller, std::move(r), latency);

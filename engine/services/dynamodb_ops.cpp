@@ -17,7 +17,7 @@ constexpr std::int64_t kPageBytes = 1024 * 1024;
 
 ExprEnv Table::env_for(const Json& req, Context& ctx) {
     ExprEnv env;
-    env.names = req.contains("ExpressionAttributeNames") ? &req["ExpressionAttributeNames"] : nullptr;
+    env.names = member(req, "ExpressionAttributeNames");
     // Simulator convenience: ":now" (epoch seconds) is bound unless the request defines it, so
     // a Lambda action can filter expired items ("#ttl < :now") as its code would with Date.now().
     now_values_ = req.contains("ExpressionAttributeValues") && req["ExpressionAttributeValues"].is_object()
@@ -28,12 +28,13 @@ ExprEnv Table::env_for(const Json& req, Context& ctx) {
 }
 
 std::optional<Condition> Table::condition(const Json& req, const char* field, std::string& error, Context& ctx) {
-    if (!req.contains(field)) return std::nullopt;
-    if (!req[field].is_string()) {
+    const Json* text = member(req, field);
+    if (!text) return std::nullopt;
+    if (!text->is_string()) {
         error = std::string(field) + " must be a string";
         return std::nullopt;
     }
-    return parse_condition(req[field].get<std::string>(), env_for(req, ctx), field, error);
+    return parse_condition(text->get_ref<const std::string&>(), env_for(req, ctx), field, error);
 }
 
 Reply Table::throttled(Context& ctx, const char* error, bool write) {
@@ -65,19 +66,21 @@ bool Table::charge_read(Context& ctx, std::int64_t bytes, bool strong, const std
     return true;
 }
 
-Reply Table::handle(Context& ctx, const std::string& op, const Json& req, const Message& msg) {
+Reply Table::handle(Context& ctx, const std::string& operation, const Json& req, const Message& msg) {
+    const std::string_view op = operation;  // compared without a strlen per literal
     if (op == "PutItem") return put_item(ctx, req, msg);
     if (op == "GetItem") return get_item(ctx, req);
     if (op == "UpdateItem") return update_item(ctx, req, msg);
     if (op == "DeleteItem") return delete_item(ctx, req, msg);
     if (op == "Query") return query_or_scan(ctx, req, msg, false);
     if (op == "Scan") return query_or_scan(ctx, req, msg, true);
-    return fail("ValidationException", "operation '" + op + "' is not simulated on DynamoDB tables; expected PutItem, GetItem, UpdateItem, DeleteItem, Query or Scan");
+    return fail("ValidationException", "operation '" + operation + "' is not simulated on DynamoDB tables; expected PutItem, GetItem, UpdateItem, DeleteItem, Query or Scan");
 }
 
 Reply Table::put_item(Context& ctx, const Json& req, const Message& msg) {
     // Item, or (Lambda action shorthand) the whole event.
-    const Json* item = req.contains("Item") ? &req["Item"] : req.contains("Event") ? &req["Event"] : nullptr;
+    const Json* item = member(req, "Item");
+    if (!item) item = member(req, "Event");
     if (!item || !item->is_object()) return fail("ValidationException", "PutItem needs an Item object");
     if (std::string why = store_.key_problem(*item); !why.empty())
         return fail("ValidationException", "One or more parameter values were invalid: " + why);
@@ -100,13 +103,13 @@ Reply Table::put_item(Context& ctx, const Json& req, const Message& msg) {
     store_.put(partition, &req == msg.body.get() ? JsonPtr(msg.body, item) : std::make_shared<const Json>(*item), size, ttl);
     ++writes_ok_;
     if (stream_ || ttl >= 0) changed(ctx, msg, store_.key_of(*item), before.get(), item, false);
-    if (auto rv = req.find("ReturnValues"); rv != req.end() && *rv == "ALL_OLD" && before)
+    if (const Json* rv = member(req, "ReturnValues"); rv && *rv == "ALL_OLD" && before)
         r.body = std::make_shared<const Json>(Json{{"Attributes", *before}});
     return r;
 }
 
 Reply Table::get_item(Context& ctx, const Json& req) {
-    const Json* keyobj = req.contains("Key") ? &req["Key"] : nullptr;
+    const Json* keyobj = member(req, "Key");
     if (!keyobj) return fail("ValidationException", "GetItem needs a Key object");
     if (std::string why = store_.key_problem(*keyobj); !why.empty())
         return fail("ValidationException", "The provided key element does not match the schema: " + why);
@@ -121,7 +124,7 @@ Reply Table::get_item(Context& ctx, const Json& req) {
 }
 
 Reply Table::update_item(Context& ctx, const Json& req, const Message& msg) {
-    const Json* keyobj = req.contains("Key") ? &req["Key"] : nullptr;
+    const Json* keyobj = member(req, "Key");
     if (!keyobj) return fail("ValidationException", "UpdateItem needs a Key object");
     if (std::string why = store_.key_problem(*keyobj); !why.empty())
         return fail("ValidationException", "The provided key element does not match the schema: " + why);
@@ -158,7 +161,7 @@ Reply Table::update_item(Context& ctx, const Json& req, const Message& msg) {
 }
 
 Reply Table::delete_item(Context& ctx, const Json& req, const Message& msg) {
-    const Json* keyobj = req.contains("Key") ? &req["Key"] : nullptr;
+    const Json* keyobj = member(req, "Key");
     if (!keyobj) return fail("ValidationException", "DeleteItem needs a Key object");
     if (std::string why = store_.key_problem(*keyobj); !why.empty())
         return fail("ValidationException", "The provided key element does not match the schema: " + why);

@@ -79,17 +79,15 @@ Reply SqsQueue::send(Context& ctx, const Message& in) {
     SimTime delay = c_.delay;
     if (in.body && in.body->is_object()) {
         const Json& b = *in.body;
-        auto op = b.find("operation");
-        if (op != b.end()) {
-            if (!op->is_string() || op->get<std::string>() != "SendMessage")
+        if (const Json* op = member(b, "operation")) {
+            if (!op->is_string() || op->get_ref<const std::string&>() != "SendMessage")
                 return {400, "InvalidAction", "operation " + op->dump() + " is not simulated on SQS; use SendMessage", nullptr, 0};
-            auto mb = b.find("MessageBody");
-            if (mb == b.end()) mb = b.find("Event");
-            body = part_of(in.body, mb == b.end() ? nullptr : &*mb);
-            if (auto g = b.find("MessageGroupId"); g != b.end() && g->is_string()) group = *g;
-            if (auto d = b.find("MessageDeduplicationId"); d != b.end() && d->is_string()) dedup = *d;
-            if (auto a = b.find("MessageAttributes"); a != b.end() && a->is_object()) attrs = part_of(in.body, &*a);
-            if (auto ds = b.find("DelaySeconds"); ds != b.end()) {
+            const Json* mb = member(b, "MessageBody");
+            body = part_of(in.body, mb ? mb : member(b, "Event"));
+            if (const Json* g = member(b, "MessageGroupId"); g && g->is_string()) group = *g;
+            if (const Json* d = member(b, "MessageDeduplicationId"); d && d->is_string()) dedup = *d;
+            if (const Json* a = member(b, "MessageAttributes"); a && a->is_object()) attrs = part_of(in.body, a);
+            if (const Json* ds = member(b, "DelaySeconds")) {
                 if (c_.fifo)
                     return {400, "InvalidParameterValue", "Value " + ds->dump() + " for parameter DelaySeconds is invalid. Reason: The request include parameter that is not valid for this queue type.", nullptr, 0};
                 if (!ds->is_number_integer() || ds->get<std::int64_t>() < 0 || ds->get<std::int64_t>() > 900)
@@ -98,8 +96,7 @@ Reply SqsQueue::send(Context& ctx, const Message& in) {
             }
         } else if (std::strcmp(in.type, "apigateway.proxy") == 0) {
             // API Gateway's SQS integration sends the request body as MessageBody.
-            auto bb = b.find("body");
-            body = part_of(in.body, bb == b.end() ? nullptr : &*bb);
+            body = part_of(in.body, member(b, "body"));
         }
     }
     const std::int64_t size = std::max<std::int64_t>(in.size_bytes, 1);
