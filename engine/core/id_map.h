@@ -1,8 +1,8 @@
 // id_map.h — a hash map from non-zero 64-bit ids (call ids, invocation ids) to values, kept in one
 // flat array with linear probing. Unlike std::unordered_map it allocates nothing per insert, which
 // matters on per-request paths (an API's in-flight requests, a client's outstanding calls).
-// Erase leaves a tombstone, so erasing never moves other entries; only an insert that grows or
-// cleans the table moves them (like std::vector). Iteration order is unspecified: it must never
+// Erase leaves a tombstone (or an empty slot where no probe chain runs on), so erasing never
+// moves other entries; only an insert that grows or cleans the table moves them (like std::vector). Iteration order is unspecified: it must never
 // influence events or output (sort first when it would).
 #pragma once
 
@@ -18,6 +18,7 @@ public:
     std::size_t size() const { return size_; }
     bool empty() const { return size_ == 0; }
     std::size_t capacity() const { return slots_.size(); }
+    std::size_t tombstones() const { return tombstones_; }
 
     // The value for `id`, or nullptr. `id` 0 is never present.
     V* find(std::uint64_t id) {
@@ -58,10 +59,21 @@ public:
             Slot& s = slots_[i];
             if (s.key == kEmpty) return false;
             if (s.key != id) continue;
-            s.key = kTombstone;
             s.value = V{};
             --size_;
-            ++tombstones_;
+            if (slots_[(i + 1) & mask_].key == kEmpty) {
+                // No probe chain runs past an empty slot, so this slot and the tombstones just
+                // before it can be empty again: a map that is filled and drained in turn (calls
+                // answered in order) then never fills up with tombstones and rehashes.
+                s.key = kEmpty;
+                for (std::size_t j = (i - 1) & mask_; slots_[j].key == kTombstone; j = (j - 1) & mask_) {
+                    slots_[j].key = kEmpty;
+                    --tombstones_;
+                }
+            } else {
+                s.key = kTombstone;
+                ++tombstones_;
+            }
             return true;
         }
     }

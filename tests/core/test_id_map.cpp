@@ -58,4 +58,36 @@ TEST_SUITE("id_map") {
         CHECK(m.size() == 10);
         CHECK(m.capacity() <= 64);
     }
+
+    TEST_CASE("erasing where no probe chain runs on leaves no tombstone") {
+        // Calls answered in the order they were made: each erase empties its slot outright,
+        // so the table never needs the rehash that clears tombstones.
+        IdMap<int> m;
+        for (std::uint64_t id = 1; id <= 1000; ++id) {
+            m.put(id, 1);
+            CHECK(m.erase(id));
+            CHECK(m.tombstones() == 0);
+        }
+        // Two ids sharing a probe chain: erasing the first must leave a tombstone so the
+        // second stays findable; erasing the second then clears both.
+        IdMap<int> c;
+        std::uint64_t a = 1, b = 2;
+        c.put(a, 1);
+        while (true) {  // find an id whose home slot is a's (capacity 16: same top bits)
+            IdMap<int> probe;
+            probe.put(a, 1);
+            probe.put(b, 2);
+            probe.erase(a);
+            if (probe.tombstones() == 1) break;
+            ++b;
+        }
+        c.put(b, 2);
+        CHECK(c.erase(a));
+        CHECK(c.tombstones() == 1);
+        REQUIRE(c.find(b) != nullptr);
+        CHECK(*c.find(b) == 2);
+        CHECK(c.erase(b));
+        CHECK(c.tombstones() == 0);
+        CHECK(c.find(a) == nullptr);
+    }
 }
