@@ -193,13 +193,20 @@ public:
             }
             return;
         }
-        Pending* it = pending_.find(call);
-        if (!it) return;  // already answered 504; the integration's work still happened
-        Pending p = std::move(*it);
-        pending_.erase(call);
-        if (p.timeout_timer) ctx.cancel_timer(p.timeout_timer);
+        Pending* p = pending_.find(call);
+        if (!p) return;  // already answered 504; the integration's work still happened
+        if (p->timeout_timer) ctx.cancel_timer(p->timeout_timer);
         --inflight_;
         ctx.metrics().set_concurrency(inflight_, ctx.now());
+        answer_integration(ctx, *p, r);
+        pending_.erase(call);
+    }
+
+    Json inspect() const override { return {{"in_flight", inflight_}, {"tokens", tokens_}}; }
+
+private:
+    // Answers the caller from the integration's reply, mapping errors as AWS does.
+    void answer_integration(Context& ctx, const Pending& p, const Reply& r) {
         if (r.ok()) {
             int status = 200;
             if (r.body && r.body->is_object()) {
@@ -221,10 +228,6 @@ public:
             answer(ctx, p.caller, p.msg, p.start, 500, "InternalServerError", "Internal Server Error (" + r.error + ")", Outcome::Error);
         }
     }
-
-    Json inspect() const override { return {{"in_flight", inflight_}, {"tokens", tokens_}}; }
-
-private:
 
     // The cache key of a cacheable request (GET on a caching stage), else empty.
     std::string cache_key(const Message& m) const {
