@@ -3,10 +3,10 @@
 
 namespace sim {
 
-SimTime Context::now() const { return sim_->scheduler.now(); }
+Context::Context(SimulationImpl& sim, std::uint32_t node)
+    : sim_(&sim), node_(node), clock_(&sim.scheduler.clock()), rng_(&sim.nodes[node].rng), metrics_(&sim.nodes[node].metrics) {}
+
 const std::string& Context::node_id() const { return sim_->nodes[node_].id; }
-Rng& Context::rng() { return sim_->nodes[node_].rng; }
-NodeMetrics& Context::metrics() { return sim_->nodes[node_].metrics; }
 Account& Context::account() { return sim_->account; }
 const std::vector<Link>& Context::links() const { return sim_->nodes[node_].links; }
 std::uint64_t Context::start_unix_s() const { return sim_->start_unix_s; }

@@ -96,11 +96,6 @@ void TimeSeries::downsample() {
 }
 
 // ---- NodeMetrics --------------------------------------------------------------------------------------
-void NodeMetrics::count(Counter c, SimTime now, std::uint64_t n) {
-    counters_[static_cast<std::size_t>(c)] += n;
-    series_.at(now).counters[static_cast<std::size_t>(c)] += n;
-}
-
 void NodeMetrics::add_cost(double usd, SimTime now) {
     cost_usd_ += usd;
     series_.at(now).cost_usd += usd;

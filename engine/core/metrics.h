@@ -76,7 +76,10 @@ private:
 
 class NodeMetrics {
 public:
-    void count(Counter c, SimTime now, std::uint64_t n = 1);
+    void count(Counter c, SimTime now, std::uint64_t n = 1) {  // inline: several per request
+        counters_[static_cast<std::size_t>(c)] += n;
+        series_.at(now).counters[static_cast<std::size_t>(c)] += n;
+    }
     void add_cost(double usd, SimTime now);
     void observe_latency(SimTime d, SimTime now);
     void set_concurrency(std::int64_t v, SimTime now);  // gauge: in-flight work

@@ -29,6 +29,7 @@ struct Event {
 class Scheduler {
 public:
     SimTime now() const { return now_; }
+    const SimTime& clock() const { return now_; }  // follows now() (Context reads it directly)
     // Pending live events (an event cancelled after it ran is not subtracted twice).
     std::size_t size() const { return heap_.size() - std::min(heap_.size(), cancelled_.size()); }
     bool empty() const { return heap_.empty(); }
