@@ -18,16 +18,23 @@ std::uint64_t Scheduler::post(Event e) {
     assert(e.at >= now_ && "event posted into the past");
     if (e.at < now_) e.at = now_;
     e.seq = seq_++;
-    heap_.push_back(e);
-    std::push_heap(heap_.begin(), heap_.end(), Later{});
+    // Sift up through a hole: parents move down until e's place is found (one write each).
+    std::size_t i = heap_.size();
+    heap_.emplace_back();
+    while (i > 0) {
+        const std::size_t parent = (i - 1) / 2;
+        if (!Later{}(heap_[parent], e)) break;
+        heap_[i] = heap_[parent];
+        i = parent;
+    }
+    heap_[i] = e;
     return e.seq;
 }
 
 void Scheduler::cancel(std::uint64_t seq) {
     if (seq >= seq_) return;
     if (!heap_.empty() && heap_.front().seq == seq) {
-        std::pop_heap(heap_.begin(), heap_.end(), Later{});
-        heap_.pop_back();
+        remove_top();
         drop_cancelled_top();
         return;
     }
@@ -38,10 +45,7 @@ void Scheduler::cancel(std::uint64_t seq) {
 }
 
 void Scheduler::drop_cancelled_top() {
-    while (!cancelled_.empty() && !heap_.empty() && cancelled_.erase(heap_.front().seq)) {
-        std::pop_heap(heap_.begin(), heap_.end(), Later{});
-        heap_.pop_back();
-    }
+    while (!cancelled_.empty() && !heap_.empty() && cancelled_.erase(heap_.front().seq)) remove_top();
 }
 
 void Scheduler::compact() {
@@ -54,12 +58,29 @@ void Scheduler::compact() {
 }
 
 Event Scheduler::pop() {
-    std::pop_heap(heap_.begin(), heap_.end(), Later{});
-    Event e = heap_.back();
-    heap_.pop_back();
-    now_ = e.at;
+    const Event top = heap_.front();
+    remove_top();
+    now_ = top.at;
     drop_cancelled_top();
-    return e;
+    return top;
+}
+
+void Scheduler::remove_top() {
+    // The last event fills the root's hole, sifting down while a child comes before it.
+    const Event last = heap_.back();
+    heap_.pop_back();
+    const std::size_t n = heap_.size();
+    if (n == 0) return;
+    std::size_t i = 0;
+    for (;;) {
+        std::size_t child = 2 * i + 1;
+        if (child >= n) break;
+        if (child + 1 < n && Later{}(heap_[child], heap_[child + 1])) ++child;
+        if (!Later{}(last, heap_[child])) break;
+        heap_[i] = heap_[child];
+        i = child;
+    }
+    heap_[i] = last;
 }
 
 }  // namespace sim
