@@ -24,14 +24,14 @@ const Link* Context::link_to(std::string_view target_id) const {
 void Context::send(const Link& to, Message msg, SimTime delay) {
     ++msg.depth;
     metrics().count(Counter::MessagesOut, now());
-    sim_->post_delivery(to.target, now() + delay, Delivery{std::move(msg), node_, &to, {}});
+    sim_->post_delivery(to.target, now() + delay, std::move(msg), node_, &to, {});
 }
 
 std::uint64_t Context::call(const Link& to, Message msg, SimTime delay) {
     const std::uint64_t id = sim_->next_call++;
     ++msg.depth;
     metrics().count(Counter::MessagesOut, now());
-    sim_->post_delivery(to.target, now() + delay, Delivery{std::move(msg), node_, &to, CallerRef{node_, id}});
+    sim_->post_delivery(to.target, now() + delay, std::move(msg), node_, &to, CallerRef{node_, id});
     return id;
 }
 
@@ -41,7 +41,8 @@ void Context::reply(const CallerRef& caller, Reply r, SimTime delay) {
     e.at = now() + delay;
     e.node = caller.node;
     e.kind = EventKind::Reply;
-    e.slot = sim_->replies.put(std::move(r));
+    e.slot = sim_->replies.acquire();
+    sim_->replies[e.slot] = std::move(r);
     e.tag = caller.call;
     sim_->scheduler.post(e);
 }

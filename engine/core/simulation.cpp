@@ -166,12 +166,17 @@ Simulation::BuildResult build_from_text(std::string_view text, const BuildOption
 }
 
 // ---- Event loop ------------------------------------------------------------------------------------
-void SimulationImpl::post_delivery(std::uint32_t to, SimTime at, Delivery d) {
+void SimulationImpl::post_delivery(std::uint32_t to, SimTime at, Message&& msg, std::uint32_t from, const Link* via, CallerRef caller) {
     Event e;
     e.at = at;
     e.node = to;
     e.kind = EventKind::Deliver;
-    e.slot = deliveries.put(std::move(d));
+    e.slot = deliveries.acquire();
+    Delivery& d = deliveries[e.slot];
+    d.msg = std::move(msg);
+    d.from = from;
+    d.via = via;
+    d.caller = caller;
     scheduler.post(e);
 }
 
@@ -247,7 +252,7 @@ std::string Simulation::fire(const std::string& node_id, const Json& event) {
     m.type = "manual";
     m.body = std::make_shared<const Json>(event);
     m.size_bytes = static_cast<std::int64_t>(event.dump().size());
-    s.post_delivery(i, s.scheduler.now(), Delivery{std::move(m), UINT32_MAX, nullptr, {}});
+    s.post_delivery(i, s.scheduler.now(), std::move(m), UINT32_MAX, nullptr, {});
     return {};
 }
 

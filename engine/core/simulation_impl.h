@@ -34,15 +34,14 @@ struct Delivery {
 template <class T>
 class Slab {
 public:
-    std::uint32_t put(T value) {
+    // A cleared slot to fill in place (one move of the payload instead of several by value).
+    std::uint32_t acquire() {
         if (!free_.empty()) {
-            std::uint32_t i = free_.back();
+            const std::uint32_t i = free_.back();
             free_.pop_back();
-            (*this)[i] = std::move(value);
             return i;
         }
         if (size_ % kBlock == 0) blocks_.push_back(std::make_unique<T[]>(kBlock));
-        (*this)[size_] = std::move(value);
         return size_++;
     }
     T& operator[](std::uint32_t i) { return blocks_[i / kBlock][i % kBlock]; }
@@ -79,7 +78,8 @@ public:
     std::vector<LatencyHistogram> source_latency;  // per traffic entry
     std::vector<std::uint64_t> source_ok, source_failed;
 
-    void post_delivery(std::uint32_t to, SimTime at, Delivery d);
+    // Queues `msg` for node `to` at `at`, moved straight into its delivery slot.
+    void post_delivery(std::uint32_t to, SimTime at, Message&& msg, std::uint32_t from, const Link* via, CallerRef caller);
     void dispatch(const Event& e);
 };
 
