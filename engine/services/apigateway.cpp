@@ -241,16 +241,16 @@ private:
     }
 
     void answer(Context& ctx, const CallerRef& caller, const Message& msg, SimTime start, int status, const char* error,
-                const std::string& detail, Outcome outcome, JsonPtr body = nullptr, SimTime delay = {}) {
+                std::string_view detail, Outcome outcome, JsonPtr body = nullptr, SimTime delay = {}) {
         // `delay`: the gateway's own time still to come (a cache hit answers after its overhead).
         ctx.metrics().observe_latency(ctx.now() + delay - start, ctx.now());
         if (ctx.tracing(msg))
             ctx.span(msg, request_line(msg), start, outcome,
-                     std::to_string(status) + (detail.empty() ? "" : " " + detail) + (delay.us ? " (from the stage cache)" : ""));
+                     std::to_string(status) + (detail.empty() ? "" : " " + std::string(detail)) + (delay.us ? " (from the stage cache)" : ""));
         Reply r;
         r.status = status;
-        r.error = error;
-        r.detail = detail;
+        if (*error) r.error = error;  // successes (most answers) have neither
+        if (!detail.empty()) r.detail = detail;
         r.body = std::move(body);
         ctx.reply(caller, std::move(r), delay);
     }
