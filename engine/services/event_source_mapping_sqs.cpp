@@ -54,6 +54,7 @@ bool SqsQueue::next_batch(Context& ctx, std::size_t e, Batch& b, std::int64_t& b
     const auto limit = static_cast<std::size_t>(c_.esms[e].batch_size);
     b.esm = e;
     b.start = ctx.now();
+    b.items.reserve(std::min<std::size_t>(limit, visible_n_));  // one allocation, not one per doubling
     if (!c_.fifo) {
         while (b.items.size() < limit && !visible_.empty()) {
             const auto [slot, id] = visible_.front();
