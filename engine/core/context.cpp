@@ -35,7 +35,7 @@ std::uint64_t Context::call(const Link& to, Message msg, SimTime delay) {
     return id;
 }
 
-void Context::reply(const CallerRef& caller, Reply r, SimTime delay) {
+void Context::reply(const CallerRef& caller, Reply&& r, SimTime delay) {
     if (!caller.valid()) return;
     Event e;
     e.at = now() + delay;

@@ -76,7 +76,7 @@ public:
     void send(const Link& to, Message msg, SimTime delay = {});
     // Synchronous call: `to` must answer with reply(); the answer arrives in on_reply(call id).
     std::uint64_t call(const Link& to, Message msg, SimTime delay = {});
-    void reply(const CallerRef& caller, Reply r, SimTime delay = {});
+    void reply(const CallerRef& caller, Reply&& r, SimTime delay = {});
     // Timers: on_timer(tag) after `delay`. Cancelled timers never fire.
     std::uint64_t start_timer(SimTime delay, std::uint64_t tag = 0);
     void cancel_timer(std::uint64_t timer_id);
