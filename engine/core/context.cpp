@@ -21,13 +21,13 @@ const Link* Context::link_to(std::string_view target_id) const {
     return nullptr;
 }
 
-void Context::send(const Link& to, Message msg, SimTime delay) {
+void Context::send(const Link& to, Message&& msg, SimTime delay) {
     ++msg.depth;
     metrics().count(Counter::MessagesOut, now());
     sim_->post_delivery(to.target, now() + delay, std::move(msg), node_, &to, {});
 }
 
-std::uint64_t Context::call(const Link& to, Message msg, SimTime delay) {
+std::uint64_t Context::call(const Link& to, Message&& msg, SimTime delay) {
     const std::uint64_t id = sim_->next_call++;
     ++msg.depth;
     metrics().count(Counter::MessagesOut, now());

@@ -72,10 +72,12 @@ public:
     // Of `units` of a meter with an always-free allowance, the part billed at list price now.
     double billable(FreeMeter meter, double units);
 
+    // Messages and replies are handed over (moved into the engine's slot); pass Message(m) to
+    // send a copy.
     // Asynchronous delivery: `to` receives `msg` after `delay`. No reply.
-    void send(const Link& to, Message msg, SimTime delay = {});
+    void send(const Link& to, Message&& msg, SimTime delay = {});
     // Synchronous call: `to` must answer with reply(); the answer arrives in on_reply(call id).
-    std::uint64_t call(const Link& to, Message msg, SimTime delay = {});
+    std::uint64_t call(const Link& to, Message&& msg, SimTime delay = {});
     void reply(const CallerRef& caller, Reply&& r, SimTime delay = {});
     // Timers: on_timer(tag) after `delay`. Cancelled timers never fire.
     std::uint64_t start_timer(SimTime delay, std::uint64_t tag = 0);

@@ -253,7 +253,7 @@ private:
             ctx.send(*t.link, std::move(d.msg), latency);
             return;
         }
-        const std::uint64_t call = ctx.call(*t.link, d.msg, latency);
+        const std::uint64_t call = ctx.call(*t.link, Message(d.msg), latency);
         calls_.emplace(call, std::move(d));
     }
 

@@ -246,10 +246,10 @@ private:
         const Subscription& s = c_.subs[p.sub];
         ++deliveries_;
         if (s.protocol == Protocol::Lambda || s.protocol == Protocol::Email) {
-            ctx.send(*s.link, p.msg, delay);
+            ctx.send(*s.link, Message(p.msg), delay);
             return;
         }
-        const std::uint64_t call = ctx.call(*s.link, p.msg, delay);
+        const std::uint64_t call = ctx.call(*s.link, Message(p.msg), delay);
         calls_.emplace(call, std::move(p));
     }
 
@@ -273,7 +273,7 @@ private:
         if (s.dlq) {
             ctx.metrics().count(Counter::DeadLettered, ctx.now());
             ctx.note(&p.msg, Outcome::DeadLettered, "delivery to '" + s.link->target_id + "' failed, sent to subscription DLQ '" + s.dlq->target_id + "': " + why);
-            ctx.send(*s.dlq, p.msg);
+            ctx.send(*s.dlq, Message(p.msg));
             return;
         }
         ctx.drop(p.msg, "delivery to '" + s.link->target_id + "' failed and the subscription has no DLQ: " + why);
