@@ -2,8 +2,9 @@
 // flat array with linear probing. Unlike std::unordered_map it allocates nothing per insert, which
 // matters on per-request paths (an API's in-flight requests, a client's outstanding calls).
 // Erase leaves a tombstone (or an empty slot where no probe chain runs on), so erasing never
-// moves other entries; only an insert that grows or cleans the table moves them (like std::vector). Iteration order is unspecified: it must never
-// influence events or output (sort first when it would).
+// moves other entries; only an insert that grows or cleans the table moves them (like
+// std::vector). Iteration order is unspecified: it must never influence events or output (sort
+// first when it would).
 #pragma once
 
 #include <cstdint>

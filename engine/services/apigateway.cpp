@@ -209,10 +209,8 @@ private:
     void answer_integration(Context& ctx, const Pending& p, const Reply& r) {
         if (r.ok()) {
             int status = 200;
-            if (r.body && r.body->is_object()) {
-                auto sc = r.body->find("statusCode");
-                if (sc != r.body->end() && sc->is_number_integer()) status = sc->get<int>();
-            }
+            if (const Json* sc = r.body ? member(*r.body, "statusCode") : nullptr; sc && sc->is_number_integer())
+                status = sc->get<int>();
             if (!p.cache_key.empty() && status >= 200 && status < 300 && r.size_bytes <= kMaxCachedBytes)
                 cache_[p.cache_key] = CachedResponse{ctx.now() + c_.cache_ttl, status, r.body};
             answer(ctx, p.caller, p.msg, p.start, status, "", "", Outcome::Ok, r.body);
