@@ -89,7 +89,8 @@ Reply Table::put_item(Context& ctx, const Json& req, const Message& msg) {
     std::string error;
     auto cond = condition(req, "ConditionExpression", error, ctx);
     if (!error.empty()) return fail("ValidationException", error);
-    const std::string partition = key_text((*item)[c_.keys.hash]);
+    std::string& partition = partition_scratch_;
+    key_text(*member(*item, c_.keys.hash), partition);  // present: key_problem checked it
     const StoredItem* old = store_.find(partition, *item);  // reads only the key attributes
     Reply r;
     if (!charge_write(ctx, std::max(size, old ? old->size : 0), partition, r)) return r;
@@ -100,7 +101,7 @@ Reply Table::put_item(Context& ctx, const Json& req, const Message& msg) {
     const JsonPtr before = old ? old->item : nullptr;
     const std::int64_t ttl = ttl_of(*item);
     // The request is immutable and shared: the table keeps the item inside it instead of a copy.
-    store_.put(partition, &req == msg.body.get() ? JsonPtr(msg.body, item) : std::make_shared<const Json>(*item), size, ttl);
+    store_.put(partition, &req == msg.body.get() ? JsonPtr(msg.body, item) : std::make_shared<const Json>(*item), size, ttl, old);
     ++writes_ok_;
     if (stream_ || ttl >= 0) changed(ctx, msg, store_.key_of(*item), before.get(), item, false);
     if (const Json* rv = member(req, "ReturnValues"); rv && *rv == "ALL_OLD" && before)

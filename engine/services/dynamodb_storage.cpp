@@ -14,31 +14,46 @@ bool SortKeyLess::operator()(const Json& a, const Json& b) const {
     return a.dump() < b.dump();
 }
 
-std::string key_text(const Json& v) {
+namespace {
+// Bytes the JSON serializer writes as themselves inside a string (no escape).
+struct PlainBytes {
+    bool is[256] = {};
+    constexpr PlainBytes() {
+        for (int c = 0x20; c <= 0x7e; ++c) is[c] = c != '"' && c != '\\';
+    }
+};
+constexpr PlainBytes kPlain;
+}  // namespace
+
+void key_text(const Json& v, std::string& out) {
     if (v.is_string()) {
         const std::string& s = v.get_ref<const std::string&>();
         bool plain = true;
-        for (char c : s) plain = plain && c >= 0x20 && c <= 0x7e && c != '"' && c != '\\';
+        for (const char c : s) plain &= kPlain.is[static_cast<unsigned char>(c)];
         if (plain) {
-            std::string out;
-            out.reserve(s.size() + 2);
-            out += '"';
+            out.assign(1, '"');
             out += s;
             out += '"';
-            return out;
+            return;
         }
     }
-    if (v.is_number_integer()) return std::to_string(v.get<std::int64_t>());
-    if (v.is_number_unsigned()) return std::to_string(v.get<std::uint64_t>());
-    return v.dump();
+    if (v.is_number_integer()) out = std::to_string(v.get<std::int64_t>());
+    else if (v.is_number_unsigned()) out = std::to_string(v.get<std::uint64_t>());
+    else out = v.dump();
+}
+
+std::string key_text(const Json& v) {
+    std::string out;
+    key_text(v, out);
+    return out;
 }
 
 std::string ItemStore::key_problem(const Json& obj) const {
     if (!obj.is_object()) return "the key must be an object";
     for (const std::string* k : {&keys_.hash, &keys_.range}) {
         if (k->empty()) continue;
-        auto it = obj.find(*k);
-        if (it == obj.end() || it->is_null()) return "missing the key attribute '" + *k + "'";
+        const Json* it = member(obj, *k);
+        if (!it || it->is_null()) return "missing the key attribute '" + *k + "'";
         if (!it->is_string() && !it->is_number()) return "key attribute '" + *k + "' must be a string or a number, got " + it->dump();
         const std::string* text = it->is_string() ? &it->get_ref<const std::string&>() : nullptr;
         if (text && text->empty()) return "key attribute '" + *k + "' must not be an empty string";
@@ -74,14 +89,18 @@ StoredItem ItemStore::put(JsonPtr item, std::int64_t size, std::int64_t ttl) {
     return put(part, std::move(item), size, ttl);
 }
 
-StoredItem ItemStore::put(const std::string& part_text, JsonPtr item_ptr, std::int64_t size, std::int64_t ttl) {
+StoredItem ItemStore::put(const std::string& part_text, JsonPtr item_ptr, std::int64_t size, std::int64_t ttl, const StoredItem* existing) {
     const Json& item = *item_ptr;
-    Partition& part = parts_[part_text];
-    const Json sort = keys_.range.empty() ? Json() : item.at(keys_.range);
+    StoredItem* slot = const_cast<StoredItem*>(existing);  // a node of parts_, which this object owns
+    Partition* part = nullptr;
+    if (!slot) {
+        part = &parts_[part_text];
+        auto it = part->find(keys_.range.empty() ? Json() : item.at(keys_.range));
+        if (it != part->end()) slot = &it->second;
+    }
     StoredItem old;
-    auto it = part.find(sort);
-    if (it != part.end()) {
-        old = it->second;
+    if (slot) {
+        old = std::move(*slot);
         bytes_ -= old.size;
         if (old.stub) --stubs_;
     } else {
@@ -93,12 +112,12 @@ StoredItem ItemStore::put(const std::string& part_text, JsonPtr item_ptr, std::i
     s.version = ++version_;
     // Past the content limit, new items keep only their key (counts and conditions on the key stay
     // exact; attribute values are not kept). Replacing a stored item keeps storing it.
-    s.stub = old.item ? old.stub : count_ > limit_;
+    s.stub = slot ? old.stub : count_ > limit_;
     s.item = s.stub ? std::make_shared<const Json>(key_of(item)) : std::move(item_ptr);
     if (s.stub) ++stubs_;
     bytes_ += size;
-    if (it != part.end()) it->second = std::move(s);
-    else part.emplace(sort, std::move(s));
+    if (slot) *slot = std::move(s);
+    else part->emplace(keys_.range.empty() ? Json() : item.at(keys_.range), std::move(s));
     return old;
 }
 

@@ -49,7 +49,9 @@ public:
     StoredItem put(const Json& item, std::int64_t size, std::int64_t ttl);
     // Same, keeping the shared immutable `item` itself (no copy).
     StoredItem put(JsonPtr item, std::int64_t size, std::int64_t ttl);
-    StoredItem put(const std::string& part, JsonPtr item, std::int64_t size, std::int64_t ttl);
+    // `existing`: what find(part, *item) returned just before, to replace without a second lookup
+    // (null: looked up here).
+    StoredItem put(const std::string& part, JsonPtr item, std::int64_t size, std::int64_t ttl, const StoredItem* existing = nullptr);
     // Removes; returns what was there (item null when nothing).
     StoredItem erase(const Json& key);
 
@@ -71,6 +73,7 @@ private:
 // A key attribute value as JSON text (exactly value.dump()): partitions are keyed and ordered by
 // it. Plain strings and integers take a fast path without the serializer.
 std::string key_text(const Json& value);
+void key_text(const Json& value, std::string& out);  // same, into `out` (reusing its storage)
 
 // DynamoDB's item size, estimated from attribute names and values (UTF-8 bytes of names and
 // strings, ~(digits/2 + 1) for numbers, 1 for booleans and nulls, +3 per list/map element).

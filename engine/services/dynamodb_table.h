@@ -67,6 +67,7 @@ private:
     std::unique_ptr<StreamFeed> stream_;
     std::multimap<SimTime, std::pair<Json, std::uint64_t>> ttl_queue_;  // deletion time → (key, version)
     SimTime ttl_armed_ = kNever;
+    std::string partition_scratch_;  // scratch: the partition key's text of the current request
     Json now_values_;  // scratch: ExpressionAttributeValues with ":now" filled in
     std::uint64_t writes_ok_ = 0, reads_ok_ = 0, conditional_failed_ = 0, throttled_ = 0, ttl_deleted_ = 0, validation_errors_ = 0;
     double read_units_ = 0, write_units_ = 0;
