@@ -1,6 +1,7 @@
 // rng.cpp — xoshiro256** (Blackman & Vigna), SplitMix64 seeding, and portable log/exp.
 #include "core/rng.h"
 
+#include <bit>
 #include <cmath>
 
 namespace sim {
@@ -27,10 +28,25 @@ std::uint64_t fnv1a(std::string_view bytes, std::uint64_t h) {
 // every latency sample, so they use the fewest terms that keep ~1e-16 relative accuracy.
 static constexpr double kLn2 = 0.693147180559945309417232121458;
 
+// frexp and ldexp for the common case, by the exponent bits (libm calls cost more than the
+// polynomials); the same exact results, with the library for subnormals and extremes.
+static inline double split_exponent(double x, int& e) {
+    const auto bits = std::bit_cast<std::uint64_t>(x);
+    const int biased = static_cast<int>((bits >> 52) & 0x7ff);
+    if (biased == 0 || biased == 0x7ff) return std::frexp(x, &e);
+    e = biased - 1022;
+    return std::bit_cast<double>((bits & ~(0x7ffULL << 52)) | (1022ULL << 52));  // in [0.5, 1)
+}
+
+static inline double times_power_of_two(double x, int k) {
+    if (k < -1021 || k > 1022) return std::ldexp(x, k);
+    return x * std::bit_cast<double>(static_cast<std::uint64_t>(k + 1023) << 52);  // exact: x * 2^k
+}
+
 double det_log(double x) {
     if (!(x > 0)) return -1e300;
     int e = 0;
-    double m = std::frexp(x, &e);  // x = m * 2^e, m in [0.5, 1)
+    double m = split_exponent(x, e);  // x = m * 2^e, m in [0.5, 1)
     if (m < 0.70710678118654752440) {
         m *= 2.0;
         e -= 1;
@@ -68,7 +84,7 @@ double det_exp(double x) {
         1.0 / 20922789888000.0};
     double p = kInvFactorial[15];
     for (int n = 14; n >= 0; --n) p = p * r + kInvFactorial[n];
-    return std::ldexp(1.0 + r * p, k);
+    return times_power_of_two(1.0 + r * p, k);
 }
 
 // ---- Generator ------------------------------------------------------------------------------------

@@ -9,7 +9,11 @@ namespace sim {
 SimTime from_ms(double ms) {
     if (!(ms > 0)) return {0};
     if (ms > 9.0e12) return kNever;
-    return {static_cast<std::int64_t>(std::llround(ms * 1000.0))};
+    // llround for 0 < us < 2^53, inline: truncate, then round the (exactly computed) fraction half up.
+    const double us = ms * 1000.0;
+    auto whole = static_cast<std::int64_t>(us);
+    if (us - static_cast<double>(whole) >= 0.5) ++whole;
+    return {whole};
 }
 
 SimTime from_seconds(double s) { return from_ms(s * 1000.0); }
