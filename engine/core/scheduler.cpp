@@ -1,4 +1,5 @@
-// scheduler.cpp — a binary min-heap on (at, seq) with lazy cancellation and compaction.
+// scheduler.cpp — a binary min-heap on (at, seq) beside a FIFO lane for the current instant, with
+// lazy cancellation and compaction.
 #include "core/scheduler.h"
 
 #include <algorithm>
@@ -18,6 +19,19 @@ std::uint64_t Scheduler::post(Event e) {
     assert(e.at >= now_ && "event posted into the past");
     if (e.at < now_) e.at = now_;
     e.seq = seq_++;
+    if (e.at.us == now_.us) {
+        // Same instant: after everything already queued for it, so FIFO order is (at, seq) order.
+        if (lane_empty()) {
+            lane_.clear();
+            lane_head_ = 0;
+        } else if (lane_head_ >= 4096 && 2 * lane_head_ >= lane_.size()) {
+            // An instant that never drains (a zero-latency storm): drop what already ran.
+            lane_.erase(lane_.begin(), lane_.begin() + static_cast<std::ptrdiff_t>(lane_head_));
+            lane_head_ = 0;
+        }
+        lane_.push_back(e);
+        return e.seq;
+    }
     // Sift up through a hole: parents move down until e's place is found (one write each).
     std::size_t i = heap_.size();
     heap_.emplace_back();
@@ -33,36 +47,49 @@ std::uint64_t Scheduler::post(Event e) {
 
 void Scheduler::cancel(std::uint64_t seq) {
     if (seq >= seq_) return;
-    if (!heap_.empty() && heap_.front().seq == seq) {
-        remove_top();
-        drop_cancelled_top();
+    if (!empty() && next().seq == seq) {
+        remove_next();
+        drop_cancelled_next();
         return;
     }
     cancelled_.insert(seq);
     // Cancelled entries stay in the heap until they reach the top; rebuild once they are more
     // than half the live ones, so the heap stays proportional to what is really pending.
-    if (cancelled_.size() > 32 + (heap_.size() - std::min(heap_.size(), cancelled_.size())) / 2) compact();
+    if (cancelled_.size() > 32 + size() / 2) compact();
 }
 
-void Scheduler::drop_cancelled_top() {
-    while (!cancelled_.empty() && !heap_.empty() && cancelled_.erase(heap_.front().seq)) remove_top();
+void Scheduler::remove_next() {
+    if (lane_next()) ++lane_head_;
+    else remove_top();
+}
+
+void Scheduler::drop_cancelled_next() {
+    while (!cancelled_.empty() && !empty() && cancelled_.erase(next().seq)) remove_next();
 }
 
 void Scheduler::compact() {
     // The order of pop() is fixed by (at, seq), a total order, so rebuilding changes nothing
     // observable. Sequence numbers not found (events that already ran) are forgotten too.
-    auto keep = std::remove_if(heap_.begin(), heap_.end(), [&](const Event& e) { return cancelled_.count(e.seq) != 0; });
-    heap_.erase(keep, heap_.end());
+    const auto is_cancelled = [&](const Event& e) { return cancelled_.count(e.seq) != 0; };
+    heap_.erase(std::remove_if(heap_.begin(), heap_.end(), is_cancelled), heap_.end());
+    lane_.erase(lane_.begin(), lane_.begin() + static_cast<std::ptrdiff_t>(lane_head_));
+    lane_head_ = 0;
+    lane_.erase(std::remove_if(lane_.begin(), lane_.end(), is_cancelled), lane_.end());
     cancelled_.clear();
     std::make_heap(heap_.begin(), heap_.end(), Later{});
 }
 
 Event Scheduler::pop() {
-    const Event top = heap_.front();
-    remove_top();
-    now_ = top.at;
-    drop_cancelled_top();
-    return top;
+    Event next;
+    if (lane_next()) {
+        next = lane_[lane_head_++];
+    } else {
+        next = heap_.front();
+        remove_top();
+    }
+    now_ = next.at;
+    if (!cancelled_.empty()) drop_cancelled_next();
+    return next;
 }
 
 void Scheduler::remove_top() {

@@ -5,6 +5,9 @@
 // always a live event, and the heap is compacted once cancelled entries outnumber half the live
 // ones, so a service that arms and cancels a timeout per request (API Gateway's 29 s) keeps the
 // heap as small as the work actually pending.
+// Events posted for the current instant (about 40 % of them: replies and hand-offs with no
+// latency) skip the heap: they queue in a FIFO lane, already in (time, sequence) order, and pop()
+// takes the earlier of the lane's front and the heap's top.
 #pragma once
 
 #include "core/sim_time.h"
@@ -34,9 +37,9 @@ public:
     SimTime now() const { return now_; }
     const SimTime& clock() const { return now_; }  // follows now() (Context reads it directly)
     // Pending live events (an event cancelled after it ran is not subtracted twice).
-    std::size_t size() const { return heap_.size() - std::min(heap_.size(), cancelled_.size()); }
-    bool empty() const { return heap_.empty(); }
-    std::size_t stored() const { return heap_.size(); }  // including cancelled, not yet removed
+    std::size_t size() const { return stored() - std::min(stored(), cancelled_.size()); }
+    bool empty() const { return heap_.empty() && lane_empty(); }
+    std::size_t stored() const { return heap_.size() + (lane_.size() - lane_head_); }  // including cancelled, not yet removed
     std::uint64_t posted() const { return seq_; }
 
     // Queues `e` at e.at (>= now); returns its sequence number.
@@ -45,7 +48,7 @@ public:
     // A sequence number that already ran or never existed is ignored.
     void cancel(std::uint64_t seq);
     // Time of the next live event, or kNever.
-    SimTime peek_time() const { return heap_.empty() ? kNever : heap_.front().at; }
+    SimTime peek_time() const { return empty() ? kNever : lane_next() ? lane_[lane_head_].at : heap_.front().at; }
     // Removes the next live event and advances the clock to its time. Precondition: !empty().
     Event pop();
     // Moves the clock forward without an event (run_until on an idle queue). t >= now.
@@ -54,15 +57,29 @@ public:
     }
     void clear() {
         heap_.clear();
+        lane_.clear();
+        lane_head_ = 0;
         cancelled_.clear();
     }
 
 private:
+    bool lane_empty() const { return lane_head_ == lane_.size(); }
+    // Whether the next event is the lane's front (else the heap's top). Precondition: !empty().
+    bool lane_next() const {
+        if (lane_empty()) return false;
+        if (heap_.empty()) return true;
+        const Event &a = lane_[lane_head_], &b = heap_.front();
+        return a.at.us != b.at.us ? a.at.us < b.at.us : a.seq < b.seq;
+    }
+    const Event& next() const { return lane_next() ? lane_[lane_head_] : heap_.front(); }
+    void remove_next();
     void remove_top();  // drops heap_.front(), keeping the heap order
-    void drop_cancelled_top();
+    void drop_cancelled_next();
     void compact();
 
     std::vector<Event> heap_;
+    std::vector<Event> lane_;   // events at the current instant, FIFO from lane_head_
+    std::size_t lane_head_ = 0;
     std::unordered_set<std::uint64_t> cancelled_;  // sequence numbers still in heap_ (or stale)
     SimTime now_;
     std::uint64_t seq_ = 0;

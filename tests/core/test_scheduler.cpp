@@ -23,6 +23,60 @@ TEST_SUITE("scheduler") {
         for (std::uint32_t n = 0; n < 100; ++n) CHECK(s.pop().node == n);
     }
 
+    TEST_CASE("events posted for the current instant run after the heap's events at that instant, in posting order") {
+        // Some events reach time t through the heap (posted earlier for t), others are posted at
+        // t for t (the zero-delay lane); together they must run in (time, sequence) order.
+        Scheduler s;
+        s.post(Event{msec(5), 0, 1, EventKind::Timer, 0, 0});
+        s.post(Event{msec(5), 0, 2, EventKind::Timer, 0, 0});
+        s.post(Event{msec(9), 0, 9, EventKind::Timer, 0, 0});
+        CHECK(s.pop().node == 1);                               // clock at 5 ms
+        s.post(Event{msec(5), 0, 3, EventKind::Timer, 0, 0});   // same instant: after node 2
+        s.post(Event{msec(5), 0, 4, EventKind::Timer, 0, 0});
+        CHECK(s.size() == 4);
+        CHECK(s.peek_time() == msec(5));
+        CHECK(s.pop().node == 2);
+        CHECK(s.pop().node == 3);
+        s.post(Event{msec(5), 0, 5, EventKind::Timer, 0, 0});
+        CHECK(s.pop().node == 4);
+        CHECK(s.pop().node == 5);
+        CHECK(s.peek_time() == msec(9));
+        CHECK(s.pop().node == 9);
+        CHECK(s.empty());
+    }
+
+    TEST_CASE("a cancelled event of the current instant is skipped, first in line or not") {
+        Scheduler s;
+        const auto a = s.post(Event{SimTime{}, 0, 1, EventKind::Timer, 0, 0});
+        const auto b = s.post(Event{SimTime{}, 0, 2, EventKind::Timer, 0, 0});
+        const auto c = s.post(Event{SimTime{}, 0, 3, EventKind::Timer, 0, 0});
+        s.post(Event{msec(1), 0, 4, EventKind::Timer, 0, 0});
+        s.cancel(b);  // in the middle
+        s.cancel(a);  // first in line: b behind it goes too
+        CHECK(s.size() == 2);
+        CHECK(s.pop().node == 3);
+        s.cancel(c);  // already ran: ignored
+        CHECK(s.pop().node == 4);
+        CHECK(s.empty());
+        CHECK(s.peek_time() == kNever);
+    }
+
+    TEST_CASE("an instant that never drains keeps its order while the lane drops what already ran") {
+        // Two chains at one instant: every pop posts the chain's next event, so the lane is never
+        // empty and its consumed prefix is erased in place from time to time.
+        Scheduler s;
+        s.post(Event{SimTime{}, 0, 0, EventKind::Timer, 0, 0});
+        s.post(Event{SimTime{}, 0, 1, EventKind::Timer, 0, 0});
+        std::uint64_t cancelled = 0;
+        for (std::uint32_t n = 0; n < 50000; ++n) {
+            REQUIRE(s.pop().node == n);
+            s.post(Event{SimTime{}, 0, n + 2, EventKind::Timer, 0, 0});
+            if (n % 1000 == 0) cancelled = s.post(Event{SimTime{}, 0, 1u << 23, EventKind::Timer, 0, 0});
+            if (n % 1000 == 1) s.cancel(cancelled);  // never popped
+        }
+        CHECK(s.size() == 2);
+    }
+
     TEST_CASE("popping advances the clock to the event's time and never backwards") {
         Scheduler s;
         s.post(Event{sec(2), 0, 1, EventKind::Timer, 0, 0});
