@@ -1,8 +1,8 @@
 // rng.cpp — xoshiro256** (Blackman & Vigna), SplitMix64 seeding, and portable log/exp.
 #include "core/rng.h"
 
-#include <bit>
 #include <cmath>
+#include <cstring>
 
 namespace sim {
 
@@ -30,17 +30,29 @@ static constexpr double kLn2 = 0.693147180559945309417232121458;
 
 // frexp and ldexp for the common case, by the exponent bits (libm calls cost more than the
 // polynomials); the same exact results, with the library for subnormals and extremes.
+// (std::bit_cast is missing from Emscripten 3.1.6's libc++; memcpy compiles to the same move.)
+static inline std::uint64_t bits_of(double x) {
+    std::uint64_t b;
+    std::memcpy(&b, &x, sizeof b);
+    return b;
+}
+static inline double double_of(std::uint64_t b) {
+    double x;
+    std::memcpy(&x, &b, sizeof x);
+    return x;
+}
+
 static inline double split_exponent(double x, int& e) {
-    const auto bits = std::bit_cast<std::uint64_t>(x);
+    const std::uint64_t bits = bits_of(x);
     const int biased = static_cast<int>((bits >> 52) & 0x7ff);
     if (biased == 0 || biased == 0x7ff) return std::frexp(x, &e);
     e = biased - 1022;
-    return std::bit_cast<double>((bits & ~(0x7ffULL << 52)) | (1022ULL << 52));  // in [0.5, 1)
+    return double_of((bits & ~(0x7ffULL << 52)) | (1022ULL << 52));  // in [0.5, 1)
 }
 
 static inline double times_power_of_two(double x, int k) {
     if (k < -1021 || k > 1022) return std::ldexp(x, k);
-    return x * std::bit_cast<double>(static_cast<std::uint64_t>(k + 1023) << 52);  // exact: x * 2^k
+    return x * double_of(static_cast<std::uint64_t>(k + 1023) << 52);  // exact: x * 2^k
 }
 
 double det_log(double x) {
