@@ -27,7 +27,7 @@ constexpr PlainBytes kPlain;
 
 void key_text(const Json& v, std::string& out) {
     if (v.is_string()) {
-        const std::string& s = v.get_ref<const std::string&>();
+        const std::string& s = *v.get_ptr<const std::string*>();
         bool plain = true;
         for (const char c : s) plain &= kPlain.is[static_cast<unsigned char>(c)];
         if (plain) {
@@ -55,7 +55,7 @@ std::string ItemStore::key_problem(const Json& obj) const {
         const Json* it = member(obj, *k);
         if (!it || it->is_null()) return "missing the key attribute '" + *k + "'";
         if (!it->is_string() && !it->is_number()) return "key attribute '" + *k + "' must be a string or a number, got " + it->dump();
-        const std::string* text = it->is_string() ? &it->get_ref<const std::string&>() : nullptr;
+        const std::string* text = it->get_ptr<const std::string*>();  // null unless a string
         if (text && text->empty()) return "key attribute '" + *k + "' must not be an empty string";
         const std::size_t max = k == &keys_.hash ? 2048 : 1024;  // partition / sort key byte limits
         if (text && text->size() > max)
@@ -143,7 +143,7 @@ const Partition* ItemStore::partition(const Json& hash_value) const {
 namespace {
 std::int64_t value_size(const Json& v) {
     switch (v.type()) {
-        case Json::value_t::string: return static_cast<std::int64_t>(v.get_ref<const std::string&>().size());
+        case Json::value_t::string: return static_cast<std::int64_t>(v.get_ptr<const std::string*>()->size());
         case Json::value_t::number_integer:
         case Json::value_t::number_unsigned: {
             // Same count as for the text below, without the serializer.
@@ -171,7 +171,7 @@ std::int64_t value_size(const Json& v) {
         }
         case Json::value_t::object: {
             std::int64_t n = 3;
-            for (auto it = v.begin(); it != v.end(); ++it) n += 1 + static_cast<std::int64_t>(it.key().size()) + value_size(it.value());
+            for (const auto& [name, value] : *v.get_ptr<const Json::object_t*>()) n += 1 + static_cast<std::int64_t>(name.size()) + value_size(value);
             return n;
         }
         default: return 1;  // boolean, null
@@ -182,7 +182,7 @@ std::int64_t value_size(const Json& v) {
 std::int64_t item_size(const Json& item) {
     if (!item.is_object()) return value_size(item);
     std::int64_t n = 0;
-    for (auto it = item.begin(); it != item.end(); ++it) n += static_cast<std::int64_t>(it.key().size()) + value_size(it.value());
+    for (const auto& [name, value] : *item.get_ptr<const Json::object_t*>()) n += static_cast<std::int64_t>(name.size()) + value_size(value);
     return n;
 }
 
