@@ -32,15 +32,23 @@ bool CapacityModel::take_bucket(Bucket& b, double units, SimTime now) {
 }
 
 double CapacityModel::ceiling(Window& w, SimTime now, double table_max) {
+    if (now < w.ceiling_until) return w.ceiling;
     // The settled peak: the highest per-second use recorded at least 30 minutes ago.
     double settled = 0;
     while (w.peaks.size() > 1 && now - w.peaks[1].first >= kPeakSettles) w.peaks.pop_front();
     if (!w.peaks.empty() && now - w.peaks.front().first >= kPeakSettles) settled = w.peaks.front().second;
-    return std::min(table_max, std::max(w.initial, 2 * settled));
+    w.ceiling = std::min(table_max, std::max(w.initial, 2 * settled));
+    // Unchanged until the front peak or the one after it settles (record_peak resets this).
+    w.ceiling_until = kNever;
+    if (w.peaks.size() > 1) w.ceiling_until = w.peaks[1].first + kPeakSettles;
+    if (!w.peaks.empty() && now - w.peaks.front().first < kPeakSettles)
+        w.ceiling_until = std::min(w.ceiling_until, w.peaks.front().first + kPeakSettles);
+    return w.ceiling;
 }
 
 void CapacityModel::record_peak(Window& w, SimTime now) {
     if (!w.peaks.empty() && w.used <= w.peaks.back().second) return;
+    w.ceiling_until = SimTime{};
     // One entry per second at most, so the history stays small.
     if (!w.peaks.empty() && w.peaks.back().first.us / 1000000 == now.us / 1000000) w.peaks.back().second = w.used;
     else w.peaks.emplace_back(now, w.used);

@@ -47,6 +47,8 @@ private:
         double used = 0;
         double initial = 0;                       // ceiling of a new table
         std::deque<std::pair<SimTime, double>> peaks;  // (when, new peak), increasing
+        double ceiling = 0;                       // ceiling() as last computed, valid before
+        SimTime ceiling_until;                    // the next peak settles or the peaks change
     };
     const char* take(double units, const std::string& partition, SimTime now, bool write);
     static bool take_bucket(Bucket& b, double units, SimTime now);
