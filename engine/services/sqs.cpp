@@ -79,7 +79,11 @@ Reply SqsQueue::send(Context& ctx, const Message& in) {
     SimTime delay = c_.delay;
     if (in.body && in.body->is_object()) {
         const Json& b = *in.body;
-        if (const Json* op = member(b, "operation")) {
+        if (std::strcmp(in.type, "apigateway.proxy") == 0) {
+            // API Gateway's SQS integration sends the request body as MessageBody, whatever else
+            // the request holds.
+            body = part_of(in.body, member(b, "body"));
+        } else if (const Json* op = member(b, "operation")) {
             if (!op->is_string() || op->get_ref<const std::string&>() != "SendMessage")
                 return {400, "InvalidAction", "operation " + op->dump() + " is not simulated on SQS; use SendMessage", nullptr, 0};
             const Json* mb = member(b, "MessageBody");
@@ -94,9 +98,6 @@ Reply SqsQueue::send(Context& ctx, const Message& in) {
                     return {400, "InvalidParameterValue", "Value " + ds->dump() + " for parameter DelaySeconds is invalid. Reason: must be between 0 and 900, if provided.", nullptr, 0};
                 delay = sec(ds->get<std::int64_t>());
             }
-        } else if (std::strcmp(in.type, "apigateway.proxy") == 0) {
-            // API Gateway's SQS integration sends the request body as MessageBody.
-            body = part_of(in.body, member(b, "body"));
         }
     }
     const std::int64_t size = std::max<std::int64_t>(in.size_bytes, 1);
