@@ -50,7 +50,7 @@ public:
     void release(std::uint32_t i) {
         T& slot = (*this)[i];
         slot.~T();  // cheaper than assigning a fresh T (no temporary, no move-assignments)
-        new (&slot) T();
+        new (&slot) T;  // default-init: the members' initializers, without zeroing the whole slot first
         free_.push_back(i);
     }
     std::size_t live() const { return size_ - free_.size(); }
