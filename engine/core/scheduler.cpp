@@ -15,23 +15,9 @@ struct Later {
 };
 }  // namespace
 
-std::uint64_t Scheduler::post(Event e) {
-    assert(e.at >= now_ && "event posted into the past");
-    if (e.at < now_) e.at = now_;
+std::uint64_t Scheduler::post_later(const Event& posted) {
+    Event e = posted;
     e.seq = seq_++;
-    if (e.at.us == now_.us) {
-        // Same instant: after everything already queued for it, so FIFO order is (at, seq) order.
-        if (lane_empty()) {
-            lane_.clear();
-            lane_head_ = 0;
-        } else if (lane_head_ >= 4096 && 2 * lane_head_ >= lane_.size()) {
-            // An instant that never drains (a zero-latency storm): drop what already ran.
-            lane_.erase(lane_.begin(), lane_.begin() + static_cast<std::ptrdiff_t>(lane_head_));
-            lane_head_ = 0;
-        }
-        lane_.push_back(e);
-        return e.seq;
-    }
     // Sift up through a hole: parents move down until e's place is found (one write each).
     std::size_t i = heap_.size();
     heap_.emplace_back();
@@ -43,6 +29,11 @@ std::uint64_t Scheduler::post(Event e) {
     }
     heap_[i] = e;
     return e.seq;
+}
+
+void Scheduler::drop_ran_lane() {
+    lane_.erase(lane_.begin(), lane_.begin() + static_cast<std::ptrdiff_t>(lane_head_));
+    lane_head_ = 0;
 }
 
 void Scheduler::cancel(std::uint64_t seq) {

@@ -12,6 +12,7 @@
 
 #include "core/sim_time.h"
 
+#include <cassert>
 #include <cstdint>
 #include <unordered_set>
 #include <vector>
@@ -42,8 +43,22 @@ public:
     std::size_t stored() const { return heap_.size() + (lane_.size() - lane_head_); }  // including cancelled, not yet removed
     std::uint64_t posted() const { return seq_; }
 
-    // Queues `e` at e.at (>= now); returns its sequence number.
-    std::uint64_t post(Event e);
+    // Queues `e` at e.at (>= now); returns its sequence number. Inline: the current instant's
+    // lane is the most common case and needs no call.
+    std::uint64_t post(const Event& e) {
+        assert(e.at >= now_ && "event posted into the past");
+        if (e.at.us > now_.us) return post_later(e);
+        if (lane_empty()) {
+            lane_.clear();
+            lane_head_ = 0;
+        } else if (lane_head_ >= 4096 && 2 * lane_head_ >= lane_.size()) {
+            drop_ran_lane();
+        }
+        // Same instant: after everything already queued for it, so FIFO order is (at, seq) order.
+        Event& queued = lane_.emplace_back(e);
+        queued.at = now_;  // an event posted into the past (an engine bug) is clamped to now
+        return queued.seq = seq_++;
+    }
     // Cancels the pending event with sequence number `seq`; it will not be returned by pop().
     // A sequence number that already ran or never existed is ignored.
     void cancel(std::uint64_t seq);
@@ -72,6 +87,8 @@ private:
         return a.at.us != b.at.us ? a.at.us < b.at.us : a.seq < b.seq;
     }
     const Event& next() const { return lane_next() ? lane_[lane_head_] : heap_.front(); }
+    std::uint64_t post_later(const Event& e);  // the heap
+    void drop_ran_lane();  // an instant that never drains (a zero-latency storm): drop what already ran
     void remove_next();
     void remove_top();  // drops heap_.front(), keeping the heap order
     void drop_cancelled_next();
