@@ -42,7 +42,14 @@ void Context::reply(const CallerRef& caller, Reply&& r, SimTime delay) {
     e.node = caller.node;
     e.kind = EventKind::Reply;
     e.slot = sim_->replies.acquire();
-    sim_->replies[e.slot] = std::move(r);
+    // Field by field into the cleared slot: most replies are successes whose error and detail are
+    // empty, and moving an empty string still copies its inline buffer.
+    Reply& slot = sim_->replies[e.slot];
+    slot.status = r.status;
+    if (!r.error.empty()) slot.error = std::move(r.error);
+    if (!r.detail.empty()) slot.detail = std::move(r.detail);
+    slot.body = std::move(r.body);
+    slot.size_bytes = r.size_bytes;
     e.tag = caller.call;
     sim_->scheduler.post(e);
 }

@@ -37,7 +37,8 @@ struct Message {
                                     // the chain after 16 (recursive-loop detection); services copy it
 };
 
-// The answer to a synchronous call. `error` empty means success.
+// The answer to a synchronous call. `error` empty means success. (Context::reply moves it field by
+// field: a new field must be added there too.)
 struct Reply {
     int status = 200;               // HTTP-style status as the caller sees it
     std::string error;              // AWS error code, e.g. "TooManyRequestsException"
