@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstdint>
+#include <new>
 #include <utility>
 #include <vector>
 
@@ -46,7 +47,7 @@ public:
                 if (reuse != SIZE_MAX) --tombstones_;
                 Slot& t = slots_[reuse != SIZE_MAX ? reuse : i];
                 t.key = id;
-                t.value = std::move(value);
+                renew(t.value, std::move(value));
                 ++size_;
                 return t.value;
             }
@@ -60,7 +61,7 @@ public:
             Slot& s = slots_[i];
             if (s.key == kEmpty) return false;
             if (s.key != id) continue;
-            s.value = V{};
+            renew(s.value);  // drops what the value held (shared payloads)
             --size_;
             if (slots_[(i + 1) & mask_].key == kEmpty) {
                 // No probe chain runs past an empty slot, so this slot and the tombstones just
@@ -99,6 +100,13 @@ private:
         std::uint64_t key = kEmpty;
         V value{};
     };
+    // Rebuilds a free slot's value in place (one destroy and one construction, where assigning
+    // would build a temporary and move member by member).
+    template <class... A>
+    static void renew(V& v, A&&... args) {
+        v.~V();
+        new (&v) V(std::forward<A>(args)...);
+    }
     std::size_t home(std::uint64_t id) const {
         return static_cast<std::size_t>((id * 0x9e3779b97f4a7c15ULL) >> 32) & mask_;  // Fibonacci hashing
     }
