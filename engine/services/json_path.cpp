@@ -4,34 +4,32 @@
 namespace sim {
 
 namespace {
-// Walks `path` from after "$"; if doc is null only validates. Returns false on bad syntax.
-bool walk(const std::string& path, const Json* doc, const Json** out) {
-    if (path.empty() || path[0] != '$') return false;
+// Walks `steps` (a path without its leading "$"); if doc is null only validates. Returns false
+// on bad syntax. Keys are looked up as views of the path: nothing is allocated per step.
+bool walk(std::string_view steps, const Json* doc, const Json** out) {
     const Json* cur = doc;
-    std::size_t i = 1;
-    while (i < path.size()) {
-        if (path[i] == '.') {
+    std::size_t i = 0;
+    while (i < steps.size()) {
+        if (steps[i] == '.') {
             std::size_t j = i + 1;
-            while (j < path.size() && path[j] != '.' && path[j] != '[') ++j;
+            while (j < steps.size() && steps[j] != '.' && steps[j] != '[') ++j;
             if (j == i + 1) return false;
-            const std::string key = path.substr(i + 1, j - i - 1);
-            if (cur) cur = (cur->is_object() && cur->contains(key)) ? &(*cur)[key] : nullptr;
+            if (cur) cur = member(*cur, steps.substr(i + 1, j - i - 1));
             i = j;
-        } else if (path[i] == '[') {
-            if (i + 1 < path.size() && (path[i + 1] == '\'' || path[i + 1] == '"')) {
-                const char q = path[i + 1];
-                std::size_t end = path.find(q, i + 2);
-                if (end == std::string::npos || end + 1 >= path.size() || path[end + 1] != ']') return false;
-                const std::string key = path.substr(i + 2, end - i - 2);
-                if (cur) cur = (cur->is_object() && cur->contains(key)) ? &(*cur)[key] : nullptr;
+        } else if (steps[i] == '[') {
+            if (i + 1 < steps.size() && (steps[i + 1] == '\'' || steps[i + 1] == '"')) {
+                const char q = steps[i + 1];
+                const std::size_t end = steps.find(q, i + 2);
+                if (end == std::string_view::npos || end + 1 >= steps.size() || steps[end + 1] != ']') return false;
+                if (cur) cur = member(*cur, steps.substr(i + 2, end - i - 2));
                 i = end + 2;
             } else {
-                std::size_t end = path.find(']', i);
-                if (end == std::string::npos || end == i + 1) return false;
+                const std::size_t end = steps.find(']', i);
+                if (end == std::string_view::npos || end == i + 1) return false;
                 std::size_t idx = 0;
                 for (std::size_t k = i + 1; k < end; ++k) {
-                    if (path[k] < '0' || path[k] > '9' || idx > 1'000'000) return false;
-                    idx = idx * 10 + static_cast<std::size_t>(path[k] - '0');
+                    if (steps[k] < '0' || steps[k] > '9' || idx > 1'000'000) return false;
+                    idx = idx * 10 + static_cast<std::size_t>(steps[k] - '0');
                 }
                 if (cur) cur = (cur->is_array() && idx < cur->size()) ? &(*cur)[idx] : nullptr;
                 i = end + 1;
@@ -45,11 +43,16 @@ bool walk(const std::string& path, const Json* doc, const Json** out) {
 }
 }  // namespace
 
-bool is_simple_path(const std::string& path) { return walk(path, nullptr, nullptr); }
+bool is_simple_path(const std::string& path) { return !path.empty() && path[0] == '$' && walk(std::string_view(path).substr(1), nullptr, nullptr); }
 
 const Json* select_path(const Json& doc, const std::string& path) {
+    if (path.empty() || path[0] != '$') return nullptr;
+    return select_steps(doc, std::string_view(path).substr(1));
+}
+
+const Json* select_steps(const Json& doc, std::string_view steps) {
     const Json* out = nullptr;
-    if (!walk(path, &doc, &out)) return nullptr;
+    if (!walk(steps, &doc, &out)) return nullptr;
     return out;
 }
 

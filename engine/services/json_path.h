@@ -6,6 +6,7 @@
 #include "core/message.h"
 
 #include <string>
+#include <string_view>
 
 namespace sim {
 
@@ -13,6 +14,8 @@ namespace sim {
 bool is_simple_path(const std::string& path);
 // The value at `path` in `doc`, or nullptr when absent.
 const Json* select_path(const Json& doc, const std::string& path);
+// Same for a path without its leading "$" (".a.b", "[0].id"; "" selects `doc`).
+const Json* select_steps(const Json& doc, std::string_view steps);
 // Deep-copies `tmpl`, replacing every string that is a simple path ("$.x") by the selected value
 // (null when absent). Strings that do not start with "$" stay literal.
 Json resolve_paths(const Json& tmpl, const Json& doc);

@@ -46,18 +46,19 @@ Json select_record(const std::string& s, const Message& rec) {
     for (const char* prefix : {"$.body", "$.kinesis.data", "$.dynamodb", "$.data"}) {
         const std::size_t n = std::char_traits<char>::length(prefix);
         if (s.compare(0, n, prefix) == 0 && (s.size() == n || s[n] == '.' || s[n] == '[')) {
-            const Json* v = select_path(body, "$" + s.substr(n));
+            const Json* v = select_steps(body, std::string_view(s).substr(n));
             return v ? *v : Json();
         }
     }
     if (s == "$.messageId" || s == "$.eventID" || s == "$.recordId") return std::to_string(rec.id);
     if (s == "$") return body;
     if (rec.attributes && s.rfind("$.kinesis.", 0) == 0) {
-        const Json* v = select_path(*rec.attributes, "$." + s.substr(10));
+        const Json* v = select_steps(*rec.attributes, std::string_view(s).substr(9));  // ".x" of "$.kinesis.x"
         return v ? *v : Json();
     }
     if (rec.attributes && (s.rfind("$.messageAttributes", 0) == 0 || s.rfind("$.attributes", 0) == 0)) {
-        const Json* v = select_path(*rec.attributes, "$" + s.substr(s.find('.', 2)));
+        const std::size_t dot = s.find('.', 2);  // "$.attributes" alone selects them all
+        const Json* v = select_steps(*rec.attributes, dot == std::string::npos ? std::string_view() : std::string_view(s).substr(dot));
         return v ? *v : Json();
     }
     return Json();
