@@ -8,7 +8,16 @@
 
 namespace sim {
 
-std::string iso8601_utc(std::uint64_t unix_s) { return schedule::format_utc(static_cast<std::int64_t>(unix_s)); }
+std::string iso8601_utc(std::uint64_t unix_s) {
+    // Callers stamp many events in the same second (every SNS envelope): remember the last one.
+    thread_local std::uint64_t last_s = UINT64_MAX;
+    thread_local std::string last_text;
+    if (unix_s != last_s) {
+        last_text = schedule::format_utc(static_cast<std::int64_t>(unix_s));
+        last_s = unix_s;
+    }
+    return last_text;
+}
 
 std::string random_uuid(Rng& rng) {
     const std::uint64_t a = rng.next_u64(), b = rng.next_u64();
