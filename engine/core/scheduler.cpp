@@ -18,6 +18,22 @@ struct Later {
 std::uint64_t Scheduler::post_later(const Event& posted) {
     Event e = posted;
     e.seq = seq_++;
+    if (sorted_) {
+        if (heap_.size() < kSortedMax) {
+            // Latest first: the entries due before e (at the back) move up one; e's sequence
+            // number is the largest, so it also goes in front of the events of its own instant.
+            std::size_t i = heap_.size();
+            heap_.emplace_back();
+            while (i > 0 && Later{}(e, heap_[i - 1])) {
+                heap_[i] = heap_[i - 1];
+                --i;
+            }
+            heap_[i] = e;
+            return e.seq;
+        }
+        std::reverse(heap_.begin(), heap_.end());  // earliest first: a valid heap
+        sorted_ = false;
+    }
     // Sift up through a hole: parents move down until e's place is found (one write each).
     std::size_t i = heap_.size();
     heap_.emplace_back();
@@ -67,7 +83,7 @@ void Scheduler::compact() {
     lane_head_ = 0;
     lane_.erase(std::remove_if(lane_.begin(), lane_.end(), is_cancelled), lane_.end());
     cancelled_.clear();
-    std::make_heap(heap_.begin(), heap_.end(), Later{});
+    if (!sorted_) std::make_heap(heap_.begin(), heap_.end(), Later{});  // (removal keeps a sorted vector sorted)
 }
 
 Event Scheduler::pop() {
@@ -75,7 +91,7 @@ Event Scheduler::pop() {
     if (lane_next()) {
         next = lane_[lane_head_++];
     } else {
-        next = heap_.front();
+        next = top();
         remove_top();
     }
     now_ = next.at;
@@ -84,6 +100,17 @@ Event Scheduler::pop() {
 }
 
 void Scheduler::remove_top() {
+    if (sorted_) {
+        heap_.pop_back();
+        return;
+    }
+    if (heap_.size() <= kSortedMin + 1) {
+        // Back to a sorted vector, latest first; the top is then the last.
+        std::sort(heap_.begin(), heap_.end(), Later{});
+        heap_.pop_back();
+        sorted_ = true;
+        return;
+    }
     // The last event fills the root's hole, sifting down while a child comes before it.
     const Event last = heap_.back();
     heap_.pop_back();

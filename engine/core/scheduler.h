@@ -7,7 +7,12 @@
 // heap as small as the work actually pending.
 // Events posted for the current instant (about 40 % of them: replies and hand-offs with no
 // latency) skip the heap: they queue in a FIFO lane, already in (time, sequence) order, and pop()
-// takes the earlier of the lane's front and the heap's top.
+// takes the earlier of the lane's front and the queue's top.
+// The future events themselves are usually few (about a dozen in the async-queue benchmark), and
+// while they are, a vector sorted latest-first beats a heap: popping is pop_back, and a new event
+// usually comes before the long timers at the front (timeouts, retention, hourly billing), so
+// posting scans and shifts only the few entries due before it, from the back. Past kSortedMax
+// events the vector becomes a binary heap; it goes back to sorted once at most kSortedMin are left.
 #pragma once
 
 #include "core/sim_time.h"
@@ -39,7 +44,7 @@ public:
     const SimTime& clock() const { return now_; }  // follows now() (Context reads it directly)
     // Pending live events (an event cancelled after it ran is not subtracted twice).
     std::size_t size() const { return stored() - std::min(stored(), cancelled_.size()); }
-    bool empty() const { return heap_.empty() && lane_empty(); }
+    bool empty() const { return future_empty() && lane_empty(); }
     std::size_t stored() const { return heap_.size() + (lane_.size() - lane_head_); }  // including cancelled, not yet removed
     std::uint64_t posted() const { return seq_; }
 
@@ -63,7 +68,7 @@ public:
     // A sequence number that already ran or never existed is ignored.
     void cancel(std::uint64_t seq);
     // Time of the next live event, or kNever.
-    SimTime peek_time() const { return empty() ? kNever : lane_next() ? lane_[lane_head_].at : heap_.front().at; }
+    SimTime peek_time() const { return empty() ? kNever : lane_next() ? lane_[lane_head_].at : top().at; }
     // Removes the next live event and advances the clock to its time. Precondition: !empty().
     Event pop();
     // Moves the clock forward without an event (run_until on an idle queue). t >= now.
@@ -72,6 +77,7 @@ public:
     }
     void clear() {
         heap_.clear();
+        sorted_ = true;
         lane_.clear();
         lane_head_ = 0;
         cancelled_.clear();
@@ -82,19 +88,24 @@ private:
     // Whether the next event is the lane's front (else the heap's top). Precondition: !empty().
     bool lane_next() const {
         if (lane_empty()) return false;
-        if (heap_.empty()) return true;
-        const Event &a = lane_[lane_head_], &b = heap_.front();
+        if (future_empty()) return true;
+        const Event &a = lane_[lane_head_], &b = top();
         return a.at.us != b.at.us ? a.at.us < b.at.us : a.seq < b.seq;
     }
-    const Event& next() const { return lane_next() ? lane_[lane_head_] : heap_.front(); }
-    std::uint64_t post_later(const Event& e);  // the heap
+    bool future_empty() const { return heap_.empty(); }
+    // The earliest future event. Precondition: !future_empty().
+    const Event& top() const { return sorted_ ? heap_.back() : heap_.front(); }
+    const Event& next() const { return lane_next() ? lane_[lane_head_] : top(); }
+    std::uint64_t post_later(const Event& e);  // the sorted vector or heap
     void drop_ran_lane();  // an instant that never drains (a zero-latency storm): drop what already ran
     void remove_next();
-    void remove_top();  // drops heap_.front(), keeping the heap order
+    void remove_top();  // drops top(), keeping the order
     void drop_cancelled_next();
     void compact();
 
-    std::vector<Event> heap_;
+    static constexpr std::size_t kSortedMax = 64, kSortedMin = 16;
+    std::vector<Event> heap_;   // future events: sorted latest-first while sorted_, else a min-heap
+    bool sorted_ = true;
     std::vector<Event> lane_;   // events at the current instant, FIFO from lane_head_
     std::size_t lane_head_ = 0;
     std::unordered_set<std::uint64_t> cancelled_;  // sequence numbers still in heap_ (or stale)

@@ -3,6 +3,10 @@
 
 #include <doctest/doctest.h>
 
+#include "core/rng.h"
+
+#include <map>
+#include <set>
 #include <vector>
 
 using namespace sim;
@@ -153,5 +157,45 @@ TEST_SUITE("scheduler") {
         }
         CHECK(answered == kRequests);
         CHECK(largest < 100);
+    }
+
+    TEST_CASE("pops match a reference order through growth past the sorted vector and back") {
+        // Random posts (some at the current instant), pops and cancellations, with the pending
+        // count swinging from a few to hundreds and back, so the queue switches between its sorted
+        // vector and its heap many times; every pop must be the (time, sequence) minimum.
+        Scheduler s;
+        Rng rng(7);
+        std::set<std::pair<std::int64_t, std::uint64_t>> expected;  // (at, seq) of live events
+        std::map<std::uint64_t, std::int64_t> at_of;
+        std::uint64_t pops = 0;
+        for (int round = 0; round < 40; ++round) {
+            const int grow = round % 2 == 0 ? 300 : 5;
+            for (int i = 0; i < grow; ++i) {
+                const std::int64_t delay = rng.chance(0.2) ? 0 : static_cast<std::int64_t>(rng.below(round % 3 == 0 ? 50 : 5000));
+                const SimTime at{s.now().us + delay};
+                const std::uint64_t seq = s.post(Event{at, 0, 0, EventKind::Timer, 0, 0});
+                expected.insert({at.us, seq});
+                at_of[seq] = at.us;
+                if (rng.chance(0.1) && !at_of.empty()) {  // cancel a random live event
+                    auto it = at_of.lower_bound(rng.below(seq + 1));
+                    if (it == at_of.end()) it = at_of.begin();
+                    s.cancel(it->first);
+                    expected.erase({it->second, it->first});
+                    at_of.erase(it);
+                }
+            }
+            const std::size_t keep = round % 2 == 0 ? 200 : 3;
+            while (expected.size() > keep) {
+                REQUIRE(s.size() == expected.size());
+                REQUIRE(s.peek_time().us == expected.begin()->first);
+                const Event e = s.pop();
+                REQUIRE(e.seq == expected.begin()->second);
+                REQUIRE(e.at.us == expected.begin()->first);
+                at_of.erase(e.seq);
+                expected.erase(expected.begin());
+                ++pops;
+            }
+        }
+        CHECK(pops > 5000);
     }
 }
