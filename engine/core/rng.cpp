@@ -22,8 +22,8 @@ std::uint64_t fnv1a(std::string_view bytes, std::uint64_t h) {
 }
 
 // ---- Portable log/exp ---------------------------------------------------------------------------
-// Range reduction with exact power-of-two scaling (frexp/ldexp are exact), then polynomials in
-// Horner form with constant coefficients: only + and *, no FMA (the build passes
+// Range reduction with exact power-of-two scaling (frexp/ldexp are exact), then polynomials
+// evaluated by Estrin's scheme with constant coefficients: only + and *, no FMA (the build passes
 // -ffp-contract=off), so results are bit-identical on any IEEE-754 double platform. These run for
 // every latency sample, so they use the fewest terms that keep ~1e-16 relative accuracy.
 static constexpr double kLn2 = 0.693147180559945309417232121458;
@@ -67,19 +67,13 @@ double det_log(double x) {
     // t^2 <= 0.0295 and the t^25 term is below 1e-19 of the sum.
     const double t = (m - 1.0) / (m + 1.0);
     const double z = t * t;
-    double p = 1.0 / 25;
-    p = p * z + 1.0 / 23;
-    p = p * z + 1.0 / 21;
-    p = p * z + 1.0 / 19;
-    p = p * z + 1.0 / 17;
-    p = p * z + 1.0 / 15;
-    p = p * z + 1.0 / 13;
-    p = p * z + 1.0 / 11;
-    p = p * z + 1.0 / 9;
-    p = p * z + 1.0 / 7;
-    p = p * z + 1.0 / 5;
-    p = p * z + 1.0 / 3;
-    p = p * z + 1.0;
+    // Estrin's scheme: the same polynomial in independent pairs, so the multiplications overlap
+    // instead of waiting on each other as in Horner's chain (a latency-bound chain of 13).
+    const double z2 = z * z, z4 = z2 * z2, z8 = z4 * z4;
+    const double q0 = 1.0 + z * (1.0 / 3), q1 = 1.0 / 5 + z * (1.0 / 7), q2 = 1.0 / 9 + z * (1.0 / 11);
+    const double q3 = 1.0 / 13 + z * (1.0 / 15), q4 = 1.0 / 17 + z * (1.0 / 19), q5 = 1.0 / 21 + z * (1.0 / 23);
+    const double s0 = q0 + z2 * q1, s1 = q2 + z2 * q3, s2 = q4 + z2 * q5;
+    const double p = (s0 + z4 * s1) + z8 * (s2 + z4 * (1.0 / 25));
     return 2.0 * t * p + e * kLn2;
 }
 
@@ -94,8 +88,13 @@ double det_exp(double x) {
         1.0 / 720,        1.0 / 5040,        1.0 / 40320,        1.0 / 362880,       1.0 / 3628800,
         1.0 / 39916800,   1.0 / 479001600,   1.0 / 6227020800.0, 1.0 / 87178291200.0, 1.0 / 1307674368000.0,
         1.0 / 20922789888000.0};
-    double p = kInvFactorial[15];
-    for (int n = 14; n >= 0; --n) p = p * r + kInvFactorial[n];
+    // Estrin's scheme (see det_log): pairs, then pairs of pairs.
+    const double* a = kInvFactorial;
+    const double r2 = r * r, r4 = r2 * r2, r8 = r4 * r4;
+    const double q0 = a[0] + r * a[1], q1 = a[2] + r * a[3], q2 = a[4] + r * a[5], q3 = a[6] + r * a[7];
+    const double q4 = a[8] + r * a[9], q5 = a[10] + r * a[11], q6 = a[12] + r * a[13], q7 = a[14] + r * a[15];
+    const double s0 = q0 + r2 * q1, s1 = q2 + r2 * q3, s2 = q4 + r2 * q5, s3 = q6 + r2 * q7;
+    const double p = (s0 + r4 * s1) + r8 * (s2 + r4 * s3);
     return times_power_of_two(1.0 + r * p, k);
 }
 
