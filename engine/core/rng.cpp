@@ -80,7 +80,7 @@ double det_log(double x) {
 double det_exp(double x) {
     if (x > 709.0) return HUGE_VAL;
     if (x < -745.0) return 0.0;
-    const double kd = x / kLn2;
+    const double kd = x * (1.0 / kLn2);  // (a multiplication: no division on the critical path)
     const int k = static_cast<int>(kd < 0 ? kd - 0.5 : kd + 0.5);
     const double r = x - k * kLn2;  // |r| <= ~0.35: r^16/16! is below 1e-20
     static constexpr double kInvFactorial[] = {
