@@ -1,5 +1,5 @@
-// scheduler.cpp — a binary min-heap on (at, seq) beside a FIFO lane for the current instant, with
-// lazy cancellation and compaction.
+// scheduler.cpp — future events in a sorted vector (a binary min-heap when there are many) on
+// (at, seq), beside a FIFO lane for the current instant, with lazy cancellation and compaction.
 #include "core/scheduler.h"
 
 #include <algorithm>
