@@ -76,7 +76,9 @@ const StoredItem* ItemStore::find(const Json& key) const { return find(key_text(
 const StoredItem* ItemStore::find(const std::string& part, const Json& key) const {
     auto p = parts_.find(part);
     if (p == parts_.end()) return nullptr;
-    auto it = p->second.find(keys_.range.empty() ? Json() : key.at(keys_.range));
+    // Without a sort key a partition holds one item (under a null sort value): no search.
+    if (keys_.range.empty()) return p->second.empty() ? nullptr : &p->second.begin()->second;
+    auto it = p->second.find(key.at(keys_.range));
     return it == p->second.end() ? nullptr : &it->second;
 }
 
