@@ -88,15 +88,21 @@ void Scheduler::compact() {
 
 Event Scheduler::pop() {
     Event next;
-    if (lane_next()) {
-        next = lane_[lane_head_++];
-    } else {
-        next = top();
-        remove_top();
-    }
-    now_ = next.at;
-    if (!cancelled_.empty()) drop_cancelled_next();
+    pop_due(kNever, next);
     return next;
+}
+
+bool Scheduler::pop_due(SimTime until, Event& out) {
+    if (empty()) return false;
+    const bool from_lane = lane_next();
+    const Event& next = from_lane ? lane_[lane_head_] : top();
+    if (next.at > until) return false;
+    out = next;
+    if (from_lane) ++lane_head_;
+    else remove_top();
+    now_ = out.at;
+    if (!cancelled_.empty()) drop_cancelled_next();
+    return true;
 }
 
 void Scheduler::remove_top() {

@@ -71,6 +71,8 @@ public:
     SimTime peek_time() const { return empty() ? kNever : lane_next() ? lane_[lane_head_].at : top().at; }
     // Removes the next live event and advances the clock to its time. Precondition: !empty().
     Event pop();
+    // Same when the next event is due by `until` (true); otherwise removes nothing (false).
+    bool pop_due(SimTime until, Event& out);
     // Moves the clock forward without an event (run_until on an idle queue). t >= now.
     void advance_to(SimTime t) {
         if (t > now_) now_ = t;

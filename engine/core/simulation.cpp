@@ -226,9 +226,13 @@ StopReason Simulation::run_until(SimTime until, const ProgressFn& progress) {
     SimulationImpl& s = *impl_;
     constexpr std::uint64_t kProgressEvery = 1 << 14;
     std::uint64_t next_progress = s.events + kProgressEvery;
-    while (!s.scheduler.empty() && s.scheduler.peek_time() <= until) {
-        if (s.events >= s.max_events) return s.last_stop = StopReason::EventLimit;
-        const Event e = s.scheduler.pop();
+    Event e;
+    for (;;) {
+        if (s.events >= s.max_events) {
+            if (!s.scheduler.empty() && s.scheduler.peek_time() <= until) return s.last_stop = StopReason::EventLimit;
+            break;
+        }
+        if (!s.scheduler.pop_due(until, e)) break;  // nothing left due by `until`
         ++s.events;
         s.dispatch(e);
         if (progress && s.events >= next_progress) {
