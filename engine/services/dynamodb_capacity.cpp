@@ -59,9 +59,16 @@ const char* CapacityModel::take(double units, const std::string& partition, SimT
     if (!partition.empty()) {
         if (second != hot_second_) {
             hot_.clear();
+            last_hot_ = nullptr;
             hot_second_ = second;
         }
-        auto& used = hot_[partition];
+        // A key written again within the second (the hot-key case this limit is about) skips the
+        // map lookup; map nodes stay put until the next second's clear().
+        if (!last_hot_ || partition != last_hot_key_) {
+            last_hot_ = &hot_[partition];
+            last_hot_key_ = partition;
+        }
+        auto& used = *last_hot_;
         double& mine = write ? used.second : used.first;
         if (mine + units > (write ? kPartitionWrites : kPartitionReads))
             return s_.on_demand ? "ThrottlingException" : "ProvisionedThroughputExceededException";

@@ -30,6 +30,8 @@ struct CapacitySettings {
 class CapacityModel {
 public:
     explicit CapacityModel(CapacitySettings s);
+    CapacityModel(const CapacityModel&) = delete;  // last_hot_ points into this object's hot_
+    CapacityModel& operator=(const CapacityModel&) = delete;
 
     // Empty when `units` may be consumed now (and consumes them); else the AWS error code.
     // `partition` is the partition key value's text ("" for Scan, which spreads over partitions).
@@ -60,6 +62,8 @@ private:
     Window read_window_, write_window_;
     std::int64_t hot_second_ = -1;
     std::map<std::string, std::pair<double, double>> hot_;  // partition → (read, write) this second
+    std::pair<double, double>* last_hot_ = nullptr;  // hot_[last_hot_key_], null after a clear
+    std::string last_hot_key_;
 };
 
 }  // namespace sim::svc::ddb
