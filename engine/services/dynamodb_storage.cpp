@@ -94,15 +94,15 @@ StoredItem ItemStore::put(JsonPtr item, std::int64_t size, std::int64_t ttl) {
 StoredItem ItemStore::put(const std::string& part_text, JsonPtr item_ptr, std::int64_t size, std::int64_t ttl, const StoredItem* existing) {
     const Json& item = *item_ptr;
     StoredItem* slot = const_cast<StoredItem*>(existing);  // a node of parts_, which this object owns
-    Partition* part = nullptr;
     if (!slot) {
-        part = &parts_[part_text];
-        auto it = part->find(keys_.range.empty() ? Json() : item.at(keys_.range));
-        if (it != part->end()) slot = &it->second;
+        Partition& part = parts_[part_text];
+        Json sort = keys_.range.empty() ? Json() : item.at(keys_.range);
+        auto it = part.find(sort);
+        if (it == part.end()) it = part.emplace(std::move(sort), StoredItem{}).first;  // new: no item yet
+        slot = &it->second;
     }
-    StoredItem old;
-    if (slot) {
-        old = std::move(*slot);
+    StoredItem old = std::move(*slot);
+    if (old.item) {
         bytes_ -= old.size;
         if (old.stub) --stubs_;
     } else {
@@ -114,12 +114,11 @@ StoredItem ItemStore::put(const std::string& part_text, JsonPtr item_ptr, std::i
     s.version = ++version_;
     // Past the content limit, new items keep only their key (counts and conditions on the key stay
     // exact; attribute values are not kept). Replacing a stored item keeps storing it.
-    s.stub = slot ? old.stub : count_ > limit_;
+    s.stub = old.item ? old.stub : count_ > limit_;
     s.item = s.stub ? std::make_shared<const Json>(key_of(item)) : std::move(item_ptr);
     if (s.stub) ++stubs_;
     bytes_ += size;
-    if (slot) *slot = std::move(s);
-    else part->emplace(keys_.range.empty() ? Json() : item.at(keys_.range), std::move(s));
+    *slot = std::move(s);
     return old;
 }
 
