@@ -59,10 +59,9 @@ const Json* select_steps(const Json& doc, std::string_view steps) {
 Json resolve_paths(const Json& tmpl, const Json& doc) {
     if (tmpl.is_string()) {
         const std::string& s = tmpl.get_ref<const std::string&>();
-        if (!s.empty() && s[0] == '$' && is_simple_path(s)) {
-            const Json* v = select_path(doc, s);
-            return v ? *v : Json();
-        }
+        // One walk both validates (a malformed path stays a literal) and selects.
+        const Json* v = nullptr;
+        if (!s.empty() && s[0] == '$' && walk(std::string_view(s).substr(1), &doc, &v)) return v ? *v : Json();
         return tmpl;
     }
     if (tmpl.is_object()) {
