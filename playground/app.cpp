@@ -4,6 +4,7 @@
 
 #include "assets.h"
 #include "gallery.h"
+#include "widgets.h"
 #include "learn/learn_ui.h"
 
 #include <algorithm>
@@ -24,13 +25,7 @@ sim::Json diagnostics_json(const sim::Diagnostics& d) {
     return out;
 }
 
-// A top-level panel paints the window colour once; panels nested in it stay transparent, so no
-// pixel is filled twice (software WebGL is fill-rate bound).
-void begin_panel(const char* id, ImVec2 size, bool border) {
-    ImGui::PushStyleColor(ImGuiCol_ChildBg, ImGui::GetStyleColorVec4(ImGuiCol_WindowBg));
-    ImGui::BeginChild(id, size, border);
-    ImGui::PopStyleColor();
-}
+void begin_panel(const char* id, ImVec2 size, bool border) { begin_painted_child(id, size, border); }
 
 double mean(const std::deque<double>& v) {
     if (v.empty()) return 0;
@@ -183,11 +178,13 @@ sim::Json App::state() const {
             {"theme", dark_ ? "dark" : "light"}};
 }
 
-void App::record_frame_time(double interval_ms, double cpu_ms) {
+void App::record_frame_time(double interval_ms, double cpu_ms, double redrawn) {
     frame_ms_.push_back(interval_ms);
     cpu_ms_.push_back(cpu_ms);
+    redrawn_.push_back(redrawn);
     if (frame_ms_.size() > kFrameWindow) frame_ms_.pop_front();
     if (cpu_ms_.size() > kFrameWindow) cpu_ms_.pop_front();
+    if (redrawn_.size() > kFrameWindow) redrawn_.pop_front();
 }
 
 sim::Json App::frame_stats() const {
@@ -199,6 +196,7 @@ sim::Json App::frame_stats() const {
             {"cpuMsAvg", mean(cpu_ms_)},
             {"cpuMsP95", percentile(cpu_ms_, 0.95)},
             {"fps", avg > 0 ? 1000.0 / avg : 0.0},
+            {"redrawnAvg", mean(redrawn_)},
             {"dots", flow_.dots_in_flight()},
             {"vertices", vertices_},
             {"overdraw", fill_pixels_ / std::max(1.0, static_cast<double>(ImGui::GetIO().DisplaySize.x * ImGui::GetIO().DisplaySize.y))}};

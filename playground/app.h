@@ -42,8 +42,9 @@ public:
     bool set_ui_scale(float scale);
     // One UI frame; `dt` is real seconds since the previous frame.
     void frame(double dt);
-    // Timing of the previous frame, for frameStats(): full frame interval and CPU time in our code.
-    void record_frame_time(double interval_ms, double cpu_ms);
+    // Timing of the previous frame, for frameStats(): full frame interval, CPU time in our code and
+    // the share of the screen the renderer redrew (0 when nothing changed).
+    void record_frame_time(double interval_ms, double cpu_ms, double redrawn);
     // Sampled every few frames: pixels covered by the frame's triangles and its vertex count.
     void record_fill(double pixels, int vertices) {
         fill_pixels_ = pixels;
@@ -116,7 +117,7 @@ private:
     bool dark_ = true, help_open_ = false;
     EmbedOptions embed_;
     sim::Json toolbar_items_ = sim::Json::object();  // toolbar button → [x0,y0,x1,y1] CSS px (automation aid)
-    std::deque<double> frame_ms_, cpu_ms_;
+    std::deque<double> frame_ms_, cpu_ms_, redrawn_;
     std::uint64_t frames_ = 0;
     double fill_pixels_ = 0;
     int vertices_ = 0;

@@ -2,6 +2,7 @@
 // shortcuts and the shortcut help overlay.
 #include "app.h"
 #include "export/mermaid.h"
+#include "widgets.h"
 
 #include <cmath>
 #include <cstdio>
@@ -101,9 +102,7 @@ void App::draw_toolbar() {
     const float css_w = ImGui::GetIO().DisplaySize.x / theme_.scale();
     const bool compact = css_w < 760, titled = css_w >= 1100;
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(theme_.px(8), theme_.px(6)));
-    ImGui::PushStyleColor(ImGuiCol_ChildBg, ImGui::GetStyleColorVec4(ImGuiCol_WindowBg));
-    ImGui::BeginChild("##toolbar", ImVec2(0, h), false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
-    ImGui::PopStyleColor();
+    begin_painted_child("##toolbar", ImVec2(0, h), false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
     ImGui::SetCursorPos(ImVec2(theme_.px(10), (h - ImGui::GetFrameHeight()) * 0.5f));
     if (titled) {
         ImGui::PushFont(theme_.fonts().bold);

@@ -1,5 +1,9 @@
-// widgets.cpp — std::string-backed InputText (the resize callback pattern from imgui_stdlib).
+// widgets.cpp — std::string-backed InputText (the resize callback pattern from imgui_stdlib), help
+// markers and painted panels.
 #include "widgets.h"
+
+#include "canvas/draw_prims.h"
+#include "imgui_internal.h"
 
 namespace pg {
 namespace {
@@ -14,6 +18,17 @@ int resize_callback(ImGuiInputTextCallbackData* data) {
 }
 
 }  // namespace
+
+bool begin_painted_child(const char* id, ImVec2 size, bool border, ImGuiWindowFlags flags) {
+    const bool open = ImGui::BeginChild(id, size, border, flags | ImGuiWindowFlags_NoBackground);
+    // The parent's draw list is rendered before this child's, so its background goes under the
+    // child's border and content.
+    const ImGuiWindow* w = ImGui::GetCurrentWindow();
+    if (w->ParentWindow)
+        add_rounded_rect_filled(w->ParentWindow->DrawList, w->Pos, ImVec2(w->Pos.x + w->Size.x, w->Pos.y + w->Size.y),
+                                ImGui::GetColorU32(ImGuiCol_WindowBg), ImGui::GetStyle().ChildRounding);
+    return open;
+}
 
 bool input_text(const char* label, std::string& text, ImGuiInputTextFlags flags, const char* hint) {
     flags |= ImGuiInputTextFlags_CallbackResize;

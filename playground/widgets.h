@@ -10,6 +10,10 @@ namespace pg {
 // ImGui::InputText bound to a std::string (grows as the user types).
 bool input_text(const char* label, std::string& text, ImGuiInputTextFlags flags = 0, const char* hint = nullptr);
 bool input_multiline(const char* label, std::string& text, ImVec2 size, ImGuiInputTextFlags flags = 0);
+// A child window painted with the window colour (ImGuiCol_WindowBg), for top-level panels; panels
+// nested in it stay transparent, so no pixel is filled twice (software WebGL is fill-rate bound).
+// The background is drawn in the parent's draw list as cheap pieces (canvas/draw_prims.h).
+bool begin_painted_child(const char* id, ImVec2 size, bool border, ImGuiWindowFlags flags = 0);
 // A greyed "(?)" with a wrapped tooltip.
 void help_marker(const char* text);
 

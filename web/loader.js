@@ -90,6 +90,11 @@
     if (host.clipboard && e.clipboardData) { e.clipboardData.setData('text/plain', host.clipboard); e.preventDefault(); }
   });
   $('canvas').addEventListener('contextmenu', (e) => e.preventDefault());
+  // The renderer redraws only what changed since the last frame (playground/platform/
+  // frame_damage.h), so the canvas's drawing buffer must keep its pixels between frames.
+  const canvasGetContext = $('canvas').getContext.bind($('canvas'));
+  $('canvas').getContext = (type, attrs) =>
+    canvasGetContext(type, type === 'webgl2' ? Object.assign({}, attrs, { preserveDrawingBuffer: true }) : attrs);
 
   // ---- Download + compile with real progress ----
   const expected = window.PLAYGROUND_WASM_BYTES || 0;

@@ -3,6 +3,8 @@
 // far out so big diagrams stay fast.
 #include "canvas/graph_canvas.h"
 
+#include "canvas/draw_prims.h"
+
 #include "core/simulation.h"
 
 #include <algorithm>
@@ -133,7 +135,6 @@ void GraphCanvas::draw_edge_labels(ImDrawList* dl, const Document& doc, const Th
 
 void GraphCanvas::draw_dots(ImDrawList* dl, const Theme& theme, const CanvasOverlay& overlay) const {
     const float r = std::max(1.5f, 3.0f * view_.scale());
-    const int segments = view_.scale() < 0.8f ? 6 : 10;
     const ImVec2 o = view_.origin(), s = view_.size();
     (void)theme;
     for (const auto& d : overlay.dots) {
@@ -142,7 +143,7 @@ void GraphCanvas::draw_dots(ImDrawList* dl, const Theme& theme, const CanvasOver
         if (e.from < 0 || e.to < 0) continue;
         const ImVec2 p = view_.to_screen(bezier_at(e, d.t));
         if (p.x < o.x - r || p.y < o.y - r || p.x > o.x + s.x + r || p.y > o.y + s.y + r) continue;
-        dl->AddCircleFilled(p, r, d.colour, segments);
+        add_disc(dl, p, r, d.colour);
     }
 }
 
@@ -163,12 +164,20 @@ void GraphCanvas::draw_nodes(ImDrawList* dl, const Document& doc, const Theme& t
         const bool hovered = hover_.node == static_cast<int>(i);
         const ImU32 accent = theme.group_colour(n.kind ? n.kind->group : "");
         const float round = 6 * z;
-
-        dl->AddRectFilled(ImVec2(a.x + 2 * z, a.y + 3 * z), ImVec2(b.x + 2 * z, b.y + 3 * z), IM_COL32(0, 0, 0, theme.dark() ? 90 : 28), round);
-        dl->AddRectFilled(a, b, c.node_bg, round);
-        dl->AddRectFilled(a, ImVec2(a.x + 6 * z, b.y), accent, round, ImDrawFlags_RoundCornersLeft);
-        ImU32 border = problem ? c.error : (selected ? c.selection : (hovered ? c.port : c.node_border));
-        dl->AddRect(a, b, border, round, 0, (selected || problem ? 2.0f : 1.0f) * z);
+        const ImU32 border = problem ? c.error : (selected ? c.selection : (hovered ? c.port : c.node_border));
+        if (round >= 1.5f) {
+            dl->AddRectFilled(ImVec2(a.x + 2 * z, a.y + 3 * z), ImVec2(b.x + 2 * z, b.y + 3 * z), IM_COL32(0, 0, 0, theme.dark() ? 90 : 28), round);
+            dl->AddRectFilled(a, b, c.node_bg, round);
+            dl->AddRectFilled(a, ImVec2(a.x + 6 * z, b.y), accent, round, ImDrawFlags_RoundCornersLeft);
+            dl->AddRect(a, b, border, round, 0, (selected || problem ? 2.0f : 1.0f) * z);
+        } else {
+            // Zoomed out (big diagrams): corners and the shadow would be under a pixel, so square
+            // shapes with a one-pixel outline (two when selected) and an accent at least two pixels wide —
+            // ~18 triangles a node, not ~60.
+            dl->AddRectFilled(a, b, c.node_bg);
+            add_square_frame(dl, a, b, border, selected || problem ? 2.0f : 1.0f);
+            dl->AddRectFilled(a, ImVec2(a.x + std::max(2.0f, 6 * z), b.y), accent);
+        }
 
         if (text) {
             const float pad = 14 * z;
@@ -189,13 +198,12 @@ void GraphCanvas::draw_nodes(ImDrawList* dl, const Document& doc, const Theme& t
         if (n.has_input) {
             const ImVec2 p = view_.to_screen(n.input);
             const bool hot = hovered && hover_.in_port;
-            dl->AddCircleFilled(p, pr, c.node_bg);
-            dl->AddCircle(p, pr, hot ? c.port_hover : c.port, 12, 1.5f * z);
+            add_ringed_disc(dl, p, pr, c.node_bg, hot ? c.port_hover : c.port, 1.5f * z);
         }
         for (std::size_t p = 0; p < n.outputs.size(); ++p) {
             const ImVec2 at = view_.to_screen(n.outputs[p].at);
             const bool hot = hovered && hover_.out_port == static_cast<int>(p);
-            dl->AddCircleFilled(at, hot ? pr * 1.3f : pr, hot ? c.port_hover : accent, 12);
+            add_disc(dl, at, hot ? pr * 1.3f : pr, hot ? c.port_hover : accent);
             if (text && n.outputs.size() > 1) {
                 const float sz = small_size * 0.92f;
                 const ImVec2 ts = f.ui->CalcTextSizeA(sz, FLT_MAX, 0, n.outputs[p].name.c_str());
@@ -206,7 +214,7 @@ void GraphCanvas::draw_nodes(ImDrawList* dl, const Document& doc, const Theme& t
         // Badges above the node: live numbers from the simulation.
         if (problem) {
             const ImVec2 bc(a.x, a.y);
-            dl->AddCircleFilled(bc, 8 * z, c.error, 16);
+            add_disc(dl, bc, 8 * z, c.error);
             if (text) dl->AddText(f.bold, title_size * 0.85f, ImVec2(bc.x - 2 * z, bc.y - title_size * 0.45f), IM_COL32_WHITE, "!");
         }
         if (!text || i >= overlay.badges.size()) continue;

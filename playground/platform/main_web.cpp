@@ -10,6 +10,7 @@
 #include <emscripten.h>
 #include <emscripten/html5.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <memory>
@@ -128,15 +129,11 @@ void frame() {
     sync_cursor();
     int fb_w = 0, fb_h = 0;
     glfwGetFramebufferSize(g_window, &fb_w, &fb_h);
-    glViewport(0, 0, fb_w, fb_h);
     // The clear colour is the canvas background: the root window draws no background of its own,
     // so the largest area costs no fill (software WebGL is fill-rate bound).
-    const ImVec4 bg = ImGui::ColorConvertU32ToFloat4(g_app->theme().colours().canvas_bg);
-    glClearColor(bg.x, bg.y, bg.z, 1);
-    glClear(GL_COLOR_BUFFER_BIT);
-    pg::webgl_renderer_draw(ImGui::GetDrawData(), fb_w, fb_h);
+    const double redrawn = pg::webgl_renderer_draw(ImGui::GetDrawData(), fb_w, fb_h, g_app->theme().colours().canvas_bg);
     const double end = emscripten_get_now();
-    if (g_frames > 0) g_app->record_frame_time(start - g_last_frame_ms, end - start);
+    if (g_frames > 0) g_app->record_frame_time(start - g_last_frame_ms, end - start, redrawn / std::max(1.0, static_cast<double>(fb_w) * fb_h));
     if (g_frames % 30 == 0) g_app->record_fill(covered_pixels(ImGui::GetDrawData()), ImGui::GetDrawData()->TotalVtxCount);
     g_last_frame_ms = start;
     // Ready after the second frame: the first one lays out windows, the second shows them.

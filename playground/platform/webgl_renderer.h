@@ -14,7 +14,10 @@ namespace pg {
 bool webgl_renderer_init();
 // Uploads (or re-uploads after a font rebuild) the font atlas and marks solid UVs.
 void webgl_renderer_upload_fonts();
-// Renders one frame's draw data into the current framebuffer (viewport set by the caller).
-void webgl_renderer_draw(const ImDrawData* draw_data, int fb_width, int fb_height);
+// Renders one frame's draw data into the current framebuffer on `clear_colour` (the canvas
+// background). Only what changed since the last frame is redrawn when the drawing buffer keeps
+// its pixels (frame_damage.h). Returns the pixels redrawn: 0 when nothing changed and nothing was
+// drawn (the browser keeps showing the last frame).
+double webgl_renderer_draw(const ImDrawData* draw_data, int fb_width, int fb_height, ImU32 clear_colour);
 
 }  // namespace pg

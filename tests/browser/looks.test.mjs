@@ -6,6 +6,7 @@ import { launch, openPlayground, frames, assert, assertEq, saveArtifact, repo } 
 import { decodePng, distinctColours } from './lib/png.mjs';
 
 async function shoot(page, name) {
+  await page.waitForFunction(() => document.getElementById('loader').hidden);  // the loading card has faded out
   await frames(page, 4);
   const png = await page.screenshot();
   saveArtifact(name, png);
@@ -74,6 +75,71 @@ export const tests = [
         saveArtifact('readme-playground.png', png);
         assert(distinctColours(decodePng(png)) > 200, 'screenshot has content');
         if (process.env.UPDATE_DOCS) fs.writeFileSync(path.join(repo, 'docs/playground.png'), png);
+        assertEq(page.problems, [], 'console errors');
+      } finally { await b.close(); }
+    },
+  },
+  {
+    // The renderer redraws only what changed since the last frame (playground/platform/
+    // frame_damage.h). An idle page must draw nothing, a running one only part of the screen, and
+    // the picture those partial redraws leave must be the very picture a full redraw makes.
+    name: 'only what changed is redrawn, and the result equals a full redraw',
+    async run({ url }) {
+      const b = await launch({ width: 1280, height: 800, dpr: 1 });
+      try {
+        const page = await openPlayground(b.context, url, '?fresh');
+        await page.waitForFunction(() => document.getElementById('loader').hidden);
+        await frames(page, 5);
+        await page.evaluate(() => {
+          const proto = WebGL2RenderingContext.prototype;
+          window.glCalls = { draws: 0, clears: 0 };
+          const draw = proto.drawElements, clear = proto.clear;
+          proto.drawElements = function (...a) { window.glCalls.draws++; return draw.apply(this, a); };
+          proto.clear = function (...a) { window.glCalls.clears++; return clear.apply(this, a); };
+        });
+        await frames(page, 20);
+        const idle = await page.evaluate(() => window.glCalls);
+        assertEq(idle, { draws: 0, clears: 0 }, 'WebGL calls over 20 idle frames');
+
+        await page.evaluate(() => { window.playground.setSpeed(5); window.playground.play(); });
+        await page.waitForTimeout(1500);
+        const running = await page.evaluate(() => window.playground.frameStats());
+        const calls = await page.evaluate(() => window.glCalls);
+        console.log(`        running: ${calls.draws} draw calls, ${(running.redrawnAvg * 100).toFixed(0)}% of the screen redrawn per frame`);
+        assert(calls.draws > 0, 'a running simulation is drawn');
+        assert(running.redrawnAvg > 0.05 && running.redrawnAvg < 0.7, 'only the changing part is redrawn: ' + running.redrawnAvg);
+        await page.evaluate(() => window.playground.pause());
+        // Paused, the picture settles (dots land; link rates, measured over 1 s of real time, drop
+        // to zero): wait for 1.2 s in which nothing is drawn.
+        for (let settled = false, tries = 0; !settled; tries++) {
+          assert(tries < 20, 'the paused page never stopped redrawing');
+          const before = await page.evaluate(() => window.glCalls.draws);
+          await page.waitForTimeout(1200);
+          settled = before === await page.evaluate(() => window.glCalls.draws);
+        }
+        const partialPng = await page.screenshot();
+        saveArtifact('redraw-partial.png', partialPng);
+        const partial = decodePng(partialPng);
+
+        // A new clear colour forces a full redraw: there and back again.
+        await page.evaluate(() => window.playground.setTheme('light'));
+        await frames(page, 3);
+        await page.evaluate(() => window.playground.setTheme('dark'));
+        await frames(page, 3);
+        const fullPng = await page.screenshot();
+        saveArtifact('redraw-full.png', fullPng);
+        const full = decodePng(fullPng);
+        let differ = 0;
+        const box = [1e9, 1e9, -1, -1];
+        for (let i = 0; i < full.pixels.length; i++) {
+          if (full.pixels[i] === partial.pixels[i]) continue;
+          differ++;
+          const p = Math.floor(i / full.bpp), x = p % full.width, y = Math.floor(p / full.width);
+          box[0] = Math.min(box[0], x); box[1] = Math.min(box[1], y); box[2] = Math.max(box[2], x); box[3] = Math.max(box[3], y);
+        }
+        if (differ) console.log('        differences within', box);
+        assertEq(differ, 0, 'bytes that differ between the partly redrawn and the fully redrawn screen');
+        assert(distinctColours(full) > 200, 'the screen has content');
         assertEq(page.problems, [], 'console errors');
       } finally { await b.close(); }
     },
