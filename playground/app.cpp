@@ -198,6 +198,7 @@ sim::Json App::frame_stats() const {
             {"fps", avg > 0 ? 1000.0 / avg : 0.0},
             {"redrawnAvg", mean(redrawn_)},
             {"dots", flow_.dots_in_flight()},
+            {"dotsDrawn", canvas_.dots_drawn()},
             {"vertices", vertices_},
             {"overdraw", fill_pixels_ / std::max(1.0, static_cast<double>(ImGui::GetIO().DisplaySize.x * ImGui::GetIO().DisplaySize.y))}};
 }

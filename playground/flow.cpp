@@ -10,8 +10,8 @@
 namespace pg {
 namespace {
 
-constexpr std::size_t kMaxDots = 6000;       // total drawn at once (perf target: 5,000 in flight)
-constexpr int kMaxDotsPerEdge = 16;          // beyond this a link aggregates into its rate label
+constexpr std::size_t kMaxDots = 8000;       // total in flight at once (perf target: 5,000)
+constexpr int kMaxDotsPerEdge = 48;          // beyond this a link aggregates into its rate label
 constexpr float kTravelSeconds = 0.7f;       // real time a dot takes to cross a link
 
 // "/nodes/3/config/MemorySize" → 3 for prefix "/nodes/"; -1 when the path is elsewhere.

@@ -137,12 +137,28 @@ void GraphCanvas::draw_dots(ImDrawList* dl, const Theme& theme, const CanvasOver
     const float r = std::max(1.5f, 3.0f * view_.scale());
     const ImVec2 o = view_.origin(), s = view_.size();
     (void)theme;
+    // A dot within a cell (3/4 of a radius) of a same-coloured dot already drawn would only cover
+    // it: busy links zoomed out carry dozens of dots on a few pixels, so each cell and colour is
+    // drawn once (an open-addressing set of keys, 0 = empty).
+    const float cell = 0.75f * r;
+    std::size_t slots = 64;
+    while (slots < overlay.dots.size() * 2) slots *= 2;
+    dot_cells_.assign(slots, 0);
+    dots_drawn_ = 0;
     for (const auto& d : overlay.dots) {
         if (d.edge < 0 || static_cast<std::size_t>(d.edge) >= edges_.size()) continue;
         const EdgeShape& e = edges_[static_cast<std::size_t>(d.edge)];
         if (e.from < 0 || e.to < 0) continue;
         const ImVec2 p = view_.to_screen(bezier_at(e, d.t));
         if (p.x < o.x - r || p.y < o.y - r || p.x > o.x + s.x + r || p.y > o.y + s.y + r) continue;
+        const auto qx = static_cast<std::uint64_t>(static_cast<std::uint16_t>(static_cast<int>(std::floor(p.x / cell))));
+        const auto qy = static_cast<std::uint64_t>(static_cast<std::uint16_t>(static_cast<int>(std::floor(p.y / cell))));
+        const std::uint64_t key = (qx | qy << 16 | static_cast<std::uint64_t>(d.colour) << 32) + 1;
+        std::size_t i = static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ull) >> 40) & (slots - 1);
+        while (dot_cells_[i] != 0 && dot_cells_[i] != key) i = (i + 1) & (slots - 1);
+        if (dot_cells_[i] == key) continue;
+        dot_cells_[i] = key;
+        ++dots_drawn_;
         add_disc(dl, p, r, d.colour);
     }
 }
@@ -172,10 +188,11 @@ void GraphCanvas::draw_nodes(ImDrawList* dl, const Document& doc, const Theme& t
             dl->AddRect(a, b, border, round, 0, (selected || problem ? 2.0f : 1.0f) * z);
         } else {
             // Zoomed out (big diagrams): corners and the shadow would be under a pixel, so square
-            // shapes with a one-pixel outline (two when selected) and an accent at least two pixels wide —
-            // ~18 triangles a node, not ~60.
-            dl->AddRectFilled(a, b, c.node_bg);
-            add_square_frame(dl, a, b, border, selected || problem ? 2.0f : 1.0f);
+            // shapes: the box in the outline colour with the body inset by one pixel (two when
+            // selected), and an accent at least two pixels wide — 6 triangles, not ~50.
+            const float t = selected || problem ? 2.0f : 1.0f;
+            dl->AddRectFilled(a, b, border);
+            dl->AddRectFilled(ImVec2(a.x + t, a.y + t), ImVec2(b.x - t, b.y - t), c.node_bg);
             dl->AddRectFilled(a, ImVec2(a.x + std::max(2.0f, 6 * z), b.y), accent);
         }
 

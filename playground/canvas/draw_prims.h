@@ -34,16 +34,6 @@ inline void add_ringed_disc(ImDrawList* dl, ImVec2 c, float r, ImU32 fill, ImU32
     add_disc(dl, c, r - thickness * 0.5f, fill);
 }
 
-// A rectangle's outline `t` pixels wide, inside [a, b], as four plain rectangles (8 triangles; an
-// anti-aliased AddRect is 16 or more). For small shapes where a rounded corner would be under a
-// pixel anyway.
-inline void add_square_frame(ImDrawList* dl, ImVec2 a, ImVec2 b, ImU32 col, float t) {
-    dl->AddRectFilled(a, ImVec2(b.x, a.y + t), col);
-    dl->AddRectFilled(ImVec2(a.x, b.y - t), b, col);
-    dl->AddRectFilled(ImVec2(a.x, a.y + t), ImVec2(a.x + t, b.y - t), col);
-    dl->AddRectFilled(ImVec2(b.x - t, a.y + t), ImVec2(b.x, b.y - t), col);
-}
-
 // A filled rounded rectangle as three pieces: two thin bands with the rounded corners and one
 // plain rectangle over the rest, drawn last over the seams. The renderer clears a big opaque
 // plain rectangle instead of rasterising it (platform/webgl_renderer.cpp), so a panel

@@ -14,14 +14,23 @@ float dist_sq(Vec2f a, Vec2f b) { return (a.x - b.x) * (a.x - b.x) + (a.y - b.y)
 
 }  // namespace
 
+// Shapes point into the pattern: they are laid out again after any edit (every edit bumps the
+// document's revision), not every frame.
+void GraphCanvas::relayout_if_edited(const Document& doc, const sim::Registry& registry) {
+    if (&doc == laid_out_doc_ && doc.revision() == laid_out_rev_) return;
+    nodes_ = layout_nodes(doc, registry);
+    edges_ = layout_edges(doc, nodes_);
+    laid_out_doc_ = &doc;
+    laid_out_rev_ = doc.revision();
+}
+
 void GraphCanvas::draw(Document& doc, const Theme& theme, const sim::Registry& registry, const CanvasOverlay& overlay) {
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     ImVec2 size = ImGui::GetContentRegionAvail();
     size.x = std::max(size.x, 1.0f);
     size.y = std::max(size.y, 1.0f);
     view_.set_frame(origin, size, theme.scale());
-    nodes_ = layout_nodes(doc, registry);
-    edges_ = layout_edges(doc, nodes_);
+    relayout_if_edited(doc, registry);
     if (fit_pending_ && size.x > 8 && size.y > 8) {
         if (!nodes_.empty()) view_.fit(diagram_bounds(nodes_));
         fit_pending_ = false;
@@ -43,10 +52,7 @@ void GraphCanvas::draw(Document& doc, const Theme& theme, const sim::Registry& r
     }
     const std::uint64_t rev = doc.revision();
     handle_input(doc, registry, hovered);
-    if (doc.revision() != rev) {  // shapes point into the pattern: refresh after any edit
-        nodes_ = layout_nodes(doc, registry);
-        edges_ = layout_edges(doc, nodes_);
-    }
+    if (doc.revision() != rev) relayout_if_edited(doc, registry);
 
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->PushClipRect(origin, ImVec2(origin.x + size.x, origin.y + size.y), true);

@@ -52,6 +52,8 @@ public:
     void draw(Document& doc, const Theme& theme, const sim::Registry& registry, const CanvasOverlay& overlay);
     void request_fit() { fit_pending_ = true; }
     bool fit_pending() const { return fit_pending_; }
+    // Message dots drawn last frame: dense links draw one dot where several would cover each other.
+    std::size_t dots_drawn() const { return dots_drawn_; }
     CanvasView& view() { return view_; }
     const CanvasView& view() const { return view_; }
     const Refusal& last_refusal() const { return refusal_; }
@@ -77,6 +79,7 @@ private:
     void handle_wheel();
     void draw_zoom_controls(const Theme& theme);
 
+    void relayout_if_edited(const Document& doc, const sim::Registry& registry);
     // drawing (canvas_draw.cpp)
     void draw_grid(ImDrawList* dl, const Theme& theme) const;
     void draw_edges(ImDrawList* dl, const Document& doc, const Theme& theme, const CanvasOverlay& overlay) const;
@@ -98,6 +101,10 @@ private:
     Refusal refusal_;
     std::uint64_t refusal_count_ = 0;
     bool fit_pending_ = true;
+    const Document* laid_out_doc_ = nullptr;  // nodes_/edges_ are of this document at this revision
+    std::uint64_t laid_out_rev_ = 0;
+    mutable std::vector<std::uint64_t> dot_cells_;  // draw_dots: occupied (cell, colour) keys
+    mutable std::size_t dots_drawn_ = 0;
     bool box_additive_ = false;
 };
 
