@@ -147,10 +147,8 @@ std::vector<PixelBox> FrameDamage::update(const ImDrawData* dd, int fb_width, in
 
     if (full || reordered) return {screen};
     damaged = disjoint(std::move(damaged));
-    // Past about half the screen, one clear and one pass over everything is cheaper.
-    int area = 0;
-    for (const PixelBox& b : damaged) area += b.area();
-    if (area * 2 > screen.area()) return {screen};
+    // Each box costs a pass over the draw lists that touch it; past a dozen, one pass is cheaper.
+    if (damaged.size() > 12) return {screen};
     return damaged;
 }
 
