@@ -184,11 +184,19 @@ void App::draw_toolbar() {
     }
     ImGui::EndDisabled();
     ImGui::SameLine(0, theme_.px(12));
+    // The clock changes every frame while time runs: in a child window of its own, its own draw
+    // list, so only the clock's few pixels are redrawn, not the whole bar (frame_damage.h).
     ImGui::PushFont(theme_.fonts().mono);
+    const std::string clock = clock_text(runner_.sim_seconds());
+    const ImVec2 clock_size(ImGui::CalcTextSize(clock.c_str()).x, ImGui::GetFrameHeight());
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+    ImGui::BeginChild("##clock", clock_size, false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoBackground);
     ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(clock_text(runner_.sim_seconds()).c_str());
-    ImGui::PopFont();
+    ImGui::TextUnformatted(clock.c_str());
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("simulated time (hh:mm:ss.mmm)");
+    ImGui::EndChild();
+    ImGui::PopStyleVar();
+    ImGui::PopFont();
     if (runner_.lagging() && runner_.running() && !compact) {
         ImGui::SameLine();
         ImGui::TextColored(ImVec4(0.85f, 0.6f, 0.1f, 1), "(max speed)");
