@@ -26,7 +26,7 @@ ImU32 g_clear_colour = 0;
 FrameDamage g_damage;
 
 const char* const kVertex = R"(#version 300 es
-precision mediump float;
+precision highp float;
 layout (location = 0) in vec2 Position;
 layout (location = 1) in vec2 UV;
 layout (location = 2) in vec4 Color;
