@@ -25,8 +25,6 @@ sim::Json diagnostics_json(const sim::Diagnostics& d) {
     return out;
 }
 
-void begin_panel(const char* id, ImVec2 size, bool border) { begin_painted_child(id, size, border); }
-
 double mean(const std::deque<double>& v) {
     if (v.empty()) return 0;
     double s = 0;
@@ -275,7 +273,7 @@ void App::frame(double dt) {
     const float side_w = theme_.px(palette ? 210 : 0), insp_w = theme_.px(inspector ? 300 : 0);
 
     if (palette) {
-        begin_panel("##palette", ImVec2(side_w, main_h), true);
+        begin_painted_child("##palette", ImVec2(side_w, main_h), true);
         draw_palette(ctx, panels_);
         ImGui::EndChild();
         ImGui::SameLine(0, 0);
@@ -291,12 +289,12 @@ void App::frame(double dt) {
     ImGui::PopStyleVar();
     if (inspector) {
         ImGui::SameLine(0, 0);
-        begin_panel("##inspector", ImVec2(insp_w, main_h), true);
+        begin_painted_child("##inspector", ImVec2(insp_w, main_h), true);
         draw_inspector(ctx, panels_);
         ImGui::EndChild();
     }
     if (!embed_.hide_bottom) {
-        begin_panel("##bottom", ImVec2(0, 0), true);
+        begin_painted_child("##bottom", ImVec2(0, 0), true);
         draw_bottom_tabs(ctx, panels_, narrow, *this);
         ImGui::EndChild();
     }

@@ -68,7 +68,7 @@ bool Theme::apply(float ui_scale, bool dark) {
     ImVec4* c = style.Colors;
     if (dark) {
         c[ImGuiCol_WindowBg] = ImVec4(0.11f, 0.12f, 0.14f, 1);
-        c[ImGuiCol_ChildBg] = ImVec4(0, 0, 0, 0);  // only top-level panels paint (App::begin_panel)
+        c[ImGuiCol_ChildBg] = ImVec4(0, 0, 0, 0);  // only top-level panels paint (begin_painted_child)
         c[ImGuiCol_PopupBg] = ImVec4(0.13f, 0.14f, 0.17f, 0.98f);
         c[ImGuiCol_Border] = ImVec4(0.24f, 0.26f, 0.30f, 1);
         c[ImGuiCol_FrameBg] = ImVec4(0.17f, 0.18f, 0.22f, 1);

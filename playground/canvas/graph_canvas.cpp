@@ -50,9 +50,8 @@ void GraphCanvas::draw(Document& doc, const Theme& theme, const sim::Registry& r
         }
         ImGui::EndDragDropTarget();
     }
-    const std::uint64_t rev = doc.revision();
     handle_input(doc, registry, hovered);
-    if (doc.revision() != rev) relayout_if_edited(doc, registry);
+    relayout_if_edited(doc, registry);
 
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->PushClipRect(origin, ImVec2(origin.x + size.x, origin.y + size.y), true);
