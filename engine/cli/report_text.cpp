@@ -31,7 +31,7 @@ std::string format_report_text(const Simulation& sim) {
                       sim.node_type(i).c_str(), static_cast<unsigned long long>(m.get(Counter::Invocations)),
                       static_cast<unsigned long long>(m.get(Counter::Errors)), static_cast<unsigned long long>(m.get(Counter::Throttles)),
                       static_cast<unsigned long long>(m.get(Counter::ColdStarts)), static_cast<long long>(m.peak_concurrency()),
-                      has_latency ? fmt("%.1f", m.latency().percentile(0.99).millis()).c_str() : "-", fmt("%.6f", m.cost_usd()).c_str());
+                      has_latency ? fmt("%.1f", m.latency().percentile(0.99).millis()).c_str() : "-", fmt("%.6f", sim.node_cost_usd(i)).c_str());
         out += line;
     }
     const Pattern& p = sim.pattern();

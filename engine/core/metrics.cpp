@@ -101,6 +101,13 @@ void NodeMetrics::add_cost(double usd, SimTime now) {
     series_.at(now).cost_usd += usd;
 }
 
+void NodeMetrics::set_hourly_cost(double usd_per_hour, SimTime now) {
+    if (hourly_usd_ > 0 && now.us > hourly_since_.us)
+        add_cost(hourly_usd_ * static_cast<double>(now.us - hourly_since_.us) / 3.6e9, now);
+    hourly_usd_ = usd_per_hour;
+    hourly_since_ = now;
+}
+
 void NodeMetrics::observe_latency(SimTime d, SimTime now) {
     latency_.add(d);
     MetricsBucket& b = series_.at(now);

@@ -81,12 +81,21 @@ public:
         series_.at(now).counters[static_cast<std::size_t>(c)] += n;
     }
     void add_cost(double usd, SimTime now);
+    // A charge that accrues with time (provisioned capacity, storage, shard-hours, instances, cache):
+    // `usd_per_hour` from `now` on, pro rata to the µs, until set again. What accrued at the
+    // previous rate is added to the cost and the time series now.
+    void set_hourly_cost(double usd_per_hour, SimTime now);
+    void fold_hourly_cost(SimTime now) { set_hourly_cost(hourly_usd_, now); }  // same rate; for the timeline
     void observe_latency(SimTime d, SimTime now);
     void set_concurrency(std::int64_t v, SimTime now);  // gauge: in-flight work
     void set_queue_depth(std::int64_t v, SimTime now);  // gauge: waiting messages
 
     std::uint64_t get(Counter c) const { return counters_[static_cast<std::size_t>(c)]; }
-    double cost_usd() const { return cost_usd_; }
+    // Cost up to instant `now` (the simulation's clock): charges so far plus the time-based
+    // charge accrued since it was last set, so a report at any instant is right.
+    double cost_usd(SimTime now) const {
+        return hourly_usd_ > 0 ? cost_usd_ + hourly_usd_ * static_cast<double>(now.us - hourly_since_.us) / 3.6e9 : cost_usd_;
+    }
     std::int64_t concurrency() const { return concurrency_; }
     std::int64_t peak_concurrency() const { return peak_concurrency_; }
     std::int64_t queue_depth() const { return queue_depth_; }
@@ -97,6 +106,8 @@ public:
 private:
     std::array<std::uint64_t, kCounterCount> counters_{};
     double cost_usd_ = 0;
+    double hourly_usd_ = 0;  // the running time-based charge, accruing since hourly_since_
+    SimTime hourly_since_;
     std::int64_t concurrency_ = 0, peak_concurrency_ = 0;
     std::int64_t queue_depth_ = 0, peak_queue_depth_ = 0;
     LatencyHistogram latency_;

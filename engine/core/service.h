@@ -9,6 +9,7 @@
 #include "core/metrics.h"
 #include "core/rng.h"
 #include "core/sim_time.h"
+#include "core/token_bucket.h"
 #include "core/trace.h"
 
 #include <cstdint>
@@ -48,8 +49,13 @@ struct Account {
     std::int64_t lambda_concurrency_limit = 1000;  // ConcurrentExecutions quota (soft, default 1,000)
     std::int64_t lambda_reserved_total = 0;        // sum of ReservedConcurrentExecutions
     std::int64_t lambda_unreserved_in_use = 0;     // environments busy on unreserved functions
+    // Lambda's invocation rate across all functions: 10 × the concurrency limit per second.
+    TokenBucket lambda_requests_per_second{10000, 10000};
     double lambda_burst_tokens = 3000;             // legacy-burst scaling: account-level burst pool
     SimTime lambda_burst_at;                       //   (3,000 in us-east-1, refilled 500 per minute)
+    // API Gateway's account-level throttle, shared by every REST and HTTP API of the account in
+    // the Region: 10,000 requests/s refill, burst 5,000 (AWS derives the burst from the rate).
+    TokenBucket api_gateway_throttle{10000, 5000};
     AzState azs;                                   // AZ outages (settings.faults, Simulation::set_az_down)
     FreeTier free_tier;                            // always-free allowances (settings.freeTier)
 };

@@ -20,6 +20,7 @@ struct SimTime {
     constexpr SimTime& operator+=(SimTime d) { us += d.us; return *this; }
     constexpr double seconds() const { return static_cast<double>(us) / 1e6; }
     constexpr double millis() const { return static_cast<double>(us) / 1e3; }
+    constexpr double hours() const { return static_cast<double>(us) / 3.6e9; }
 };
 
 constexpr SimTime usec(std::int64_t v) { return {v}; }

@@ -63,6 +63,10 @@ Simulation::BuildResult Simulation::build(const Pattern& pattern, const BuildOpt
     s.seed = options.seed.value_or(pattern.seed);
     s.max_events = options.max_events.value_or(pattern.settings.max_events);
     s.account.lambda_concurrency_limit = pattern.settings.lambda_concurrency_limit;
+    const auto lambda_rps = static_cast<double>(pattern.settings.lambda_concurrency_limit * 10);
+    s.account.lambda_requests_per_second = TokenBucket(lambda_rps, lambda_rps);
+    const auto api_rps = static_cast<double>(pattern.settings.api_gateway_account_rps);
+    s.account.api_gateway_throttle = TokenBucket(api_rps, api_rps / 2);
     s.account.azs.schedule(pattern.settings.faults);
     s.account.free_tier.enable(pattern.settings.free_tier);
     if (!parse_start_time(pattern.settings.start_time, s.start_unix_s))
@@ -284,9 +288,11 @@ const Trace& Simulation::trace() const { return impl_->trace; }
 void Simulation::set_record_recent_spans(bool on) { impl_->trace.set_record_recent(on); }
 const LatencyHistogram& Simulation::source_latency(std::size_t t) const { return impl_->source_latency[t]; }
 
+double Simulation::node_cost_usd(std::size_t i) const { return impl_->nodes[i].metrics.cost_usd(now()); }
+
 double Simulation::total_cost_usd() const {
     double total = 0;
-    for (const auto& n : impl_->nodes) total += n.metrics.cost_usd();
+    for (const auto& n : impl_->nodes) total += n.metrics.cost_usd(now());
     return total;
 }
 
@@ -328,11 +334,12 @@ Json Simulation::report() const {
         j["peak_concurrency"] = n.metrics.peak_concurrency();
         j["peak_queue_depth"] = n.metrics.peak_queue_depth();
         if (n.metrics.latency().count() > 0) j["latency_ms"] = latency_json(n.metrics.latency());
-        j["cost_usd"] = round_to(n.metrics.cost_usd(), 1e-9);
+        const double node_cost = n.metrics.cost_usd(s.scheduler.now());
+        j["cost_usd"] = round_to(node_cost, 1e-9);
         n.service->report(j);
         nodes[n.id] = j;
-        cost[n.id] = round_to(n.metrics.cost_usd(), 1e-9);
-        total += n.metrics.cost_usd();
+        cost[n.id] = round_to(node_cost, 1e-9);
+        total += node_cost;
     }
     cost["total"] = round_to(total, 1e-9);
     r["nodes"] = nodes;

@@ -81,6 +81,8 @@ public:
     // CLI and benchmarks switch that off (the fingerprint and metrics do not depend on it).
     void set_record_recent_spans(bool on);
     const LatencyHistogram& source_latency(std::size_t traffic_index) const;
+    // Cost so far, time-based charges (capacity, storage, instances…) accrued up to now().
+    double node_cost_usd(std::size_t i) const;
     double total_cost_usd() const;
     // End-to-end requests of the traffic sources answered so far (ok + failed): the denominator of
     // "cost per million requests".

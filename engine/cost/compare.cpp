@@ -1,6 +1,8 @@
 // compare.cpp — serverless vs a fixed EC2 fleet for the same traffic (see compare.h).
-// The serverless cost per request is measured (all pay-per-use nodes' cost / requests sent); the
-// fleet's cost is fixed per hour; so the crossover rate is fleet $/h ÷ (serverless $/request × 3600).
+// The serverless design's cost has a fixed hourly part (what it costs idle: a stage cache,
+// provisioned capacity, shards, …, measured by running it an hour without traffic) and a variable
+// part per request (the rest of the run's cost / requests answered). The fleet's cost is fixed per
+// hour, so the crossover rate is (fleet $/h − serverless fixed $/h) ÷ (variable $/request × 3600).
 #include "cost/compare.h"
 
 #include "core/simulation.h"
@@ -52,7 +54,7 @@ void measure(const Simulation& sim, CompareResult& r) {
         const NodeMetrics& m = sim.node_metrics(i);
         if (always_on(type) || type == "client" || type == "iot") continue;
         ++r.managed_services;
-        r.serverless_cost += m.cost_usd();
+        r.serverless_cost += sim.node_cost_usd(i);
         r.throttles += m.get(Counter::Throttles);
         if (!function_type(type)) continue;
         r.cold_starts += m.get(Counter::ColdStarts);
@@ -68,8 +70,18 @@ void measure(const Simulation& sim, CompareResult& r) {
     }
     r.init_ms_mean = r.cold_starts ? init_total / static_cast<double>(r.cold_starts) : 0;
     r.cost_per_request = r.requests > 0 ? r.serverless_cost / r.requests : 0;
-    r.serverless_hourly = r.cost_per_request * r.avg_rps * 3600;
     if (r.request_cpu_ms <= 0) r.request_cpu_ms = fn_count > 0 ? fn_ms_sum / fn_count : 20;
+}
+
+// Splits the run's serverless cost into its fixed hourly part (the idle hour) and a variable cost
+// per request; the hourly cost at the run's rate and the crossover follow from the two.
+void split_fixed_and_variable(CompareResult& r) {
+    r.serverless_fixed_hourly = r.idle_hour_serverless;
+    const double variable = r.serverless_cost - r.serverless_fixed_hourly * r.run_seconds / 3600;
+    r.variable_cost_per_request = r.requests > 0 ? std::max(0.0, variable) / r.requests : 0;
+    r.serverless_hourly = r.serverless_fixed_hourly + r.variable_cost_per_request * r.avg_rps * 3600;
+    if (r.variable_cost_per_request <= 0) r.crossover_rps = 0;
+    else r.crossover_rps = std::max(0.0, r.fleet_hourly - r.serverless_fixed_hourly) / (r.variable_cost_per_request * 3600);
 }
 
 void fill_rows(CompareResult& r) {
@@ -93,7 +105,8 @@ void fill_rows(CompareResult& r) {
                       money(r.serverless_hourly) + "/h, " + money(r.serverless_hourly * price_table::kHoursPerMonth) + "/month",
                       money(r.fleet_hourly) + "/h, " + money(r.fleet_hourly * price_table::kHoursPerMonth) + "/month"});
     r.rows.push_back({"cost at scale",
-                      "linear: " + money(r.cost_per_request * 1e6) + " per 1M requests",
+                      "linear: " + money(r.variable_cost_per_request * 1e6) + " per 1M requests" +
+                          (r.serverless_fixed_hourly > 0 ? " + " + money(r.serverless_fixed_hourly) + "/h fixed" : ""),
                       r.crossover_rps > 0 ? "fixed: cheaper above " + num(r.crossover_rps) + " req/s (" + money(r.ec2_cost_per_request_at_70 * 1e6) +
                                                 " per 1M requests on an instance at 70% CPU)"
                                           : "fixed: no requests measured, so no crossover"});
@@ -138,14 +151,14 @@ CompareRun compare_pattern(std::string_view text, const CompareOptions& o) {
     if (idle_built.simulation) {
         idle_built.simulation->run_until(hours(1));
         for (std::size_t i = 0; i < idle_built.simulation->node_count(); ++i)
-            if (!always_on(idle_built.simulation->node_type(i))) r.idle_hour_serverless += idle_built.simulation->node_metrics(i).cost_usd();
+            if (!always_on(idle_built.simulation->node_type(i))) r.idle_hour_serverless += idle_built.simulation->node_cost_usd(i);
     }
 
     r.fleet_hourly = static_cast<double>(o.count) * type->hourly_usd + (o.alb ? price_table::kAlbHour : 0);
     r.capacity_rps = static_cast<double>(o.count) * type->vcpus * 1000.0 / r.request_cpu_ms;
     r.peak_utilization = r.capacity_rps > 0 ? r.peak_rps / r.capacity_rps : 0;
     r.carries_peak = r.peak_utilization <= 0.7;  // headroom: M/M/c waiting grows steeply above ~70%
-    r.crossover_rps = r.cost_per_request > 0 ? r.fleet_hourly / (r.cost_per_request * 3600) : 0;
+    split_fixed_and_variable(r);
     r.ec2_cost_per_request_at_70 = type->hourly_usd / (type->vcpus * 1000.0 / r.request_cpu_ms * 0.7 * 3600);
     fill_rows(r);
     out.result = std::move(r);
@@ -157,6 +170,7 @@ Json compare_to_json(const CompareResult& r) {
     for (const CompareRow& row : r.rows) rows.push_back({{"aspect", row.aspect}, {"serverless", row.serverless}, {"ec2", row.ec2}});
     return {{"run", {{"seconds", r.run_seconds}, {"requests", r.requests}, {"avg_rps", r.avg_rps}, {"peak_rps", r.peak_rps}}},
             {"serverless", {{"cost_usd", r.serverless_cost}, {"cost_per_request_usd", r.cost_per_request},
+                            {"fixed_hourly_usd", r.serverless_fixed_hourly}, {"variable_cost_per_request_usd", r.variable_cost_per_request},
                             {"hourly_usd", r.serverless_hourly}, {"monthly_usd", r.serverless_hourly * price_table::kHoursPerMonth},
                             {"idle_hour_usd", r.idle_hour_serverless}, {"cold_starts", r.cold_starts}, {"throttles", r.throttles},
                             {"peak_concurrency", r.peak_concurrency}}},
@@ -176,13 +190,21 @@ std::string format_compare_text(const CompareResult& r) {
     std::snprintf(line, sizeof line, "serverless %s for the run = %s per request → %s/h, %s/month at this rate\n", money(r.serverless_cost).c_str(),
                   money(r.cost_per_request).c_str(), money(r.serverless_hourly).c_str(), money(r.serverless_hourly * price_table::kHoursPerMonth).c_str());
     out += line;
+    std::snprintf(line, sizeof line, "           = %s/h fixed (its cost idle for an hour) + %s per request\n", money(r.serverless_fixed_hourly).c_str(),
+                  money(r.variable_cost_per_request).c_str());
+    out += line;
     std::snprintf(line, sizeof line, "EC2        %lld × %s = %s/h, %s/month (always on), ~%.0f req/s at 100%% CPU\n",
                   static_cast<long long>(r.count), r.instance_type.c_str(), money(r.fleet_hourly).c_str(), money(r.fleet_hourly * price_table::kHoursPerMonth).c_str(),
                   r.capacity_rps);
     out += line;
-    if (r.crossover_rps > 0) {
+    if (r.variable_cost_per_request > 0 && r.serverless_fixed_hourly >= r.fleet_hourly) {
+        out += "crossover  none: the serverless design's fixed cost alone is more than the fleet's\n";
+    } else if (r.crossover_rps > 0) {
         std::snprintf(line, sizeof line, "crossover  EC2 is cheaper above %.2f req/s (%.1fM requests/month); this run is %s it\n",
                       r.crossover_rps, r.crossover_rps * 3600 * price_table::kHoursPerMonth / 1e6, r.avg_rps > r.crossover_rps ? "above" : "below");
+        out += line;
+        std::snprintf(line, sizeof line, "           = (fleet %s/h − serverless fixed %s/h) ÷ (%s per request × 3,600 s)\n", money(r.fleet_hourly).c_str(),
+                      money(r.serverless_fixed_hourly).c_str(), money(r.variable_cost_per_request).c_str());
         out += line;
         if (r.crossover_rps > r.capacity_rps)
             out += "           (but " + std::to_string(r.count) + " × " + r.instance_type + " cannot carry that rate: add instances)\n";

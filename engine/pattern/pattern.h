@@ -50,6 +50,7 @@ struct Settings {
     std::string start_time = "2026-01-01T00:00:00Z";  // the UTC instant t=0 stands for
     std::int64_t lambda_concurrency_limit = 1000;     // account ConcurrentExecutions
     std::string lambda_scaling = "2023-11";           // Lambda scaling profile: "2023-11" | "legacy-burst"
+    std::int64_t api_gateway_account_rps = 10000;     // API Gateway account throttle (burst = rps / 2)
     std::uint64_t max_events = 200'000'000;           // run limit: events per run
     bool free_tier = false;                           // apply always-free monthly allowances to cost
     std::vector<AzFault> faults;                      // AZ outages: [{"az", "from", "to"}]

@@ -152,6 +152,13 @@ void parse_settings(const Json& j, Settings& s, Diagnostics& d) {
         if (v->is_string() && (*v == "2023-11" || *v == "legacy-burst")) s.lambda_scaling = v->get<std::string>();
         else d.error(r.path("lambdaScaling"), "lambdaScaling must be \"2023-11\" or \"legacy-burst\", got " + v->dump());
     }
+    if (const Json* v = r.get("apiGatewayAccountRps")) {
+        if (v->is_number_integer() && v->get<std::int64_t>() >= 2 && v->get<std::int64_t>() <= 1'000'000)
+            s.api_gateway_account_rps = v->get<std::int64_t>();
+        else
+            d.error(r.path("apiGatewayAccountRps"), "apiGatewayAccountRps must be a whole number 2..1000000, got " + v->dump(),
+                    "API Gateway's throttle quota per account and Region, shared by all APIs; AWS default 10,000 (burst 5,000)");
+    }
     if (const Json* v = r.get("freeTier")) {
         if (v->is_boolean()) s.free_tier = v->get<bool>();
         else d.error(r.path("freeTier"), "freeTier must be true or false, got " + v->dump(),
@@ -360,6 +367,8 @@ std::string write_pattern(const Pattern& p) {
     if (p.settings.lambda_concurrency_limit != dflt.lambda_concurrency_limit)
         s["lambdaConcurrencyLimit"] = p.settings.lambda_concurrency_limit;
     if (p.settings.lambda_scaling != dflt.lambda_scaling) s["lambdaScaling"] = p.settings.lambda_scaling;
+    if (p.settings.api_gateway_account_rps != dflt.api_gateway_account_rps)
+        s["apiGatewayAccountRps"] = p.settings.api_gateway_account_rps;
     if (p.settings.max_events != dflt.max_events) s["maxEvents"] = p.settings.max_events;
     if (p.settings.free_tier) s["freeTier"] = true;
     if (!p.settings.faults.empty()) {

@@ -1,7 +1,13 @@
 // apigateway.cpp — API Gateway in front of integrations (Lambda proxy, AWS services).
 // Modelled:     [x] REST vs HTTP API (ApiType): price, latency overhead, error mapping
-//               [x] throttling as a token bucket (ThrottlingRateLimit 10,000 rps, ThrottlingBurstLimit
-//                   5,000 by default) → 429 {"message":"Too Many Requests"}
+//               [x] throttling as token buckets → 429 {"message":"Too Many Requests"}: the account's
+//                   10,000 rps / burst 5,000 shared by every API of the pattern
+//                   (settings.apiGatewayAccountRps), and a stage limit where the node sets
+//                   ThrottlingRateLimit / ThrottlingBurstLimit (checked first, as AWS does)
+//               [x] billing: only requests API Gateway accepts are charged — throttled (429),
+//                   unmatched (403/404) and unauthorized (401) requests are free; requests that
+//                   reach the integration are charged whatever it answers (incl. a Lambda
+//                   throttle → 500), and so are stage-cache hits
 //               [x] integration timeout (TimeoutInMillis, REST 50..29,000 ms, HTTP 50..30,000) → 504
 //               [x] Lambda proxy error mapping: function error → 502 (REST) / 500 (HTTP);
 //                   Lambda throttle → 500 (REST passes no 429 through) 
@@ -19,6 +25,8 @@
 // Not modelled: [ ] Lambda authorizers  [ ] usage plans  [ ] 10 MB payload limit
 //               [ ] per-method cache overrides, Cache-Control: max-age=0 invalidation
 // AWS: https://docs.aws.amazon.com/apigateway/latest/developerguide/limits.html,
+//      api-gateway-pricing (re:Post, AWS experts: "You do not pay for requests which are not
+//      authorized, did not match a route in your API or throttled"),
 //      api-gateway-request-throttling.html, http-api-develop-integrations-lambda.html,
 //      api-gateway-caching.html
 #include "services/apigateway.h"
@@ -45,8 +53,9 @@ struct Route {
 
 struct Config {
     bool rest = true;
-    double rate = 10000;       // tokens per second
-    double burst = 5000;       // bucket size
+    bool stage_limit = false;  // the node sets its own stage throttle
+    double rate = 10000;       // stage limit: tokens per second
+    double burst = 5000;       //   and bucket size
     SimTime timeout = msec(29000);
     Distribution overhead = Distribution::lognormal(6, 25);  // gateway's own latency (assumed)
     std::vector<Route> routes;
@@ -85,11 +94,14 @@ class Api final : public Service {
     }
 
 public:
-    explicit Api(Config c) : c_(std::move(c)), tokens_(c_.burst), timeouts_(kTimeoutSweepTag) {}
+    explicit Api(Config c) : c_(std::move(c)), stage_bucket_(c_.rate, c_.burst), timeouts_(kTimeoutSweepTag) {}
 
     void on_start(Context& ctx) override {
-        // The cache is a provisioned instance: it costs money every hour it exists.
-        if (c_.cache) ctx.start_timer(kCacheBillPeriod, kCacheBillTag);
+        // The cache is a provisioned instance: it costs money every hour it exists, pro rata.
+        if (c_.cache) {
+            ctx.metrics().set_hourly_cost(c_.cache_usd_per_hour, ctx.now());
+            ctx.start_timer(kCacheBillPeriod, kCacheBillTag);
+        }
     }
 
     void report(Json& out) const override {
@@ -102,16 +114,15 @@ public:
     void on_message(Context& ctx, const Inbound& in) override {
         const SimTime now = ctx.now();
         ctx.metrics().count(Counter::Invocations, now);
-        // Request price: REST $3.50 per 1M; HTTP $1.00 per 1M, metered per 512 KB.
-        const double units = c_.rest ? 1.0 : static_cast<double>(std::max<std::int64_t>(1, (in.msg.size_bytes + 524287) / 524288));
-        ctx.metrics().add_cost((c_.rest ? price_table::kApiRestRequest : price_table::kApiHttpRequest) * units, now);
-        refill(now);
-        if (tokens_ < 1) {
+        // The stage limit is evaluated before the account's; a request takes a token from each.
+        TokenBucket& account = ctx.account().api_gateway_throttle;
+        if ((c_.stage_limit && !stage_bucket_.available(now)) || !account.available(now)) {
             ctx.metrics().count(Counter::Throttles, now);
             answer(ctx, in.caller, in.msg, now, 429, "TooManyRequestsException", "Too Many Requests", Outcome::Throttled);
             return;
         }
-        tokens_ -= 1;
+        if (c_.stage_limit) stage_bucket_.take();
+        account.take();
         const Route* route = match(in.msg);
         if (!route) {
             ctx.metrics().count(Counter::Errors, now);
@@ -131,7 +142,11 @@ public:
         integrate(ctx, *route, in.caller, in.msg, now);
     }
 
+    // An accepted request: charged now, then answered from the cache or by the integration.
     void integrate(Context& ctx, const Route& r, const CallerRef& caller, const Message& msg, SimTime start) {
+        // Request price: REST $3.50 per 1M; HTTP $1.00 per 1M, metered per 512 KB.
+        const double units = c_.rest ? 1.0 : static_cast<double>(std::max<std::int64_t>(1, (msg.size_bytes + 524287) / 524288));
+        ctx.metrics().add_cost((c_.rest ? price_table::kApiRestRequest : price_table::kApiHttpRequest) * units, ctx.now());
         const SimTime overhead = c_.overhead.sample(ctx.rng());
         std::string key = cache_key(msg);
         if (!key.empty()) {
@@ -157,8 +172,8 @@ public:
     }
 
     void on_timer(Context& ctx, std::uint64_t call) override {
-        if (call == kCacheBillTag) {
-            ctx.metrics().add_cost(c_.cache_usd_per_hour * kCacheBillPeriod.seconds() / 3600.0, ctx.now());
+        if (call == kCacheBillTag) {  // the cache's charge so far, into the cost timeline
+            ctx.metrics().fold_hourly_cost(ctx.now());
             ctx.start_timer(kCacheBillPeriod, kCacheBillTag);
             return;
         }
@@ -202,7 +217,11 @@ public:
         pending_.erase(call);
     }
 
-    Json inspect() const override { return {{"in_flight", inflight_}, {"tokens", tokens_}}; }
+    Json inspect() const override {
+        Json j = {{"in_flight", inflight_}};
+        if (c_.stage_limit) j["stage_tokens"] = stage_bucket_.tokens();
+        return j;
+    }
 
 private:
     // Answers the caller from the integration's reply, mapping errors as AWS does.
@@ -300,14 +319,8 @@ private:
         return i == tmpl.size() && j == path.size();
     }
 
-    void refill(SimTime now) {
-        tokens_ = std::min(c_.burst, tokens_ + static_cast<double>(now.us - refilled_at_.us) * c_.rate / 1e6);
-        refilled_at_ = now;
-    }
-
     Config c_;
-    double tokens_;
-    SimTime refilled_at_;
+    TokenBucket stage_bucket_;  // used only with a stage limit
     IdMap<Pending> pending_;  // integration call id → request
     DeadlineQueue timeouts_;  // integration timeouts: sent + timeout, by call id
     JsonPtr matched_body_;    // the last request body routed, and its route
@@ -326,6 +339,8 @@ std::unique_ptr<Service> create_api(BuildContext& ctx) {
     ConfigReader& r = ctx.config;
     Config c;
     c.rest = r.choice("ApiType", "REST", {"REST", "HTTP"}) == "REST";
+    // Stage throttling (MethodSettings in CloudFormation): absent means the account limit alone.
+    c.stage_limit = r.has("ThrottlingRateLimit") || r.has("ThrottlingBurstLimit");
     c.rate = r.number("ThrottlingRateLimit", 10000, 0, 1e6, "requests/s");
     c.burst = static_cast<double>(r.integer("ThrottlingBurstLimit", 5000, 0, 1'000'000, "requests"));
     c.timeout = msec(r.integer("TimeoutInMillis", c.rest ? 29000 : 30000, 50, c.rest ? 29000 : 30000, "ms"));

@@ -8,7 +8,7 @@
 //               [x] connections: at most MaxConnections queries at once (default ~225 per max ACU,
 //                   capped at 5,000; unverified) → "too many connections"
 //               [x] query latency QueryLatencyMs, slower when the load exceeds the current capacity
-//               [x] $0.12 per ACU-hour (Aurora Standard), accrued per second of capacity
+//               [x] $0.12 per ACU-hour (Aurora Standard), accrued continuously at the current capacity
 // Not modelled: [ ] storage and I/O charges  [ ] readers / failover  [ ] SQL semantics
 // AWS: https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/aurora-serverless-v2.how-it-works.html
 #include "services/aurora.h"
@@ -47,6 +47,7 @@ public:
     explicit Cluster(Config c) : c_(std::move(c)), acu_(c_.min_acu) { paused_ = c_.min_acu == 0; }
 
     void on_start(Context& ctx) override {
+        bill_capacity(ctx);
         if (!paused_) ctx.start_timer(sec(1), kTick);
     }
 
@@ -76,6 +77,7 @@ public:
             resuming_ = false;
             paused_ = false;
             acu_ = std::max(0.5, c_.min_acu);
+            bill_capacity(ctx);
             ctx.start_timer(sec(1), kTick);
             while (!waiting_.empty()) {
                 Query q = std::move(waiting_.front());
@@ -105,9 +107,11 @@ public:
             paused_ = true;
             ++pauses_;
             acu_ = 0;
+            bill_capacity(ctx);
             ctx.note(nullptr, Outcome::Ok, "cluster auto-paused after " + std::to_string(c_.auto_pause.us / 1000000) + " s without connections");
             return;  // no ticks while paused
         }
+        bill_capacity(ctx);
         ctx.start_timer(sec(1), kTick);
     }
 
@@ -154,12 +158,14 @@ private:
         if (q.caller.valid()) ctx.reply(q.caller, std::move(r), service);
     }
 
+    // ACU-seconds used so far (for the report), before the capacity changes.
     void accrue(Context& ctx) {
         const double secs = (ctx.now() - accrued_at_).seconds();
         accrued_at_ = ctx.now();
         acu_seconds_ += acu_ * secs;
-        if (acu_ > 0 && secs > 0) ctx.metrics().add_cost(acu_ * secs / 3600 * price_table::kAuroraAcuHour, ctx.now());
     }
+    // The current capacity is billed per ACU-hour, pro rata, from now on.
+    void bill_capacity(Context& ctx) { ctx.metrics().set_hourly_cost(acu_ * price_table::kAuroraAcuHour, ctx.now()); }
 
     Config c_;
     double acu_ = 0.5, peak_acu_ = 0, load_ = 0, acu_seconds_ = 0;

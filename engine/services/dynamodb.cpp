@@ -11,7 +11,8 @@
 //                   TtlMaxDeletionDelaySeconds (default 48 h); TTL deletes use no WCU
 //               [x] Streams (StreamSpecification) → Lambda event source mappings on `stream` edges
 //               [x] prices: $0.625 / 1M WRU, $0.125 / 1M RRU; $0.00065 / WCU-h, $0.00013 / RCU-h;
-//                   storage $0.25 / GB-month beyond 25 GB, accrued hourly
+//                   storage $0.25 / GB-month beyond 25 GB; capacity and storage accrue
+//                   continuously (pro rata), the stored size re-measured every hour
 // Not modelled: [ ] GSIs / LSIs  [ ] transactions and batch APIs  [ ] typed AttributeValue requests
 //               (items are plain JSON, like the DocumentClient)  [ ] global tables  [ ] backups
 // AWS: https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/TTL.html
@@ -36,7 +37,21 @@ Table::Table(TableConfig c)
         stream_ = std::make_unique<StreamFeed>(c_.table, *c_.stream_view, c_.stream_shards, c_.mappings, kStreamTimerBase);
 }
 
-void Table::on_start(Context& ctx) { ctx.start_timer(hours(1), kHourly); }
+void Table::on_start(Context& ctx) {
+    update_hourly_cost(ctx);
+    ctx.start_timer(hours(1), kHourly);
+}
+
+// Provisioned capacity is billed per hour whether used or not; storage beyond 25 GB free per
+// GB-month. Both accrue pro rata from now on at the rate this sets.
+void Table::update_hourly_cost(Context& ctx) const {
+    double usd_per_hour = 0;
+    if (!c_.capacity.on_demand) usd_per_hour += c_.capacity.wcu * price_table::kDdbWcuHour + c_.capacity.rcu * price_table::kDdbRcuHour;
+    const double gb = static_cast<double>(store_.bytes()) / (1024.0 * 1024 * 1024);
+    if (gb > price_table::kDdbFreeStorageGb)  // GB-month → per hour
+        usd_per_hour += (gb - price_table::kDdbFreeStorageGb) * price_table::kDdbStorageGbMonth / price_table::kHoursPerMonth;
+    ctx.metrics().set_hourly_cost(usd_per_hour, ctx.now());
+}
 
 void Table::on_message(Context& ctx, const Inbound& in) {
     const SimTime now = ctx.now();
@@ -73,13 +88,8 @@ void Table::on_timer(Context& ctx, std::uint64_t tag) {
         sweep_ttl(ctx);
         return;
     }
-    // Hourly: provisioned capacity is billed whether used or not; storage beyond 25 GB free.
-    double usd = 0;
-    if (!c_.capacity.on_demand) usd += c_.capacity.wcu * price_table::kDdbWcuHour + c_.capacity.rcu * price_table::kDdbRcuHour;
-    const double gb = static_cast<double>(store_.bytes()) / (1024.0 * 1024 * 1024);
-    if (gb > price_table::kDdbFreeStorageGb)  // GB-month → per hour
-        usd += (gb - price_table::kDdbFreeStorageGb) * price_table::kDdbStorageGbMonth / price_table::kHoursPerMonth;
-    if (usd > 0) ctx.metrics().add_cost(usd, ctx.now());
+    // Hourly: the stored size is measured again (the charge so far is folded into the cost timeline).
+    update_hourly_cost(ctx);
     ctx.start_timer(hours(1), kHourly);
 }
 

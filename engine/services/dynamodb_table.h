@@ -40,6 +40,7 @@ public:
     Json inspect() const override;
 
 private:
+    void update_hourly_cost(Context& ctx) const;  // capacity + storage, from now on
     // ---- operations (dynamodb_ops.cpp) ----
     Reply handle(Context& ctx, const std::string& op, const Json& req, const Message& msg);
     Reply put_item(Context& ctx, const Json& req, const Message& msg);

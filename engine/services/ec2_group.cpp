@@ -295,6 +295,8 @@ private:
         u.launched = u.billed_to = u.in_service_at = ctx.now();
         ++launches_;
         units_.push_back(std::move(u));
+        ++billed_units_;
+        update_hourly_cost(ctx);
         return units_.back();
     }
 
@@ -328,8 +330,13 @@ private:
         accrue(ctx, u);
         // Per-second billing with a 60 s minimum (EC2 Linux, Fargate).
         const SimTime lived = ctx.now() - u.launched;
-        if (lived < c_.min_billed) bill(ctx, c_.min_billed - lived);
+        if (lived < c_.min_billed) {
+            bill(ctx, c_.min_billed - lived);
+            ctx.metrics().add_cost((c_.min_billed - lived).hours() * unit_hourly(), ctx.now());
+        }
         u.state = UnitState::Terminated;
+        --billed_units_;
+        update_hourly_cost(ctx);
         ++terminations_;
         while (!u.backlog.empty()) {
             const std::uint64_t id = u.backlog.front();
@@ -343,11 +350,17 @@ private:
     }
 
     // ---- Billing -------------------------------------------------------------------------------
-    void bill(Context& ctx, SimTime d) {
-        const double usd = static_cast<double>(d.us) * (c_.unit_hourly_usd + c_.extra_hourly_usd) / 3.6e9;
-        compute_cost_ += usd;
+    // Units (per second while launched, 60 s minimum) and the load balancer accrue continuously:
+    // the node's hourly charge is set whenever the number of units changes. bill()/accrue() only
+    // keep the report's breakdown (unit-hours, compute and load-balancer cost), up to the last tick.
+    double unit_hourly() const { return c_.unit_hourly_usd + c_.extra_hourly_usd; }
+    void update_hourly_cost(Context& ctx) {
+        ctx.metrics().set_hourly_cost(static_cast<double>(billed_units_) * unit_hourly() + c_.lb_hourly_usd, ctx.now());
+    }
+
+    void bill(Context&, SimTime d) {
+        compute_cost_ += d.hours() * unit_hourly();
         unit_us_ += static_cast<double>(d.us);
-        ctx.metrics().add_cost(usd, ctx.now());
     }
 
     void accrue(Context& ctx, Unit& u) {
@@ -361,11 +374,10 @@ private:
         const SimTime now = ctx.now();
         for (Unit& u : units_) accrue(ctx, u);
         if (c_.lb_hourly_usd > 0) {
-            const double usd = static_cast<double>((now - lb_billed_to_).us) * c_.lb_hourly_usd / 3.6e9;
-            lb_cost_ += usd;
-            ctx.metrics().add_cost(usd, now);
+            lb_cost_ += (now - lb_billed_to_).hours() * c_.lb_hourly_usd;
             lb_billed_to_ = now;
         }
+        update_hourly_cost(ctx);  // folds the charge so far into the cost timeline
         ++ticks_;
         if (ticks_ % health_ticks_ == 0) health_checks(ctx);
         for (Unit& u : units_)
@@ -458,6 +470,7 @@ private:
     std::int64_t peak_units_ = 0;
     std::uint64_t launches_ = 0, terminations_ = 0, rejected_ = 0, timed_out_ = 0, az_failures_ = 0;
     double compute_cost_ = 0, lb_cost_ = 0, unit_us_ = 0, last_util_ = 0;
+    std::int64_t billed_units_ = 0;  // launched and not yet terminated
     SimTime lb_billed_to_;
     bool launch_blocked_ = false;
 };

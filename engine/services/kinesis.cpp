@@ -1,16 +1,18 @@
 // kinesis.cpp — Kinesis Data Streams: shards, MD5 partition routing, per-shard write limits,
 // retention, capacity modes and pricing; config validation.
 // Modelled:     [x] partition key → MD5 → 128-bit hash → shard owning that equal hash-key range
-//               [x] per-shard writes 1,000 records/s and 1 MiB/s (1 s of burst) →
+//               [x] per-shard writes 1,000 records/s and 1 MiB/s of data + partition key bytes →
 //                   ProvisionedThroughputExceededException; 1 MiB record limit
+// Assumed:      [~] each shard's write buckets hold one second of capacity (a 1 s burst) and start
+//                   full; AWS documents the per-second rates, not the bucket
 //               [x] RetentionPeriodHours 24..8,760: unread records expire (dropped with a reason)
 //               [x] ON_DEMAND: starts at 4 shards' capacity (4 MB/s), doubles within 15 min when
 //                   the peak passes half the capacity, up to 200 MB/s
 //               [x] $0.015 per shard-hour + $0.014 per 1M 25 KB PUT units (provisioned);
-//                   $0.04 per stream-hour + $0.08/GB in (on-demand, unverified)
+//                   $0.04 per stream-hour + $0.08/GB in (on-demand, unverified); shard- and
+//                   stream-hours accrue continuously from creation, idle or not
 // Not modelled: [ ] read limits (2 MB/s, 5 GetRecords/s) and enhanced fan-out  [ ] resharding
 //               parent/child ordering  [ ] ExplicitHashKey  [ ] extended-retention prices
-//               [ ] shard-hours while idle after the last write (accrued on writes)
 // AWS: https://docs.aws.amazon.com/streams/latest/dev/key-concepts.html, service-sizes-and-limits.html
 #include "services/kinesis.h"
 
@@ -74,7 +76,12 @@ Reply KinesisStream::put(Context& ctx, const Message& in) {
     }
     if (key.empty()) key = std::to_string(in.id);  // no key given: spread like a random key
     if (key.size() > 256) return {400, "ValidationException", "PartitionKey must be at most 256 characters", nullptr, 0};
-    const std::int64_t size = std::max<std::int64_t>(in.size_bytes, 1) + static_cast<std::int64_t>(key.size());
+    // Limits and prices count the data blob plus the partition key, not the request around them
+    // (a PutRecord call or an API Gateway proxy request carries more than the record).
+    std::int64_t data_bytes = in.size_bytes;
+    if (data != in.body) data_bytes = !data || data->is_null() ? 0 : data->is_string() ? static_cast<std::int64_t>(data->get_ref<const std::string&>().size())
+                                                                                        : static_cast<std::int64_t>(data->dump().size());
+    const std::int64_t size = std::max<std::int64_t>(data_bytes, 1) + static_cast<std::int64_t>(key.size());
     if (size > c_.max_record)
         return {400, "ValidationException", "1 validation error detected: Value at 'data' failed to satisfy constraint: Member must have length less than or equal to 1048576", nullptr, 0};
     const std::size_t shard = kinesis_shard_for(key, shards_.size());
@@ -119,14 +126,16 @@ Reply KinesisStream::put(Context& ctx, const Message& in) {
     return {};
 }
 
-// Time-based charges, accrued up to now on each write.
+// Shard-hours (provisioned) or stream-hours (on-demand) accrue from creation, written to or not.
+void KinesisStream::on_start(Context& ctx) { ctx.metrics().set_hourly_cost(hourly_usd(), ctx.now()); }
+
+double KinesisStream::hourly_usd() const {
+    return c_.on_demand ? price_table::kKinesisOnDemandStreamHour : price_table::kKinesisShardHour * static_cast<double>(shards_.size());
+}
+
+// On each write: folds the time-based charge so far into the cost timeline; arms on-demand scaling.
 void KinesisStream::accrue(Context& ctx) {
-    const double hours_passed = static_cast<double>(ctx.now().us - accrued_at_.us) / 3.6e9;
-    accrued_at_ = ctx.now();
-    if (hours_passed > 0)
-        ctx.metrics().add_cost(hours_passed * (c_.on_demand ? price_table::kKinesisOnDemandStreamHour
-                                                            : price_table::kKinesisShardHour * static_cast<double>(shards_.size())),
-                               ctx.now());
+    ctx.metrics().set_hourly_cost(hourly_usd(), ctx.now());
     if (c_.on_demand && !rescale_armed_) {
         rescale_armed_ = true;
         ctx.start_timer(minutes(15), kRescaleTag);

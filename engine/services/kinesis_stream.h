@@ -61,6 +61,7 @@ struct Shard {
 class KinesisStream final : public Service {
 public:
     explicit KinesisStream(StreamConfig c);
+    void on_start(Context& ctx) override;
     void on_message(Context& ctx, const Inbound& in) override;
     void on_reply(Context& ctx, std::uint64_t call, const Reply& r) override;
     void on_timer(Context& ctx, std::uint64_t tag) override;
@@ -70,6 +71,7 @@ public:
 private:
     Reply put(Context& ctx, const Message& in);
     void accrue(Context& ctx);
+    double hourly_usd() const;  // shard- or stream-hours
     void rescale(Context& ctx);
     // ---- consumers (event_source_mapping_kinesis.cpp) ----
     void enqueue(Context& ctx, const Record& r);
@@ -84,7 +86,6 @@ private:
     std::vector<std::vector<Lane>> lanes_by_esm_;  // [esm][shard * PF + slice]
     std::unordered_map<std::uint64_t, std::pair<std::size_t, std::size_t>> calls_;  // call → (esm, lane)
     std::uint64_t next_seq_ = 1;
-    SimTime accrued_at_;
     double minute_peak_ = 0, window_records_ = 0;
     bool rescale_armed_ = false;
     std::uint64_t puts_ = 0, throttled_ = 0, processed_ = 0, failed_batches_ = 0, discarded_ = 0, expired_ = 0;

@@ -45,7 +45,6 @@ struct Config {
     std::vector<Notification> notifications;
 };
 
-constexpr double kSecondsPerMonth = price_table::kHoursPerMonth * 3600;
 
 // The partitioned prefix of a key: everything up to its last '/'.
 std::string prefix_of(const std::string& key) {
@@ -67,9 +66,9 @@ public:
 
     void on_start(Context& ctx) override { ctx.start_timer(hours(1), 0); }
 
-    // Hourly: storage cost accrues (also on every change), so the cost timeline moves with time.
+    // Hourly: the storage charge so far is folded into the cost timeline (it accrues continuously).
     void on_timer(Context& ctx, std::uint64_t) override {
-        accrue(ctx);
+        storage_changed(ctx);
         ctx.start_timer(hours(1), 0);
     }
 
@@ -100,12 +99,12 @@ public:
             if (size > kMaxSinglePut) {
                 r = Reply{400, "EntityTooLarge", "a single PUT is at most 5 GB", nullptr, 0};
             } else {
-                accrue(ctx);
                 auto [it, added] = objects_.try_emplace(key, size);
                 if (!added) bytes_ -= it->second;
                 it->second = size;
                 if (added && objects_.size() > kMaxListedObjects) objects_.erase(it);  // keep counts, not listings
                 bytes_ += size;
+                storage_changed(ctx);
                 ++puts_;
                 if (added) ++object_count_;
                 event_name = "s3:ObjectCreated:Put";
@@ -116,12 +115,12 @@ public:
             if (it == objects_.end()) r = Reply{404, "NoSuchKey", "The specified key does not exist: " + key, nullptr, 0};
             else size = it->second;
         } else if (op == "DeleteObject") {
-            accrue(ctx);
             auto it = objects_.find(key);
             if (it != objects_.end()) {
                 bytes_ -= it->second;
                 objects_.erase(it);
                 --object_count_;
+                storage_changed(ctx);
             }
             event_name = "s3:ObjectRemoved:Delete";  // DELETE requests are free
         } else {
@@ -217,11 +216,10 @@ private:
         return true;
     }
 
-    void accrue(Context& ctx) {
+    // Storage is billed per GB-month, pro rata: the hourly rate of what is stored from now on.
+    void storage_changed(Context& ctx) {
         const double gb = static_cast<double>(bytes_) / (1024.0 * 1024 * 1024);
-        const double usd = gb * price_table::kS3StorageGbMonth * (ctx.now() - accrued_at_).seconds() / kSecondsPerMonth;
-        accrued_at_ = ctx.now();
-        if (usd > 0) ctx.metrics().add_cost(usd, ctx.now());
+        ctx.metrics().set_hourly_cost(gb * price_table::kS3StorageGbMonth / price_table::kHoursPerMonth, ctx.now());
     }
 
     Json list(const Json& req) const {
@@ -247,7 +245,6 @@ private:
     std::map<std::string, std::int64_t> objects_;
     std::uint64_t object_count_ = 0, puts_ = 0, notifications_ = 0, duplicates_ = 0, slow_downs_ = 0;
     std::int64_t bytes_ = 0;
-    SimTime accrued_at_;
     std::int64_t window_second_ = -1;
     std::map<std::string, std::pair<double, double>> window_;  // prefix → (reads, writes) this second
 };

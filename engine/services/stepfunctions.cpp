@@ -246,10 +246,12 @@ private:
         const std::int64_t transitions = ex.state_transitions();
         transitions_ += static_cast<std::uint64_t>(transitions);
         if (c_.express) {
-            // Duration rounded up to 100 ms; memory in 64 MB chunks of definition + payload.
-            const std::int64_t ms = ((now - run.start).us / 1000 + 99) / 100 * 100;
+            // The exact duration is rounded up to 100 ms (100.4 ms bills 200 ms); memory (definition
+            // + payload) is billed in 64 MB chunks, at least one.
+            const std::int64_t ms = ((now - run.start).us + 99'999) / 100'000 * 100;
             const std::int64_t bytes = c_.definition_bytes + static_cast<std::int64_t>(ex.output().dump().size());
-            const std::int64_t mb = std::max<std::int64_t>(64, (bytes / (1024 * 1024) + 1) * 64);
+            constexpr std::int64_t kChunk = 64LL * 1024 * 1024;
+            const std::int64_t mb = std::max<std::int64_t>(1, (bytes + kChunk - 1) / kChunk) * 64;
             ctx.metrics().add_cost(static_cast<double>(ms) / 1000.0 * static_cast<double>(mb) / 1024.0 * price_table::kSfnExpressGbSecond, now);
         } else {
             ctx.metrics().add_cost(ctx.billable(FreeMeter::StepFunctionsTransitions, static_cast<double>(transitions)) * price_table::kSfnStandardTransition, now);

@@ -38,7 +38,7 @@ void draw_cost(PanelContext& ctx) {
     std::vector<std::size_t> order(s->node_count());
     for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
     std::stable_sort(order.begin(), order.end(),
-                     [&](std::size_t a, std::size_t b) { return s->node_metrics(a).cost_usd() > s->node_metrics(b).cost_usd(); });
+                     [&](std::size_t a, std::size_t b) { return s->node_cost_usd(a) > s->node_cost_usd(b); });
     if (!ImGui::BeginTable("##cost", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_BordersInnerV |
                                             ImGuiTableFlags_SizingStretchProp))
         return;
@@ -50,7 +50,7 @@ void draw_cost(PanelContext& ctx) {
     ImGui::TableSetupColumn("per month $");
     ImGui::TableHeadersRow();
     for (std::size_t i : order) {
-        const double c = s->node_metrics(i).cost_usd();
+        const double c = s->node_cost_usd(i);
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
         if (ImGui::Selectable(s->node_id(i).c_str(), ctx.doc.is_selected(s->node_id(i)), ImGuiSelectableFlags_SpanAllColumns))

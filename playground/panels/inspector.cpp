@@ -132,7 +132,7 @@ void node_inspector(PanelContext& ctx, Panels& state, const std::string& id) {
                 row("p50 / p99", buf);
             }
             char cost[32];
-            std::snprintf(cost, sizeof cost, "$%.6f", m.cost_usd());
+            std::snprintf(cost, sizeof cost, "$%.6f", s->node_cost_usd(i));
             row("cost", cost);
             ImGui::EndTable();
         }

@@ -7,7 +7,7 @@ using namespace sim;
 using namespace sim::test;
 
 namespace {
-std::string api(double rps, const std::string& fn = R"({"MemorySize": 512, "DurationMs": 40})") {
+std::string api(double rps, const std::string& fn = R"({"MemorySize": 512, "DurationReferenceMemoryMB": 512, "DurationMs": 40})") {
     return R"({"format": "serverless-playground/1", "name": "api", "seed": 4, "settings": {"duration": "10m"},
       "nodes": [{"id": "u", "type": "client", "config": {}}, {"id": "api", "type": "apigateway", "config": {}},
                 {"id": "f", "type": "lambda", "config": )" + fn + R"(}],
@@ -43,6 +43,26 @@ TEST_SUITE("cost") {
         REQUIRE(low.result);
         CHECK(low.result->serverless_hourly < low.result->fleet_hourly);
         CHECK(low.result->crossover_rps == doctest::Approx(r.crossover_rps).epsilon(0.05));
+    }
+
+    TEST_CASE("fixed hourly costs (an API cache) move the crossover by their rate, not with the traffic") {
+        // A 0.5 GB REST stage cache bills $0.020/h whatever the traffic; POSTs are never cached, so
+        // each request costs REST $3.50/1M + Lambda $0.20/1M + 40 ms × 0.5 GB × $0.0000166667.
+        // Crossover = (fleet $0.2145/h − $0.020/h) ÷ (that × 3,600 s) ≈ 13.4 req/s at any traffic.
+        const double per_request = 3.5e-6 + 0.2e-6 + 0.040 * 0.5 * 0.0000166667;
+        const double expected = (0.2145 - 0.020) / (per_request * 3600);
+        for (const double rps : {10.0, 1.0}) {
+            std::string p = api(rps);
+            p.replace(p.find(R"("type": "apigateway", "config": {})"), 34, R"("type": "apigateway", "config": {"CacheClusterEnabled": true})");
+            p.replace(p.find(R"("profile")"), 9, R"("request": {"method": "POST", "path": "/orders"}, "profile")");
+            CompareRun run = compare_pattern(p, CompareOptions{});
+            REQUIRE(run.result);
+            const CompareResult& r = *run.result;
+            CHECK(r.serverless_fixed_hourly == doctest::Approx(0.020));
+            CHECK(r.variable_cost_per_request == doctest::Approx(per_request).epsilon(0.02));
+            CHECK(r.crossover_rps == doctest::Approx(expected).epsilon(0.02));
+            CHECK(format_compare_text(r).find("fixed $0.0200/h") != std::string::npos);
+        }
     }
 
     TEST_CASE("idle costs nothing serverless and the fleet's hourly price on EC2") {

@@ -59,6 +59,18 @@ TEST_SUITE("kinesis") {
         CHECK(logged(*s, "ProvisionedThroughputExceededException"));
     }
 
+    TEST_CASE("a shard's 1 MiB per second counts the data blob plus the partition key, not the request around them") {
+        // AWS: a shard takes up to 1 MiB/s of writes; a record's size is its data plus its partition
+        // key. 2,000 data bytes + key "k" = 2,001 bytes: floor(1,048,576 / 2,001) = 524 fit in one
+        // second, whatever the PutRecord call's other fields weigh.
+        auto s = build(stream_to_fn("{}", "{}"));
+        const std::string blob(2000, 'x');
+        for (int i = 0; i < 600; ++i) s->fire("s", {{"operation", "PutRecord"}, {"PartitionKey", "k"}, {"StreamName", "s"}, {"Data", blob}});
+        s->run_until(sec(0));
+        CHECK(node_report(*s, "s")["records_put"] == 524);
+        CHECK(count(*s, "s", Counter::Throttles) == 76);
+    }
+
     TEST_CASE("a failing batch blocks its shard, then goes to the on-failure destination after MaximumRetryAttempts") {
         auto s = build(stream_to_fn("{}", R"J({"ErrorRate": 1})J",
                                     R"J({"MaximumRetryAttempts": 2, "DestinationConfig": {"OnFailure": {"Destination": "failed"}}})J"));

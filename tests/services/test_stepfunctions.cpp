@@ -155,6 +155,21 @@ TEST_SUITE("stepfunctions") {
         CHECK(s->report()["cost_usd"]["sm"].get<double>() == doctest::Approx(1e-6 + 300 * 0.0625 * 0.00001667).epsilon(0.001));
     }
 
+    TEST_CASE("an Express workflow's exact duration is rounded up to the next 100 ms") {
+        // AWS: Express duration is "rounded up to the nearest 100 ms". One Task whose call takes a
+        // fixed 100.4 ms (TaskLatencyMs 100 + a 0.4 ms function, warm) bills 200 ms, not 100:
+        // $1 per 1M requests + 0.2 s × 64 MB × $0.00001667 per GB-s.
+        auto s = build_ok(machine(R"({"StartAt": "T", "States": {"T": {"Type": "Task", "Resource": "fn", "End": true}}})",
+                                  R"("Type": "EXPRESS", "TaskLatencyMs": 100, )", R"({"DurationMs": 0.4, "InitDurationMs": 1})"));
+        s->fire("sm", Json::object());
+        s->run_until(sec(5));  // the first execution pays the function's cold start
+        const double first = s->report()["cost_usd"]["sm"].get<double>();
+        s->fire("sm", Json::object());
+        s->run_until(sec(10));
+        const double second = s->report()["cost_usd"]["sm"].get<double>() - first;
+        CHECK(second == doctest::Approx(1e-6 + 0.2 * 0.0625 * 0.00001667).epsilon(1e-6));
+    }
+
     TEST_CASE("Standard workflows bill per state transition, retries included") {
         auto s = build_ok(machine(R"({"StartAt": "A", "States": {"A": {"Type": "Pass", "Next": "B"}, "B": {"Type": "Pass", "End": true}}})"));
         for (int i = 0; i < 4; ++i) s->fire("sm", Json::object());
