@@ -16,9 +16,14 @@
 //               [x] payload limits: 6 MB sync (413 RequestTooLargeException), 1 MB async
 //               [x] Actions: sequential SDK calls to wired services; a failed call fails the invocation
 //               [x] provisioned concurrency: N environments ready at t=0, billed per GB-s allocated
-//                   (accrued per minute) plus the lower PC duration rate; overflow scales on demand
-//               [x] memory → CPU: DurationReferenceMemoryMB + Parallelism scale handler time
+//                   (accrued continuously) plus the lower PC duration rate; overflow scales on demand
+//               [x] memory → CPU (1,769 MB = 1 vCPU): DurationMs is the time at
+//                   DurationReferenceMemoryMB (default 128 MB); its CpuFraction (default 1) scales
+//                   with the vCPUs usable at MemorySize (Parallelism threads); CpuFraction 0 = I/O-bound
 //               [x] scaling profiles: settings.lambdaScaling "2023-11" | "legacy-burst"
+//               [x] requests per second across the account's functions at most 10 × its concurrency
+//                   limit (10,000/s by default) → 429 "Rate Exceeded"; modelled as a token bucket
+//                   refilled continuously with one second of burst (the bucket shape is assumed)
 // Not modelled: [ ] SnapStart  [ ] PC allocation ramp-up time  [ ] PC auto scaling
 //               [ ] async duplicates  [ ] loop counts per function (one counter per event chain)
 // AWS: https://docs.aws.amazon.com/lambda/latest/dg/lambda-concurrency.html, scaling-behavior.html,
@@ -95,6 +100,8 @@ public:
             if (c_.reserved < 0) ctx.account().lambda_reserved_total += c_.provisioned;
             environments_ += c_.provisioned;
             pc_free_ = c_.provisioned;
+            ctx.metrics().set_hourly_cost(provisioned_gb() * 3600 * (c_.arm ? price_table::kLambdaPcAllocArm : price_table::kLambdaPcAllocX86),
+                                          ctx.now());
             ctx.start_timer(kPcBillPeriod, tag(kPcBill, 0));
         }
     }
@@ -213,10 +220,14 @@ private:
         const SimTime now = ctx.now();
         reclaim_idle(ctx);
         std::string reason;
+        TokenBucket& rps = ctx.account().lambda_requests_per_second;
+        if (!rps.available(now))
+            reason = "Rate Exceeded: invocation requests per second exceed 10 × the account's concurrency (" +
+                     std::to_string(ctx.account().lambda_concurrency_limit * 10) + "/s)";
         // A free provisioned environment takes the request first (it already counts against the
         // reservation or the account pool); only the overflow scales on demand.
         const bool pc = pc_free_ > 0 && (c_.reserved < 0 || busy_ < c_.reserved);
-        if (pc) {
+        if (!reason.empty() || pc) {
         } else if (c_.reserved >= 0) {
             if (busy_ >= c_.reserved)
                 reason = c_.reserved == 0 ? "ReservedFunctionConcurrentInvocationLimitExceeded: reserved concurrency is 0"
@@ -234,6 +245,7 @@ private:
             throttle(ctx, id, inv, reason);
             return;
         }
+        rps.take();
         ++busy_;
         inv.on_pc = pc;
         if (pc) --pc_free_;
@@ -538,11 +550,13 @@ private:
         return true;
     }
 
-    // Provisioned concurrency is billed for the time it is allocated, used or not.
+    // Provisioned concurrency is billed for the time it is allocated, used or not: it accrues
+    // continuously from on_start; each minute the GB-s so far are counted for the report and the
+    // charge folded into the cost timeline.
+    double provisioned_gb() const { return static_cast<double>(c_.provisioned) * static_cast<double>(c_.memory_mb) / 1024.0; }
     void bill_provisioned(Context& ctx, SimTime period) {
-        const double gbs = static_cast<double>(c_.provisioned) * static_cast<double>(c_.memory_mb) / 1024.0 * period.seconds();
-        pc_gb_seconds_ += gbs;
-        ctx.metrics().add_cost(gbs * (c_.arm ? price_table::kLambdaPcAllocArm : price_table::kLambdaPcAllocX86), ctx.now());
+        pc_gb_seconds_ += provisioned_gb() * period.seconds();
+        ctx.metrics().fold_hourly_cost(ctx.now());
     }
 
     void reclaim_idle(Context& ctx) {

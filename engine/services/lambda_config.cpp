@@ -80,12 +80,17 @@ LambdaConfig read_lambda_config(BuildContext& ctx) {
             r.error("Architectures", "Architectures must be [\"x86_64\"] or [\"arm64\"], got " + arch->dump());
     }
     c.duration = r.distribution("DurationMs", c.duration);
-    // Memory → CPU (sim-only keys): DurationMs was measured at DurationReferenceMemoryMB; the
-    // handler's time scales with the vCPUs it can use (one per thread, Parallelism threads).
+    // Memory → CPU (sim-only keys). Lambda allocates CPU in proportion to memory, so DurationMs is
+    // the handler's time at DurationReferenceMemoryMB (default 128 MB, Lambda's default memory):
+    // its CPU part (CpuFraction, default all of it) scales with the vCPUs the handler can use at
+    // MemorySize (one per thread, Parallelism threads); the rest, waiting on I/O, does not.
+    // CpuFraction 0 says a function is I/O-bound: memory then changes its cost, not its speed.
     const std::int64_t parallelism = r.integer("Parallelism", 1, 1, 64, "");
-    if (r.has("DurationReferenceMemoryMB")) {
-        const std::int64_t ref = r.integer("DurationReferenceMemoryMB", c.memory_mb, 128, 10240, "MB");
-        c.duration_scale = lambda_usable_vcpu(ref, parallelism) / lambda_usable_vcpu(c.memory_mb, parallelism);
+    const std::int64_t reference_mb = r.integer("DurationReferenceMemoryMB", kLambdaDefaultReferenceMb, 128, 10240, "MB");
+    const double cpu_fraction = r.number("CpuFraction", 1, 0, 1, "");
+    if (reference_mb != c.memory_mb) {
+        const double cpu_speedup = lambda_usable_vcpu(reference_mb, parallelism) / lambda_usable_vcpu(c.memory_mb, parallelism);
+        c.duration_scale = cpu_fraction * cpu_speedup + (1 - cpu_fraction);
     }
     read_provisioned(ctx, c, account);
     c.error_rate = r.number("ErrorRate", 0, 0, 1, "");

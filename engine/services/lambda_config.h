@@ -13,6 +13,7 @@ namespace sim::svc {
 
 // Prices: price_table::kLambda* (engine/cost/price_table.h).
 inline constexpr double kLambdaMbPerVcpu = 1769;             // 1,769 MB = 1 vCPU (max 6 at 10,240 MB)
+inline constexpr std::int64_t kLambdaDefaultReferenceMb = 128;  // DurationMs is measured at Lambda's default memory
 
 struct LambdaConfig {
     std::string runtime;

@@ -10,7 +10,7 @@ TEST_SUITE("cost") {
     TEST_CASE("cost per million requests is the total over answered end-to-end requests, to the price table") {
         auto s = build_ok(R"({"format": "serverless-playground/1", "name": "http", "seed": 5,
           "nodes": [{"id": "u", "type": "client", "config": {}}, {"id": "api", "type": "apigateway", "config": {"ApiType": "HTTP"}},
-                    {"id": "f", "type": "lambda", "config": {"MemorySize": 256, "DurationMs": 50}}],
+                    {"id": "f", "type": "lambda", "config": {"MemorySize": 256, "DurationReferenceMemoryMB": 256, "DurationMs": 50}}],
           "edges": [{"from": "u", "to": "api"}, {"from": "api", "to": "f"}],
           "traffic": [{"id": "t", "source": "u", "duration": "4m", "profile": {"type": "constant", "rps": 5}}]})");
         s->run_until(minutes(5));  // traffic stops at 4 min: every request has its answer

@@ -11,7 +11,7 @@ namespace {
 constexpr std::int64_t kJan15 = 1768435200;  // 2026-01-15T00:00:00Z
 constexpr std::int64_t kFeb1 = 1769904000;   // 2026-02-01T00:00:00Z
 
-std::string queue_worker(bool free_tier, const std::string& fn = R"({"MemorySize": 512, "DurationMs": 40})",
+std::string queue_worker(bool free_tier, const std::string& fn = R"({"MemorySize": 512, "DurationReferenceMemoryMB": 512, "DurationMs": 40})",
                          const std::string& queue = "{}") {
     return R"({"format": "serverless-playground/1", "name": "q", "seed": 3,
       "settings": {"duration": "10m")" + std::string(free_tier ? R"(, "freeTier": true)" : "") + R"(},
@@ -59,7 +59,7 @@ TEST_SUITE("cost") {
     TEST_CASE("beyond 400,000 GB-s Lambda bills the rest at list price, to the cent") {
         // 10 GB x 60 s = 600 GB-s per invocation (plus INIT on cold starts): ~960 invocations far exceed the
         // allowance. Traffic stops at 8 min, so every invocation has finished (and been billed) by 10 min.
-        const std::string fn = R"({"MemorySize": 10240, "DurationMs": 60000, "Timeout": 120})";
+        const std::string fn = R"({"MemorySize": 10240, "DurationReferenceMemoryMB": 10240, "DurationMs": 60000, "Timeout": 120})";
         auto s = build_ok(queue_worker(true, fn, R"({"VisibilityTimeout": 720})"));
         s->run_until(minutes(10));
         const Json r = s->report();

@@ -16,7 +16,7 @@ const char* kWorkload = R"({"format": "serverless-playground/1", "name": "priced
   "nodes": [{"id": "u", "type": "client", "config": {}},
             {"id": "api", "type": "apigateway", "config": {"ApiType": "REST", "LatencyMs": 5}},
             {"id": "q", "type": "sqs", "config": {"VisibilityTimeout": 60, "PollLatencyMs": 10}},
-            {"id": "f", "type": "lambda", "config": {"MemorySize": 1024, "Timeout": 10, "DurationMs": 100,
+            {"id": "f", "type": "lambda", "config": {"MemorySize": 1024, "DurationReferenceMemoryMB": 1024, "Timeout": 10, "DurationMs": 100,
                "InitDurationMs": 200, "Actions": [{"target": "t", "operation": "PutItem", "Item": {"id": "$.body.id"}}]}},
             {"id": "t", "type": "dynamodb", "config": {"BillingMode": "PAY_PER_REQUEST", "LatencyMs": 10,
                "KeySchema": [{"AttributeName": "id", "KeyType": "HASH"}],

@@ -118,7 +118,7 @@ TEST_SUITE("lambda") {
 
     TEST_CASE("billing rounds each invocation up to the millisecond at the configured memory") {
         auto s = build_ok(R"({"format": "serverless-playground/1", "nodes": [
-            {"id": "f", "type": "lambda", "config": {"DurationMs": 10.2, "MemorySize": 1024, "InitDurationMs": 100}}]})");
+            {"id": "f", "type": "lambda", "config": {"DurationMs": 10.2, "MemorySize": 1024, "DurationReferenceMemoryMB": 1024, "InitDurationMs": 100}}]})");
         s->fire("f", Json::object());
         s->run_until(sec(1));
         s->fire("f", Json::object());
