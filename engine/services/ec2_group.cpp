@@ -331,7 +331,7 @@ private:
         // Per-second billing with a 60 s minimum (EC2 Linux, Fargate).
         const SimTime lived = ctx.now() - u.launched;
         if (lived < c_.min_billed) {
-            bill(ctx, c_.min_billed - lived);
+            bill(c_.min_billed - lived);
             ctx.metrics().add_cost((c_.min_billed - lived).hours() * unit_hourly(), ctx.now());
         }
         u.state = UnitState::Terminated;
@@ -358,14 +358,14 @@ private:
         ctx.metrics().set_hourly_cost(static_cast<double>(billed_units_) * unit_hourly() + c_.lb_hourly_usd, ctx.now());
     }
 
-    void bill(Context&, SimTime d) {
+    void bill(SimTime d) {
         compute_cost_ += d.hours() * unit_hourly();
         unit_us_ += static_cast<double>(d.us);
     }
 
     void accrue(Context& ctx, Unit& u) {
         if (u.state == UnitState::Terminated) return;
-        bill(ctx, ctx.now() - u.billed_to);
+        bill(ctx.now() - u.billed_to);
         u.billed_to = ctx.now();
     }
 
