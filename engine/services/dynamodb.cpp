@@ -11,9 +11,11 @@
 //                   TtlMaxDeletionDelaySeconds (default 48 h); TTL deletes use no WCU
 //               [x] Streams (StreamSpecification) → Lambda event source mappings on `stream` edges
 //               [x] prices: $0.625 / 1M WRU, $0.125 / 1M RRU; $0.00065 / WCU-h, $0.00013 / RCU-h;
-//                   storage $0.25 / GB-month beyond 25 GB, accrued hourly
+//                   storage $0.25 / GB-month, accrued hourly; the first 25 GB free with
+//                   settings.freeTier (per table here; AWS: per account)
 // Not modelled: [ ] GSIs / LSIs  [ ] transactions and batch APIs  [ ] typed AttributeValue requests
 //               (items are plain JSON, like the DocumentClient)  [ ] global tables  [ ] backups
+//               [ ] the free tier's 25 provisioned WCU + 25 RCU
 // AWS: https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/TTL.html
 #include "services/dynamodb.h"
 
@@ -73,12 +75,14 @@ void Table::on_timer(Context& ctx, std::uint64_t tag) {
         sweep_ttl(ctx);
         return;
     }
-    // Hourly: provisioned capacity is billed whether used or not; storage beyond 25 GB free.
+    // Hourly: provisioned capacity is billed whether used or not. The first 25 GB of storage are
+    // free only with settings.freeTier, like every other always-free allowance.
     double usd = 0;
     if (!c_.capacity.on_demand) usd += c_.capacity.wcu * price_table::kDdbWcuHour + c_.capacity.rcu * price_table::kDdbRcuHour;
     const double gb = static_cast<double>(store_.bytes()) / (1024.0 * 1024 * 1024);
-    if (gb > price_table::kDdbFreeStorageGb)  // GB-month → per hour
-        usd += (gb - price_table::kDdbFreeStorageGb) * price_table::kDdbStorageGbMonth / price_table::kHoursPerMonth;
+    const double free_gb = ctx.account().free_tier.enabled() ? price_table::kDdbFreeStorageGb : 0.0;
+    if (gb > free_gb)  // GB-month → per hour
+        usd += (gb - free_gb) * price_table::kDdbStorageGbMonth / price_table::kHoursPerMonth;
     if (usd > 0) ctx.metrics().add_cost(usd, ctx.now());
     ctx.start_timer(hours(1), kHourly);
 }
