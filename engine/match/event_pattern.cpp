@@ -21,8 +21,10 @@ std::size_t count_code_points(std::string_view text) {
     return n;
 }
 
-std::optional<MatchError> check_size(std::size_t chars) {
-    if (chars <= kMaxEventPatternChars) return std::nullopt;
+std::optional<MatchError> check_size(std::size_t chars, std::size_t max_chars) {
+    if (chars <= max_chars) return std::nullopt;
+    if (max_chars != kMaxEventPatternChars)
+        return MatchError{"", "pattern is " + std::to_string(chars) + " characters long; at most " + std::to_string(max_chars) + " are allowed", ""};
     return MatchError{"",
                       "pattern is " + std::to_string(chars) + " characters long; EventBridge allows at most " +
                           std::to_string(kMaxEventPatternChars) + " (quota \"Event pattern size\")",
@@ -57,10 +59,10 @@ std::optional<MatchError> check_wildcards(const RuleSet& rules) {
 
 }  // namespace
 
-std::variant<EventPattern, MatchError> EventPattern::compile(const nlohmann::json& pattern) {
+std::variant<EventPattern, MatchError> EventPattern::compile(const nlohmann::json& pattern, std::size_t max_chars) {
     if (pattern.is_object()) {
-        if (auto e =
-                check_size(count_code_points(pattern.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace))))
+        if (auto e = check_size(count_code_points(pattern.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)),
+                                max_chars))
             return *e;
     }
     auto compiled = compile_rules(pattern, Dialect::EventBridge);
@@ -70,13 +72,13 @@ std::variant<EventPattern, MatchError> EventPattern::compile(const nlohmann::jso
     return EventPattern(std::move(rules));
 }
 
-std::variant<EventPattern, MatchError> EventPattern::compile_text(std::string_view text) {
-    if (auto e = check_size(count_code_points(text))) return *e;
+std::variant<EventPattern, MatchError> EventPattern::compile_text(std::string_view text, std::size_t max_chars) {
+    if (auto e = check_size(count_code_points(text), max_chars)) return *e;
     const nlohmann::json parsed = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
     if (parsed.is_discarded()) {
         return MatchError{"", "pattern is not valid JSON", ""};
     }
-    return compile(parsed);
+    return compile(parsed, max_chars);
 }
 
 bool EventPattern::matches(const nlohmann::json& event) const {

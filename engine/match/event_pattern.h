@@ -24,12 +24,15 @@ inline constexpr std::size_t kMaxEventPatternChars = 2048;
 class EventPattern {
 public:
     // Validates and compiles a pattern object. Errors name the JSON path, the bad value and what
-    // was expected; `aws_reason` carries the text AWS returns. Never throws.
-    static std::variant<EventPattern, MatchError> compile(const nlohmann::json& pattern);
+    // was expected; `aws_reason` carries the text AWS returns. Never throws. `max_chars` is the
+    // size quota (EventBridge's by default; Lambda event filters allow 4,096).
+    static std::variant<EventPattern, MatchError> compile(const nlohmann::json& pattern,
+                                                          std::size_t max_chars = kMaxEventPatternChars);
 
     // Same, from the pattern's JSON text (as in a rule's EventPattern property); the size quota
     // is checked on this text.
-    static std::variant<EventPattern, MatchError> compile_text(std::string_view text);
+    static std::variant<EventPattern, MatchError> compile_text(std::string_view text,
+                                                               std::size_t max_chars = kMaxEventPatternChars);
 
     // True when the event matches. `event` is the full event object (envelope + detail); a
     // non-object never matches. Allocation-free; never throws.

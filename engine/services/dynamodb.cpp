@@ -11,10 +11,12 @@
 //                   TtlMaxDeletionDelaySeconds (default 48 h); TTL deletes use no WCU
 //               [x] Streams (StreamSpecification) → Lambda event source mappings on `stream` edges
 //               [x] prices: $0.625 / 1M WRU, $0.125 / 1M RRU; $0.00065 / WCU-h, $0.00013 / RCU-h;
-//                   storage $0.25 / GB-month beyond 25 GB; capacity and storage accrue
+//                   storage $0.25 / GB-month, the first 25 GB free with settings.freeTier
+//                   (per table here; AWS: per account); capacity and storage accrue
 //                   continuously (pro rata), the stored size re-measured every hour
 // Not modelled: [ ] GSIs / LSIs  [ ] transactions and batch APIs  [ ] typed AttributeValue requests
 //               (items are plain JSON, like the DocumentClient)  [ ] global tables  [ ] backups
+//               [ ] the free tier's 25 provisioned WCU + 25 RCU
 // AWS: https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/TTL.html
 #include "services/dynamodb.h"
 
@@ -42,14 +44,16 @@ void Table::on_start(Context& ctx) {
     ctx.start_timer(hours(1), kHourly);
 }
 
-// Provisioned capacity is billed per hour whether used or not; storage beyond 25 GB free per
-// GB-month. Both accrue pro rata from now on at the rate this sets.
+// Provisioned capacity is billed per hour whether used or not; storage per GB-month, the first
+// 25 GB free only with settings.freeTier, like every other always-free allowance. Both accrue pro
+// rata from now on at the rate this sets.
 void Table::update_hourly_cost(Context& ctx) const {
     double usd_per_hour = 0;
     if (!c_.capacity.on_demand) usd_per_hour += c_.capacity.wcu * price_table::kDdbWcuHour + c_.capacity.rcu * price_table::kDdbRcuHour;
     const double gb = static_cast<double>(store_.bytes()) / (1024.0 * 1024 * 1024);
-    if (gb > price_table::kDdbFreeStorageGb)  // GB-month → per hour
-        usd_per_hour += (gb - price_table::kDdbFreeStorageGb) * price_table::kDdbStorageGbMonth / price_table::kHoursPerMonth;
+    const double free_gb = ctx.account().free_tier.enabled() ? price_table::kDdbFreeStorageGb : 0.0;
+    if (gb > free_gb)  // GB-month → per hour
+        usd_per_hour += (gb - free_gb) * price_table::kDdbStorageGbMonth / price_table::kHoursPerMonth;
     ctx.metrics().set_hourly_cost(usd_per_hour, ctx.now());
 }
 

@@ -34,25 +34,7 @@ std::vector<MappingConfig> read_mappings(const std::vector<Link>& links, Diagnos
         m.bisect = r.boolean("BisectBatchOnFunctionError", false);
         m.enabled = r.boolean("Enabled", true);
         r.choice("StartingPosition", "LATEST", {"LATEST", "TRIM_HORIZON"});  // the stream starts empty
-        if (const Json* fc = r.raw("FilterCriteria")) {
-            const std::string base = "/edges/" + std::to_string(l.edge) + "/config/FilterCriteria";
-            const Json* filters = fc->is_object() && fc->contains("Filters") ? &(*fc)["Filters"] : nullptr;
-            if (!filters || !filters->is_array()) {
-                diags.error(base, "FilterCriteria must be {\"Filters\": [{\"Pattern\": \"...\"}]}, got " + fc->dump());
-            } else {
-                for (std::size_t i = 0; i < filters->size(); ++i) {
-                    const Json& f = (*filters)[i];
-                    const std::string path = base + "/Filters/" + std::to_string(i) + "/Pattern";
-                    if (!f.is_object() || !f.contains("Pattern") || !f["Pattern"].is_string()) {
-                        diags.error(path, "each filter needs a Pattern string (an event pattern as JSON text), got " + f.dump());
-                        continue;
-                    }
-                    auto compiled = match::EventPattern::compile_text(f["Pattern"].get<std::string>());
-                    if (auto* p = std::get_if<match::EventPattern>(&compiled)) m.filters.push_back(std::move(*p));
-                    else diags.error(path, "invalid filter pattern: " + std::get<match::MatchError>(compiled).message);
-                }
-            }
-        }
+        m.filter = esm::EventFilter::read(r.raw("FilterCriteria"), r.path_of("FilterCriteria"), esm::FilterSource::DynamoDbStreams, diags);
         r.raw("DestinationConfig");
         r.finish();
         out.push_back(std::move(m));
@@ -95,13 +77,11 @@ void StreamFeed::publish(Context& ctx, const Message& cause, const Json& keys, c
         if (c.shard != shard) continue;
         const MappingConfig& m = mappings_[c.mapping];
         if (!m.enabled) continue;
-        if (!m.filters.empty()) {
-            bool pass = false;
-            for (const auto& f : m.filters) pass = pass || f.matches(*record->body);
-            if (!pass) {  // filtered-out records are skipped, never invoked (not an error)
-                ++filtered_;
-                continue;
-            }
+        // Filtered-out records are skipped: the iterator advances past them, nothing is invoked
+        // or billed for them (the `dynamodb` data key is always JSON).
+        if (!m.filter.passes(*record->body, true)) {
+            ++filtered_;
+            continue;
         }
         if (c.pending.size() >= kMaxPendingPerShard) {
             discard(ctx, c, 1, "simulator keeps at most 200,000 unread records per shard (AWS keeps 24 h)");

@@ -8,8 +8,10 @@
 //               [x] shards by partition key: order kept per item; one batch in flight per shard
 //               [x] edge config BatchSize (1..10,000, default 100), MaximumBatchingWindowInSeconds
 //                   (0..300), MaximumRetryAttempts (-1..10,000), MaximumRecordAgeInSeconds
-//                   (-1, 60..604,800), BisectBatchOnFunctionError, FilterCriteria, Enabled,
-//                   StartingPosition; a failing batch blocks its shard until retried or discarded
+//                   (-1, 60..604,800), BisectBatchOnFunctionError, Enabled, StartingPosition; a
+//                   failing batch blocks its shard until retried or discarded
+//               [x] FilterCriteria (event_source_mapping_filter.h): records no filter matches are
+//                   skipped (the iterator advances; no invocation, no charge)
 //               [x] 24 h retention; Lambda polls each shard 4 times per second; 6 MB batch payload
 // Not modelled: [ ] ParallelizationFactor  [ ] ReportBatchItemFailures  [ ] on-failure destination
 //               (discarded records are dropped with a reason)  [ ] shard splits
@@ -17,7 +19,7 @@
 
 #include "core/diagnostics.h"
 #include "core/service.h"
-#include "match/event_pattern.h"
+#include "services/event_source_mapping_filter.h"
 
 #include <deque>
 #include <map>
@@ -38,7 +40,7 @@ struct MappingConfig {
     SimTime max_age{-1};               // -1: until the record expires (24 h)
     bool bisect = false;
     bool enabled = true;
-    std::vector<match::EventPattern> filters;  // any match passes; empty = all
+    esm::EventFilter filter;           // FilterCriteria (event_source_mapping_filter.h)
 };
 
 // Reads the `stream` edges' event source mapping settings, reporting bad values at their paths.

@@ -9,6 +9,8 @@
 //               [x] ReportBatchItemFailures: checkpoint at the lowest failed record, retry from it
 //               [x] IteratorAge: age of the last record of each batch read (max reported)
 //               [x] retention: records older than RetentionPeriodHours expire unread
+//               [x] FilterCriteria (event_source_mapping_filter.h): `data` decoded and matched as
+//                   JSON when it is JSON; records no filter matches are skipped (never invoked)
 // Not modelled: [ ] enhanced fan-out  [ ] TumblingWindowInSeconds  [ ] AT_TIMESTAMP
 // AWS: https://docs.aws.amazon.com/lambda/latest/dg/with-kinesis.html, services-kinesis-errors.html
 #include "services/kinesis_stream.h"
@@ -26,7 +28,20 @@ constexpr std::int64_t kMaxBatchBytes = 6 * 1024 * 1024;
 }  // namespace
 
 void KinesisStream::enqueue(Context& ctx, const Record& rec) {
+    Json view;  // the record as filters see it, built once when some mapping filters
+    bool data_is_json = true;
     for (std::size_t e = 0; e < c_.esms.size(); ++e) {
+        if (c_.esms[e].filter.active()) {
+            if (view.is_null())
+                view = esm::kinesis_filter_record(rec.msg, static_cast<double>(ctx.start_unix_s()) + static_cast<double>(rec.arrival.us / 1000) / 1000.0,
+                                                  c_.arn, data_is_json);
+            // A record no filter matches is skipped: the iterator advances past it, and no
+            // invocation (so no Lambda charge) happens for it.
+            if (!c_.esms[e].filter.passes(view, data_is_json)) {
+                ++filtered_;
+                continue;
+            }
+        }
         const auto pf = static_cast<std::size_t>(c_.esms[e].parallelization);
         std::size_t slice = 0;
         if (pf > 1) slice = fnv1a((*rec.msg.attributes)["partitionKey"].get_ref<const std::string&>()) % pf;

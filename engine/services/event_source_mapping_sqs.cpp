@@ -10,7 +10,10 @@
 //                   message of its group return
 //               [x] FIFO: per-group order, a group is blocked while it has messages in flight
 //               [x] recursive loops stopped by Lambda: those messages go to the queue's DLQ
-// Not modelled: [ ] poller back-off after throttles  [ ] FilterCriteria  [ ] provisioned mode
+//               [x] FilterCriteria (event_source_mapping_filter.h): a received message no filter
+//                   matches is deleted (SQS bills its receive and delete; Lambda bills nothing);
+//                   several mappings on one queue compete for messages, taking batches in turn
+// Not modelled: [ ] poller back-off after throttles  [ ] provisioned mode
 // AWS: https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-scaling.html,
 //      services-sqs-errorhandling.html, invocation-recursion.html
 #include "services/sqs_queue.h"
@@ -27,22 +30,39 @@ constexpr std::uint64_t tag_of(SqsQueue::Tag t, std::uint64_t v = 0) { return (s
 }  // namespace
 
 void SqsQueue::pump(Context& ctx) {
-    for (std::size_t e = 0; e < c_.esms.size(); ++e) {
-        const EsmConfig& ec = c_.esms[e];
-        EsmState& st = esm_[e];
-        if (!ec.enabled) continue;
-        while (st.inflight < std::min(st.limit, ec.max_concurrency) && visible_n_ > 0) {
+    // Every mapping's pollers compete for the same messages: they take batches in turn, so a
+    // message goes to one mapping only (and is deleted there if its filters do not match).
+    const std::size_t n = c_.esms.size();
+    bool progress = true;
+    while (progress && visible_n_ > 0) {
+        progress = false;
+        for (std::size_t k = 0; k < n && visible_n_ > 0; ++k) {
+            const std::size_t e = (next_esm_ + k) % n;
+            const EsmConfig& ec = c_.esms[e];
+            EsmState& st = esm_[e];
+            if (!ec.enabled || st.inflight >= std::min(st.limit, ec.max_concurrency)) continue;
             // Batching window: wait for a full batch until the window has passed.
             if (ec.window.us > 0 && !st.window_due && static_cast<int>(visible_n_) < ec.batch_size) {
                 if (!st.window_timer) st.window_timer = ctx.start_timer(ec.window, tag_of(kWindow, e));
-                break;
+                continue;
             }
             Batch b;
             std::int64_t bytes = 0;
-            if (!next_batch(ctx, e, b, bytes)) break;
+            const std::uint64_t filtered_before = filtered_;
+            if (!next_batch(ctx, e, b, bytes)) {
+                progress = progress || filtered_ != filtered_before;  // all filtered out: poll again
+                continue;
+            }
             st.window_due = false;
             dispatch(ctx, e, std::move(b), bytes);
+            next_esm_ = (e + 1) % n;
+            progress = true;
         }
+    }
+    for (std::size_t e = 0; e < n; ++e) {
+        const EsmConfig& ec = c_.esms[e];
+        const EsmState& st = esm_[e];
+        if (!ec.enabled) continue;
         if (visible_n_ > 0 && st.inflight >= st.limit && st.limit < ec.max_concurrency && !scale_armed_) {
             scale_armed_ = true;
             ctx.start_timer(sec(1), tag_of(kScale));
@@ -50,11 +70,43 @@ void SqsQueue::pump(Context& ctx) {
     }
 }
 
+// FilterCriteria: Lambda deletes a received message that no filter of this mapping matches, so no
+// other mapping on the queue sees it; no invocation (and no Lambda charge) happens for it.
+// https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventfiltering.html
+bool SqsQueue::filtered_out(Context& ctx, std::size_t e, std::uint32_t slot) {
+    const esm::EventFilter& f = c_.esms[e].filter;
+    if (!f.active()) return false;
+    Slot& s = slots_[slot];
+    bool data_is_json = true;
+    const std::int64_t sent_ms = static_cast<std::int64_t>(ctx.start_unix_s()) * 1000 + s.sent.us / 1000;
+    const Json record = esm::sqs_filter_record(s.msg, s.receives, sent_ms, "arn:aws:sqs:us-east-1:123456789012:" + c_.name, data_is_json);
+    if (f.passes(record, data_is_json)) return false;
+    ++filtered_;
+    ctx.note(&s.msg, Outcome::Ok, "message " + std::to_string(s.msg.id) + " deleted by the event source mapping for '" +
+                                      c_.esms[e].link->target_id + "': no filter matched");
+    remove(ctx, slot);
+    return true;
+}
+
 bool SqsQueue::next_batch(Context& ctx, std::size_t e, Batch& b, std::int64_t& bytes) {
     const auto limit = static_cast<std::size_t>(c_.esms[e].batch_size);
     b.esm = e;
     b.start = ctx.now();
     b.items.reserve(std::min<std::size_t>(limit, visible_n_));  // one allocation, not one per doubling
+    const std::uint64_t filtered_before = filtered_;
+    next_batch_items(ctx, e, b, bytes);
+    // ReceiveMessage returns at most 10 messages per request; the filtered ones were received
+    // too, then removed with DeleteMessageBatch (up to 10 per request). SQS bills both.
+    const auto filtered = static_cast<double>(filtered_ - filtered_before);
+    const double received = static_cast<double>(b.items.size()) + filtered;
+    if (received > 0)
+        ctx.metrics().add_cost(request_price() * ctx.billable(FreeMeter::SqsRequests, std::ceil(received / 10.0)), ctx.now());
+    if (filtered > 0) ctx.metrics().add_cost(request_price() * ctx.billable(FreeMeter::SqsRequests, std::ceil(filtered / 10.0)), ctx.now());
+    return !b.items.empty();
+}
+
+void SqsQueue::next_batch_items(Context& ctx, std::size_t e, Batch& b, std::int64_t& bytes) {
+    const auto limit = static_cast<std::size_t>(c_.esms[e].batch_size);
     if (!c_.fifo) {
         while (b.items.size() < limit && !visible_.empty()) {
             const auto [slot, id] = visible_.front();
@@ -67,10 +119,11 @@ bool SqsQueue::next_batch(Context& ctx, std::size_t e, Batch& b, std::int64_t& b
             visible_.pop_front();
             if (redrive_if_exhausted(ctx, slot)) continue;
             receive_one(ctx, slot);
+            if (filtered_out(ctx, e, slot)) continue;
             b.items.emplace_back(slot, s.gen);
             bytes += s.msg.size_bytes;
         }
-        return !b.items.empty();
+        return;
     }
     // FIFO: whole runs of a group, in order; a batch may hold several groups.
     while (b.items.size() < limit && !ready_groups_.empty()) {
@@ -93,6 +146,7 @@ bool SqsQueue::next_batch(Context& ctx, std::size_t e, Batch& b, std::int64_t& b
             }
             if (redrive_if_exhausted(ctx, slot)) continue;  // erased from the group by release()
             receive_one(ctx, slot);
+            if (filtered_out(ctx, e, slot)) continue;       // deleted: erased from the group too
             b.items.emplace_back(slot, s.gen);
             bytes += s.msg.size_bytes;
             ++i;
@@ -104,7 +158,6 @@ bool SqsQueue::next_batch(Context& ctx, std::size_t e, Batch& b, std::int64_t& b
         }
         if (full) break;
     }
-    return !b.items.empty();
 }
 
 void SqsQueue::dispatch(Context& ctx, std::size_t e, Batch b, std::int64_t bytes) {
@@ -126,8 +179,6 @@ void SqsQueue::dispatch(Context& ctx, std::size_t e, Batch b, std::int64_t bytes
     m.type = "sqs.batch";
     m.size_bytes = bytes;
     m.batch = std::move(records);
-    // ReceiveMessage returns at most 10 messages per request.
-    ctx.metrics().add_cost(request_price() * ctx.billable(FreeMeter::SqsRequests, std::ceil(static_cast<double>(b.items.size()) / 10.0)), ctx.now());
     const std::uint64_t call = ctx.call(*c_.esms[e].link, std::move(m), c_.poll_latency.sample(ctx.rng()));
     ++esm_[e].inflight;
     batches_.emplace(call, std::move(b));

@@ -164,6 +164,7 @@ void KinesisStream::report(Json& out) const {
     out["records_put"] = puts_;
     out["records_throttled"] = throttled_;
     out["records_processed"] = processed_;
+    out["records_filtered"] = filtered_;
     out["records_discarded"] = discarded_;
     out["records_expired"] = expired_;
     out["failed_batches"] = failed_batches_;
@@ -209,10 +210,11 @@ void read_esm(BuildContext& ctx, const Link& l, kds::StreamConfig& c) {
                           "add an edge {\"from\": \"" + ctx.spec.id + "\", \"port\": \"on_failure\", \"to\": \"" + dest + "\"}");
         }
     }
+    e.filter = esm::EventFilter::read(er.raw("FilterCriteria"), er.path_of("FilterCriteria"), esm::FilterSource::Kinesis, ctx.diagnostics);
     er.raw("TumblingWindowInSeconds");
     er.raw("Enabled");
     er.finish();
-    c.esms.push_back(e);
+    c.esms.push_back(std::move(e));
 }
 
 std::unique_ptr<Service> create_stream(BuildContext& ctx) {

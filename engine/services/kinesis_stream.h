@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/service.h"
+#include "services/event_source_mapping_filter.h"
 
 #include <deque>
 #include <string>
@@ -22,6 +23,7 @@ struct EsmConfig {
     bool report_item_failures = false;
     bool latest = false;               // StartingPosition LATEST (records before t=0: none anyway)
     const Link* on_failure = nullptr;
+    esm::EventFilter filter;           // FilterCriteria: non-matching records are skipped
 };
 
 struct StreamConfig {
@@ -88,7 +90,7 @@ private:
     std::uint64_t next_seq_ = 1;
     double minute_peak_ = 0, window_records_ = 0;
     bool rescale_armed_ = false;
-    std::uint64_t puts_ = 0, throttled_ = 0, processed_ = 0, failed_batches_ = 0, discarded_ = 0, expired_ = 0;
+    std::uint64_t puts_ = 0, throttled_ = 0, processed_ = 0, failed_batches_ = 0, discarded_ = 0, expired_ = 0, filtered_ = 0;
     std::int64_t stored_ = 0, iterator_age_max_us_ = 0, bytes_in_ = 0;
 };
 

@@ -8,10 +8,12 @@
 //               [x] event notifications on the "out" port (s3:ObjectCreated:Put, s3:ObjectRemoved:Delete)
 //                   to Lambda (async invoke), SQS, SNS with edge config "Events", "Prefix", "Suffix";
 //                   EventBridge gets every event (no filters) as "Object Created" / "Object Deleted"
+//               [x] overlapping configurations (same event type, overlapping prefixes and suffixes)
+//                   refused at load with S3's "Configuration is ambiguously defined" reason
 //               [x] at-least-once: delivered after NotificationDelayMs (p50 0.5 s, p99 5 s), with
 //                   DuplicateNotificationRate (default 0.001, unverified) sent twice
 // Not modelled: [ ] prefix auto-scaling above the per-prefix rates  [ ] versioning  [ ] multipart
-//               [ ] storage classes and lifecycle  [ ] s3:TestEvent  [ ] overlapping-filter rejection
+//               [ ] storage classes and lifecycle  [ ] s3:TestEvent
 // AWS: https://docs.aws.amazon.com/AmazonS3/latest/userguide/EventNotifications.html,
 //      https://docs.aws.amazon.com/AmazonS3/latest/userguide/optimizing-performance.html
 #include "services/s3.h"
@@ -58,6 +60,59 @@ bool event_matches(const std::vector<std::string>& patterns, const std::string& 
         if (p.size() > 1 && p.back() == '*' && name.rfind(p.substr(0, p.size() - 1), 0) == 0) return true;
     }
     return false;
+}
+
+// ---- Overlapping notification configurations ------------------------------------------------
+// S3 refuses two configurations whose event types overlap (equal, or one is "s3:X:*" and the other
+// "s3:X:..."), whose prefixes overlap (one starts the other; empty matches every key) and whose
+// suffixes overlap (one ends the other): an object would match both. Overlapping events with
+// disjoint prefixes or suffixes are allowed, and so are disjoint events with overlapping filters.
+// https://repost.aws/knowledge-center/lambda-s3-event-configuration-error,
+// https://docs.aws.amazon.com/AmazonS3/latest/userguide/notification-how-to-filtering.html
+constexpr const char* kAmbiguousReason =
+    "Configuration is ambiguously defined. Cannot have overlapping suffixes in two rules if the prefixes are overlapping for the same event type.";
+
+// The event type both patterns cover (the narrower one), or "" when they are disjoint.
+std::string common_event(const std::string& a, const std::string& b) {
+    if (a == b) return a;
+    const auto covers = [](const std::string& wide, const std::string& narrow) {
+        return wide.size() > 1 && wide.back() == '*' && narrow.rfind(wide.substr(0, wide.size() - 1), 0) == 0;
+    };
+    if (covers(a, b)) return b;
+    if (covers(b, a)) return a;
+    return "";
+}
+
+bool starts_with(const std::string& s, const std::string& p) { return s.rfind(p, 0) == 0; }
+bool ends_with(const std::string& s, const std::string& x) {
+    return x.size() <= s.size() && s.compare(s.size() - x.size(), x.size(), x) == 0;
+}
+
+void refuse_overlaps(const std::vector<Notification>& ns, Diagnostics& diags) {
+    for (std::size_t j = 1; j < ns.size(); ++j) {
+        const Notification& b = ns[j];
+        if (b.link->target_type == "eventbridge") continue;  // not a notification configuration
+        for (std::size_t i = 0; i < j; ++i) {
+            const Notification& a = ns[i];
+            if (a.link->target_type == "eventbridge") continue;
+            if (!starts_with(a.prefix, b.prefix) && !starts_with(b.prefix, a.prefix)) continue;
+            if (!ends_with(a.suffix, b.suffix) && !ends_with(b.suffix, a.suffix)) continue;
+            std::string event;
+            for (const std::string& ea : a.events)
+                for (const std::string& eb : b.events)
+                    if (event.empty()) event = common_event(ea, eb);
+            if (event.empty()) continue;
+            const std::string& prefix = a.prefix.size() > b.prefix.size() ? a.prefix : b.prefix;
+            const std::string& suffix = a.suffix.size() > b.suffix.size() ? a.suffix : b.suffix;
+            diags.error("/edges/" + std::to_string(b.link->edge) + "/config",
+                        "notifications to '" + a.link->target_id + "' (edge " + std::to_string(a.link->edge) + ") and '" + b.link->target_id +
+                            "' both match " + event + " for keys " + (prefix.empty() ? "with any prefix" : "starting with \"" + prefix + "\"") +
+                            (suffix.empty() ? " and any suffix" : " ending with \"" + suffix + "\"") + "; S3 refuses this: " + kAmbiguousReason,
+                        "give the two configurations prefixes or suffixes that cannot both match one key, or send to one destination and fan "
+                        "out from there (SNS)");
+            break;
+        }
+    }
 }
 
 class Bucket final : public Service {
@@ -281,6 +336,7 @@ std::unique_ptr<Service> create_bucket(BuildContext& ctx) {
         er.finish();
         c.notifications.push_back(std::move(n));
     }
+    refuse_overlaps(c.notifications, ctx.diagnostics);
     return std::make_unique<Bucket>(std::move(c));
 }
 

@@ -11,10 +11,11 @@
 //               [x] FIFO topics: MessageGroupId, 5-min dedup (ContentBasedDeduplication),
 //                   3,000 msg/s (Topic scope), SQS-only subscribers, ordered delivery
 //               [x] 256 KB message limit; $0.50 / 1M publishes per 64 KB, HTTP $0.60 / 1M,
-//                   email $2 / 100k; FIFO $0.30 / 1M + $0.017 / GB
+//                   email $2 / 100k; FIFO $0.30 / 1M + $0.017 / GB; 1M standard publishes a month
+//                   free with settings.freeTier (core/free_tier.h)
 // Not modelled: [ ] Message as a JSON string (kept as the published JSON value so actions can
 //                   select into it)  [ ] subscription confirmation  [ ] signatures  [ ] SMS and
-//                   mobile push  [ ] filter-policy propagation delay  [ ] free tier
+//                   mobile push  [ ] filter-policy propagation delay  [ ] free HTTP / email deliveries
 // AWS: https://docs.aws.amazon.com/sns/latest/dg/sns-message-delivery-retries.html,
 //      sns-message-filtering.html, sns-dead-letter-queues.html, sns-fifo-topics.html
 #include "services/sns.h"

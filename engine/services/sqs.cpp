@@ -10,10 +10,11 @@
 //                   300 sends/s (ThrottlingException) unless FifoThroughputLimit=perMessageGroupId
 //               [x] RedrivePolicy: received exactly maxReceiveCount times, then moved to the DLQ;
 //                   DLQ type must match; DLQ cycles and missing redrive targets are load errors
-//               [x] $0.40 (standard) / $0.50 (FIFO) per 1M requests, each 64 KB chunk a request
+//               [x] $0.40 (standard) / $0.50 (FIFO) per 1M requests, each 64 KB chunk a request;
+//                   1M requests a month free with settings.freeTier (core/free_tier.h)
 //               [x] gauges: visible messages (queue_depth); report: age of oldest message
 // Not modelled: [ ] short-polling sampling  [ ] empty-receive charges of idle pollers
-//               [ ] free tier  [ ] ChangeMessageVisibility  [ ] DLQ keeps the original enqueue
+//               [ ] ChangeMessageVisibility  [ ] DLQ keeps the original enqueue
 //                   time (standard)  [ ] 120,000 in-flight limit  [ ] fair queues
 // AWS: https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/quotas-messages.html
 //      sqs-dead-letter-queues.html, FIFO-queues-exactly-once-processing.html
@@ -345,6 +346,7 @@ void SqsQueue::report(Json& out) const {
     out["messages_sent"] = sent_;
     out["messages_received"] = received_;
     out["messages_deleted"] = deleted_;
+    out["messages_filtered"] = filtered_;
     out["messages_expired"] = expired_;
     out["messages_dead_lettered"] = redriven_;
     out["messages_deduplicated"] = deduplicated_;
@@ -408,7 +410,7 @@ void read_esm(BuildContext& ctx, const Link& l, sqs::QueueConfig& c) {
             er.error("FunctionResponseTypes", "FunctionResponseTypes must be [\"ReportBatchItemFailures\"] or [], got " + frt->dump());
     }
     e.enabled = er.boolean("Enabled", true);
-    er.raw("FilterCriteria");  // kept for round trips; ESM event filtering is not simulated
+    e.filter = esm::EventFilter::read(er.raw("FilterCriteria"), er.path_of("FilterCriteria"), esm::FilterSource::Sqs, ctx.diagnostics);
     er.finish();
     // CreateEventSourceMapping refuses a queue whose visibility timeout is below the function's.
     if (const NodeSpec* fn = ctx.pattern.find_node(l.target_id)) {
@@ -419,7 +421,23 @@ void read_esm(BuildContext& ctx, const Link& l, sqs::QueueConfig& c) {
                                   " s is less than function timeout " + std::to_string(timeout) + " s of '" + l.target_id + "'",
                                   "AWS refuses this event source mapping; set VisibilityTimeout to at least 6x the function timeout");
     }
-    c.esms.push_back(e);
+    c.esms.push_back(std::move(e));
+}
+
+// Several mappings on one queue compete for its messages, and a mapping deletes every message its
+// filters do not match: a message meant for one function is often deleted by another.
+// https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventfiltering.html ("Lambda
+// automatically removes the message from the queue")
+void warn_competing_filters(BuildContext& ctx, const sqs::QueueConfig& c) {
+    if (c.esms.size() < 2) return;
+    for (const sqs::EsmConfig& e : c.esms) {
+        if (!e.filter.active()) continue;
+        ctx.diagnostics.warning("/edges/" + std::to_string(e.link->edge) + "/config/FilterCriteria",
+                                "queue '" + ctx.spec.id + "' has " + std::to_string(c.esms.size()) +
+                                    " event source mappings: each message goes to one of them, and '" + e.link->target_id +
+                                    "' deletes every message its filters do not match, so other functions never see it",
+                                "route with SNS subscription filter policies (one queue per function) or EventBridge rules");
+    }
 }
 
 void read_redrive(BuildContext& ctx, sqs::QueueConfig& c) {
@@ -500,6 +518,7 @@ std::unique_ptr<Service> create_queue(BuildContext& ctx) {
     read_redrive(ctx, c);
     for (const Link& l : ctx.links)
         if (l.port == "out") read_esm(ctx, l, c);
+    warn_competing_filters(ctx, c);
     if (c.dlq && c.dlq->target_id == ctx.spec.id)
         ctx.diagnostics.error("/edges/" + std::to_string(c.dlq->edge), "queue '" + ctx.spec.id + "' cannot be its own dead-letter queue");
     return std::make_unique<sqs::SqsQueue>(std::move(c));

@@ -5,6 +5,7 @@
 #include "cost/price_table.h"
 #include "core/distribution.h"
 #include "core/service.h"
+#include "services/event_source_mapping_filter.h"
 
 #include <deque>
 #include <map>
@@ -22,6 +23,7 @@ struct EsmConfig {
     int max_concurrency = 1000;        // ScalingConfig.MaximumConcurrency 2..1,000
     bool report_item_failures = false; // FunctionResponseTypes ["ReportBatchItemFailures"]
     bool enabled = true;
+    esm::EventFilter filter;           // FilterCriteria: messages no filter matches are deleted
 };
 
 struct QueueConfig {
@@ -107,10 +109,12 @@ private:
 
     // ---- Lambda event source mappings (event_source_mapping_sqs.cpp) ----
     void pump(Context& ctx);
-    bool next_batch(Context& ctx, std::size_t e, Batch& b, std::int64_t& bytes);
+    bool next_batch(Context& ctx, std::size_t e, Batch& b, std::int64_t& bytes);  // also bills the receives
+    void next_batch_items(Context& ctx, std::size_t e, Batch& b, std::int64_t& bytes);
     void dispatch(Context& ctx, std::size_t e, Batch b, std::int64_t bytes);
     void complete(Context& ctx, Batch& b, const Reply& r);
     void scale_tick(Context& ctx);
+    bool filtered_out(Context& ctx, std::size_t e, std::uint32_t slot);
     std::size_t visible_count() const { return visible_n_; }
     double request_price() const { return c_.fifo ? price_table::kSqsFifoRequest : price_table::kSqsStandardRequest; }
 
@@ -132,11 +136,12 @@ private:
     std::vector<EsmState> esm_;
     std::unordered_map<std::uint64_t, Batch> batches_;  // by call id
     bool scale_armed_ = false;
+    std::size_t next_esm_ = 0;  // mappings on one queue take batches in turn (competing pollers)
     double send_tokens_ = 300;
     SimTime send_tokens_at_;
     std::size_t visible_n_ = 0, inflight_n_ = 0, delayed_n_ = 0, stored_n_ = 0;
     std::uint64_t sent_ = 0, deduplicated_ = 0, received_ = 0, deleted_ = 0, expired_ = 0, redriven_ = 0,
-                  duplicates_ = 0, refused_ = 0;
+                  duplicates_ = 0, refused_ = 0, filtered_ = 0;
     std::int64_t oldest_age_peak_us_ = 0;
 };
 

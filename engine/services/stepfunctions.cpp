@@ -155,7 +155,7 @@ public:
         out["executions_failed"] = failed_;
         out["executions_running"] = runs_.size();
         out["state_transitions"] = transitions_;
-        out["type"] = c_.express ? "EXPRESS" : "STANDARD";
+        out["workflow_type"] = c_.express ? "EXPRESS" : "STANDARD";  // "type" stays the node type
     }
 
     Json inspect() const override {
@@ -166,7 +166,7 @@ public:
             if (running.size() >= 25) break;
             running.push_back(summary(run, false));
         }
-        return {{"state_machine", c_.name}, {"type", c_.express ? "EXPRESS" : "STANDARD"}, {"running", running},
+        return {{"state_machine", c_.name}, {"workflow_type", c_.express ? "EXPRESS" : "STANDARD"}, {"running", running},
                 {"recent_executions", list}, {"note", "the last 25 finished executions, up to 400 history events each"}};
     }
 

@@ -207,6 +207,25 @@ TEST_SUITE("dynamodb") {
         CHECK(inspect(*s, "t")["item_count"] == 0);
     }
 
+    TEST_CASE("the first 25 GB of storage are free only with settings.freeTier, like other always-free allowances") {
+        // Storage is $0.25 per GB-month (AWS-FACTS: DynamoDB prices); the always-free tier covers
+        // 25 GB. Four 250 KB items stored for 2 h: without the free tier they cost
+        // bytes / 2^30 GB × $0.25 / 730 h × 2 h; with it, storage is free and only writes are billed.
+        auto run = [](bool free_tier) {
+            auto s = build_ok(std::string(R"({"format": "serverless-playground/1", "name": "t", "seed": 3, "settings": {"freeTier": )") +
+                              (free_tier ? "true" : "false") + R"(}, "nodes": [{"id": "t", "type": "dynamodb", "config": {"KeySchema": [{"AttributeName": "pk", "KeyType": "HASH"}]}}]})");
+            for (int i = 0; i < 4; ++i) s->fire("t", {{"operation", "PutItem"}, {"Item", {{"pk", std::to_string(i)}, {"blob", std::string(250000, 'x')}}}});
+            s->run_until(hours(2) + sec(1));
+            return std::make_pair(s->report()["cost_usd"]["t"].get<double>(), inspect(*s, "t")["bytes"].get<double>());
+        };
+        const auto [paid, bytes] = run(false);
+        const auto [unpaid, bytes_free] = run(true);
+        CHECK(bytes == bytes_free);
+        CHECK(bytes > 1e6);
+        CHECK(paid - unpaid == doctest::Approx(bytes / (1024.0 * 1024 * 1024) * 0.25 / 730 * 2).epsilon(0.001));
+        CHECK(unpaid > 0);  // the writes themselves are not in the free tier
+    }
+
     // ---- streams ----
     TEST_CASE("stream records reach Lambda in batches, and TTL deletions arrive as service REMOVEs") {
         auto s = build_ok(R"({"format": "serverless-playground/1", "name": "t", "seed": 3, "nodes": [

@@ -12,6 +12,13 @@ std::string bucket_to_fn(const std::string& bucket_config, const std::string& ed
         {"id": "f", "type": "lambda", "config": {"DurationMs": 5}}],
       "edges": [{"from": "b", "to": "f", "config": )" + edge_config + "}]}";
 }
+// A bucket notifying two functions, f (edge 0) and g (edge 1).
+std::string bucket_to_two(const std::string& edge_f, const std::string& edge_g) {
+    return R"({"format": "serverless-playground/1", "name": "t", "seed": 8, "nodes": [
+        {"id": "b", "type": "s3", "config": {}},
+        {"id": "f", "type": "lambda", "config": {}}, {"id": "g", "type": "lambda", "config": {}}],
+      "edges": [{"from": "b", "to": "f", "config": )" + edge_f + R"(}, {"from": "b", "to": "g", "config": )" + edge_g + "}]}";
+}
 Json put(const std::string& key, std::int64_t size = 100) { return {{"operation", "PutObject"}, {"Key", key}, {"SizeBytes", size}}; }
 }  // namespace
 
@@ -21,6 +28,39 @@ TEST_SUITE("s3") {
         CHECK(has_error(d, "/nodes/0/config/DuplicateNotificationRate", "DuplicateNotificationRate must be 0..1, got 2"));
         CHECK(has_error(d, "/edges/0/config/Events", "each event type must look like \"s3:ObjectCreated:*\", got \"ObjectCreated\""));
         CHECK(has_error(d, "/edges/0/config/Prefix", "Prefix must be a string, got 5"));
+    }
+
+    TEST_CASE("overlapping notification configurations are refused with S3's reason") {
+        // S3 refuses two rules when an object could match both: the event types overlap (equal,
+        // or "s3:X:*" covering "s3:X:Put"), the prefixes overlap (one starts the other; none =
+        // every key) and the suffixes overlap (one ends the other). AWS's text (re:Post knowledge
+        // center "lambda-s3-event-configuration-error"):
+        const std::string reason = "S3 refuses this: Configuration is ambiguously defined. Cannot have overlapping suffixes in two rules "
+                                   "if the prefixes are overlapping for the same event type.";
+        // Same event, same prefix, no suffixes.
+        CHECK(has_error(build_errors(bucket_to_two(R"({"Prefix": "images/"})", R"({"Prefix": "images/"})")), "/edges/1/config",
+                        "notifications to 'f' (edge 0) and 'g' both match s3:ObjectCreated:* for keys starting with \"images/\" and any suffix; " + reason));
+        // A wildcard covers the specific event; no prefix overlaps every prefix.
+        CHECK(has_error(build_errors(bucket_to_two(R"({"Events": ["s3:ObjectCreated:*"]})", R"({"Events": ["s3:ObjectCreated:Put"], "Prefix": "images/"})")),
+                        "/edges/1/config",
+                        "notifications to 'f' (edge 0) and 'g' both match s3:ObjectCreated:Put for keys starting with \"images/\" and any suffix; " + reason));
+        // Nested prefixes and suffixes where one ends the other.
+        CHECK(has_error(build_errors(bucket_to_two(R"({"Prefix": "images/", "Suffix": "jpg"})", R"({"Prefix": "images/thumbs/", "Suffix": ".jpg"})")),
+                        "/edges/1/config",
+                        "notifications to 'f' (edge 0) and 'g' both match s3:ObjectCreated:* for keys starting with \"images/thumbs/\" ending with \".jpg\"; " + reason));
+    }
+
+    TEST_CASE("notification configurations that cannot match the same object are accepted") {
+        // Knowledge center: overlapping events with non-overlapping prefixes or suffixes are
+        // allowed, and so are non-overlapping events with overlapping prefixes or suffixes.
+        build_ok(bucket_to_two(R"({"Prefix": "images/"})", R"({"Prefix": "logs/"})"));
+        build_ok(bucket_to_two(R"({"Prefix": "images/", "Suffix": ".jpg"})", R"({"Prefix": "images/", "Suffix": ".png"})"));
+        build_ok(bucket_to_two(R"({"Events": ["s3:ObjectCreated:*"]})", R"({"Events": ["s3:ObjectRemoved:*"]})"));
+        build_ok(bucket_to_two(R"({"Events": ["s3:ObjectCreated:Put"]})", R"({"Events": ["s3:ObjectCreated:Copy"]})"));
+        // EventBridge is not a notification configuration: it gets every event beside the rules.
+        build_ok(R"({"format": "serverless-playground/1", "nodes": [{"id": "b", "type": "s3", "config": {}},
+            {"id": "f", "type": "lambda", "config": {}}, {"id": "bus", "type": "eventbridge", "config": {}}],
+          "edges": [{"from": "b", "to": "f"}, {"from": "b", "to": "bus"}]})");
     }
 
     TEST_CASE("put, get, list and delete keep counts and bytes") {

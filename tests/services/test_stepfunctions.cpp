@@ -170,6 +170,15 @@ TEST_SUITE("stepfunctions") {
         CHECK(second == doctest::Approx(1e-6 + 0.2 * 0.0625 * 0.00001667).epsilon(1e-6));
     }
 
+    TEST_CASE("the node report keeps type = stepfunctions and gives STANDARD/EXPRESS as workflow_type") {
+        auto std_sm = build_ok(machine(R"({"StartAt": "A", "States": {"A": {"Type": "Pass", "End": true}}})"));
+        auto exp_sm = build_ok(machine(R"({"StartAt": "A", "States": {"A": {"Type": "Pass", "End": true}}})", R"("Type": "EXPRESS", )"));
+        CHECK(std_sm->report()["nodes"]["sm"]["type"] == "stepfunctions");
+        CHECK(std_sm->report()["nodes"]["sm"]["workflow_type"] == "STANDARD");
+        CHECK(exp_sm->report()["nodes"]["sm"]["type"] == "stepfunctions");
+        CHECK(exp_sm->report()["nodes"]["sm"]["workflow_type"] == "EXPRESS");
+    }
+
     TEST_CASE("Standard workflows bill per state transition, retries included") {
         auto s = build_ok(machine(R"({"StartAt": "A", "States": {"A": {"Type": "Pass", "Next": "B"}, "B": {"Type": "Pass", "End": true}}})"));
         for (int i = 0; i < 4; ++i) s->fire("sm", Json::object());
