@@ -47,7 +47,9 @@ TEST_SUITE("price table") {
         const double sqs = 3 * n * pt::kSqsStandardRequest;  // SendMessage, ReceiveMessage, DeleteMessage
         const double gb_s = (n * 110 + 200) / 1000.0 * 1.0;  // 1 GB functions
         const double lambda = n * pt::kLambdaRequest + gb_s * pt::kLambdaGbSecondX86;
-        const double ddb = n * pt::kDdbWriteRequestUnit;
+        // Storage is billed too ($0.25 per GB-month; the 25 GB are free only with settings.freeTier).
+        const double stored_gb = s->node_inspect(node_index(*s, "t"))["bytes"].get<double>() / (1024.0 * 1024 * 1024);
+        const double ddb = n * pt::kDdbWriteRequestUnit + stored_gb * pt::kDdbStorageGbMonth / pt::kHoursPerMonth;
         CHECK(r["nodes"]["f"]["billed_gb_seconds"].get<double>() == doctest::Approx(gb_s).epsilon(1e-12));
         CHECK(r["cost_usd"]["api"].get<double>() == doctest::Approx(api).epsilon(1e-9));
         CHECK(r["cost_usd"]["q"].get<double>() == doctest::Approx(sqs).epsilon(1e-9));

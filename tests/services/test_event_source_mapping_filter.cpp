@@ -49,7 +49,8 @@ Json put_record(const std::string& key, const Json& data) { return {{"operation"
 
 std::size_t warnings_at(const std::string& text, const std::string& path) {
     std::size_t n = 0;
-    for (const auto& d : sim::build_from_text(text).diagnostics.items()) n += d.severity == sim::Severity::Warning && d.path == path;
+    const auto built = sim::build_from_text(text);  // kept alive: items() refers into it
+    for (const auto& d : built.diagnostics.items()) n += d.severity == sim::Severity::Warning && d.path == path;
     return n;
 }
 
