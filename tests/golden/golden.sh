@@ -64,7 +64,8 @@ for f in patterns/*.json patterns/challenges/solutions/*.json patterns/quizzes/d
 done
 
 # 2. A challenge's starting canvas (`start`), completed as engine/challenge/challenge_load.cpp does
-# (format, and the title as name, when missing): tests/golden/run/challenges/<id>.json.
+# (format, and the title as name, when missing): tests/golden/run/challenges/<id>.json. Node (which
+# scripts/setup installs for the web build) extracts it: plain bash has no JSON parser.
 for c in patterns/challenges/*.json; do
     start=$tmp/start-$(basename "$c")
     node -e 'const fs = require("fs"), c = JSON.parse(fs.readFileSync(process.argv[1], "utf8")), s = c.start;
