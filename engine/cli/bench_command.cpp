@@ -2,18 +2,27 @@
 // The engine never reads a clock; only this command does, to measure the engine from outside.
 //   async-queue : patterns/async-queue.json at 10,000 requests/minute for one simulated day
 //   fan-out     : patterns/fan-out.json at 10,000 requests/minute for one simulated hour
+// The workload patterns are compiled into the binary (cmake/EmbedText.cmake), so the command runs
+// from any directory; --patterns DIR reads them from DIR instead (e.g. an edited copy).
 // --quick runs 1/24 of each (for smoke tests); --duration D runs each for D of simulated time
-// (e.g. "5m", for profiling under callgrind); --workload NAME runs only that workload. Payloads are constant in the benchmark so the
-// figures measure the engine, not JSON templating (templated payloads cost extra per request).
+// (e.g. "5m", for profiling under callgrind); --workload NAME runs only that workload. Exit 1 when a
+// workload cannot run (missing or invalid pattern, stopped before its time, no requests served).
+// Payloads are constant in the benchmark so the figures measure the engine, not JSON templating
+// (templated payloads cost extra per request).
 #include "cli/cli.h"
 #include "core/simulation.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <optional>
+#include <string_view>
 #include <sys/resource.h>
 
 namespace sim::cli {
+
+// Generated at build time from the workload patterns: the text of patterns/<file>, or nullptr.
+const char* bench_pattern_text(std::string_view file);
 
 namespace {
 
@@ -49,7 +58,7 @@ void prepare(Pattern& p, double rps) {
 int bench_command(const Args& args) {
     bool json = false, quick = false;
     std::optional<SimTime> duration;
-    std::string dir = "patterns", only;
+    std::string dir, only;
     for (std::size_t i = 0; i < args.size(); ++i) {
         if (args[i] == "--json") json = true;
         else if (args[i] == "--quick") quick = true;
@@ -62,38 +71,60 @@ int bench_command(const Args& args) {
         }
     }
     const Workload workloads[] = {{"async-queue", "async-queue.json", hours(24)}, {"fan-out", "fan-out.json", hours(1)}};
+    if (!only.empty() && std::none_of(std::begin(workloads), std::end(workloads), [&](const Workload& w) { return only == w.name; })) {
+        std::fprintf(stderr, "slsim bench: no workload '%s' (async-queue, fan-out)\n", only.c_str());
+        return 2;
+    }
     Json out = Json::object();
     int status = 0;
+    auto fail = [&](const Workload& w, const std::string& why) {
+        std::fprintf(stderr, "slsim bench: workload %s cannot run: %s\n", w.name, why.c_str());
+        status = 1;
+    };
     if (!json) std::printf("%-12s %12s %14s %14s %12s %10s %9s\n", "workload", "sim time", "events", "events/s", "requests/s", "wall s", "rss MB");
     for (const Workload& w : workloads) {
         if (!only.empty() && only != w.name) continue;
         std::string text, error;
-        if (!read_file(dir + "/" + w.file, text, error)) {
-            std::fprintf(stderr, "slsim bench: %s\n", error.c_str());
-            status = 1;
+        if (dir.empty()) {
+            const char* embedded = bench_pattern_text(w.file);
+            if (!embedded) {
+                fail(w, std::string(w.file) + " is not compiled in");
+                continue;
+            }
+            text = embedded;
+        } else if (!read_file(dir + "/" + w.file, text, error)) {
+            fail(w, error);
             continue;
         }
         ParseResult parsed = parse_pattern(text);
         if (!parsed.ok()) {
-            std::fprintf(stderr, "slsim bench: %s does not load\n", w.file);
-            status = 1;
+            fail(w, std::string(w.file) + " does not load");
             continue;
         }
         prepare(parsed.pattern, 10000.0 / 60.0);
         auto built = Simulation::build(parsed.pattern);
         if (!built.simulation) {
             for (const auto& d : built.diagnostics.items()) std::fprintf(stderr, "%s: %s\n", w.file, format_diagnostic(d).c_str());
-            status = 1;
+            fail(w, std::string(w.file) + " does not build");
             continue;
         }
         built.simulation->set_record_recent_spans(false);
         const SimTime until = duration ? *duration : quick ? SimTime{w.duration.us / 24} : w.duration;
         const auto t0 = std::chrono::steady_clock::now();
-        built.simulation->run_until(until);
+        const StopReason stop = built.simulation->run_until(until);
         const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
         const Json report = built.simulation->report();
         std::uint64_t requests = 0;
         for (const auto& [id, s] : report["sources"].items()) requests += s["ok"].get<std::uint64_t>() + s["failed"].get<std::uint64_t>();
+        // A figure is only a measurement of the workload when it ran its whole time and served requests.
+        if (stop != StopReason::TimeLimit && stop != StopReason::Completed) {
+            fail(w, std::string("stopped early (") + stop_reason_name(stop) + ")");
+            continue;
+        }
+        if (requests == 0) {
+            fail(w, "no requests were served");
+            continue;
+        }
         const double events = static_cast<double>(built.simulation->events_processed());
         Json j = {{"sim_time_s", until.seconds()}, {"events", built.simulation->events_processed()}, {"requests", requests},
                   {"wall_s", wall}, {"events_per_s", events / wall}, {"requests_per_s", static_cast<double>(requests) / wall},
