@@ -4,6 +4,7 @@
 
 #include "match/rule_compile.h"
 #include "match/wildcard_complexity.h"
+#include "pattern/json_guard.h"
 
 #include <map>
 #include <string>
@@ -72,11 +73,9 @@ std::variant<EventPattern, MatchError> EventPattern::compile(const nlohmann::jso
 
 std::variant<EventPattern, MatchError> EventPattern::compile_text(std::string_view text) {
     if (auto e = check_size(count_code_points(text))) return *e;
-    const nlohmann::json parsed = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
-    if (parsed.is_discarded()) {
-        return MatchError{"", "pattern is not valid JSON", ""};
-    }
-    return compile(parsed);
+    const JsonText parsed = parse_json_text(text);
+    if (!parsed.ok) return MatchError{"", "pattern is not valid JSON at " + parsed.where(), ""};
+    return compile(parsed.value);
 }
 
 bool EventPattern::matches(const nlohmann::json& event) const {
