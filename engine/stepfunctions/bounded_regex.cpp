@@ -22,11 +22,21 @@ struct CharClass {
     bool negated = false;
 };
 
-bool is_digit(char32_t c) { return c >= '0' && c <= '9'; }
-bool is_word(char32_t c) { return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; }
-bool is_space(char32_t c) { return c == ' ' || (c >= 9 && c <= 13); }  // Java \s: [ \t\n\x0B\f\r]
-char32_t lower(char32_t c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
-char32_t upper(char32_t c) { return c >= 'a' && c <= 'z' ? c - 32 : c; }
+bool is_digit(char32_t c) {
+    return c >= '0' && c <= '9';
+}
+bool is_word(char32_t c) {
+    return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+}
+bool is_space(char32_t c) {
+    return c == ' ' || (c >= 9 && c <= 13);
+}  // Java \s: [ \t\n\x0B\f\r]
+char32_t lower(char32_t c) {
+    return c >= 'A' && c <= 'Z' ? c + 32 : c;
+}
+char32_t upper(char32_t c) {
+    return c >= 'a' && c <= 'z' ? c - 32 : c;
+}
 
 bool in_sets(unsigned sets, char32_t c) {
     return ((sets & kDigit) && is_digit(c)) || ((sets & kWord) && is_word(c)) || ((sets & kSpace) && is_space(c)) ||
@@ -135,10 +145,14 @@ struct Parser {
         r.kind = Node::Kind::Repeat;
         r.kids.push_back(atom_node);
         const char32_t q = p[i];
-        if (q == '*') r.min = 0, r.max = -1;
-        else if (q == '+') r.min = 1, r.max = -1;
-        else if (q == '?') r.min = 0, r.max = 1;
-        else if (q != '{') return atom_node;
+        if (q == '*')
+            r.min = 0, r.max = -1;
+        else if (q == '+')
+            r.min = 1, r.max = -1;
+        else if (q == '?')
+            r.min = 0, r.max = 1;
+        else if (q != '{')
+            return atom_node;
         ++i;
         if (q == '{') {
             if (!number(r.min)) return fail("bad or too large {n,m} count (at most " + std::to_string(kMaxCount) + ")");
@@ -152,8 +166,10 @@ struct Parser {
             ++i;
             if (r.max >= 0 && r.max < r.min) return fail("{n,m} with m < n");
         }
-        if (at('?')) ++i;  // lazy: the same answer for a whole-string match
-        else if (at('+')) return fail("possessive quantifiers are not supported");
+        if (at('?'))
+            ++i;  // lazy: the same answer for a whole-string match
+        else if (at('+'))
+            return fail("possessive quantifiers are not supported");
         if (i < p.size() && (p[i] == '*' || p[i] == '+' || p[i] == '?' || p[i] == '{'))
             return fail("dangling quantifier");
         return add(std::move(r));
@@ -165,32 +181,61 @@ struct Parser {
         const char32_t e = p[i++];
         set = 0;
         switch (e) {
-            case 'd': set = kDigit; return true;
-            case 'w': set = kWord; return true;
-            case 's': set = kSpace; return true;
-            case 'D': set = kNotDigit; return true;
-            case 'W': set = kNotWord; return true;
-            case 'S': set = kNotSpace; return true;
-            case 't': ch = '\t'; return true;
-            case 'n': ch = '\n'; return true;
-            case 'r': ch = '\r'; return true;
-            case 'f': ch = '\f'; return true;
-            case 'a': ch = 7; return true;
-            case 'e': ch = 27; return true;
+            case 'd':
+                set = kDigit;
+                return true;
+            case 'w':
+                set = kWord;
+                return true;
+            case 's':
+                set = kSpace;
+                return true;
+            case 'D':
+                set = kNotDigit;
+                return true;
+            case 'W':
+                set = kNotWord;
+                return true;
+            case 'S':
+                set = kNotSpace;
+                return true;
+            case 't':
+                ch = '\t';
+                return true;
+            case 'n':
+                ch = '\n';
+                return true;
+            case 'r':
+                ch = '\r';
+                return true;
+            case 'f':
+                ch = '\f';
+                return true;
+            case 'a':
+                ch = 7;
+                return true;
+            case 'e':
+                ch = 27;
+                return true;
             case 'x':
             case 'u': {
                 const std::size_t n = e == 'x' ? 2 : 4;
                 ch = 0;
                 for (std::size_t k = 0; k < n; ++k, ++i) {
-                    if (i >= p.size()) return fail("short \\" + std::string(1, static_cast<char>(e)) + " escape"), false;
+                    if (i >= p.size())
+                        return fail("short \\" + std::string(1, static_cast<char>(e)) + " escape"), false;
                     const char32_t h = p[i];
-                    const int v = is_digit(h) ? int(h - '0') : (lower(h) >= 'a' && lower(h) <= 'f') ? int(lower(h) - 'a' + 10) : -1;
-                    if (v < 0) return fail("bad hex digit in \\" + std::string(1, static_cast<char>(e)) + " escape"), false;
+                    const int v = is_digit(h)                            ? int(h - '0')
+                                  : (lower(h) >= 'a' && lower(h) <= 'f') ? int(lower(h) - 'a' + 10)
+                                                                         : -1;
+                    if (v < 0)
+                        return fail("bad hex digit in \\" + std::string(1, static_cast<char>(e)) + " escape"), false;
                     ch = ch * 16 + static_cast<char32_t>(v);
                 }
                 return true;
             }
-            default: break;
+            default:
+                break;
         }
         if (e < 0x80 && is_word(e)) return fail(std::string("\\") + static_cast<char>(e) + " is not supported"), false;
         ch = e;  // escaped punctuation (or any non-ASCII character) stands for itself
@@ -238,10 +283,13 @@ struct Parser {
         Node n;
         switch (c) {
             case '(': {
-                if (++depth > kMaxGroupDepth) return fail("groups nested deeper than " + std::to_string(kMaxGroupDepth));
+                if (++depth > kMaxGroupDepth)
+                    return fail("groups nested deeper than " + std::to_string(kMaxGroupDepth));
                 if (at('?')) {
-                    if (i + 1 < p.size() && p[i + 1] == ':') i += 2;
-                    else return fail("lookaround and other (?...) groups are not supported");
+                    if (i + 1 < p.size() && p[i + 1] == ':')
+                        i += 2;
+                    else
+                        return fail("lookaround and other (?...) groups are not supported");
                 }
                 const int inner = alternation();
                 if (inner < 0) return -1;
@@ -250,14 +298,22 @@ struct Parser {
                 --depth;
                 return inner;
             }
-            case '[': return char_class();
-            case '.': n.kind = Node::Kind::Any; return add(std::move(n));
-            case '^': n.kind = Node::Kind::Begin; return add(std::move(n));
-            case '$': n.kind = Node::Kind::End; return add(std::move(n));
+            case '[':
+                return char_class();
+            case '.':
+                n.kind = Node::Kind::Any;
+                return add(std::move(n));
+            case '^':
+                n.kind = Node::Kind::Begin;
+                return add(std::move(n));
+            case '$':
+                n.kind = Node::Kind::End;
+                return add(std::move(n));
             case '*':
             case '+':
             case '?':
-            case '{': return fail("nothing to repeat");
+            case '{':
+                return fail("nothing to repeat");
             case '\\': {
                 unsigned set = 0;
                 char32_t ch = 0;
@@ -274,7 +330,10 @@ struct Parser {
                 n.ch = ch;
                 return add(std::move(n));
             }
-            default: n.kind = Node::Kind::Char; n.ch = c; return add(std::move(n));
+            default:
+                n.kind = Node::Kind::Char;
+                n.ch = c;
+                return add(std::move(n));
         }
     }
 };
@@ -307,11 +366,21 @@ struct Compiler {
         if (too_big) return;
         const Node& n = nodes[static_cast<std::size_t>(id)];
         switch (n.kind) {
-            case Node::Kind::Char: emit({Op::Char, icase ? lower(n.ch) : n.ch, 0, 0}); return;
-            case Node::Kind::Any: emit({Op::Any, 0, 0, 0}); return;
-            case Node::Kind::Class: emit({Op::Class, 0, n.cls, 0}); return;
-            case Node::Kind::Begin: emit({Op::Begin, 0, 0, 0}); return;
-            case Node::Kind::End: emit({Op::End, 0, 0, 0}); return;
+            case Node::Kind::Char:
+                emit({Op::Char, icase ? lower(n.ch) : n.ch, 0, 0});
+                return;
+            case Node::Kind::Any:
+                emit({Op::Any, 0, 0, 0});
+                return;
+            case Node::Kind::Class:
+                emit({Op::Class, 0, n.cls, 0});
+                return;
+            case Node::Kind::Begin:
+                emit({Op::Begin, 0, 0, 0});
+                return;
+            case Node::Kind::End:
+                emit({Op::End, 0, 0, 0});
+                return;
             case Node::Kind::Cat:
                 for (int k : n.kids) node(k);
                 return;
@@ -394,7 +463,9 @@ bool BoundedRegex::full_match(std::string_view text) const {
             m = pos;
             const Inst& in = prog.code[static_cast<std::size_t>(pc)];
             switch (in.op) {
-                case Op::Jmp: stack.push_back(in.x); break;
+                case Op::Jmp:
+                    stack.push_back(in.x);
+                    break;
                 case Op::Split:
                     stack.push_back(in.y);
                     stack.push_back(in.x);
@@ -405,7 +476,8 @@ bool BoundedRegex::full_match(std::string_view text) const {
                 case Op::End:
                     if (pos == n) stack.push_back(pc + 1);
                     break;
-                default: list.push_back(pc);
+                default:
+                    list.push_back(pc);
             }
         }
     };
@@ -416,9 +488,12 @@ bool BoundedRegex::full_match(std::string_view text) const {
         for (int pc : current) {
             const Inst& in = prog.code[static_cast<std::size_t>(pc)];
             bool ok = false;
-            if (in.op == Op::Char) ok = (prog.icase ? lower(c) : c) == in.ch;
-            else if (in.op == Op::Any) ok = c != '\n' && c != '\r' && c != 0x85 && c != 0x2028 && c != 0x2029;
-            else if (in.op == Op::Class) ok = in_class(prog.classes[static_cast<std::size_t>(in.x)], c, prog.icase);
+            if (in.op == Op::Char)
+                ok = (prog.icase ? lower(c) : c) == in.ch;
+            else if (in.op == Op::Any)
+                ok = c != '\n' && c != '\r' && c != 0x85 && c != 0x2028 && c != 0x2029;
+            else if (in.op == Op::Class)
+                ok = in_class(prog.classes[static_cast<std::size_t>(in.x)], c, prog.icase);
             if (ok) add(next, pc + 1, pos + 1);
         }
         std::swap(current, next);

@@ -24,11 +24,15 @@ void run_machine(const sim::sfn::LoadResult& loaded, const nlohmann::json& input
         sim::sfn::Advance a = exec.advance(now);
         if (a.kind == sim::sfn::AdvanceKind::Finished) break;
         for (const auto& t : a.tasks) {
-            if (t.id % 3 == 2) exec.fail_task(t.id, "States.TaskFailed", std::string("fuzz"));
-            else exec.complete_task(t.id, t.input);
+            if (t.id % 3 == 2)
+                exec.fail_task(t.id, "States.TaskFailed", std::string("fuzz"));
+            else
+                exec.complete_task(t.id, t.input);
         }
-        if (a.wake_at_us && *a.wake_at_us > now) now = *a.wake_at_us;
-        else now += 1'000'000;
+        if (a.wake_at_us && *a.wake_at_us > now)
+            now = *a.wake_at_us;
+        else
+            now += 1'000'000;
     }
     if (exec.status() == sim::sfn::ExecutionStatus::Running) exec.stop(now + 1);
 }
@@ -37,7 +41,8 @@ void probe_paths(std::string_view lines, const nlohmann::json& doc) {
     std::size_t start = 0;
     for (int n = 0; n < 16 && start <= lines.size(); ++n) {
         const auto end = lines.find('\n', start);
-        const std::string_view line = lines.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
+        const std::string_view line =
+            lines.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
         std::string why;
         if (sim::sfn::is_intrinsic_text(line)) {
             auto call = sim::sfn::parse_intrinsic(line, &why);

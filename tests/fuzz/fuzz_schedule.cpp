@@ -19,7 +19,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const auto& expr = std::get<sch::ScheduleExpression>(parsed);
     if (expr.text() != text) std::abort();
     // 1970, 2024-01-01, 2199-12-31 (the last year cron accepts) and a time before 1970.
-    for (std::int64_t start : {std::int64_t{0}, std::int64_t{1704067200}, std::int64_t{7258032000}, std::int64_t{-86400}}) {
+    for (std::int64_t start :
+         {std::int64_t{0}, std::int64_t{1704067200}, std::int64_t{7258032000}, std::int64_t{-86400}}) {
         std::int64_t t = start;
         for (int k = 0; k < 5; ++k) {
             const auto next = expr.next_after(t, start);

@@ -25,7 +25,9 @@ using sim::test::has_error;
 
 namespace {
 
-std::string first_message(const Diagnostics& d) { return d.items().empty() ? std::string() : d.items()[0].message; }
+std::string first_message(const Diagnostics& d) {
+    return d.items().empty() ? std::string() : d.items()[0].message;
+}
 
 }  // namespace
 
@@ -39,7 +41,8 @@ TEST_SUITE("pattern") {
         t = parse_json_text("{\n  \"n\": -1e+400}");
         CHECK(t.where() == "line 2, column 8: number overflow parsing '-1e+400'");
         // 'x' is the offending byte, column 7.
-        CHECK(parse_json_text(R"({"a": x})").where().rfind("line 1, column 7: syntax error while parsing value", 0) == 0);
+        CHECK(parse_json_text(R"({"a": x})").where().rfind("line 1, column 7: syntax error while parsing value", 0) ==
+              0);
         // The fourth '[' is the first one deeper than 3 levels.
         CHECK(parse_json_text("[[[[1]]]]", 3).where() == "line 1, column 4: nested deeper than 3 levels");
         // The largest finite double still parses.
@@ -51,8 +54,9 @@ TEST_SUITE("pattern") {
     TEST_CASE("a pattern file holding 1e+400 is refused with its line and column (validate, run, loadPattern)") {
         // Line 3 is `  "nodes": [{"id": "fn", "type": "lambda", "config": {"MemorySize": 1e+400}}]`:
         // 2 spaces + 66 characters before the number, so it starts in column 69.
-        const ParseResult r = parse_pattern("{\n  \"format\": \"serverless-playground/1\",\n"
-                                            "  \"nodes\": [{\"id\": \"fn\", \"type\": \"lambda\", \"config\": {\"MemorySize\": 1e+400}}]\n}\n");
+        const ParseResult r = parse_pattern(
+            "{\n  \"format\": \"serverless-playground/1\",\n"
+            "  \"nodes\": [{\"id\": \"fn\", \"type\": \"lambda\", \"config\": {\"MemorySize\": 1e+400}}]\n}\n");
         CHECK(has_error(r.diagnostics, "", "invalid JSON at line 3, column 69: number overflow parsing '1e+400'"));
     }
 
@@ -67,12 +71,14 @@ TEST_SUITE("pattern") {
 
     TEST_CASE("template import refuses overflowing numbers in JSON and in YAML with line and column") {
         // JSON: {"Resources": {"F": {"Type": "AWS::SQS::Queue", "Properties": {"X":  is 68 bytes.
-        CHECK(has_error(import_template(R"({"Resources": {"F": {"Type": "AWS::SQS::Queue", "Properties": {"X": 1e+400}}}})")
-                            .diagnostics,
-                        "", "invalid JSON at line 1, column 69: number overflow parsing '1e+400'"));
+        CHECK(has_error(
+            import_template(R"({"Resources": {"F": {"Type": "AWS::SQS::Queue", "Properties": {"X": 1e+400}}}})")
+                .diagnostics,
+            "", "invalid JSON at line 1, column 69: number overflow parsing '1e+400'"));
         // YAML block scalar: line 5 "      MemorySize: 1e400" -> the value starts in column 19.
-        const YamlParseResult block = parse_yaml("Resources:\n  Fn:\n    Type: AWS::Serverless::Function\n"
-                                                 "    Properties:\n      MemorySize: 1e400\n");
+        const YamlParseResult block = parse_yaml(
+            "Resources:\n  Fn:\n    Type: AWS::Serverless::Function\n"
+            "    Properties:\n      MemorySize: 1e400\n");
         CHECK(block.error == "number too large for a double: '1e400'");
         CHECK(block.line == 5);
         CHECK(block.column == 19);
@@ -102,19 +108,22 @@ TEST_SUITE("pattern") {
             "", design);
         bool found = false;
         for (const auto& d : q.diagnostics.items())
-            found = found || d.message == "the design file \"d.json\" is not valid JSON: line 1, column 2: number "
-                                          "overflow parsing '1e+400'";
+            found = found || d.message ==
+                                 "the design file \"d.json\" is not valid JSON: line 1, column 2: number "
+                                 "overflow parsing '1e+400'";
         CHECK(found);
         // {"StartAt": is 11 bytes: column 13.
         const sfn::LoadResult asl = sfn::load_state_machine_text(R"({"StartAt": 1e+400})");
         REQUIRE(asl.errors.size() == 1);
-        CHECK(asl.errors[0].message == "the definition is not valid JSON at line 1, column 13: number overflow parsing '1e+400'");
+        CHECK(asl.errors[0].message ==
+              "the definition is not valid JSON at line 1, column 13: number overflow parsing '1e+400'");
     }
 
     TEST_CASE("an event pattern and a conformance file report overflow with line and column") {
         auto p = match::EventPattern::compile_text(R"({"a": [1e+400]})");
         REQUIRE(std::holds_alternative<match::MatchError>(p));
-        CHECK(std::get<match::MatchError>(p).message == "pattern is not valid JSON at line 1, column 8: number overflow parsing '1e+400'");
+        CHECK(std::get<match::MatchError>(p).message ==
+              "pattern is not valid JSON at line 1, column 8: number overflow parsing '1e+400'");
         // Line 2 is ` {"id": "x", "n": 1e400}`: the number starts in column 19.
         const conformance::SuiteFile f = conformance::read_suite_file("[\n {\"id\": \"x\", \"n\": 1e400}\n]");
         CHECK(f.error == "line 2, column 19: number overflow parsing '1e400'");

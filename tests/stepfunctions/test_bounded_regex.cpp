@@ -53,7 +53,7 @@ TEST_SUITE("stepfunctions") {
         CHECK(full("\\x41\\u00e9", "A\xC3\xA9"));  // é is one code point, as in Java's UTF-16 string
         CHECK(full("caf.", "caf\xC3\xA9"));
         CHECK_FALSE(full("a.c", "a\nc"));  // '.' excludes line terminators without DOTALL
-        CHECK(full("a.*?c", "abbc"));     // a lazy quantifier: same answer for a whole-string match
+        CHECK(full("a.*?c", "abbc"));      // a lazy quantifier: same answer for a whole-string match
     }
 
     TEST_CASE("the i flag folds ASCII letters only (CASE_INSENSITIVE without UNICODE_CASE)") {
