@@ -5,6 +5,7 @@
 
 #include "challenge/check_spec.h"
 #include "challenge/json_fields.h"
+#include "pattern/json_guard.h"
 #include "traffic/payload_template.h"
 #include "traffic/rate_profile.h"
 
@@ -116,15 +117,13 @@ bool is_design_check(std::string_view kind) {
 }
 
 LoadResult load_challenge(std::string_view json_text) {
-    Json root;
-    try {
-        root = Json::parse(json_text.begin(), json_text.end());
-    } catch (const Json::parse_error& e) {
+    JsonText json = parse_json_text(json_text);
+    if (!json.ok) {
         LoadResult out;
-        out.diagnostics.error("", std::string("the challenge is not valid JSON: ") + e.what());
+        out.diagnostics.error("", "the challenge is not valid JSON: " + json.where());
         return out;
     }
-    return load_challenge_json(root);
+    return load_challenge_json(json.value);
 }
 
 LoadResult load_challenge_json(const Json& root) {

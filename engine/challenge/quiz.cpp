@@ -5,6 +5,7 @@
 #include "challenge/check_spec.h"
 #include "challenge/evaluate.h"
 #include "challenge/json_fields.h"
+#include "pattern/json_guard.h"
 #include "challenge/tour.h"
 #include "core/simulation.h"
 
@@ -151,11 +152,12 @@ void load_option(Quiz& q, const Json& j, const std::string& path, const std::str
             f.error("design", "no design file \"" + file + "\"", "a path relative to the quiz file, or an inline \"pattern\"");
             return;
         }
-        design = Json::parse(*text, nullptr, false);
-        if (design.is_discarded()) {
-            f.error("design", "the design file \"" + file + "\" is not valid JSON");
+        JsonText json = parse_json_text(*text);
+        if (!json.ok) {
+            f.error("design", "the design file \"" + file + "\" is not valid JSON: " + json.where());
             return;
         }
+        design = std::move(json.value);
     }
     ParseResult parsed = parse_pattern_json(design);
     for (const auto& x : parsed.diagnostics.items())
@@ -212,8 +214,13 @@ QuizLoad load_quiz(std::string_view json_text, const std::string& dir, const Fil
     QuizLoad out;
     Diagnostics& d = out.diagnostics;
     Quiz& q = out.quiz;
-    const Json root = Json::parse(json_text.begin(), json_text.end(), nullptr, false);
-    if (root.is_discarded() || !root.is_object()) {
+    const JsonText json = parse_json_text(json_text);
+    if (!json.ok) {
+        d.error("", "the quiz is not valid JSON: " + json.where());
+        return out;
+    }
+    const Json& root = json.value;
+    if (!root.is_object()) {
         d.error("", "the quiz is not a valid JSON object");
         return out;
     }

@@ -3,6 +3,7 @@
 #include "challenge/tour.h"
 
 #include "challenge/json_fields.h"
+#include "pattern/json_guard.h"
 #include "core/simulation.h"
 
 namespace sim::challenge {
@@ -49,13 +50,12 @@ void load_step(Tour& t, const Json& j, const std::string& path, Diagnostics& d) 
 
 TourLoad load_tour(std::string_view json_text) {
     TourLoad out;
-    Json root;
-    try {
-        root = Json::parse(json_text.begin(), json_text.end());
-    } catch (const Json::parse_error& e) {
-        out.diagnostics.error("", std::string("the tour is not valid JSON: ") + e.what());
+    JsonText json = parse_json_text(json_text);
+    if (!json.ok) {
+        out.diagnostics.error("", "the tour is not valid JSON: " + json.where());
         return out;
     }
+    const Json& root = json.value;
     Diagnostics& d = out.diagnostics;
     if (!root.is_object()) {
         d.error("", "a tour must be a JSON object, got " + root.dump().substr(0, 80));

@@ -23,12 +23,12 @@ int conformance_command(const Args& args) {
         std::fprintf(stderr, "slsim: %s\n", error.c_str());
         return 2;
     }
-    nlohmann::json cases = nlohmann::json::parse(text, nullptr, false);
-    if (cases.is_discarded()) {
-        std::fprintf(stderr, "slsim conformance: '%s' is not valid JSON\n", args[1].c_str());
+    const conformance::SuiteFile file = conformance::read_suite_file(text);
+    if (!file.error.empty()) {
+        std::fprintf(stderr, "slsim conformance: '%s' is not valid JSON at %s\n", args[1].c_str(), file.error.c_str());
         return 2;
     }
-    const conformance::Report report = conformance::run_suite(args[0], cases);
+    const conformance::Report report = conformance::run_suite(args[0], file.cases);
     for (const auto& f : report.failures) std::printf("FAIL %s: %s\n", f.id.c_str(), f.why.c_str());
     std::printf("%d passed, %zu failed\n", report.passed, report.failures.size());
     return report.failures.empty() ? 0 : 1;

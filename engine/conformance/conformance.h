@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace sim::conformance {
@@ -32,5 +33,13 @@ const std::vector<std::string>& suite_names();
 
 // Runs the named suite; an unknown name or a non-array input gives a report with one failure.
 Report run_suite(const std::string& suite, const nlohmann::json& cases);
+
+// A conformance file's text, parsed. Never throws: text that is not JSON (a syntax error, a number
+// too large for a double) leaves `error` saying where, e.g. "line 3, column 9: number overflow …".
+struct SuiteFile {
+    nlohmann::json cases;
+    std::string error;  // empty when parsed
+};
+SuiteFile read_suite_file(std::string_view text);
 
 }  // namespace sim::conformance

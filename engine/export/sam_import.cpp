@@ -182,18 +182,6 @@ Json import_ours(ImportState& s, const Json& sp, std::set<std::string>& skip) {
     return pj;
 }
 
-void line_column(std::string_view text, std::size_t byte, std::size_t& line, std::size_t& col) {
-    line = 1;
-    col = 1;
-    for (std::size_t i = 0; i < byte && i < text.size(); ++i) {
-        if (text[i] == '\n') {
-            ++line;
-            col = 1;
-        } else {
-            ++col;
-        }
-    }
-}
 
 }  // namespace
 }  // namespace sami
@@ -294,21 +282,12 @@ ImportResult import_template(std::string_view text) {
         res.diagnostics.error("", "template rejected: " + c.error);
         return res;
     }
-    Json root;
-    try {
-        root = Json::parse(text.begin(), text.end());
-    } catch (const Json::exception& e) {
-        const auto* pe = dynamic_cast<const Json::parse_error*>(&e);
-        std::size_t line = 0, col = 0;
-        sami::line_column(text, pe && pe->byte > 0 ? pe->byte - 1 : 0, line, col);
-        std::string what = e.what();
-        if (auto pos = what.find(": "); pos != std::string::npos) what = what.substr(pos + 2);
-        if (auto pos = what.find(": "); pos != std::string::npos) what = what.substr(pos + 2);
-        res.diagnostics.error("", "invalid JSON at line " + std::to_string(line) + ", column " +
-                                      std::to_string(col) + ": " + what);
+    JsonText json = parse_json_text(text);
+    if (!json.ok) {
+        res.diagnostics.error("", "invalid JSON at " + json.where());
         return res;
     }
-    return import_template_json(root);
+    return import_template_json(json.value);
 }
 
 }  // namespace sim

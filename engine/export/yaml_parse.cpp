@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cerrno>
+#include <cmath>
 #include <cstdlib>
 #include <vector>
 
@@ -110,6 +111,9 @@ Json resolve_plain(std::string_view s) {
     }
     return text;
 }
+
+// A float that overflowed to infinity (1e400): refused where it stands, as JSON input is.
+bool too_large(const Json& v) { return v.is_number_float() && !std::isfinite(v.get<double>()); }
 
 // CloudFormation's short-form intrinsic functions.
 Json apply_tag(const std::string& tag, Json value, const Line& at, std::size_t column) {
@@ -245,7 +249,13 @@ private:
             if (c == '#' && p_ > start && is_space(s_[p_ - 1])) break;
             ++p_;
         }
-        return resolve_plain(trim(s_.substr(start, p_ - start)));
+        const std::string_view scalar = trim(s_.substr(start, p_ - start));
+        Json v = resolve_plain(scalar);
+        if (too_large(v)) {
+            p_ = start;
+            fail("number too large for a double: '" + std::string(scalar.substr(0, 40)) + "'");
+        }
+        return v;
     }
 
     Json sequence() {
@@ -544,7 +554,9 @@ private:
             value += more;
             ++i_;
         }
-        return resolve_plain(value);
+        Json v = resolve_plain(value);
+        if (too_large(v)) fail(l, column0, "number too large for a double: '" + value.substr(0, 40) + "'");
+        return v;
     }
 
     // True when quotes and brackets in `s` are closed.

@@ -4,6 +4,7 @@
 
 #include "match/rule_compile.h"
 #include "match/wildcard_complexity.h"
+#include "pattern/json_guard.h"
 
 #include <map>
 #include <string>
@@ -74,11 +75,9 @@ std::variant<EventPattern, MatchError> EventPattern::compile(const nlohmann::jso
 
 std::variant<EventPattern, MatchError> EventPattern::compile_text(std::string_view text, std::size_t max_chars) {
     if (auto e = check_size(count_code_points(text), max_chars)) return *e;
-    const nlohmann::json parsed = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
-    if (parsed.is_discarded()) {
-        return MatchError{"", "pattern is not valid JSON", ""};
-    }
-    return compile(parsed, max_chars);
+    const JsonText parsed = parse_json_text(text);
+    if (!parsed.ok) return MatchError{"", "pattern is not valid JSON at " + parsed.where(), ""};
+    return compile(parsed.value, max_chars);
 }
 
 bool EventPattern::matches(const nlohmann::json& event) const {

@@ -71,12 +71,97 @@ TextCheck check_json_depth(std::string_view text, int max_depth) {
         } else if (c == '[' || c == '{') {
             if (++depth > max_depth)
                 return {false, "JSON nested deeper than " + std::to_string(max_depth) +
-                                   " levels at byte " + std::to_string(i)};
+                                   " levels at byte " + std::to_string(i), i};
         } else if ((c == ']' || c == '}') && depth > 0) {
             --depth;
         }
     }
     return {};
+}
+
+}  // namespace sim
+
+namespace sim {
+
+void line_column(std::string_view text, std::size_t offset, std::size_t& line, std::size_t& column) {
+    line = 1;
+    column = 1;
+    for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+        if (text[i] == '\n') {
+            ++line;
+            column = 1;
+        } else {
+            ++column;
+        }
+    }
+}
+
+std::string JsonText::where() const {
+    return "line " + std::to_string(line) + ", column " + std::to_string(column) + ": " + reason;
+}
+
+namespace {
+
+using Json = nlohmann::json;
+
+// nlohmann's DOM builder, with exceptions off, plus the one thing it forgets: where parsing failed.
+class PositionedSax {
+public:
+    explicit PositionedSax(Json& root) : dom_(root, /*allow_exceptions=*/false) {}
+    bool null() { return dom_.null(); }
+    bool boolean(bool v) { return dom_.boolean(v); }
+    bool number_integer(Json::number_integer_t v) { return dom_.number_integer(v); }
+    bool number_unsigned(Json::number_unsigned_t v) { return dom_.number_unsigned(v); }
+    bool number_float(Json::number_float_t v, const Json::string_t& s) { return dom_.number_float(v, s); }
+    bool string(Json::string_t& v) { return dom_.string(v); }
+    bool binary(Json::binary_t& v) { return dom_.binary(v); }
+    bool start_object(std::size_t n) { return dom_.start_object(n); }
+    bool key(Json::string_t& v) { return dom_.key(v); }
+    bool end_object() { return dom_.end_object(); }
+    bool start_array(std::size_t n) { return dom_.start_array(n); }
+    bool end_array() { return dom_.end_array(); }
+    bool parse_error(std::size_t position, const std::string& token, const Json::exception& e) {
+        if (failed) return false;
+        failed = true;
+        // A syntax error's position is one past the offending byte; an overflow's is the end of
+        // the number, so step back over the token to point at its first digit.
+        offset = e.id == 406 && position >= token.size() ? position - token.size() : (position > 0 ? position - 1 : 0);
+        reason = e.what();
+        if (auto p = reason.find("] "); p != std::string::npos) reason.erase(0, p + 2);
+        if (reason.rfind("parse error", 0) == 0)  // "parse error at line 1, column 5: <reason>"
+            if (auto p = reason.find(": "); p != std::string::npos) reason.erase(0, p + 2);
+        return false;
+    }
+
+    bool failed = false;
+    std::size_t offset = 0;
+    std::string reason;
+
+private:
+    nlohmann::detail::json_sax_dom_parser<Json> dom_;
+};
+
+}  // namespace
+
+JsonText parse_json_text(std::string_view text, int max_depth) {
+    JsonText out;
+    // nlohmann recurses once per nesting level when the value is copied, compared or destroyed.
+    if (TextCheck c = check_json_depth(text, max_depth); !c.ok) {
+        line_column(text, c.offset, out.line, out.column);
+        out.reason = "nested deeper than " + std::to_string(max_depth) + " levels";
+        return out;
+    }
+    Json root;
+    PositionedSax sax(root);
+    const bool ok = Json::sax_parse(text.begin(), text.end(), &sax) && !sax.failed;
+    if (!ok) {
+        line_column(text, sax.offset, out.line, out.column);
+        out.reason = sax.failed ? sax.reason : "not valid JSON";
+        return out;
+    }
+    out.ok = true;
+    out.value = std::move(root);
+    return out;
 }
 
 }  // namespace sim

@@ -252,18 +252,6 @@ void parse_array(const Json& root, const char* key, std::size_t limit, Diagnosti
     for (std::size_t i = 0; i < it->size(); ++i) each((*it)[i], i);
 }
 
-void line_column(std::string_view text, std::size_t byte, std::size_t& line, std::size_t& col) {
-    line = 1;
-    col = 1;
-    for (std::size_t i = 0; i < byte && i < text.size(); ++i) {
-        if (text[i] == '\n') {
-            ++line;
-            col = 1;
-        } else {
-            ++col;
-        }
-    }
-}
 
 }  // namespace
 
@@ -315,22 +303,13 @@ ParseResult parse_pattern(std::string_view text) {
         res.diagnostics.error("", "pattern rejected: " + c.error);
         return res;
     }
-    Json root;
-    try {
-        root = Json::parse(text.begin(), text.end());
-    } catch (const Json::parse_error& e) {
+    JsonText json = parse_json_text(text);
+    if (!json.ok) {
         ParseResult res;
-        std::size_t line = 0, col = 0;
-        line_column(text, e.byte > 0 ? e.byte - 1 : 0, line, col);
-        std::string what = e.what();
-        // nlohmann's text is "[json.exception.parse_error.101] parse error at line 1, column 5: <reason>"
-        if (auto pos = what.find(": "); pos != std::string::npos) what = what.substr(pos + 2);
-        if (auto pos = what.find(": "); pos != std::string::npos) what = what.substr(pos + 2);
-        res.diagnostics.error("", "invalid JSON at line " + std::to_string(line) + ", column " +
-                                      std::to_string(col) + ": " + what);
+        res.diagnostics.error("", "invalid JSON at " + json.where());
         return res;
     }
-    return parse_pattern_json(root);
+    return parse_pattern_json(json.value);
 }
 
 // ---- Writing -----------------------------------------------------------------------------------

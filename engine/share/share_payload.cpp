@@ -82,15 +82,12 @@ ShareDecodeResult decode_share_payload(std::string_view text, const ShareLimits&
         d.error("", "share link rejected: " + c.error);
         return res;
     }
-    Json root;
-    try {
-        root = Json::parse(text.begin(), text.end());
-    } catch (const Json::exception& e) {
-        std::string what = e.what();
-        if (auto pos = what.find("] "); pos != std::string::npos) what = what.substr(pos + 2);
-        d.error("", "share link is not valid JSON (truncated or corrupted?): " + what);
+    JsonText json = parse_json_text(text, limits.max_depth);
+    if (!json.ok) {
+        d.error("", "share link is not valid JSON (truncated or corrupted?): " + json.where());
         return res;
     }
+    const Json& root = json.value;
     if (!root.is_object()) {
         d.error("", std::string("share link must hold a JSON object, got ") + json_type_name(root));
         return res;

@@ -2,6 +2,7 @@
 // state, the field and what was expected.
 #include "stepfunctions/asl_parse.h"
 
+#include "pattern/json_guard.h"
 #include "stepfunctions/errors.h"
 #include "stepfunctions/json_text.h"
 #include "stepfunctions/timestamp.h"
@@ -439,13 +440,13 @@ LoadResult load_state_machine(const json& definition) {
 }
 
 LoadResult load_state_machine_text(std::string_view text) {
-    json def = json::parse(text, nullptr, false);
-    if (def.is_discarded()) {
+    const sim::JsonText def = sim::parse_json_text(text);
+    if (!def.ok) {
         LoadResult out;
-        out.errors.push_back({"", "the definition is not valid JSON"});
+        out.errors.push_back({"", "the definition is not valid JSON at " + def.where()});
         return out;
     }
-    return load_state_machine(def);
+    return load_state_machine(def.value);
 }
 
 }  // namespace sim::sfn

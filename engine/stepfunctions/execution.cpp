@@ -143,11 +143,27 @@ std::vector<std::uint64_t> Execution::take_cancelled_tasks() {
 
 int Runner::add_event(Frame* f, const std::string& type, const std::string& state_name,
                       json details) {
+    // AWS's hard quota of 25,000 history events: "when an execution reaches 24,999 events … if
+    // event number 25,000 isn't ExecutionSucceeded, the ExecutionFailed event is logged and the
+    // execution fails" (Step Functions guide, "Avoid reaching the history quota"). It also ends a
+    // loop of Pass/Choice states that would otherwise never give control back.
+    constexpr std::size_t kMaxHistoryEvents = 25'000;
+    if (ex.history_.size() >= kMaxHistoryEvents) return static_cast<int>(ex.history_.size());
     HistoryEvent e;
     e.id = static_cast<int>(ex.history_.size()) + 1;
+    e.timestamp_us = now;
+    if (ex.history_.size() == kMaxHistoryEvents - 1 && type != "ExecutionSucceeded") {
+        for (auto& frame : ex.frames_) cancel_frame(*frame);
+        ex.status_ = ExecutionStatus::Failed;
+        ex.error_ = {kStatesRuntime, std::string("The execution reached the maximum number of history events (25000).")};
+        e.previous_id = e.id - 1;
+        e.type = "ExecutionFailed";
+        e.details = {{"error", ex.error_.error}, {"cause", *ex.error_.cause}};
+        ex.history_.push_back(std::move(e));
+        return ex.history_.back().id;
+    }
     e.previous_id = f && f->last_event_id ? f->last_event_id : e.id - 1;
     e.type = type;
-    e.timestamp_us = now;
     e.state_name = state_name;
     e.details = std::move(details);
     ex.history_.push_back(std::move(e));
@@ -207,6 +223,10 @@ void Runner::cancel_frame(Frame& f) {
 }
 
 void Runner::frame_finished(Frame& f) {
+    if (!f.parent && ex.status_ != ExecutionStatus::Running) {  // already ended (history quota)
+        f.phase = Phase::Dead;
+        return;
+    }
     if (f.parent) {
         child_finished(*f.parent, f);
         return;

@@ -1,9 +1,11 @@
 // jsonpath_filter.cpp — `[?(...)]` filter expressions: comparisons (== != < <= > >= =~ in nin),
 // existence tests, && || ! and parentheses, with Jayway's typing (a number never equals a string).
+// Bounded for untrusted definitions: at most kMaxFilterNodes operators/tests (evaluation recurses
+// once per node), and `=~` runs on BoundedRegex (no recursion per input character).
+#include "stepfunctions/bounded_regex.h"
 #include "stepfunctions/jsonpath.h"
 
 #include <cctype>
-#include <regex>
 
 namespace sim::sfn {
 
@@ -13,7 +15,7 @@ struct FilterOperand {
     enum class Kind { Path, Literal, Regex } kind = Kind::Literal;
     std::optional<JsonPath> path;
     json literal;
-    std::shared_ptr<const std::regex> regex;  // compiled once at parse time
+    std::optional<BoundedRegex> regex;  // compiled once at parse time
 };
 
 struct FilterExpr {
@@ -26,10 +28,21 @@ struct FilterExpr {
 
 namespace {
 
+constexpr int kMaxFilterNodes = 256;
+
 struct FilterParser {
     std::string_view s;
     std::size_t i;
     std::string error;
+    int nodes = 0;  // tests and operators made so far (kMaxFilterNodes)
+
+    std::shared_ptr<FilterExpr> node() {
+        if (++nodes > kMaxFilterNodes) {
+            if (error.empty()) error = "bad filter: more than " + std::to_string(kMaxFilterNodes) + " tests and operators";
+            return nullptr;
+        }
+        return std::make_shared<FilterExpr>();
+    }
 
     void ws() {
         while (i < s.size() && std::isspace(static_cast<unsigned char>(s[i]))) ++i;
@@ -78,18 +91,15 @@ struct FilterParser {
             }
             if (i >= s.size()) return false;
             ++i;
-            auto flags = std::regex::ECMAScript;
-            if (i < s.size() && s[i] == 'i') {
-                flags |= std::regex::icase;
-                ++i;
-            }
+            const bool icase = i < s.size() && s[i] == 'i';
+            if (icase) ++i;
             out.kind = FilterOperand::Kind::Regex;
-            try {  // a malformed user regex becomes a parse error, never an escaping exception
-                out.regex = std::make_shared<const std::regex>(v, flags);
-            } catch (const std::regex_error&) {
-                error = "bad filter: invalid regular expression /" + v + "/";
+            auto compiled = BoundedRegex::compile(v, icase);
+            if (auto* why = std::get_if<std::string>(&compiled)) {
+                error = "bad filter: invalid regular expression /" + v + "/: " + *why;
                 return false;
             }
+            out.regex = std::get<BoundedRegex>(std::move(compiled));
             return true;
         }
         if (c == '[') {
@@ -111,7 +121,7 @@ struct FilterParser {
         for (std::string_view word : {"true", "false", "null"}) {
             if (starts(word)) {
                 i += word.size();
-                out.literal = json::parse(word);
+                out.literal = word == "true" ? json(true) : word == "false" ? json(false) : json(nullptr);
                 return true;
             }
         }
@@ -130,15 +140,17 @@ struct FilterParser {
         ws();
         if (i < s.size() && s[i] == '!') {
             ++i;
+            auto e = node();  // counted before recursing, so "!!!!…" stops at the bound
+            if (!e) return nullptr;
             auto inner = primary();
             if (!inner) return nullptr;
-            auto e = std::make_shared<FilterExpr>();
             e->kind = FilterExpr::Kind::Not;
             e->lhs = inner;
             return e;
         }
         if (i < s.size() && s[i] == '(') {
             ++i;
+            if (!node()) return nullptr;  // a parenthesis costs a node: it recurses while parsing
             auto inner = disjunction();
             if (!inner) return nullptr;
             ws();
@@ -146,7 +158,8 @@ struct FilterParser {
             ++i;
             return inner;
         }
-        auto e = std::make_shared<FilterExpr>();
+        auto e = node();
+        if (!e) return nullptr;
         if (!operand(e->a)) return fail("expected an operand");
         ws();
         for (std::string_view op : {"==", "!=", "<=", ">=", "=~", "<", ">", " in ", " nin "}) {
@@ -178,7 +191,8 @@ struct FilterParser {
             i += 2;
             auto right = primary();
             if (!right) return nullptr;
-            auto e = std::make_shared<FilterExpr>();
+            auto e = node();
+            if (!e) return nullptr;
             e->kind = FilterExpr::Kind::And;
             e->lhs = left;
             e->rhs = right;
@@ -195,7 +209,8 @@ struct FilterParser {
             i += 2;
             auto right = conjunction();
             if (!right) return nullptr;
-            auto e = std::make_shared<FilterExpr>();
+            auto e = node();
+            if (!e) return nullptr;
             e->kind = FilterExpr::Kind::Or;
             e->lhs = left;
             e->rhs = right;
@@ -251,7 +266,7 @@ bool filter_matches(const FilterExpr& expr, const json& current, const json& roo
     auto a = operand_value(expr.a, current, root_doc);
     if (expr.op == "=~") {
         if (!a || !a->is_string() || expr.b.kind != FilterOperand::Kind::Regex) return false;
-        return std::regex_match(a->get<std::string>(), *expr.b.regex);
+        return expr.b.regex->full_match(a->get<std::string>());
     }
     auto b = operand_value(expr.b, current, root_doc);
     if (expr.op == "!=") return !a || !b || !values_equal(*a, *b);

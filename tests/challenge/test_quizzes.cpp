@@ -118,7 +118,11 @@ TEST_CASE("bad quiz files give diagnostics with paths") {
     }
     SUBCASE("not JSON") {
         QuizLoad q = load_quiz("{", "", {});
-        CHECK(has_error(q.diagnostics, "", "the quiz is not a valid JSON object"));
+        // The end of input after '{' is column 2, where a key was expected.
+        CHECK(has_error(q.diagnostics, "",
+                        "the quiz is not valid JSON: line 1, column 2: syntax error while parsing object key - "
+                        "unexpected end of input; expected string literal"));
+        CHECK(has_error(load_quiz("[]", "", {}).diagnostics, "", "the quiz is not a valid JSON object"));
     }
 }
 

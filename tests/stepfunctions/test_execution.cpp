@@ -82,6 +82,22 @@ TEST_SUITE("stepfunctions") {
         CHECK(ex.state_transitions() == 4);
     }
 
+    TEST_CASE("a loop of Pass states fails at AWS's 25,000-event history quota instead of running forever") {
+        // AWS: at 24,999 events, if event 25,000 is not ExecutionSucceeded, ExecutionFailed is
+        // logged and the execution fails ("Avoid reaching the history quota"). ExecutionStarted is
+        // event 1; each Pass state adds PassStateEntered + PassStateExited, so events 2..24,999
+        // are the loop and event 25,000 would be another PassStateEntered.
+        Execution ex(load(R"({"StartAt": "A", "States": {"A": {"Type": "Pass", "Next": "B"},
+                                                         "B": {"Type": "Pass", "Next": "A"}}})"),
+                     json::object(), 0);
+        CHECK(ex.advance(0).kind == AdvanceKind::Finished);
+        CHECK(ex.status() == ExecutionStatus::Failed);
+        REQUIRE(ex.history().size() == 25000);
+        CHECK(ex.history().back().type == "ExecutionFailed");
+        CHECK(ex.history()[24998].type == "PassStateExited");
+        CHECK(ex.error().cause == std::optional<std::string>("The execution reached the maximum number of history events (25000)."));
+    }
+
     TEST_CASE("a Map over 5 items yields the 5 results in order") {
         auto machine = load(R"J({"StartAt": "M", "States": {"M": {
             "Type": "Map", "ItemsPath": "$.items", "MaxConcurrency": 2,
