@@ -13,7 +13,7 @@
 //               [x] prices: $0.625 / 1M WRU, $0.125 / 1M RRU; $0.00065 / WCU-h, $0.00013 / RCU-h;
 //                   storage $0.25 / GB-month, the first 25 GB free with settings.freeTier
 //                   (per table here; AWS: per account); capacity and storage accrue
-//                   continuously (pro rata), the stored size re-measured every hour
+//                   continuously (pro rata), storage at the size stored at each instant
 // Not modelled: [ ] GSIs / LSIs  [ ] transactions and batch APIs  [ ] typed AttributeValue requests
 //               (items are plain JSON, like the DocumentClient)  [ ] global tables  [ ] backups
 //               [ ] the free tier's 25 provisioned WCU + 25 RCU
@@ -46,8 +46,9 @@ void Table::on_start(Context& ctx) {
 
 // Provisioned capacity is billed per hour whether used or not; storage per GB-month, the first
 // 25 GB free only with settings.freeTier, like every other always-free allowance. Both accrue pro
-// rata from now on at the rate this sets.
-void Table::update_hourly_cost(Context& ctx) const {
+// rata from now on at the rate this sets, which follows the stored size as it changes.
+void Table::update_hourly_cost(Context& ctx) {
+    billed_bytes_ = store_.bytes();
     double usd_per_hour = 0;
     if (!c_.capacity.on_demand) usd_per_hour += c_.capacity.wcu * price_table::kDdbWcuHour + c_.capacity.rcu * price_table::kDdbRcuHour;
     const double gb = static_cast<double>(store_.bytes()) / (1024.0 * 1024 * 1024);
@@ -66,6 +67,7 @@ void Table::on_message(Context& ctx, const Inbound& in) {
     const Json* opj = member(req, "operation");
     const std::string& op = opj && opj->is_string() ? opj->get_ref<const std::string&>() : kPutItem;
     Reply r = handle(ctx, op, req, in.msg);
+    if (store_.bytes() != billed_bytes_) update_hourly_cost(ctx);
     const SimTime latency = c_.latency.sample(ctx.rng());
     ctx.metrics().observe_latency(latency, now);
     bool throttle = false;
@@ -92,7 +94,7 @@ void Table::on_timer(Context& ctx, std::uint64_t tag) {
         sweep_ttl(ctx);
         return;
     }
-    // Hourly: the stored size is measured again (the charge so far is folded into the cost timeline).
+    // Hourly: the charge so far is folded into the cost timeline.
     update_hourly_cost(ctx);
     ctx.start_timer(hours(1), kHourly);
 }
@@ -145,6 +147,7 @@ void Table::sweep_ttl(Context& ctx) {
         m.type = "dynamodb.ttl_delete";
         changed(ctx, m, key, before.get(), nullptr, true);
     }
+    if (store_.bytes() != billed_bytes_) update_hourly_cost(ctx);
     if (!ttl_queue_.empty()) {
         ttl_armed_ = ttl_queue_.begin()->first;
         ctx.start_timer(ttl_armed_ - ctx.now(), kTtl);

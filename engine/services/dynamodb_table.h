@@ -40,7 +40,7 @@ public:
     Json inspect() const override;
 
 private:
-    void update_hourly_cost(Context& ctx) const;  // capacity + storage, from now on
+    void update_hourly_cost(Context& ctx);  // capacity + storage, from now on
     // ---- operations (dynamodb_ops.cpp) ----
     Reply handle(Context& ctx, const std::string& op, const Json& req, const Message& msg);
     Reply put_item(Context& ctx, const Json& req, const Message& msg);
@@ -68,6 +68,7 @@ private:
     std::unique_ptr<StreamFeed> stream_;
     std::multimap<SimTime, std::pair<Json, std::uint64_t>> ttl_queue_;  // deletion time → (key, version)
     SimTime ttl_armed_ = kNever;
+    std::int64_t billed_bytes_ = 0;  // the stored size the storage charge was last set for
     std::string partition_scratch_;  // scratch: the partition key's text of the current request
     Json now_values_;  // scratch: ExpressionAttributeValues with ":now" filled in
     std::uint64_t writes_ok_ = 0, reads_ok_ = 0, conditional_failed_ = 0, throttled_ = 0, ttl_deleted_ = 0, validation_errors_ = 0;

@@ -65,7 +65,8 @@ TEST_SUITE("event source mapping filter") {
         CHECK(first_error(stream_to_fn({{"FilterCriteria", {{"Filters", Json::array({{{"Pattern", 5}}})}}}})) ==
               base + "/Filters/0/Pattern: each filter needs a Pattern string (an event pattern as JSON text), got {\"Pattern\":5}");
         CHECK(first_error(stream_to_fn({{"FilterCriteria", {{"Filters", Json::array({{{"Pattern", "{\"a\": "}}})}}}})) ==
-              base + "/Filters/0/Pattern: invalid filter pattern: pattern is not valid JSON");
+              base + "/Filters/0/Pattern: invalid filter pattern: pattern is not valid JSON at line 1, column 7: syntax error while "
+                         "parsing value - unexpected end of input; expected '[', '{', or a literal");
         CHECK(first_error(stream_to_fn({{"FilterCriteria", criteria({{{"data", {{"n", Json::array({{{"numeric", Json::array({">", "x"})}}})}}}}})}})).rfind(
                   base + "/Filters/0/Pattern: invalid filter pattern at data.n", 0) == 0);
         // The Pattern property is at most 4,096 characters (AWS::Lambda::EventSourceMapping Filter).
