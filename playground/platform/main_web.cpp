@@ -3,6 +3,7 @@
 // localStorage autosave, clipboard). The page shell is web/index.html.
 #include "imgui.h"
 #include "imgui_impl_glfw.h"
+#include "imgui_internal.h"  // ImGuiContext::InputEventsQueue, for pg_input_pending
 #include "platform/web_host.h"
 #include "platform/webgl_renderer.h"
 
@@ -143,6 +144,19 @@ void frame() {
 }  // namespace
 
 pg::App& pg::web_app() { return *g_app; }
+
+// For scripts that send real input (window.playground.inputState()). Browser events reach ImGui's
+// queue at once (Emscripten's GLFW calls the backend from the DOM listener) and a frame hands them
+// to the UI a few at a time: a press and its release, or a click's down and up, are spread over
+// separate frames so none is lost, however slow the frames. How many frames that takes depends on
+// what was sent, so a script waits for "queue empty, one more frame drawn", not for a frame count.
+extern "C" {
+EMSCRIPTEN_KEEPALIVE int pg_input_pending() {
+    const ImGuiContext* ctx = ImGui::GetCurrentContext();
+    return ctx ? ctx->InputEventsQueue.Size : 0;
+}
+EMSCRIPTEN_KEEPALIVE double pg_frame_count() { return g_frames; }
+}
 
 int main() {
     if (!glfwInit()) return 1;
