@@ -104,6 +104,23 @@ void sync_canvas_size() {
     if (g_app->set_ui_scale(static_cast<float>(dpr))) pg::webgl_renderer_upload_fonts();
 }
 
+// Mouse buttons reach ImGui through here. The canvas is an overlappable item, which ImGui counts as
+// hovered only when it already was in the previous frame; a press that arrives in the same frame as
+// the pointer's arrival (a quick move-and-click while frames are slow, a tap on a touch screen) would
+// be dropped. So the press is queued at the position it happened at, tagged the way ImGui tags
+// touch input ("no initial hover", ImGui #2702): its queue then hands the new position to one frame
+// and the press to the next. Emscripten's GLFW has already stored that position (touches do not
+// report it otherwise, so a tap would act where the previous one was).
+void on_mouse_button(GLFWwindow* window, int button, int action, int mods) {
+    ImGuiIO& io = ImGui::GetIO();
+    double x = 0, y = 0;
+    glfwGetCursorPos(window, &x, &y);
+    io.AddMousePosEvent(static_cast<float>(x), static_cast<float>(y));  // ignored when unchanged
+    io.AddMouseSourceEvent(ImGuiMouseSource_TouchScreen);
+    ImGui_ImplGlfw_MouseButtonCallback(window, button, action, mods);
+    io.AddMouseSourceEvent(ImGuiMouseSource_Mouse);
+}
+
 // Pixels covered by all triangles of a frame (overdraw included): software WebGL's cost driver.
 double covered_pixels(const ImDrawData* dd) {
     double area = 0;
@@ -179,6 +196,7 @@ int main() {
     io.IniFilename = nullptr;  // layout is fixed; the document autosaves through localStorage
     io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;
     ImGui_ImplGlfw_InitForOpenGL(g_window, true);
+    glfwSetMouseButtonCallback(g_window, on_mouse_button);  // in place of the backend's, which it calls
     pg::webgl_renderer_init();
     io.SetClipboardTextFn = set_clipboard;
     io.GetClipboardTextFn = get_clipboard;
