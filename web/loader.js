@@ -49,7 +49,8 @@
         input.remove();
         if (!file) return;
         // share.js tells a SAM/CloudFormation template from a pattern (templates go through tools/).
-        file.text().then((t) => (host.openFileText ? host.openFileText(t) : window.playground._loadFromUi(t)));
+        file.text().then((t) => (host.openFileText ? host.openFileText(t) : window.playground._loadFromUi(t)))
+          .finally(() => { host.filesOpened = (host.filesOpened || 0) + 1; });  // automation waits for this
       };
       input.addEventListener('cancel', () => input.remove());
       document.body.appendChild(input);

@@ -53,6 +53,8 @@
     selectNode: (id) => M().ccall('pg_select_node', 'number', ['string'], [String(id)]) === 1,
     state: () => json('pg_state'),
     frameStats: () => json('pg_frame_stats'),
+    // {pending: browser input events not yet handed to the UI, frames: frames drawn so far}.
+    inputState: () => ({ pending: M().ccall('pg_input_pending', 'number', [], []), frames: M().ccall('pg_frame_count', 'number', [], []) }),
     layout: () => json('pg_canvas_layout'),
     undo: () => voidCall('pg_undo'),
     redo: () => voidCall('pg_redo'),

@@ -352,4 +352,7 @@
     window.addEventListener('hashchange', () => { if (location.hash.length > 1) openLink(location.hash); });
     host.shareReady = true;
   });
+  // The document revision the address bar holds (or that syncing has settled on, e.g. a design too
+  // big for a link): automation waits for it to equal state().revision instead of for a time.
+  Object.defineProperty(host, 'addressRevision', { get: () => synced });
 })();

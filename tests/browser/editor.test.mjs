@@ -1,6 +1,6 @@
 // editor.test.mjs — the canvas driven with real mouse and keyboard events: palette drag-to-create,
 // port-to-port wiring (accepted and refused), moving, undo/redo, autosave across a reload.
-import { launch, openPlayground, frames, drag, twoNodePattern, assert, assertEq, saveArtifact } from './lib/harness.mjs';
+import { launch, openPlayground, settle, stable, press, drag, twoNodePattern, assert, assertEq, saveArtifact } from './lib/harness.mjs';
 
 async function fresh(url, size) {
   const b = await launch(size);
@@ -15,7 +15,7 @@ export const tests = [
       const { b, page } = await fresh(url);
       try {
         const before = await page.evaluate(() => window.playground.state());
-        const layout = await page.evaluate(() => window.playground.layout());
+        const layout = await stable(page, 'layout');
         const item = layout.palette.lambda;
         assert(item, 'palette lists lambda: ' + Object.keys(layout.palette));
         const from = [(item[0] + item[2]) / 2, (item[1] + item[3]) / 2];
@@ -42,8 +42,7 @@ export const tests = [
       try {
         const r = await page.evaluate((p) => window.playground.loadPattern(p), twoNodePattern());
         assert(r.ok, JSON.stringify(r));
-        await frames(page, 3);
-        const l = await page.evaluate(() => window.playground.layout());
+        const l = await stable(page, 'layout');
         await drag(page, l.nodes.api.outputs.out, l.nodes.fn.input);
         const s = await page.evaluate(() => window.playground.state());
         assertEq(s.edgeCount, 1, 'edge count');
@@ -60,8 +59,7 @@ export const tests = [
       const { b, page } = await fresh(url);
       try {
         await page.evaluate((p) => window.playground.loadPattern(p), twoNodePattern([{ id: 'web', type: 'client', config: {} }]));
-        await frames(page, 3);
-        const l = await page.evaluate(() => window.playground.layout());
+        const l = await stable(page, 'layout');
         // Lambda's output into a client: clients only send.
         await drag(page, l.nodes.fn.outputs.out, l.nodes.web.center);
         const s = await page.evaluate(() => window.playground.state());
@@ -79,23 +77,19 @@ export const tests = [
       const { b, page } = await fresh(url);
       try {
         await page.evaluate((p) => window.playground.loadPattern(p), twoNodePattern());
-        await frames(page, 3);
         const pos = async () => (await page.evaluate(() => window.playground.getPattern())).layout.nodes.fn;
         const start = await pos();
-        const l = await page.evaluate(() => window.playground.layout());
+        const l = await stable(page, 'layout');
         const c = l.nodes.fn.center;
         await drag(page, c, [c[0] + 80, c[1] + 60]);
         const moved = await pos();
         assert(moved.x > start.x + 40 && moved.y > start.y + 30, `moved: ${JSON.stringify(start)} → ${JSON.stringify(moved)}`);
-        await page.keyboard.press('Control+z');
-        await frames(page, 3);
+        await press(page, 'Control+z');
         assertEq(await pos(), start, 'after undo');
-        await page.keyboard.press('Control+Shift+z');
-        await frames(page, 3);
+        await press(page, 'Control+Shift+z');
         assertEq(await pos(), moved, 'after redo');
         // The API drives the same undo stack.
         await page.evaluate(() => window.playground.undo());
-        await frames(page, 2);
         assertEq(await pos(), start, 'after API undo');
         assertEq(page.problems, [], 'console errors');
       } finally { await b.close(); }
@@ -107,18 +101,15 @@ export const tests = [
       const { b, page } = await fresh(url);
       try {
         await page.evaluate((p) => window.playground.loadPattern(p), twoNodePattern());
-        await frames(page, 3);
-        const l = await page.evaluate(() => window.playground.layout());
+        const l = await stable(page, 'layout');
         const a = l.nodes.api.rect, f = l.nodes.fn.rect;
         await drag(page, [a[0] - 20, a[1] - 20], [f[2] + 20, f[3] + 20]);
         let s = await page.evaluate(() => window.playground.state());
         assertEq(s.selection.nodes.sort(), ['api', 'fn'], 'box selection');
-        await page.keyboard.press('Control+d');
-        await frames(page, 3);
+        await press(page, 'Control+d');
         s = await page.evaluate(() => window.playground.state());
         assertEq(s.nodeCount, 4, 'duplicated');
-        await page.keyboard.press('Delete');
-        await frames(page, 3);
+        await press(page, 'Delete');
         s = await page.evaluate(() => window.playground.state());
         assertEq(s.nodeCount, 2, 'the duplicates were selected and deleted');
         assertEq(page.problems, [], 'console errors');
@@ -132,10 +123,14 @@ export const tests = [
       try {
         let page = await openPlayground(b.context, url, '?fresh');
         await page.evaluate((p) => window.playground.loadPattern(p), twoNodePattern());
-        await frames(page, 3);
-        const l = await page.evaluate(() => window.playground.layout());
+        const l = await stable(page, 'layout');
         await drag(page, l.nodes.api.outputs.out, l.nodes.fn.input);
-        await page.waitForTimeout(1500);  // autosave runs ~0.8 s after the last edit
+        assertEq((await page.evaluate(() => window.playground.state())).edgeCount, 1, 'connected');
+        // Autosave runs ~0.8 s after the last edit: wait until the stored document has the edge.
+        await page.waitForFunction(() => {
+          const t = localStorage.getItem('serverless-playground.autosave.v1');
+          return t && JSON.parse(t).edges.length === 1;
+        }, null, { timeout: 30000 });
         await page.goto(url + 'index.html');
         await page.evaluate(() => window.playground.ready);
         const s = await page.evaluate(() => window.playground.state());

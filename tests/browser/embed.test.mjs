@@ -3,7 +3,7 @@
 // replies correlated by id, `event` messages when messages reach the DLQ, bad messages answered with
 // errors (never exceptions), URL options (read-only, hidden panels, locked view, theme, highlight),
 // and no storage writes.
-import { launch, openPlayground, frames, drag, assert, assertEq, saveArtifact } from './lib/harness.mjs';
+import { launch, openPlayground, settle, click, press as pressKey, watchFor, drag, assert, assertEq, saveArtifact } from './lib/harness.mjs';
 
 const AUTOSAVE = 'serverless-playground.autosave.v1';
 
@@ -64,11 +64,14 @@ export const tests = [
         const periodic = await page.evaluate(async () => {
           const p = window.tutorialEmbeds.queue;
           const first = await p.send('getMetrics', { every: 0.3 });
-          await new Promise((res) => setTimeout(res, 1500));
+          const count = () => window.tutorialLog.filter((m) => m.type === 'metrics' && m.id === first.id).length;
+          for (const t0 = performance.now(); count() < 3 && performance.now() - t0 < 30000;)
+            await new Promise((res) => requestAnimationFrame(res));
           await p.send('getMetrics', { every: 0 });
-          const n = window.tutorialLog.filter((m) => m.type === 'metrics' && m.id === first.id).length;
-          await new Promise((res) => setTimeout(res, 800));
-          return [n, window.tutorialLog.filter((m) => m.type === 'metrics' && m.id === first.id).length];
+          const n = count();
+          // Nothing may follow the stop: watch for more than two periods (0.3 s each).
+          await new Promise((res) => setTimeout(res, 1000));
+          return [n, count()];
         });
         assert(periodic[0] >= 3, 'periodic metrics messages: ' + periodic[0]);
         assertEq(periodic[1], periodic[0], 'every: 0 stops them');
@@ -89,7 +92,7 @@ export const tests = [
         assertEq(r.request, 'play', 'fan-out play');
         r = await press(page, 'fanout', 'metrics');
         assertEq([r.type, r.metrics.pattern], ['metrics', 'Fan-out'], 'each embed answers for itself');
-        await page.waitForTimeout(500);
+        await settle(fan);
         saveArtifact('embed-tutorial.png', await page.screenshot({ fullPage: true }));
 
         // The embeds never wrote storage (they share the tutorial's origin here).
@@ -129,7 +132,8 @@ export const tests = [
           send({ type: '__proto__', version: 1, id: 'bad10' });
           const deep = {}; let at = deep; for (let i = 0; i < 1000; i++) { at.a = {}; at = at.a; }
           send({ type: 'load', version: 1, id: 'bad11', pattern: deep });
-          for (let i = 0; i < 100 && got.length < 11; i++) await new Promise((r) => setTimeout(r, 100));
+          for (const t0 = performance.now(); got.length < 11 && performance.now() - t0 < 30000;)
+            await new Promise((r) => requestAnimationFrame(r));
           window.removeEventListener('message', listener);
           return got;
         });
@@ -158,11 +162,12 @@ export const tests = [
         // A normal page first, so there is an autosave the embed must neither read nor write.
         const full = await openPlayground(b.context, url, '?fresh&pattern=rest-api');
         await full.waitForFunction(() => window.playgroundHost.shareReady);
+        await click(full, 450, 60);  // empty canvas: clears the selection, so select after it
         await full.evaluate(() => window.playground.selectNode('orders-fn'));
-        await full.locator('#canvas').click({ position: { x: 450, y: 60 } });
-        await full.evaluate(() => window.playground.selectNode('orders-fn'));
-        await full.keyboard.press('Control+d');
-        await full.waitForFunction((k) => !!localStorage.getItem(k), AUTOSAVE, { timeout: 5000 });
+        await pressKey(full, 'Control+d');
+        assertEq((await full.evaluate(() => window.playground.state())).nodeCount, 6, 'duplicated on the full page');
+        await full.waitForFunction((k) => (JSON.parse(localStorage.getItem(k) || '{"nodes": []}').nodes || []).length === 6,
+          AUTOSAVE, { timeout: 30000 });
         const saved = await full.evaluate((k) => localStorage.getItem(k), AUTOSAVE);
         await full.close();
 
@@ -183,18 +188,17 @@ export const tests = [
         const node = lay.nodes['order-worker'].center;
         const before = await page.evaluate(() => window.playground.getPattern());
         await drag(page, node, [node[0] + 120, node[1] + 80]);
-        await page.keyboard.press('Delete');
+        await pressKey(page, 'Delete');
         // Pan with a right-button drag on empty canvas (a wheel would zoom; Chromium logs a
         // passive-listener console error for wheel events on this page, unrelated to embeds).
         await drag(page, [60, 480], [300, 380], { button: 'right' });
-        await frames(page, 5);
         assertEq(await page.evaluate(() => window.playground.getPattern()), before, 'read-only: nothing changed');
         const lay2 = await page.evaluate(() => window.playground.layout());
         assertEq([lay2.zoom, lay2.nodes['order-worker'].center], [lay.zoom, node], 'locked view: no zoom or move');
         const link = await page.evaluate(() => document.querySelector('.pg-open-full').href);
         assert(/\/index\.html#v1\./.test(link) && !link.includes('embed'), 'open-in-playground link: ' + link);
         saveArtifact('embed-readonly.png', await page.screenshot());
-        await frames(page, 60);
+        await watchFor(page, 1500);  // longer than the autosave delay (0.8 s)
         assertEq(await page.evaluate((k) => localStorage.getItem(k), AUTOSAVE), saved, 'embed did not touch the autosave');
         assertEq(page.problems, [], 'console errors');
 

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { launch, openPlayground, frames, twoNodePattern, assert, assertEq, saveArtifact } from './lib/harness.mjs';
+import { launch, openPlayground, settle, click, press, twoNodePattern, assert, assertEq, saveArtifact } from './lib/harness.mjs';
 
 export const tests = [
   {
@@ -12,7 +12,7 @@ export const tests = [
       const b = await launch();
       try {
         const page = await openPlayground(b.context, url, '?fresh');
-        await page.locator('#canvas').click({ position: { x: 600, y: 150 } });
+        await click(page, 600, 150);
         const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Control+s')]);
         const file = await download.path();
         const saved = JSON.parse(fs.readFileSync(file, 'utf8'));
@@ -35,28 +35,33 @@ export const tests = [
         fs.writeFileSync(good, JSON.stringify(twoNodePattern()));
         // A persistent listener (waitForEvent raced the app's next frame and missed the chooser).
         const choosers = [];
-        page.on('filechooser', (c) => choosers.push(c));
+        let chooserArrived = () => {};
+        page.on('filechooser', (c) => { choosers.push(c); chooserArrived(); });
         const nextChooser = async () => {
           const n = choosers.length;
-          await page.keyboard.press('Control+o');
-          for (let i = 0; i < 100 && choosers.length === n; i++) await page.waitForTimeout(50);
+          const arrived = new Promise((resolve) => { chooserArrived = resolve; });
+          await press(page, 'Control+o');
+          if (choosers.length === n)
+            await Promise.race([arrived, new Promise((resolve) => setTimeout(resolve, 30000))]);
           assert(choosers.length > n, 'Ctrl+O opened the file picker');
           return choosers[choosers.length - 1];
         };
-        await page.locator('#canvas').click({ position: { x: 600, y: 150 } });
+        // Sets the chosen file and waits until the page has handed its text to the app.
+        const open = async (chooser, file) => {
+          const n = await page.evaluate(() => window.playgroundHost.filesOpened || 0);
+          await chooser.setFiles(file);
+          await page.waitForFunction((k) => (window.playgroundHost.filesOpened || 0) > k, n, { timeout: 30000 });
+          await settle(page);
+        };
+        await click(page, 600, 150);
         let chooser = await nextChooser();
-        await chooser.setFiles(bad);
-        await page.waitForTimeout(300);
-        await frames(page, 3);
+        await open(chooser, bad);
         let s = await page.evaluate(() => window.playground.state());
         assertEq([s.name, s.nodeCount], ['REST API', 5], 'document untouched after a broken file');
         saveArtifact('open-error.png', await page.screenshot());
-        await page.keyboard.press('Escape');  // closes the "could not open" message
-        await frames(page, 3);
+        await press(page, 'Escape');  // closes the "could not open" message
         chooser = await nextChooser();
-        await chooser.setFiles(good);
-        await page.waitForTimeout(300);
-        await frames(page, 3);
+        await open(chooser, good);
         s = await page.evaluate(() => window.playground.state());
         assertEq([s.name, s.nodeCount], ['Two nodes', 2], 'opened file');
         assert(s.canUndo, 'opening is undoable');
@@ -87,10 +92,9 @@ export const tests = [
           '    Properties:',
           '      RepositoryName: images',
           ''].join('\n'));
-        await page.keyboard.press('Escape');
+        await press(page, 'Escape');
         chooser = await nextChooser();
-        await chooser.setFiles(tmpl);
-        for (let i = 0; i < 100 && (await page.evaluate(() => window.playground.state().nodeCount)) !== 3; i++) await page.waitForTimeout(100);
+        await open(chooser, tmpl);
         const p = await page.evaluate(() => window.playground.getPattern());
         assertEq(p.nodes.map((n) => n.type).sort(), ['cloudformation', 'lambda', 'sqs'], 'template nodes');
         assertEq(p.edges.length, 1, 'the SQS event became an edge');

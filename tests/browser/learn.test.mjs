@@ -2,7 +2,7 @@
 // Next/Back (highlight, applied changes and the watched metric read back through the API), a
 // challenge loaded from the Learn tab, fixed on the canvas and checked with measured values, and a
 // quiz question answered. Screenshots land in tests/browser/artifacts/learn-*.png.
-import { launch, openPlayground, frames, drag, assert, assertEq, saveArtifact } from './lib/harness.mjs';
+import { launch, openPlayground, settle, stable, drag, assert, assertEq, saveArtifact } from './lib/harness.mjs';
 import fs from 'node:fs';
 import path from 'node:path';
 import { repo } from './lib/harness.mjs';
@@ -10,18 +10,18 @@ import { repo } from './lib/harness.mjs';
 const learnState = (page) => page.evaluate(() => window.playground.learnState());
 
 // Clicks a button the learning UI recorded (learnState().buttons[name]), with the real mouse.
+// Waits until the buttons are where they will stay (a card sizes itself over frames).
 async function click(page, name) {
-  await frames(page, 2);
-  const s = await learnState(page);
-  const r = s.buttons[name];
-  assert(r, `no button '${name}' on screen; have ${Object.keys(s.buttons)}`);
+  const buttons = await stable(page, 'learnState', 'buttons');
+  const r = buttons[name];
+  assert(r, `no button '${name}' on screen; have ${Object.keys(buttons)}`);
   await page.mouse.click((r[0] + r[2]) / 2, (r[1] + r[3]) / 2);
-  await frames(page, 3);
+  await settle(page);
 }
 
 async function openLearnTab(page) {
   await page.evaluate(() => window.playground.showLearn());
-  await frames(page, 3);
+  await settle(page);
 }
 
 // Longest gap between animation frames while `work` runs (the page must not freeze).
@@ -75,7 +75,7 @@ export const tests = [
         console.log(`        watch: errors ${s.tour.watch.baseline} → ${s.tour.watch.changed}; longest frame gap ${max.toFixed(0)} ms`);
         assert(max < 1000, `the page kept drawing while measuring (longest frame gap ${max.toFixed(0)} ms)`);
         await page.waitForFunction(() => window.playground.learnState().tour.watch.live > 0, null, { timeout: 30000 });
-        await frames(page, 10);
+        await settle(page);
         saveArtifact('learn-tour.png', await page.screenshot());
 
         // Steps are independent: going back restores the unmodified function.
@@ -86,8 +86,8 @@ export const tests = [
         const original = JSON.parse(fs.readFileSync(path.join(repo, 'patterns/rest-api.json'), 'utf8'));
         assertEq(p.nodes.find((n) => n.id === 'orders-fn').config.ErrorRate,
           original.nodes.find((n) => n.id === 'orders-fn').config.ErrorRate, 'step 2 runs the unmodified pattern');
-        const card = s.buttons.card;
-        const fnRect = (await page.evaluate(() => window.playground.layout())).nodes['orders-fn'].rect;
+        const card = (await stable(page, 'learnState', 'buttons')).card;
+        const fnRect = (await stable(page, 'layout')).nodes['orders-fn'].rect;
         assert(fnRect[2] <= card[0], `the diagram sits beside the card: orders-fn ${fnRect} vs card ${card}`);
         for (let i = 0; i < 5; i++) await click(page, "next");
         s = await learnState(page);
@@ -104,7 +104,7 @@ export const tests = [
       const b = await launch();
       try {
         const page = await openPlayground(b.context, url, '?fresh&tour=fan-out');
-        await frames(page, 3);
+        await settle(page);
         let s = await learnState(page);
         assertEq([s.mode, s.tour.name], ['tour', 'fan-out'], 'URL opened the fan-out tour');
         const list = await page.evaluate(() => window.playground.learnList());
@@ -114,7 +114,7 @@ export const tests = [
         for (const t of list.tours) {
           const r = await page.evaluate((n) => window.playground.startTour(n), t.name);
           assert(r.ok, `tour ${t.name}: ${r.error}`);
-          await frames(page, 2);
+          await settle(page);
           s = await learnState(page);
           assertEq([s.tour.name, s.tour.step], [t.name, 0], `tour ${t.name} open`);
           assertEq((await page.evaluate(() => window.playground.state())).built, true, `${t.name}'s pattern builds`);
@@ -152,7 +152,7 @@ export const tests = [
         // The learner's draft: topic, queues and functions wired, but no dead-letter queue.
         const draft = JSON.parse(fs.readFileSync(path.join(repo, 'patterns/challenges/solutions/order-fan-out.wrong.json'), 'utf8'));
         assert((await page.evaluate((d) => window.playground.loadPattern(d), draft)).ok, 'draft loads');
-        await frames(page, 5);
+        await settle(page);
         await click(page, 'check');
         await page.waitForFunction(() => window.playground.learnState().challenge.checksDone === 2, null, { timeout: 60000 });
         r = (await learnState(page)).challenge.result;
@@ -167,21 +167,20 @@ export const tests = [
         // queue from the palette and wires loyalty-queue's dlq port to it.
         draft.nodes.find((n) => n.id === 'loyalty-queue').config.RedrivePolicy = { maxReceiveCount: 3 };
         assert((await page.evaluate((d) => window.playground.loadPattern(d), draft)).ok, 'draft with a redrive policy loads');
-        await frames(page, 5);
+        await settle(page);
         await click(page, 'minimize');  // shrink the card: more canvas to build on
-        await frames(page, 5);
-        let l = await page.evaluate(() => window.playground.layout());
+        let l = await stable(page, 'layout');
         const item = l.palette.sqs;
         const c = l.canvas;
         const q = l.nodes['loyalty-queue'].rect;
-        const card = (await learnState(page)).buttons.card;
+        const card = (await stable(page, 'learnState', 'buttons')).card;
         assert(q[2] < card[0], `loyalty-queue is beside the card, not under it: ${q} vs card ${card}`);
         const dropAt = [Math.min(card[0] - 90, q[2] + 120), Math.min(c[3] - 50, q[3] + 60)];
         await drag(page, [(item[0] + item[2]) / 2, (item[1] + item[3]) / 2], dropAt);
         let p = await page.evaluate(() => window.playground.getPattern());
         const added = p.nodes[p.nodes.length - 1];
         assertEq(added.type, 'sqs', 'a queue was added');
-        l = await page.evaluate(() => window.playground.layout());
+        l = await stable(page, 'layout');
         await drag(page, l.nodes['loyalty-queue'].outputs.dlq, l.nodes[added.id].input);
         p = await page.evaluate(() => window.playground.getPattern());
         saveArtifact('learn-challenge-wired.png', await page.screenshot());
@@ -199,7 +198,7 @@ export const tests = [
         saveArtifact('learn-challenge-minimized.png', await page.screenshot());
         await click(page, 'minimize');  // show the whole card again
         assert(gap.max < 1000, `the page kept drawing while checking (longest frame gap ${gap.max.toFixed(0)} ms)`);
-        await frames(page, 5);
+        await settle(page);
         saveArtifact('learn-challenge-pass.png', await page.screenshot());
 
         // The API: checkChallenge() resolves with the same result object.
@@ -215,7 +214,7 @@ export const tests = [
       const b = await launch({ width: 1400, height: 900 });
       try {
         const page = await openPlayground(b.context, url, '?fresh&challenge=unpredictable-traffic');
-        await frames(page, 3);
+        await settle(page);
         assertEq((await learnState(page)).challenge.id, 'unpredictable-traffic', '?challenge= opened it');
         const ref = JSON.parse(fs.readFileSync(path.join(repo, 'patterns/challenges/solutions/unpredictable-traffic.reference.json'), 'utf8'));
         assert((await page.evaluate((d) => window.playground.loadPattern(d), ref)).ok, 'reference loads');
@@ -229,7 +228,7 @@ export const tests = [
         const surge = cmp.result.checks.find((c) => c.id === 'surge-errors');
         assert(!surge.passed && surge.measured.length > 0, 'EC2 fails the surge with a measured value: ' + JSON.stringify(surge));
         console.log('        EC2 fleet: ' + cmp.result.checks.map((c) => `${c.id} ${c.passed ? 'pass' : 'fail'} (${c.measured})`).join('; '));
-        await frames(page, 5);
+        await settle(page);
         saveArtifact('learn-challenge-compare.png', await page.screenshot());
         assertEq(page.problems, [], 'console errors');
       } finally { await b.close(); }
@@ -256,7 +255,7 @@ export const tests = [
         const p = await page.evaluate(() => window.playground.getPattern());
         assert(p.nodes.some((n) => n.id === 'writer-fn') && !p.nodes.some((n) => n.type === 'sqs'), "option a's design is on the canvas");
         console.log('        ' + r.options.map((o) => `${o.id}: failed ${o.shown.failed_pct}, p99 ${o.shown.p99_ms}`).join('; '));
-        await frames(page, 5);
+        await settle(page);
         saveArtifact('learn-quiz.png', await page.screenshot());
         await click(page, 'open-best');
         const best = await page.evaluate(() => window.playground.getPattern());

@@ -2,12 +2,12 @@
 // themes, checked for real content; the canvas's drawing buffer follows the device pixel ratio.
 import fs from 'node:fs';
 import path from 'node:path';
-import { launch, openPlayground, frames, assert, assertEq, saveArtifact, repo } from './lib/harness.mjs';
+import { launch, openPlayground, settle, stable, assert, assertEq, saveArtifact, repo } from './lib/harness.mjs';
 import { decodePng, distinctColours } from './lib/png.mjs';
 
 async function shoot(page, name) {
   await page.waitForFunction(() => document.getElementById('loader').hidden);  // the loading card has faded out
-  await frames(page, 4);
+  await stable(page, 'layout');
   const png = await page.screenshot();
   saveArtifact(name, png);
   return decodePng(png);
@@ -42,7 +42,7 @@ export const tests = [
         const img = await shoot(page, 'embed-600-dpr2.png');
         assertEq([img.width, img.height], [1200, 1440], 'screenshot size');
         assert(distinctColours(img) > 200, 'embed screenshot has content');
-        const l = await page.evaluate(() => window.playground.layout());
+        const l = await stable(page, 'layout');
         assert(l.canvas[2] - l.canvas[0] >= 560, 'the canvas takes the width: ' + l.canvas);
         for (const id of ['web-clients', 'orders-fn', 'receipts-bucket']) {
           const r = l.nodes[id].rect;
@@ -68,7 +68,8 @@ export const tests = [
         const m = await page.evaluate(() => window.playground.metrics());
         assert(m.nodes['orders-dlq'].messages_in > 0, 'messages reached the DLQ: ' + m.nodes['orders-dlq'].messages_in);
         await page.evaluate(() => { window.playground.setSpeed(20); window.playground.play(); });
-        await frames(page, 30);
+        await page.waitForFunction(() => window.playground.state().dotsInFlight > 0, null, { timeout: 30000 }).catch(() => {});
+        await settle(page);
         const s = await page.evaluate(() => window.playground.state());
         assert(s.dotsInFlight > 0, 'events are drawn in flight: ' + s.dotsInFlight);
         const png = await page.screenshot();
@@ -89,7 +90,7 @@ export const tests = [
       try {
         const page = await openPlayground(b.context, url, '?fresh');
         await page.waitForFunction(() => document.getElementById('loader').hidden);
-        await frames(page, 5);
+        await stable(page, 'layout');
         await page.evaluate(() => {
           const proto = WebGL2RenderingContext.prototype;
           window.glCalls = { draws: 0, clears: 0 };
@@ -97,12 +98,30 @@ export const tests = [
           proto.drawElements = function (...a) { window.glCalls.draws++; return draw.apply(this, a); };
           proto.clear = function (...a) { window.glCalls.clears++; return clear.apply(this, a); };
         });
-        await frames(page, 20);
+        // The first frames after the load still draw; idle starts with the first frame that draws
+        // nothing. From there, 20 frames must draw nothing.
+        await page.evaluate(() => new Promise((resolve, reject) => {
+          let frame = window.playground.inputState().frames, draws = window.glCalls.draws;
+          const t0 = performance.now();
+          const tick = () => {
+            const now = window.playground.inputState().frames;
+            if (now !== frame) {
+              if (window.glCalls.draws === draws && now === frame + 1) { resolve(); return; }
+              frame = now;
+              draws = window.glCalls.draws;
+            }
+            if (performance.now() - t0 > 30000) { reject(new Error('the page never went idle')); return; }
+            requestAnimationFrame(tick);
+          };
+          requestAnimationFrame(tick);
+        }));
+        await page.evaluate(() => { window.glCalls.draws = 0; window.glCalls.clears = 0; });
+        await settle(page, { frames: 20 });
         const idle = await page.evaluate(() => window.glCalls);
         assertEq(idle, { draws: 0, clears: 0 }, 'WebGL calls over 20 idle frames');
 
         await page.evaluate(() => { window.playground.setSpeed(5); window.playground.play(); });
-        await page.waitForTimeout(1500);
+        await settle(page, { frames: 120 });  // frameStats() covers the last 120 frames: all of them running
         const running = await page.evaluate(() => window.playground.frameStats());
         const calls = await page.evaluate(() => window.glCalls);
         console.log(`        running: ${calls.draws} draw calls, ${(running.redrawnAvg * 100).toFixed(0)}% of the screen redrawn per frame`);
@@ -123,9 +142,9 @@ export const tests = [
 
         // A new clear colour forces a full redraw: there and back again.
         await page.evaluate(() => window.playground.setTheme('light'));
-        await frames(page, 3);
+        await settle(page, { frames: 2 });  // drawn, and presented
         await page.evaluate(() => window.playground.setTheme('dark'));
-        await frames(page, 3);
+        await settle(page, { frames: 2 });
         const fullPng = await page.screenshot();
         saveArtifact('redraw-full.png', fullPng);
         const full = decodePng(fullPng);

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { launch, openPlayground, assert, assertEq, saveArtifact, siteDir } from './lib/harness.mjs';
+import { launch, openPlayground, settle, assert, assertEq, saveArtifact, siteDir } from './lib/harness.mjs';
 
 const strict = process.env.PERF_STRICT === '1';
 
@@ -56,8 +56,10 @@ export const tests = [
         const r = await page.evaluate((p) => window.playground.loadPattern(p), bigPattern());
         assert(r.ok && r.errors.length === 0, JSON.stringify(r.errors.slice(0, 3)));
         await page.evaluate(() => { window.playground.setSpeed(1); window.playground.play(); });
-        // frameStats() covers the last 120 frames (~2 s): past the cold starts, dots at their steady count.
-        await page.waitForTimeout(6000);
+        // frameStats() covers the last 120 frames: measure once the run is past its cold starts with
+        // dots at their steady count (4 simulated seconds), over 120 frames drawn after that.
+        await page.waitForFunction(() => window.playground.state().simTime >= 4, null, { timeout: 120000 });
+        await settle(page, { frames: 120, timeout: 120000 });
         const stats = await page.evaluate(() => window.playground.frameStats());
         const s = await page.evaluate(() => window.playground.state());
         saveArtifact('perf-200-nodes.png', await page.screenshot());

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { launch, openPlayground, frames, assert, assertEq, saveArtifact, repo, twoNodePattern } from './lib/harness.mjs';
+import { launch, openPlayground, settle, stable, click, press, watchFor, assert, assertEq, saveArtifact, repo, twoNodePattern } from './lib/harness.mjs';
 import { decodePng, distinctColours } from './lib/png.mjs';
 import { hostileLinks } from './hostile/corpus.mjs';
 
@@ -51,19 +51,19 @@ export const tests = [
         await a.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: url.replace(/\/$/, '') });
         const page = await openPlayground(a.context, url, '?fresh');
         assert((await page.evaluate((p) => window.playground.loadPattern(p), builtPattern())).ok, 'pattern loads');
-        // Edit in the page: select the queue and duplicate it (Ctrl+D), then undo → redo.
+        // Edit in the page: duplicate the queue with Ctrl+D. A click on empty canvas first (it clears
+        // the selection); the queue is selected once the app has handled that click — selecting it
+        // before would race the click, which a slow frame hands to the UI after the selection.
+        await click(page, 640, 60);
         await page.evaluate(() => window.playground.selectNode('jobs'));
-        await page.locator('#canvas').click({ position: { x: 640, y: 60 } });
-        await page.evaluate(() => window.playground.selectNode('jobs'));
-        await page.keyboard.press('Control+d');
-        await frames(page, 3);
+        await press(page, 'Control+d');
         assertEq((await page.evaluate(() => window.playground.state())).nodeCount, 5, 'node duplicated in the page');
         await page.evaluate(() => window.playground.selectNode('fn'));
         await page.evaluate(() => window.playground.showPanel('charts'));
-        await frames(page, 3);
+        await settle(page);
 
         // A real click on the toolbar's Share button.
-        const r = (await page.evaluate(() => window.playground.layout())).toolbar.share;
+        const r = (await stable(page, 'layout', 'toolbar')).share;
         assert(r, 'the toolbar has a Share button');
         await page.mouse.click((r[0] + r[2]) / 2, (r[1] + r[3]) / 2);
         await page.waitForFunction(() => { const t = document.getElementById('pg-toast'); return t && !t.hidden; });
@@ -166,14 +166,15 @@ export const tests = [
         const historyBefore = await page.evaluate(() => history.length);
         assertEq(await page.evaluate(() => location.hash), '', 'no fragment before an edit');
         for (let i = 0; i < 5; i++) {
-          await page.evaluate(() => { window.playground.selectNode('email-fn'); });
-          await page.locator('#canvas').click({ position: { x: 640, y: 60 } });
+          await click(page, 640, 60);
           await page.evaluate(() => window.playground.selectNode('email-fn'));
-          await page.keyboard.press('Control+d');
-          await frames(page, 2);
+          await press(page, 'Control+d');
         }
-        await page.waitForFunction(() => location.hash.startsWith('#v1.'), null, { timeout: 5000 });
-        await page.waitForTimeout(1200);
+        assertEq((await page.evaluate(() => window.playground.state())).nodeCount, 16, 'five duplicates');
+        // The address bar catches up with the last edit (debounced replaceState).
+        await page.waitForFunction(() => window.playgroundHost.addressRevision === window.playground.state().revision,
+          null, { timeout: 30000 });
+        assert((await page.evaluate(() => location.hash)).startsWith('#v1.'), 'the address bar holds a link');
         const href = await page.evaluate(() => location.href);
         assert(!href.includes('pattern=fan-out'), 'the ?pattern= shortcut is dropped once edited: ' + href.slice(0, 90));
         assertEq(await page.evaluate(() => history.length), historyBefore, 'history length unchanged');
@@ -223,7 +224,7 @@ export const tests = [
           assert(ms < 15000, `${h.name}: took ${ms} ms`);
           report.push(`${h.name} ${ms}ms`);
         }
-        await frames(page, 30);
+        await watchFor(page, 1500);  // longer than the autosave delay (0.8 s): a write would have happened
         assertEq(await page.evaluate((k) => localStorage.getItem(k), AUTOSAVE), saved, 'autosave not overwritten');
         assertEq([await page.evaluate(() => window.__pwned === undefined), await htmlCount()], [true, elementsBefore],
           'nothing from a link became HTML');
@@ -278,7 +279,8 @@ export const tests = [
         const r = await page.evaluate(() => window.playground.share());
         assertEq([r.ok, r.error], [false, 'this design has 600 nodes; share links hold at most 500'], 'share refused');
         assert((await noticeText(page)).includes('too big for a share link'), 'message shown');
-        await page.waitForTimeout(1500);
+        await page.waitForFunction(() => window.playgroundHost.addressRevision === window.playground.state().revision,
+          null, { timeout: 30000 });  // syncing has settled on this revision (it decides "too big")
         assertEq(await page.evaluate(() => location.hash), '', 'address bar not given an unopenable link');
         assertEq(page.problems, [], 'console errors');
       } finally { await b.close(); }
@@ -290,7 +292,7 @@ export const tests = [
       const b = await launch();
       try {
         const page = await openPlayground(b.context, url, '?fresh');
-        await frames(page, 5);
+        await stable(page, 'layout');
         const bytes = await page.evaluate(async () => {
           const blob = await window.playground.exportPng({ download: false });
           return Array.from(new Uint8Array(await blob.arrayBuffer()));

@@ -2,7 +2,7 @@
 // node/edge counts, firing an event changes the metrics, time controls move the clock.
 import fs from 'node:fs';
 import path from 'node:path';
-import { launch, openPlayground, frames, repo, assert, assertEq } from './lib/harness.mjs';
+import { launch, openPlayground, settle, watchFor, repo, assert, assertEq } from './lib/harness.mjs';
 
 export const tests = [
   {
@@ -19,7 +19,7 @@ export const tests = [
           const json = JSON.parse(text);
           const r = await page.evaluate((t) => window.playground.loadPattern(t), text);
           assert(r.ok, `${f}: ${JSON.stringify(r.errors)}`);
-          await frames(page, 2);
+          await settle(page);  // a frame rebuilds the simulation from the loaded document
           const s = await page.evaluate(() => window.playground.state());
           assertEq([s.nodeCount, s.edgeCount], [json.nodes.length, (json.edges || []).length], `${f} counts`);
           assert(s.built, `${f} builds: ${JSON.stringify(s.diagnostics.filter((d) => d.severity === 'error'))}`);
@@ -53,13 +53,12 @@ export const tests = [
       try {
         const page = await openPlayground(b.context, url, '?fresh');
         await page.evaluate(() => { window.playground.setSpeed(100); window.playground.play(); });
-        await page.waitForTimeout(600);
+        await page.waitForFunction(() => window.playground.state().simTime > 5, null, { timeout: 30000 }).catch(() => {});
         let s = await page.evaluate(() => window.playground.state());
         assert(s.running && s.simTime > 5, 'running at ×100: t = ' + s.simTime);
         await page.evaluate(() => window.playground.pause());
-        await frames(page, 2);
         const t = (await page.evaluate(() => window.playground.state())).simTime;
-        await frames(page, 5);
+        await watchFor(page, 100, 5);  // five frames (and 0.1 s) in which the clock must not move
         s = await page.evaluate(() => window.playground.state());
         assertEq([s.running, s.simTime], [false, t], 'paused clock stays');
         const events = s.events;

@@ -1,7 +1,7 @@
 // smoke.test.mjs — the Foundation's browser smoke: the site loads in headless chromium with
 // software WebGL, window.playground becomes ready, nothing logs an error, and the canvas shows a
 // real diagram (many distinct colours, not a blank or single-colour frame).
-import { launch, openPlayground, frames, assert, assertEq, saveArtifact } from './lib/harness.mjs';
+import { launch, openPlayground, stable, assert, assertEq, saveArtifact } from './lib/harness.mjs';
 import { decodePng, distinctColours } from './lib/png.mjs';
 
 export const tests = [
@@ -15,7 +15,7 @@ export const tests = [
         assertEq(s.name, 'REST API', 'default pattern');
         assertEq([s.nodeCount, s.edgeCount], [5, 4], 'node/edge count');
         assert(s.built, 'default pattern builds: ' + JSON.stringify(s.diagnostics));
-        await frames(page, 5);
+        await stable(page, 'layout');
         const png = await page.screenshot();
         saveArtifact('smoke-1280x800.png', png);
         const img = decodePng(png);

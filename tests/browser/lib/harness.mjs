@@ -79,11 +79,64 @@ export async function openPlayground(context, baseUrl, query = '') {
   return page;
 }
 
-// Waits for n animation frames (the app draws once per frame).
-export const frames = (page, n = 2) => page.evaluate((k) => new Promise((r) => {
-  const tick = () => (k-- <= 0 ? r() : requestAnimationFrame(tick));
-  tick();
-}), n);
+// ---- Waiting for the app, never for a guessed number of frames or milliseconds ----
+// Real input reaches ImGui's queue as soon as Playwright's call returns; frames then hand it to the
+// UI a few events at a time (a press and its release in separate frames). On a busy machine frames
+// are slow and far apart, so a test that waits "3 frames" or "300 ms" races the app.
+
+// Resolves once every input event sent so far has been handed to the UI and at least `frames`
+// frames have been drawn since the call (what an API call such as showPanel needs to show).
+export async function settle(page, { frames = 1, timeout = 60000 } = {}) {
+  const start = await page.evaluate(() => window.playground.inputState().frames);
+  await page.waitForFunction(([from, k]) => {
+    const s = window.playground.inputState();
+    return s.pending === 0 && s.frames >= from + k;
+  }, [start, frames], { timeout, polling: 'raf' });
+}
+
+// Resolves with window.playground[what]() (its `key` part when given) once it is the same in two
+// consecutive frames with no input pending: a layout that has finished moving (windows open over
+// two frames, a fit animates, a card sizes itself) before a test clicks what it reports.
+export function stable(page, what = 'layout', key = null, timeout = 60000) {
+  return page.evaluate(([w, k, ms]) => new Promise((resolve, reject) => {
+    let last = null, lastFrame = -1;
+    const t0 = performance.now();
+    const tick = () => {
+      const s = window.playground.inputState();
+      if (s.frames !== lastFrame) {
+        const v = window.playground[w]();
+        const text = JSON.stringify(k ? v[k] : v);
+        if (text === last && s.pending === 0) { resolve(k ? v[k] : v); return; }
+        last = text;
+        lastFrame = s.frames;
+      }
+      if (performance.now() - t0 > ms) { reject(new Error(`${w}${k ? '.' + k : ''} never settled`)); return; }
+      requestAnimationFrame(tick);
+    };
+    tick();
+  }), [what, key, timeout]);
+}
+
+// A key press (e.g. 'Control+d') or click (CSS px) with the real keyboard/mouse, resolved once the
+// app has handled it.
+export async function press(page, keys) {
+  await page.keyboard.press(keys);
+  await settle(page);
+}
+export async function click(page, x, y) {
+  await page.mouse.click(x, y);
+  await settle(page);
+}
+
+// For claims that something does NOT happen (no redraw, no autosave, no message): watch for at
+// least `ms` of real time and at least `frames` frames, whichever ends later. Only for negatives.
+export async function watchFor(page, ms, frames = 2) {
+  const start = await page.evaluate(() => window.playground.inputState().frames);
+  const t0 = Date.now();
+  await page.waitForFunction(([from, k]) => window.playground.inputState().frames >= from + k, [start, frames],
+    { timeout: 60000, polling: 'raf' });
+  if (Date.now() - t0 < ms) await page.waitForTimeout(ms - (Date.now() - t0));
+}
 
 export function assert(cond, message) { if (!cond) throw new Error(message); }
 // JSON with object keys sorted, so equality does not depend on key order.
@@ -101,19 +154,19 @@ export function saveArtifact(name, buf) {
   return file;
 }
 
-// A real mouse drag (CSS px), one animation frame per step so the app sees every movement.
+// A real mouse drag (CSS px); every step is handled by the app before the next one is sent, so
+// the app sees each movement (queued moves would merge into one).
 export async function drag(page, from, to, { steps = 12, button = 'left' } = {}) {
   await page.mouse.move(from[0], from[1]);
-  await frames(page, 2);
+  await settle(page);
   await page.mouse.down({ button });
-  await frames(page, 2);
+  await settle(page);
   for (let i = 1; i <= steps; i++) {
     await page.mouse.move(from[0] + (to[0] - from[0]) * i / steps, from[1] + (to[1] - from[1]) * i / steps);
-    await frames(page, 1);
+    await settle(page);
   }
-  await frames(page, 2);
   await page.mouse.up({ button });
-  await frames(page, 3);
+  await settle(page);
 }
 
 export const api = (page, fn, arg) => page.evaluate(fn, arg);
