@@ -131,6 +131,15 @@ void parse_faults(const Json& v, Settings& s, Diagnostics& d) {
     }
 }
 
+// An account quota given as a whole number in [lo, hi]; anything else is an error naming the range.
+void whole_number_setting(ObjectReader& r, Diagnostics& d, const char* key, std::int64_t lo, std::int64_t hi, std::int64_t& out,
+                          const char* hint) {
+    const Json* v = r.get(key);
+    if (!v) return;
+    if (v->is_number_integer() && v->get<std::int64_t>() >= lo && v->get<std::int64_t>() <= hi) out = v->get<std::int64_t>();
+    else d.error(r.path(key), std::string(key) + " must be a whole number " + std::to_string(lo) + ".." + std::to_string(hi) + ", got " + v->dump(), hint);
+}
+
 void parse_settings(const Json& j, Settings& s, Diagnostics& d) {
     if (!j.is_object()) {
         d.error("/settings", std::string("settings must be an object, got ") + json_type_name(j));
@@ -139,26 +148,16 @@ void parse_settings(const Json& j, Settings& s, Diagnostics& d) {
     ObjectReader r(j, "/settings", d);
     r.duration("duration", s.duration);
     r.string("startTime", s.start_time, false);
-    if (const Json* v = r.get("lambdaConcurrencyLimit")) {
-        if (v->is_number_integer() && v->get<std::int64_t>() >= 100 && v->get<std::int64_t>() <= 1'000'000)
-            s.lambda_concurrency_limit = v->get<std::int64_t>();
-        else
-            d.error(r.path("lambdaConcurrencyLimit"), "lambdaConcurrencyLimit must be a whole number 100..1000000, got " + v->dump(),
-                    "the account ConcurrentExecutions quota; AWS default 1,000");
-    }
+    whole_number_setting(r, d, "lambdaConcurrencyLimit", 100, 1'000'000, s.lambda_concurrency_limit,
+                         "the account ConcurrentExecutions quota; AWS default 1,000");
     if (const Json* v = r.get("lambdaScaling")) {
         // Dated behaviour profile: per-function 1,000 environments / 10 s (since Nov 2023) or the
         // older account-level burst (3,000 in us-east-1, then +500 per minute).
         if (v->is_string() && (*v == "2023-11" || *v == "legacy-burst")) s.lambda_scaling = v->get<std::string>();
         else d.error(r.path("lambdaScaling"), "lambdaScaling must be \"2023-11\" or \"legacy-burst\", got " + v->dump());
     }
-    if (const Json* v = r.get("apiGatewayAccountRps")) {
-        if (v->is_number_integer() && v->get<std::int64_t>() >= 2 && v->get<std::int64_t>() <= 1'000'000)
-            s.api_gateway_account_rps = v->get<std::int64_t>();
-        else
-            d.error(r.path("apiGatewayAccountRps"), "apiGatewayAccountRps must be a whole number 2..1000000, got " + v->dump(),
-                    "API Gateway's throttle quota per account and Region, shared by all APIs; AWS default 10,000 (burst 5,000)");
-    }
+    whole_number_setting(r, d, "apiGatewayAccountRps", 2, 1'000'000, s.api_gateway_account_rps,
+                         "API Gateway's throttle quota per account and Region, shared by all APIs; AWS default 10,000 (burst 5,000)");
     if (const Json* v = r.get("freeTier")) {
         if (v->is_boolean()) s.free_tier = v->get<bool>();
         else d.error(r.path("freeTier"), "freeTier must be true or false, got " + v->dump(),
