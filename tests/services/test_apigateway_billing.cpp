@@ -23,6 +23,17 @@ std::string source(const std::string& id, const std::string& client, double rps,
            std::to_string(rps) + "}}";
 }
 double node_cost(const Simulation& s, const char* id) { return s.report()["cost_usd"][id].get<double>(); }
+// Client u → API Gateway `api` → Lambda f, one uniform source at `rps` for 10 s; `extra_nodes`
+// and `extra_edges` (each starting with ", ") wire more, `settings` is the pattern's.
+std::string client_api_fn(const std::string& api_config, const std::string& fn_config, double rps, const std::string& fn_edge_config = "{}",
+                          const std::string& extra_nodes = "", const std::string& extra_edges = "", const std::string& settings = "{}") {
+    return R"({"format": "serverless-playground/1", "name": "t", "seed": 3, "settings": )" + settings + R"(,
+      "nodes": [{"id": "u", "type": "client", "config": {}}, )" + api_node("api", api_config) +
+           R"(, {"id": "f", "type": "lambda", "config": )" + fn_config + "}" + extra_nodes + R"(],
+      "edges": [{"from": "u", "to": "api"}, {"from": "api", "to": "f", "config": )" + fn_edge_config + "}" + extra_edges + R"(],
+      "traffic": [)" + source("t", "u", rps) + "]}";
+}
+
 std::uint64_t answered(const Simulation& s, const char* client, const char* code) {
     return s.report()["nodes"][client]["responses_by_status"].value(code, std::uint64_t{0});
 }
@@ -32,11 +43,7 @@ TEST_SUITE("apigateway billing") {
     TEST_CASE("a 15,000 rps burst for 10 s bills exactly the requests the account throttle accepts") {
         // 15,000 rps × 10 s = 150,000 requests. The bucket starts full (5,000) and refills
         // 10,000/s: 5,000 + 10,000 × 10 = 105,000 accepted, 45,000 throttled (429).
-        auto s = build_ok(R"({"format": "serverless-playground/1", "name": "t", "seed": 3,
-          "nodes": [{"id": "u", "type": "client", "config": {}}, )" + api_node("api", "{}") + R"(,
-                    {"id": "f", "type": "lambda", "config": {"DurationMs": 1, "ReservedConcurrentExecutions": 900}}],
-          "edges": [{"from": "u", "to": "api"}, {"from": "api", "to": "f"}],
-          "traffic": [)" + source("t", "u", 15000) + "]}");
+        auto s = build_ok(client_api_fn("{}", R"({"DurationMs": 1, "ReservedConcurrentExecutions": 900})", 15000));
         s->run_until(sec(12));
         const std::uint64_t sent = counter(*s, "u", Counter::Invocations);
         const std::uint64_t throttled = counter(*s, "api", Counter::Throttles);
@@ -70,34 +77,22 @@ TEST_SUITE("apigateway billing") {
 
     TEST_CASE("a stage limit set on the node applies before the account's") {
         // Stage 50 rps with burst 10 at 200 rps for 10 s: 10 + 50 × 10 = 510 accepted.
-        auto s = build_ok(R"({"format": "serverless-playground/1", "name": "t", "seed": 3,
-          "nodes": [{"id": "u", "type": "client", "config": {}}, )" +
-                          api_node("api", R"({"ThrottlingRateLimit": 50, "ThrottlingBurstLimit": 10})") + R"(,
-                    {"id": "f", "type": "lambda", "config": {"DurationMs": 1}}],
-          "edges": [{"from": "u", "to": "api"}, {"from": "api", "to": "f"}],
-          "traffic": [)" + source("t", "u", 200) + "]}");
+        auto s = build_ok(client_api_fn(R"({"ThrottlingRateLimit": 50, "ThrottlingBurstLimit": 10})", R"({"DurationMs": 1})", 200));
         s->run_until(sec(12));
         CHECK(answered(*s, "u", "200") == doctest::Approx(510).epsilon(0.005));
         CHECK(node_cost(*s, "api") == doctest::Approx(static_cast<double>(answered(*s, "u", "200")) * kRestPerRequest));
     }
 
     TEST_CASE("unmatched routes are answered 403 and not charged") {
-        auto s = build_ok(R"({"format": "serverless-playground/1", "name": "t", "seed": 3,
-          "nodes": [{"id": "u", "type": "client", "config": {}}, )" + api_node("api", "{}") + R"(,
-                    {"id": "f", "type": "lambda", "config": {}}],
-          "edges": [{"from": "u", "to": "api"}, {"from": "api", "to": "f", "config": {"Route": "POST /orders"}}],
-          "traffic": [)" + source("t", "u", 5) + "]}");
+        auto s = build_ok(client_api_fn("{}", "{}", 5, R"({"Route": "POST /orders"})"));
         s->run_until(sec(12));
         CHECK(answered(*s, "u", "403") == 50);
         CHECK(node_cost(*s, "api") == 0);
     }
 
     TEST_CASE("requests the Cognito authorizer rejects get 401 and are not charged") {
-        auto s = build_ok(R"({"format": "serverless-playground/1", "name": "t", "seed": 3,
-          "nodes": [{"id": "u", "type": "client", "config": {}}, )" + api_node("api", "{}") + R"(,
-                    {"id": "pool", "type": "cognito", "config": {}}, {"id": "f", "type": "lambda", "config": {}}],
-          "edges": [{"from": "u", "to": "api"}, {"from": "api", "to": "f"}, {"from": "api", "port": "authorizer", "to": "pool"}],
-          "traffic": [)" + source("t", "u", 5) + "]}");
+        auto s = build_ok(client_api_fn("{}", "{}", 5, "{}", R"(, {"id": "pool", "type": "cognito", "config": {}})",
+                                        R"(, {"from": "api", "port": "authorizer", "to": "pool"})"));
         s->run_until(sec(12));
         CHECK(answered(*s, "u", "401") == 50);
         CHECK(node_cost(*s, "api") == 0);
@@ -105,11 +100,7 @@ TEST_SUITE("apigateway billing") {
 
     TEST_CASE("a request whose Lambda integration is throttled (500) is charged") {
         // Reserved concurrency 0: every invocation is throttled; API Gateway answers 500 and bills.
-        auto s = build_ok(R"({"format": "serverless-playground/1", "name": "t", "seed": 3,
-          "nodes": [{"id": "u", "type": "client", "config": {}}, )" + api_node("api", "{}") + R"(,
-                    {"id": "f", "type": "lambda", "config": {"ReservedConcurrentExecutions": 0}}],
-          "edges": [{"from": "u", "to": "api"}, {"from": "api", "to": "f"}],
-          "traffic": [)" + source("t", "u", 5) + "]}");
+        auto s = build_ok(client_api_fn("{}", R"({"ReservedConcurrentExecutions": 0})", 5));
         s->run_until(sec(12));
         CHECK(answered(*s, "u", "500") == 50);
         CHECK(node_cost(*s, "api") == doctest::Approx(50 * kRestPerRequest));
@@ -117,11 +108,7 @@ TEST_SUITE("apigateway billing") {
 
     TEST_CASE("the account quota is a setting; its burst is half the rate as AWS derives it") {
         // 2,500 rps (newer Regions) → burst 1,250: at 5,000 rps for 10 s, 1,250 + 25,000 accepted.
-        auto s = build_ok(R"({"format": "serverless-playground/1", "name": "t", "seed": 3, "settings": {"apiGatewayAccountRps": 2500},
-          "nodes": [{"id": "u", "type": "client", "config": {}}, )" + api_node("api", "{}") + R"(,
-                    {"id": "f", "type": "lambda", "config": {"DurationMs": 1}}],
-          "edges": [{"from": "u", "to": "api"}, {"from": "api", "to": "f"}],
-          "traffic": [)" + source("t", "u", 5000) + "]}");
+        auto s = build_ok(client_api_fn("{}", R"({"DurationMs": 1})", 5000, "{}", "", "", R"({"apiGatewayAccountRps": 2500})"));
         s->run_until(sec(12));
         CHECK(static_cast<double>(counter(*s, "u", Counter::Invocations) - counter(*s, "api", Counter::Throttles)) ==
               doctest::Approx(26250).epsilon(0.0002));
