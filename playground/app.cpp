@@ -6,6 +6,7 @@
 #include "gallery.h"
 #include "widgets.h"
 #include "learn/learn_ui.h"
+#include "services/all_services.h"
 
 #include <algorithm>
 #include <cmath>

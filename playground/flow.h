@@ -5,7 +5,7 @@
 #pragma once
 
 #include "canvas/graph_canvas.h"
-#include "core/simulation.h"
+#include "runtime/simulation.h"
 #include "theme.h"
 
 #include <cstdint>

@@ -4,7 +4,7 @@
 // whatever the speed; when the engine cannot keep up the clock simply falls behind (reported).
 #pragma once
 
-#include "core/simulation.h"
+#include "runtime/simulation.h"
 
 #include <cstdint>
 #include <memory>

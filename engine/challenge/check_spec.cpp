@@ -5,6 +5,7 @@
 #include "challenge/json_fields.h"
 #include "core/metrics.h"
 #include "core/registry.h"
+#include "services/all_services.h"
 
 #include <cctype>
 #include <cmath>

@@ -5,7 +5,7 @@
 #pragma once
 
 #include "challenge/challenge.h"
-#include "core/simulation.h"
+#include "runtime/simulation.h"
 
 #include <cstdint>
 #include <memory>

@@ -7,7 +7,7 @@
 #include "challenge/json_fields.h"
 #include "pattern/json_guard.h"
 #include "challenge/tour.h"
-#include "core/simulation.h"
+#include "runtime/simulation.h"
 
 #include <cmath>
 #include <set>

@@ -3,6 +3,7 @@
 
 #include "challenge/json_fields.h"
 #include "core/registry.h"
+#include "services/all_services.h"
 
 #include <cctype>
 

@@ -4,7 +4,7 @@
 
 #include "challenge/json_fields.h"
 #include "pattern/json_guard.h"
-#include "core/simulation.h"
+#include "runtime/simulation.h"
 
 namespace sim::challenge {
 

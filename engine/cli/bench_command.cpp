@@ -10,7 +10,7 @@
 // Payloads are constant in the benchmark so the figures measure the engine, not JSON templating
 // (templated payloads cost extra per request).
 #include "cli/cli.h"
-#include "core/simulation.h"
+#include "runtime/simulation.h"
 
 #include <algorithm>
 #include <chrono>

@@ -1,7 +1,7 @@
 // report_text.h — the human-readable run report.
 #pragma once
 
-#include "core/simulation.h"
+#include "runtime/simulation.h"
 
 #include <string>
 

@@ -1,7 +1,7 @@
 // run_command.cpp — `slsim run` and `slsim validate`.
 #include "cli/cli.h"
 #include "cli/report_text.h"
-#include "core/simulation.h"
+#include "runtime/simulation.h"
 
 #include <csignal>
 #include <cstdio>

@@ -1,9 +1,9 @@
 // context.cpp — what a service may do, implemented over the engine's private state.
-#include "core/simulation_impl.h"
+#include "core/kernel.h"
 
 namespace sim {
 
-Context::Context(SimulationImpl& sim, std::uint32_t node)
+Context::Context(Kernel& sim, std::uint32_t node)
     : sim_(&sim), node_(node), clock_(&sim.scheduler.clock()), rng_(&sim.nodes[node].rng), metrics_(&sim.nodes[node].metrics) {}
 
 const std::string& Context::node_id() const { return sim_->nodes[node_].id; }

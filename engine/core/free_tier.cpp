@@ -1,8 +1,8 @@
 // free_tier.cpp — monthly allowances (../shared/AWS-FACTS.md: Lambda, SQS, SNS, Step Functions).
 #include "core/free_tier.h"
 
-#include "cost/price_table.h"
-#include "schedule/utc_time.h"
+#include "prices/price_table.h"
+#include "core/civil_time.h"
 
 #include <algorithm>
 
@@ -34,7 +34,7 @@ const char* FreeTier::name(FreeMeter m) {
 
 double FreeTier::billable(FreeMeter m, double units, std::int64_t unix_s) {
     if (!enabled_ || units <= 0) return units;
-    const schedule::CivilTime t = schedule::civil_from_unix(unix_s);
+    const CivilTime t = civil_from_unix(unix_s);
     const std::int64_t month = static_cast<std::int64_t>(t.year) * 12 + t.month;
     if (month != month_) {  // a new calendar month: every allowance starts again
         month_ = month;

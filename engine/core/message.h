@@ -37,6 +37,29 @@ struct Message {
                                     // the chain after 16 (recursive-loop detection); services copy it
 };
 
+// How a derived message counts toward Lambda's recursive-loop detection. AWS follows a chain
+// through Lambda, SQS, SNS and S3 (Keep); a Lambda's own calls and destinations add its hop; batch
+// messages (SQS, Kinesis) leave the count on each record, and Step Functions and Firehose are not
+// followed (Restart).
+enum class LoopCount : std::uint8_t { Keep, AddLambdaHop, Restart };
+
+// A message caused by `cause` (a call it makes, an event it triggers, a record it forwards): the
+// same trace, trace start, traffic source and hop count; a new id and type. Every service that
+// sends on behalf of a message starts from this (Context::derive draws the id).
+inline Message derived_message(const Message& cause, std::uint64_t id, const char* type, LoopCount loop) {
+    Message m;
+    m.trace = cause.trace;
+    m.id = id;
+    m.origin = cause.origin;
+    m.type = type;
+    m.source = cause.source;
+    m.depth = cause.depth;
+    m.recursion = loop == LoopCount::Keep           ? cause.recursion
+                  : loop == LoopCount::AddLambdaHop ? static_cast<std::uint16_t>(cause.recursion + 1)
+                                                    : std::uint16_t{0};
+    return m;
+}
+
 // The answer to a synchronous call. `error` empty means success. (Context::reply moves it field by
 // field: a new field must be added there too.)
 struct Reply {

@@ -78,13 +78,4 @@ std::string Registry::suggest(std::string_view unknown) const {
     return best;
 }
 
-const Registry& default_registry() {
-    static const Registry reg = [] {
-        Registry r;
-        register_all_services(r);
-        return r;
-    }();
-    return reg;
-}
-
 }  // namespace sim

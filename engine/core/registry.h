@@ -68,8 +68,4 @@ private:
     std::vector<ServiceKind> kinds_;
 };
 
-// The registry with every service (engine/services/all_services.cpp).
-const Registry& default_registry();
-void register_all_services(Registry& registry);
-
 }  // namespace sim

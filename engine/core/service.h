@@ -9,16 +9,17 @@
 #include "core/metrics.h"
 #include "core/rng.h"
 #include "core/sim_time.h"
-#include "core/token_bucket.h"
 #include "core/trace.h"
 
 #include <cstdint>
+#include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace sim {
 
-class SimulationImpl;
+class Kernel;
 
 // One wired edge leaving a node, resolved at build time.
 struct Link {
@@ -44,25 +45,39 @@ struct Inbound {
     CallerRef caller;                 // set when the sender waits for a Reply
 };
 
-// Account-wide shared state (one AWS account and Region per pattern).
-struct Account {
-    std::int64_t lambda_concurrency_limit = 1000;  // ConcurrentExecutions quota (soft, default 1,000)
-    std::int64_t lambda_reserved_total = 0;        // sum of ReservedConcurrentExecutions
-    std::int64_t lambda_unreserved_in_use = 0;     // environments busy on unreserved functions
-    // Lambda's invocation rate across all functions: 10 × the concurrency limit per second.
-    TokenBucket lambda_requests_per_second{10000, 10000};
-    double lambda_burst_tokens = 3000;             // legacy-burst scaling: account-level burst pool
-    SimTime lambda_burst_at;                       //   (3,000 in us-east-1, refilled 500 per minute)
-    // API Gateway's account-level throttle, shared by every REST and HTTP API of the account in
-    // the Region: 10,000 requests/s refill, burst 5,000 (AWS derives the burst from the rate).
-    TokenBucket api_gateway_throttle{10000, 5000};
-    AzState azs;                                   // AZ outages (settings.faults, Simulation::set_az_down)
-    FreeTier free_tier;                            // always-free allowances (settings.freeTier)
+// Account-wide shared state (one AWS account and Region per pattern). What one service keeps for
+// the whole account (Lambda's concurrency pool, API Gateway's account throttle) is that service's
+// own type, declared in its folder and kept here by type: shared<LambdaAccount>(…) makes it on
+// first use (with those arguments) and returns the same object to every node after that.
+class Account {
+public:
+    AzState azs;          // AZ outages (settings.faults, Simulation::set_az_down)
+    FreeTier free_tier;   // always-free allowances (settings.freeTier)
+
+    template <class T, class... Args>
+    T& shared(Args&&... first_use_args) {
+        const void* key = &kKey<T>;
+        for (const Slot& s : shared_)
+            if (s.key == key) return *static_cast<T*>(s.value.get());
+        auto value = std::make_shared<T>(std::forward<Args>(first_use_args)...);
+        T& out = *value;
+        shared_.push_back(Slot{key, std::move(value)});
+        return out;
+    }
+
+private:
+    template <class T>
+    static constexpr char kKey = 0;  // one address per type: the slot's key
+    struct Slot {
+        const void* key;
+        std::shared_ptr<void> value;  // deletes as the T it was made as
+    };
+    std::vector<Slot> shared_;
 };
 
 class Context {
 public:
-    Context(SimulationImpl& sim, std::uint32_t node);
+    Context(Kernel& sim, std::uint32_t node);
 
     // The three accessors every handler uses are inline reads through pointers fixed at build
     // (nodes never move after it): a call across translation units each time was measurable.
@@ -90,6 +105,10 @@ public:
     void cancel_timer(std::uint64_t timer_id);
 
     std::uint64_t new_message_id();
+    // A message caused by `cause`, with a new id (derived_message in message.h).
+    Message derive(const Message& cause, const char* type, LoopCount loop = LoopCount::Keep) {
+        return derived_message(cause, new_message_id(), type, loop);
+    }
     std::uint64_t new_trace_id();
     // Records a span for msg's trace; cheap when the trace is not kept.
     void span(const Message& msg, std::string_view operation, SimTime start, Outcome outcome,
@@ -102,7 +121,7 @@ public:
     void observe_end_to_end(std::uint32_t source, SimTime latency, bool ok);
 
 private:
-    SimulationImpl* sim_;
+    Kernel* sim_;
     std::uint32_t node_;
     const SimTime* clock_;
     Rng* rng_;

@@ -5,8 +5,8 @@
 // hour, so the crossover rate is (fleet $/h − serverless fixed $/h) ÷ (variable $/request × 3600).
 #include "cost/compare.h"
 
-#include "core/simulation.h"
-#include "cost/price_table.h"
+#include "runtime/simulation.h"
+#include "prices/price_table.h"
 #include "services/ec2.h"
 
 #include <algorithm>

@@ -10,6 +10,7 @@
 #pragma once
 
 #include "pattern/pattern.h"
+#include "services/cloudformation.h"  // kSamMetadataKey
 
 #include <nlohmann/json.hpp>
 
@@ -17,8 +18,6 @@
 #include <vector>
 
 namespace sim {
-
-inline constexpr const char* kSamMetadataKey = "ServerlessPlayground";
 
 struct SamExport {
     nlohmann::ordered_json tmpl;      // the template, keys in CloudFormation's usual order

@@ -3,6 +3,8 @@
 // travel in Metadata), and how node ids become logical ids. Shared by export and import.
 #pragma once
 
+#include "services/cloudformation.h"  // kCfnNodeType
+
 #include <span>
 #include <string>
 #include <string_view>
@@ -10,9 +12,6 @@
 namespace sim {
 
 inline constexpr const char* kCfnLogicalIdKey = "cfnLogicalId";
-// The node type of resources kept for export only (services/cloudformation.h): config is the
-// resource as CloudFormation writes it (Type, Properties, DependsOn, Metadata …).
-inline constexpr const char* kCfnNodeType = "cloudformation";
 
 struct SamTypeMap {
     std::string_view sim_type;                   // "lambda"

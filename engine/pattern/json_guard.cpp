@@ -1,6 +1,8 @@
 // json_guard.cpp — iterative UTF-8 and nesting-depth checks (see json_guard.h).
 #include "pattern/json_guard.h"
 
+#include "core/text_position.h"
+
 namespace sim {
 
 namespace {
@@ -82,19 +84,6 @@ TextCheck check_json_depth(std::string_view text, int max_depth) {
 }  // namespace sim
 
 namespace sim {
-
-void line_column(std::string_view text, std::size_t offset, std::size_t& line, std::size_t& column) {
-    line = 1;
-    column = 1;
-    for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
-        if (text[i] == '\n') {
-            ++line;
-            column = 1;
-        } else {
-            ++column;
-        }
-    }
-}
 
 std::string JsonText::where() const {
     return "line " + std::to_string(line) + ", column " + std::to_string(column) + ": " + reason;

@@ -25,9 +25,6 @@ TextCheck check_utf8(std::string_view text);
 // that goes deeper than `max_depth`, naming its byte offset. Does not otherwise validate JSON.
 TextCheck check_json_depth(std::string_view text, int max_depth);
 
-// 1-based line and column of byte `offset` in `text` (columns count bytes).
-void line_column(std::string_view text, std::size_t offset, std::size_t& line, std::size_t& column);
-
 struct JsonText {
     nlohmann::json value;     // the document (null when !ok)
     bool ok = false;

@@ -1,5 +1,6 @@
 // all_services.cpp — the only file that lists every service type.
-#include "core/registry.h"
+#include "services/all_services.h"
+
 #include "services/apigateway.h"
 #include "services/appsync.h"
 #include "services/aurora.h"
@@ -55,6 +56,15 @@ void register_all_services(Registry& r) {
     r.add(svc::redshift_kind());
     // other: template resources kept for export only
     r.add(svc::cloudformation_kind());
+}
+
+const Registry& default_registry() {
+    static const Registry reg = [] {
+        Registry r;
+        register_all_services(r);
+        return r;
+    }();
+    return reg;
 }
 
 }  // namespace sim

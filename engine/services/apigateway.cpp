@@ -31,9 +31,11 @@
 //      api-gateway-caching.html
 #include "services/apigateway.h"
 
-#include "cost/price_table.h"
+#include "prices/price_table.h"
 #include "core/deadline_queue.h"
 #include "core/id_map.h"
+#include "core/token_bucket.h"
+#include "core/timer_tag.h"
 #include "pattern/config_reader.h"
 #include "pattern/pattern.h"
 
@@ -51,8 +53,17 @@ struct Route {
     bool open = false;   // AuthorizationType NONE: skips the authorizer
 };
 
+// API Gateway's account-level throttle, shared by every REST and HTTP API of the account in the
+// Region (Account::shared): 10,000 requests/s refill and a burst of half that by default (AWS
+// derives the burst from the rate; settings.apiGatewayAccountRps).
+struct ApiGatewayAccount {
+    explicit ApiGatewayAccount(double rps) : throttle(rps, rps / 2) {}
+    TokenBucket throttle;
+};
+
 struct Config {
     bool rest = true;
+    double account_rps = 10000;  // settings.apiGatewayAccountRps
     bool stage_limit = false;  // the node sets its own stage throttle
     double rate = 10000;       // stage limit: tokens per second
     double burst = 5000;       //   and bucket size
@@ -72,8 +83,8 @@ struct CachedResponse {
     JsonPtr body;
 };
 
-constexpr std::uint64_t kCacheBillTag = 1ULL << 63;  // timer tags; integration call ids stay far below
-constexpr std::uint64_t kTimeoutSweepTag = kCacheBillTag + 1;
+// Timers: a request's integration timeout (value: its call id), the timeout sweep, cache billing.
+enum class Timer : std::uint8_t { Timeout = 1, TimeoutSweep, CacheBill };
 constexpr SimTime kCacheBillPeriod = sec(60);
 constexpr std::int64_t kMaxCachedBytes = 1048576;
 
@@ -94,13 +105,14 @@ class Api final : public Service {
     }
 
 public:
-    explicit Api(Config c) : c_(std::move(c)), stage_bucket_(c_.rate, c_.burst), timeouts_(kTimeoutSweepTag) {}
+    explicit Api(Config c) : c_(std::move(c)), stage_bucket_(c_.rate, c_.burst), timeouts_(timer_tag(Timer::TimeoutSweep)) {}
 
     void on_start(Context& ctx) override {
+        account_ = &ctx.account().shared<ApiGatewayAccount>(c_.account_rps).throttle;
         // The cache is a provisioned instance: it costs money every hour it exists, pro rata.
         if (c_.cache) {
             ctx.metrics().set_hourly_cost(c_.cache_usd_per_hour, ctx.now());
-            ctx.start_timer(kCacheBillPeriod, kCacheBillTag);
+            ctx.start_timer(kCacheBillPeriod, timer_tag(Timer::CacheBill));
         }
     }
 
@@ -115,7 +127,7 @@ public:
         const SimTime now = ctx.now();
         ctx.metrics().count(Counter::Invocations, now);
         // The stage limit is evaluated before the account's; a request takes a token from each.
-        TokenBucket& account = ctx.account().api_gateway_throttle;
+        TokenBucket& account = *account_;
         if ((c_.stage_limit && !stage_bucket_.available(now)) || !account.available(now)) {
             ctx.metrics().count(Counter::Throttles, now);
             answer(ctx, in.caller, in.msg, now, 429, "TooManyRequestsException", "Too Many Requests", Outcome::Throttled);
@@ -171,19 +183,21 @@ public:
         ctx.metrics().set_concurrency(inflight_, ctx.now());
     }
 
-    void on_timer(Context& ctx, std::uint64_t call) override {
-        if (call == kCacheBillTag) {  // the cache's charge so far, into the cost timeline
+    void on_timer(Context& ctx, std::uint64_t tag) override {
+        const Timer kind = timer_kind<Timer>(tag);
+        if (kind == Timer::CacheBill) {  // the cache's charge so far, into the cost timeline
             ctx.metrics().fold_hourly_cost(ctx.now());
-            ctx.start_timer(kCacheBillPeriod, kCacheBillTag);
+            ctx.start_timer(kCacheBillPeriod, timer_tag(Timer::CacheBill));
             return;
         }
-        if (call == kTimeoutSweepTag) {
+        if (kind == Timer::TimeoutSweep) {
             timeouts_.sweep(ctx, unanswered(), [&](std::uint64_t id) {
                 Pending* p = pending_.find(id);
-                p->timeout_timer = ctx.start_timer(p->deadline - ctx.now(), id);
+                p->timeout_timer = ctx.start_timer(p->deadline - ctx.now(), timer_tag(Timer::Timeout, id));
             });
             return;
         }
+        const std::uint64_t call = timer_value(tag);
         Pending* it = pending_.find(call);
         if (!it) return;
         ctx.metrics().count(Counter::Timeouts, ctx.now());
@@ -321,6 +335,7 @@ private:
 
     Config c_;
     TokenBucket stage_bucket_;  // used only with a stage limit
+    TokenBucket* account_ = nullptr;  // the account's throttle, from on_start
     IdMap<Pending> pending_;  // integration call id → request
     DeadlineQueue timeouts_;  // integration timeouts: sent + timeout, by call id
     JsonPtr matched_body_;    // the last request body routed, and its route
@@ -339,6 +354,7 @@ std::unique_ptr<Service> create_api(BuildContext& ctx) {
     ConfigReader& r = ctx.config;
     Config c;
     c.rest = r.choice("ApiType", "REST", {"REST", "HTTP"}) == "REST";
+    c.account_rps = static_cast<double>(ctx.pattern.settings.api_gateway_account_rps);
     // Stage throttling (MethodSettings in CloudFormation): absent means the account limit alone.
     c.stage_limit = r.has("ThrottlingRateLimit") || r.has("ThrottlingBurstLimit");
     c.rate = r.number("ThrottlingRateLimit", 10000, 0, 1e6, "requests/s");

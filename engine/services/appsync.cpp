@@ -15,7 +15,7 @@
 // AWS: https://docs.aws.amazon.com/appsync/latest/devguide/what-is-appsync.html
 #include "services/appsync.h"
 
-#include "cost/price_table.h"
+#include "prices/price_table.h"
 #include "pattern/config_reader.h"
 #include "pattern/pattern.h"
 #include "services/json_path.h"

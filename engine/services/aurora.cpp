@@ -13,9 +13,10 @@
 // AWS: https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/aurora-serverless-v2.how-it-works.html
 #include "services/aurora.h"
 
-#include "cost/price_table.h"
+#include "prices/price_table.h"
 #include "pattern/config_reader.h"
 #include "pattern/pattern.h"
+#include "core/timer_tag.h"
 
 #include <algorithm>
 #include <cmath>
@@ -48,7 +49,7 @@ public:
 
     void on_start(Context& ctx) override {
         bill_capacity(ctx);
-        if (!paused_) ctx.start_timer(sec(1), kTick);
+        if (!paused_) ctx.start_timer(sec(1), timer_tag(kTick));
     }
 
     void on_message(Context& ctx, const Inbound& in) override {
@@ -63,7 +64,7 @@ public:
                 resuming_ = true;
                 ++resumes_;
                 ctx.note(&in.msg, Outcome::Ok, "cluster resuming from auto-pause (~" + std::to_string(c_.resume.us / 1000000) + " s)");
-                ctx.start_timer(c_.resume, kResumed);
+                ctx.start_timer(c_.resume, timer_tag(kResumed));
             }
             return;
         }
@@ -72,13 +73,13 @@ public:
 
     void on_timer(Context& ctx, std::uint64_t tag) override {
         const SimTime now = ctx.now();
-        if (tag == kResumed) {
+        if (timer_kind<Tag>(tag) == kResumed) {
             accrue(ctx);
             resuming_ = false;
             paused_ = false;
             acu_ = std::max(0.5, c_.min_acu);
             bill_capacity(ctx);
-            ctx.start_timer(sec(1), kTick);
+            ctx.start_timer(sec(1), timer_tag(kTick));
             while (!waiting_.empty()) {
                 Query q = std::move(waiting_.front());
                 waiting_.pop_front();
@@ -87,7 +88,7 @@ public:
             ctx.metrics().set_queue_depth(0, now);
             return;
         }
-        if (tag >= (kQueryDone << 56)) {
+        if (timer_kind<Tag>(tag) == kQueryDone) {
             --in_flight_;
             ctx.metrics().set_concurrency(in_flight_, now);
             return;
@@ -112,7 +113,7 @@ public:
             return;  // no ticks while paused
         }
         bill_capacity(ctx);
-        ctx.start_timer(sec(1), kTick);
+        ctx.start_timer(sec(1), timer_tag(kTick));
     }
 
     void report(Json& out) const override {
@@ -148,7 +149,7 @@ private:
         const SimTime service = from_ms(c_.latency.sample_ms(ctx.rng()) * pressure);
         ++in_flight_;
         ctx.metrics().set_concurrency(in_flight_, now);
-        ctx.start_timer(service, (kQueryDone << 56) | ++query_seq_);
+        ctx.start_timer(service, timer_tag(kQueryDone, ++query_seq_));
         const SimTime total = now + service - q.arrived;
         ctx.metrics().observe_latency(total, now);
         if (ctx.tracing(q.msg))

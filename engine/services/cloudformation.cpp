@@ -7,8 +7,6 @@
 // Not modelled: [ ] the resource itself  [ ] wiring (refused by Registry::can_connect)
 #include "services/cloudformation.h"
 
-#include "export/sam_export.h"
-#include "export/sam_mapping.h"
 #include "pattern/config_reader.h"
 
 namespace sim::svc {

@@ -8,6 +8,17 @@
 
 #include <string_view>
 
+namespace sim {
+
+// The Metadata key under which SAM export writes the playground's own data (node type, layout,
+// traffic); a template resource may not use it for anything else.
+inline constexpr const char* kSamMetadataKey = "ServerlessPlayground";
+// The node type of resources kept for export only: config is the resource as CloudFormation
+// writes it (Type, Properties, DependsOn, Metadata …).
+inline constexpr const char* kCfnNodeType = "cloudformation";
+
+}  // namespace sim
+
 namespace sim::svc {
 
 ServiceKind cloudformation_kind();

@@ -18,7 +18,7 @@
 //      http-503-service-unavailable.html, lambda-cloudfront-trigger-events.html
 #include "services/cloudfront.h"
 
-#include "cost/price_table.h"
+#include "prices/price_table.h"
 #include "pattern/config_reader.h"
 #include "pattern/pattern.h"
 

@@ -13,10 +13,10 @@
 // AWS: https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-tokens-with-identity-providers.html
 #include "services/cognito.h"
 
-#include "cost/price_table.h"
+#include "prices/price_table.h"
 #include "pattern/config_reader.h"
 #include "pattern/pattern.h"
-#include "schedule/utc_time.h"
+#include "core/civil_time.h"
 
 #include <cstdlib>
 #include <map>
@@ -129,7 +129,7 @@ private:
 
     // MAU: a user counts once per calendar month after any identity operation.
     void active(Context& ctx, const std::string& user, std::int64_t now_unix) {
-        const schedule::CivilTime t = schedule::civil_from_unix(now_unix);
+        const CivilTime t = civil_from_unix(now_unix);
         const int month = t.year * 12 + t.month;
         if (month != month_) {
             month_ = month;

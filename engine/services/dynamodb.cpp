@@ -20,28 +20,28 @@
 // AWS: https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/TTL.html
 #include "services/dynamodb.h"
 
-#include "cost/price_table.h"
+#include "prices/price_table.h"
 #include "pattern/config_reader.h"
 #include "pattern/pattern.h"
 #include "services/dynamodb_table.h"
+#include "core/timer_tag.h"
 
 namespace sim::svc {
 namespace ddb {
 
 namespace {
-enum Tag : std::uint64_t { kHourly = 1, kTtl = 2 };
-constexpr std::uint64_t kStreamTimerBase = 1ULL << 40;
+enum Tag : std::uint8_t { kHourly = 1, kTtl = 2, kStream = 3 };  // kStream: the stream's own timers
 }  // namespace
 
 Table::Table(TableConfig c)
     : c_(std::move(c)), store_(c_.keys, c_.content_limit), capacity_(c_.capacity) {
     if (c_.stream_view && !c_.mappings.empty())
-        stream_ = std::make_unique<StreamFeed>(c_.table, *c_.stream_view, c_.stream_shards, c_.mappings, kStreamTimerBase);
+        stream_ = std::make_unique<StreamFeed>(c_.table, *c_.stream_view, c_.stream_shards, c_.mappings, kStream);
 }
 
 void Table::on_start(Context& ctx) {
     update_hourly_cost(ctx);
-    ctx.start_timer(hours(1), kHourly);
+    ctx.start_timer(hours(1), timer_tag(kHourly));
 }
 
 // Provisioned capacity is billed per hour whether used or not; storage per GB-month, the first
@@ -89,14 +89,14 @@ void Table::on_reply(Context& ctx, std::uint64_t call, const Reply& r) {
 
 void Table::on_timer(Context& ctx, std::uint64_t tag) {
     if (stream_ && stream_->on_timer(ctx, tag)) return;
-    if (tag == kTtl) {
+    if (timer_kind<Tag>(tag) == kTtl) {
         ttl_armed_ = kNever;
         sweep_ttl(ctx);
         return;
     }
     // Hourly: the charge so far is folded into the cost timeline.
     update_hourly_cost(ctx);
-    ctx.start_timer(hours(1), kHourly);
+    ctx.start_timer(hours(1), timer_tag(kHourly));
 }
 
 std::int64_t Table::ttl_of(const Json& item) const {
@@ -120,7 +120,7 @@ void Table::changed(Context& ctx, const Message& cause, const Json& key, const J
             ttl_queue_.emplace(at, std::make_pair(key, s ? s->version : 0));
             if (at < ttl_armed_) {
                 ttl_armed_ = at;
-                ctx.start_timer(at - ctx.now(), kTtl);
+                ctx.start_timer(at - ctx.now(), timer_tag(kTtl));
             }
         }
     }
@@ -150,7 +150,7 @@ void Table::sweep_ttl(Context& ctx) {
     if (store_.bytes() != billed_bytes_) update_hourly_cost(ctx);
     if (!ttl_queue_.empty()) {
         ttl_armed_ = ttl_queue_.begin()->first;
-        ctx.start_timer(ttl_armed_ - ctx.now(), kTtl);
+        ctx.start_timer(ttl_armed_ - ctx.now(), timer_tag(kTtl));
     }
 }
 

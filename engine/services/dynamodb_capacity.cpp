@@ -14,21 +14,11 @@ const SimTime kPeakSettles = minutes(30);       // "double the previous peak wit
 }  // namespace
 
 CapacityModel::CapacityModel(CapacitySettings s) : s_(s) {
-    read_bucket_.per_second = s_.rcu;
-    write_bucket_.per_second = s_.wcu;
     // A new provisioned table starts with its burst bank full of 300 s of unused capacity.
-    read_bucket_.tokens = s_.rcu * kBurstSeconds;
-    write_bucket_.tokens = s_.wcu * kBurstSeconds;
+    read_bucket_ = TokenBucket(s_.rcu, s_.rcu * kBurstSeconds);
+    write_bucket_ = TokenBucket(s_.wcu, s_.wcu * kBurstSeconds);
     read_window_.initial = std::min(12000.0, s_.max_read);
     write_window_.initial = std::min(4000.0, s_.max_write);
-}
-
-bool CapacityModel::take_bucket(Bucket& b, double units, SimTime now) {
-    b.tokens = std::min(b.per_second * kBurstSeconds, b.tokens + b.per_second * static_cast<double>(now.us - b.at.us) / 1e6);
-    b.at = now;
-    if (b.tokens < units) return false;
-    b.tokens -= units;
-    return true;
 }
 
 double CapacityModel::ceiling(Window& w, SimTime now, double table_max) {
@@ -81,7 +71,7 @@ const char* CapacityModel::take(double units, const std::string& partition, SimT
             if (w.used + units > ceiling(w, now, write ? s_.max_write : s_.max_read)) return "ThrottlingException";
             w.used += units;
             record_peak(w, now);
-        } else if (!take_bucket(write ? write_bucket_ : read_bucket_, units, now)) {
+        } else if (!(write ? write_bucket_ : read_bucket_).try_take(now, units)) {
             return "ProvisionedThroughputExceededException";
         }
         mine += units;
@@ -99,7 +89,7 @@ const char* CapacityModel::take(double units, const std::string& partition, SimT
         record_peak(w, now);
         return "";
     }
-    return take_bucket(write ? write_bucket_ : read_bucket_, units, now) ? "" : "ProvisionedThroughputExceededException";
+    return (write ? write_bucket_ : read_bucket_).try_take(now, units) ? "" : "ProvisionedThroughputExceededException";
 }
 
 const char* CapacityModel::take_read(double units, const std::string& partition, SimTime now) { return take(units, partition, now, false); }

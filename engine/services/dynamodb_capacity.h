@@ -13,6 +13,7 @@
 #pragma once
 
 #include "core/sim_time.h"
+#include "core/token_bucket.h"
 
 #include <cstdint>
 #include <deque>
@@ -40,10 +41,6 @@ public:
     const CapacitySettings& settings() const { return s_; }
 
 private:
-    struct Bucket {
-        double per_second = 0, tokens = 0;
-        SimTime at;
-    };
     struct Window {  // on-demand: consumption in the current second and the peak history
         std::int64_t second = -1;
         double used = 0;
@@ -53,12 +50,11 @@ private:
         SimTime ceiling_until;                    // the next peak settles or the peaks change
     };
     const char* take(double units, const std::string& partition, SimTime now, bool write);
-    static bool take_bucket(Bucket& b, double units, SimTime now);
     static void record_peak(Window& w, SimTime now);
     static double ceiling(Window& w, SimTime now, double table_max);
 
     CapacitySettings s_;
-    Bucket read_bucket_, write_bucket_;
+    TokenBucket read_bucket_, write_bucket_;  // provisioned: RCU/WCU per second, 300 s of burst
     Window read_window_, write_window_;
     std::int64_t hot_second_ = -1;
     std::map<std::string, std::pair<double, double>> hot_;  // partition → (read, write) this second

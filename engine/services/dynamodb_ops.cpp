@@ -3,7 +3,7 @@
 // https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_Operations_Amazon_DynamoDB.html
 // Units: writes ceil(KB) of the larger of old and new item; reads ceil(size / 4 KB), eventually
 // consistent half; Query/Scan sum the items read (before any filter), ≤1 MB per page.
-#include "cost/price_table.h"
+#include "prices/price_table.h"
 #include "services/dynamodb_table.h"
 
 #include <cmath>

@@ -3,6 +3,7 @@
 #include "services/dynamodb_streams.h"
 
 #include "core/rng.h"
+#include "core/timer_tag.h"
 #include "pattern/config_reader.h"
 #include "services/dynamodb_storage.h"
 
@@ -42,8 +43,8 @@ std::vector<MappingConfig> read_mappings(const std::vector<Link>& links, Diagnos
     return out;
 }
 
-StreamFeed::StreamFeed(std::string table, ViewType view, int shards, std::vector<MappingConfig> mappings, std::uint64_t timer_base)
-    : table_(std::move(table)), view_(view), shards_(std::max(1, shards)), mappings_(std::move(mappings)), timer_base_(timer_base) {
+StreamFeed::StreamFeed(std::string table, ViewType view, int shards, std::vector<MappingConfig> mappings, std::uint8_t timer_kind_of_feed)
+    : table_(std::move(table)), view_(view), shards_(std::max(1, shards)), mappings_(std::move(mappings)), tag_kind_(timer_kind_of_feed) {
     arn_ = "arn:aws:dynamodb:us-east-1:123456789012:table/" + table_ + "/stream/2026-01-01T00:00:00.000";
     for (std::size_t m = 0; m < mappings_.size(); ++m)
         for (int s = 0; s < shards_; ++s) {
@@ -99,12 +100,12 @@ void StreamFeed::publish(Context& ctx, const Message& cause, const Json& keys, c
 
 void StreamFeed::schedule(Context& ctx, std::size_t k, SimTime delay) {
     consumers_[k].timer_set = true;
-    ctx.start_timer(delay, timer_base_ + k);
+    ctx.start_timer(delay, timer_tag(tag_kind_, k));
 }
 
 bool StreamFeed::on_timer(Context& ctx, std::uint64_t tag) {
-    if (tag < timer_base_ || tag - timer_base_ >= consumers_.size()) return false;
-    const std::size_t k = tag - timer_base_;
+    if (timer_kind<std::uint8_t>(tag) != tag_kind_ || timer_value(tag) >= consumers_.size()) return false;
+    const std::size_t k = timer_value(tag);
     Consumer& c = consumers_[k];
     c.timer_set = false;
     if (c.call == 0) invoke(ctx, k);

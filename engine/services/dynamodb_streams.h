@@ -48,7 +48,7 @@ std::vector<MappingConfig> read_mappings(const std::vector<Link>& links, Diagnos
 
 class StreamFeed {
 public:
-    StreamFeed(std::string table, ViewType view, int shards, std::vector<MappingConfig> mappings, std::uint64_t timer_base);
+    StreamFeed(std::string table, ViewType view, int shards, std::vector<MappingConfig> mappings, std::uint8_t timer_kind_of_feed);
 
     // One item change. old_item / new_item are null when absent. `partition` picks the shard.
     void publish(Context& ctx, const Message& cause, const Json& keys, const Json* old_item, const Json* new_item,
@@ -88,7 +88,7 @@ private:
     std::vector<MappingConfig> mappings_;
     std::vector<Consumer> consumers_;            // mapping-major
     std::map<std::uint64_t, std::size_t> calls_;  // call id → consumer
-    std::uint64_t timer_base_;
+    std::uint8_t tag_kind_;  // the timer kind (core/timer_tag.h) the table gave the feed
     std::uint64_t sequence_ = 0;
     std::uint64_t records_ = 0, delivered_ = 0, filtered_ = 0, discarded_ = 0, batches_ = 0, failed_batches_ = 0;
 };

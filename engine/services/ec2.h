@@ -3,7 +3,7 @@
 #pragma once
 
 #include "core/registry.h"
-#include "cost/price_table.h"
+#include "prices/price_table.h"
 
 #include <string>
 #include <vector>

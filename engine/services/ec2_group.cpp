@@ -20,9 +20,10 @@
 //      https://docs.aws.amazon.com/elasticloadbalancing/latest/application/target-group-health-checks.html
 #include "services/ec2_group.h"
 
-#include "cost/price_table.h"
+#include "prices/price_table.h"
 #include "pattern/config_reader.h"
 #include "pattern/pattern.h"
+#include "core/timer_tag.h"
 
 #include <algorithm>
 #include <cmath>
@@ -35,7 +36,6 @@ namespace {
 constexpr SimTime kTick = sec(10);
 constexpr std::int64_t kTicksPerMinute = 6;
 enum Tag : std::uint64_t { kTickTag = 1, kServiceDone, kLaunched };
-constexpr std::uint64_t tag(Tag t, std::uint64_t id) { return (static_cast<std::uint64_t>(t) << 56) | id; }
 
 enum class UnitState { Launching, InService, Draining, Terminated };
 
@@ -78,7 +78,7 @@ public:
         }
         launches_ = 0;  // the initial units were there before the run
         peak_units_ = desired_;
-        ctx.start_timer(kTick, tag(kTickTag, 0));
+        ctx.start_timer(kTick, timer_tag(kTickTag, 0));
     }
 
     void on_message(Context& ctx, const Inbound& in) override {
@@ -113,8 +113,8 @@ public:
     }
 
     void on_timer(Context& ctx, std::uint64_t t) override {
-        const auto kind = static_cast<Tag>(t >> 56);
-        const std::uint64_t id = t & ((1ULL << 56) - 1);
+        const auto kind = timer_kind<Tag>(t);
+        const std::uint64_t id = timer_value(t);
         if (kind == kTickTag) tick(ctx);
         else if (kind == kLaunched) launched(ctx, units_[id]);
         else if (kind == kServiceDone) service_done(ctx, id);
@@ -191,7 +191,7 @@ private:
         ctx.metrics().set_concurrency(busy_total_, ctx.now());
         const SimTime d = from_ms(c_.request_cpu.sample_ms(ctx.rng()) / speed_);
         u.window_busy_us += d.us;
-        ctx.start_timer(d, tag(kServiceDone, id));
+        ctx.start_timer(d, timer_tag(kServiceDone, id));
     }
 
     void service_done(Context& ctx, std::uint64_t id) {
@@ -241,14 +241,7 @@ private:
         }
         const LambdaAction& a = c_.actions[r.next_action++];
         static const Json kNull;
-        Message m;
-        m.trace = r.msg.trace;
-        m.id = ctx.new_message_id();
-        m.origin = r.msg.origin;
-        m.source = r.msg.source;
-        m.depth = r.msg.depth;
-        m.recursion = r.msg.recursion;
-        m.type = "sdk.call";
+        Message m = ctx.derive(r.msg, "sdk.call");
         m.size_bytes = r.msg.size_bytes;
         m.body = std::make_shared<const Json>(lambda_request(a, r.msg.body ? *r.msg.body : kNull));
         pending_calls_[ctx.call(*a.link, std::move(m))] = id;
@@ -310,7 +303,7 @@ private:
         }
         launch_blocked_ = false;
         Unit& u = add_unit(ctx, az);
-        ctx.start_timer(c_.launch_delay.sample(ctx.rng()), tag(kLaunched, u.id));
+        ctx.start_timer(c_.launch_delay.sample(ctx.rng()), timer_tag(kLaunched, u.id));
         return true;
     }
 
@@ -386,7 +379,7 @@ private:
         for (std::int64_t n = active(); n < desired_; ++n)
             if (!launch(ctx)) break;
         peak_units_ = std::max(peak_units_, active());
-        ctx.start_timer(kTick, tag(kTickTag, 0));
+        ctx.start_timer(kTick, timer_tag(kTickTag, 0));
     }
 
     void health_checks(Context& ctx) {

@@ -6,7 +6,7 @@
 
 #include "core/distribution.h"
 #include "core/registry.h"
-#include "cost/price_table.h"
+#include "prices/price_table.h"
 #include "services/lambda_actions.h"
 
 #include <memory>

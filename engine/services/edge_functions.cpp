@@ -14,7 +14,7 @@
 //      cloudfront-limits.html#limits-functions, #limits-lambda-at-edge
 #include "services/edge_functions.h"
 
-#include "cost/price_table.h"
+#include "prices/price_table.h"
 #include "pattern/config_reader.h"
 #include "pattern/pattern.h"
 #include "services/lambda.h"

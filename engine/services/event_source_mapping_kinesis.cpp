@@ -23,7 +23,6 @@
 
 namespace sim::svc::kds {
 namespace {
-constexpr std::uint64_t kRescaleTag = 1ULL << 62;
 constexpr std::int64_t kMaxBatchBytes = 6 * 1024 * 1024;
 }  // namespace
 
@@ -62,15 +61,16 @@ void KinesisStream::schedule_poll(Context& ctx, std::size_t e, std::size_t lane)
     SimTime at = std::max(ctx.now(), l.last_poll + sec(1));
     if (ec.window.us > 0 && static_cast<int>(l.records.size()) < ec.batch_size) at = std::max(at, l.first_wait + ec.window);
     l.timer = true;
-    ctx.start_timer(at - ctx.now(), (static_cast<std::uint64_t>(e) << 32) | lane);
+    ctx.start_timer(at - ctx.now(),
+                    timer_tag(Timer::Poll, timer_pair(static_cast<std::uint32_t>(e), static_cast<std::uint32_t>(lane))));
 }
 
 void KinesisStream::on_timer(Context& ctx, std::uint64_t tag) {
-    if (tag & kRescaleTag) {
+    if (timer_kind<Timer>(tag) == Timer::Rescale) {
         rescale(ctx);
         return;
     }
-    const std::size_t e = tag >> 32, lane = tag & 0xffffffffULL;
+    const std::size_t e = timer_pair_high(timer_value(tag)), lane = timer_pair_low(timer_value(tag));
     lanes_by_esm_[e][lane].timer = false;
     poll(ctx, e, lane);
 }
@@ -110,13 +110,8 @@ void KinesisStream::poll(Context& ctx, std::size_t e, std::size_t lane) {
         batch->push_back(l.records[i].msg);
     }
     iterator_age_max_us_ = std::max(iterator_age_max_us_, (ctx.now() - l.records[n - 1].arrival).us);
-    Message m;
-    m.trace = batch->front().trace;
-    m.id = ctx.new_message_id();
-    m.origin = batch->front().origin;
-    m.source = batch->front().source;
-    m.depth = batch->front().depth;
-    m.type = "kinesis.batch";
+    // The batch travels on its first record's trace; each record keeps its own loop count.
+    Message m = ctx.derive(batch->front(), "kinesis.batch", LoopCount::Restart);
     m.size_bytes = bytes;
     m.batch = std::move(batch);
     l.busy = true;

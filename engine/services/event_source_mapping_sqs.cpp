@@ -17,6 +17,7 @@
 // AWS: https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-scaling.html,
 //      services-sqs-errorhandling.html, invocation-recursion.html
 #include "services/sqs_queue.h"
+#include "core/timer_tag.h"
 
 #include <algorithm>
 #include <cmath>
@@ -26,7 +27,6 @@ namespace sim::svc::sqs {
 namespace {
 constexpr std::int64_t kMaxBatchBytes = 6 * 1024 * 1024;  // Lambda synchronous payload limit
 constexpr int kScaleStep = 5;                              // 300 per minute, added continuously
-constexpr std::uint64_t tag_of(SqsQueue::Tag t, std::uint64_t v = 0) { return (static_cast<std::uint64_t>(t) << 56) | v; }
 }  // namespace
 
 void SqsQueue::pump(Context& ctx) {
@@ -43,7 +43,7 @@ void SqsQueue::pump(Context& ctx) {
             if (!ec.enabled || st.inflight >= std::min(st.limit, ec.max_concurrency)) continue;
             // Batching window: wait for a full batch until the window has passed.
             if (ec.window.us > 0 && !st.window_due && static_cast<int>(visible_n_) < ec.batch_size) {
-                if (!st.window_timer) st.window_timer = ctx.start_timer(ec.window, tag_of(kWindow, e));
+                if (!st.window_timer) st.window_timer = ctx.start_timer(ec.window, timer_tag(kWindow, e));
                 continue;
             }
             Batch b;
@@ -65,7 +65,7 @@ void SqsQueue::pump(Context& ctx) {
         if (!ec.enabled) continue;
         if (visible_n_ > 0 && st.inflight >= st.limit && st.limit < ec.max_concurrency && !scale_armed_) {
             scale_armed_ = true;
-            ctx.start_timer(sec(1), tag_of(kScale));
+            ctx.start_timer(sec(1), timer_tag(kScale));
         }
     }
 }
@@ -169,14 +169,9 @@ void SqsQueue::dispatch(Context& ctx, std::size_t e, Batch b, std::int64_t bytes
         records->back().attempt = static_cast<std::uint16_t>(std::min<std::uint32_t>(slots_[slot].receives - 1, 65535));
         depth = std::max(depth, slots_[slot].msg.depth);
     }
-    Message m;
-    const Message& first = records->front();
-    m.trace = first.trace;
-    m.id = ctx.new_message_id();
-    m.origin = first.origin;
-    m.source = first.source;
+    // The batch travels on its first record's trace; each record keeps its own loop count.
+    Message m = ctx.derive(records->front(), "sqs.batch", LoopCount::Restart);
     m.depth = depth;
-    m.type = "sqs.batch";
     m.size_bytes = bytes;
     m.batch = std::move(records);
     const std::uint64_t call = ctx.call(*c_.esms[e].link, std::move(m), c_.poll_latency.sample(ctx.rng()));
@@ -267,7 +262,7 @@ void SqsQueue::scale_tick(Context& ctx) {
     }
     if (again) {
         scale_armed_ = true;
-        ctx.start_timer(sec(1), tag_of(kScale));
+        ctx.start_timer(sec(1), timer_tag(kScale));
     }
 }
 

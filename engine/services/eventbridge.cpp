@@ -17,11 +17,12 @@
 //      eb-rule-dlq.html, eb-create-rule-schedule.html, eb-quota.html
 #include "services/eventbridge.h"
 
-#include "cost/price_table.h"
+#include "prices/price_table.h"
 #include "pattern/config_reader.h"
 #include "pattern/pattern.h"
 #include "services/eventbridge_rules.h"
 #include "traffic/payload_template.h"
+#include "core/timer_tag.h"
 
 #include <cmath>
 #include <cstring>
@@ -34,7 +35,7 @@ namespace {
 constexpr std::int64_t kMaxEntryBytes = 1024 * 1024;
 constexpr std::size_t kMaxEntries = 10;
 constexpr SimTime kMaxBackoff = sec(467);  // 185 attempts then span about 24 h
-constexpr std::uint64_t kScheduleTag = 1ULL << 62;
+enum class Timer : std::uint8_t { Retry = 1, Schedule };
 
 struct Delivery {
     std::size_t rule = 0, target = 0;
@@ -82,13 +83,13 @@ public:
     }
 
     void on_timer(Context& ctx, std::uint64_t tag) override {
-        if (tag & kScheduleTag) {
-            const std::size_t i = tag & ~kScheduleTag;
+        if (timer_kind<Timer>(tag) == Timer::Schedule) {
+            const std::size_t i = timer_value(tag);
             fire_schedule(ctx, i);
             schedule_next(ctx, i);
             return;
         }
-        auto it = waiting_.find(tag);
+        auto it = waiting_.find(timer_value(tag));
         if (it == waiting_.end()) return;
         Delivery d = std::move(it->second);
         waiting_.erase(it);
@@ -123,7 +124,7 @@ public:
             return;
         }
         const std::uint64_t key = next_wait_++;
-        ctx.start_timer(delay, key);
+        ctx.start_timer(delay, timer_tag(Timer::Retry, key));
         waiting_.emplace(key, std::move(d));
     }
 
@@ -228,14 +229,11 @@ private:
         const eb::Rule& r = rules_[rule];
         for (std::size_t t = 0; t < r.targets.size(); ++t) {
             if (!r.targets[t].link) continue;
-            Message m;
-            m.trace = cause.trace ? cause.trace : ctx.new_trace_id();
-            m.id = ctx.new_message_id();
-            m.origin = cause.trace ? cause.origin : ctx.now();
-            m.source = cause.source;
-            m.depth = cause.depth;
-            m.recursion = cause.recursion;
-            m.type = "eventbridge.event";
+            Message m = ctx.derive(cause, "eventbridge.event");
+            if (!cause.trace) {  // the bus's own events (schedules) begin a trace here
+                m.trace = ctx.new_trace_id();
+                m.origin = ctx.now();
+            }
             m.body = eb::target_input(r.targets[t], r, event);
             m.size_bytes = std::max<std::int64_t>(cause.size_bytes, 256);
             deliver(ctx, Delivery{rule, t, std::move(m), 0, ctx.now()});
@@ -287,7 +285,7 @@ private:
         const std::int64_t now_unix = start + ctx.now().us / 1000000;
         auto next = rules_[i].schedule->next_after(now_unix, start);
         if (!next) return;
-        ctx.start_timer(sec(*next - start) - ctx.now(), kScheduleTag | i);
+        ctx.start_timer(sec(*next - start) - ctx.now(), timer_tag(Timer::Schedule, i));
     }
 
     void fire_schedule(Context& ctx, std::size_t i) {

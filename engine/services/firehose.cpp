@@ -16,10 +16,11 @@
 //      https://docs.aws.amazon.com/firehose/latest/APIReference/API_BufferingHints.html
 #include "services/firehose.h"
 
-#include "cost/price_table.h"
+#include "prices/price_table.h"
 #include "pattern/config_reader.h"
 #include "pattern/pattern.h"
-#include "schedule/utc_time.h"
+#include "core/civil_time.h"
+#include "core/timer_tag.h"
 
 #include <cmath>
 #include <cstring>
@@ -75,7 +76,7 @@ public:
             const std::int64_t billed_bytes = std::max<std::int64_t>(5120, (rec.size_bytes + 5119) / 5120 * 5120);  // 5 KB increments
             ctx.metrics().add_cost(price_table::kFirehoseIngestGb * static_cast<double>(billed_bytes) / 1073741824.0, now);
             if (!buffer_) buffer_ = std::make_shared<std::vector<Message>>();
-            if (buffer_->empty() && c_.interval.us > 0) interval_timer_ = ctx.start_timer(c_.interval, kInterval << 56);
+            if (buffer_->empty() && c_.interval.us > 0) interval_timer_ = ctx.start_timer(c_.interval, timer_tag(kInterval));
             buffer_bytes_ += rec.size_bytes;
             buffer_->push_back(std::move(rec));
             ++records_in_;
@@ -87,12 +88,12 @@ public:
     }
 
     void on_timer(Context& ctx, std::uint64_t tag) override {
-        if ((tag >> 56) == kInterval) {
+        if (timer_kind<Tag>(tag) == kInterval) {
             interval_timer_ = 0;
             flush(ctx);
             return;
         }
-        auto it = waiting_.find(tag & ((1ULL << 56) - 1));
+        auto it = waiting_.find(timer_value(tag));
         if (it == waiting_.end()) return;
         Job j = std::move(it->second);
         waiting_.erase(it);
@@ -136,7 +137,7 @@ private:
     }
 
     std::string object_key(Context& ctx, const std::string& prefix) {
-        const auto t = schedule::civil_from_unix(static_cast<std::int64_t>(ctx.start_unix_s()) + ctx.now().us / 1000000);
+        const auto t = civil_from_unix(static_cast<std::int64_t>(ctx.start_unix_s()) + ctx.now().us / 1000000);
         char buf[64];
         std::snprintf(buf, sizeof buf, "%04d/%02d/%02d/%02d/", t.year, t.month, t.day, t.hour);
         return prefix + buf + c_.name + "-" + std::to_string(++object_seq_);
@@ -144,26 +145,19 @@ private:
 
     void run(Context& ctx, Job j) {
         ++j.attempts;
-        Message m;
-        const Message& first = j.records->front();
-        m.trace = first.trace;
-        m.id = ctx.new_message_id();
-        m.origin = first.origin;
-        m.source = first.source;
-        m.depth = first.depth;
+        // The batch travels on its first record's trace; Firehose is not followed by loop detection.
+        const bool transform = j.step == Step::Transform;
+        Message m = ctx.derive(j.records->front(), transform ? "firehose.transform" : "sdk.call", LoopCount::Restart);
         m.size_bytes = j.bytes;
         const Link* to = c_.s3;
-        if (j.step == Step::Transform) {
-            m.type = "firehose.transform";
+        if (transform) {
             m.batch = j.records;
             to = c_.transform;
         } else if (j.step == Step::Copy) {
-            m.type = "sdk.call";
             m.body = std::make_shared<const Json>(Json{{"operation", "COPY"}, {"Key", j.key}, {"Rows", j.count}, {"SizeBytes", j.bytes}});
             to = c_.redshift;
         } else {
             if (j.key.empty()) j.key = object_key(ctx, j.step == Step::ErrorObject ? c_.error_prefix : c_.prefix);
-            m.type = "sdk.call";
             m.body = std::make_shared<const Json>(Json{{"operation", "PutObject"}, {"Key", j.key}, {"SizeBytes", j.bytes}});
         }
         calls_.emplace(ctx.call(*to, std::move(m)), std::move(j));
@@ -234,7 +228,7 @@ private:
             return;
         }
         const std::uint64_t key = next_wait_++;
-        ctx.start_timer(delay, (static_cast<std::uint64_t>(kRetry) << 56) | key);
+        ctx.start_timer(delay, timer_tag(kRetry, key));
         waiting_.emplace(key, std::move(j));
     }
 

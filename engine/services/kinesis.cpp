@@ -16,12 +16,12 @@
 // AWS: https://docs.aws.amazon.com/streams/latest/dev/key-concepts.html, service-sizes-and-limits.html
 #include "services/kinesis.h"
 
-#include "cost/price_table.h"
+#include "prices/price_table.h"
 #include "pattern/config_reader.h"
 #include "pattern/pattern.h"
 #include "services/json_path.h"
 #include "services/kinesis_stream.h"
-#include "stepfunctions/hash.h"
+#include "core/hash.h"
 
 #include <cmath>
 #include <cstring>
@@ -29,14 +29,13 @@
 namespace sim::svc {
 
 std::size_t kinesis_shard_for(const std::string& key, std::size_t shards) {
-    const std::string hex = sfn::hex_digest("MD5", key).value_or("0");
+    const std::string hex = hex_digest("MD5", key).value_or("0");
     const std::uint64_t hi = std::strtoull(hex.substr(0, 16).c_str(), nullptr, 16);  // top 64 of 128 bits
     return static_cast<std::size_t>((static_cast<unsigned __int128>(hi) * shards) >> 64);
 }
 
 namespace kds {
 namespace {
-constexpr std::uint64_t kRescaleTag = 1ULL << 62;
 }
 
 KinesisStream::KinesisStream(StreamConfig c) : c_(std::move(c)) {
@@ -86,18 +85,16 @@ Reply KinesisStream::put(Context& ctx, const Message& in) {
         return {400, "ValidationException", "1 validation error detected: Value at 'data' failed to satisfy constraint: Member must have length less than or equal to 1048576", nullptr, 0};
     const std::size_t shard = kinesis_shard_for(key, shards_.size());
     Shard& s = shards_[shard];
-    const double dt = static_cast<double>(now.us - s.at.us) / 1e6;
-    s.rec_tokens = std::min(1000.0, s.rec_tokens + dt * 1000.0);
-    s.byte_tokens = std::min(1048576.0, s.byte_tokens + dt * 1048576.0);
-    s.at = now;
-    if (s.rec_tokens < 1 || s.byte_tokens < static_cast<double>(size)) {
+    // Both buckets refill on every write, admitted or not.
+    const bool record_ok = s.records.available(now), bytes_ok = s.bytes.available(now, static_cast<double>(size));
+    if (!record_ok || !bytes_ok) {
         ++throttled_;
         window_records_ += 1;
         return {400, "ProvisionedThroughputExceededException",
                 "Rate exceeded for shard shardId-" + std::to_string(100000000000 + shard).substr(1) + " in stream " + c_.name + " under account 123456789012.", nullptr, 0};
     }
-    s.rec_tokens -= 1;
-    s.byte_tokens -= static_cast<double>(size);
+    s.records.take();
+    s.bytes.take(static_cast<double>(size));
     ++puts_;
     bytes_in_ += size;
     window_records_ += 1;
@@ -138,7 +135,7 @@ void KinesisStream::accrue(Context& ctx) {
     ctx.metrics().set_hourly_cost(hourly_usd(), ctx.now());
     if (c_.on_demand && !rescale_armed_) {
         rescale_armed_ = true;
-        ctx.start_timer(minutes(15), kRescaleTag);
+        ctx.start_timer(minutes(15), timer_tag(Timer::Rescale));
     }
 }
 
@@ -157,7 +154,7 @@ void KinesisStream::rescale(Context& ctx) {
         ctx.note(nullptr, Outcome::Ok, "on-demand stream " + c_.name + " scaled from " + std::to_string(n) + " to " + std::to_string(m) + " shards");
     }
     rescale_armed_ = active;  // idle: the next write restarts the 15-minute window
-    if (active) ctx.start_timer(minutes(15), kRescaleTag);
+    if (active) ctx.start_timer(minutes(15), timer_tag(Timer::Rescale));
 }
 
 void KinesisStream::report(Json& out) const {

@@ -3,6 +3,8 @@
 #pragma once
 
 #include "core/service.h"
+#include "core/token_bucket.h"
+#include "core/timer_tag.h"
 #include "services/event_source_mapping_filter.h"
 
 #include <deque>
@@ -55,13 +57,17 @@ struct Lane {                       // one shard (or one ParallelizationFactor s
     std::size_t in_batch = 0;
 };
 
+// A shard takes 1,000 records and 1 MiB per second, each with one second of burst (assumed).
 struct Shard {
-    double rec_tokens = 1000, byte_tokens = 1048576;
-    SimTime at;
+    TokenBucket records{1000, 1000};
+    TokenBucket bytes{1048576, 1048576};
 };
 
 class KinesisStream final : public Service {
 public:
+    // Timers: a lane's next poll (value: timer_pair(mapping, lane)); on-demand rescaling.
+    enum class Timer : std::uint8_t { Poll = 1, Rescale };
+
     explicit KinesisStream(StreamConfig c);
     void on_start(Context& ctx) override;
     void on_message(Context& ctx, const Inbound& in) override;

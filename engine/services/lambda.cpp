@@ -32,7 +32,8 @@
 
 #include "core/deadline_queue.h"
 #include "core/id_map.h"
-#include "cost/price_table.h"
+#include "core/timer_tag.h"
+#include "prices/price_table.h"
 #include "pattern/config_reader.h"
 #include "pattern/pattern.h"
 #include "services/json_path.h"
@@ -49,14 +50,8 @@ namespace sim::svc {
 
 namespace {
 
-constexpr double kScalingBucket = 1000;                 // new environments available at once
-constexpr double kScalingRefillPerUs = 100.0 / 1e6;     // 1,000 per 10 s, continuous
-constexpr double kLegacyBurst = 3000;                   // legacy: account burst (us-east-1)
-constexpr double kLegacyRefillPerUs = 500.0 / 60e6;     // legacy: +500 per minute
-
 enum Tag : std::uint64_t { kInitDone = 1, kHandlerDone, kTimeout, kAsyncRetry, kPcBill };
 constexpr SimTime kPcBillPeriod = minutes(1);  // provisioned concurrency accrues per minute
-constexpr std::uint64_t tag(Tag t, std::uint64_t id) { return (static_cast<std::uint64_t>(t) << 56) | id; }
 
 constexpr std::int64_t kMaxSyncPayload = 6 * 1024 * 1024;   // 6 MB request (RequestResponse)
 constexpr std::int64_t kMaxAsyncPayload = 1024 * 1024;      // 1 MB (Event, since Oct 2025)
@@ -93,16 +88,17 @@ public:
     explicit LambdaFunction(LambdaConfig c) : c_(std::move(c)) {}
 
     void on_start(Context& ctx) override {
-        if (c_.reserved >= 0) ctx.account().lambda_reserved_total += c_.reserved;
+        account_ = &ctx.account().shared<LambdaAccount>(c_.account_concurrency);
+        if (c_.reserved >= 0) account_->reserved_total += c_.reserved;
         if (c_.provisioned > 0) {
             // Provisioned environments are initialised now, off the request path (no cold
             // starts), and carved out of the account pool when the function has no reservation.
-            if (c_.reserved < 0) ctx.account().lambda_reserved_total += c_.provisioned;
+            if (c_.reserved < 0) account_->reserved_total += c_.provisioned;
             environments_ += c_.provisioned;
             pc_free_ = c_.provisioned;
             ctx.metrics().set_hourly_cost(provisioned_gb() * 3600 * (c_.arm ? price_table::kLambdaPcAllocArm : price_table::kLambdaPcAllocX86),
                                           ctx.now());
-            ctx.start_timer(kPcBillPeriod, tag(kPcBill, 0));
+            ctx.start_timer(kPcBillPeriod, timer_tag(kPcBill, 0));
         }
     }
 
@@ -123,11 +119,11 @@ public:
     }
 
     void on_timer(Context& ctx, std::uint64_t t) override {
-        const auto kind = static_cast<Tag>(t >> 56);
-        const std::uint64_t id = t & ((1ULL << 56) - 1);
+        const auto kind = timer_kind<Tag>(t);
+        const std::uint64_t id = timer_value(t);
         if (kind == kPcBill) {
             bill_provisioned(ctx, kPcBillPeriod);
-            ctx.start_timer(kPcBillPeriod, tag(kPcBill, 0));
+            ctx.start_timer(kPcBillPeriod, timer_tag(kPcBill, 0));
             return;
         }
         if (kind == kTimeout) {
@@ -220,10 +216,10 @@ private:
         const SimTime now = ctx.now();
         reclaim_idle(ctx);
         std::string reason;
-        TokenBucket& rps = ctx.account().lambda_requests_per_second;
+        TokenBucket& rps = account_->requests_per_second;
         if (!rps.available(now))
             reason = "Rate Exceeded: invocation requests per second exceed 10 × the account's concurrency (" +
-                     std::to_string(ctx.account().lambda_concurrency_limit * 10) + "/s)";
+                     std::to_string(account_->concurrency_limit * 10) + "/s)";
         // A free provisioned environment takes the request first (it already counts against the
         // reservation or the account pool); only the overflow scales on demand.
         const bool pc = pc_free_ > 0 && (c_.reserved < 0 || busy_ < c_.reserved);
@@ -233,9 +229,9 @@ private:
                 reason = c_.reserved == 0 ? "ReservedFunctionConcurrentInvocationLimitExceeded: reserved concurrency is 0"
                                           : "ReservedFunctionConcurrentInvocationLimitExceeded: reserved concurrency " + std::to_string(c_.reserved) + " reached";
         } else {
-            Account& a = ctx.account();
-            if (a.lambda_unreserved_in_use >= a.lambda_concurrency_limit - a.lambda_reserved_total)
-                reason = "ConcurrentInvocationLimitExceeded: account concurrency " + std::to_string(a.lambda_concurrency_limit) + " reached";
+            const LambdaAccount& a = *account_;
+            if (a.unreserved_in_use >= a.concurrency_limit - a.reserved_total)
+                reason = "ConcurrentInvocationLimitExceeded: account concurrency " + std::to_string(a.concurrency_limit) + " reached";
         }
         bool cold = !pc && idle_.empty();
         if (reason.empty() && cold && !take_scaling_token(ctx))
@@ -249,7 +245,7 @@ private:
         ++busy_;
         inv.on_pc = pc;
         if (pc) --pc_free_;
-        else if (c_.reserved < 0) ++ctx.account().lambda_unreserved_in_use;
+        else if (c_.reserved < 0) ++account_->unreserved_in_use;
         ctx.metrics().set_concurrency(busy_, now);
         ctx.metrics().count(Counter::Invocations, now);
         inv.start = now;
@@ -260,7 +256,7 @@ private:
             ctx.metrics().count(Counter::ColdStarts, now);
             inv.init = c_.init.sample(ctx.rng());
             init_hist_.add(inv.init);
-            ctx.start_timer(inv.init, tag(kInitDone, id));
+            ctx.start_timer(inv.init, timer_tag(kInitDone, id));
         } else {
             if (!pc) idle_.pop_back();  // most recently used first
             inv.init = {};
@@ -290,7 +286,7 @@ private:
     void schedule_async_retry(Context& ctx, std::uint64_t id, SimTime delay) {
         ++async_waiting_;
         ctx.metrics().set_queue_depth(async_waiting_, ctx.now());
-        ctx.start_timer(delay, tag(kAsyncRetry, id));
+        ctx.start_timer(delay, timer_tag(kAsyncRetry, id));
     }
 
     void start_handler(Context& ctx, std::uint64_t id, Invocation& inv) {
@@ -302,7 +298,7 @@ private:
         inv.deadline = ctx.now() + c_.timeout;
         timeouts_.push(ctx, inv.deadline, id, running(), invocations_.size());
         const SimTime d = from_ms(c_.duration.sample_ms(ctx.rng()) * c_.duration_scale);
-        ctx.start_timer(d, tag(kHandlerDone, id));
+        ctx.start_timer(d, timer_tag(kHandlerDone, id));
     }
 
     void run_next_action(Context& ctx, std::uint64_t id, Invocation& inv) {
@@ -353,14 +349,7 @@ private:
     }
 
     void call_action(Context& ctx, std::uint64_t id, Invocation& inv, const LambdaAction& a, const Message& cause, JsonPtr req) {
-        Message m;
-        m.trace = cause.trace;
-        m.id = ctx.new_message_id();
-        m.origin = cause.origin;
-        m.source = cause.source;
-        m.depth = cause.depth;
-        m.recursion = static_cast<std::uint16_t>(cause.recursion + 1);
-        m.type = "sdk.call";
+        Message m = ctx.derive(cause, "sdk.call", LoopCount::AddLambdaHop);
         m.size_bytes = cause.size_bytes;
         m.body = std::move(req);
         inv.pending_call = ctx.call(*a.link, std::move(m));
@@ -444,7 +433,7 @@ private:
         // Release the environment. A timed-out environment is torn down (AWS restarts the runtime).
         --busy_;
         if (inv.on_pc) ++pc_free_;  // a timed-out provisioned environment is re-initialised off the request path
-        else if (c_.reserved < 0) --ctx.account().lambda_unreserved_in_use;
+        else if (c_.reserved < 0) --account_->unreserved_in_use;
         if (inv.on_pc) {
         } else if (outcome == Outcome::TimedOut) --environments_;
         else idle_.push_back(now);
@@ -516,14 +505,7 @@ private:
             rec["responseContext"]["functionError"] = "Unhandled";
             rec["responsePayload"] = {{"errorType", "Error"}, {"errorMessage", error}};
         }
-        Message m;
-        m.trace = inv.msg.trace;
-        m.id = ctx.new_message_id();
-        m.origin = inv.msg.origin;
-        m.type = "lambda.destination";
-        m.source = inv.msg.source;
-        m.depth = inv.msg.depth;
-        m.recursion = static_cast<std::uint16_t>(inv.msg.recursion + 1);
+        Message m = ctx.derive(inv.msg, "lambda.destination", LoopCount::AddLambdaHop);
         m.body = std::make_shared<const Json>(std::move(rec));
         m.size_bytes = inv.msg.size_bytes + 512;
         return m;
@@ -533,21 +515,7 @@ private:
     // 1,000 per 10 s. legacy-burst: one account-wide burst of 3,000, refilled 500 per minute.
     // https://docs.aws.amazon.com/lambda/latest/dg/scaling-behavior.html
     bool take_scaling_token(Context& ctx) {
-        const SimTime now = ctx.now();
-        double* tokens = &scaling_tokens_;
-        SimTime* at = &scaling_at_;
-        double cap = kScalingBucket, refill = kScalingRefillPerUs;
-        if (c_.legacy_burst) {
-            tokens = &ctx.account().lambda_burst_tokens;
-            at = &ctx.account().lambda_burst_at;
-            cap = kLegacyBurst;
-            refill = kLegacyRefillPerUs;
-        }
-        *tokens = std::min(cap, *tokens + static_cast<double>(now.us - at->us) * refill);
-        *at = now;
-        if (*tokens < 1) return false;
-        *tokens -= 1;
-        return true;
+        return (c_.legacy_burst ? account_->legacy_burst : new_environments_).try_take(ctx.now());
     }
 
     // Provisioned concurrency is billed for the time it is allocated, used or not: it accrues
@@ -568,14 +536,14 @@ private:
 
     LambdaConfig c_;
     std::unordered_map<std::uint64_t, Invocation> invocations_;
-    DeadlineQueue timeouts_{tag(kTimeout, 0)};  // running handlers by deadline
+    DeadlineQueue timeouts_{timer_tag(kTimeout, 0)};  // running handlers by deadline
     IdMap<std::uint64_t> pending_calls_;  // call id → invocation id
     ActionRequests requests_;
     std::deque<SimTime> idle_;  // last-used time of each idle environment, oldest first
     std::uint64_t next_id_ = 1;
     std::int64_t busy_ = 0, environments_ = 0, async_waiting_ = 0;
-    double scaling_tokens_ = kScalingBucket;
-    SimTime scaling_at_;
+    TokenBucket new_environments_{100, 1000};  // 2023-11 scaling: 1,000 at once, +1,000 per 10 s
+    LambdaAccount* account_ = nullptr;         // the account's pool, from on_start
     double gb_seconds_ = 0, init_ms_total_ = 0, pc_gb_seconds_ = 0;
     std::int64_t pc_free_ = 0;  // idle provisioned environments (never reclaimed)
     LatencyHistogram init_hist_;

@@ -72,6 +72,7 @@ LambdaConfig read_lambda_config(BuildContext& ctx) {
     c.timeout = sec(r.integer("Timeout", 3, 1, 900, "s"));
     c.legacy_burst = ctx.pattern.settings.lambda_scaling == "legacy-burst";
     const std::int64_t account = ctx.pattern.settings.lambda_concurrency_limit;
+    c.account_concurrency = account;
     if (r.has("ReservedConcurrentExecutions"))
         c.reserved = r.integer("ReservedConcurrentExecutions", 0, 0, account - 100, "");
     if (const Json* arch = r.raw("Architectures")) {

@@ -4,6 +4,7 @@
 
 #include "core/registry.h"
 #include "core/distribution.h"
+#include "core/token_bucket.h"
 #include "services/lambda_actions.h"
 
 #include <string>
@@ -15,6 +16,19 @@ namespace sim::svc {
 inline constexpr double kLambdaMbPerVcpu = 1769;             // 1,769 MB = 1 vCPU (max 6 at 10,240 MB)
 inline constexpr std::int64_t kLambdaDefaultReferenceMb = 128;  // DurationMs is measured at Lambda's default memory
 
+// What Lambda keeps for the whole account (Account::shared): the concurrency pool and the
+// account-wide rates. https://docs.aws.amazon.com/lambda/latest/dg/lambda-concurrency.html
+struct LambdaAccount {
+    explicit LambdaAccount(std::int64_t limit)
+        : concurrency_limit(limit),
+          requests_per_second(static_cast<double>(limit * 10), static_cast<double>(limit * 10)) {}
+    std::int64_t concurrency_limit;      // ConcurrentExecutions quota (soft, default 1,000)
+    std::int64_t reserved_total = 0;     // sum of ReservedConcurrentExecutions
+    std::int64_t unreserved_in_use = 0;  // environments busy on unreserved functions
+    TokenBucket requests_per_second;     // invocations across all functions: 10 × the concurrency
+    TokenBucket legacy_burst{500.0 / 60, 3000};  // legacy-burst scaling: 3,000 at once, +500 a minute
+};
+
 struct LambdaConfig {
     std::string runtime;
     std::int64_t memory_mb = 128;
@@ -23,6 +37,7 @@ struct LambdaConfig {
     std::int64_t provisioned = 0;           // ProvisionedConcurrencyConfig.ProvisionedConcurrentExecutions
     bool arm = false;
     bool legacy_burst = false;              // settings.lambdaScaling "legacy-burst"
+    std::int64_t account_concurrency = 1000;  // settings.lambdaConcurrencyLimit
     Distribution duration = Distribution::lognormal(20, 80);
     double duration_scale = 1;              // memory → CPU: handler time multiplier vs DurationMs
     Distribution init = Distribution::lognormal(128, 150);

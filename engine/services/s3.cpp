@@ -18,7 +18,7 @@
 //      https://docs.aws.amazon.com/AmazonS3/latest/userguide/optimizing-performance.html
 #include "services/s3.h"
 
-#include "cost/price_table.h"
+#include "prices/price_table.h"
 #include "pattern/config_reader.h"
 #include "pattern/pattern.h"
 #include "traffic/payload_template.h"
@@ -225,14 +225,8 @@ private:
                            {"s3", {{"s3SchemaVersion", "1.0"},
                                    {"bucket", {{"name", c_.bucket}, {"arn", "arn:aws:s3:::" + c_.bucket}}},
                                    {"object", {{"key", key}, {"size", size}}}}}};
-            Message m;
-            m.trace = cause.trace;
-            m.id = ctx.new_message_id();
-            m.origin = cause.origin;
-            m.source = cause.source;
-            m.depth = cause.depth;
-            m.recursion = cause.recursion;  // Lambda → S3 → same Lambda loops are detected too
-            m.type = "s3.notification";
+            // Lambda → S3 → same Lambda loops are detected too: the loop count is kept.
+            Message m = ctx.derive(cause, "s3.notification");
             if (bus) {
                 const bool created = event_name.rfind("s3:ObjectCreated", 0) == 0;
                 m.body = std::make_shared<const Json>(Json{{"version", "0"}, {"source", "aws.s3"},

@@ -20,26 +20,26 @@
 //      sns-message-filtering.html, sns-dead-letter-queues.html, sns-fifo-topics.html
 #include "services/sns.h"
 
-#include "cost/price_table.h"
+#include "prices/price_table.h"
 #include "match/sns_filter_policy.h"
 #include "pattern/config_reader.h"
 #include "pattern/pattern.h"
 #include "services/sns_delivery.h"
-#include "stepfunctions/hash.h"
+#include "core/dedup_window.h"
+#include "core/hash.h"
+#include "core/token_bucket.h"
 #include "traffic/payload_template.h"
 
 #include <cmath>
 #include <cstring>
 #include <deque>
 #include <optional>
-#include <unordered_set>
 #include <unordered_map>
 
 namespace sim::svc {
 namespace {
 
 constexpr std::int64_t kMaxMessage = 256 * 1024;
-constexpr SimTime kDedupWindow = minutes(5);
 
 enum class Protocol { Sqs, Lambda, Http, Email, Firehose };
 
@@ -153,19 +153,14 @@ private:
             if (dedup.empty()) {
                 if (!c_.content_dedup)
                     return {400, "InvalidParameter", "Invalid parameter: The topic should either have ContentBasedDeduplication enabled or MessageDeduplicationId provided explicitly", nullptr, 0};
-                dedup = sfn::hex_digest("SHA-256", message ? message->dump() : "").value_or("");
+                dedup = hex_digest("SHA-256", message ? message->dump() : "").value_or("");
             }
-            if (c_.topic_scope && !take_token(now)) return {429, "ThrottledException", "Rate exceeded: FIFO topic above 3,000 messages per second", nullptr, 0};
-            while (!dedup_q_.empty() && dedup_q_.front().first <= now) {
-                dedup_.erase(dedup_q_.front().second);
-                dedup_q_.pop_front();
-            }
+            if (c_.topic_scope && !fifo_publishes_.try_take(now)) return {429, "ThrottledException", "Rate exceeded: FIFO topic above 3,000 messages per second", nullptr, 0};
             const std::string key = c_.topic_scope ? dedup : group + "\x1f" + dedup;
-            if (!dedup_.emplace(key).second) {
+            if (!dedup_.first_seen(key, now)) {
                 ++deduplicated_;
                 return {};
             }
-            dedup_q_.emplace_back(now + kDedupWindow, key);
         }
         ++published_;
         fan_out(ctx, in, message, attrs, subject, group, dedup);
@@ -192,14 +187,7 @@ private:
                 }
             }
             if (!s.raw && !envelope) envelope = make_envelope(ctx, message_id, msg_json, attr_json, subject);
-            Message m;
-            m.trace = in.trace;
-            m.id = ctx.new_message_id();
-            m.origin = in.origin;
-            m.source = in.source;
-            m.depth = in.depth;
-            m.recursion = in.recursion;
-            m.type = "sns.notification";
+            Message m = ctx.derive(in, "sns.notification");
             m.size_bytes = in.size_bytes + (s.raw ? 0 : 400);
             m.attributes = attrs;
             m.body = s.raw ? message : envelope;
@@ -284,21 +272,12 @@ private:
         ctx.drop(p.msg, "delivery to '" + s.link->target_id + "' failed and the subscription has no DLQ: " + why);
     }
 
-    bool take_token(SimTime now) {
-        tokens_ = std::min(3000.0, tokens_ + static_cast<double>(now.us - tokens_at_.us) * 3000.0 / 1e6);
-        tokens_at_ = now;
-        if (tokens_ < 1) return false;
-        tokens_ -= 1;
-        return true;
-    }
 
     Config c_;
     std::unordered_map<std::uint64_t, Pending> calls_, waiting_;
     std::uint64_t next_wait_ = 1;
-    std::unordered_set<std::string> dedup_;
-    std::deque<std::pair<SimTime, std::string>> dedup_q_;
-    double tokens_ = 3000;
-    SimTime tokens_at_;
+    DedupWindow dedup_{minutes(5)};  // FIFO deduplication interval
+    TokenBucket fifo_publishes_{3000, 3000};  // FIFO topic: 3,000 messages/s
     std::uint64_t published_ = 0, deliveries_ = 0, delivered_ = 0, filtered_ = 0, deduplicated_ = 0, failed_ = 0;
 };
 

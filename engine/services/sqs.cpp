@@ -20,11 +20,12 @@
 //      sqs-dead-letter-queues.html, FIFO-queues-exactly-once-processing.html
 #include "services/sqs.h"
 
-#include "cost/price_table.h"
+#include "prices/price_table.h"
 #include "pattern/config_reader.h"
 #include "pattern/pattern.h"
 #include "services/sqs_queue.h"
-#include "stepfunctions/hash.h"
+#include "core/hash.h"
+#include "core/timer_tag.h"
 
 #include <algorithm>
 #include <cstring>
@@ -33,8 +34,6 @@ namespace sim::svc {
 namespace sqs {
 namespace {
 constexpr double kChunk = price_table::kSqsChunkBytes;
-constexpr SimTime kDedupWindow = minutes(5);
-constexpr std::uint64_t tag_of(SqsQueue::Tag t, std::uint64_t v = 0) { return (static_cast<std::uint64_t>(t) << 56) | v; }
 
 // A member of an immutable request, shared without a copy (it keeps the request alive); a JSON
 // null when the member is missing.
@@ -47,7 +46,8 @@ JsonPtr part_of(const JsonPtr& whole, const Json* member) {
 SqsQueue::SqsQueue(QueueConfig c) : c_(std::move(c)) {
     esm_.resize(c_.esms.size());
     for (std::size_t i = 0; i < esm_.size(); ++i) esm_[i].limit = std::min(5, c_.esms[i].max_concurrency);
-    send_tokens_ = c_.high_throughput ? 70000 : 300;
+    const double sends_per_s = c_.high_throughput ? 70000 : 300;  // per API action (HT figure unverified)
+    fifo_sends_ = TokenBucket(sends_per_s, sends_per_s);
 }
 
 // ---- Send -------------------------------------------------------------------------------------
@@ -64,12 +64,7 @@ void SqsQueue::on_message(Context& ctx, const Inbound& in) {
 
 bool SqsQueue::take_send_token(SimTime now) {
     if (!c_.fifo) return true;
-    const double cap = c_.high_throughput ? 70000 : 300;  // per API action per second (HT figure unverified)
-    send_tokens_ = std::min(cap, send_tokens_ + static_cast<double>(now.us - send_tokens_at_.us) * cap / 1e6);
-    send_tokens_at_ = now;
-    if (send_tokens_ < 1) return false;
-    send_tokens_ -= 1;
-    return true;
+    return fifo_sends_.try_take(now);
 }
 
 Reply SqsQueue::send(Context& ctx, const Message& in) {
@@ -110,21 +105,14 @@ Reply SqsQueue::send(Context& ctx, const Message& in) {
         if (dedup.empty()) {
             if (!c_.content_dedup)
                 return {400, "InvalidParameterValue", "The queue should either have ContentBasedDeduplication enabled or MessageDeduplicationId provided explicitly", nullptr, 0};
-            dedup = sfn::hex_digest("SHA-256", body ? body->dump() : "").value_or("");
+            dedup = hex_digest("SHA-256", body ? body->dump() : "").value_or("");
         }
         if (!take_send_token(now)) return {400, "ThrottlingException", "FIFO queue send rate above 300 per second", nullptr, 0};
-        while (!dedup_q_.empty() && dedup_q_.front().first <= now) {
-            auto it = dedup_.find(dedup_q_.front().second);
-            if (it != dedup_.end() && it->second <= now) dedup_.erase(it);
-            dedup_q_.pop_front();
-        }
         const std::string key = c_.high_throughput ? group + "\x1f" + dedup : dedup;  // DeduplicationScope
-        auto [it, added] = dedup_.try_emplace(key, now + kDedupWindow);
-        if (!added) {
+        if (!dedup_.first_seen(key, now)) {
             ++deduplicated_;  // accepted, not delivered again (5-minute deduplication interval)
             return {};
         }
-        dedup_q_.emplace_back(now + kDedupWindow, key);
     }
     const std::uint32_t slot = alloc();
     Slot& s = slots_[slot];
@@ -300,13 +288,13 @@ void SqsQueue::expire(Context& ctx) {
 void SqsQueue::arm(Context& ctx, Tag t, SimTime at) {
     if (wake_timer_[t] && wake_at_[t] <= at) return;
     if (wake_timer_[t]) ctx.cancel_timer(wake_timer_[t]);
-    wake_timer_[t] = ctx.start_timer(std::max(at, ctx.now()) - ctx.now(), tag_of(t));
+    wake_timer_[t] = ctx.start_timer(std::max(at, ctx.now()) - ctx.now(), timer_tag(t));
     wake_at_[t] = at;
 }
 
 void SqsQueue::on_timer(Context& ctx, std::uint64_t tag) {
-    const auto t = static_cast<Tag>(tag >> 56);
-    const std::uint64_t v = tag & ((1ULL << 56) - 1);
+    const auto t = timer_kind<Tag>(tag);
+    const std::uint64_t v = timer_value(tag);
     switch (t) {
         case kVisibility:
         case kDelay:

@@ -2,9 +2,11 @@
 // event_source_mapping_sqs.cpp (Lambda pollers). Not a public API: use sqs.h.
 #pragma once
 
-#include "cost/price_table.h"
+#include "prices/price_table.h"
+#include "core/dedup_window.h"
 #include "core/distribution.h"
 #include "core/service.h"
+#include "core/token_bucket.h"
 #include "services/event_source_mapping_filter.h"
 
 #include <deque>
@@ -129,16 +131,14 @@ private:
     std::deque<Entry> retention_q_;  // enqueue order
     std::priority_queue<std::pair<std::int64_t, std::uint64_t>, std::vector<std::pair<std::int64_t, std::uint64_t>>,
                         std::greater<>> delayed_;  // (ready_at us, slot<<32|gen)
-    std::unordered_map<std::string, SimTime> dedup_;
-    std::deque<std::pair<SimTime, std::string>> dedup_q_;
+    DedupWindow dedup_{minutes(5)};  // FIFO deduplication interval
     std::uint64_t wake_timer_[8] = {};
     SimTime wake_at_[8] = {};
     std::vector<EsmState> esm_;
     std::unordered_map<std::uint64_t, Batch> batches_;  // by call id
     bool scale_armed_ = false;
     std::size_t next_esm_ = 0;  // mappings on one queue take batches in turn (competing pollers)
-    double send_tokens_ = 300;
-    SimTime send_tokens_at_;
+    TokenBucket fifo_sends_;  // FIFO: SendMessage calls per second
     std::size_t visible_n_ = 0, inflight_n_ = 0, delayed_n_ = 0, stored_n_ = 0;
     std::uint64_t sent_ = 0, deduplicated_ = 0, received_ = 0, deleted_ = 0, expired_ = 0, redriven_ = 0,
                   duplicates_ = 0, refused_ = 0, filtered_ = 0;

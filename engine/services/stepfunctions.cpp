@@ -16,12 +16,13 @@
 // AWS: https://docs.aws.amazon.com/step-functions/latest/dg/concepts-standard-vs-express.html
 #include "services/stepfunctions.h"
 
-#include "cost/price_table.h"
+#include "prices/price_table.h"
 #include "pattern/config_reader.h"
 #include "pattern/pattern.h"
 #include "services/stepfunctions_tasks.h"
 #include "stepfunctions/asl_parse.h"
 #include "stepfunctions/execution.h"
+#include "core/token_bucket.h"
 
 #include <algorithm>
 #include <deque>
@@ -90,13 +91,10 @@ public:
         if (input.dump().size() > 256 * 1024)
             return refuse(ctx, in, 400, "InvalidExecutionInput", "Input exceeds the 256 KiB payload limit");
         if (!c_.express) {  // Standard StartExecution token bucket (1,300 burst, 300/s)
-            tokens_ = std::min(1300.0, tokens_ + static_cast<double>(now.us - refilled_.us) * 300.0 / 1e6);
-            refilled_ = now;
-            if (tokens_ < 1) {
+            if (!start_executions_.try_take(now)) {
                 ctx.metrics().count(Counter::Throttles, now);
                 return refuse(ctx, in, 400, "ThrottlingException", "Rate exceeded");
             }
-            tokens_ -= 1;
         }
         const std::uint64_t id = next_run_++;
         sfn::ExecutionOptions opt;
@@ -215,13 +213,7 @@ private:
             run.ex->fail_task(t.id, error, why);
             return true;
         }
-        Message m;
-        m.trace = run.msg.trace;
-        m.id = ctx.new_message_id();
-        m.origin = run.msg.origin;
-        m.source = run.msg.source;
-        m.depth = run.msg.depth;
-        m.type = "stepfunctions.task";
+        Message m = ctx.derive(run.msg, "stepfunctions.task", LoopCount::Restart);
         Json req = sfn_tasks::request_for(*target, t.input);
         m.size_bytes = static_cast<std::int64_t>(req.dump().size());
         m.body = std::make_shared<const Json>(std::move(req));
@@ -311,8 +303,7 @@ private:
     std::map<std::uint64_t, PendingTask> tasks_;  // call id → task
     std::deque<Json> finished_;
     std::uint64_t next_run_ = 1, started_ = 0, succeeded_ = 0, failed_ = 0, transitions_ = 0;
-    double tokens_ = 1300;
-    SimTime refilled_;
+    TokenBucket start_executions_{300, 1300};  // Standard StartExecution: 300/s, 1,300 burst
 };
 
 // Walks the raw definition to check each Task's Resource against the wiring, with JSON paths.

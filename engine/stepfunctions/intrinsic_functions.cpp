@@ -1,7 +1,7 @@
 // intrinsic_functions.cpp — the 18 States.* functions applied to evaluated arguments, with the
 // argument checks the Step Functions documentation gives for each.
 // https://docs.aws.amazon.com/step-functions/latest/dg/intrinsic-functions.html
-#include "stepfunctions/hash.h"
+#include "core/hash.h"
 #include "stepfunctions/intrinsics.h"
 #include "stepfunctions/json_text.h"
 

@@ -1,35 +1,14 @@
 // timestamp.cpp — RFC 3339 parsing and formatting with civil-date arithmetic (no libc time).
 #include "stepfunctions/timestamp.h"
 
+#include "core/civil_time.h"
+
 #include <cctype>
 #include <cstdio>
 
 namespace sim::sfn {
 
 namespace {
-
-// Days from 1970-01-01 to y-m-d (proleptic Gregorian; H. Hinnant's algorithm).
-std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d) {
-    y -= m <= 2;
-    const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
-    const auto yoe = static_cast<unsigned>(y - era * 400);
-    const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
-}
-
-void civil_from_days(std::int64_t z, std::int64_t& y, unsigned& m, unsigned& d) {
-    z += 719468;
-    const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-    const auto doe = static_cast<unsigned>(z - era * 146097);
-    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    y = static_cast<std::int64_t>(yoe) + era * 400;
-    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const unsigned mp = (5 * doy + 2) / 153;
-    d = doy - (153 * mp + 2) / 5 + 1;
-    m = mp < 10 ? mp + 3 : mp - 9;
-    y += m <= 2;
-}
 
 bool digits(std::string_view s, std::size_t pos, std::size_t n, int& out) {
     if (pos + n > s.size()) return false;
@@ -50,10 +29,8 @@ std::optional<std::int64_t> parse_timestamp_us(std::string_view s) {
         s[7] != '-' || !digits(s, 8, 2, day) || s[10] != 'T' || !digits(s, 11, 2, hour) ||
         s[13] != ':' || !digits(s, 14, 2, minute) || s[16] != ':' || !digits(s, 17, 2, second))
         return std::nullopt;
-    static const int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    if (month < 1 || month > 12 || day < 1 || day > kDays[month - 1] ||
-        (month == 2 && day == 29 && !leap) || hour > 23 || minute > 59 || second > 59)
+    if (month < 1 || month > 12 || day < 1 || day > days_in_month(year, month) || hour > 23 || minute > 59 ||
+        second > 59)
         return std::nullopt;
     std::size_t pos = 19;
     std::int64_t micros = 0;
@@ -82,7 +59,7 @@ std::optional<std::int64_t> parse_timestamp_us(std::string_view s) {
         return std::nullopt;
     }
     if (pos != s.size()) return std::nullopt;
-    std::int64_t days = days_from_civil(year, static_cast<unsigned>(month), static_cast<unsigned>(day));
+    std::int64_t days = days_from_civil(year, month, day);
     std::int64_t secs = days * 86400 + hour * 3600 + minute * 60 + second - offset_s;
     return secs * 1000000 + micros;
 }
@@ -92,12 +69,12 @@ std::string format_timestamp_us(std::int64_t epoch_us) {
     std::int64_t rem_us = epoch_us - secs * 1000000;
     std::int64_t days = secs >= 0 ? secs / 86400 : -((-secs + 86399) / 86400);
     std::int64_t sod = secs - days * 86400;
-    std::int64_t y;
-    unsigned m, d;
-    civil_from_days(days, y, m, d);
+    const CivilDate date = civil_from_days(days);
+    const auto y = static_cast<long long>(date.year);
+    const auto m = static_cast<unsigned>(date.month), d = static_cast<unsigned>(date.day);
     char buf[96];
     std::snprintf(buf, sizeof buf, "%04lld-%02u-%02uT%02lld:%02lld:%02lld.%03lldZ",
-                  static_cast<long long>(y), m, d, static_cast<long long>(sod / 3600),
+                  y, m, d, static_cast<long long>(sod / 3600),
                   static_cast<long long>(sod / 60 % 60), static_cast<long long>(sod % 60),
                   static_cast<long long>(rem_us / 1000));
     return buf;

@@ -5,7 +5,7 @@
 
 #include "canvas/draw_prims.h"
 
-#include "core/simulation.h"
+#include "runtime/simulation.h"
 
 #include <algorithm>
 #include <cfloat>

@@ -1,6 +1,7 @@
 // graph_canvas.cpp — canvas input: hit testing, selection, dragging, box-select, wiring, pan/zoom.
 // Drawing is in canvas_draw.cpp.
 #include "canvas/graph_canvas.h"
+#include "services/all_services.h"
 
 #include <algorithm>
 #include <cmath>

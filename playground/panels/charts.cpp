@@ -2,7 +2,7 @@
 // and errors, throttles, in-flight work, queue depth, mean latency and cost per bucket.
 #include "panels/panels.h"
 
-#include "core/simulation.h"
+#include "runtime/simulation.h"
 
 #include <algorithm>
 #include <cstdio>

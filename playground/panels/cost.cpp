@@ -2,7 +2,7 @@
 // 30-day month at the simulated rate (the same arithmetic as the CLI report).
 #include "panels/panels.h"
 
-#include "core/simulation.h"
+#include "runtime/simulation.h"
 
 #include <algorithm>
 #include <cstdio>

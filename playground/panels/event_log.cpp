@@ -3,7 +3,7 @@
 // Clicking a row opens its trace in the trace view.
 #include "panels/panels.h"
 
-#include "core/simulation.h"
+#include "runtime/simulation.h"
 #include "widgets.h"
 
 #include <algorithm>

@@ -4,6 +4,7 @@
 
 #include "core/registry.h"
 #include "widgets.h"
+#include "services/all_services.h"
 
 namespace pg {
 namespace {

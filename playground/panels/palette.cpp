@@ -6,6 +6,7 @@
 
 #include "core/registry.h"
 #include "widgets.h"
+#include "services/all_services.h"
 
 #include <algorithm>
 #include <cctype>

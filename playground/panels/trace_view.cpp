@@ -4,7 +4,8 @@
 #include "panels/panels.h"
 
 #include "core/registry.h"
-#include "core/simulation.h"
+#include "runtime/simulation.h"
+#include "services/all_services.h"
 
 #include <algorithm>
 #include <cfloat>

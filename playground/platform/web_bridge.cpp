@@ -4,7 +4,7 @@
 #include "gallery.h"
 #include "platform/json_reply.h"
 #include "platform/web_host.h"
-#include "core/simulation.h"
+#include "runtime/simulation.h"
 #include "export/mermaid.h"
 #include "share/share_payload.h"
 

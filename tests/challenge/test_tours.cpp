@@ -1,7 +1,7 @@
 // test_tours.cpp — every shipped tour against its pattern: highlights exist, each step's actions
 // apply and still build, and every watched metric moves the way the step says (so tours never lie).
 #include "challenge/tour.h"
-#include "core/simulation.h"
+#include "runtime/simulation.h"
 #include "support/test_support.h"
 
 #include <map>

@@ -1,5 +1,6 @@
 // test_registry.cpp — one list of services and AWS wiring rules with human reasons.
 #include "core/registry.h"
+#include "services/all_services.h"
 
 #include <doctest/doctest.h>
 

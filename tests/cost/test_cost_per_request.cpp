@@ -1,6 +1,6 @@
 // test_cost_per_request.cpp — "cost per million requests": the run's total over the end-to-end
 // requests the traffic sources got answers to, checked against the price table by hand.
-#include "cost/price_table.h"
+#include "prices/price_table.h"
 #include "support/test_support.h"
 
 using namespace sim;

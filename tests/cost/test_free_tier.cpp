@@ -1,7 +1,7 @@
 // test_free_tier.cpp — always-free monthly allowances (settings.freeTier): shared per account,
 // reset each UTC calendar month, off by default.
 #include "core/free_tier.h"
-#include "cost/price_table.h"
+#include "prices/price_table.h"
 #include "support/test_support.h"
 
 using namespace sim;

@@ -1,6 +1,6 @@
 // test_price_table.cpp — the cost of a known workload equals a hand computation from the price
 // table: every charge the services make comes from engine/cost/price_table.h.
-#include "cost/price_table.h"
+#include "prices/price_table.h"
 #include "support/test_support.h"
 
 using namespace sim;

@@ -4,6 +4,7 @@
 #include "pattern/config_reader.h"
 #include "pattern/pattern.h"
 #include "support/test_support.h"
+#include "services/all_services.h"
 
 #include <doctest/doctest.h>
 

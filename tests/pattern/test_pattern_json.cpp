@@ -1,5 +1,5 @@
 // test_pattern_json.cpp — loading, diagnostics with paths, and lossless round trips.
-#include "core/simulation.h"
+#include "runtime/simulation.h"
 #include "pattern/pattern.h"
 #include "support/test_support.h"
 

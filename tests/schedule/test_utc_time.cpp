@@ -1,8 +1,9 @@
-// test_utc_time.cpp — civil-date arithmetic and the ISO-8601 UTC text form.
+// test_utc_time.cpp — civil-date arithmetic (core/civil_time.h) and the ISO-8601 UTC text form.
 #include "schedule/utc_time.h"
 
 #include <doctest/doctest.h>
 
+using namespace sim;
 using namespace sim::schedule;
 
 TEST_SUITE("schedule") {

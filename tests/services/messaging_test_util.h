@@ -2,7 +2,7 @@
 // from inline JSON (failing the test on any error), find nodes, read counters and log lines.
 #pragma once
 
-#include "core/simulation.h"
+#include "runtime/simulation.h"
 
 #include <doctest/doctest.h>
 

@@ -4,6 +4,7 @@
 #include "core/registry.h"
 #include "services/cloudformation.h"
 #include "support/test_support.h"
+#include "services/all_services.h"
 
 #include <doctest/doctest.h>
 

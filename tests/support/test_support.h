@@ -2,7 +2,7 @@
 // node's metrics, read repository files.
 #pragma once
 
-#include "core/simulation.h"
+#include "runtime/simulation.h"
 
 #include <doctest/doctest.h>
 

@@ -1,9 +1,13 @@
-// simulation_impl.h — the engine's private state behind Simulation and Context (not a public API).
+// kernel.h — the event loop's state behind Simulation and Context: nodes, the scheduler, the
+// delivery and reply slabs, the account, the trace (not a public API). It knows nothing of patterns:
+// runtime/simulation.cpp builds it from one.
 #pragma once
 
 #include "core/scheduler.h"
+#include "core/metrics.h"
+#include "core/run_control.h"
 #include "core/service.h"
-#include "core/simulation.h"
+#include "core/trace.h"
 
 #include <memory>
 #include <new>
@@ -62,9 +66,8 @@ private:
     std::vector<std::uint32_t> free_;
 };
 
-class SimulationImpl {
+class Kernel {
 public:
-    Pattern pattern;
     std::uint64_t seed = 0;
     std::uint64_t max_events = 0;
     std::uint64_t start_unix_s = 0;
@@ -77,13 +80,16 @@ public:
     Slab<Reply> replies;
     std::uint64_t next_call = 1, next_message = 1, next_trace = 1;
     std::uint64_t events = 0;
-    StopReason last_stop = StopReason::None;
     std::vector<LatencyHistogram> source_latency;  // per traffic entry
     std::vector<std::uint64_t> source_ok, source_failed;
 
     // Queues `msg` for node `to` at `at`, moved straight into its delivery slot.
     void post_delivery(std::uint32_t to, SimTime at, Message&& msg, std::uint32_t from, const Link* via, CallerRef caller);
     void dispatch(const Event& e);
+    // Processes one event; false when none is left (the clock does not move then).
+    bool step();
+    // Runs to `until` (see Simulation::run_until); never returns StopReason::None.
+    StopReason run_until(SimTime until, const ProgressFn& progress);
 };
 
 }  // namespace sim

@@ -1,11 +1,11 @@
 // hash.cpp — MD5 (RFC 1321), SHA-1 / SHA-256 / SHA-384 / SHA-512 (FIPS 180-4) and Base64.
-#include "stepfunctions/hash.h"
+#include "core/hash.h"
 
 #include <array>
 #include <cstdint>
 #include <vector>
 
-namespace sim::sfn {
+namespace sim {
 
 namespace {
 
@@ -282,4 +282,4 @@ std::optional<std::string> base64_decode(std::string_view text) {
     return out;
 }
 
-}  // namespace sim::sfn
+}  // namespace sim

@@ -8,21 +8,17 @@
 #include "core/message.h"
 #include "core/metrics.h"
 #include "core/registry.h"
+#include "core/run_control.h"
 #include "core/sim_time.h"
 #include "core/trace.h"
 #include "pattern/pattern.h"
 
 #include <cstdint>
-#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
 
 namespace sim {
-
-enum class StopReason { None, Completed, TimeLimit, EventLimit, Interrupted };
-const char* stop_reason_name(StopReason r);  // "completed", "time_limit", ...
-std::string stop_reason_text(StopReason r);  // a sentence for reports
 
 struct BuildOptions {
     std::optional<std::uint64_t> seed;        // overrides the pattern's seed
@@ -30,15 +26,7 @@ struct BuildOptions {
     const Registry* registry = nullptr;       // default_registry() when null
 };
 
-struct Progress {
-    SimTime now;
-    SimTime until;
-    std::uint64_t events = 0;
-};
-// Called every few thousand events; return false to stop (Interrupted).
-using ProgressFn = std::function<bool(const Progress&)>;
-
-class SimulationImpl;
+class Kernel;
 
 class Simulation {
 public:
@@ -93,8 +81,10 @@ public:
     Json report() const;
 
 private:
-    explicit Simulation(std::unique_ptr<SimulationImpl> impl);
-    std::unique_ptr<SimulationImpl> impl_;
+    Simulation(std::unique_ptr<Kernel> kernel, Pattern pattern);
+    Pattern pattern_;
+    std::unique_ptr<Kernel> kernel_;
+    StopReason last_stop_ = StopReason::None;
 };
 
 struct Simulation::BuildResult {

@@ -1,11 +1,11 @@
 // test_hash.cpp — our own MD5/SHA digests and Base64 against published test vectors.
 #include <doctest/doctest.h>
 
-#include "stepfunctions/hash.h"
+#include "core/hash.h"
 
-using namespace sim::sfn;
+using namespace sim;
 
-TEST_SUITE("stepfunctions") {
+TEST_SUITE("hash") {
     TEST_CASE("digests match the RFC and FIPS test vectors") {
         CHECK(*hex_digest("MD5", "") == "d41d8cd98f00b204e9800998ecf8427e");
         CHECK(*hex_digest("MD5", "abc") == "900150983cd24fb0d6963f7d28e17f72");

@@ -1,52 +1,24 @@
-// simulation.cpp — build (validate everything, then construct), the event loop, and the report.
-#include "core/simulation_impl.h"
+// simulation.cpp — build (validate everything, then construct the kernel), run, fire, and the report.
+#include "runtime/simulation.h"
+
+#include "core/civil_time.h"
+#include "core/kernel.h"
 #include "pattern/config_reader.h"
+#include "services/all_services.h"
 
 #include <set>
 
 namespace sim {
 
-// ---- Names ------------------------------------------------------------------------------------
-const char* stop_reason_name(StopReason r) {
-    switch (r) {
-        case StopReason::None: return "none";
-        case StopReason::Completed: return "completed";
-        case StopReason::TimeLimit: return "time_limit";
-        case StopReason::EventLimit: return "event_limit";
-        case StopReason::Interrupted: return "interrupted";
-    }
-    return "?";
-}
-
-std::string stop_reason_text(StopReason r) {
-    switch (r) {
-        case StopReason::Completed: return "completed: no events left";
-        case StopReason::TimeLimit: return "reached the requested simulated time";
-        case StopReason::EventLimit: return "stopped at the run's event limit (settings.maxEvents); metrics so far are kept";
-        case StopReason::Interrupted: return "interrupted; metrics so far are kept";
-        default: return "not run";
-    }
-}
-
 // ---- Start instant -----------------------------------------------------------------------------
 namespace {
-// Days since 1970-01-01 for a proleptic Gregorian date (Howard Hinnant's algorithm).
-std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d) {
-    y -= m <= 2;
-    const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
-    const auto yoe = static_cast<unsigned>(y - era * 400);
-    const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
-}
-
 bool parse_start_time(const std::string& s, std::uint64_t& out) {
     int y, mo, d, h, mi, se;
     char z = 0;
     if (s.size() != 20 || std::sscanf(s.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d%c", &y, &mo, &d, &h, &mi, &se, &z) != 7 || z != 'Z')
         return false;
     if (y < 1970 || y > 2199 || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || se > 59) return false;
-    out = static_cast<std::uint64_t>(days_from_civil(y, static_cast<unsigned>(mo), static_cast<unsigned>(d)) * 86400 +
+    out = static_cast<std::uint64_t>(days_from_civil(y, mo, d) * 86400 +
                                      h * 3600 + mi * 60 + se);
     return true;
 }
@@ -57,16 +29,10 @@ Simulation::BuildResult Simulation::build(const Pattern& pattern, const BuildOpt
     BuildResult res;
     Diagnostics& d = res.diagnostics;
     const Registry& reg = options.registry ? *options.registry : default_registry();
-    auto impl = std::make_unique<SimulationImpl>();
-    SimulationImpl& s = *impl;
-    s.pattern = pattern;
+    auto kernel = std::make_unique<Kernel>();
+    Kernel& s = *kernel;
     s.seed = options.seed.value_or(pattern.seed);
     s.max_events = options.max_events.value_or(pattern.settings.max_events);
-    s.account.lambda_concurrency_limit = pattern.settings.lambda_concurrency_limit;
-    const auto lambda_rps = static_cast<double>(pattern.settings.lambda_concurrency_limit * 10);
-    s.account.lambda_requests_per_second = TokenBucket(lambda_rps, lambda_rps);
-    const auto api_rps = static_cast<double>(pattern.settings.api_gateway_account_rps);
-    s.account.api_gateway_throttle = TokenBucket(api_rps, api_rps / 2);
     s.account.azs.schedule(pattern.settings.faults);
     s.account.free_tier.enable(pattern.settings.free_tier);
     if (!parse_start_time(pattern.settings.start_time, s.start_unix_s))
@@ -155,7 +121,7 @@ Simulation::BuildResult Simulation::build(const Pattern& pattern, const BuildOpt
         e.kind = EventKind::Start;
         s.scheduler.post(e);
     }
-    res.simulation.reset(new Simulation(std::move(impl)));
+    res.simulation.reset(new Simulation(std::move(kernel), pattern));
     return res;
 }
 
@@ -169,88 +135,21 @@ Simulation::BuildResult build_from_text(std::string_view text, const BuildOption
     return res;
 }
 
-// ---- Event loop ------------------------------------------------------------------------------------
-void SimulationImpl::post_delivery(std::uint32_t to, SimTime at, Message&& msg, std::uint32_t from, const Link* via, CallerRef caller) {
-    Event e;
-    e.at = at;
-    e.node = to;
-    e.kind = EventKind::Deliver;
-    e.slot = deliveries.acquire();
-    Delivery& d = deliveries[e.slot];
-    d.msg = std::move(msg);
-    d.from = from;
-    d.via = via;
-    d.caller = caller;
-    scheduler.post(e);
-}
-
-void SimulationImpl::dispatch(const Event& e) {
-    NodeRuntime& n = nodes[e.node];
-    Context& ctx = contexts[e.node];
-    trace.fold(static_cast<std::uint64_t>(e.at.us));
-    trace.fold((static_cast<std::uint64_t>(e.node) << 8) | static_cast<std::uint64_t>(e.kind));
-    switch (e.kind) {
-        case EventKind::Start: n.service->on_start(ctx); break;
-        case EventKind::Deliver: {
-            const Delivery& d = deliveries[e.slot];
-            trace.fold(d.msg.trace);
-            n.metrics.count(Counter::MessagesIn, e.at);
-            n.service->on_message(ctx, Inbound{d.msg, d.from, d.via, d.caller});
-            deliveries.release(e.slot);
-            break;
-        }
-        case EventKind::Reply: {
-            const Reply& r = replies[e.slot];
-            trace.fold(static_cast<std::uint64_t>(r.status));
-            n.service->on_reply(ctx, e.tag, r);
-            replies.release(e.slot);
-            break;
-        }
-        case EventKind::Timer:  // cancelled timers never get here (Scheduler::cancel)
-            n.service->on_timer(ctx, e.tag);
-            break;
-    }
-}
-
-Simulation::Simulation(std::unique_ptr<SimulationImpl> impl) : impl_(std::move(impl)) {}
+Simulation::Simulation(std::unique_ptr<Kernel> kernel, Pattern pattern)
+    : pattern_(std::move(pattern)), kernel_(std::move(kernel)) {}
 Simulation::~Simulation() = default;
 Simulation::Simulation(Simulation&&) noexcept = default;
 Simulation& Simulation::operator=(Simulation&&) noexcept = default;
 
-bool Simulation::step() {
-    SimulationImpl& s = *impl_;
-    if (s.scheduler.empty()) return false;
-    const Event e = s.scheduler.pop();
-    ++s.events;
-    s.dispatch(e);
-    return true;
-}
+bool Simulation::step() { return kernel_->step(); }
 
 StopReason Simulation::run_until(SimTime until, const ProgressFn& progress) {
-    SimulationImpl& s = *impl_;
-    constexpr std::uint64_t kProgressEvery = 1 << 14;
-    std::uint64_t next_progress = s.events + kProgressEvery;
-    Event e;
-    for (;;) {
-        if (s.events >= s.max_events) {
-            if (!s.scheduler.empty() && s.scheduler.peek_time() <= until) return s.last_stop = StopReason::EventLimit;
-            break;
-        }
-        if (!s.scheduler.pop_due(until, e)) break;  // nothing left due by `until`
-        ++s.events;
-        s.dispatch(e);
-        if (progress && s.events >= next_progress) {
-            next_progress = s.events + kProgressEvery;
-            if (!progress(Progress{s.scheduler.now(), until, s.events})) return s.last_stop = StopReason::Interrupted;
-        }
-    }
-    s.scheduler.advance_to(until);
-    return s.last_stop = s.scheduler.empty() ? StopReason::Completed : StopReason::TimeLimit;
+    return last_stop_ = kernel_->run_until(until, progress);
 }
 
 std::string Simulation::fire(const std::string& node_id, const Json& event) {
-    SimulationImpl& s = *impl_;
-    const int idx = s.pattern.node_index(node_id);
+    Kernel& s = *kernel_;
+    const int idx = pattern_.node_index(node_id);
     if (idx < 0) return "no node has id '" + node_id + "'";
     const auto i = static_cast<std::uint32_t>(idx);
     Message m;
@@ -266,39 +165,39 @@ std::string Simulation::fire(const std::string& node_id, const Json& event) {
 
 std::string Simulation::set_az_down(const std::string& az, bool down) {
     if (!valid_az_id(az)) return "az must be a us-east-1 AZ ID use1-az1..use1-az6, got \"" + az + "\"";
-    impl_->account.azs.set_down(az, down);
+    kernel_->account.azs.set_down(az, down);
     return {};
 }
 
-bool Simulation::az_down(const std::string& az) const { return impl_->account.azs.down(az, impl_->scheduler.now()); }
+bool Simulation::az_down(const std::string& az) const { return kernel_->account.azs.down(az, kernel_->scheduler.now()); }
 
 // ---- Accessors --------------------------------------------------------------------------------------
-SimTime Simulation::now() const { return impl_->scheduler.now(); }
-std::uint64_t Simulation::events_processed() const { return impl_->events; }
-std::uint64_t Simulation::pending_events() const { return impl_->scheduler.size(); }
-std::uint64_t Simulation::seed() const { return impl_->seed; }
-const Pattern& Simulation::pattern() const { return impl_->pattern; }
-StopReason Simulation::last_stop() const { return impl_->last_stop; }
-std::size_t Simulation::node_count() const { return impl_->nodes.size(); }
-const std::string& Simulation::node_id(std::size_t i) const { return impl_->nodes[i].id; }
-const std::string& Simulation::node_type(std::size_t i) const { return impl_->nodes[i].type; }
-const NodeMetrics& Simulation::node_metrics(std::size_t i) const { return impl_->nodes[i].metrics; }
-Json Simulation::node_inspect(std::size_t i) const { return impl_->nodes[i].service->inspect(); }
-const Trace& Simulation::trace() const { return impl_->trace; }
-void Simulation::set_record_recent_spans(bool on) { impl_->trace.set_record_recent(on); }
-const LatencyHistogram& Simulation::source_latency(std::size_t t) const { return impl_->source_latency[t]; }
+SimTime Simulation::now() const { return kernel_->scheduler.now(); }
+std::uint64_t Simulation::events_processed() const { return kernel_->events; }
+std::uint64_t Simulation::pending_events() const { return kernel_->scheduler.size(); }
+std::uint64_t Simulation::seed() const { return kernel_->seed; }
+const Pattern& Simulation::pattern() const { return pattern_; }
+StopReason Simulation::last_stop() const { return last_stop_; }
+std::size_t Simulation::node_count() const { return kernel_->nodes.size(); }
+const std::string& Simulation::node_id(std::size_t i) const { return kernel_->nodes[i].id; }
+const std::string& Simulation::node_type(std::size_t i) const { return kernel_->nodes[i].type; }
+const NodeMetrics& Simulation::node_metrics(std::size_t i) const { return kernel_->nodes[i].metrics; }
+Json Simulation::node_inspect(std::size_t i) const { return kernel_->nodes[i].service->inspect(); }
+const Trace& Simulation::trace() const { return kernel_->trace; }
+void Simulation::set_record_recent_spans(bool on) { kernel_->trace.set_record_recent(on); }
+const LatencyHistogram& Simulation::source_latency(std::size_t t) const { return kernel_->source_latency[t]; }
 
-double Simulation::node_cost_usd(std::size_t i) const { return impl_->nodes[i].metrics.cost_usd(now()); }
+double Simulation::node_cost_usd(std::size_t i) const { return kernel_->nodes[i].metrics.cost_usd(now()); }
 
 double Simulation::total_cost_usd() const {
     double total = 0;
-    for (const auto& n : impl_->nodes) total += n.metrics.cost_usd(now());
+    for (const auto& n : kernel_->nodes) total += n.metrics.cost_usd(now());
     return total;
 }
 
 std::uint64_t Simulation::requests_answered() const {
     std::uint64_t n = 0;
-    for (std::size_t i = 0; i < impl_->source_ok.size(); ++i) n += impl_->source_ok[i] + impl_->source_failed[i];
+    for (std::size_t i = 0; i < kernel_->source_ok.size(); ++i) n += kernel_->source_ok[i] + kernel_->source_failed[i];
     return n;
 }
 
@@ -316,13 +215,13 @@ Json latency_json(const LatencyHistogram& h) {
 }  // namespace
 
 Json Simulation::report() const {
-    const SimulationImpl& s = *impl_;
+    const Kernel& s = *kernel_;
     Json r;
-    r["pattern"] = s.pattern.name;
+    r["pattern"] = pattern_.name;
     r["seed"] = s.seed;
     r["sim_time_s"] = round_to(s.scheduler.now().seconds(), 1e-6);
     r["events_processed"] = s.events;
-    r["stop_reason"] = stop_reason_name(s.last_stop);
+    r["stop_reason"] = stop_reason_name(last_stop_);
     Json nodes = Json::object();
     Json cost = Json::object();
     double total = 0;
@@ -344,12 +243,12 @@ Json Simulation::report() const {
     cost["total"] = round_to(total, 1e-9);
     r["nodes"] = nodes;
     Json sources = Json::object();
-    for (std::size_t i = 0; i < s.pattern.traffic.size(); ++i) {
+    for (std::size_t i = 0; i < pattern_.traffic.size(); ++i) {
         Json j;
         j["ok"] = s.source_ok[i];
         j["failed"] = s.source_failed[i];
         j["latency_ms"] = latency_json(s.source_latency[i]);
-        sources[s.pattern.traffic[i].id] = j;
+        sources[pattern_.traffic[i].id] = j;
     }
     r["sources"] = sources;
     r["cost_usd"] = cost;

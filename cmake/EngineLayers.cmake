@@ -1,0 +1,65 @@
+# EngineLayers.cmake — the engine as layers the build enforces.
+#
+# Each folder of engine/ is one layer and one library target (slsim_<folder>). A layer links only
+# the layers it names below it, and may include only headers of its own folder and of those layers
+# (transitively): an upward `#include "x/…"` fails the build with the file and line, before anything
+# compiles (cmake/CheckLayerIncludes.cmake, run whenever a source of the layer changes).
+#
+#   slsim_layer(NAME [DEPS lower layers…])
+#
+# After the calls: SLSIM_ENGINE_LAYER_TARGETS lists the compiled layers (for flags such as the fuzz
+# instrumentation), and sim_engine is every layer in one INTERFACE target for the CLI, the tests and
+# the playground.
+
+set(SLSIM_ENGINE_LAYER_TARGETS "" CACHE INTERNAL "")
+set(SLSIM_LAYER_CHECK_SCRIPT ${CMAKE_CURRENT_LIST_DIR}/CheckLayerIncludes.cmake)
+
+function(slsim_layer name)
+    cmake_parse_arguments(L "" "" "DEPS" ${ARGN})
+    set(dir ${PROJECT_SOURCE_DIR}/engine/${name})
+    file(GLOB sources CONFIGURE_DEPENDS ${dir}/*.cpp)
+    file(GLOB headers CONFIGURE_DEPENDS ${dir}/*.h)
+    if(SLSIM_EXCLUDE_REGEX)
+        list(FILTER sources EXCLUDE REGEX "${SLSIM_EXCLUDE_REGEX}")
+    endif()
+
+    # What this layer may include: itself and everything below it.
+    set(allowed ${name})
+    foreach(dep IN LISTS L_DEPS)
+        if(NOT DEFINED SLSIM_LAYER_ALLOWED_${dep})
+            message(FATAL_ERROR "layer ${name}: DEPS names ${dep}, which is not a layer defined before it")
+        endif()
+        list(APPEND allowed ${SLSIM_LAYER_ALLOWED_${dep}})
+    endforeach()
+    list(REMOVE_DUPLICATES allowed)
+    set(SLSIM_LAYER_ALLOWED_${name} ${allowed} CACHE INTERNAL "")
+
+    set(target slsim_${name})
+    set(dep_targets "")
+    foreach(dep IN LISTS L_DEPS)
+        list(APPEND dep_targets slsim_${dep})
+    endforeach()
+
+    if(sources)
+        add_library(${target} STATIC ${sources} ${headers})
+        target_include_directories(${target} PUBLIC ${PROJECT_SOURCE_DIR}/engine)
+        target_link_libraries(${target} PUBLIC slsim::json ${dep_targets})
+        slsim_warnings(${target})
+        set(SLSIM_ENGINE_LAYER_TARGETS ${SLSIM_ENGINE_LAYER_TARGETS} ${target} CACHE INTERNAL "")
+    else()
+        add_library(${target} INTERFACE ${headers})
+        target_include_directories(${target} INTERFACE ${PROJECT_SOURCE_DIR}/engine)
+        target_link_libraries(${target} INTERFACE slsim::json ${dep_targets})
+    endif()
+
+    # The include check: a stamp rebuilt whenever a file of the layer changes.
+    set(stamp ${CMAKE_BINARY_DIR}/layer_checks/${name}.ok)
+    string(REPLACE ";" "|" allowed_arg "${allowed}")
+    add_custom_command(OUTPUT ${stamp}
+                       COMMAND ${CMAKE_COMMAND} -DLAYER=${name} -DALLOWED=${allowed_arg} -DDIR=${dir}
+                               -DSTAMP=${stamp} -P ${SLSIM_LAYER_CHECK_SCRIPT}
+                       DEPENDS ${sources} ${headers} ${SLSIM_LAYER_CHECK_SCRIPT}
+                       COMMENT "Checking that engine/${name} includes only ${allowed}" VERBATIM)
+    add_custom_target(${target}_layer_check DEPENDS ${stamp})
+    add_dependencies(${target} ${target}_layer_check)
+endfunction()
