@@ -69,6 +69,15 @@ struct Reply {
     JsonPtr body;
     std::int64_t size_bytes = 0;
     bool ok() const { return error.empty(); }
+
+    // The answer when a call fails: the status the caller sees, AWS's error code, a human detail.
+    static Reply failure(int status, std::string error_code, std::string detail_text) {
+        Reply r;
+        r.status = status;
+        r.error = std::move(error_code);
+        r.detail = std::move(detail_text);
+        return r;
+    }
 };
 
 // The member `key` of a JSON object, or null when it is missing or `j` is not an object: one

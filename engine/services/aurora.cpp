@@ -138,7 +138,7 @@ private:
         if (in_flight_ >= c_.max_connections) {
             ++refused_;
             ctx.metrics().count(Counter::Throttles, now);
-            Reply r{500, "DatabaseErrorException", "FATAL: too many connections (max " + std::to_string(c_.max_connections) + ")", nullptr, 0};
+            Reply r = Reply::failure(500, "DatabaseErrorException", "FATAL: too many connections (max " + std::to_string(c_.max_connections) + ")");
             if (ctx.tracing(q.msg)) ctx.span(q.msg, "ExecuteStatement", q.arrived, Outcome::Throttled, r.detail);
             if (q.caller.valid()) ctx.reply(q.caller, std::move(r));
             else ctx.drop(q.msg, r.detail);

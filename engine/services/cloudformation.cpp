@@ -27,7 +27,7 @@ public:
 
     void on_message(Context& ctx, const Inbound& in) override {
         ctx.drop(in.msg, reason_);
-        if (in.caller.valid()) ctx.reply(in.caller, Reply{501, "NotSimulated", reason_, nullptr, 0});
+        if (in.caller.valid()) ctx.reply(in.caller, Reply::failure(501, "NotSimulated", reason_));
     }
 
 private:

@@ -95,16 +95,16 @@ public:
 
 private:
     Reply authorize(Context& ctx, const std::string& token, std::int64_t now_unix) {
-        if (token.empty()) return Reply{401, "Unauthorized", "Unauthorized: no token", nullptr, 0};
+        if (token.empty()) return Reply::failure(401, "Unauthorized", "Unauthorized: no token");
         if (token.rfind("invalid", 0) == 0 || token == "expired")
-            return Reply{401, "Unauthorized", "Unauthorized: token signature or issuer does not match the pool", nullptr, 0};
+            return Reply::failure(401, "Unauthorized", "Unauthorized: token signature or issuer does not match the pool");
         std::string user = token;
         std::int64_t issued = -1;
         if (const auto at = token.find('@'); at != std::string::npos) {
             user = token.substr(0, at);
             char* end = nullptr;
             issued = std::strtoll(token.c_str() + at + 1, &end, 10);
-            if (!end || *end || user.empty()) return Reply{401, "Unauthorized", "Unauthorized: malformed token", nullptr, 0};
+            if (!end || *end || user.empty()) return Reply::failure(401, "Unauthorized", "Unauthorized: malformed token");
         } else {
             auto it = signed_in_.find(user);
             if (it == signed_in_.end()) {  // first sighting: the client signed in just before
@@ -116,7 +116,7 @@ private:
         }
         if (now_unix >= issued + c_.validity.us / 1000000) {
             if (!c_.refresh || token.find('@') != std::string::npos)
-                return Reply{401, "Unauthorized", "The incoming token has expired", nullptr, 0};
+                return Reply::failure(401, "Unauthorized", "The incoming token has expired");
             signed_in_[user] = now_unix;  // REFRESH_TOKEN_AUTH: a new ID token
             ++refreshes_;
             active(ctx, user, now_unix);

@@ -50,7 +50,7 @@ private:
     Reply query_or_scan(Context& ctx, const Json& req, const Message& msg, bool scan);
 
     // ---- shared helpers ----
-    static Reply fail(const char* error, std::string detail) { return Reply{400, error, std::move(detail), nullptr, 0}; }
+    static Reply fail(const char* error, std::string detail) { return Reply::failure(400, error, std::move(detail)); }
     Reply throttled(Context& ctx, const char* error, bool write);
     std::optional<Condition> condition(const Json& req, const char* field, std::string& error, Context& ctx);
     ExprEnv env_for(const Json& req, Context& ctx);

@@ -42,10 +42,10 @@ public:
         SimTime took = from_ms(ms);
         if (ms > kComputeLimitMs) {
             took = from_ms(kComputeLimitMs);
-            r = Reply{200, "ExecutionError", "the function exceeded the maximum compute utilization (about 1 ms)", nullptr, 0};
+            r = Reply::failure(200, "ExecutionError", "the function exceeded the maximum compute utilization (about 1 ms)");
             ctx.metrics().count(Counter::Timeouts, now);
         } else if (error_rate_ > 0 && ctx.rng().chance(error_rate_)) {
-            r = Reply{200, "ExecutionError", "the function threw an error (ErrorRate)", nullptr, 0};
+            r = Reply::failure(200, "ExecutionError", "the function threw an error (ErrorRate)");
         }
         if (!r.ok()) ctx.metrics().count(Counter::Errors, now);
         ctx.metrics().observe_latency(took, now);
@@ -112,10 +112,10 @@ public:
         Reply r;
         if (run > c_.timeout) {
             run = c_.timeout;
-            r = Reply{200, "Sandbox.Timedout", "Task timed out after " + std::to_string(c_.timeout.us / 1000000) + " s", nullptr, 0};
+            r = Reply::failure(200, "Sandbox.Timedout", "Task timed out after " + std::to_string(c_.timeout.us / 1000000) + " s");
             ctx.metrics().count(Counter::Timeouts, now);
         } else if (c_.error_rate > 0 && ctx.rng().chance(c_.error_rate)) {
-            r = Reply{200, "Unhandled", "function error (ErrorRate)", nullptr, 0};
+            r = Reply::failure(200, "Unhandled", "function error (ErrorRate)");
         }
         if (!r.ok()) ctx.metrics().count(Counter::Errors, now);
         // Billed per 1 ms of handler time at the configured memory.

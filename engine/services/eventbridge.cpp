@@ -60,7 +60,7 @@ public:
         std::string error = read_entries(in.msg, entries);
         if (!error.empty()) {
             ctx.metrics().count(Counter::Errors, now);
-            if (in.caller.valid()) ctx.reply(in.caller, Reply{400, "ValidationException", error, nullptr, 0}, msec(10));
+            if (in.caller.valid()) ctx.reply(in.caller, Reply::failure(400, "ValidationException", error), msec(10));
             else ctx.drop(in.msg, "PutEvents refused by " + name_ + ": " + error);
             return;
         }

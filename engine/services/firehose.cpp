@@ -70,7 +70,7 @@ public:
         rec.id = ctx.new_message_id();
         Reply r;
         if (rec.size_bytes > kMaxRecord) {
-            r = Reply{400, "ValidationException", "a record is at most 1,000 KiB, got " + std::to_string(rec.size_bytes) + " bytes", nullptr, 0};
+            r = Reply::failure(400, "ValidationException", "a record is at most 1,000 KiB, got " + std::to_string(rec.size_bytes) + " bytes");
             ctx.metrics().count(Counter::Errors, now);
         } else {
             const std::int64_t billed_bytes = std::max<std::int64_t>(5120, (rec.size_bytes + 5119) / 5120 * 5120);  // 5 KB increments
@@ -301,7 +301,7 @@ public:
         ctx.metrics().add_cost(static_cast<double>(rpus_) * std::max(60.0, d.seconds()) / 3600.0 * price_table::kRedshiftRpuHour, now);
         Reply r;
         if (ctx.rng().chance(error_rate_)) {
-            r = Reply{500, "InternalError", "COPY failed (ErrorRate)", nullptr, 0};
+            r = Reply::failure(500, "InternalError", "COPY failed (ErrorRate)");
             ctx.metrics().count(Counter::Errors, now);
         } else if (in.msg.body && in.msg.body->is_object()) {
             rows_ += in.msg.body->value("Rows", std::uint64_t{0});

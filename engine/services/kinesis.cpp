@@ -64,7 +64,7 @@ Reply KinesisStream::put(Context& ctx, const Message& in) {
     static const Json kNull;
     const Json& b = in.body ? *in.body : kNull;
     if (b.is_object() && b.contains("operation")) {
-        if (b["operation"] != "PutRecord") return {400, "InvalidAction", "operation " + b["operation"].dump() + " is not simulated on Kinesis; use PutRecord", nullptr, 0};
+        if (b["operation"] != "PutRecord") return Reply::failure(400, "InvalidAction", "operation " + b["operation"].dump() + " is not simulated on Kinesis; use PutRecord");
         data = std::make_shared<const Json>(b.contains("Data") ? b["Data"] : Json());
         if (auto k = b.find("PartitionKey"); k != b.end()) key = k->is_string() ? k->get<std::string>() : k->dump();
     } else if (std::strcmp(in.type, "apigateway.proxy") == 0 && b.is_object() && b.contains("body")) {
@@ -74,7 +74,7 @@ Reply KinesisStream::put(Context& ctx, const Message& in) {
         if (const Json* k = select_path(*data, c_.key_path)) key = k->is_string() ? k->get<std::string>() : k->dump();
     }
     if (key.empty()) key = std::to_string(in.id);  // no key given: spread like a random key
-    if (key.size() > 256) return {400, "ValidationException", "PartitionKey must be at most 256 characters", nullptr, 0};
+    if (key.size() > 256) return Reply::failure(400, "ValidationException", "PartitionKey must be at most 256 characters");
     // Limits and prices count the data blob plus the partition key, not the request around them
     // (a PutRecord call or an API Gateway proxy request carries more than the record).
     std::int64_t data_bytes = in.size_bytes;
@@ -82,7 +82,7 @@ Reply KinesisStream::put(Context& ctx, const Message& in) {
                                                                                         : static_cast<std::int64_t>(data->dump().size());
     const std::int64_t size = std::max<std::int64_t>(data_bytes, 1) + static_cast<std::int64_t>(key.size());
     if (size > c_.max_record)
-        return {400, "ValidationException", "1 validation error detected: Value at 'data' failed to satisfy constraint: Member must have length less than or equal to 1048576", nullptr, 0};
+        return Reply::failure(400, "ValidationException", "1 validation error detected: Value at 'data' failed to satisfy constraint: Member must have length less than or equal to 1048576");
     const std::size_t shard = kinesis_shard_for(key, shards_.size());
     Shard& s = shards_[shard];
     // Both buckets refill on every write, admitted or not.
@@ -90,8 +90,8 @@ Reply KinesisStream::put(Context& ctx, const Message& in) {
     if (!record_ok || !bytes_ok) {
         ++throttled_;
         window_records_ += 1;
-        return {400, "ProvisionedThroughputExceededException",
-                "Rate exceeded for shard shardId-" + std::to_string(100000000000 + shard).substr(1) + " in stream " + c_.name + " under account 123456789012.", nullptr, 0};
+        return Reply::failure(400, "ProvisionedThroughputExceededException",
+                "Rate exceeded for shard shardId-" + std::to_string(100000000000 + shard).substr(1) + " in stream " + c_.name + " under account 123456789012.");
     }
     s.records.take();
     s.bytes.take(static_cast<double>(size));

@@ -268,7 +268,7 @@ private:
         ctx.metrics().count(Counter::Throttles, ctx.now());
         ctx.span(inv.msg, "Invoke", ctx.now(), Outcome::Throttled, reason);
         if (inv.caller.valid()) {
-            ctx.reply(inv.caller, Reply{429, "TooManyRequestsException", reason, nullptr, 0});
+            ctx.reply(inv.caller, Reply::failure(429, "TooManyRequestsException", reason));
             invocations_.erase(id);
             return;
         }
@@ -372,7 +372,7 @@ private:
         const std::string detail = std::string("RequestTooLargeException: ") + (sync ? "synchronous" : "asynchronous") +
                                    " payload of " + std::to_string(in.msg.size_bytes) + " bytes is over the " + (sync ? "6 MB" : "1 MB") + " limit";
         ctx.metrics().count(Counter::Errors, ctx.now());
-        if (sync) ctx.reply(in.caller, Reply{413, "RequestTooLargeException", detail, nullptr, 0});
+        if (sync) ctx.reply(in.caller, Reply::failure(413, "RequestTooLargeException", detail));
         else ctx.drop(in.msg, detail);
     }
 

@@ -139,8 +139,8 @@ public:
         std::int64_t size = 0;
         const bool write_class = op != "GetObject";
         if (!within_rate(ctx, op == "ListObjectsV2" ? req.value("Prefix", std::string()) : prefix_of(key), write_class)) {
-            r = Reply{503, "SlowDown", "Please reduce your request rate (" + std::string(write_class ? "3,500 writes" : "5,500 reads") +
-                                           " per second per prefix)", nullptr, 0};
+            r = Reply::failure(503, "SlowDown", "Please reduce your request rate (" + std::string(write_class ? "3,500 writes" : "5,500 reads") +
+                                           " per second per prefix)");
             ++slow_downs_;
             ctx.metrics().count(Counter::Throttles, now);
             ctx.metrics().add_cost(write_class ? price_table::kS3WriteRequest : price_table::kS3ReadRequest, now);  // 503s are billed requests
@@ -152,7 +152,7 @@ public:
             size = req.contains("SizeBytes") && req["SizeBytes"].is_number_integer() ? req["SizeBytes"].get<std::int64_t>() : in.msg.size_bytes;
             ctx.metrics().add_cost(price_table::kS3WriteRequest, now);
             if (size > kMaxSinglePut) {
-                r = Reply{400, "EntityTooLarge", "a single PUT is at most 5 GB", nullptr, 0};
+                r = Reply::failure(400, "EntityTooLarge", "a single PUT is at most 5 GB");
             } else {
                 auto [it, added] = objects_.try_emplace(key, size);
                 if (!added) bytes_ -= it->second;
@@ -167,7 +167,7 @@ public:
         } else if (op == "GetObject") {
             ctx.metrics().add_cost(price_table::kS3ReadRequest, now);
             auto it = objects_.find(key);
-            if (it == objects_.end()) r = Reply{404, "NoSuchKey", "The specified key does not exist: " + key, nullptr, 0};
+            if (it == objects_.end()) r = Reply::failure(404, "NoSuchKey", "The specified key does not exist: " + key);
             else size = it->second;
         } else if (op == "DeleteObject") {
             auto it = objects_.find(key);
@@ -179,7 +179,7 @@ public:
             }
             event_name = "s3:ObjectRemoved:Delete";  // DELETE requests are free
         } else {
-            r = Reply{400, "NotImplemented", "operation '" + op + "' is not simulated on S3 buckets", nullptr, 0};
+            r = Reply::failure(400, "NotImplemented", "operation '" + op + "' is not simulated on S3 buckets");
         }
         const SimTime latency = c_.latency.sample(ctx.rng());
         ctx.metrics().observe_latency(latency, now);

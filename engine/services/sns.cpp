@@ -131,7 +131,7 @@ private:
         if (in.body && in.body->is_object()) {
             const Json& b = *in.body;
             if (auto op = b.find("operation"); op != b.end()) {
-                if (*op != "Publish") return {400, "InvalidAction", "operation " + op->dump() + " is not simulated on SNS; use Publish", nullptr, 0};
+                if (*op != "Publish") return Reply::failure(400, "InvalidAction", "operation " + op->dump() + " is not simulated on SNS; use Publish");
                 auto m = b.find("Message");
                 message = std::make_shared<const Json>(m == b.end() ? Json() : *m);
                 if (auto a = b.find("MessageAttributes"); a != b.end() && a->is_object()) attrs = std::make_shared<const Json>(*a);
@@ -147,15 +147,15 @@ private:
         if (c_.fifo) ctx.metrics().add_cost(price_table::kSnsFifoPublish + price_table::kSnsFifoPayloadGb * static_cast<double>(size) / 1e9, now);
         else ctx.metrics().add_cost(price_table::kSnsPublish * ctx.billable(FreeMeter::SnsPublishes, std::ceil(static_cast<double>(size) / price_table::kSnsChunkBytes)),
                                     now);
-        if (size > kMaxMessage) return {400, "InvalidParameter", "Invalid parameter: Message too long", nullptr, 0};
+        if (size > kMaxMessage) return Reply::failure(400, "InvalidParameter", "Invalid parameter: Message too long");
         if (c_.fifo) {
-            if (group.empty()) return {400, "InvalidParameter", "Invalid parameter: The MessageGroupId parameter is required for FIFO topics", nullptr, 0};
+            if (group.empty()) return Reply::failure(400, "InvalidParameter", "Invalid parameter: The MessageGroupId parameter is required for FIFO topics");
             if (dedup.empty()) {
                 if (!c_.content_dedup)
-                    return {400, "InvalidParameter", "Invalid parameter: The topic should either have ContentBasedDeduplication enabled or MessageDeduplicationId provided explicitly", nullptr, 0};
+                    return Reply::failure(400, "InvalidParameter", "Invalid parameter: The topic should either have ContentBasedDeduplication enabled or MessageDeduplicationId provided explicitly");
                 dedup = hex_digest("SHA-256", message ? message->dump() : "").value_or("");
             }
-            if (c_.topic_scope && !fifo_publishes_.try_take(now)) return {429, "ThrottledException", "Rate exceeded: FIFO topic above 3,000 messages per second", nullptr, 0};
+            if (c_.topic_scope && !fifo_publishes_.try_take(now)) return Reply::failure(429, "ThrottledException", "Rate exceeded: FIFO topic above 3,000 messages per second");
             const std::string key = c_.topic_scope ? dedup : group + "\x1f" + dedup;
             if (!dedup_.first_seen(key, now)) {
                 ++deduplicated_;

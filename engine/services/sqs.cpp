@@ -81,7 +81,7 @@ Reply SqsQueue::send(Context& ctx, const Message& in) {
             body = part_of(in.body, member(b, "body"));
         } else if (const Json* op = member(b, "operation")) {
             if (!op->is_string() || op->get_ref<const std::string&>() != "SendMessage")
-                return {400, "InvalidAction", "operation " + op->dump() + " is not simulated on SQS; use SendMessage", nullptr, 0};
+                return Reply::failure(400, "InvalidAction", "operation " + op->dump() + " is not simulated on SQS; use SendMessage");
             const Json* mb = member(b, "MessageBody");
             body = part_of(in.body, mb ? mb : member(b, "Event"));
             if (const Json* g = member(b, "MessageGroupId"); g && g->is_string()) group = *g;
@@ -89,9 +89,9 @@ Reply SqsQueue::send(Context& ctx, const Message& in) {
             if (const Json* a = member(b, "MessageAttributes"); a && a->is_object()) attrs = part_of(in.body, a);
             if (const Json* ds = member(b, "DelaySeconds")) {
                 if (c_.fifo)
-                    return {400, "InvalidParameterValue", "Value " + ds->dump() + " for parameter DelaySeconds is invalid. Reason: The request include parameter that is not valid for this queue type.", nullptr, 0};
+                    return Reply::failure(400, "InvalidParameterValue", "Value " + ds->dump() + " for parameter DelaySeconds is invalid. Reason: The request include parameter that is not valid for this queue type.");
                 if (!ds->is_number_integer() || ds->get<std::int64_t>() < 0 || ds->get<std::int64_t>() > 900)
-                    return {400, "InvalidParameterValue", "Value " + ds->dump() + " for parameter DelaySeconds is invalid. Reason: must be between 0 and 900, if provided.", nullptr, 0};
+                    return Reply::failure(400, "InvalidParameterValue", "Value " + ds->dump() + " for parameter DelaySeconds is invalid. Reason: must be between 0 and 900, if provided.");
                 delay = sec(ds->get<std::int64_t>());
             }
         }
@@ -99,15 +99,15 @@ Reply SqsQueue::send(Context& ctx, const Message& in) {
     const std::int64_t size = std::max<std::int64_t>(in.size_bytes, 1);
     ctx.metrics().add_cost(request_price() * ctx.billable(FreeMeter::SqsRequests, std::ceil(static_cast<double>(size) / kChunk)), now);
     if (size > c_.max_size)
-        return {400, "InvalidParameterValue", "One or more parameters are invalid. Reason: Message must be shorter than " + std::to_string(c_.max_size) + " bytes.", nullptr, 0};
+        return Reply::failure(400, "InvalidParameterValue", "One or more parameters are invalid. Reason: Message must be shorter than " + std::to_string(c_.max_size) + " bytes.");
     if (c_.fifo) {
-        if (group.empty()) return {400, "MissingParameter", "The request must contain the parameter MessageGroupId.", nullptr, 0};
+        if (group.empty()) return Reply::failure(400, "MissingParameter", "The request must contain the parameter MessageGroupId.");
         if (dedup.empty()) {
             if (!c_.content_dedup)
-                return {400, "InvalidParameterValue", "The queue should either have ContentBasedDeduplication enabled or MessageDeduplicationId provided explicitly", nullptr, 0};
+                return Reply::failure(400, "InvalidParameterValue", "The queue should either have ContentBasedDeduplication enabled or MessageDeduplicationId provided explicitly");
             dedup = hex_digest("SHA-256", body ? body->dump() : "").value_or("");
         }
-        if (!take_send_token(now)) return {400, "ThrottlingException", "FIFO queue send rate above 300 per second", nullptr, 0};
+        if (!take_send_token(now)) return Reply::failure(400, "ThrottlingException", "FIFO queue send rate above 300 per second");
         const std::string key = c_.high_throughput ? group + "\x1f" + dedup : dedup;  // DeduplicationScope
         if (!dedup_.first_seen(key, now)) {
             ++deduplicated_;  // accepted, not delivered again (5-minute deduplication interval)

@@ -171,7 +171,7 @@ public:
 private:
     void refuse(Context& ctx, const Inbound& in, int status, const char* error, const std::string& detail) {
         if (std::string(error) != "ThrottlingException") ctx.metrics().count(Counter::Errors, ctx.now());
-        if (in.caller.valid()) ctx.reply(in.caller, Reply{status, error, detail, nullptr, 0});
+        if (in.caller.valid()) ctx.reply(in.caller, Reply::failure(status, error, detail));
         else ctx.drop(in.msg, std::string(error) + ": " + detail);
     }
 
