@@ -172,6 +172,7 @@ sim::Json App::state() const {
             {"canRedo", doc_.can_redo()},
             {"revision", doc_.revision()},
             {"refusals", canvas_.refusals()},
+            {"canvasGesture", canvas_.gesture_name()},
             {"lastRefusal", canvas_.last_refusal().text},
             {"dotsInFlight", flow_.dots_in_flight()},
             {"theme", dark_ ? "dark" : "light"}};
@@ -283,6 +284,8 @@ void App::frame(double dt) {
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
     ImGui::BeginChild("##canvas", ImVec2(canvas_w, main_h), false,
                       ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoBackground);
+    canvas_.set_editable(!embed_.read_only);
+    apply_canvas_edits(canvas_.interact(doc_, theme_, sim::default_registry()));
     canvas_.draw(doc_, theme_, sim::default_registry(), flow_.overlay());
     draw_learn_highlight(learn_, canvas_, doc_, theme_);
     if (narrow && !embed_.read_only && !embed_.hide_palette) draw_palette_button(ctx, panels_);

@@ -91,6 +91,8 @@ public:
 
 private:
     void sync_simulation();
+    // Applies what the canvas proposed this frame, or refuses it (app_canvas_edits.cpp).
+    void apply_canvas_edits(const CanvasEdits& edits);
     void handle_shortcuts();
     void draw_toolbar();
     void save_file();
@@ -112,6 +114,7 @@ private:
     Panels panels_;
     Learn learn_{doc_, runner_, canvas_};  // tours, challenges, quiz (learn/)
     std::uint64_t built_rev_ = 0;
+    GestureId drag_gesture_ = 0;  // the canvas drag in progress: its moves are one undo step
     std::uint64_t saved_rev_ = 0;
     double autosave_wait_ = 0;
     bool dark_ = true, help_open_ = false;

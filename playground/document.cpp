@@ -30,7 +30,7 @@ sim::Json& layout_nodes(sim::Pattern& p) {
 Document::Document() { replace(sim::Pattern{}, "new"); undo_.clear(); }
 
 // ---- Undo machinery --------------------------------------------------------------------------------
-void Document::checkpoint(const std::string& label, bool semantic, std::uint64_t gesture) {
+void Document::checkpoint(const std::string& label, bool semantic, GestureId gesture) {
     redo_.clear();
     if (gesture != 0 && !undo_.empty() && undo_.back().gesture == gesture) {
         undo_.back().semantic = undo_.back().semantic || semantic;
@@ -136,7 +136,7 @@ std::string Document::add_node(const std::string& type, Vec2f pos) {
     return n.id;
 }
 
-void Document::move_nodes(const std::vector<std::string>& ids, Vec2f delta, std::uint64_t gesture) {
+void Document::move_nodes(const std::vector<std::string>& ids, Vec2f delta, GestureId gesture) {
     if (ids.empty() || (delta.x == 0 && delta.y == 0)) return;
     checkpoint(ids.size() == 1 ? "move " + ids[0] : "move " + std::to_string(ids.size()) + " nodes", false, gesture);
     for (const auto& id : ids) {
@@ -211,7 +211,7 @@ bool Document::connect(const std::string& from, const std::string& port, const s
     return true;
 }
 
-void Document::set_node_config(const std::string& id, const sim::Json& config, std::uint64_t gesture) {
+void Document::set_node_config(const std::string& id, const sim::Json& config, GestureId gesture) {
     const int i = pattern_.node_index(id);
     if (i < 0 || pattern_.nodes[static_cast<std::size_t>(i)].config == config) return;
     checkpoint("edit " + id, true, gesture);
@@ -219,7 +219,7 @@ void Document::set_node_config(const std::string& id, const sim::Json& config, s
     changed(true);
 }
 
-void Document::set_edge_config(int edge, const sim::Json& config, std::uint64_t gesture) {
+void Document::set_edge_config(int edge, const sim::Json& config, GestureId gesture) {
     if (edge < 0 || edge >= static_cast<int>(pattern_.edges.size())) return;
     auto& e = pattern_.edges[static_cast<std::size_t>(edge)];
     if (e.config == config) return;

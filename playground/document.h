@@ -17,6 +17,9 @@ struct Vec2f {
     float x = 0, y = 0;
 };
 
+// Groups the edits of one gesture (a drag, typing into one field) into one undo step; 0 is none.
+using GestureId = std::uint64_t;
+
 struct Selection {
     std::vector<std::string> nodes;  // node ids, in selection order
     int edge = -1;                   // index into pattern.edges, -1 when none
@@ -38,21 +41,24 @@ public:
     // the layout does not place.
     void replace(sim::Pattern pattern, const std::string& label);
 
+    // A new gesture id, never handed out before: edits made with it merge into one undo step.
+    GestureId begin_gesture() { return next_gesture_++; }
+
     // ---- Edits (each is one undo step unless merged by `gesture`) ----
     // Adds a node of `type` with its top-left at `pos`; returns its new unique id ("lambda-2").
     std::string add_node(const std::string& type, Vec2f pos);
     // Moves nodes by a delta; calls with the same non-zero `gesture` merge into one undo step.
-    void move_nodes(const std::vector<std::string>& ids, Vec2f delta, std::uint64_t gesture);
+    void move_nodes(const std::vector<std::string>& ids, Vec2f delta, GestureId gesture);
     void delete_selection();
     void duplicate_selection();
     // Appends an edge (the caller has checked can_connect). Returns false when it already exists.
     bool connect(const std::string& from, const std::string& port, const std::string& to);
     // Replaces a node's or edge's config object.
-    void set_node_config(const std::string& id, const sim::Json& config, std::uint64_t gesture = 0);
-    void set_edge_config(int edge, const sim::Json& config, std::uint64_t gesture = 0);
+    void set_node_config(const std::string& id, const sim::Json& config, GestureId gesture = 0);
+    void set_edge_config(int edge, const sim::Json& config, GestureId gesture = 0);
     // Any other semantic edit (pattern name, settings, traffic, ...): `fn(pattern)` mutates it.
     template <class Fn>
-    void edit(const std::string& label, Fn&& fn, std::uint64_t gesture = 0) {
+    void edit(const std::string& label, Fn&& fn, GestureId gesture = 0) {
         checkpoint(label, true, gesture);
         fn(pattern_);
         changed(true);
@@ -88,10 +94,10 @@ private:
         Selection selection;
         std::string label;
         bool semantic = true;
-        std::uint64_t gesture = 0;
+        GestureId gesture = 0;
     };
     // Records the state before an edit; merges with the previous step for the same gesture.
-    void checkpoint(const std::string& label, bool semantic, std::uint64_t gesture = 0);
+    void checkpoint(const std::string& label, bool semantic, GestureId gesture = 0);
     void changed(bool semantic);
     void place_unpositioned_nodes();
     void set_position(const std::string& id, Vec2f pos);
@@ -101,6 +107,7 @@ private:
     Selection selection_;
     std::vector<Snapshot> undo_, redo_;
     std::uint64_t rev_ = 1, semantic_rev_ = 1;
+    GestureId next_gesture_ = 1;
 };
 
 }  // namespace pg

@@ -1,4 +1,5 @@
 // graph_canvas.cpp — canvas input: hit testing, selection, dragging, box-select, wiring, pan/zoom.
+// Input becomes proposals (canvas_edit.h) for the app; only the view (pan/zoom) is the canvas's own.
 // Drawing is in canvas_draw.cpp.
 #include "canvas/graph_canvas.h"
 #include "services/all_services.h"
@@ -25,7 +26,8 @@ void GraphCanvas::relayout_if_edited(const Document& doc, const sim::Registry& r
     laid_out_rev_ = doc.revision();
 }
 
-void GraphCanvas::draw(Document& doc, const Theme& theme, const sim::Registry& registry, const CanvasOverlay& overlay) {
+CanvasEdits GraphCanvas::interact(const Document& doc, const Theme& theme, const sim::Registry& registry) {
+    CanvasEdits edits;
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     ImVec2 size = ImGui::GetContentRegionAvail();
     size.x = std::max(size.x, 1.0f);
@@ -40,20 +42,26 @@ void GraphCanvas::draw(Document& doc, const Theme& theme, const sim::Registry& r
     ImGui::SetNextItemAllowOverlap();  // the zoom buttons and narrow-layout "Add" sit on top
     ImGui::InvisibleButton("##canvas", size,
                            ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight | ImGuiButtonFlags_MouseButtonMiddle);
-    const bool hovered = ImGui::IsItemHovered();
-    if (ImGui::BeginDragDropTarget()) {
+    hovered_ = ImGui::IsItemHovered();
+    if (editable_ && ImGui::BeginDragDropTarget()) {
         if (const ImGuiPayload* p = ImGui::AcceptDragDropPayload("PG_KIND")) {
             const std::string type(static_cast<const char*>(p->Data), static_cast<std::size_t>(p->DataSize));
             Vec2f at = view_.to_world(ImGui::GetIO().MousePos);
             at.x -= kNodeWidth * 0.5f;
             at.y -= node_height(registry.find(type)) * 0.5f;
-            add_from_palette(doc, type, &at);
+            edits.push_back(AddNodeProposal{type, at});
         }
         ImGui::EndDragDropTarget();
     }
-    handle_input(doc, registry, hovered);
-    relayout_if_edited(doc, registry);
+    handle_input(doc, hovered_, edits);
+    return edits;
+}
 
+void GraphCanvas::draw(const Document& doc, const Theme& theme, const sim::Registry& registry,
+                       const CanvasOverlay& overlay) {
+    relayout_if_edited(doc, registry);
+    const bool hovered = hovered_;
+    const ImVec2 origin = view_.origin(), size = view_.size();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->PushClipRect(origin, ImVec2(origin.x + size.x, origin.y + size.y), true);
     draw_grid(dl, theme);
@@ -81,7 +89,7 @@ void GraphCanvas::draw(Document& doc, const Theme& theme, const sim::Registry& r
     // Tooltips for what is under the cursor.
     if (hovered && mode_ == Mode::Idle && hover_.node >= 0) {
         const auto i = static_cast<std::size_t>(hover_.node);
-        if (hover_.out_port >= 0)
+        if (hover_.out_port >= 0 && editable_)
             ImGui::SetTooltip("%s — drag to a node to connect", nodes_[i].outputs[static_cast<std::size_t>(hover_.out_port)].label.c_str());
         else if (i < overlay.node_problems.size() && !overlay.node_problems[i].empty())
             ImGui::SetTooltip("%s", overlay.node_problems[i].c_str());
@@ -118,28 +126,39 @@ void GraphCanvas::draw_zoom_controls(const Theme& theme) {
     ImGui::PopStyleVar();
 }
 
-std::string GraphCanvas::add_from_palette(Document& doc, const std::string& type, const Vec2f* at) {
-    Vec2f pos;
-    if (at) {
-        pos = *at;
-    } else {
-        const ImVec2 o = view_.origin(), s = view_.size();
-        pos = view_.to_world(ImVec2(o.x + s.x * 0.5f, o.y + s.y * 0.5f));
-        pos.x -= kNodeWidth * 0.5f;
-        pos.y -= node_height(sim::default_registry().find(type)) * 0.5f;
-        // Do not stack clicked items exactly on top of each other.
-        for (int tries = 0; tries < 20; ++tries) {
-            bool taken = false;
-            for (const auto& n : doc.pattern().nodes) {
-                const Vec2f p = doc.position(n.id);
-                if (std::fabs(p.x - pos.x) < 8 && std::fabs(p.y - pos.y) < 8) taken = true;
-            }
-            if (!taken) break;
-            pos.x += 24;
-            pos.y += 24;
+Vec2f GraphCanvas::free_spot(const Document& doc, const std::string& type) const {
+    const ImVec2 o = view_.origin(), s = view_.size();
+    Vec2f pos = view_.to_world(ImVec2(o.x + s.x * 0.5f, o.y + s.y * 0.5f));
+    pos.x -= kNodeWidth * 0.5f;
+    pos.y -= node_height(sim::default_registry().find(type)) * 0.5f;
+    // Do not stack clicked items exactly on top of each other.
+    for (int tries = 0; tries < 20; ++tries) {
+        bool taken = false;
+        for (const auto& n : doc.pattern().nodes) {
+            const Vec2f p = doc.position(n.id);
+            if (std::fabs(p.x - pos.x) < 8 && std::fabs(p.y - pos.y) < 8) taken = true;
         }
+        if (!taken) break;
+        pos.x += 24;
+        pos.y += 24;
     }
-    return doc.add_node(type, pos);
+    return pos;
+}
+
+const char* GraphCanvas::gesture_name() const {
+    switch (mode_) {
+        case Mode::DragNodes: return "move";
+        case Mode::BoxSelect: return "box";
+        case Mode::Wire: return "wire";
+        case Mode::Pan: return "pan";
+        case Mode::Idle: break;
+    }
+    return "none";
+}
+
+void GraphCanvas::refuse(std::string why, ImVec2 at) {
+    refusal_ = {std::move(why), at, ImGui::GetTime() + 4.0};
+    ++refusal_count_;
 }
 
 GraphCanvas::Hit GraphCanvas::hit_test(Vec2f w) const {
@@ -192,7 +211,7 @@ void GraphCanvas::handle_wheel() {
     }
 }
 
-void GraphCanvas::handle_input(Document& doc, const sim::Registry& registry, bool hovered) {
+void GraphCanvas::handle_input(const Document& doc, bool hovered, CanvasEdits& out) {
     const ImGuiIO& io = ImGui::GetIO();
     const Vec2f w = view_.to_world(io.MousePos);
     hover_ = (hovered || mode_ != Mode::Idle) ? hit_test(w) : Hit{};
@@ -205,36 +224,7 @@ void GraphCanvas::handle_input(Document& doc, const sim::Registry& registry, boo
                 mode_ = Mode::Pan;
                 break;
             }
-            if (!ImGui::IsMouseClicked(ImGuiMouseButton_Left)) break;
-            press_pos_ = io.MousePos;
-            const bool toggle = io.KeyCtrl || io.KeyShift || io.KeySuper;
-            if (ImGui::IsKeyDown(ImGuiKey_Space)) {
-                mode_ = Mode::Pan;
-            } else if (hover_.node >= 0 && hover_.out_port >= 0) {
-                mode_ = Mode::Wire;
-                wire_node_ = hover_.node;
-                wire_port_ = hover_.out_port;
-            } else if (hover_.node >= 0) {
-                const std::string id = nodes_[static_cast<std::size_t>(hover_.node)].spec->id;
-                auto& sel = doc.selection();
-                sel.edge = -1;
-                if (toggle && doc.is_selected(id)) {
-                    std::erase(sel.nodes, id);
-                    break;
-                }
-                if (toggle) sel.nodes.push_back(id);
-                else if (!doc.is_selected(id)) doc.select_only(id);
-                mode_ = Mode::DragNodes;
-                gesture_ = next_gesture_++;
-                drag_carry_ = {};
-            } else if (hover_.edge >= 0) {
-                doc.clear_selection();
-                doc.selection().edge = hover_.edge;
-            } else {
-                mode_ = Mode::BoxSelect;
-                box_additive_ = toggle;
-                if (!toggle) doc.clear_selection();
-            }
+            if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) press(doc, out);
             break;
         }
         case Mode::DragNodes: {
@@ -246,7 +236,8 @@ void GraphCanvas::handle_input(Document& doc, const sim::Registry& registry, boo
             drag_carry_.y += io.MouseDelta.y / view_.scale();
             const float dx = std::trunc(drag_carry_.x), dy = std::trunc(drag_carry_.y);
             if (dx != 0 || dy != 0) {
-                doc.move_nodes(doc.selection().nodes, {dx, dy}, gesture_);
+                out.push_back(MoveProposal{doc.selection().nodes, {dx, dy}, !drag_moved_});
+                drag_moved_ = true;
                 drag_carry_.x -= dx;
                 drag_carry_.y -= dy;
             }
@@ -256,16 +247,16 @@ void GraphCanvas::handle_input(Document& doc, const sim::Registry& registry, boo
             if (ImGui::IsMouseDown(ImGuiMouseButton_Left)) break;
             const Vec2f a = view_.to_world(press_pos_);
             const Rect r{{std::min(a.x, w.x), std::min(a.y, w.y)}, {std::max(a.x, w.x), std::max(a.y, w.y)}};
-            auto& sel = doc.selection();
-            if (!box_additive_) sel = {};
+            SelectProposal sel{{}, -1, box_additive_};
             for (const auto& n : nodes_)
-                if (r.overlaps(n.box) && !doc.is_selected(n.spec->id)) sel.nodes.push_back(n.spec->id);
+                if (r.overlaps(n.box)) sel.nodes.push_back(n.spec->id);
+            out.push_back(std::move(sel));
             mode_ = Mode::Idle;
             break;
         }
         case Mode::Wire: {
             if (ImGui::IsMouseDown(ImGuiMouseButton_Left)) break;
-            finish_wire(doc, registry, hover_);
+            finish_wire(hover_, out);
             mode_ = Mode::Idle;
             break;
         }
@@ -279,25 +270,46 @@ void GraphCanvas::handle_input(Document& doc, const sim::Registry& registry, boo
     }
 }
 
-void GraphCanvas::finish_wire(Document& doc, const sim::Registry& registry, const Hit& hit) {
+// A left press on the canvas: start wiring (output port), select and start a drag (node), select a
+// link, or start a box selection (empty canvas). When not editable a port or node is only selected.
+void GraphCanvas::press(const Document& doc, CanvasEdits& out) {
+    const ImGuiIO& io = ImGui::GetIO();
+    press_pos_ = io.MousePos;
+    const bool toggle = io.KeyCtrl || io.KeyShift || io.KeySuper;
+    if (ImGui::IsKeyDown(ImGuiKey_Space)) {
+        mode_ = Mode::Pan;
+    } else if (editable_ && hover_.node >= 0 && hover_.out_port >= 0) {
+        mode_ = Mode::Wire;
+        wire_node_ = hover_.node;
+        wire_port_ = hover_.out_port;
+    } else if (hover_.node >= 0) {
+        const std::string& id = nodes_[static_cast<std::size_t>(hover_.node)].spec->id;
+        if (toggle && doc.is_selected(id)) {
+            out.push_back(DeselectProposal{id});
+            return;
+        }
+        if (toggle) out.push_back(SelectProposal{{id}, -1, true});
+        else if (!doc.is_selected(id)) out.push_back(SelectProposal{{id}});
+        if (!editable_) return;
+        mode_ = Mode::DragNodes;
+        drag_moved_ = false;
+        drag_carry_ = {};
+    } else if (hover_.edge >= 0) {
+        out.push_back(SelectProposal{{}, hover_.edge});
+    } else {
+        mode_ = Mode::BoxSelect;
+        box_additive_ = toggle;
+        if (!toggle) out.push_back(SelectProposal{});
+    }
+}
+
+void GraphCanvas::finish_wire(const Hit& hit, CanvasEdits& out) const {
     if (wire_node_ < 0 || wire_node_ >= static_cast<int>(nodes_.size())) return;
     if (hit.node < 0) return;  // released on empty canvas: no link, nothing to explain
     const NodeShape& from = nodes_[static_cast<std::size_t>(wire_node_)];
     const NodeShape& to = nodes_[static_cast<std::size_t>(hit.node)];
-    const std::string port = from.outputs[static_cast<std::size_t>(wire_port_)].name;
-    const std::string from_id = from.spec->id, to_id = to.spec->id;
-    std::string why;
-    if (hit.node == wire_node_) {
-        why = "a link needs two different nodes";
-    } else {
-        const sim::ConnectVerdict v = registry.can_connect(from.spec->type, port, to.spec->type);
-        if (!v.ok) why = v.reason;
-        else if (!doc.connect(from_id, port, to_id)) why = from_id + "." + port + " is already linked to " + to_id;
-    }
-    if (!why.empty()) {
-        refusal_ = {why, ImGui::GetIO().MousePos, ImGui::GetTime() + 4.0};
-        ++refusal_count_;
-    }
+    out.push_back(ConnectProposal{from.spec->id, from.outputs[static_cast<std::size_t>(wire_port_)].name, to.spec->id,
+                                  ImGui::GetIO().MousePos});
 }
 
 }  // namespace pg

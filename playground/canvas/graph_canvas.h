@@ -1,10 +1,12 @@
 // graph_canvas.h — our node canvas on ImGui draw lists: nodes with ports, links as curves with
 // arrowheads and labels, live badges and message dots. Interaction: drag to move, box-select,
 // delete/duplicate (via the app's shortcuts), pan (middle/right drag, Space+drag, trackpad),
-// zoom (wheel, pinch), fit, and port-to-port wiring checked by Registry::can_connect.
-// Every change goes to the Document; the canvas never touches the simulation.
+// zoom (wheel, pinch), fit, and port-to-port wiring.
+// The canvas reads the Document and proposes edits (canvas_edit.h); the app applies or refuses
+// them. It never changes the Document or touches the simulation.
 #pragma once
 
+#include "canvas/canvas_edit.h"
 #include "canvas/node_layout.h"
 #include "canvas/view.h"
 #include "document.h"
@@ -48,8 +50,17 @@ struct Refusal {
 
 class GraphCanvas {
 public:
-    // Draws the canvas filling the current ImGui window's content region and handles its input.
-    void draw(Document& doc, const Theme& theme, const sim::Registry& registry, const CanvasOverlay& overlay);
+    // Handles this frame's input over the canvas, which fills the current ImGui window's content
+    // region, and returns the edits it proposes. The app applies them before calling draw().
+    CanvasEdits interact(const Document& doc, const Theme& theme, const sim::Registry& registry);
+    // Draws the canvas as the document now is (after the app applied or refused the proposals).
+    void draw(const Document& doc, const Theme& theme, const sim::Registry& registry, const CanvasOverlay& overlay);
+    // Off: the canvas offers only looking (select, pan, zoom): a port or node drag starts nothing.
+    void set_editable(bool editable) { editable_ = editable; }
+    // The gesture in progress: "none", "move", "box", "wire" or "pan" (for the automation API).
+    const char* gesture_name() const;
+    // Shows why a proposal was refused, at `at` (screen px), for a few seconds.
+    void refuse(std::string why, ImVec2 at);
     void request_fit() { fit_pending_ = true; }
     bool fit_pending() const { return fit_pending_; }
     // Message dots drawn last frame: dense links draw one dot where several would cover each other.
@@ -60,9 +71,8 @@ public:
     std::uint64_t refusals() const { return refusal_count_; }
     // Screen rectangles of the last frame (device pixels), for the test/automation API.
     const std::vector<NodeShape>& shapes() const { return nodes_; }
-    // Called by the app when a palette item is dropped or clicked: adds it at a world position
-    // (or the view centre when `at` is null) and returns the new id.
-    std::string add_from_palette(Document& doc, const std::string& type, const Vec2f* at = nullptr);
+    // Where a palette item clicked (not dragged) goes: the view centre, moved off nodes already there.
+    Vec2f free_spot(const Document& doc, const std::string& type) const;
 
 private:
     enum class Mode { Idle, DragNodes, BoxSelect, Wire, Pan };
@@ -74,8 +84,9 @@ private:
     };
 
     Hit hit_test(Vec2f world) const;
-    void handle_input(Document& doc, const sim::Registry& registry, bool hovered);
-    void finish_wire(Document& doc, const sim::Registry& registry, const Hit& hit);
+    void handle_input(const Document& doc, bool hovered, CanvasEdits& out);
+    void press(const Document& doc, CanvasEdits& out);
+    void finish_wire(const Hit& hit, CanvasEdits& out) const;
     void handle_wheel();
     void draw_zoom_controls(const Theme& theme);
 
@@ -96,7 +107,9 @@ private:
     Hit hover_;
     ImVec2 press_pos_;
     Vec2f drag_carry_;             // sub-unit drag remainder (positions are whole units)
-    std::uint64_t gesture_ = 0, next_gesture_ = 1;
+    bool drag_moved_ = false;      // this drag has proposed a move (later moves join its undo step)
+    bool editable_ = true;
+    bool hovered_ = false;         // the canvas item was hovered this frame (interact → draw)
     int wire_node_ = -1, wire_port_ = -1;
     Refusal refusal_;
     std::uint64_t refusal_count_ = 0;

@@ -30,10 +30,6 @@ void sync_buffers(Panels& state, const Document& doc, const std::string& object)
     }
 }
 
-std::uint64_t gesture(Panels& state) {
-    if (state.edit_gesture == 0) state.edit_gesture = state.next_gesture++;
-    return state.edit_gesture;
-}
 
 void node_inspector(PanelContext& ctx, Panels& state, const std::string& id) {
     const sim::Pattern& p = ctx.doc.pattern();
@@ -87,7 +83,7 @@ void node_inspector(PanelContext& ctx, Panels& state, const std::string& id) {
     FieldEditContext fctx{state, ctx.theme, schema.diagnostics, "/nodes/" + std::to_string(i) + "/config"};
     if (schema.fields.empty() && config.empty()) ImGui::TextDisabled("This service has no settings.");
     if (config_fields(fctx, schema.fields, config)) {
-        ctx.doc.set_node_config(node.id, config, gesture(state));
+        ctx.doc.set_node_config(node.id, config, edit_gesture(ctx.doc, state));
         state.buffers_rev = ctx.doc.revision();
         return;
     }
@@ -104,7 +100,7 @@ void node_inspector(PanelContext& ctx, Panels& state, const std::string& id) {
     if (ImGui::CollapsingHeader("Config as JSON")) {
         sim::Json edited = node.config;
         if (json_editor(fctx, "#json", edited, 10)) {
-            ctx.doc.set_node_config(node.id, edited, gesture(state));
+            ctx.doc.set_node_config(node.id, edited, edit_gesture(ctx.doc, state));
             state.buffers_rev = ctx.doc.revision();
         }
     }
@@ -174,14 +170,14 @@ void edge_inspector(PanelContext& ctx, Panels& state, int edge) {
     heading(ctx.theme, "Link settings");
     if (schema.fields.empty() && config.empty()) ImGui::TextDisabled("This link has no settings.");
     if (config_fields(fctx, schema.fields, config)) {
-        ctx.doc.set_edge_config(edge, config, gesture(state));
+        ctx.doc.set_edge_config(edge, config, edit_gesture(ctx.doc, state));
         state.buffers_rev = ctx.doc.revision();
         return;
     }
     if (ImGui::CollapsingHeader("Link settings as JSON")) {
         sim::Json edited = e.config;
         if (json_editor(fctx, "#edge", edited, 6)) {
-            ctx.doc.set_edge_config(edge, edited, gesture(state));
+            ctx.doc.set_edge_config(edge, edited, edit_gesture(ctx.doc, state));
             state.buffers_rev = ctx.doc.revision();
         }
     }

@@ -166,8 +166,8 @@ bool field_row(FieldEditContext& ctx, const sim::ConfigField& f, sim::Json& conf
 
 }  // namespace
 
-std::uint64_t edit_gesture(Panels& state) {
-    if (ImGui::IsItemActivated()) state.edit_gesture = state.next_gesture++;
+GestureId edit_gesture(Document& doc, Panels& state) {
+    if (state.edit_gesture == 0) state.edit_gesture = doc.begin_gesture();
     return state.edit_gesture;
 }
 

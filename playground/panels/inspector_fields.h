@@ -29,7 +29,8 @@ bool json_editor(FieldEditContext& ctx, const std::string& key, sim::Json& value
 // The diagnostics whose path starts with `prefix`, listed in red/amber.
 void diagnostics_under(const sim::Diagnostics& diags, const std::string& prefix, const Theme& theme);
 
-// Starts a new undo gesture when the last item became active; returns the current gesture.
-std::uint64_t edit_gesture(Panels& state);
+// The undo gesture of the inspector edit in progress: one from the document for the first change
+// made while a field is active (sync_buffers forgets it when no item is active), the same after.
+GestureId edit_gesture(Document& doc, Panels& state);
 
 }  // namespace pg

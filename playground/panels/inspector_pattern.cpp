@@ -9,11 +9,6 @@
 namespace pg {
 namespace {
 
-std::uint64_t gesture(Panels& state) {
-    if (state.edit_gesture == 0) state.edit_gesture = state.next_gesture++;
-    return state.edit_gesture;
-}
-
 void traffic_entry(PanelContext& ctx, Panels& state, std::size_t t) {
     const sim::TrafficSpec& tr = ctx.doc.pattern().traffic[t];
     ImGui::PushID(static_cast<int>(t));
@@ -26,7 +21,9 @@ void traffic_entry(PanelContext& ctx, Panels& state, std::size_t t) {
             double rps = tr.profile["rps"].get<double>();
             ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.5f);
             if (ImGui::InputDouble("requests / s", &rps, 1, 10, "%.6g")) {
-                ctx.doc.edit("traffic rate", [&](sim::Pattern& p) { p.traffic[t].profile["rps"] = rps; }, gesture(state));
+                ctx.doc.edit(
+                    "traffic rate", [&](sim::Pattern& p) { p.traffic[t].profile["rps"] = rps; },
+                    edit_gesture(ctx.doc, state));
                 state.buffers_rev = ctx.doc.revision();
             }
         }
@@ -35,13 +32,17 @@ void traffic_entry(PanelContext& ctx, Panels& state, std::size_t t) {
         ImGui::TextDisabled("profile");
         sim::Json profile = tr.profile;
         if (json_editor(fctx, pkey, profile, 3)) {
-            ctx.doc.edit("traffic profile", [&](sim::Pattern& p) { p.traffic[t].profile = profile; }, gesture(state));
+            ctx.doc.edit(
+                "traffic profile", [&](sim::Pattern& p) { p.traffic[t].profile = profile; },
+                edit_gesture(ctx.doc, state));
             state.buffers_rev = ctx.doc.revision();
         }
         ImGui::TextDisabled("payload template");
         sim::Json payload = tr.payload;
         if (json_editor(fctx, ykey, payload, 5)) {
-            ctx.doc.edit("traffic payload", [&](sim::Pattern& p) { p.traffic[t].payload = payload; }, gesture(state));
+            ctx.doc.edit(
+                "traffic payload", [&](sim::Pattern& p) { p.traffic[t].payload = payload; },
+                edit_gesture(ctx.doc, state));
             state.buffers_rev = ctx.doc.revision();
         }
         diagnostics_under(ctx.runner.diagnostics(), "/traffic/" + std::to_string(t), ctx.theme);
@@ -66,13 +67,13 @@ void draw_pattern_inspector(PanelContext& ctx, Panels& state) {
     if (name.empty()) name = p.name;
     ImGui::SetNextItemWidth(-1);
     if (input_text("##name", name, 0, "name")) {
-        ctx.doc.edit("rename pattern", [&](sim::Pattern& q) { q.name = name; }, gesture(state));
+        ctx.doc.edit("rename pattern", [&](sim::Pattern& q) { q.name = name; }, edit_gesture(ctx.doc, state));
         state.buffers_rev = ctx.doc.revision();
     }
     std::string& desc = state.text["#description"];
     if (desc.empty()) desc = p.description;
     if (input_multiline("##description", desc, ImVec2(-1, ImGui::GetTextLineHeight() * 4))) {
-        ctx.doc.edit("describe pattern", [&](sim::Pattern& q) { q.description = desc; }, gesture(state));
+        ctx.doc.edit("describe pattern", [&](sim::Pattern& q) { q.description = desc; }, edit_gesture(ctx.doc, state));
         state.buffers_rev = ctx.doc.revision();
     }
 
@@ -85,7 +86,9 @@ void draw_pattern_inspector(PanelContext& ctx, Panels& state) {
         long long seed = static_cast<long long>(p.seed);
         ImGui::SetNextItemWidth(-1);
         if (ImGui::InputScalar("##seed", ImGuiDataType_S64, &seed) && seed >= 0) {
-            ctx.doc.edit("seed", [&](sim::Pattern& q) { q.seed = static_cast<std::uint64_t>(seed); }, gesture(state));
+            ctx.doc.edit(
+                "seed", [&](sim::Pattern& q) { q.seed = static_cast<std::uint64_t>(seed); },
+                edit_gesture(ctx.doc, state));
             state.buffers_rev = ctx.doc.revision();
         }
         ImGui::TableNextRow();
@@ -98,7 +101,8 @@ void draw_pattern_inspector(PanelContext& ctx, Panels& state) {
         ImGui::SetNextItemWidth(-1);
         if (input_text("##duration", dur, 0, "10m")) {
             if (auto d = sim::parse_duration(dur); d && d->us > 0) {
-                ctx.doc.edit("run length", [&](sim::Pattern& q) { q.settings.duration = *d; }, gesture(state));
+                ctx.doc.edit(
+                    "run length", [&](sim::Pattern& q) { q.settings.duration = *d; }, edit_gesture(ctx.doc, state));
                 state.buffers_rev = ctx.doc.revision();
                 state.errors.erase("#duration");
             } else {

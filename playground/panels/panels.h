@@ -37,7 +37,7 @@ struct Panels {
     std::map<std::string, std::string> text;   // per-field edit buffers (text and JSON values)
     std::map<std::string, std::string> errors; // per-field local errors ("not valid JSON yet")
     std::string rename_buffer;
-    std::uint64_t edit_gesture = 0, next_gesture = 1u << 30;
+    GestureId edit_gesture = 0;     // the field edit in progress (Document::begin_gesture), 0 when none
     // bottom tabs
     std::string log_filter;
     bool log_problems_only = false;

@@ -2,8 +2,9 @@
 // (web/examples/tutorial.html): two embeds on one page driven through every protocol message,
 // replies correlated by id, `event` messages when messages reach the DLQ, bad messages answered with
 // errors (never exceptions), URL options (read-only, hidden panels, locked view, theme, highlight),
-// and no storage writes.
-import { launch, openPlayground, settle, click, press as pressKey, watchFor, drag, assert, assertEq, saveArtifact } from './lib/harness.mjs';
+// no storage writes, and canvas drags in a read-only embed (no edit, no rebuild, no message) and an
+// editable one (they edit, undo takes a whole drag back).
+import { launch, openPlayground, settle, stable, click, press as pressKey, watchFor, drag, assert, assertEq, saveArtifact } from './lib/harness.mjs';
 
 const AUTOSAVE = 'serverless-playground.autosave.v1';
 
@@ -29,7 +30,103 @@ async function press(page, group, action) {
   return fresh.find((m) => m.id && /^m\d+$/.test(String(m.id)));
 }
 
+// A host page (served beside the site, so same origin) with one borderless embed at its top-left
+// corner: the embed's CSS px are the page's, so layout() aims the page's real mouse. Every message
+// the embed posts is kept in window.hostLog. Returns {page, app} (app: the embed's frame).
+async function openHost(context, url, query) {
+  const page = context.pages()[0] || await context.newPage();
+  page.problems = [];
+  page.on('console', (m) => { if (m.type() === 'error') page.problems.push('console: ' + m.text()); });
+  page.on('pageerror', (e) => page.problems.push('pageerror: ' + e.message));
+  const hostUrl = url + 'test-host.html';
+  await page.route(hostUrl, (route) => route.fulfill({ contentType: 'text/html', body: `<!doctype html>
+<html><body style="margin:0"><iframe id="pg" src="embed.html?${query}" style="border:0;display:block;width:100%;height:100vh"></iframe>
+<script>window.hostLog = []; addEventListener('message', (e) => {
+  if (e.source === document.getElementById('pg').contentWindow) window.hostLog.push(e.data); });</script></body></html>` }));
+  await page.goto(hostUrl);
+  await page.waitForFunction(() => window.hostLog.some((m) => m.type === 'ready'), null, { timeout: 60000 });
+  const app = page.frames().find((f) => f.url().includes('embed=1'));
+  await app.evaluate(() => window.playground.ready);
+  return { page, app };
+}
+const stateOf = (app) => app.evaluate(() => window.playground.state());
+const patternOf = (app) => app.evaluate(() => window.playground.getPattern());
+// Runs the lesson to past `t` sim seconds, then pauses it, so its clock can be compared exactly.
+async function runTo(app, t) {
+  await app.waitForFunction((x) => window.playground.state().simTime > x, t, { timeout: 60000 });
+  await app.evaluate(() => window.playground.pause());
+  await app.waitForFunction(() => !window.playground.state().running, null, { timeout: 60000 });
+}
+const gestureOf = async (app) => (await stateOf(app)).canvasGesture;
+// fan-out: email-fn (Lambda) is not linked to analytics-bucket (S3); a Lambda may write to S3.
+const FANOUT = 'pattern=fan-out&autoplay=1&speed=50&t=60&hide=palette';
+
 export const tests = [
+  {
+    name: 'a read-only embed ignores port and node drags: no edit, no rebuild, no "changed" message',
+    async run({ url }) {
+      const b = await launch({ width: 1100, height: 700 });
+      try {
+        const { page, app } = await openHost(b.context, url, FANOUT + '&readonly=1');
+        await runTo(app, 70);
+        const before = await stateOf(app);
+        const pattern = await patternOf(app);
+        const l = await stable(app, 'layout');
+        const node = l.nodes['inventory-fn'].center;
+        const during = [];
+        await drag(page, l.nodes['email-fn'].outputs.out, l.nodes['analytics-bucket'].center,
+          { app, midway: async (a) => during.push(await gestureOf(a)) });
+        await drag(page, node, [node[0] + 90, node[1] + 60], { app, midway: async (a) => during.push(await gestureOf(a)) });
+        const after = await stateOf(app);
+        assertEq([after.builds, after.revision, after.simTime, after.edgeCount],
+          [before.builds, before.revision, before.simTime, before.edgeCount], 'no rebuild, no edit, clock kept');
+        assertEq(await patternOf(app), pattern, 'pattern unchanged');
+        assertEq((await app.evaluate(() => window.playground.layout())).nodes['inventory-fn'].center, node, 'the node did not move');
+        await watchFor(app, 800);  // embed.js compares revisions every 250 ms
+        assertEq(await page.evaluate(() => window.hostLog.filter((m) => m.type === 'changed')), [], '"changed" messages');
+        assertEq(during, ['none', 'none'], 'no rubber-band link and no node drag while the button is down');
+        saveArtifact('embed-readonly-drags.png', await page.screenshot());
+        assertEq(page.problems, [], 'console errors');
+      } finally { await b.close(); }
+    },
+  },
+  {
+    name: 'in an editable embed the same drags connect and move; one undo takes a whole drag back',
+    async run({ url }) {
+      const b = await launch({ width: 1100, height: 700 });
+      try {
+        const { page, app } = await openHost(b.context, url, FANOUT);
+        await runTo(app, 70);
+        const before = await stateOf(app);
+        const l = await stable(app, 'layout');
+        const during = [];
+        await drag(page, l.nodes['email-fn'].outputs.out, l.nodes['analytics-bucket'].center,
+          { app, midway: async (a) => during.push(await gestureOf(a)) });
+        let s = await stateOf(app);
+        assertEq(s.edgeCount, before.edgeCount + 1, 'connected');
+        assert((await patternOf(app)).edges.some((e) => e.from === 'email-fn' && e.to === 'analytics-bucket'), 'the new edge');
+        await page.waitForFunction((n) => window.hostLog.some((m) => m.type === 'changed' && m.edgeCount === n),
+          before.edgeCount + 1, { timeout: 30000 });
+
+        const pos = async () => (await patternOf(app)).layout.nodes['inventory-fn'];
+        const start = await pos();
+        const node = l.nodes['inventory-fn'].center;
+        await drag(page, node, [node[0] + 90, node[1] + 60], { app, midway: async (a) => during.push(await gestureOf(a)) });
+        assertEq(during, ['wire', 'move'], 'a port drag draws a link, a node drag moves');
+        const moved = await pos();
+        assert(moved.x > start.x + 30 && moved.y > start.y + 20, `moved: ${JSON.stringify(start)} → ${JSON.stringify(moved)}`);
+        await page.keyboard.press('Control+z');
+        await settle(app);
+        assertEq(await pos(), start, 'one undo takes the whole drag back');
+        assertEq((await stateOf(app)).edgeCount, before.edgeCount + 1, 'the link is a step of its own');
+        await page.keyboard.press('Control+z');
+        await settle(app);
+        s = await stateOf(app);
+        assertEq(s.edgeCount, before.edgeCount, 'the second undo removes the link');
+        assertEq(page.problems, [], 'console errors');
+      } finally { await b.close(); }
+    },
+  },
   {
     name: 'the tutorial page drives an embed through every protocol message',
     async run({ url }) {

@@ -155,18 +155,21 @@ export function saveArtifact(name, buf) {
 }
 
 // A real mouse drag (CSS px); every step is handled by the app before the next one is sent, so
-// the app sees each movement (queued moves would merge into one).
-export async function drag(page, from, to, { steps = 12, button = 'left' } = {}) {
+// the app sees each movement (queued moves would merge into one). `app` is the page or frame running
+// the playground when it differs from `page` (an embed's iframe; its coordinates are then the page's).
+// `midway(app)` runs with the button still down, after half of the steps.
+export async function drag(page, from, to, { steps = 12, button = 'left', app = page, midway = null } = {}) {
   await page.mouse.move(from[0], from[1]);
-  await settle(page);
+  await settle(app);
   await page.mouse.down({ button });
-  await settle(page);
+  await settle(app);
   for (let i = 1; i <= steps; i++) {
     await page.mouse.move(from[0] + (to[0] - from[0]) * i / steps, from[1] + (to[1] - from[1]) * i / steps);
-    await settle(page);
+    await settle(app);
+    if (midway && i === Math.ceil(steps / 2)) await midway(app);
   }
   await page.mouse.up({ button });
-  await settle(page);
+  await settle(app);
 }
 
 export const api = (page, fn, arg) => page.evaluate(fn, arg);

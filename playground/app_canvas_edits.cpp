@@ -1,0 +1,63 @@
+// app_canvas_edits.cpp — the app's half of imnodes' rule: the canvas proposes (canvas_edit.h), the
+// app decides. Here proposals become Document edits, or are refused: a read-only embed applies
+// selections only, so a stray drag there neither edits, nor rebuilds the simulation, nor tells the host.
+#include "app.h"
+
+#include "core/registry.h"
+
+#include <string>
+#include <variant>
+
+namespace pg {
+namespace {
+
+struct Applier {
+    Document& doc;
+    GraphCanvas& canvas;
+    GestureId& drag_gesture;
+
+    void operator()(const SelectProposal& s) const {
+        Selection& sel = doc.selection();
+        if (!s.add) sel = {};
+        if (s.edge >= 0 && s.edge < static_cast<int>(doc.pattern().edges.size())) sel.edge = s.edge;
+        if (s.add) sel.edge = -1;
+        for (const auto& id : s.nodes)
+            if (doc.pattern().find_node(id) && !doc.is_selected(id)) sel.nodes.push_back(id);
+    }
+    void operator()(const DeselectProposal& d) const {
+        std::erase(doc.selection().nodes, d.node);
+        doc.selection().edge = -1;
+    }
+    void operator()(const MoveProposal& m) const {
+        // One drag, one undo step: its moves share the gesture opened by its first move.
+        if (m.starts_drag || drag_gesture == 0) drag_gesture = doc.begin_gesture();
+        doc.move_nodes(m.nodes, m.delta, drag_gesture);
+    }
+    void operator()(const ConnectProposal& c) const {
+        const sim::NodeSpec* from = doc.pattern().find_node(c.from);
+        const sim::NodeSpec* to = doc.pattern().find_node(c.to);
+        if (!from || !to) return;
+        std::string why;
+        if (c.from == c.to) {
+            why = "a link needs two different nodes";
+        } else {
+            const sim::ConnectVerdict v = sim::default_registry().can_connect(from->type, c.port, to->type);
+            if (!v.ok) why = v.reason;
+            else if (!doc.connect(c.from, c.port, c.to)) why = c.from + "." + c.port + " is already linked to " + c.to;
+        }
+        if (!why.empty()) canvas.refuse(why, c.at);
+    }
+    void operator()(const AddNodeProposal& a) const { doc.add_node(a.type, a.at); }
+};
+
+}  // namespace
+
+void App::apply_canvas_edits(const CanvasEdits& edits) {
+    const Applier apply{doc_, canvas_, drag_gesture_};
+    for (const CanvasEdit& e : edits) {
+        if (embed_.read_only && edits_document(e)) continue;  // looked at, never edited
+        std::visit(apply, e);
+    }
+}
+
+}  // namespace pg
