@@ -2,6 +2,7 @@
 // shortcuts and the shortcut help overlay.
 #include "app.h"
 #include "export/mermaid.h"
+#include "ui_marks.h"
 #include "widgets.h"
 
 #include <cmath>
@@ -19,8 +20,11 @@ const Shortcut kShortcuts[] = {
     {"Drag node", "move (Shift/Ctrl+click adds to the selection)"},
     {"Drag on empty canvas", "box-select"},
     {"Drag from an output port", "connect to another node"},
-    {"Wheel / pinch", "zoom at the cursor"},
-    {"Right/middle drag, Space+drag", "pan (trackpad: two-finger scroll)"},
+    {"Wheel, trackpad two-finger scroll", "pan (Shift+wheel: sideways)"},
+    {"Ctrl+wheel, pinch", "zoom at the cursor"},
+    {"Right/middle drag, Space+drag", "pan"},
+    {"Touch: tap, drag, long-press", "click, drag, right-click"},
+    {"Touch: two fingers", "pan; pinch to zoom"},
     {"F", "fit the diagram to the view"},
     {"Delete / Backspace", "delete the selection"},
     {"Ctrl+D", "duplicate the selection"},
@@ -115,11 +119,13 @@ void App::draw_toolbar() {
         // Embedded: run controls only (the page shows an "open in the full playground" link).
     } else if (compact) {
         if (ImGui::Button("Menu")) ImGui::OpenPopup("##menu");
+        mark_last_item("menu");
         if (ImGui::BeginPopup("##menu")) {
             if (ImGui::MenuItem("New")) new_document();
             if (ImGui::MenuItem("Open…", "Ctrl+O") && hooks_.open_file) hooks_.open_file();
             if (ImGui::MenuItem("Save", "Ctrl+S")) save_file();
             if (ImGui::MenuItem("Gallery")) panels_.bottom_tab_request = 0;
+            mark_last_item("menu.gallery");
             ImGui::Separator();
             export_menu_items();
             ImGui::Separator();
@@ -127,6 +133,7 @@ void App::draw_toolbar() {
             if (ImGui::MenuItem("Redo", "Ctrl+Shift+Z", false, doc_.can_redo())) redo();
             ImGui::Separator();
             if (ImGui::MenuItem(dark_ ? "Light theme" : "Dark theme")) set_dark(!dark_);
+            mark_last_item("menu.theme");
             if (ImGui::MenuItem("Keyboard and mouse", "?")) help_open_ = true;
             ImGui::EndPopup();
         }
