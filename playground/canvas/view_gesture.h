@@ -1,5 +1,5 @@
-// view_gesture.h — pan and zoom that do not come as ImGui mouse input: two-finger drag and pinch on a
-// touch screen, and Ctrl+wheel (a mouse with Ctrl held, or a trackpad pinch, which browsers send as a
+// view_gesture.h — pan and zoom that do not come as ImGui mouse input: a pinch on a touch screen,
+// and Ctrl+wheel (a mouse with Ctrl held, or a trackpad pinch, which browsers send as a
 // wheel event with ctrlKey set). The platform layer accumulates them between frames; the canvas
 // applies them once per frame when the pointer (the gesture's centre) is over it, and drops them
 // otherwise. Device pixels, like ImGui's coordinates.

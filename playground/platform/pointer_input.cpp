@@ -83,6 +83,7 @@ struct TouchState {
 } g_touch;
 
 int g_mouse_buttons = 0;  // bit per ImGui button held with the mouse
+int g_long_presses = 0;   // for scripts: a long press has no other sign until context menus exist
 
 float device_px(float css) { return css * static_cast<float>(emscripten_get_device_pixel_ratio()); }
 
@@ -148,14 +149,18 @@ void touch_move(int id, float x, float y) {
             ImVec2 c;
             float spread = 0;
             measure_two_fingers(c, spread);
-            ViewGesture& g = pending_view_gesture();
-            g.pan.x += c.x - g_touch.centre.x;
-            g.pan.y += c.y - g_touch.centre.y;
-            if (g_touch.spread > 1 && spread > 1) g.zoom *= spread / g_touch.spread;
-            g.centre = c;
+            // The pan goes as wheel steps (100 CSS px each, as the canvas counts them), so two fingers
+            // also scroll a panel or a popup list; the pinch goes to the canvas only.
+            pointer_at(c.x, c.y, ImGuiMouseSource_TouchScreen);
+            const float step = device_px(100);
+            ImGui::GetIO().AddMouseWheelEvent((c.x - g_touch.centre.x) / step, (c.y - g_touch.centre.y) / step);
+            if (g_touch.spread > 1 && spread > 1 && spread != g_touch.spread) {
+                ViewGesture& g = pending_view_gesture();
+                g.zoom *= spread / g_touch.spread;
+                g.centre = c;
+            }
             g_touch.centre = c;
             g_touch.spread = spread;
-            pointer_at(c.x, c.y, ImGuiMouseSource_TouchScreen);
             break;
         }
         default: break;
@@ -215,6 +220,7 @@ EMSCRIPTEN_KEEPALIVE void pg_pointer_wheel(float x, float y, float steps_x, floa
     io.AddMouseSourceEvent(ImGuiMouseSource_Mouse);
     io.AddMouseWheelEvent(steps_x, steps_y);
 }
+EMSCRIPTEN_KEEPALIVE int pg_pointer_long_presses() { return g_long_presses; }
 // kind: 0 start, 1 move, 2 end, 3 cancel.
 EMSCRIPTEN_KEEPALIVE void pg_pointer_touch(int kind, int id, float x, float y) {
     if (kind == 0) touch_start(id, x, y);
@@ -244,6 +250,7 @@ void pointer_input_new_frame() {
     button(ImGuiMouseButton_Right, true);
     button(ImGuiMouseButton_Right, false);
     g_touch.mode = TouchMode::LongPressed;
+    ++g_long_presses;
 }
 
 }  // namespace pg

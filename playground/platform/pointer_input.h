@@ -6,7 +6,8 @@
 // arrive in one frame both count. Wheel: pans the canvas; with Ctrl (or a trackpad pinch, which
 // browsers send as Ctrl+wheel) it zooms at the pointer. Touch: a tap clicks where the finger is; one
 // finger dragging past a few pixels is a left-button drag; holding still for 500 ms is a right click;
-// two fingers pan and pinch-zoom the canvas (canvas/view_gesture.h).
+// two fingers scroll like a wheel (pan the canvas, scroll a panel) and a pinch zooms the canvas
+// (canvas/view_gesture.h).
 #pragma once
 
 namespace pg {

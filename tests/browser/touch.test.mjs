@@ -110,6 +110,23 @@ export const tests = [
     },
   },
   {
+    name: 'at 390 px the toolbar clock is whole and Step/Reset are in the menu',
+    async run({ url }) {
+      const { b, page } = await open(url);
+      try {
+        const l = await stable(page, 'layout');
+        const clock = l.toolbar.clock;
+        assert(clock && clock[0] >= 0 && clock[2] <= 390, `the clock is inside the 390 px viewport: ${clock}`);
+        saveArtifact('touch-phone-toolbar.png', await page.screenshot({ clip: { x: 0, y: 0, width: 390, height: 120 } }));
+        await tap(page, mid(await item(page, 'menu')));
+        const n0 = await page.evaluate(() => window.playground.state().events);
+        await tap(page, mid(await item(page, 'menu.step')));
+        await until(page, (n) => window.playground.state().events === n + 1, 'a step from the menu runs one event', n0);
+        assertEq(page.problems, [], 'console errors');
+      } finally { await b.close(); }
+    },
+  },
+  {
     name: 'one finger drags a node by the finger\'s distance',
     async run({ url }) {
       const { b, page, cdp } = await open(url);
@@ -121,6 +138,27 @@ export const tests = [
         assert(near(after[0] - from[0], 40, 3) && near(after[1] - from[1], 90, 3),
           `the node follows the finger (40, 90): moved ${after[0] - from[0]}, ${after[1] - from[1]}`);
         assertEq(await page.evaluate(() => window.playground.state().selection.nodes), ['api'], 'the dragged node is selected');
+        assertEq(page.problems, [], 'console errors');
+      } finally { await b.close(); }
+    },
+  },
+  {
+    name: 'a long press is a right click, not a tap',
+    async run({ url }) {
+      const { b, page, cdp } = await open(url);
+      try {
+        const l = await loadTwoNodes(page);
+        await page.evaluate(() => window.playground.selectNode('api'));
+        const n0 = await page.evaluate(() => window.playground.inputState().longPresses);
+        await touch(page, cdp, 'touchStart', [l.nodes.fn.center]);
+        await until(page, (n) => window.playground.inputState().longPresses > n, 'a finger held still counts as a long press', n0);
+        await touch(page, cdp, 'touchEnd', []);
+        await stable(page, 'state', 'selection');
+        assertEq(await page.evaluate(() => window.playground.state().selection.nodes), ['api'], 'no left click: the selection stays');
+        // A tap on the same node does select it.
+        await tap(page, l.nodes.fn.center);
+        await until(page, () => window.playground.state().selection.nodes[0] === 'fn', 'a tap selects the node');
+        assertEq(await page.evaluate(() => window.playground.inputState().longPresses), n0 + 1, 'the tap is no long press');
         assertEq(page.problems, [], 'console errors');
       } finally { await b.close(); }
     },
