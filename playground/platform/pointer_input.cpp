@@ -122,7 +122,8 @@ void touch_start(int id, float x, float y) {
         g_touch.start_y = y;
         g_touch.start_ms = emscripten_get_now();
         pointer_at(x, y, ImGuiMouseSource_TouchScreen);
-    } else if (g_touch.fingers.size() == 2 && (g_touch.mode == TouchMode::Pending || g_touch.mode == TouchMode::Dragging)) {
+    } else if (g_touch.fingers.size() == 2 &&
+               (g_touch.mode == TouchMode::Pending || g_touch.mode == TouchMode::Dragging)) {
         if (g_touch.mode == TouchMode::Dragging) button(ImGuiMouseButton_Left, false);  // the drag ends here
         g_touch.mode = TouchMode::TwoFinger;
         measure_two_fingers(g_touch.centre, g_touch.spread);
