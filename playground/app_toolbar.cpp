@@ -2,6 +2,7 @@
 // shortcuts and the shortcut help overlay.
 #include "app.h"
 #include "export/mermaid.h"
+#include "ui_marks.h"
 #include "widgets.h"
 
 #include <cmath>
@@ -19,8 +20,11 @@ const Shortcut kShortcuts[] = {
     {"Drag node", "move (Shift/Ctrl+click adds to the selection)"},
     {"Drag on empty canvas", "box-select"},
     {"Drag from an output port", "connect to another node"},
-    {"Wheel / pinch", "zoom at the cursor"},
-    {"Right/middle drag, Space+drag", "pan (trackpad: two-finger scroll)"},
+    {"Wheel, trackpad two-finger scroll", "pan (Shift+wheel: sideways)"},
+    {"Ctrl+wheel, pinch", "zoom at the cursor"},
+    {"Right/middle drag, Space+drag", "pan"},
+    {"Touch: tap, drag, long-press", "click, drag, right-click"},
+    {"Touch: two fingers", "pan; pinch to zoom"},
     {"F", "fit the diagram to the view"},
     {"Delete / Backspace", "delete the selection"},
     {"Ctrl+D", "duplicate the selection"},
@@ -101,6 +105,7 @@ void App::draw_toolbar() {
     const float h = theme_.px(40);
     const float css_w = ImGui::GetIO().DisplaySize.x / theme_.scale();
     const bool compact = css_w < 760, titled = css_w >= 1100;
+    const bool phone = css_w < 480 && !embed_.embed;  // Step and Reset move into the menu: the clock fits
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(theme_.px(8), theme_.px(6)));
     begin_painted_child("##toolbar", ImVec2(0, h), false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
     ImGui::SetCursorPos(ImVec2(theme_.px(10), (h - ImGui::GetFrameHeight()) * 0.5f));
@@ -115,11 +120,19 @@ void App::draw_toolbar() {
         // Embedded: run controls only (the page shows an "open in the full playground" link).
     } else if (compact) {
         if (ImGui::Button("Menu")) ImGui::OpenPopup("##menu");
+        mark_last_item("menu");
         if (ImGui::BeginPopup("##menu")) {
             if (ImGui::MenuItem("New")) new_document();
             if (ImGui::MenuItem("Open…", "Ctrl+O") && hooks_.open_file) hooks_.open_file();
             if (ImGui::MenuItem("Save", "Ctrl+S")) save_file();
             if (ImGui::MenuItem("Gallery")) panels_.bottom_tab_request = 0;
+            mark_last_item("menu.gallery");
+            if (phone) {
+                ImGui::Separator();
+                if (ImGui::MenuItem("Step one event", "S", false, runner_.simulation() != nullptr)) step();
+                mark_last_item("menu.step");
+                if (ImGui::MenuItem("Reset (t = 0)", "R", false, runner_.simulation() != nullptr)) reset();
+            }
             ImGui::Separator();
             export_menu_items();
             ImGui::Separator();
@@ -127,6 +140,7 @@ void App::draw_toolbar() {
             if (ImGui::MenuItem("Redo", "Ctrl+Shift+Z", false, doc_.can_redo())) redo();
             ImGui::Separator();
             if (ImGui::MenuItem(dark_ ? "Light theme" : "Dark theme")) set_dark(!dark_);
+            mark_last_item("menu.theme");
             if (ImGui::MenuItem("Keyboard and mouse", "?")) help_open_ = true;
             ImGui::EndPopup();
         }
@@ -161,10 +175,12 @@ void App::draw_toolbar() {
         play();
     }
     ImGui::SameLine();
-    if (ImGui::Button("Step")) step();
-    ImGui::SameLine();
-    if (ImGui::Button("Reset")) reset();
-    ImGui::SameLine();
+    if (!phone) {
+        if (ImGui::Button("Step")) step();
+        ImGui::SameLine();
+        if (ImGui::Button("Reset")) reset();
+        ImGui::SameLine();
+    }
     char speed[32];
     std::snprintf(speed, sizeof speed, "×%g", runner_.speed());
     ImGui::SetNextItemWidth(theme_.px(compact ? 72 : 84));
@@ -195,6 +211,7 @@ void App::draw_toolbar() {
     ImGui::TextUnformatted(clock.c_str());
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("simulated time (hh:mm:ss.mmm)");
     ImGui::EndChild();
+    record_toolbar_item("clock");
     ImGui::PopStyleVar();
     ImGui::PopFont();
     if (runner_.lagging() && runner_.running() && !compact) {

@@ -53,8 +53,10 @@
     selectNode: (id) => M().ccall('pg_select_node', 'number', ['string'], [String(id)]) === 1,
     state: () => json('pg_state'),
     frameStats: () => json('pg_frame_stats'),
-    // {pending: browser input events not yet handed to the UI, frames: frames drawn so far}.
-    inputState: () => ({ pending: M().ccall('pg_input_pending', 'number', [], []), frames: M().ccall('pg_frame_count', 'number', [], []) }),
+    // {pending: browser input events not yet handed to the UI, frames: frames drawn so far,
+    // longPresses: touches held still long enough to count as a right click}.
+    inputState: () => ({ pending: M().ccall('pg_input_pending', 'number', [], []), frames: M().ccall('pg_frame_count', 'number', [], []),
+      longPresses: M().ccall('pg_pointer_long_presses', 'number', [], []) }),
     layout: () => json('pg_canvas_layout'),
     undo: () => voidCall('pg_undo'),
     redo: () => voidCall('pg_redo'),

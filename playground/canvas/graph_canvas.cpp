@@ -3,6 +3,7 @@
 // Drawing is in canvas_draw.cpp.
 #include "canvas/graph_canvas.h"
 #include "services/all_services.h"
+#include "canvas/view_gesture.h"
 
 #include <algorithm>
 #include <cmath>
@@ -13,6 +14,18 @@ namespace pg {
 namespace {
 
 float dist_sq(Vec2f a, Vec2f b) { return (a.x - b.x) * (a.x - b.x) + (a.y - b.y) * (a.y - b.y); }
+
+// Two-finger pan / pinch and Ctrl+wheel (view_gesture.h), applied when their centre is on the canvas.
+void apply_view_gesture(CanvasView& view) {
+    ViewGesture& g = pending_view_gesture();
+    if (!g.pending()) return;
+    const ImVec2 o = view.origin(), s = view.size();
+    if (ImGui::IsWindowHovered() && ImGui::IsMouseHoveringRect(o, ImVec2(o.x + s.x, o.y + s.y), false)) {
+        view.pan_by(g.pan);
+        view.zoom_at(g.centre, g.zoom);
+    }
+    g = {};
+}
 
 }  // namespace
 
@@ -198,9 +211,9 @@ GraphCanvas::Hit GraphCanvas::hit_test(Vec2f w) const {
 void GraphCanvas::handle_wheel() {
     const ImGuiIO& io = ImGui::GetIO();
     if (io.MouseWheel == 0 && io.MouseWheelH == 0) return;
-    // A horizontal component means a trackpad (two-finger scroll): pan. Shift+wheel pans too.
-    // Ctrl+wheel (also what browsers send for a pinch) and a plain mouse wheel zoom at the cursor.
-    const bool pan = !io.KeyCtrl && (io.MouseWheelH != 0 || io.KeyShift);
+    // The wheel pans (a trackpad's two-finger scroll, a mouse wheel; Shift+wheel sideways); Ctrl+wheel
+    // and pinch zoom, and reach the canvas as a view gesture (view_gesture.h), not as ImGui wheel.
+    const bool pan = !io.KeyCtrl;
     if (pan) {
         const float step = 100.0f * view_.scale() / view_.zoom();  // a wheel unit is 100 CSS px
         float dx = io.MouseWheelH * step, dy = io.MouseWheel * step;
@@ -216,6 +229,7 @@ void GraphCanvas::handle_input(const Document& doc, bool hovered, CanvasEdits& o
     const Vec2f w = view_.to_world(io.MousePos);
     hover_ = (hovered || mode_ != Mode::Idle) ? hit_test(w) : Hit{};
     if (hovered) handle_wheel();
+    apply_view_gesture(view_);
 
     switch (mode_) {
         case Mode::Idle: {

@@ -6,6 +6,7 @@
 #include "core/registry.h"
 #include "gallery.h"
 #include "learn/library.h"
+#include "ui_marks.h"
 #include "widgets.h"
 
 namespace pg {
@@ -149,6 +150,7 @@ void draw_gallery(PanelContext& ctx, Panels& state, App& app) {
             if (tour_clicked) app.learn().start_tour(e.file);
         }
         ImGui::EndChild();
+        mark_last_item("gallery." + e.file);
         if (tour_clicked) {
         } else if (ImGui::IsItemClicked() || (ImGui::IsItemHovered() && ImGui::IsMouseDoubleClicked(0))) {
             app.load_pattern_text(e.text, "open " + e.file);

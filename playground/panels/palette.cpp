@@ -3,6 +3,7 @@
 // at the centre of the view. Driven entirely by the registry: new services appear by themselves
 // (kinds that are not simulated, like imported "cloudformation" resources, are left out).
 #include "panels/panels.h"
+#include "ui_marks.h"
 
 #include "core/registry.h"
 #include "widgets.h"
@@ -103,6 +104,7 @@ void draw_palette_button(PanelContext& ctx, Panels& state) {
     const ImVec2 o = ctx.canvas.view().origin();
     ImGui::SetCursorScreenPos(ImVec2(o.x + ctx.theme.px(8), o.y + ctx.theme.px(8)));
     if (ImGui::Button("+ Add service")) ImGui::OpenPopup("##palette_popup");
+    mark_last_item("add-service");
     if (ImGui::BeginPopup("##palette_popup")) {
         ImGui::BeginChild("##pl", ImVec2(ctx.theme.px(220), ctx.theme.px(320)));
         palette_list(ctx, state);

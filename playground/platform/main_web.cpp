@@ -4,8 +4,11 @@
 #include "imgui.h"
 #include "imgui_impl_glfw.h"
 #include "imgui_internal.h"  // ImGuiContext::InputEventsQueue, for pg_input_pending
+#include "canvas/view_gesture.h"
+#include "platform/pointer_input.h"
 #include "platform/web_host.h"
 #include "platform/webgl_renderer.h"
+#include "ui_marks.h"
 
 #include <GLFW/glfw3.h>
 #include <emscripten.h>
@@ -104,23 +107,6 @@ void sync_canvas_size() {
     if (g_app->set_ui_scale(static_cast<float>(dpr))) pg::webgl_renderer_upload_fonts();
 }
 
-// Mouse buttons reach ImGui through here. The canvas is an overlappable item, which ImGui counts as
-// hovered only when it already was in the previous frame; a press that arrives in the same frame as
-// the pointer's arrival (a quick move-and-click while frames are slow, a tap on a touch screen) would
-// be dropped. So the press is queued at the position it happened at, tagged the way ImGui tags
-// touch input ("no initial hover", ImGui #2702): its queue then hands the new position to one frame
-// and the press to the next. Emscripten's GLFW has already stored that position (touches do not
-// report it otherwise, so a tap would act where the previous one was).
-void on_mouse_button(GLFWwindow* window, int button, int action, int mods) {
-    ImGuiIO& io = ImGui::GetIO();
-    double x = 0, y = 0;
-    glfwGetCursorPos(window, &x, &y);
-    io.AddMousePosEvent(static_cast<float>(x), static_cast<float>(y));  // ignored when unchanged
-    io.AddMouseSourceEvent(ImGuiMouseSource_TouchScreen);
-    ImGui_ImplGlfw_MouseButtonCallback(window, button, action, mods);
-    io.AddMouseSourceEvent(ImGuiMouseSource_Mouse);
-}
-
 // Pixels covered by all triangles of a frame (overdraw included): software WebGL's cost driver.
 double covered_pixels(const ImDrawData* dd) {
     double area = 0;
@@ -140,7 +126,9 @@ double covered_pixels(const ImDrawData* dd) {
 void frame() {
     const double start = emscripten_get_now();
     sync_canvas_size();
+    pg::pointer_input_new_frame();
     ImGui_ImplGlfw_NewFrame();
+    pg::ui_marks_begin_frame(g_app->theme().scale());
     ImGui::NewFrame();
     g_app->frame(ImGui::GetIO().DeltaTime);
     ImGui::Render();
@@ -163,14 +151,14 @@ void frame() {
 pg::App& pg::web_app() { return *g_app; }
 
 // For scripts that send real input (window.playground.inputState()). Browser events reach ImGui's
-// queue at once (Emscripten's GLFW calls the backend from the DOM listener) and a frame hands them
+// queue at once (platform/pointer_input.cpp calls ImGui from the DOM listener) and a frame hands them
 // to the UI a few at a time: a press and its release, or a click's down and up, are spread over
 // separate frames so none is lost, however slow the frames. How many frames that takes depends on
 // what was sent, so a script waits for "queue empty, one more frame drawn", not for a frame count.
 extern "C" {
 EMSCRIPTEN_KEEPALIVE int pg_input_pending() {
     const ImGuiContext* ctx = ImGui::GetCurrentContext();
-    return ctx ? ctx->InputEventsQueue.Size : 0;
+    return (ctx ? ctx->InputEventsQueue.Size : 0) + (pg::pending_view_gesture().pending() ? 1 : 0);
 }
 EMSCRIPTEN_KEEPALIVE double pg_frame_count() { return g_frames; }
 }
@@ -196,7 +184,7 @@ int main() {
     io.IniFilename = nullptr;  // layout is fixed; the document autosaves through localStorage
     io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;
     ImGui_ImplGlfw_InitForOpenGL(g_window, true);
-    glfwSetMouseButtonCallback(g_window, on_mouse_button);  // in place of the backend's, which it calls
+    pg::pointer_input_install(g_window);  // mouse, touch and wheel: our listeners, not GLFW's
     pg::webgl_renderer_init();
     io.SetClipboardTextFn = set_clipboard;
     io.GetClipboardTextFn = get_clipboard;

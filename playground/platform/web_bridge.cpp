@@ -5,6 +5,7 @@
 #include "platform/json_reply.h"
 #include "platform/web_host.h"
 #include "runtime/simulation.h"
+#include "ui_marks.h"
 #include "export/mermaid.h"
 #include "share/share_payload.h"
 
@@ -54,7 +55,12 @@ EMSCRIPTEN_KEEPALIVE const char* pg_metrics() { return out(pg::web_app().metrics
 EMSCRIPTEN_KEEPALIVE int pg_select_node(const char* id) { return pg::web_app().select_node(id ? id : "") ? 1 : 0; }
 EMSCRIPTEN_KEEPALIVE const char* pg_state() { return out(pg::web_app().state()); }
 EMSCRIPTEN_KEEPALIVE const char* pg_frame_stats() { return out(pg::web_app().frame_stats()); }
-EMSCRIPTEN_KEEPALIVE const char* pg_canvas_layout() { return out(pg::web_app().canvas_layout()); }
+// The canvas layout plus `items`: named widgets drawn in the last frame (ui_marks.h), e.g. popup items.
+EMSCRIPTEN_KEEPALIVE const char* pg_canvas_layout() {
+    sim::Json layout = pg::web_app().canvas_layout();
+    layout["items"] = pg::ui_marks_json();
+    return out(layout);
+}
 EMSCRIPTEN_KEEPALIVE void pg_undo() { pg::web_app().undo(); }
 EMSCRIPTEN_KEEPALIVE void pg_redo() { pg::web_app().redo(); }
 EMSCRIPTEN_KEEPALIVE void pg_new() { pg::web_app().new_document(); }

@@ -51,11 +51,12 @@ const ARGS = ['--no-sandbox', '--enable-unsafe-swiftshader', '--disable-gpu', '-
 // A fresh browser profile (its own temporary user-data-dir) with one viewport and pixel ratio.
 // Playwright refuses --user-data-dir in args, so the fresh directory is given to
 // launchPersistentContext, which passes it to chromium.
-export async function launch({ width = 1280, height = 800, dpr = 1 } = {}) {
+// `touch: true` gives a phone-like context (hasTouch, isMobile) for touch input.
+export async function launch({ width = 1280, height = 800, dpr = 1, touch = false } = {}) {
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pg-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: '/usr/bin/chromium', headless: true, args: ARGS,
-    viewport: { width, height }, deviceScaleFactor: dpr,
+    viewport: { width, height }, deviceScaleFactor: dpr, ...(touch ? { hasTouch: true, isMobile: true } : {}),
   });
   return {
     context,

@@ -1,0 +1,38 @@
+// ui_marks.cpp — see ui_marks.h.
+#include "ui_marks.h"
+
+#include "imgui.h"
+
+#include <map>
+
+namespace pg {
+namespace {
+
+struct Mark {
+    float rect[4];
+    unsigned frame;
+};
+std::map<std::string, Mark> g_marks;
+unsigned g_frame = 0;
+float g_scale = 1;
+
+}  // namespace
+
+void ui_marks_begin_frame(float ui_scale) {
+    ++g_frame;
+    g_scale = ui_scale > 0 ? ui_scale : 1;
+}
+
+void mark_last_item(const std::string& name) {
+    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    g_marks[name] = {{a.x / g_scale, a.y / g_scale, b.x / g_scale, b.y / g_scale}, g_frame};
+}
+
+sim::Json ui_marks_json() {
+    sim::Json out = sim::Json::object();
+    for (const auto& [name, m] : g_marks)
+        if (m.frame == g_frame) out[name] = {m.rect[0], m.rect[1], m.rect[2], m.rect[3]};
+    return out;
+}
+
+}  // namespace pg
