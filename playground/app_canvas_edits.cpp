@@ -4,6 +4,7 @@
 #include "app.h"
 
 #include "core/registry.h"
+#include "services/all_services.h"
 
 #include <string>
 #include <variant>
