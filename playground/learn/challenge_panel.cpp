@@ -106,7 +106,7 @@ void draw_challenge_card(Learn& learn, const Theme& theme) {
         ImGui::PushTextWrapPos(0);
         for (const auto& h : ch.hints) {
             ImGui::Bullet();
-            ImGui::TextUnformatted(h.c_str());
+            ImGui::TextUnformatted(h.text.c_str());
         }
         ImGui::PopTextWrapPos();
     }
