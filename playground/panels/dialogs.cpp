@@ -61,9 +61,9 @@ void fire_window(PanelContext& ctx, Panels& state, App& app) {
         const std::string err = app.fire(state.fire_node, event);
         if (err.empty() && paused) app.run_for(kDeliverSeconds);
         char when[160];
-        if (!paused) std::snprintf(when, sizeof when, " at t = %.1f s", at);
-        else std::snprintf(when, sizeof when, " at t = %.1f s; the clock ran to %.1f s to deliver it, then paused again", at,
-                           ctx.runner.sim_seconds());
+        if (!paused) std::snprintf(when, sizeof when, " at %.1f s", at);
+        // run_for runs over the next frames: name where the clock is going, not where it is yet.
+        else std::snprintf(when, sizeof when, " at %.1f s; the clock runs on to %.1f s to deliver it", at, at + kDeliverSeconds);
         state.fire_result = err.empty() ? "sent to " + state.fire_node + when : "not sent: " + err;
         state.bottom_tab_request = 3;
     }
@@ -72,14 +72,20 @@ void fire_window(PanelContext& ctx, Panels& state, App& app) {
     ImGui::EndDisabled();
     ImGui::SameLine();
     if (ImGui::Button("Template")) state.fire_text.clear();
-    ImGui::SameLine();
-    if (event.is_discarded()) ImGui::TextColored(ImVec4(0.88f, 0.64f, 0.16f, 1), "not valid JSON");
-    else if (!ctx.runner.simulation()) ImGui::TextColored(ImVec4(0.95f, 0.36f, 0.33f, 1), "fix the pattern's errors first");
-    if (!state.fire_result.empty()) {
-        ImGui::PushTextWrapPos(0);
-        ImGui::TextDisabled("%s", state.fire_result.c_str());
-        ImGui::PopTextWrapPos();
+    if (event.is_discarded()) {
+        ImGui::SameLine();
+        ImGui::TextColored(ImVec4(0.88f, 0.64f, 0.16f, 1), "not valid JSON");
+    } else if (!ctx.runner.simulation()) {
+        ImGui::SameLine();
+        ImGui::TextColored(ImVec4(0.95f, 0.36f, 0.33f, 1), "fix the pattern's errors first");
     }
+    // Always one line under the buttons (the window sizes itself to it when it opens): what firing
+    // will do to the clock, then what it did.
+    ImGui::PushTextWrapPos(0);
+    if (!state.fire_result.empty()) ImGui::TextDisabled("%s", state.fire_result.c_str());
+    else if (paused) ImGui::TextDisabled("Paused: firing runs the clock 2 s so the event is delivered.");
+    else ImGui::TextDisabled("Running: the event enters at the current simulated time.");
+    ImGui::PopTextWrapPos();
     ImGui::End();
 }
 
