@@ -97,18 +97,27 @@ void load_run(Challenge& ch, const Json& j, const std::string& path, Diagnostics
 
 // A hint is a string, or {"text", "edits": [design actions]}.
 void load_hints(Challenge& ch, const Json& hints, Diagnostics& d) {
-    if (!hints.is_array()) return d.error("/hints", "hints must be an array of strings or {\"text\", \"edits\"}, got " + hints.dump().substr(0, 80));
+    if (!hints.is_array())
+        return d.error("/hints",
+                       "hints must be an array of strings or {\"text\", \"edits\"}, got " + hints.dump().substr(0, 80));
     for (std::size_t i = 0; i < hints.size(); ++i) {
         Hint h;
         h.path = "/hints/" + std::to_string(i);
-        if (hints[i].is_string()) h.text = hints[i].get<std::string>();
-        else if (!hints[i].is_object()) d.error(h.path, "a hint must be a string or {\"text\", \"edits\"}, got " + hints[i].dump().substr(0, 80));
+        if (hints[i].is_string())
+            h.text = hints[i].get<std::string>();
+        else if (!hints[i].is_object())
+            d.error(h.path, "a hint must be a string or {\"text\", \"edits\"}, got " + hints[i].dump().substr(0, 80));
         else {
             Fields hf(hints[i], h.path, d);
             h.text = hf.text("text", true);
             if (const Json* e = hf.raw("edits")) {
-                if (e->is_array()) h.edits = *e;
-                else hf.error("edits", "edits must be an array of design actions ({\"add\"}, {\"connect\"}, {\"node\"}, {\"edge\"}), got " + e->dump().substr(0, 80));
+                if (e->is_array())
+                    h.edits = *e;
+                else
+                    hf.error("edits",
+                             "edits must be an array of design actions ({\"add\"}, {\"connect\"}, {\"node\"}, "
+                             "{\"edge\"}), got " +
+                                 e->dump().substr(0, 80));
             }
             hf.finish();
         }

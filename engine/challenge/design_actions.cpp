@@ -26,8 +26,10 @@ void set_node(Json& j, Fields& f) {
     const std::string id = f.text("node", true);
     const Json* cfg = f.raw("config");
     const int n = node_at(j, id);
-    if (n < 0) f.error("node", "the pattern has no node '" + id + "'");
-    else if (!cfg || !cfg->is_object()) f.error("config", "a node action needs \"config\": an object of values to set (null removes one)");
+    if (n < 0)
+        f.error("node", "the pattern has no node '" + id + "'");
+    else if (!cfg || !cfg->is_object())
+        f.error("config", "a node action needs \"config\": an object of values to set (null removes one)");
     else {
         Json& node = j["nodes"][static_cast<std::size_t>(n)];
         if (!node.contains("config") || !node["config"].is_object()) node["config"] = Json::object();
@@ -42,7 +44,8 @@ void set_edge(Json& j, Fields& f) {
     if (!split_edge(e, from, to)) return f.error("edge", "edge must look like \"from->to\", got \"" + e + "\"");
     for (auto& edge : j["edges"]) {
         if (edge.value("from", "") != from || edge.value("to", "") != to) continue;
-        if (!cfg || !cfg->is_object()) return f.error("config", "an edge action needs \"config\": an object of values to set");
+        if (!cfg || !cfg->is_object())
+            return f.error("config", "an edge action needs \"config\": an object of values to set");
         if (!edge.contains("config")) edge["config"] = Json::object();
         edge["config"].merge_patch(*cfg);
         return;
@@ -105,13 +108,18 @@ ParseResult apply_actions(const Pattern& p, const Json& actions, const std::stri
             continue;
         }
         Fields f(a, ap, problems);
-        if (f.has("node")) set_node(j, f);
-        else if (f.has("edge")) set_edge(j, f);
-        else if (f.has("add")) add_node(j, f);
-        else if (f.has("connect")) connect(j, f);
+        if (f.has("node"))
+            set_node(j, f);
+        else if (f.has("edge"))
+            set_edge(j, f);
+        else if (f.has("add"))
+            add_node(j, f);
+        else if (f.has("connect"))
+            connect(j, f);
         else if (f.has("traffic")) {
             const Json* t = f.raw("traffic");
-            if (!t->is_object() || !t->contains("id")) f.error("traffic", "a traffic action needs an object with \"id\" (an entry to change, or a new one)");
+            if (!t->is_object() || !t->contains("id"))
+                f.error("traffic", "a traffic action needs an object with \"id\" (an entry to change, or a new one)");
             else {
                 bool found = false;
                 for (auto& entry : j["traffic"])
@@ -122,10 +130,15 @@ ParseResult apply_actions(const Pattern& p, const Json& actions, const std::stri
             j["settings"]["faults"] = *f.raw("faults");
         } else if (f.has("settings")) {
             const Json* s = f.raw("settings");
-            if (!s->is_object()) f.error("settings", "settings must be an object");
-            else j["settings"].merge_patch(*s);
+            if (!s->is_object())
+                f.error("settings", "settings must be an object");
+            else
+                j["settings"].merge_patch(*s);
         } else {
-            problems.error(ap, "an action needs one of \"node\", \"edge\", \"add\", \"connect\", \"traffic\", \"faults\" or \"settings\", got " + a.dump());
+            problems.error(ap,
+                           "an action needs one of \"node\", \"edge\", \"add\", \"connect\", \"traffic\", \"faults\" "
+                           "or \"settings\", got " +
+                               a.dump());
             continue;
         }
         f.finish();

@@ -13,7 +13,9 @@ Json generic_sample(const Pattern& p, const NodeSpec& n) {
     const std::string& type = n.type;
     const Json order = {{"orderId", "order-1"}, {"total", 42}};
     if (type == "client" || type == "apigateway")
-        return {{"method", "POST"}, {"path", "/orders"}, {"body", {{"orderId", "order-1"}, {"customer", "customer-7"}, {"total", 42}}}};
+        return {{"method", "POST"},
+                {"path", "/orders"},
+                {"body", {{"orderId", "order-1"}, {"customer", "customer-7"}, {"total", 42}}}};
     if (type == "eventbridge") return {{"source", "app.orders"}, {"detail-type", "OrderPlaced"}, {"detail", order}};
     if (type == "sns") return {{"Message", "hello"}, {"MessageAttributes", {{"kind", "order"}}}};
     if (type == "sqs" || type == "stepfunctions") return order;
@@ -50,12 +52,14 @@ std::vector<KeyAttr> table_keys(const NodeSpec& table) {
     const Json& c = table.config;
     if (c.contains("KeySchema") && c["KeySchema"].is_array())
         for (const auto& k : c["KeySchema"])
-            if (k.is_object() && k.contains("AttributeName") && k["AttributeName"].is_string()) keys.push_back({k["AttributeName"], false});
+            if (k.is_object() && k.contains("AttributeName") && k["AttributeName"].is_string())
+                keys.push_back({k["AttributeName"], false});
     if (keys.empty()) keys.push_back({"id", false});
     if (c.contains("AttributeDefinitions") && c["AttributeDefinitions"].is_array())
         for (auto& k : keys)
             for (const auto& d : c["AttributeDefinitions"])
-                if (d.is_object() && d.value("AttributeName", "") == k.name) k.number = d.value("AttributeType", "") == "N";
+                if (d.is_object() && d.value("AttributeName", "") == k.name)
+                    k.number = d.value("AttributeType", "") == "N";
     return keys;
 }
 
@@ -85,7 +89,9 @@ struct Need {
 // What a function's actions need from the payload to write `table` without a missing key.
 void needs_of_action(const Json& action, const NodeSpec& table, std::vector<Need>& out) {
     const std::string op = action.value("operation", "");
-    const char* key_field = op == "PutItem" ? "Item" : (op == "GetItem" || op == "DeleteItem" || op == "UpdateItem") ? "Key" : nullptr;
+    const char* key_field = op == "PutItem"                                                 ? "Item"
+                            : (op == "GetItem" || op == "DeleteItem" || op == "UpdateItem") ? "Key"
+                                                                                            : nullptr;
     if (!key_field) return;
     const auto keys = table_keys(table);
     const Json* tmpl = action.contains(key_field) ? &action[key_field] : nullptr;

@@ -111,14 +111,14 @@ void draw_challenge_card(Learn& learn, const Theme& theme) {
             ImGui::PushID(static_cast<int>(i));
             if (ImGui::SmallButton("Apply this hint")) {
                 const std::string err = learn.apply_hint(i);
-                learn.hint_message = err.empty() ? "applied hint " + std::to_string(i + 1) + " (Ctrl+Z undoes it)" : err;
+                learn.hint_message =
+                    err.empty() ? "applied hint " + std::to_string(i + 1) + " (Ctrl+Z undoes it)" : err;
             }
             ImGui::PopID();
         }
         if (!learn.hint_message.empty()) ImGui::TextDisabled("%s", learn.hint_message.c_str());
         ImGui::PopTextWrapPos();
     }
-
 }
 
 }  // namespace pg

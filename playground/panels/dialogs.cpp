@@ -63,12 +63,15 @@ void fire_window(PanelContext& ctx, Panels& state, App& app) {
         char when[160];
         if (!paused) std::snprintf(when, sizeof when, " at %.1f s", at);
         // run_for runs over the next frames: name where the clock is going, not where it is yet.
-        else std::snprintf(when, sizeof when, " at %.1f s; the clock runs on to %.1f s to deliver it", at, at + kDeliverSeconds);
+        else
+            std::snprintf(when, sizeof when, " at %.1f s; the clock runs on to %.1f s to deliver it", at,
+                          at + kDeliverSeconds);
         state.fire_result = err.empty() ? "sent to " + state.fire_node + when : "not sent: " + err;
         state.bottom_tab_request = 3;
     }
     if (paused && ImGui::IsItemHovered())
-        ImGui::SetTooltip("The simulation is paused: firing runs it for 2 simulated seconds so the event is delivered.");
+        ImGui::SetTooltip(
+            "The simulation is paused: firing runs it for 2 simulated seconds so the event is delivered.");
     ImGui::EndDisabled();
     ImGui::SameLine();
     if (ImGui::Button("Template")) state.fire_text.clear();

@@ -52,10 +52,12 @@ void print(const Result& r) {
 bool mentions(const std::string& text, const Json& value) {
     if (value.is_string()) return text.find(value.get<std::string>()) != std::string::npos;
     std::string plain = value.dump();
-    if (value.is_number_float() && value.get<double>() == static_cast<double>(static_cast<long long>(value.get<double>())))
+    if (value.is_number_float() &&
+        value.get<double>() == static_cast<double>(static_cast<long long>(value.get<double>())))
         plain = std::to_string(static_cast<long long>(value.get<double>()));
     std::string grouped;
-    const bool digits = std::all_of(plain.begin(), plain.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+    const bool digits =
+        std::all_of(plain.begin(), plain.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
     for (std::size_t i = 0; digits && i < plain.size(); ++i) {
         if (i > 0 && (plain.size() - i) % 3 == 0) grouped += ',';
         grouped += plain[i];
@@ -68,7 +70,8 @@ bool mentions(const std::string& text, const Json& value) {
 void values_set(const Json& j, std::vector<Json>& out) {
     if (j.is_object() || j.is_array())
         for (const auto& v : j) values_set(v, out);
-    else if (j.is_number() || (j.is_string() && j.get<std::string>().rfind("$", 0) != 0)) out.push_back(j);
+    else if (j.is_number() || (j.is_string() && j.get<std::string>().rfind("$", 0) != 0))
+        out.push_back(j);
 }
 
 std::vector<Json> values_of_edit(const Json& edit) {
@@ -90,7 +93,9 @@ bool same_scenario(const Quiz& quiz, const Challenge& ch) {
     for (const auto& q : quiz.run.traffic)
         for (const auto& run : ch.runs)
             for (const auto& t : run.traffic)
-                if (q.value("source", "") == t.value("source", "") && q.contains("profile") && q["profile"] == t["profile"]) return true;
+                if (q.value("source", "") == t.value("source", "") && q.contains("profile") &&
+                    q["profile"] == t["profile"])
+                    return true;
     return false;
 }
 
@@ -154,7 +159,8 @@ TEST_SUITE("challenge hints") {
             for (const auto& d : q.diagnostics.items()) MESSAGE(format_diagnostic(d));
             REQUIRE(q.ok());
             for (const auto& [cid, ch] : challenges)
-                if (same_scenario(q.quiz, ch)) CHECK_MESSAGE(q.quiz.challenge == cid, "same scenario as challenge " << cid);
+                if (same_scenario(q.quiz, ch))
+                    CHECK_MESSAGE(q.quiz.challenge == cid, "same scenario as challenge " << cid);
             if (q.quiz.challenge.empty()) continue;
             ++linked;
             REQUIRE(challenges.count(q.quiz.challenge));
@@ -163,8 +169,10 @@ TEST_SUITE("challenge hints") {
                 CAPTURE(o.id);
                 const Result r = evaluate(ch, o.pattern);
                 print(r);
-                if (o.id == q.quiz.answer) CHECK(r.passed());
-                else CHECK(!r.passed());
+                if (o.id == q.quiz.answer)
+                    CHECK(r.passed());
+                else
+                    CHECK(!r.passed());
             }
         }
         CHECK(linked >= 3);
