@@ -45,10 +45,20 @@ struct Comparison {
     std::string design;  // pattern file, relative to the challenge file
 };
 
+// A hint: what to try, in words, and the design edits it suggests (design_actions.h). Applied in
+// order to the starting canvas, every hint's edits build a solution that passes every check
+// (tests/challenge/test_hints.cpp), so a learner who follows the hints succeeds.
+struct Hint {
+    std::string text;
+    Json edits = Json::array();
+    std::string path;  // "/hints/1"
+};
+
 struct Challenge {
     std::string format = kChallengeFormat;
     std::string id, title, scenario;
-    std::vector<std::string> constraints, hints;
+    std::vector<std::string> constraints;
+    std::vector<Hint> hints;
     Json start_json = Json::object();  // the starting canvas as written (a pattern, maybe no nodes)
     Pattern start;
     std::vector<Run> runs;
@@ -67,6 +77,10 @@ struct LoadResult {
 // Parses challenge JSON text (syntax errors give line and column). Never throws.
 LoadResult load_challenge(std::string_view json_text);
 LoadResult load_challenge_json(const Json& root);
+
+// The starting canvas with every hint's edits applied in order: what a learner who follows all
+// the hints builds. Problems point into the challenge file ("/hints/1/edits/0").
+ParseResult solution_from_hints(const Challenge& ch);
 
 // The check kinds this build knows, for docs and diagnostics.
 const std::vector<std::string>& check_kinds();

@@ -4,6 +4,7 @@
 #include "challenge/challenge.h"
 
 #include "challenge/check_spec.h"
+#include "challenge/design_actions.h"
 #include "challenge/json_fields.h"
 #include "pattern/json_guard.h"
 #include "traffic/payload_template.h"
@@ -94,7 +95,56 @@ void load_run(Challenge& ch, const Json& j, const std::string& path, Diagnostics
     ch.runs.push_back(std::move(r));
 }
 
+// A hint is a string, or {"text", "edits": [design actions]}.
+void load_hints(Challenge& ch, const Json& hints, Diagnostics& d) {
+    if (!hints.is_array())
+        return d.error("/hints",
+                       "hints must be an array of strings or {\"text\", \"edits\"}, got " + hints.dump().substr(0, 80));
+    for (std::size_t i = 0; i < hints.size(); ++i) {
+        Hint h;
+        h.path = "/hints/" + std::to_string(i);
+        if (hints[i].is_string())
+            h.text = hints[i].get<std::string>();
+        else if (!hints[i].is_object())
+            d.error(h.path, "a hint must be a string or {\"text\", \"edits\"}, got " + hints[i].dump().substr(0, 80));
+        else {
+            Fields hf(hints[i], h.path, d);
+            h.text = hf.text("text", true);
+            if (const Json* e = hf.raw("edits")) {
+                if (e->is_array())
+                    h.edits = *e;
+                else
+                    hf.error("edits",
+                             "edits must be an array of design actions ({\"add\"}, {\"connect\"}, {\"node\"}, "
+                             "{\"edge\"}), got " +
+                                 e->dump().substr(0, 80));
+            }
+            hf.finish();
+        }
+        ch.hints.push_back(std::move(h));
+    }
+}
+
 }  // namespace
+
+ParseResult solution_from_hints(const Challenge& ch) {
+    ParseResult out{ch.start, {}};
+    for (const Hint& h : ch.hints) {
+        if (h.edits.empty()) continue;
+        ParseResult next = apply_actions(out.pattern, h.edits, h.path + "/edits");
+        // The changed design's own problems ("/nodes/3/type") are the hint's: report them there.
+        for (const auto& item : next.diagnostics.items()) {
+            const bool own = item.path.rfind("/hints", 0) == 0;
+            const std::string where = own ? item.path : h.path + "/edits";
+            const std::string what = own ? item.message : "after this hint's edits, " + item.path + ": " + item.message;
+            if (item.severity == Severity::Error) out.diagnostics.error(where, what, item.hint);
+            else out.diagnostics.warning(where, what, item.hint);
+        }
+        out.pattern = std::move(next.pattern);
+        if (!next.ok()) break;
+    }
+    return out;
+}
 
 const Run* Challenge::find_run(std::string_view run_id) const {
     for (const auto& r : runs)
@@ -143,7 +193,7 @@ LoadResult load_challenge_json(const Json& root) {
     ch.title = f.text("title", true);
     ch.scenario = f.text("scenario", true);
     if (f.has("constraints")) ch.constraints = f.texts("constraints", true);
-    if (f.has("hints")) ch.hints = f.texts("hints", true);
+    if (const Json* hints = f.raw("hints")) load_hints(ch, *hints, d);
 
     // Starting canvas: a pattern (possibly with no nodes).
     if (const Json* s = f.raw("start")) {
@@ -155,6 +205,12 @@ LoadResult load_challenge_json(const Json& root) {
     ParseResult start = parse_pattern_json(ch.start_json);
     append_under(d, start.diagnostics, "/start");
     ch.start = start.pattern;
+
+    if (start.ok()) {
+        ParseResult built = solution_from_hints(ch);
+        for (const auto& item : built.diagnostics.items())
+            if (item.severity == Severity::Error) d.error(item.path, item.message, item.hint);
+    }
 
     const Json* runs = f.raw("runs");
     if (!runs || !runs->is_array() || runs->empty()) {

@@ -231,6 +231,7 @@ QuizLoad load_quiz(std::string_view json_text, const std::string& dir, const Fil
     q.topic = f.text("topic", false);
     q.title = f.text("title", true);
     q.question = f.text("question", true);
+    q.challenge = f.text("challenge", false);
     q.seed = static_cast<std::uint64_t>(f.number("seed", false, 0, 4294967295.0).value_or(1));
     q.run.id = "quiz";
     q.run.path = "/run";

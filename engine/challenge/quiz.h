@@ -51,6 +51,9 @@ struct QuizOption {
 struct Quiz {
     std::string format = kQuizFormat;
     std::string id, topic, title, question;
+    // The challenge with the same scenario, if any ("protect-database"): the answer's design must
+    // pass that challenge's checks and every other option fail one (tests/challenge/test_hints.cpp).
+    std::string challenge;
     std::uint64_t seed = 1;
     Run run;  // the traffic/settings every option runs with (id "quiz")
     std::vector<QuizMeasure> measures;

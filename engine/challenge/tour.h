@@ -4,6 +4,7 @@
 // the unmodified pattern. Format: patterns/challenges/README.md.
 #pragma once
 
+#include "challenge/design_actions.h"
 #include "core/diagnostics.h"
 #include "core/message.h"
 #include "core/sim_time.h"
@@ -49,11 +50,6 @@ struct TourLoad {
 
 // Parses tour JSON text (4–8 steps). Never throws.
 TourLoad load_tour(std::string_view json_text);
-
-// Applies `actions` (an array, or one action object) to `p`. Problems (unknown node, edge or
-// traffic id, bad values) are diagnostics under `path` ("/steps/2/set"); the result also carries
-// the modified pattern's own parse diagnostics.
-ParseResult apply_actions(const Pattern& p, const Json& actions, const std::string& path);
 
 // Checks a tour against its pattern: every highlight and watched node exists, every step's
 // actions apply and the modified pattern builds. Paths point into the tour file.

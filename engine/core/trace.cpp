@@ -27,6 +27,7 @@ std::string Trace::fingerprint_hex() const {
 
 void Trace::add_span(Span span) {
     if (!records(span.trace)) return;
+    if (span.outcome != Outcome::Ok) ++problem_spans_;
     if (span.trace <= kKeptTraces) {
         kept_.push_back(std::move(span));
         return;

@@ -56,6 +56,10 @@ public:
     const std::deque<Span>& recent_spans() const { return recent_; }
     const std::deque<LogEntry>& entries() const { return log_; }
     std::uint64_t log_total() const { return log_total_; }
+    // Recorded spans whose outcome is not ok (errors, throttles, retries, timeouts…), ever.
+    std::uint64_t problem_spans() const { return problem_spans_; }
+    // What the playground's Events header counts as notable: every problem span and log entry.
+    std::uint64_t notable_total() const { return log_total_ + problem_spans_; }
     std::vector<Span> spans_of(std::uint64_t trace) const;  // sorted by start
 
 private:
@@ -64,6 +68,7 @@ private:
     std::deque<Span> recent_;
     std::deque<LogEntry> log_;
     std::uint64_t log_total_ = 0;
+    std::uint64_t problem_spans_ = 0;
     bool record_recent_ = true;
 };
 

@@ -104,13 +104,21 @@ void draw_challenge_card(Learn& learn, const Theme& theme) {
     }
     if (!ch.hints.empty() && ImGui::CollapsingHeader("Hints")) {
         ImGui::PushTextWrapPos(0);
-        for (const auto& h : ch.hints) {
+        for (std::size_t i = 0; i < ch.hints.size(); ++i) {
             ImGui::Bullet();
-            ImGui::TextUnformatted(h.c_str());
+            ImGui::TextUnformatted(ch.hints[i].text.c_str());
+            if (ch.hints[i].edits.empty()) continue;
+            ImGui::PushID(static_cast<int>(i));
+            if (ImGui::SmallButton("Apply this hint")) {
+                const std::string err = learn.apply_hint(i);
+                learn.hint_message =
+                    err.empty() ? "applied hint " + std::to_string(i + 1) + " (Ctrl+Z undoes it)" : err;
+            }
+            ImGui::PopID();
         }
+        if (!learn.hint_message.empty()) ImGui::TextDisabled("%s", learn.hint_message.c_str());
         ImGui::PopTextWrapPos();
     }
-
 }
 
 }  // namespace pg

@@ -153,6 +153,19 @@ std::string Learn::start_challenge(const std::string& id) {
     return "";
 }
 
+std::string Learn::apply_hint(std::size_t i) {
+    if (mode_ != LearnMode::Challenge || !challenge_ || i >= challenge_->challenge.hints.size()) return "no such hint";
+    const sim::challenge::Hint& h = challenge_->challenge.hints[i];
+    if (h.edits.empty()) return "this hint has nothing to apply";
+    // Applied to the learner's design as it is now: a node they already added under the same id,
+    // or one they removed, is a reason shown on the card rather than a silent partial edit.
+    sim::ParseResult changed = sim::challenge::apply_actions(doc_.pattern(), h.edits, h.path + "/edits");
+    for (const auto& d : changed.diagnostics.items())
+        if (d.severity == sim::Severity::Error) return "cannot apply: " + d.message;
+    doc_.edit("hint " + std::to_string(i + 1), [&](sim::Pattern& p) { p = changed.pattern; });
+    return "";
+}
+
 void Learn::check_design() {
     if (mode_ != LearnMode::Challenge || !challenge_) return;
     eval_ = std::make_unique<sim::challenge::Evaluation>(challenge_->challenge, doc_.pattern());

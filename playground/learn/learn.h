@@ -51,6 +51,10 @@ public:
 
     // ---- Challenges ----
     std::string start_challenge(const std::string& id);
+    // Applies hint `i`'s design edits to the current document as one undoable edit; an error text
+    // when they do not apply to the design as it is now.
+    std::string apply_hint(std::size_t i);
+    std::string hint_message;  // the last "Apply" outcome, shown under the hints
     // Starts checking the current document against the challenge (runs in slices).
     void check_design();
     const ChallengeEntry* challenge() const { return challenge_; }

@@ -1,46 +1,19 @@
 // dialogs.cpp — the pattern gallery (a bottom tab, open on a first visit), the "fire an event"
-// window with per-service templates, and the "could not open" message.
+// window (its sample fits the design: pattern/sample_event.h) and the "could not open" message.
 #include "panels/panels.h"
 
 #include "app.h"
 #include "core/registry.h"
 #include "gallery.h"
 #include "learn/library.h"
+#include "pattern/sample_event.h"
 #include "ui_marks.h"
 #include "widgets.h"
 
+#include <cstdio>
+
 namespace pg {
 namespace {
-
-// A starting event for a node: its traffic payload when it is a traffic source, else a sample in
-// the shape that service receives.
-sim::Json fire_template(const sim::Pattern& p, const std::string& node_id) {
-    for (const auto& t : p.traffic)
-        if (t.source == node_id) {
-            sim::Json e = t.request.is_object() ? t.request : sim::Json::object();
-            if (!t.payload.is_null()) e["body"] = t.payload;
-            return e;
-        }
-    const sim::NodeSpec* n = p.find_node(node_id);
-    const std::string type = n ? n->type : "";
-    if (type == "client" || type == "apigateway")
-        return {{"method", "POST"}, {"path", "/orders"}, {"body", {{"orderId", "order-1"}, {"customer", "customer-7"}, {"total", 42}}}};
-    if (type == "eventbridge")
-        return {{"source", "app.orders"}, {"detail-type", "OrderPlaced"}, {"detail", {{"orderId", "order-1"}, {"total", 42}}}};
-    if (type == "sns") return {{"Message", "hello"}, {"MessageAttributes", {{"kind", "order"}}}};
-    if (type == "sqs") return {{"orderId", "order-1"}, {"total", 42}};
-    if (type == "s3") return {{"operation", "PutObject"}, {"Key", "uploads/photo-1.jpg"}, {"SizeBytes", 204800}};
-    if (type == "dynamodb") return {{"operation", "PutItem"}, {"Item", {{"orderId", "order-1"}}}};
-    if (type == "kinesis" || type == "iot") return {{"partitionKey", "device-1"}, {"data", {{"temperature", 21.5}}}};
-    if (type == "stepfunctions") return {{"orderId", "order-1"}, {"total", 42}};
-    if (type == "lambda") {
-        // Functions behind an API see {"body": ...}: start from the pattern's own request payload.
-        for (const auto& t : p.traffic)
-            if (!t.payload.is_null()) return {{"body", t.payload}};
-        return {{"body", {{"orderId", "order-1"}}}};
-    }
-    return {{"id", "event-1"}};
-}
 
 void fire_window(PanelContext& ctx, Panels& state, App& app) {
     if (!state.show_fire) return;
@@ -70,31 +43,53 @@ void fire_window(PanelContext& ctx, Panels& state, App& app) {
             }
         ImGui::EndCombo();
     }
-    if (state.fire_text.empty()) state.fire_text = fire_template(p, state.fire_node).dump(2);
+    // The sample fits the design as it is now: an untouched sample follows edits (a table added
+    // after the dialog opened brings its key); text the learner typed is kept.
+    const std::string sample = sim::sample_event(p, state.fire_node).dump(2);
+    if (state.fire_text.empty() || state.fire_text == state.fire_sample) state.fire_text = sample;
+    state.fire_sample = sample;
     ImGui::PushFont(ctx.theme.fonts().mono);
     input_multiline("##fireevent", state.fire_text, ImVec2(-1, ImGui::GetTextLineHeight() * 9));
     ImGui::PopFont();
     const sim::Json event = sim::Json::parse(state.fire_text, nullptr, false);
     ImGui::BeginDisabled(event.is_discarded() || !ctx.runner.simulation());
-    if (ImGui::Button("Fire")) {
+    // A paused run would leave the event waiting at "now", so Fire then runs the clock a little for
+    // it to flow, and says so on the button and in the result: time never moves unannounced.
+    constexpr double kDeliverSeconds = 2;
+    const bool paused = !ctx.runner.running();
+    if (ImGui::Button(paused ? "Fire and run 2 s" : "Fire")) {
+        const double at = ctx.runner.sim_seconds();
         const std::string err = app.fire(state.fire_node, event);
-        // A paused run would leave the event waiting at "now": run a little so it flows.
-        if (err.empty() && !ctx.runner.running()) app.run_for(2);
-        state.fire_result = err.empty() ? "sent to " + state.fire_node + " at t = " + std::to_string(ctx.runner.sim_seconds()) + " s"
-                                        : "not sent: " + err;
+        if (err.empty() && paused) app.run_for(kDeliverSeconds);
+        char when[160];
+        if (!paused) std::snprintf(when, sizeof when, " at %.1f s", at);
+        // run_for runs over the next frames: name where the clock is going, not where it is yet.
+        else
+            std::snprintf(when, sizeof when, " at %.1f s; the clock runs on to %.1f s to deliver it", at,
+                          at + kDeliverSeconds);
+        state.fire_result = err.empty() ? "sent to " + state.fire_node + when : "not sent: " + err;
         state.bottom_tab_request = 3;
     }
+    if (paused && ImGui::IsItemHovered())
+        ImGui::SetTooltip(
+            "The simulation is paused: firing runs it for 2 simulated seconds so the event is delivered.");
     ImGui::EndDisabled();
     ImGui::SameLine();
     if (ImGui::Button("Template")) state.fire_text.clear();
-    ImGui::SameLine();
-    if (event.is_discarded()) ImGui::TextColored(ImVec4(0.88f, 0.64f, 0.16f, 1), "not valid JSON");
-    else if (!ctx.runner.simulation()) ImGui::TextColored(ImVec4(0.95f, 0.36f, 0.33f, 1), "fix the pattern's errors first");
-    if (!state.fire_result.empty()) {
-        ImGui::PushTextWrapPos(0);
-        ImGui::TextDisabled("%s", state.fire_result.c_str());
-        ImGui::PopTextWrapPos();
+    if (event.is_discarded()) {
+        ImGui::SameLine();
+        ImGui::TextColored(ImVec4(0.88f, 0.64f, 0.16f, 1), "not valid JSON");
+    } else if (!ctx.runner.simulation()) {
+        ImGui::SameLine();
+        ImGui::TextColored(ImVec4(0.95f, 0.36f, 0.33f, 1), "fix the pattern's errors first");
     }
+    // Always one line under the buttons (the window sizes itself to it when it opens): what firing
+    // will do to the clock, then what it did.
+    ImGui::PushTextWrapPos(0);
+    if (!state.fire_result.empty()) ImGui::TextDisabled("%s", state.fire_result.c_str());
+    else if (paused) ImGui::TextDisabled("Paused: firing runs the clock 2 s so the event is delivered.");
+    else ImGui::TextDisabled("Running: the event enters at the current simulated time.");
+    ImGui::PopTextWrapPos();
     ImGui::End();
 }
 

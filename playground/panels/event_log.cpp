@@ -52,7 +52,10 @@ void draw_event_log(PanelContext& ctx, Panels& state) {
         return;
     }
     ImGui::SameLine();
-    ImGui::TextDisabled("%llu notable events in total", static_cast<unsigned long long>(s->trace().log_total()));
+    // Errors, throttles and retries are notable too, not only drops and dead letters (issue 20).
+    ImGui::TextDisabled("%llu notable events in total (%llu failed, throttled or retried calls)",
+                        static_cast<unsigned long long>(s->trace().notable_total()),
+                        static_cast<unsigned long long>(s->trace().problem_spans()));
 
     // Merge the newest spans and log entries, newest first.
     std::vector<Row> rows;

@@ -50,6 +50,7 @@ struct Panels {
     // dialogs
     bool show_fire = false;
     std::string fire_node, fire_text, fire_result;
+    std::string fire_sample;  // the sample last offered: while the text is untouched it follows the design
     std::string open_error;
 };
 
