@@ -7,14 +7,6 @@ namespace sim::challenge {
 
 namespace {
 
-bool split_edge(const std::string& s, std::string& from, std::string& to) {
-    const auto arrow = s.find("->");
-    if (arrow == std::string::npos) return false;
-    from = s.substr(0, arrow);
-    to = s.substr(arrow + 2);
-    return !from.empty() && !to.empty();
-}
-
 // Index of the node with this id in the pattern JSON's "nodes"; -1 when absent.
 int node_at(const Json& j, const std::string& id) {
     for (std::size_t i = 0; i < j["nodes"].size(); ++i)
@@ -93,6 +85,14 @@ void connect(Json& j, Fields& f) {
 }
 
 }  // namespace
+
+bool split_edge(const std::string& s, std::string& from, std::string& to) {
+    const auto arrow = s.find("->");
+    if (arrow == std::string::npos) return false;
+    from = s.substr(0, arrow);
+    to = s.substr(arrow + 2);
+    return !from.empty() && !to.empty();
+}
 
 ParseResult apply_actions(const Pattern& p, const Json& actions, const std::string& path) {
     Json j = pattern_to_json(p);

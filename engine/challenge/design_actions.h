@@ -22,4 +22,7 @@ namespace sim::challenge {
 // ("/steps/2/set"); the result also carries the changed pattern's own parse diagnostics.
 ParseResult apply_actions(const Pattern& p, const Json& actions, const std::string& path);
 
+// "from->to" → from, to; false unless both are non-empty (edge names in actions and tour highlights).
+bool split_edge(const std::string& s, std::string& from, std::string& to);
+
 }  // namespace sim::challenge

@@ -2,6 +2,7 @@
 // against its pattern (see tour.h).
 #include "challenge/tour.h"
 
+#include "challenge/design_actions.h"
 #include "challenge/json_fields.h"
 #include "pattern/json_guard.h"
 #include "runtime/simulation.h"
@@ -9,14 +10,6 @@
 namespace sim::challenge {
 
 namespace {
-
-bool split_edge(const std::string& s, std::string& from, std::string& to) {
-    const auto arrow = s.find("->");
-    if (arrow == std::string::npos) return false;
-    from = s.substr(0, arrow);
-    to = s.substr(arrow + 2);
-    return !from.empty() && !to.empty();
-}
 
 void load_step(Tour& t, const Json& j, const std::string& path, Diagnostics& d) {
     TourStep s;
