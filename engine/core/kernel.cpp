@@ -3,7 +3,8 @@
 
 namespace sim {
 
-void Kernel::post_delivery(std::uint32_t to, SimTime at, Message&& msg, std::uint32_t from, const Link* via, CallerRef caller) {
+void Kernel::post_delivery(std::uint32_t to, SimTime at, Message&& msg, std::uint32_t from, const Link* via,
+                           CallerRef caller) {
     Event e;
     e.at = at;
     e.node = to;
@@ -23,7 +24,9 @@ void Kernel::dispatch(const Event& e) {
     trace.fold(static_cast<std::uint64_t>(e.at.us));
     trace.fold((static_cast<std::uint64_t>(e.node) << 8) | static_cast<std::uint64_t>(e.kind));
     switch (e.kind) {
-        case EventKind::Start: n.service->on_start(ctx); break;
+        case EventKind::Start:
+            n.service->on_start(ctx);
+            break;
         case EventKind::Deliver: {
             const Delivery& d = deliveries[e.slot];
             trace.fold(d.msg.trace);
@@ -78,22 +81,32 @@ StopReason Kernel::run_until(SimTime until, const ProgressFn& progress) {
 
 const char* stop_reason_name(StopReason r) {
     switch (r) {
-        case StopReason::None: return "none";
-        case StopReason::Completed: return "completed";
-        case StopReason::TimeLimit: return "time_limit";
-        case StopReason::EventLimit: return "event_limit";
-        case StopReason::Interrupted: return "interrupted";
+        case StopReason::None:
+            return "none";
+        case StopReason::Completed:
+            return "completed";
+        case StopReason::TimeLimit:
+            return "time_limit";
+        case StopReason::EventLimit:
+            return "event_limit";
+        case StopReason::Interrupted:
+            return "interrupted";
     }
     return "?";
 }
 
 std::string stop_reason_text(StopReason r) {
     switch (r) {
-        case StopReason::Completed: return "completed: no events left";
-        case StopReason::TimeLimit: return "reached the requested simulated time";
-        case StopReason::EventLimit: return "stopped at the run's event limit (settings.maxEvents); metrics so far are kept";
-        case StopReason::Interrupted: return "interrupted; metrics so far are kept";
-        default: return "not run";
+        case StopReason::Completed:
+            return "completed: no events left";
+        case StopReason::TimeLimit:
+            return "reached the requested simulated time";
+        case StopReason::EventLimit:
+            return "stopped at the run's event limit (settings.maxEvents); metrics so far are kept";
+        case StopReason::Interrupted:
+            return "interrupted; metrics so far are kept";
+        default:
+            return "not run";
     }
 }
 

@@ -3,9 +3,9 @@
 // runtime/simulation.cpp builds it from one.
 #pragma once
 
-#include "core/scheduler.h"
 #include "core/metrics.h"
 #include "core/run_control.h"
+#include "core/scheduler.h"
 #include "core/service.h"
 #include "core/trace.h"
 
@@ -53,7 +53,7 @@ public:
     // Clears the slot (dropping the payload it shares) and makes it reusable.
     void release(std::uint32_t i) {
         T& slot = (*this)[i];
-        slot.~T();  // cheaper than assigning a fresh T (no temporary, no move-assignments)
+        slot.~T();      // cheaper than assigning a fresh T (no temporary, no move-assignments)
         new (&slot) T;  // default-init: the members' initializers, without zeroing the whole slot first
         free_.push_back(i);
     }
@@ -84,7 +84,8 @@ public:
     std::vector<std::uint64_t> source_ok, source_failed;
 
     // Queues `msg` for node `to` at `at`, moved straight into its delivery slot.
-    void post_delivery(std::uint32_t to, SimTime at, Message&& msg, std::uint32_t from, const Link* via, CallerRef caller);
+    void post_delivery(std::uint32_t to, SimTime at, Message&& msg, std::uint32_t from, const Link* via,
+                       CallerRef caller);
     void dispatch(const Event& e);
     // Processes one event; false when none is left (the clock does not move then).
     bool step();

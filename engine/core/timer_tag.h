@@ -24,13 +24,19 @@ constexpr Kind timer_kind(std::uint64_t tag) {
     return static_cast<Kind>(tag >> 56);
 }
 
-constexpr std::uint64_t timer_value(std::uint64_t tag) { return tag & kTimerValueMask; }
+constexpr std::uint64_t timer_value(std::uint64_t tag) {
+    return tag & kTimerValueMask;
+}
 
 // Two 28-bit halves in one value (a mapping and a lane, a slot and its generation).
 constexpr std::uint64_t timer_pair(std::uint32_t high, std::uint32_t low) {
     return (static_cast<std::uint64_t>(high & 0xFFFFFFF) << 28) | (low & 0xFFFFFFF);
 }
-constexpr std::uint32_t timer_pair_high(std::uint64_t value) { return static_cast<std::uint32_t>(value >> 28) & 0xFFFFFFF; }
-constexpr std::uint32_t timer_pair_low(std::uint64_t value) { return static_cast<std::uint32_t>(value) & 0xFFFFFFF; }
+constexpr std::uint32_t timer_pair_high(std::uint64_t value) {
+    return static_cast<std::uint32_t>(value >> 28) & 0xFFFFFFF;
+}
+constexpr std::uint32_t timer_pair_low(std::uint64_t value) {
+    return static_cast<std::uint32_t>(value) & 0xFFFFFFF;
+}
 
 }  // namespace sim

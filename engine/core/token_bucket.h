@@ -16,8 +16,7 @@ public:
     TokenBucket() = default;
     // Starts full, as AWS's buckets do unless a service says otherwise.
     TokenBucket(double rate_per_s, double burst) : TokenBucket(rate_per_s, burst, burst) {}
-    TokenBucket(double rate_per_s, double burst, double initial)
-        : rate_(rate_per_s), burst_(burst), tokens_(initial) {}
+    TokenBucket(double rate_per_s, double burst, double initial) : rate_(rate_per_s), burst_(burst), tokens_(initial) {}
 
     // Refills up to `now`; true when `cost` tokens are there (nothing is taken). The refill is one
     // rounding (elapsed µs × rate / 1e6), so a bucket refills identically however often it is asked.
