@@ -4,9 +4,9 @@
 
 #include "assets.h"
 #include "gallery.h"
-#include "widgets.h"
 #include "learn/learn_ui.h"
 #include "services/all_services.h"
+#include "widgets.h"
 
 #include <algorithm>
 #include <cmath>
@@ -22,7 +22,9 @@ sim::Json diagnostics_json(const sim::Diagnostics& d) {
     sim::Json out = sim::Json::array();
     for (const auto& x : d.items())
         out.push_back({{"severity", x.severity == sim::Severity::Error ? "error" : "warning"},
-                       {"path", x.path}, {"message", x.message}, {"hint", x.hint}});
+                       {"path", x.path},
+                       {"message", x.message},
+                       {"hint", x.hint}});
     return out;
 }
 
@@ -88,7 +90,9 @@ LoadResult App::load_pattern_text(std::string_view text, const std::string& labe
     return r;
 }
 
-std::string App::pattern_text() const { return sim::write_pattern(doc_.pattern()); }
+std::string App::pattern_text() const {
+    return sim::write_pattern(doc_.pattern());
+}
 
 std::string App::fire(const std::string& node_id, const sim::Json& event) {
     sync_simulation();
@@ -123,8 +127,12 @@ void App::show_open_error(const sim::Json& errors) {
     panels_.open_error = text.empty() ? "the file could not be read" : text;
 }
 
-void App::undo() { doc_.undo(); }
-void App::redo() { doc_.redo(); }
+void App::undo() {
+    doc_.undo();
+}
+void App::redo() {
+    doc_.redo();
+}
 
 bool App::select_node(const std::string& id) {
     if (!doc_.pattern().find_node(id)) return false;
@@ -200,7 +208,8 @@ sim::Json App::frame_stats() const {
             {"dots", flow_.dots_in_flight()},
             {"dotsDrawn", canvas_.dots_drawn()},
             {"vertices", vertices_},
-            {"overdraw", fill_pixels_ / std::max(1.0, static_cast<double>(ImGui::GetIO().DisplaySize.x * ImGui::GetIO().DisplaySize.y))}};
+            {"overdraw", fill_pixels_ / std::max(1.0, static_cast<double>(ImGui::GetIO().DisplaySize.x *
+                                                                          ImGui::GetIO().DisplaySize.y))}};
 }
 
 sim::Json App::canvas_layout() const {
@@ -282,8 +291,9 @@ void App::frame(double dt) {
     }
     const float canvas_w = ImGui::GetContentRegionAvail().x - insp_w;
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
-    ImGui::BeginChild("##canvas", ImVec2(canvas_w, main_h), false,
-                      ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoBackground);
+    ImGui::BeginChild(
+        "##canvas", ImVec2(canvas_w, main_h), false,
+        ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoBackground);
     canvas_.set_editable(!embed_.read_only);
     apply_canvas_edits(canvas_.interact(doc_, theme_, sim::default_registry()));
     canvas_.draw(doc_, theme_, sim::default_registry(), flow_.overlay());

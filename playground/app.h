@@ -22,7 +22,7 @@ namespace pg {
 // What the platform layer provides (browser downloads, file picker, localStorage).
 struct PlatformHooks {
     std::function<void(const std::string& filename, const std::string& text)> download;
-    std::function<void()> open_file;                    // result arrives via App::load_pattern_text
+    std::function<void()> open_file;                        // result arrives via App::load_pattern_text
     std::function<void(const std::string& text)> autosave;  // called ~1 s after the last edit
     // Page-side commands (web/share.js): "share" (copy a share link), "export-png".
     std::function<void(const std::string& command)> host_command;
@@ -73,8 +73,8 @@ public:
     void show_tab(int tab) { panels_.bottom_tab_request = tab; }
     // A file the user opened did not parse: show why (the document is untouched).
     void show_open_error(const sim::Json& errors);
-    sim::Json metrics() const;     // Simulation::report(), or {"error": ...} when not built
-    sim::Json state() const;       // simTime, running, counts, diagnostics, ...
+    sim::Json metrics() const;  // Simulation::report(), or {"error": ...} when not built
+    sim::Json state() const;    // simTime, running, counts, diagnostics, ...
     sim::Json frame_stats() const;
     sim::Json canvas_layout() const;  // node/port screen positions in CSS px (automation aid)
     // Embedding (web/EMBED.md): read-only, hidden panels, locked view, highlighted node.
@@ -102,7 +102,7 @@ private:
     void host_command(const char* command) {
         if (hooks_.host_command) hooks_.host_command(command);
     }
-    void export_menu_items();  // Share/Export menu entries (app_toolbar.cpp)
+    void export_menu_items();                    // Share/Export menu entries (app_toolbar.cpp)
     void record_toolbar_item(const char* name);  // the last item's rect, for layout()
 
     PlatformHooks hooks_;

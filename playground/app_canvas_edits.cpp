@@ -43,8 +43,10 @@ struct Applier {
             why = "a link needs two different nodes";
         } else {
             const sim::ConnectVerdict v = sim::default_registry().can_connect(from->type, c.port, to->type);
-            if (!v.ok) why = v.reason;
-            else if (!doc.connect(c.from, c.port, c.to)) why = c.from + "." + c.port + " is already linked to " + c.to;
+            if (!v.ok)
+                why = v.reason;
+            else if (!doc.connect(c.from, c.port, c.to))
+                why = c.from + "." + c.port + " is already linked to " + c.to;
         }
         if (!why.empty()) canvas.refuse(why, c.at);
     }

@@ -56,8 +56,10 @@ void App::handle_shortcuts() {
     if (io.WantTextInput) return;
     const bool ctrl = io.KeyCtrl || io.KeySuper;
     if (ctrl && ImGui::IsKeyPressed(ImGuiKey_Z, false)) {
-        if (io.KeyShift) redo();
-        else undo();
+        if (io.KeyShift)
+            redo();
+        else
+            undo();
     } else if (ctrl && ImGui::IsKeyPressed(ImGuiKey_Y, false)) {
         redo();
     } else if (ctrl && ImGui::IsKeyPressed(ImGuiKey_D, false)) {
@@ -76,8 +78,10 @@ void App::handle_shortcuts() {
     } else if (ImGui::IsKeyPressed(ImGuiKey_F, false)) {
         canvas_.request_fit();
     } else if (ImGui::IsKeyPressed(ImGuiKey_P, false)) {
-        if (runner_.running()) pause();
-        else play();
+        if (runner_.running())
+            pause();
+        else
+            play();
     } else if (ImGui::IsKeyPressed(ImGuiKey_S, false)) {
         step();
     } else if (ImGui::IsKeyPressed(ImGuiKey_R, false)) {
@@ -88,9 +92,12 @@ void App::handle_shortcuts() {
     } else if (ImGui::IsKeyPressed(ImGuiKey_Slash, false) && io.KeyShift) {
         help_open_ = !help_open_;
     } else if (ImGui::IsKeyPressed(ImGuiKey_Escape, false)) {
-        if (help_open_) help_open_ = false;
-        else if (panels_.show_fire) panels_.show_fire = false;
-        else doc_.clear_selection();
+        if (help_open_)
+            help_open_ = false;
+        else if (panels_.show_fire)
+            panels_.show_fire = false;
+        else
+            doc_.clear_selection();
     }
 }
 
@@ -107,7 +114,8 @@ void App::draw_toolbar() {
     const bool compact = css_w < 760, titled = css_w >= 1100;
     const bool phone = css_w < 480 && !embed_.embed;  // Step and Reset move into the menu: the clock fits
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(theme_.px(8), theme_.px(6)));
-    begin_painted_child("##toolbar", ImVec2(0, h), false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+    begin_painted_child("##toolbar", ImVec2(0, h), false,
+                        ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
     ImGui::SetCursorPos(ImVec2(theme_.px(10), (h - ImGui::GetFrameHeight()) * 0.5f));
     if (titled) {
         ImGui::PushFont(theme_.fonts().bold);
@@ -206,7 +214,9 @@ void App::draw_toolbar() {
     const std::string clock = clock_text(runner_.sim_seconds());
     const ImVec2 clock_size(ImGui::CalcTextSize(clock.c_str()).x, ImGui::GetFrameHeight());
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
-    ImGui::BeginChild("##clock", clock_size, false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoBackground);
+    ImGui::BeginChild(
+        "##clock", clock_size, false,
+        ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoBackground);
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(clock.c_str());
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("simulated time (hh:mm:ss.mmm)");
@@ -217,7 +227,8 @@ void App::draw_toolbar() {
     if (runner_.lagging() && runner_.running() && !compact) {
         ImGui::SameLine();
         ImGui::TextColored(ImVec4(0.85f, 0.6f, 0.1f, 1), "(max speed)");
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("the engine cannot simulate this fast; time runs as fast as it can");
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("the engine cannot simulate this fast; time runs as fast as it can");
     }
 
     if (!compact && !embed_.read_only) {
@@ -264,10 +275,12 @@ void App::export_menu_items() {
 
 void App::draw_help_overlay() {
     const ImGuiIO& io = ImGui::GetIO();
-    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.5f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.5f), ImGuiCond_Always,
+                            ImVec2(0.5f, 0.5f));
     ImGui::SetNextWindowBgAlpha(0.97f);
-    if (!ImGui::Begin("Keyboard and mouse", &help_open_,
-                      ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings)) {
+    if (!ImGui::Begin(
+            "Keyboard and mouse", &help_open_,
+            ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings)) {
         ImGui::End();
         return;
     }

@@ -1,7 +1,6 @@
 // document.cpp — edits, undo/redo (whole-pattern snapshots: patterns are small) and layout.
 #include "document.h"
 
-
 #include <algorithm>
 #include <map>
 #include <set>
@@ -27,7 +26,10 @@ sim::Json& layout_nodes(sim::Pattern& p) {
 
 }  // namespace
 
-Document::Document() { replace(sim::Pattern{}, "new"); undo_.clear(); }
+Document::Document() {
+    replace(sim::Pattern{}, "new");
+    undo_.clear();
+}
 
 // ---- Undo machinery --------------------------------------------------------------------------------
 void Document::checkpoint(const std::string& label, bool semantic, GestureId gesture) {
@@ -106,7 +108,8 @@ void Document::place_unpositioned_nodes() {
     std::map<int, int> rows;
     for (const auto& n : pattern_.nodes) {
         const sim::Json& at = nodes.contains(n.id) ? nodes[n.id] : sim::Json();
-        if (at.is_object() && at.contains("x") && at["x"].is_number() && at.contains("y") && at["y"].is_number()) continue;
+        if (at.is_object() && at.contains("x") && at["x"].is_number() && at.contains("y") && at["y"].is_number())
+            continue;
         const int col = depth[n.id];
         const int row = rows[col]++;
         nodes[n.id] = {{"x", 40 + col * 240}, {"y", 60 + row * 130}};

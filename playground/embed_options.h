@@ -11,15 +11,15 @@
 namespace pg {
 
 struct EmbedOptions {
-    bool embed = false;           // embedded: no autosave, no file commands in the toolbar
-    bool read_only = false;       // every document edit is undone at once (selecting still works)
+    bool embed = false;      // embedded: no autosave, no file commands in the toolbar
+    bool read_only = false;  // every document edit is undone at once (selecting still works)
     bool hide_palette = false;
     bool hide_inspector = false;
-    bool hide_log = false;        // the Events and Trace tabs
-    bool hide_cost = false;       // the Cost tab
-    bool hide_bottom = false;     // the whole tab area under the canvas
-    bool lock_view = false;       // no pan or zoom (the diagram is fitted once)
-    std::string highlight;        // node id shown selected ("" = none)
+    bool hide_log = false;     // the Events and Trace tabs
+    bool hide_cost = false;    // the Cost tab
+    bool hide_bottom = false;  // the whole tab area under the canvas
+    bool lock_view = false;    // no pan or zoom (the diagram is fitted once)
+    std::string highlight;     // node id shown selected ("" = none)
 };
 
 // Reads {"embed", "readOnly", "hide": ["palette"|"inspector"|"log"|"cost"|"bottom", ...],

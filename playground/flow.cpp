@@ -10,9 +10,9 @@
 namespace pg {
 namespace {
 
-constexpr std::size_t kMaxDots = 8000;       // total in flight at once (perf target: 5,000)
-constexpr int kMaxDotsPerEdge = 48;          // beyond this a link aggregates into its rate label
-constexpr float kTravelSeconds = 0.7f;       // real time a dot takes to cross a link
+constexpr std::size_t kMaxDots = 8000;  // total in flight at once (perf target: 5,000)
+constexpr int kMaxDotsPerEdge = 48;     // beyond this a link aggregates into its rate label
+constexpr float kTravelSeconds = 0.7f;  // real time a dot takes to cross a link
 
 // "/nodes/3/config/MemorySize" → 3 for prefix "/nodes/"; -1 when the path is elsewhere.
 int index_in(const std::string& path, const char* prefix) {
@@ -27,13 +27,18 @@ int index_in(const std::string& path, const char* prefix) {
 
 ImU32 outcome_colour(sim::Outcome o, const Palette& c) {
     switch (o) {
-        case sim::Outcome::Ok: return c.ok;
-        case sim::Outcome::Retry: return c.retry;
-        case sim::Outcome::Throttled: return c.throttled;
-        case sim::Outcome::DeadLettered: return c.dead_letter;
+        case sim::Outcome::Ok:
+            return c.ok;
+        case sim::Outcome::Retry:
+            return c.retry;
+        case sim::Outcome::Throttled:
+            return c.throttled;
+        case sim::Outcome::DeadLettered:
+            return c.dead_letter;
         case sim::Outcome::Error:
         case sim::Outcome::Dropped:
-        case sim::Outcome::TimedOut: return c.error;
+        case sim::Outcome::TimedOut:
+            return c.error;
     }
     return c.ok;
 }
@@ -60,9 +65,11 @@ void FlowTracker::map_diagnostics(const sim::Pattern& pattern, const sim::Diagno
         const int n = index_in(d.path, "/nodes/");
         const int e = index_in(d.path, "/edges/");
         std::string text = d.message + (d.hint.empty() ? "" : "\n" + d.hint);
-        if (n >= 0 && static_cast<std::size_t>(n) < pattern.nodes.size() && overlay_.node_problems[static_cast<std::size_t>(n)].empty())
+        if (n >= 0 && static_cast<std::size_t>(n) < pattern.nodes.size() &&
+            overlay_.node_problems[static_cast<std::size_t>(n)].empty())
             overlay_.node_problems[static_cast<std::size_t>(n)] = text;
-        if (e >= 0 && static_cast<std::size_t>(e) < pattern.edges.size() && overlay_.edge_problems[static_cast<std::size_t>(e)].empty())
+        if (e >= 0 && static_cast<std::size_t>(e) < pattern.edges.size() &&
+            overlay_.edge_problems[static_cast<std::size_t>(e)].empty())
             overlay_.edge_problems[static_cast<std::size_t>(e)] = text;
     }
 }
@@ -115,7 +122,8 @@ void FlowTracker::ingest_spans(const sim::Simulation& sim, const sim::Pattern& p
         } else {
             const auto& seen = visited[s->trace];
             for (int e : in)
-                if (std::find(seen.begin(), seen.end(), static_cast<std::uint32_t>(from_of[static_cast<std::size_t>(e)])) != seen.end()) {
+                if (std::find(seen.begin(), seen.end(),
+                              static_cast<std::uint32_t>(from_of[static_cast<std::size_t>(e)])) != seen.end()) {
                     edge = e;
                     break;
                 }

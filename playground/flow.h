@@ -35,11 +35,11 @@ private:
 
     CanvasOverlay overlay_;
     std::vector<Flight> flights_;
-    std::vector<std::uint64_t> edge_hits_;   // hops seen per edge since the last rate sample
+    std::vector<std::uint64_t> edge_hits_;  // hops seen per edge since the last rate sample
     std::vector<double> edge_rate_;
     double rate_window_ = 0, rate_sim_start_ = 0;
-    std::size_t seen_kept_ = 0;              // spans already read from kept_spans()
-    std::uint64_t seen_recent_key_ = 0;      // (end, trace) of the newest recent span read
+    std::size_t seen_kept_ = 0;          // spans already read from kept_spans()
+    std::uint64_t seen_recent_key_ = 0;  // (end, trace) of the newest recent span read
     double last_sim_s_ = -1;
 };
 

@@ -12,7 +12,7 @@ struct GalleryEntry {
     std::string name;         // "REST API"
     std::string description;  // the pattern's own description
     std::size_t nodes = 0, edges = 0;
-    std::string_view text;    // the JSON
+    std::string_view text;  // the JSON
 };
 
 // All embedded patterns, sorted by name (parsed once).

@@ -35,7 +35,8 @@ EdgeSchema describe_edge(const sim::Pattern& pattern, std::size_t index, const s
 // The same, cached per (document revision, node): the inspector asks every frame.
 class SchemaCache {
 public:
-    const NodeSchema& get(const sim::Pattern& pattern, std::uint64_t revision, std::size_t index, const sim::Registry& registry);
+    const NodeSchema& get(const sim::Pattern& pattern, std::uint64_t revision, std::size_t index,
+                          const sim::Registry& registry);
 
 private:
     std::uint64_t revision_ = 0;
@@ -45,7 +46,8 @@ private:
 
 class EdgeSchemaCache {
 public:
-    const EdgeSchema& get(const sim::Pattern& pattern, std::uint64_t revision, std::size_t index, const sim::Registry& registry);
+    const EdgeSchema& get(const sim::Pattern& pattern, std::uint64_t revision, std::size_t index,
+                          const sim::Registry& registry);
 
 private:
     std::uint64_t revision_ = 0;

@@ -7,8 +7,8 @@
 namespace pg {
 namespace {
 
-constexpr double kFrameBudgetMs = 8;       // engine time per frame while playing
-constexpr double kRunForBudgetMs = 40;     // runFor may take more: it is an explicit request
+constexpr double kFrameBudgetMs = 8;    // engine time per frame while playing
+constexpr double kRunForBudgetMs = 40;  // runFor may take more: it is an explicit request
 
 double now_ms() {
     using namespace std::chrono;
@@ -29,9 +29,13 @@ void SimRunner::rebuild(const sim::Pattern& pattern) {
     pending_request_ = 0;
 }
 
-void SimRunner::set_speed(double speed) { speed_ = std::clamp(speed, 1.0, 10000.0); }
+void SimRunner::set_speed(double speed) {
+    speed_ = std::clamp(speed, 1.0, 10000.0);
+}
 
-bool SimRunner::step() { return sim_ && sim_->step(); }
+bool SimRunner::step() {
+    return sim_ && sim_->step();
+}
 
 std::uint64_t SimRunner::run_for(double seconds) {
     const std::uint64_t id = next_request_++;
@@ -50,7 +54,9 @@ std::string SimRunner::fire(const std::string& node_id, const sim::Json& event) 
     return sim_->fire(node_id, event);
 }
 
-double SimRunner::sim_seconds() const { return sim_ ? sim_->now().seconds() : 0; }
+double SimRunner::sim_seconds() const {
+    return sim_ ? sim_->now().seconds() : 0;
+}
 
 void SimRunner::advance_to(sim::SimTime target, double budget_ms) {
     const double deadline = now_ms() + budget_ms;

@@ -9,9 +9,9 @@
 namespace pg {
 
 struct Fonts {
-    ImFont* ui = nullptr;       // Inter Regular
-    ImFont* bold = nullptr;     // Inter SemiBold: node titles, headings
-    ImFont* mono = nullptr;     // JetBrains Mono: JSON, ids, numbers in tables
+    ImFont* ui = nullptr;    // Inter Regular
+    ImFont* bold = nullptr;  // Inter SemiBold: node titles, headings
+    ImFont* mono = nullptr;  // JetBrains Mono: JSON, ids, numbers in tables
 };
 
 struct Palette {

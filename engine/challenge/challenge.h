@@ -20,12 +20,12 @@ inline constexpr const char* kChallengeFormat = "serverless-playground-challenge
 // `settings` keys are merged over the solution's settings (startTime, faults, ...).
 struct Run {
     std::string id;
-    std::string label;        // plain words: "1 hour with no traffic"
+    std::string label;  // plain words: "1 hour with no traffic"
     SimTime duration;
     bool has_traffic = false;  // false: the solution's own traffic is kept
     Json traffic = Json::array();
     Json settings = Json::object();
-    std::string path;         // "/runs/1"
+    std::string path;  // "/runs/1"
 };
 
 // One acceptance check. `spec` is the check's JSON object, validated at load time for its kind,
@@ -36,7 +36,7 @@ struct Check {
     std::string run;          // run id for checks measured on a run; empty for design checks
     std::string description;  // plain words, shown before any run
     Json spec = Json::object();
-    std::string path;         // "/checks/3"
+    std::string path;  // "/checks/3"
 };
 
 // Another design run through the same runs and checks, shown side by side (e.g. an EC2 fleet).

@@ -26,8 +26,10 @@ bool valid_id(const std::string& id) {
 // Pattern diagnostics re-rooted under the challenge: "/nodes/1/type" → "/start/nodes/1/type".
 void append_under(Diagnostics& out, const Diagnostics& in, const std::string& prefix) {
     for (const auto& d : in.items()) {
-        if (d.severity == Severity::Error) out.error(prefix + d.path, d.message, d.hint);
-        else out.warning(prefix + d.path, d.message, d.hint);
+        if (d.severity == Severity::Error)
+            out.error(prefix + d.path, d.message, d.hint);
+        else
+            out.warning(prefix + d.path, d.message, d.hint);
     }
 }
 
@@ -53,16 +55,20 @@ void load_run(Challenge& ch, const Json& j, const std::string& path, Diagnostics
     r.label = f.text("label", false);
     r.duration = f.duration("duration", true).value_or(minutes(10));
     if (const Json* t = f.raw("traffic")) {
-        if (!t->is_array()) f.error("traffic", "traffic must be an array of traffic entries (as in a pattern), got " + t->dump());
+        if (!t->is_array())
+            f.error("traffic", "traffic must be an array of traffic entries (as in a pattern), got " + t->dump());
         else {
             r.has_traffic = true;
             r.traffic = *t;
         }
     }
     if (const Json* s = f.raw("settings")) {
-        if (!s->is_object()) f.error("settings", "settings must be an object (as in a pattern), got " + s->dump());
-        else r.settings = *s;
-        if (s->is_object() && s->contains("duration")) f.error("settings", "a run's length is its \"duration\", not settings.duration");
+        if (!s->is_object())
+            f.error("settings", "settings must be an object (as in a pattern), got " + s->dump());
+        else
+            r.settings = *s;
+        if (s->is_object() && s->contains("duration"))
+            f.error("settings", "a run's length is its \"duration\", not settings.duration");
     }
     f.finish();
     // Validate the run's traffic and settings as part of the starting canvas.
@@ -73,11 +79,16 @@ void load_run(Challenge& ch, const Json& j, const std::string& path, Diagnostics
     ParseResult parsed = parse_pattern_json(apply_run_json(probe, r));
     for (const auto& d : parsed.diagnostics.items()) {
         std::string p = d.path;
-        if (p.rfind("/traffic", 0) == 0) p = path + p;
-        else if (p.rfind("/settings", 0) == 0) p = path + p;
-        else continue;  // the starting canvas's own problems are reported under /start
-        if (d.severity == Severity::Error) diags.error(p, d.message, d.hint);
-        else diags.warning(p, d.message, d.hint);
+        if (p.rfind("/traffic", 0) == 0)
+            p = path + p;
+        else if (p.rfind("/settings", 0) == 0)
+            p = path + p;
+        else
+            continue;  // the starting canvas's own problems are reported under /start
+        if (d.severity == Severity::Error)
+            diags.error(p, d.message, d.hint);
+        else
+            diags.warning(p, d.message, d.hint);
     }
     if (parsed.ok())
         for (std::size_t i = 0; i < parsed.pattern.traffic.size(); ++i) {
@@ -137,8 +148,10 @@ ParseResult solution_from_hints(const Challenge& ch) {
             const bool own = item.path.rfind("/hints", 0) == 0;
             const std::string where = own ? item.path : h.path + "/edits";
             const std::string what = own ? item.message : "after this hint's edits, " + item.path + ": " + item.message;
-            if (item.severity == Severity::Error) out.diagnostics.error(where, what, item.hint);
-            else out.diagnostics.warning(where, what, item.hint);
+            if (item.severity == Severity::Error)
+                out.diagnostics.error(where, what, item.hint);
+            else
+                out.diagnostics.warning(where, what, item.hint);
         }
         out.pattern = std::move(next.pattern);
         if (!next.ok()) break;
@@ -153,10 +166,10 @@ const Run* Challenge::find_run(std::string_view run_id) const {
 }
 
 const std::vector<std::string>& check_kinds() {
-    static const std::vector<std::string> kinds = {"no_always_on", "no_node_type", "node_exists", "wired",       "path",
-                                                   "fan_out",      "keeps_start",  "metric",      "dead_lettered",
-                                                   "error_rate",   "throttles",    "latency",     "cost",
-                                                   "idle_cost",    "cost_proportional", "schedule"};
+    static const std::vector<std::string> kinds = {"no_always_on",  "no_node_type", "node_exists",       "wired",
+                                                   "path",          "fan_out",      "keeps_start",       "metric",
+                                                   "dead_lettered", "error_rate",   "throttles",         "latency",
+                                                   "cost",          "idle_cost",    "cost_proportional", "schedule"};
     return kinds;
 }
 
@@ -197,8 +210,10 @@ LoadResult load_challenge_json(const Json& root) {
 
     // Starting canvas: a pattern (possibly with no nodes).
     if (const Json* s = f.raw("start")) {
-        if (!s->is_object()) f.error("start", "start must be a pattern object (the starting canvas), got " + s->dump().substr(0, 80));
-        else ch.start_json = *s;
+        if (!s->is_object())
+            f.error("start", "start must be a pattern object (the starting canvas), got " + s->dump().substr(0, 80));
+        else
+            ch.start_json = *s;
     }
     if (!ch.start_json.contains("format")) ch.start_json["format"] = kPatternFormat;
     if (!ch.start_json.contains("name")) ch.start_json["name"] = ch.title;
@@ -214,8 +229,9 @@ LoadResult load_challenge_json(const Json& root) {
 
     const Json* runs = f.raw("runs");
     if (!runs || !runs->is_array() || runs->empty()) {
-        f.error(runs ? "runs" : "", "a challenge needs \"runs\": a non-empty array of {\"id\", \"duration\", \"traffic\"}" +
-                                        (runs ? ", got " + runs->dump().substr(0, 80) : std::string()));
+        f.error(runs ? "runs" : "",
+                "a challenge needs \"runs\": a non-empty array of {\"id\", \"duration\", \"traffic\"}" +
+                    (runs ? ", got " + runs->dump().substr(0, 80) : std::string()));
     } else {
         std::set<std::string> ids;
         for (std::size_t i = 0; i < runs->size(); ++i) load_run(ch, (*runs)[i], "/runs/" + std::to_string(i), d, ids);
@@ -232,12 +248,14 @@ LoadResult load_challenge_json(const Json& root) {
             Check c;
             c.path = "/checks/" + std::to_string(i);
             if (!cj.is_object() || !cj.contains("kind") || !cj["kind"].is_string()) {
-                d.error(c.path, "a check must be an object with \"kind\" (e.g. \"idle_cost\"), got " + cj.dump().substr(0, 80));
+                d.error(c.path,
+                        "a check must be an object with \"kind\" (e.g. \"idle_cost\"), got " + cj.dump().substr(0, 80));
                 continue;
             }
             c.spec = cj;
             c.kind = cj["kind"].get<std::string>();
-            c.id = cj.contains("id") && cj["id"].is_string() ? cj["id"].get<std::string>() : "check-" + std::to_string(i + 1);
+            c.id = cj.contains("id") && cj["id"].is_string() ? cj["id"].get<std::string>()
+                                                             : "check-" + std::to_string(i + 1);
             if (cj.contains("id") && (!cj["id"].is_string() || !valid_id(c.id)))
                 d.error(c.path + "/id", "id must be 1..64 of [A-Za-z0-9_-], got " + cj["id"].dump());
             if (!ids.insert(c.id).second) d.error(c.path + "/id", "two checks have id \"" + c.id + "\"");
@@ -250,7 +268,8 @@ LoadResult load_challenge_json(const Json& root) {
     }
 
     if (const Json* cmp = f.raw("compare")) {
-        if (!cmp->is_array()) f.error("compare", "compare must be an array of {\"label\", \"design\"}, got " + cmp->dump().substr(0, 80));
+        if (!cmp->is_array())
+            f.error("compare", "compare must be an array of {\"label\", \"design\"}, got " + cmp->dump().substr(0, 80));
         else
             for (std::size_t i = 0; i < cmp->size(); ++i) {
                 Fields cf((*cmp)[i], "/compare/" + std::to_string(i), d);

@@ -18,11 +18,12 @@ struct RunData {
     std::string id;
     bool ran = false;
     std::string problem;
-    Json report;                                   // Simulation::report()
-    std::vector<std::string> source_ids;           // traffic ids, in pattern order
-    std::vector<LatencyHistogram> source_latency;  // per traffic source
+    Json report;                                           // Simulation::report()
+    std::vector<std::string> source_ids;                   // traffic ids, in pattern order
+    std::vector<LatencyHistogram> source_latency;          // per traffic source
     std::map<std::string, LatencyHistogram> node_latency;  // per node id
-    std::map<std::string, std::vector<std::int64_t>> samples;  // schedule check id → seconds (since t=0) when its counter rose
+    std::map<std::string, std::vector<std::int64_t>>
+        samples;  // schedule check id → seconds (since t=0) when its counter rose
     std::int64_t start_unix = 0;
     SimTime duration;
 };
@@ -30,7 +31,8 @@ struct RunData {
 // Design checks read only the solution; run checks read `runs` (one RunData per challenge run,
 // in challenge order).
 CheckResult evaluate_design_check(const Challenge& ch, const Check& c, const Pattern& solution);
-CheckResult evaluate_run_check(const Challenge& ch, const Check& c, const Pattern& solution, const std::vector<RunData>& runs);
+CheckResult evaluate_run_check(const Challenge& ch, const Check& c, const Pattern& solution,
+                               const std::vector<RunData>& runs);
 
 // Schedule-check helpers shared with the runner: the counter a check samples and its nodes.
 Counter schedule_counter(const Check& c);

@@ -16,8 +16,10 @@ namespace sim::challenge {
 // ---- Formatting -------------------------------------------------------------------------------------
 std::string fmt_number(double v) {
     char buf[64];
-    if (std::fabs(v - std::round(v)) < 1e-9 && std::fabs(v) < 1e15) std::snprintf(buf, sizeof buf, "%.0f", v);
-    else std::snprintf(buf, sizeof buf, "%.4g", v);
+    if (std::fabs(v - std::round(v)) < 1e-9 && std::fabs(v) < 1e15)
+        std::snprintf(buf, sizeof buf, "%.0f", v);
+    else
+        std::snprintf(buf, sizeof buf, "%.4g", v);
     return buf;
 }
 
@@ -37,8 +39,10 @@ std::string fmt_usd(double usd) {
     char buf[64];
     const double a = std::fabs(usd);
     if (a < 5e-10) return "$0.00";
-    if (a >= 0.01) std::snprintf(buf, sizeof buf, "$%.2f", usd);
-    else std::snprintf(buf, sizeof buf, "$%.2g", usd);
+    if (a >= 0.01)
+        std::snprintf(buf, sizeof buf, "$%.2f", usd);
+    else
+        std::snprintf(buf, sizeof buf, "$%.2g", usd);
     std::string s = buf;
     // %g may print an exponent for tiny amounts: spell it out (two significant digits).
     if (s.find('e') != std::string::npos) {
@@ -51,8 +55,10 @@ std::string fmt_usd(double usd) {
 
 std::string fmt_pct(double pct) {
     char buf[64];
-    if (pct == std::round(pct) && pct != 0) std::snprintf(buf, sizeof buf, "%.0f%%", pct);
-    else std::snprintf(buf, sizeof buf, "%.2f%%", pct);
+    if (pct == std::round(pct) && pct != 0)
+        std::snprintf(buf, sizeof buf, "%.0f%%", pct);
+    else
+        std::snprintf(buf, sizeof buf, "%.2f%%", pct);
     return buf;
 }
 
@@ -66,7 +72,9 @@ std::string fmt_span(SimTime t) {
     return unit(s, "second");
 }
 
-std::string run_phrase(const Run& r) { return r.label.empty() ? "run '" + r.id + "'" : r.label; }
+std::string run_phrase(const Run& r) {
+    return r.label.empty() ? "run '" + r.id + "'" : r.label;
+}
 
 // ---- Bounds and selectors ---------------------------------------------------------------------------
 std::optional<Bound> parse_bound(const Json& j, const std::string& path, Diagnostics& diags) {
@@ -92,8 +100,9 @@ std::optional<Bound> parse_bound(const Json& j, const std::string& path, Diagnos
 }
 
 std::string describe_bound(const Bound& b) {
-    if (b.source.empty()) return fmt_count(b.value) == fmt_number(b.value) || b.value >= 1000 ? fmt_count(b.value) : fmt_number(b.value);
-    const std::string what = b.field == "ok" ? "the accepted requests of '" + b.source + "'"
+    if (b.source.empty())
+        return fmt_count(b.value) == fmt_number(b.value) || b.value >= 1000 ? fmt_count(b.value) : fmt_number(b.value);
+    const std::string what = b.field == "ok"       ? "the accepted requests of '" + b.source + "'"
                              : b.field == "failed" ? "the failed requests of '" + b.source + "'"
                                                    : "the requests of '" + b.source + "'";
     return b.times == 1 ? what : fmt_number(b.times) + " × " + what;
@@ -116,7 +125,9 @@ bool is_counter(const std::string& name) {
 void need_selector(Fields& f, const char* key, bool required) {
     const Json* v = f.raw(key);
     if (!v) {
-        if (required) f.error("", std::string("missing \"") + key + "\" (a node id or a selector such as {\"type\": \"lambda\"})");
+        if (required)
+            f.error("",
+                    std::string("missing \"") + key + "\" (a node id or a selector such as {\"type\": \"lambda\"})");
         return;
     }
     parse_selector(*v, f.path_of(key), f.diagnostics());
@@ -129,7 +140,8 @@ void need_bounds(Fields& f, bool required) {
             any = true;
             parse_bound(*v, f.path_of(k), f.diagnostics());
         }
-    if (!any && required) f.error("", "missing \"min\" or \"max\" (a number, or {\"source\": <traffic id>, \"field\": \"ok\"})");
+    if (!any && required)
+        f.error("", "missing \"min\" or \"max\" (a number, or {\"source\": <traffic id>, \"field\": \"ok\"})");
 }
 
 void need_run(const Challenge& ch, Check& c, Fields& f) {
@@ -145,8 +157,10 @@ void need_run(const Challenge& ch, Check& c, Fields& f) {
     } else {
         std::string ids;
         for (const auto& r : ch.runs) ids += (ids.empty() ? "\"" : ", \"") + r.id + "\"";
-        f.error("", "a " + c.kind + " check needs \"run\" when the challenge has " + std::to_string(ch.runs.size()) + " runs",
-                "one of " + ids);
+        f.error(
+            "",
+            "a " + c.kind + " check needs \"run\" when the challenge has " + std::to_string(ch.runs.size()) + " runs",
+            "one of " + ids);
     }
 }
 
@@ -175,7 +189,9 @@ void validate_check(const Challenge& ch, Check& c, Diagnostics& diags) {
     } else if (k == "no_node_type") {
         for (std::size_t i = 0; const auto& t : f.texts("types", true)) {
             if (!default_registry().find(t))
-                diags.error(c.spec["types"].is_array() ? f.path_of("types") + "/" + std::to_string(i) : f.path_of("types"), "unknown service type '" + t + "'");
+                diags.error(
+                    c.spec["types"].is_array() ? f.path_of("types") + "/" + std::to_string(i) : f.path_of("types"),
+                    "unknown service type '" + t + "'");
             ++i;
         }
     } else if (k == "node_exists") {
@@ -193,9 +209,12 @@ void validate_check(const Challenge& ch, Check& c, Diagnostics& diags) {
     } else if (k == "fan_out") {
         need_selector(f, "via", true);
         const Json* to = f.raw("to");
-        if (!to || !to->is_array() || to->size() < 2) f.error(to ? "to" : "", "fan_out needs \"to\": an array of at least 2 node selectors" + (to ? ", got " + to->dump() : std::string()));
+        if (!to || !to->is_array() || to->size() < 2)
+            f.error(to ? "to" : "", "fan_out needs \"to\": an array of at least 2 node selectors" +
+                                        (to ? ", got " + to->dump() : std::string()));
         else
-            for (std::size_t i = 0; i < to->size(); ++i) parse_selector((*to)[i], f.path_of("to") + "/" + std::to_string(i), diags);
+            for (std::size_t i = 0; i < to->size(); ++i)
+                parse_selector((*to)[i], f.path_of("to") + "/" + std::to_string(i), diags);
     } else if (k == "keeps_start") {
         if (f.has("nodes"))
             for (const auto& id : f.texts("nodes", true))
@@ -215,12 +234,16 @@ void validate_check(const Challenge& ch, Check& c, Diagnostics& diags) {
         f.number("max_pct", true, 0, 100);
     } else if (k == "throttles") {
         need_selector(f, "select", false);
-        const bool pct = f.number("max_pct", false, 0, 100).has_value(), abs = f.number("max", false, 0, 1e300).has_value();
-        if (!pct && !abs && !f.has("max_pct") && !f.has("max")) f.error("", "a throttles check needs \"max_pct\" (of requests) or \"max\" (a count)");
+        const bool pct = f.number("max_pct", false, 0, 100).has_value(),
+                   abs = f.number("max", false, 0, 1e300).has_value();
+        if (!pct && !abs && !f.has("max_pct") && !f.has("max"))
+            f.error("", "a throttles check needs \"max_pct\" (of requests) or \"max\" (a count)");
     } else if (k == "latency") {
-        if (f.has("node")) f.text("node", true);
+        if (f.has("node"))
+            f.text("node", true);
         else {
-            if (!f.has("source")) f.error("", "a latency check needs \"source\" (a traffic id) or \"node\" (a node id)");
+            if (!f.has("source"))
+                f.error("", "a latency check needs \"source\" (a traffic id) or \"node\" (a node id)");
             check_source(ch, f, c.run, "source");
         }
         f.number("percentile", true, 1, 100);
@@ -228,31 +251,41 @@ void validate_check(const Challenge& ch, Check& c, Diagnostics& diags) {
     } else if (k == "cost" || k == "idle_cost") {
         const bool mx = f.number("max_usd", k == "idle_cost", 0, 1e300).has_value();
         const bool mn = k == "cost" && f.number("min_usd", false, 0, 1e300).has_value();
-        if (k == "cost" && !mx && !mn && !f.has("max_usd") && !f.has("min_usd")) f.error("", "a cost check needs \"max_usd\" or \"min_usd\"");
+        if (k == "cost" && !mx && !mn && !f.has("max_usd") && !f.has("min_usd"))
+            f.error("", "a cost check needs \"max_usd\" or \"min_usd\"");
         if (k == "cost") {
             const std::string per = f.text("per", false, "run");
             if (per != "run" && per != "hour" && per != "request" && per != "million_requests")
-                f.error("per", "per must be \"run\", \"hour\", \"request\" or \"million_requests\", got \"" + per + "\"");
+                f.error("per",
+                        "per must be \"run\", \"hour\", \"request\" or \"million_requests\", got \"" + per + "\"");
         }
         const Run* r = ch.find_run(c.run);
         if (k == "idle_cost" && r && (!r->has_traffic || !r->traffic.empty()))
-            f.error("run", "idle_cost needs a run with \"traffic\": [] (no requests), run \"" + c.run + "\" has traffic");
+            f.error("run",
+                    "idle_cost needs a run with \"traffic\": [] (no requests), run \"" + c.run + "\" has traffic");
     } else if (k == "cost_proportional") {
         const auto runs = f.texts("runs", true);
-        if (runs.size() != 2 && f.has("runs")) f.error("runs", "runs must name 2 runs (low traffic first, then high traffic), got " + c.spec["runs"].dump());
+        if (runs.size() != 2 && f.has("runs"))
+            f.error("runs",
+                    "runs must name 2 runs (low traffic first, then high traffic), got " + c.spec["runs"].dump());
         for (const auto& r : runs)
             if (!ch.find_run(r)) f.error("runs", "no run has id \"" + r + "\"");
         f.number("max_ratio", true, 1, 1e300);
     } else if (k == "schedule") {
         need_selector(f, "select", true);
         const std::string metric = f.text("metric", false, "invocations");
-        if (!is_counter(metric)) f.error("metric", "metric must be a counter such as \"invocations\" or \"messages_in\", got \"" + metric + "\"");
+        if (!is_counter(metric))
+            f.error("metric",
+                    "metric must be a counter such as \"invocations\" or \"messages_in\", got \"" + metric + "\"");
         const std::string at = f.text("at", true);
         const bool at_ok = at.size() == 5 && at[2] == ':' && std::isdigit(static_cast<unsigned char>(at[0])) &&
-                           std::isdigit(static_cast<unsigned char>(at[1])) && std::isdigit(static_cast<unsigned char>(at[3])) &&
-                           std::isdigit(static_cast<unsigned char>(at[4])) && std::stoi(at.substr(0, 2)) < 24 && std::stoi(at.substr(3)) < 60;
+                           std::isdigit(static_cast<unsigned char>(at[1])) &&
+                           std::isdigit(static_cast<unsigned char>(at[3])) &&
+                           std::isdigit(static_cast<unsigned char>(at[4])) && std::stoi(at.substr(0, 2)) < 24 &&
+                           std::stoi(at.substr(3)) < 60;
         if (!at.empty() && !at_ok) f.error("at", "at must be a UTC time of day \"HH:MM\", got \"" + at + "\"");
-        if (const Json* t = f.raw("times"); t && !(t->is_number_integer() && t->get<std::int64_t>() >= 0) && *t != "daily")
+        if (const Json* t = f.raw("times");
+            t && !(t->is_number_integer() && t->get<std::int64_t>() >= 0) && *t != "daily")
             f.error("times", "times must be a whole number >= 0 or \"daily\", got " + t->dump());
         f.number("tolerance_s", false, 0, 3600);
     } else {

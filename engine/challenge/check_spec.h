@@ -33,11 +33,11 @@ std::string describe_check(const Challenge& ch, const Check& c);
 Selector spec_selector(const Json& spec, const char* key);
 
 // Formatting shared by descriptions and measured values.
-std::string fmt_usd(double usd);        // "$0.00", "$12.34", "$0.0000042"
-std::string fmt_count(double n);        // "12,345"
-std::string fmt_number(double v);       // "1.5", "3", "0.25"
-std::string fmt_pct(double pct);        // "0.42%"
+std::string fmt_usd(double usd);       // "$0.00", "$12.34", "$0.0000042"
+std::string fmt_count(double n);       // "12,345"
+std::string fmt_number(double v);      // "1.5", "3", "0.25"
+std::string fmt_pct(double pct);       // "0.42%"
 std::string fmt_span(SimTime t);       // "1 hour", "10 minutes", "3 days"
-std::string run_phrase(const Run& r);   // the run's label, or "a 10m run"
+std::string run_phrase(const Run& r);  // the run's label, or "a 10m run"
 
 }  // namespace sim::challenge

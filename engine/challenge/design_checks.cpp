@@ -11,7 +11,9 @@ namespace sim::challenge {
 
 namespace {
 
-std::string node_label(const Pattern& p, std::size_t i) { return "'" + p.nodes[i].id + "' (" + type_labels({p.nodes[i].type}) + ")"; }
+std::string node_label(const Pattern& p, std::size_t i) {
+    return "'" + p.nodes[i].id + "' (" + type_labels({p.nodes[i].type}) + ")";
+}
 
 std::string join_ids(const Pattern& p, const std::vector<std::size_t>& nodes) {
     std::string out;
@@ -101,11 +103,16 @@ CheckResult evaluate_design_check(const Challenge& ch, const Check& c, const Pat
             std::string why;
             if (n.type == "ec2" || n.type == "fargate") why = node_label(p, i) + " runs all the time";
             if (n.type == "aurora") {
-                // Aurora Serverless v2 pauses only with MinCapacity 0 (auto-pause); otherwise it bills ≥ MinCapacity ACUs.
+                // Aurora Serverless v2 pauses only with MinCapacity 0 (auto-pause); otherwise it bills ≥ MinCapacity
+                // ACUs.
                 double min_acu = 0.5;
-                const Json* sc = n.config.contains("ServerlessV2ScalingConfiguration") ? &n.config["ServerlessV2ScalingConfiguration"] : nullptr;
-                if (sc && sc->is_object() && sc->contains("MinCapacity") && (*sc)["MinCapacity"].is_number()) min_acu = (*sc)["MinCapacity"].get<double>();
-                if (min_acu > 0) why = node_label(p, i) + " has MinCapacity " + fmt_number(min_acu) + " ACU, so it never pauses";
+                const Json* sc = n.config.contains("ServerlessV2ScalingConfiguration")
+                                     ? &n.config["ServerlessV2ScalingConfiguration"]
+                                     : nullptr;
+                if (sc && sc->is_object() && sc->contains("MinCapacity") && (*sc)["MinCapacity"].is_number())
+                    min_acu = (*sc)["MinCapacity"].get<double>();
+                if (min_acu > 0)
+                    why = node_label(p, i) + " has MinCapacity " + fmt_number(min_acu) + " ACU, so it never pauses";
             }
             if (!why.empty()) found += (found.empty() ? "" : "; ") + why;
         }
@@ -113,7 +120,8 @@ CheckResult evaluate_design_check(const Challenge& ch, const Check& c, const Pat
         r.measured = r.passed ? "none: everything scales to zero" : found;
     } else if (c.kind == "no_node_type") {
         Selector sel;
-        sel.types = s["types"].is_array() ? s["types"].get<std::vector<std::string>>() : std::vector<std::string>{s["types"].get<std::string>()};
+        sel.types = s["types"].is_array() ? s["types"].get<std::vector<std::string>>()
+                                          : std::vector<std::string>{s["types"].get<std::string>()};
         const auto nodes = select_nodes(p, sel);
         r.passed = nodes.empty();
         r.measured = r.passed ? "none used" : "uses " + join_ids(p, nodes);
@@ -134,15 +142,20 @@ CheckResult evaluate_design_check(const Challenge& ch, const Check& c, const Pat
                 const int t = p.node_index(e.to);
                 if (e.from != p.nodes[f].id || t < 0 || (!port.empty() && e.port != port)) continue;
                 if (!node_matches(p, static_cast<std::size_t>(t), to)) continue;
-                if (std::find(targets.begin(), targets.end(), static_cast<std::size_t>(t)) == targets.end()) targets.push_back(static_cast<std::size_t>(t));
+                if (std::find(targets.begin(), targets.end(), static_cast<std::size_t>(t)) == targets.end())
+                    targets.push_back(static_cast<std::size_t>(t));
             }
             if (best_from == SIZE_MAX || targets.size() > best.size()) best_from = f, best = targets;
         }
         r.passed = best_from != SIZE_MAX && best.size() >= need;
-        if (best_from == SIZE_MAX) r.measured = "no " + describe_selector(from).substr(describe_selector(from).find(' ') + 1) + " found";
-        else if (best.empty()) r.measured = "'" + p.nodes[best_from].id + "' is not wired to " + describe_selector(to);
-        else r.measured = "'" + p.nodes[best_from].id + "' → " + join_ids(p, best);
-        if (best_from != SIZE_MAX && need > 1) r.measured += " (" + std::to_string(best.size()) + " of " + std::to_string(need) + ")";
+        if (best_from == SIZE_MAX)
+            r.measured = "no " + describe_selector(from).substr(describe_selector(from).find(' ') + 1) + " found";
+        else if (best.empty())
+            r.measured = "'" + p.nodes[best_from].id + "' is not wired to " + describe_selector(to);
+        else
+            r.measured = "'" + p.nodes[best_from].id + "' → " + join_ids(p, best);
+        if (best_from != SIZE_MAX && need > 1)
+            r.measured += " (" + std::to_string(best.size()) + " of " + std::to_string(need) + ")";
     } else if (c.kind == "path") {
         const Selector from = spec_selector(s, "from"), to = spec_selector(s, "to");
         Selector via;
@@ -166,7 +179,8 @@ CheckResult evaluate_design_check(const Challenge& ch, const Check& c, const Pat
             for (const auto& sel : to) {
                 bool hit = false;
                 for (std::size_t t : select_nodes(p, sel)) hit = hit || (t != v && parent[t] != SIZE_MAX);
-                (hit ? reached : missed) += std::string((hit ? reached : missed).empty() ? "" : ", ") + describe_selector(sel);
+                (hit ? reached : missed) +=
+                    std::string((hit ? reached : missed).empty() ? "" : ", ") + describe_selector(sel);
                 hits += hit;
             }
             if (hits == to.size()) {
@@ -176,13 +190,16 @@ CheckResult evaluate_design_check(const Challenge& ch, const Check& c, const Pat
             }
             if (best_hits == 0 || hits > best_hits) {
                 best_hits = hits;
-                best_text = "'" + p.nodes[v].id + "' reaches " + (reached.empty() ? "none of them" : reached) + " but not " + missed;
+                best_text = "'" + p.nodes[v].id + "' reaches " + (reached.empty() ? "none of them" : reached) +
+                            " but not " + missed;
             }
         }
         r.measured = best_text;
     } else if (c.kind == "keeps_start") {
         std::vector<std::string> ids;
-        if (s.contains("nodes")) ids = s["nodes"].is_array() ? s["nodes"].get<std::vector<std::string>>() : std::vector<std::string>{s["nodes"].get<std::string>()};
+        if (s.contains("nodes"))
+            ids = s["nodes"].is_array() ? s["nodes"].get<std::vector<std::string>>()
+                                        : std::vector<std::string>{s["nodes"].get<std::string>()};
         else
             for (const auto& n : ch.start.nodes) ids.push_back(n.id);
         std::string problems;
@@ -190,9 +207,12 @@ CheckResult evaluate_design_check(const Challenge& ch, const Check& c, const Pat
             const NodeSpec* want = ch.start.find_node(id);
             const NodeSpec* have = p.find_node(id);
             std::string why;
-            if (!have) why = "'" + id + "' is missing";
-            else if (want && have->type != want->type) why = "'" + id + "' became " + have->type;
-            else if (want && have->config != want->config) why = "'" + id + "' changed " + changed_keys(want->config, have->config);
+            if (!have)
+                why = "'" + id + "' is missing";
+            else if (want && have->type != want->type)
+                why = "'" + id + "' became " + have->type;
+            else if (want && have->config != want->config)
+                why = "'" + id + "' changed " + changed_keys(want->config, have->config);
             if (!why.empty()) problems += (problems.empty() ? "" : "; ") + why;
         }
         r.passed = problems.empty();

@@ -3,15 +3,17 @@
 #include "challenge/evaluate.h"
 
 #include "challenge/check_eval.h"
-#include "challenge/selector.h"
 #include "challenge/check_spec.h"
+#include "challenge/selector.h"
 #include "schedule/utc_time.h"
 
 #include <set>
 
 namespace sim::challenge {
 
-bool Result::passed() const { return !checks.empty() && passed_count() == checks.size(); }
+bool Result::passed() const {
+    return !checks.empty() && passed_count() == checks.size();
+}
 
 std::size_t Result::passed_count() const {
     std::size_t n = 0;
@@ -48,10 +50,13 @@ struct Evaluation::State {
     void add_diagnostics(const Diagnostics& d) {
         for (const auto& item : d.items()) {
             bool seen = false;
-            for (const auto& have : diagnostics.items()) seen = seen || (have.path == item.path && have.message == item.message);
+            for (const auto& have : diagnostics.items())
+                seen = seen || (have.path == item.path && have.message == item.message);
             if (seen) continue;
-            if (item.severity == Severity::Error) diagnostics.error(item.path, item.message, item.hint);
-            else diagnostics.warning(item.path, item.message, item.hint);
+            if (item.severity == Severity::Error)
+                diagnostics.error(item.path, item.message, item.hint);
+            else
+                diagnostics.warning(item.path, item.message, item.hint);
         }
     }
 
@@ -63,7 +68,8 @@ struct Evaluation::State {
             for (const auto& t : r.traffic) {
                 const std::string src = t.value("source", "");
                 if (!solution.find_node(src)) {
-                    d.problem = "the solution has no node '" + src + "', which run '" + r.id + "' sends its traffic from (keep the starting canvas's nodes)";
+                    d.problem = "the solution has no node '" + src + "', which run '" + r.id +
+                                "' sends its traffic from (keep the starting canvas's nodes)";
                     diagnostics.error("/nodes", d.problem);
                     return false;
                 }
@@ -108,12 +114,14 @@ struct Evaluation::State {
         RunData& d = data[current];
         d.ran = true;
         d.report = sim->report();
-        if (sim->last_stop() == StopReason::EventLimit) d.problem = "stopped early: the run reached the event limit (settings.maxEvents)";
+        if (sim->last_stop() == StopReason::EventLimit)
+            d.problem = "stopped early: the run reached the event limit (settings.maxEvents)";
         for (std::size_t i = 0; i < sim->pattern().traffic.size(); ++i) {
             d.source_ids.push_back(sim->pattern().traffic[i].id);
             d.source_latency.push_back(sim->source_latency(i));
         }
-        for (std::size_t i = 0; i < sim->node_count(); ++i) d.node_latency[sim->node_id(i)] = sim->node_metrics(i).latency();
+        for (std::size_t i = 0; i < sim->node_count(); ++i)
+            d.node_latency[sim->node_id(i)] = sim->node_metrics(i).latency();
         sim.reset();
         ++current;
     }
@@ -134,17 +142,23 @@ Evaluation::~Evaluation() = default;
 Evaluation::Evaluation(Evaluation&&) noexcept = default;
 Evaluation& Evaluation::operator=(Evaluation&&) noexcept = default;
 
-bool Evaluation::done() const { return s_->current >= s_->ch.runs.size(); }
+bool Evaluation::done() const {
+    return s_->current >= s_->ch.runs.size();
+}
 
-std::string Evaluation::current_run() const { return done() ? "" : s_->ch.runs[s_->current].id; }
+std::string Evaluation::current_run() const {
+    return done() ? "" : s_->ch.runs[s_->current].id;
+}
 
 double Evaluation::progress() const {
     double total = 0, so_far = 0;
     for (std::size_t i = 0; i < s_->ch.runs.size(); ++i) {
         const double len = s_->ch.runs[i].duration.seconds();
         total += len;
-        if (i < s_->current) so_far += len;
-        else if (i == s_->current && s_->sim) so_far += s_->sim->now().seconds();
+        if (i < s_->current)
+            so_far += len;
+        else if (i == s_->current && s_->sim)
+            so_far += s_->sim->now().seconds();
     }
     return total > 0 ? so_far / total : 1;
 }
@@ -189,8 +203,10 @@ Result Evaluation::result() const {
     out.diagnostics = s.diagnostics;
     for (const auto& d : s.data) out.runs.push_back({d.id, d.ran, d.problem, d.report});
     for (const auto& c : s.ch.checks) {
-        if (is_design_check(c.kind)) out.checks.push_back(evaluate_design_check(s.ch, c, s.solution));
-        else out.checks.push_back(evaluate_run_check(s.ch, c, s.solution, s.data));
+        if (is_design_check(c.kind))
+            out.checks.push_back(evaluate_design_check(s.ch, c, s.solution));
+        else
+            out.checks.push_back(evaluate_run_check(s.ch, c, s.solution, s.data));
     }
     return out;
 }
@@ -207,12 +223,19 @@ Json result_to_json(const Result& r) {
     j["passed_count"] = r.passed_count();
     j["checks"] = Json::array();
     for (const auto& c : r.checks)
-        j["checks"].push_back({{"id", c.id}, {"kind", c.kind}, {"run", c.run}, {"description", c.description}, {"passed", c.passed}, {"measured", c.measured}});
+        j["checks"].push_back({{"id", c.id},
+                               {"kind", c.kind},
+                               {"run", c.run},
+                               {"description", c.description},
+                               {"passed", c.passed},
+                               {"measured", c.measured}});
     j["runs"] = Json::array();
     for (const auto& run : r.runs) j["runs"].push_back({{"id", run.id}, {"ran", run.ran}, {"problem", run.problem}});
     j["diagnostics"] = Json::array();
     for (const auto& d : r.diagnostics.items())
-        j["diagnostics"].push_back({{"severity", d.severity == Severity::Error ? "error" : "warning"}, {"path", d.path}, {"message", d.message}});
+        j["diagnostics"].push_back({{"severity", d.severity == Severity::Error ? "error" : "warning"},
+                                    {"path", d.path},
+                                    {"message", d.message}});
     return j;
 }
 

@@ -18,21 +18,21 @@ struct CheckResult {
     std::string id, kind, run;
     std::string description;  // as shown up front
     bool passed = false;
-    std::string measured;     // "p99 812 ms", "$0.00", "'orders-topic' reaches all 3"
+    std::string measured;  // "p99 812 ms", "$0.00", "'orders-topic' reaches all 3"
 };
 
 struct RunResult {
     std::string id;
-    bool ran = false;        // false: the solution could not be built or run for it
-    std::string problem;     // why not, or a stop reason worth knowing ("event limit reached")
-    Json report;             // Simulation::report() of the run (null when not run)
+    bool ran = false;     // false: the solution could not be built or run for it
+    std::string problem;  // why not, or a stop reason worth knowing ("event limit reached")
+    Json report;          // Simulation::report() of the run (null when not run)
 };
 
 struct Result {
     std::vector<CheckResult> checks;  // in the challenge's order
     std::vector<RunResult> runs;
-    Diagnostics diagnostics;          // the solution's build problems (paths into the solution)
-    bool passed() const;              // every check passed
+    Diagnostics diagnostics;  // the solution's build problems (paths into the solution)
+    bool passed() const;      // every check passed
     std::size_t passed_count() const;
 };
 
@@ -53,8 +53,8 @@ public:
     // Simulates about `max_events` more events (the current run stops at the next progress check
     // past the budget). Returns done().
     bool advance(std::uint64_t max_events = UINT64_MAX);
-    double progress() const;            // 0..1 over all runs, by simulated time
-    std::string current_run() const;    // id of the run being simulated ("" when done)
+    double progress() const;          // 0..1 over all runs, by simulated time
+    std::string current_run() const;  // id of the run being simulated ("" when done)
     // Every check's result; runs not simulated yet count as "not run". Final once done().
     Result result() const;
 

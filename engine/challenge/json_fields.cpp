@@ -16,16 +16,22 @@ std::string number_text(double v) {
 std::string pointer_token(const std::string& key) {
     std::string out;
     for (char c : key) {
-        if (c == '~') out += "~0";
-        else if (c == '/') out += "~1";
-        else out += c;
+        if (c == '~')
+            out += "~0";
+        else if (c == '/')
+            out += "~1";
+        else
+            out += c;
     }
     return out;
 }
 
-Fields::Fields(const Json& obj, std::string path, Diagnostics& diags) : obj_(obj), path_(std::move(path)), diags_(&diags) {}
+Fields::Fields(const Json& obj, std::string path, Diagnostics& diags)
+    : obj_(obj), path_(std::move(path)), diags_(&diags) {}
 
-bool Fields::has(const std::string& key) const { return obj_.is_object() && obj_.contains(key); }
+bool Fields::has(const std::string& key) const {
+    return obj_.is_object() && obj_.contains(key);
+}
 
 const Json* Fields::find(const std::string& key, bool required, const char* expected) {
     used_.insert(key);
@@ -51,7 +57,8 @@ std::optional<double> Fields::number(const std::string& key, bool required, doub
     const Json* v = find(key, required, "a number");
     if (!v) return std::nullopt;
     if (!v->is_number() || v->get<double>() < lo || v->get<double>() > hi) {
-        std::string range = hi >= 1e300 ? "a number >= " + number_text(lo) : "a number in " + number_text(lo) + ".." + number_text(hi);
+        std::string range =
+            hi >= 1e300 ? "a number >= " + number_text(lo) : "a number in " + number_text(lo) + ".." + number_text(hi);
         diags_->error(path_of(key), key + " must be " + range + ", got " + v->dump());
         return std::nullopt;
     }
@@ -62,10 +69,13 @@ std::optional<SimTime> Fields::duration(const std::string& key, bool required) {
     const Json* v = find(key, required, "a duration such as \"10m\"");
     if (!v) return std::nullopt;
     std::optional<SimTime> d;
-    if (v->is_string()) d = parse_duration(v->get<std::string>());
-    else if (v->is_number() && v->get<double>() >= 0) d = from_seconds(v->get<double>());
+    if (v->is_string())
+        d = parse_duration(v->get<std::string>());
+    else if (v->is_number() && v->get<double>() >= 0)
+        d = from_seconds(v->get<double>());
     if (!d || d->us <= 0) {
-        diags_->error(path_of(key), key + " must be a duration such as \"90s\", \"10m\", \"2h\" or \"1d\", got " + v->dump());
+        diags_->error(path_of(key),
+                      key + " must be a duration such as \"90s\", \"10m\", \"2h\" or \"1d\", got " + v->dump());
         return std::nullopt;
     }
     return d;
@@ -87,7 +97,9 @@ std::vector<std::string> Fields::texts(const std::string& key, bool required) {
     return out;
 }
 
-const Json* Fields::raw(const std::string& key) { return find(key, false, ""); }
+const Json* Fields::raw(const std::string& key) {
+    return find(key, false, "");
+}
 
 void Fields::error(const std::string& key, std::string message, std::string hint) {
     diags_->error(key.empty() ? path_ : path_of(key), std::move(message), std::move(hint));
@@ -96,7 +108,8 @@ void Fields::error(const std::string& key, std::string message, std::string hint
 void Fields::finish() {
     if (!obj_.is_object()) return;
     for (auto it = obj_.begin(); it != obj_.end(); ++it)
-        if (!used_.count(it.key())) diags_->warning(path_of(pointer_token(it.key())), "unknown key \"" + it.key() + "\" is ignored");
+        if (!used_.count(it.key()))
+            diags_->warning(path_of(pointer_token(it.key())), "unknown key \"" + it.key() + "\" is ignored");
 }
 
 }  // namespace sim::challenge

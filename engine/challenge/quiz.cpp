@@ -5,8 +5,8 @@
 #include "challenge/check_spec.h"
 #include "challenge/evaluate.h"
 #include "challenge/json_fields.h"
-#include "pattern/json_guard.h"
 #include "challenge/tour.h"
+#include "pattern/json_guard.h"
 #include "runtime/simulation.h"
 
 #include <cmath>
@@ -23,10 +23,10 @@ struct Builtin {
     const char* unit;
 };
 constexpr Builtin kBuiltins[] = {
-    {"failed_pct", "failed requests", "lower", "pct"},  {"p99_ms", "p99 latency", "lower", "ms"},
-    {"throttles", "throttled calls", "lower", "count"}, {"errors", "function errors", "lower", "count"},
+    {"failed_pct", "failed requests", "lower", "pct"},    {"p99_ms", "p99 latency", "lower", "ms"},
+    {"throttles", "throttled calls", "lower", "count"},   {"errors", "function errors", "lower", "count"},
     {"dead_lettered", "dead-lettered", "lower", "count"}, {"cost_usd", "cost of the run", "lower", "usd"},
-    {"cost_per_hour", "cost per hour", "lower", "usd"}, {"requests", "requests served", "higher", "count"},
+    {"cost_per_hour", "cost per hour", "lower", "usd"},   {"requests", "requests served", "higher", "count"},
 };
 
 const Builtin* find_builtin(const std::string& id) {
@@ -52,7 +52,8 @@ std::optional<QuizMeasure> load_measure(const Json& j, const std::string& path, 
         return QuizMeasure{b->id, b->label, b->better, b->unit, std::nullopt, "", "sum"};
     }
     if (!j.is_object()) {
-        d.error(path, "a measure must be a built-in id or an object {\"id\", \"label\", \"select\", \"metric\"}, got " + j.dump().substr(0, 80));
+        d.error(path, "a measure must be a built-in id or an object {\"id\", \"label\", \"select\", \"metric\"}, got " +
+                          j.dump().substr(0, 80));
         return std::nullopt;
     }
     Fields f(j, path, d);
@@ -60,13 +61,16 @@ std::optional<QuizMeasure> load_measure(const Json& j, const std::string& path, 
     const Builtin* b = find_builtin(m.id);
     m.label = f.text("label", !b, b ? b->label : "");
     m.better = f.text("better", false, b ? b->better : "lower");
-    if (m.better != "lower" && m.better != "higher") f.error("better", "better must be \"lower\" or \"higher\", got \"" + m.better + "\"");
+    if (m.better != "lower" && m.better != "higher")
+        f.error("better", "better must be \"lower\" or \"higher\", got \"" + m.better + "\"");
     m.unit = f.text("unit", false, b ? b->unit : "count");
     if (m.unit != "pct" && m.unit != "ms" && m.unit != "usd" && m.unit != "count")
         f.error("unit", "unit must be \"pct\", \"ms\", \"usd\" or \"count\", got \"" + m.unit + "\"");
     if (!b) {
-        if (const Json* s = f.raw("select")) m.select = parse_selector(*s, f.path_of("select"), d);
-        else f.error("select", "a custom measure needs \"select\" (which nodes) and \"metric\" (a report field)");
+        if (const Json* s = f.raw("select"))
+            m.select = parse_selector(*s, f.path_of("select"), d);
+        else
+            f.error("select", "a custom measure needs \"select\" (which nodes) and \"metric\" (a report field)");
         m.metric = f.text("metric", true);
         m.aggregate = f.text("aggregate", false, "sum");
         if (m.aggregate != "sum" && m.aggregate != "min" && m.aggregate != "max")
@@ -103,10 +107,14 @@ double measure_value(const QuizMeasure& m, const Json& report, const Pattern& p,
         const Json& n = report["nodes"].contains(p.nodes[i].id) ? report["nodes"][p.nodes[i].id] : Json();
         const Json::json_pointer ptr("/" + m.metric);
         const double v = n.is_object() && n.contains(ptr) && n[ptr].is_number() ? n[ptr].get<double>() : 0;
-        if (!acc) acc = v;
-        else if (m.aggregate == "min") acc = std::min(*acc, v);
-        else if (m.aggregate == "max") acc = std::max(*acc, v);
-        else acc = *acc + v;
+        if (!acc)
+            acc = v;
+        else if (m.aggregate == "min")
+            acc = std::min(*acc, v);
+        else if (m.aggregate == "max")
+            acc = std::max(*acc, v);
+        else
+            acc = *acc + v;
     }
     return acc.value_or(0);
 }
@@ -128,7 +136,8 @@ std::string fill_why(const std::string& text, const OptionResult& r) {
     return out;
 }
 
-void load_option(Quiz& q, const Json& j, const std::string& path, const std::string& dir, const FileReader& read, Diagnostics& d) {
+void load_option(Quiz& q, const Json& j, const std::string& path, const std::string& dir, const FileReader& read,
+                 Diagnostics& d) {
     if (!j.is_object()) {
         d.error(path, "an option must be an object {\"id\", \"text\", \"design\"}, got " + j.dump().substr(0, 80));
         return;
@@ -149,7 +158,8 @@ void load_option(Quiz& q, const Json& j, const std::string& path, const std::str
         const std::string file = join_path(dir, o.design);
         const std::optional<std::string> text = read ? read(file) : std::nullopt;
         if (!text) {
-            f.error("design", "no design file \"" + file + "\"", "a path relative to the quiz file, or an inline \"pattern\"");
+            f.error("design", "no design file \"" + file + "\"",
+                    "a path relative to the quiz file, or an inline \"pattern\"");
             return;
         }
         JsonText json = parse_json_text(*text);
@@ -173,7 +183,8 @@ void load_option(Quiz& q, const Json& j, const std::string& path, const std::str
     }
     for (const auto& t : q.run.traffic) {
         const std::string src = t.value("source", "");
-        if (!o.pattern.find_node(src)) d.error(path + "/design", "the design has no node '" + src + "', which the quiz's traffic comes from");
+        if (!o.pattern.find_node(src))
+            d.error(path + "/design", "the design has no node '" + src + "', which the quiz's traffic comes from");
     }
     f.finish();
     q.options.push_back(std::move(o));
@@ -226,7 +237,8 @@ QuizLoad load_quiz(std::string_view json_text, const std::string& dir, const Fil
     }
     Fields f(root, "", d);
     q.format = f.text("format", true);
-    if (!q.format.empty() && q.format != kQuizFormat) f.error("format", "format must be \"" + std::string(kQuizFormat) + "\", got \"" + q.format + "\"");
+    if (!q.format.empty() && q.format != kQuizFormat)
+        f.error("format", "format must be \"" + std::string(kQuizFormat) + "\", got \"" + q.format + "\"");
     q.id = f.text("id", true);
     q.topic = f.text("topic", false);
     q.title = f.text("title", true);
@@ -244,12 +256,15 @@ QuizLoad load_quiz(std::string_view json_text, const std::string& dir, const Fil
                 q.run.has_traffic = true;
                 q.run.traffic = *t;
             } else {
-                rf.error("traffic", "traffic must be an array of traffic entries (as in a pattern), got " + t->dump().substr(0, 80));
+                rf.error("traffic", "traffic must be an array of traffic entries (as in a pattern), got " +
+                                        t->dump().substr(0, 80));
             }
         }
         if (const Json* s = rf.raw("settings")) {
-            if (s->is_object()) q.run.settings = *s;
-            else rf.error("settings", "settings must be an object (as in a pattern)");
+            if (s->is_object())
+                q.run.settings = *s;
+            else
+                rf.error("settings", "settings must be an object (as in a pattern)");
         }
         rf.finish();
     } else {
@@ -258,14 +273,17 @@ QuizLoad load_quiz(std::string_view json_text, const std::string& dir, const Fil
     if (const Json* ms = f.raw("measures"); ms && ms->is_array() && !ms->empty()) {
         for (std::size_t i = 0; i < ms->size(); ++i)
             if (auto m = load_measure((*ms)[i], "/measures/" + std::to_string(i), d)) {
-                if (q.find_measure(m->id)) d.error("/measures/" + std::to_string(i), "two measures have id \"" + m->id + "\"");
-                else q.measures.push_back(std::move(*m));
+                if (q.find_measure(m->id))
+                    d.error("/measures/" + std::to_string(i), "two measures have id \"" + m->id + "\"");
+                else
+                    q.measures.push_back(std::move(*m));
             }
     } else {
         f.error("measures", "a quiz needs \"measures\": a non-empty array (e.g. [\"failed_pct\", \"cost_usd\"])");
     }
     q.decide = f.text("decide", true);
-    if (!q.decide.empty() && !q.find_measure(q.decide)) f.error("decide", "decide names no measure of this quiz: \"" + q.decide + "\"");
+    if (!q.decide.empty() && !q.find_measure(q.decide))
+        f.error("decide", "decide names no measure of this quiz: \"" + q.decide + "\"");
     if (const Json* reqs = f.raw("require")) {
         for (std::size_t i = 0; reqs->is_array() && i < reqs->size(); ++i) {
             Fields rf((*reqs)[i], "/require/" + std::to_string(i), d);
@@ -280,7 +298,8 @@ QuizLoad load_quiz(std::string_view json_text, const std::string& dir, const Fil
                 continue;
             }
             if (r.min) r.description = m->label + " ≥ " + format_measure(*m, *r.min);
-            if (r.max) r.description += (r.description.empty() ? m->label + " ≤ " : " and ≤ ") + format_measure(*m, *r.max);
+            if (r.max)
+                r.description += (r.description.empty() ? m->label + " ≤ " : " and ≤ ") + format_measure(*m, *r.max);
             q.requirements.push_back(std::move(r));
         }
         if (!reqs->is_array()) f.error("require", "require must be an array of {\"measure\", \"min\"/\"max\"}");
@@ -295,7 +314,8 @@ QuizLoad load_quiz(std::string_view json_text, const std::string& dir, const Fil
             if (q.options.size() > before && !ids.insert(q.options.back().id).second)
                 d.error(path + "/id", "two options have id \"" + q.options.back().id + "\"");
         }
-        if (!q.answer.empty() && !ids.count(q.answer) && !d.has_errors()) f.error("answer", "answer names no option: \"" + q.answer + "\"");
+        if (!q.answer.empty() && !ids.count(q.answer) && !d.has_errors())
+            f.error("answer", "answer names no option: \"" + q.answer + "\"");
     } else {
         f.error("options", "a quiz needs \"options\": an array of at least 2 {\"id\", \"text\", \"design\", \"why\"}");
     }
@@ -303,7 +323,9 @@ QuizLoad load_quiz(std::string_view json_text, const std::string& dir, const Fil
     return out;
 }
 
-ParseResult option_as_run(const Quiz& q, std::size_t option) { return solution_for_run(q.options.at(option).pattern, q.run, q.seed); }
+ParseResult option_as_run(const Quiz& q, std::size_t option) {
+    return solution_for_run(q.options.at(option).pattern, q.run, q.seed);
+}
 
 std::string format_measure(const QuizMeasure& m, double v) {
     if (m.unit == "pct") return fmt_pct(v);
@@ -312,7 +334,9 @@ std::string format_measure(const QuizMeasure& m, double v) {
     return std::fabs(v - std::round(v)) < 1e-9 ? fmt_count(v) : fmt_number(v);
 }
 
-bool QuizResult::answer_is_best() const { return !best.empty() && best == answer; }
+bool QuizResult::answer_is_best() const {
+    return !best.empty() && best == answer;
+}
 
 // ---- Evaluation ----------------------------------------------------------------------------------------
 struct QuizEvaluation::State {
@@ -357,7 +381,9 @@ QuizEvaluation::~QuizEvaluation() = default;
 QuizEvaluation::QuizEvaluation(QuizEvaluation&&) noexcept = default;
 QuizEvaluation& QuizEvaluation::operator=(QuizEvaluation&&) noexcept = default;
 
-bool QuizEvaluation::done() const { return s_->current >= s_->quiz.options.size(); }
+bool QuizEvaluation::done() const {
+    return s_->current >= s_->quiz.options.size();
+}
 
 double QuizEvaluation::progress() const {
     const double n = static_cast<double>(s_->quiz.options.size());
@@ -392,9 +418,11 @@ bool QuizEvaluation::advance(std::uint64_t max_events) {
             s.sim->set_record_recent_spans(false);
         }
         const std::uint64_t before = s.sim->events_processed();
-        const StopReason stop = s.sim->run_until(s.quiz.run.duration, [&](const Progress& p) { return used + (p.events - before) < max_events; });
+        const StopReason stop = s.sim->run_until(
+            s.quiz.run.duration, [&](const Progress& p) { return used + (p.events - before) < max_events; });
         used += s.sim->events_processed() - before;
-        if (stop == StopReason::EventLimit) s.results[s.current].problem = "stopped early: the run reached the event limit";
+        if (stop == StopReason::EventLimit)
+            s.results[s.current].problem = "stopped early: the run reached the event limit";
         if (stop != StopReason::Interrupted) {
             const Json report = s.sim->report();
             s.finish_option(&report);
@@ -421,7 +449,8 @@ QuizResult QuizEvaluation::result() const {
         }
         const double b = best->values.at(m->id);
         const double eps = 1e-3 * std::max(std::fabs(v), std::fabs(b)) + 1e-12;
-        if (std::fabs(v - b) <= eps) tie = true;
+        if (std::fabs(v - b) <= eps)
+            tie = true;
         else if (m->better == "lower" ? v < b : v > b) {
             best = &r;
             tie = false;
@@ -438,11 +467,21 @@ QuizResult evaluate_quiz(const Quiz& quiz) {
 }
 
 Json quiz_result_to_json(const Quiz& quiz, const QuizResult& r) {
-    Json j = {{"id", quiz.id}, {"best", r.best}, {"answer", r.answer}, {"answer_is_best", r.answer_is_best()}, {"options", Json::array()}};
+    Json j = {{"id", quiz.id},
+              {"best", r.best},
+              {"answer", r.answer},
+              {"answer_is_best", r.answer_is_best()},
+              {"options", Json::array()}};
     for (std::size_t i = 0; i < r.options.size(); ++i) {
         const OptionResult& o = r.options[i];
-        j["options"].push_back({{"id", o.id}, {"text", i < quiz.options.size() ? quiz.options[i].text : ""}, {"ran", o.ran},
-                                {"problem", o.problem}, {"values", o.values}, {"shown", o.shown}, {"unmet", o.unmet}, {"why", o.why}});
+        j["options"].push_back({{"id", o.id},
+                                {"text", i < quiz.options.size() ? quiz.options[i].text : ""},
+                                {"ran", o.ran},
+                                {"problem", o.problem},
+                                {"values", o.values},
+                                {"shown", o.shown},
+                                {"unmet", o.unmet},
+                                {"why", o.why}});
     }
     return j;
 }

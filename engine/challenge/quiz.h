@@ -28,8 +28,8 @@ struct QuizMeasure {
     std::string better = "lower";  // "lower" or "higher"
     std::string unit;              // "pct", "ms", "usd", "count"
     std::optional<Selector> select;
-    std::string metric;            // report field (custom measures)
-    std::string aggregate = "sum"; // "sum", "min", "max" over the selected nodes
+    std::string metric;             // report field (custom measures)
+    std::string aggregate = "sum";  // "sum", "min", "max" over the selected nodes
 };
 
 // An option only counts as a valid answer when its measure stays within these bounds.
@@ -40,9 +40,9 @@ struct QuizRequirement {
 };
 
 struct QuizOption {
-    std::string id;    // "a", "b", ...
-    std::string text;  // the answer as the exam states it
-    std::string why;   // explanation; {measure-id} is replaced by the option's measured value
+    std::string id;      // "a", "b", ...
+    std::string text;    // the answer as the exam states it
+    std::string why;     // explanation; {measure-id} is replaced by the option's measured value
     std::string design;  // file the design came from (or "inline")
     Pattern pattern;     // the design with its `set` actions applied
     std::string path;    // "/options/1"
@@ -87,11 +87,11 @@ ParseResult option_as_run(const Quiz& q, std::size_t option);
 struct OptionResult {
     std::string id;
     bool ran = false;
-    std::string problem;                    // why it did not run
-    std::map<std::string, double> values;   // measure id → value
+    std::string problem;                       // why it did not run
+    std::map<std::string, double> values;      // measure id → value
     std::map<std::string, std::string> shown;  // measure id → "0.42%", "812 ms", "$0.14"
-    std::vector<std::string> unmet;         // requirement descriptions it misses, with its value
-    std::string why;                        // explanation with the numbers filled in
+    std::vector<std::string> unmet;            // requirement descriptions it misses, with its value
+    std::string why;                           // explanation with the numbers filled in
 };
 
 struct QuizResult {
@@ -110,7 +110,7 @@ public:
     bool done() const;
     // Simulates about `max_events` more events; returns done().
     bool advance(std::uint64_t max_events = UINT64_MAX);
-    double progress() const;  // 0..1 over all options, by simulated time
+    double progress() const;    // 0..1 over all options, by simulated time
     QuizResult result() const;  // final once done()
 
 private:

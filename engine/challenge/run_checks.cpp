@@ -29,9 +29,12 @@ double source_count(const RunData& d, const std::string& source, const std::stri
     return total;
 }
 
-double resolve(const Bound& b, const RunData& d) { return b.source.empty() ? b.value : b.times * source_count(d, b.source, b.field); }
+double resolve(const Bound& b, const RunData& d) {
+    return b.source.empty() ? b.value : b.times * source_count(d, b.source, b.field);
+}
 
-// Value of `metric` (a report field, or a "latency_ms/p99" style path) for one node; nullopt when the node reports none.
+// Value of `metric` (a report field, or a "latency_ms/p99" style path) for one node; nullopt when the node reports
+// none.
 std::optional<double> node_value(const RunData& d, const std::string& node, const std::string& metric) {
     const Json& n = d.report["nodes"].contains(node) ? d.report["nodes"][node] : Json();
     if (metric.find('~') != std::string::npos) return std::nullopt;  // not a valid pointer token
@@ -57,13 +60,16 @@ bool within(const Json& spec, const RunData& d, double v, std::string& need) {
     return ok;
 }
 
-std::string value_text(double v) { return std::fabs(v - std::round(v)) < 1e-9 ? fmt_count(v) : fmt_number(v); }
+std::string value_text(double v) {
+    return std::fabs(v - std::round(v)) < 1e-9 ? fmt_count(v) : fmt_number(v);
+}
 
 double sum_counter(const RunData& d, const Pattern& p, const Json& spec, const char* counter, std::string* who) {
     double total = 0;
     const Json& nodes = d.report["nodes"];
     std::vector<std::size_t> chosen;
-    if (spec.contains("select")) chosen = select_nodes(p, spec_selector(spec, "select"));
+    if (spec.contains("select"))
+        chosen = select_nodes(p, spec_selector(spec, "select"));
     else
         for (std::size_t i = 0; i < p.nodes.size(); ++i) chosen.push_back(i);
     for (std::size_t i : chosen) {
@@ -114,7 +120,8 @@ CheckResult evaluate_run_check(const Challenge&, const Check& c, const Pattern& 
         }
         const double ratio = a / b;
         r.passed = ratio <= s["max_ratio"].get<double>() + 1e-9;
-        r.measured = fmt_usd(a) + " vs " + fmt_usd(b) + " per request: " + fmt_number(std::round(ratio * 100) / 100) + "×";
+        r.measured =
+            fmt_usd(a) + " vs " + fmt_usd(b) + " per request: " + fmt_number(std::round(ratio * 100) / 100) + "×";
         return r;
     }
     const RunData* d = find(runs, c.run);
@@ -128,7 +135,11 @@ CheckResult evaluate_run_check(const Challenge&, const Check& c, const Pattern& 
         const std::string agg = s.value("aggregate", "sum");
         if (nodes.empty()) {
             const std::string who = describe_selector(spec_selector(s, "select"));
-            r.measured = "no " + who.substr(who.rfind("a ", 0) == 0 ? 2 : who.rfind("an ", 0) == 0 ? 3 : 0) + " in the solution";
+            r.measured = "no " +
+                         who.substr(who.rfind("a ", 0) == 0    ? 2
+                                    : who.rfind("an ", 0) == 0 ? 3
+                                                               : 0) +
+                         " in the solution";
             return r;
         }
         std::string need, parts;
@@ -145,14 +156,17 @@ CheckResult evaluate_run_check(const Challenge&, const Check& c, const Pattern& 
             acc = agg == "min" ? std::min(acc, *v) : agg == "max" ? std::max(acc, *v) : acc + *v;
             parts += (parts.empty() ? "'" : ", '") + p.nodes[i].id + "' " + value_text(*v);
         }
-        if (agg == "each") r.passed = all;
-        else r.passed = within(s, *d, acc, need);
+        if (agg == "each")
+            r.passed = all;
+        else
+            r.passed = within(s, *d, acc, need);
         r.measured = (nodes.size() == 1 || agg == "each" ? parts : value_text(acc) + " (" + parts + ")") + "; " + need;
     } else if (c.kind == "dead_lettered") {
         std::string who, need;
         const double n = sum_counter(*d, p, s, "dead_lettered", &who);
         r.passed = within(s, *d, n, need);
-        r.measured = fmt_count(n) + " message" + (n == 1 ? "" : "s") + " dead-lettered" + (who.empty() ? "" : " by " + who) + "; " + need;
+        r.measured = fmt_count(n) + " message" + (n == 1 ? "" : "s") + " dead-lettered" +
+                     (who.empty() ? "" : " by " + who) + "; " + need;
     } else if (c.kind == "error_rate") {
         const std::string src = s.value("source", "");
         const double total = source_count(*d, src, "requests"), failed = source_count(*d, src, "failed");
@@ -169,9 +183,10 @@ CheckResult evaluate_run_check(const Challenge&, const Check& c, const Pattern& 
         const double total = source_count(*d, "", "requests");
         r.passed = true;
         if (s.contains("max")) r.passed = n <= s["max"].get<double>();
-        if (s.contains("max_pct")) r.passed = r.passed && (total > 0 ? n / total * 100 : 0) <= s["max_pct"].get<double>() + 1e-9;
-        r.measured = (total > 0 ? fmt_pct(n / total * 100) + " (" : std::string("(")) + fmt_count(n) + " throttled of " + fmt_count(total) +
-                     " requests" + (who.empty() ? "" : ", at " + who) + ")";
+        if (s.contains("max_pct"))
+            r.passed = r.passed && (total > 0 ? n / total * 100 : 0) <= s["max_pct"].get<double>() + 1e-9;
+        r.measured = (total > 0 ? fmt_pct(n / total * 100) + " (" : std::string("(")) + fmt_count(n) +
+                     " throttled of " + fmt_count(total) + " requests" + (who.empty() ? "" : ", at " + who) + ")";
     } else if (c.kind == "latency") {
         const double q = s["percentile"].get<double>() / 100;
         const LatencyHistogram* h = nullptr;
@@ -191,8 +206,8 @@ CheckResult evaluate_run_check(const Challenge&, const Check& c, const Pattern& 
         }
         const double ms = h->percentile(q).millis();
         r.passed = ms <= s["max_ms"].get<double>() + 1e-9;
-        r.measured = "p" + fmt_number(s["percentile"].get<double>()) + " " + fmt_number(std::round(ms * 10) / 10) + " ms, needs ≤ " +
-                     fmt_number(s["max_ms"].get<double>()) + " ms";
+        r.measured = "p" + fmt_number(s["percentile"].get<double>()) + " " + fmt_number(std::round(ms * 10) / 10) +
+                     " ms, needs ≤ " + fmt_number(s["max_ms"].get<double>()) + " ms";
     } else if (c.kind == "cost" || c.kind == "idle_cost") {
         const double total = d->report["cost_usd"].value("total", 0.0);
         const std::string per = s.value("per", "run");
@@ -218,7 +233,8 @@ CheckResult evaluate_run_check(const Challenge&, const Check& c, const Pattern& 
             std::string top;
             double top_v = -1;
             for (auto it = cost.begin(); it != cost.end(); ++it)
-                if (it.key() != "total" && it.value().get<double>() > top_v) top = it.key(), top_v = it.value().get<double>();
+                if (it.key() != "total" && it.value().get<double>() > top_v)
+                    top = it.key(), top_v = it.value().get<double>();
             r.measured += ", " + fmt_number(std::round(top_v / total * 100)) + "% of it on '" + top + "'";
         }
     } else if (c.kind == "schedule") {
@@ -232,10 +248,12 @@ CheckResult evaluate_run_check(const Challenge&, const Check& c, const Pattern& 
         for (std::int64_t t : rises)
             if (firings.empty() || t > firings.back() + std::max<std::int64_t>(tol, 1)) firings.push_back(t);
         std::int64_t expected = 0;
-        if (s.contains("times") && s["times"].is_number()) expected = s["times"].get<std::int64_t>();
+        if (s.contains("times") && s["times"].is_number())
+            expected = s["times"].get<std::int64_t>();
         else {
             const std::int64_t end = d->duration.us / 1000000;
-            const std::int64_t first = ((at_s - d->start_unix) % 86400 + 86400) % 86400;  // offset of the first at-instant
+            const std::int64_t first =
+                ((at_s - d->start_unix) % 86400 + 86400) % 86400;  // offset of the first at-instant
             for (std::int64_t t = first == 0 ? 86400 : first; t <= end; t += 86400) ++expected;
         }
         std::size_t off = 0;
@@ -244,8 +262,10 @@ CheckResult evaluate_run_check(const Challenge&, const Check& c, const Pattern& 
             const std::int64_t unix = d->start_unix + firings[k];
             const std::int64_t late = ((unix - at_s) % 86400 + 86400) % 86400;
             if (late > tol) ++off;
-            if (k < 4) times += (k ? ", " : "") + utc_text(unix);
-            else if (k == 4) times += ", …";
+            if (k < 4)
+                times += (k ? ", " : "") + utc_text(unix);
+            else if (k == 4)
+                times += ", …";
         }
         r.passed = off == 0 && static_cast<std::int64_t>(firings.size()) == expected;
         r.measured = "ran " + std::to_string(firings.size()) + " time" + (firings.size() == 1 ? "" : "s") +

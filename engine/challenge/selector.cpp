@@ -16,7 +16,8 @@ std::optional<Selector> parse_selector(const Json& j, const std::string& path, D
         return s;
     }
     if (!j.is_object()) {
-        diags.error(path, "a node selector must be a node id or an object such as {\"type\": \"lambda\"}, got " + j.dump());
+        diags.error(path,
+                    "a node selector must be a node id or an object such as {\"type\": \"lambda\"}, got " + j.dump());
         return std::nullopt;
     }
     const std::size_t before = diags.error_count();
@@ -27,11 +28,14 @@ std::optional<Selector> parse_selector(const Json& j, const std::string& path, D
         if (default_registry().find(s.types[i])) continue;
         const std::string guess = default_registry().suggest(s.types[i]);
         const std::string p = j["type"].is_array() ? f.path_of("type") + "/" + std::to_string(i) : f.path_of("type");
-        diags.error(p, "unknown service type '" + s.types[i] + "'" + (guess.empty() ? "" : " (did you mean '" + guess + "'?)"));
+        diags.error(
+            p, "unknown service type '" + s.types[i] + "'" + (guess.empty() ? "" : " (did you mean '" + guess + "'?)"));
     }
     if (const Json* c = f.raw("config")) {
-        if (!c->is_object()) f.error("config", "config must be an object of config values the node must have, got " + c->dump());
-        else s.config = *c;
+        if (!c->is_object())
+            f.error("config", "config must be an object of config values the node must have, got " + c->dump());
+        else
+            s.config = *c;
     }
     s.wired_to = f.text("wired_to", false);
     s.wired_from = f.text("wired_from", false);
@@ -99,9 +103,11 @@ std::string describe_selector(const Selector& s) {
     } else {
         const std::string labels = type_labels(s.types);
         // "an SQS", "an EC2", "an Aurora", "a Lambda": acronyms read letter by letter.
-        const bool acronym = labels.size() > 1 && (std::isupper(static_cast<unsigned char>(labels[1])) || std::isdigit(static_cast<unsigned char>(labels[1])));
-        const bool vowel = !labels.empty() && (std::string("AEIOU").find(labels[0]) != std::string::npos ||
-                                               (acronym && std::string("FHLMNRSX").find(labels[0]) != std::string::npos));
+        const bool acronym = labels.size() > 1 && (std::isupper(static_cast<unsigned char>(labels[1])) ||
+                                                   std::isdigit(static_cast<unsigned char>(labels[1])));
+        const bool vowel =
+            !labels.empty() && (std::string("AEIOU").find(labels[0]) != std::string::npos ||
+                                (acronym && std::string("FHLMNRSX").find(labels[0]) != std::string::npos));
         out = std::string(vowel ? "an " : "a ") + labels + " node";
     }
     if (!s.wired_from.empty()) out += " wired from '" + s.wired_from + "'";

@@ -23,14 +23,18 @@ void load_step(Tour& t, const Json& j, const std::string& path, Diagnostics& d) 
     s.text = f.text("text", true);
     s.highlight = f.text("highlight", false);
     if (const Json* set = f.raw("set")) {
-        if (set->is_object()) s.set = Json::array({*set});
-        else if (set->is_array()) s.set = *set;
-        else f.error("set", "set must be an action object or an array of them, got " + set->dump());
+        if (set->is_object())
+            s.set = Json::array({*set});
+        else if (set->is_array())
+            s.set = *set;
+        else
+            f.error("set", "set must be an action object or an array of them, got " + set->dump());
     }
     if (const Json* w = f.raw("watch")) {
         Fields wf(*w, f.path_of("watch"), d);
         Watch watch{wf.text("node", true), wf.text("metric", true), wf.text("direction", true)};
-        if (!watch.direction.empty() && watch.direction != "up" && watch.direction != "down" && watch.direction != "same")
+        if (!watch.direction.empty() && watch.direction != "up" && watch.direction != "down" &&
+            watch.direction != "same")
             wf.error("direction", "direction must be \"up\", \"down\" or \"same\", got \"" + watch.direction + "\"");
         wf.finish();
         s.watch = watch;
@@ -57,14 +61,17 @@ TourLoad load_tour(std::string_view json_text) {
     Tour& t = out.tour;
     Fields f(root, "", d);
     t.format = f.text("format", true);
-    if (!t.format.empty() && t.format != kTourFormat) f.error("format", "format must be \"" + std::string(kTourFormat) + "\", got \"" + t.format + "\"");
+    if (!t.format.empty() && t.format != kTourFormat)
+        f.error("format", "format must be \"" + std::string(kTourFormat) + "\", got \"" + t.format + "\"");
     t.pattern = f.text("pattern", true);
     t.title = f.text("title", true);
     t.description = f.text("description", false);
     if (f.has("duration")) t.duration = f.duration("duration", true);
     const Json* steps = f.raw("steps");
     if (!steps || !steps->is_array() || steps->size() < 4 || steps->size() > 8) {
-        f.error(steps ? "steps" : "", "a tour needs \"steps\": an array of 4 to 8 steps" + (steps ? ", got " + std::to_string(steps->is_array() ? steps->size() : 0) : std::string()));
+        f.error(steps ? "steps" : "",
+                "a tour needs \"steps\": an array of 4 to 8 steps" +
+                    (steps ? ", got " + std::to_string(steps->is_array() ? steps->size() : 0) : std::string()));
     } else {
         for (std::size_t i = 0; i < steps->size(); ++i) load_step(t, (*steps)[i], "/steps/" + std::to_string(i), d);
     }
@@ -85,7 +92,8 @@ Diagnostics check_tour(const Tour& t, const Pattern& p) {
                 d.error(s.path + "/highlight", "pattern '" + t.pattern + "' has no node '" + s.highlight + "'");
             }
         }
-        if (s.watch && !p.find_node(s.watch->node)) d.error(s.path + "/watch/node", "pattern '" + t.pattern + "' has no node '" + s.watch->node + "'");
+        if (s.watch && !p.find_node(s.watch->node))
+            d.error(s.path + "/watch/node", "pattern '" + t.pattern + "' has no node '" + s.watch->node + "'");
         if (s.set.empty()) continue;
         ParseResult changed = apply_actions(p, s.set, s.path + "/set");
         for (const auto& item : changed.diagnostics.items())
@@ -93,7 +101,8 @@ Diagnostics check_tour(const Tour& t, const Pattern& p) {
         if (!changed.ok()) continue;
         auto built = Simulation::build(changed.pattern);
         for (const auto& item : built.diagnostics.items())
-            if (item.severity == Severity::Error) d.error(s.path + "/set", "after this step's changes: " + item.path + ": " + item.message, item.hint);
+            if (item.severity == Severity::Error)
+                d.error(s.path + "/set", "after this step's changes: " + item.path + ": " + item.message, item.hint);
     }
     return d;
 }

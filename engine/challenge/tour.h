@@ -27,16 +27,17 @@ struct Watch {
 
 struct TourStep {
     std::string title;
-    std::string text;       // one or two sentences
-    std::string highlight;  // a node id, or an edge "from->to"
-    Json set = Json::array();  // actions: {"node", "config"}, {"edge": "a->b", "config"}, {"traffic": {...}}, {"faults": [...]}, {"settings": {...}}
+    std::string text;          // one or two sentences
+    std::string highlight;     // a node id, or an edge "from->to"
+    Json set = Json::array();  // actions: {"node", "config"}, {"edge": "a->b", "config"}, {"traffic": {...}},
+                               // {"faults": [...]}, {"settings": {...}}
     std::optional<Watch> watch;
-    std::string path;       // "/steps/2"
+    std::string path;  // "/steps/2"
 };
 
 struct Tour {
     std::string format = kTourFormat;
-    std::string pattern;       // pattern file name without .json ("rest-api")
+    std::string pattern;  // pattern file name without .json ("rest-api")
     std::string title, description;
     std::optional<SimTime> duration;  // how long to run for a watch (default: the pattern's duration)
     std::vector<TourStep> steps;

@@ -12,12 +12,12 @@
 #include "cli/cli.h"
 #include "runtime/simulation.h"
 
+#include <sys/resource.h>
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <optional>
 #include <string_view>
-#include <sys/resource.h>
 
 namespace sim::cli {
 
@@ -44,8 +44,10 @@ void prepare(Pattern& p, double rps) {
         t.profile = {{"type", "constant"}, {"rps", rps / static_cast<double>(p.traffic.size())}};
         t.duration = kNever;
         t.start = {};
-        if (t.payload.is_null()) t.payload = Json{{"orderId", "bench-order"}, {"total", 42}};
-        else t.payload = Json::parse(t.payload.dump());  // placeholders stay literal text below
+        if (t.payload.is_null())
+            t.payload = Json{{"orderId", "bench-order"}, {"total", 42}};
+        else
+            t.payload = Json::parse(t.payload.dump());  // placeholders stay literal text below
         std::string text = t.payload.dump();
         for (std::size_t pos; (pos = text.find("{{")) != std::string::npos;) text.replace(pos, 2, "<<");
         t.payload = Json::parse(text);
@@ -60,18 +62,27 @@ int bench_command(const Args& args) {
     std::optional<SimTime> duration;
     std::string dir, only;
     for (std::size_t i = 0; i < args.size(); ++i) {
-        if (args[i] == "--json") json = true;
-        else if (args[i] == "--quick") quick = true;
-        else if (args[i] == "--patterns" && i + 1 < args.size()) dir = args[++i];
-        else if (args[i] == "--workload" && i + 1 < args.size()) only = args[++i];
-        else if (args[i] == "--duration" && i + 1 < args.size() && (duration = parse_duration(args[i + 1])) && duration->us > 0) ++i;
+        if (args[i] == "--json")
+            json = true;
+        else if (args[i] == "--quick")
+            quick = true;
+        else if (args[i] == "--patterns" && i + 1 < args.size())
+            dir = args[++i];
+        else if (args[i] == "--workload" && i + 1 < args.size())
+            only = args[++i];
+        else if (args[i] == "--duration" && i + 1 < args.size() && (duration = parse_duration(args[i + 1])) &&
+                 duration->us > 0)
+            ++i;
         else {
-            std::fprintf(stderr, "usage: slsim bench [--json] [--quick] [--duration D] [--workload NAME] [--patterns DIR]\n");
+            std::fprintf(stderr,
+                         "usage: slsim bench [--json] [--quick] [--duration D] [--workload NAME] [--patterns DIR]\n");
             return 2;
         }
     }
-    const Workload workloads[] = {{"async-queue", "async-queue.json", hours(24)}, {"fan-out", "fan-out.json", hours(1)}};
-    if (!only.empty() && std::none_of(std::begin(workloads), std::end(workloads), [&](const Workload& w) { return only == w.name; })) {
+    const Workload workloads[] = {{"async-queue", "async-queue.json", hours(24)},
+                                  {"fan-out", "fan-out.json", hours(1)}};
+    if (!only.empty() &&
+        std::none_of(std::begin(workloads), std::end(workloads), [&](const Workload& w) { return only == w.name; })) {
         std::fprintf(stderr, "slsim bench: no workload '%s' (async-queue, fan-out)\n", only.c_str());
         return 2;
     }
@@ -81,7 +92,9 @@ int bench_command(const Args& args) {
         std::fprintf(stderr, "slsim bench: workload %s cannot run: %s\n", w.name, why.c_str());
         status = 1;
     };
-    if (!json) std::printf("%-12s %12s %14s %14s %12s %10s %9s\n", "workload", "sim time", "events", "events/s", "requests/s", "wall s", "rss MB");
+    if (!json)
+        std::printf("%-12s %12s %14s %14s %12s %10s %9s\n", "workload", "sim time", "events", "events/s", "requests/s",
+                    "wall s", "rss MB");
     for (const Workload& w : workloads) {
         if (!only.empty() && only != w.name) continue;
         std::string text, error;
@@ -104,7 +117,8 @@ int bench_command(const Args& args) {
         prepare(parsed.pattern, 10000.0 / 60.0);
         auto built = Simulation::build(parsed.pattern);
         if (!built.simulation) {
-            for (const auto& d : built.diagnostics.items()) std::fprintf(stderr, "%s: %s\n", w.file, format_diagnostic(d).c_str());
+            for (const auto& d : built.diagnostics.items())
+                std::fprintf(stderr, "%s: %s\n", w.file, format_diagnostic(d).c_str());
             fail(w, std::string(w.file) + " does not build");
             continue;
         }
@@ -115,7 +129,8 @@ int bench_command(const Args& args) {
         const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
         const Json report = built.simulation->report();
         std::uint64_t requests = 0;
-        for (const auto& [id, s] : report["sources"].items()) requests += s["ok"].get<std::uint64_t>() + s["failed"].get<std::uint64_t>();
+        for (const auto& [id, s] : report["sources"].items())
+            requests += s["ok"].get<std::uint64_t>() + s["failed"].get<std::uint64_t>();
         // A figure is only a measurement of the workload when it ran its whole time and served requests.
         if (stop != StopReason::TimeLimit && stop != StopReason::Completed) {
             fail(w, std::string("stopped early (") + stop_reason_name(stop) + ")");
@@ -126,13 +141,14 @@ int bench_command(const Args& args) {
             continue;
         }
         const double events = static_cast<double>(built.simulation->events_processed());
-        Json j = {{"sim_time_s", until.seconds()}, {"events", built.simulation->events_processed()}, {"requests", requests},
-                  {"wall_s", wall}, {"events_per_s", events / wall}, {"requests_per_s", static_cast<double>(requests) / wall},
-                  {"peak_rss_mb", peak_rss_mb()}, {"trace_fingerprint", report["trace_fingerprint"]}};
+        Json j = {{"sim_time_s", until.seconds()}, {"events", built.simulation->events_processed()},
+                  {"requests", requests},          {"wall_s", wall},
+                  {"events_per_s", events / wall}, {"requests_per_s", static_cast<double>(requests) / wall},
+                  {"peak_rss_mb", peak_rss_mb()},  {"trace_fingerprint", report["trace_fingerprint"]}};
         out[w.name] = j;
         if (!json)
-            std::printf("%-12s %12s %14.0f %14.0f %12.0f %10.2f %9.1f\n", w.name, format_duration(until).c_str(), events, events / wall,
-                        static_cast<double>(requests) / wall, wall, peak_rss_mb());
+            std::printf("%-12s %12s %14.0f %14.0f %12.0f %10.2f %9.1f\n", w.name, format_duration(until).c_str(),
+                        events, events / wall, static_cast<double>(requests) / wall, wall, peak_rss_mb());
     }
     if (json) std::printf("%s\n", out.dump(2).c_str());
     return status;

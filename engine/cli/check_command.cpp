@@ -38,17 +38,21 @@ std::string dir_of(const std::string& path) {
 }  // namespace
 
 int check_command(const Args& args) {
-    static const char* kUsage = "usage: slsim check CHALLENGE.json [SOLUTION.json] [--json] [--no-compare]\n"
-                                "       (without a solution: list the challenge's runs and checks)\n";
+    static const char* kUsage =
+        "usage: slsim check CHALLENGE.json [SOLUTION.json] [--json] [--no-compare]\n"
+        "       (without a solution: list the challenge's runs and checks)\n";
     std::vector<std::string> files;
     bool json = false, compare = true;
     for (const auto& a : args) {
-        if (a == "--json") json = true;
-        else if (a == "--no-compare") compare = false;
+        if (a == "--json")
+            json = true;
+        else if (a == "--no-compare")
+            compare = false;
         else if (!a.empty() && a[0] == '-') {
             std::fprintf(stderr, "slsim check: unknown option '%s'\n%s", a.c_str(), kUsage);
             return 2;
-        } else files.push_back(a);
+        } else
+            files.push_back(a);
     }
     if (files.empty() || files.size() > 2) {
         std::fputs(kUsage, stderr);
@@ -62,15 +66,16 @@ int check_command(const Args& args) {
     challenge::LoadResult loaded = challenge::load_challenge(text);
     print_diagnostics(loaded.diagnostics, files[0]);
     if (!loaded.ok()) {
-        std::fprintf(stderr, "%s: invalid challenge (%zu error%s)\n", files[0].c_str(), loaded.diagnostics.error_count(),
-                     loaded.diagnostics.error_count() == 1 ? "" : "s");
+        std::fprintf(stderr, "%s: invalid challenge (%zu error%s)\n", files[0].c_str(),
+                     loaded.diagnostics.error_count(), loaded.diagnostics.error_count() == 1 ? "" : "s");
         return 2;
     }
     const challenge::Challenge& ch = loaded.challenge;
     if (files.size() == 1) {
         std::printf("%s (%s)\n\n%s\n\n", ch.title.c_str(), ch.id.c_str(), ch.scenario.c_str());
         for (const auto& c : ch.constraints) std::printf("  constraint: %s\n", c.c_str());
-        for (const auto& r : ch.runs) std::printf("  run %-12s %s, %s\n", r.id.c_str(), format_duration(r.duration).c_str(), r.label.c_str());
+        for (const auto& r : ch.runs)
+            std::printf("  run %-12s %s, %s\n", r.id.c_str(), format_duration(r.duration).c_str(), r.label.c_str());
         for (const auto& c : ch.checks) std::printf("  check: %s\n", c.description.c_str());
         return 0;
     }
@@ -107,10 +112,13 @@ int check_command(const Args& args) {
         const auto& c = result.checks[i];
         std::printf("%s  %s — %s\n", c.passed ? "PASS" : "FAIL", c.description.c_str(), c.measured.c_str());
         for (const auto& [label, r] : others)
-            std::printf("        %s: %s — %s\n", label.c_str(), r.checks[i].passed ? "pass" : "fail", r.checks[i].measured.c_str());
+            std::printf("        %s: %s — %s\n", label.c_str(), r.checks[i].passed ? "pass" : "fail",
+                        r.checks[i].measured.c_str());
     }
-    std::printf("\n%zu of %zu checks passed%s\n", result.passed_count(), result.checks.size(), result.passed() ? ": challenge complete" : "");
-    for (const auto& [label, r] : others) std::printf("%s: %zu of %zu checks passed\n", label.c_str(), r.passed_count(), r.checks.size());
+    std::printf("\n%zu of %zu checks passed%s\n", result.passed_count(), result.checks.size(),
+                result.passed() ? ": challenge complete" : "");
+    for (const auto& [label, r] : others)
+        std::printf("%s: %zu of %zu checks passed\n", label.c_str(), r.passed_count(), r.checks.size());
     return result.passed() ? 0 : 1;
 }
 

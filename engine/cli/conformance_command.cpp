@@ -15,7 +15,8 @@ int conformance_command(const Args& args) {
     bool known = false;
     for (const auto& s : conformance::suite_names()) known |= s == args[0];
     if (!known) {
-        std::fprintf(stderr, "slsim conformance: unknown suite '%s'; expected eventbridge, sns, schedule or asl\n", args[0].c_str());
+        std::fprintf(stderr, "slsim conformance: unknown suite '%s'; expected eventbridge, sns, schedule or asl\n",
+                     args[0].c_str());
         return 2;
     }
     std::string text, error;

@@ -18,8 +18,10 @@ void print_diagnostics(const Diagnostics& d, const std::string& file) {
 }
 
 int usage_error(const char* what) {
-    std::fprintf(stderr, "slsim: %s\nusage: slsim export sam FILE [--yaml|--json]\n"
-                         "       slsim export mermaid FILE\n       slsim import TEMPLATE  (JSON or YAML)\n", what);
+    std::fprintf(stderr,
+                 "slsim: %s\nusage: slsim export sam FILE [--yaml|--json]\n"
+                 "       slsim export mermaid FILE\n       slsim import TEMPLATE  (JSON or YAML)\n",
+                 what);
     return 2;
 }
 
@@ -31,9 +33,12 @@ int export_command(const Args& args) {
     const std::string& file = args[1];
     bool yaml = true;
     for (std::size_t i = 2; i < args.size(); ++i) {
-        if (args[i] == "--yaml") yaml = true;
-        else if (args[i] == "--json") yaml = false;
-        else return usage_error(("unknown option '" + args[i] + "'").c_str());
+        if (args[i] == "--yaml")
+            yaml = true;
+        else if (args[i] == "--json")
+            yaml = false;
+        else
+            return usage_error(("unknown option '" + args[i] + "'").c_str());
     }
     if (format != "sam" && format != "mermaid") return usage_error(("unknown export format '" + format + "'").c_str());
     std::string text, error;
@@ -50,8 +55,9 @@ int export_command(const Args& args) {
     }
     SamExport out = export_sam(parsed.pattern);
     for (const std::string& note : out.notes) std::fprintf(stderr, "note: %s\n", note.c_str());
-    const std::string body = yaml ? to_yaml(out.tmpl)
-                                  : out.tmpl.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+    const std::string body =
+        yaml ? to_yaml(out.tmpl)
+             : out.tmpl.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
     std::fputs(body.c_str(), stdout);
     return 0;
 }

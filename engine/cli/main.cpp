@@ -20,7 +20,8 @@ void usage(std::FILE* out) {
         "                                                   costs, crossover request rate, comparison table\n"
         "  export sam FILE [--yaml|--json]                  the pattern as an AWS SAM template (default YAML)\n"
         "  export mermaid FILE                              the diagram as Mermaid flowchart text\n"
-        "  import TEMPLATE                                  a SAM/CloudFormation template (JSON or YAML) as pattern JSON\n"
+        "  import TEMPLATE                                  a SAM/CloudFormation template (JSON or YAML) as pattern "
+        "JSON\n"
         "  quiz QUESTION.json [--json]                      run every option of a quiz question; exit 0 when\n"
         "                                                   the stated answer measurably wins\n"
         "  help                                             this text\n",

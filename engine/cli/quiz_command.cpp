@@ -14,11 +14,13 @@ int quiz_command(const Args& args) {
     std::string file;
     bool json = false;
     for (const auto& a : args) {
-        if (a == "--json") json = true;
+        if (a == "--json")
+            json = true;
         else if (!a.empty() && a[0] == '-') {
             std::fprintf(stderr, "slsim quiz: unknown option '%s'\n%s", a.c_str(), kUsage);
             return 2;
-        } else if (file.empty()) file = a;
+        } else if (file.empty())
+            file = a;
         else {
             std::fprintf(stderr, "slsim quiz: one question file at a time\n%s", kUsage);
             return 2;
@@ -41,7 +43,8 @@ int quiz_command(const Args& args) {
         return t;
     };
     challenge::QuizLoad q = challenge::load_quiz(text, dir, read);
-    for (const auto& d : q.diagnostics.items()) std::fprintf(stderr, "%s: %s\n", file.c_str(), format_diagnostic(d).c_str());
+    for (const auto& d : q.diagnostics.items())
+        std::fprintf(stderr, "%s: %s\n", file.c_str(), format_diagnostic(d).c_str());
     if (!q.ok()) return 2;
     const challenge::QuizResult r = challenge::evaluate_quiz(q.quiz);
     if (json) {
@@ -54,13 +57,15 @@ int quiz_command(const Args& args) {
         std::printf("%s) %s\n", o.id.c_str(), q.quiz.options[i].text.c_str());
         for (const auto& m : q.quiz.measures) {
             const auto it = o.shown.find(m.id);
-            std::printf("     %-52s %s%s\n", m.label.c_str(), it == o.shown.end() ? "—" : it->second.c_str(), m.id == q.quiz.decide ? "  (decides)" : "");
+            std::printf("     %-52s %s%s\n", m.label.c_str(), it == o.shown.end() ? "—" : it->second.c_str(),
+                        m.id == q.quiz.decide ? "  (decides)" : "");
         }
         for (const auto& u : o.unmet) std::printf("     misses: %s\n", u.c_str());
         if (!o.problem.empty()) std::printf("     problem: %s\n", o.problem.c_str());
         std::printf("     why: %s\n\n", o.why.c_str());
     }
-    std::printf("best: %s; stated answer: %s — %s\n", r.best.empty() ? "(no single winner)" : r.best.c_str(), r.answer.c_str(),
+    std::printf("best: %s; stated answer: %s — %s\n", r.best.empty() ? "(no single winner)" : r.best.c_str(),
+                r.answer.c_str(),
                 r.answer_is_best() ? "confirmed by the simulation" : "NOT confirmed by the simulation");
     return r.answer_is_best() ? 0 : 1;
 }

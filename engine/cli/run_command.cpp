@@ -3,24 +3,28 @@
 #include "cli/report_text.h"
 #include "runtime/simulation.h"
 
+#include <unistd.h>
 #include <csignal>
 #include <cstdio>
 #include <fstream>
 #include <sstream>
-#include <unistd.h>
 
 namespace sim::cli {
 
 namespace {
 volatile std::sig_atomic_t g_interrupted = 0;
-void on_sigint(int) { g_interrupted = 1; }
+void on_sigint(int) {
+    g_interrupted = 1;
+}
 
 void print_diagnostics(const Diagnostics& d, const std::string& file) {
     for (const auto& item : d.items()) std::fprintf(stderr, "%s: %s\n", file.c_str(), format_diagnostic(item).c_str());
 }
 }  // namespace
 
-bool interrupted() { return g_interrupted != 0; }
+bool interrupted() {
+    return g_interrupted != 0;
+}
 
 bool read_file(const std::string& path, std::string& out, std::string& error) {
     std::ifstream in(path, std::ios::binary);
@@ -51,8 +55,9 @@ int validate_command(const Args& args) {
                      built.diagnostics.error_count() == 1 ? "" : "s");
         return 1;
     }
-    std::printf("%s: valid (%zu nodes, %zu edges, %zu traffic sources)\n", args[0].c_str(), built.simulation->pattern().nodes.size(),
-                built.simulation->pattern().edges.size(), built.simulation->pattern().traffic.size());
+    std::printf("%s: valid (%zu nodes, %zu edges, %zu traffic sources)\n", args[0].c_str(),
+                built.simulation->pattern().nodes.size(), built.simulation->pattern().edges.size(),
+                built.simulation->pattern().traffic.size());
     return 0;
 }
 
@@ -70,7 +75,8 @@ int run_command(const Args& args) {
             }
             return &args[++i];
         };
-        if (a == "--json") json = true;
+        if (a == "--json")
+            json = true;
         else if (a == "--seed") {
             const std::string* v = value("--seed");
             if (!v) return 2;
@@ -92,7 +98,8 @@ int run_command(const Args& args) {
         } else if (!a.empty() && a[0] == '-') {
             std::fprintf(stderr, "slsim run: unknown option '%s'\n", a.c_str());
             return 2;
-        } else if (file.empty()) file = a;
+        } else if (file.empty())
+            file = a;
         else {
             std::fprintf(stderr, "slsim run: only one pattern file, got '%s' too\n", a.c_str());
             return 2;
@@ -118,14 +125,16 @@ int run_command(const Args& args) {
     const bool show_progress = isatty(fileno(stderr));
     StopReason stop = sim.run_until(until, [&](const Progress& p) {
         if (show_progress) {
-            std::fprintf(stderr, "\r  simulated %s of %s, %llu events", format_duration(p.now).c_str(), format_duration(p.until).c_str(),
-                         static_cast<unsigned long long>(p.events));
+            std::fprintf(stderr, "\r  simulated %s of %s, %llu events", format_duration(p.now).c_str(),
+                         format_duration(p.until).c_str(), static_cast<unsigned long long>(p.events));
         }
         return !interrupted();
     });
     if (show_progress) std::fputs("\r\033[K", stderr);
-    if (json) std::printf("%s\n", sim.report().dump(2).c_str());
-    else std::fputs(format_report_text(sim).c_str(), stdout);
+    if (json)
+        std::printf("%s\n", sim.report().dump(2).c_str());
+    else
+        std::fputs(format_report_text(sim).c_str(), stdout);
     return stop == StopReason::Interrupted ? 130 : 0;
 }
 

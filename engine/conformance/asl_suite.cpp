@@ -57,17 +57,17 @@ std::string run_case(const json& c) {
         auto adv = ex.advance(now);
         if (adv.kind == sfn::AdvanceKind::Finished) break;
         // The recorded cases contain no Task states; any task request fails like a missing handler.
-        for (const auto& t : adv.tasks) ex.fail_task(t.id, "Sim.NoTaskHandler", "no task handler in the conformance runner");
+        for (const auto& t : adv.tasks)
+            ex.fail_task(t.id, "Sim.NoTaskHandler", "no task handler in the conformance runner");
         if (adv.kind == sfn::AdvanceKind::WaitUntil && adv.wake_at_us) now = *adv.wake_at_us;
         if (adv.kind == sfn::AdvanceKind::AwaitingTasks) return "execution is stuck waiting for tasks";
     }
     if (steps == kMaxAdvances) return "execution did not finish";
     std::string status = sfn::execution_status_name(ex.status());
     const std::string want = expected["status"].get<std::string>();
-    std::string got_detail = status == "SUCCEEDED"
-                                 ? "output " + sfn::compact_json(ex.output())
-                                 : "error " + ex.error().error + " (cause: " +
-                                       ex.error().cause.value_or("<none>") + ")";
+    std::string got_detail =
+        status == "SUCCEEDED" ? "output " + sfn::compact_json(ex.output())
+                              : "error " + ex.error().error + " (cause: " + ex.error().cause.value_or("<none>") + ")";
     if (status != want) return "expected status " + want + ", got " + status + " with " + got_detail;
     if (want == "SUCCEEDED") {
         if (!expected.contains("output")) return "case is missing key 'expected.output'";
@@ -91,16 +91,17 @@ Report run_asl_suite(const json& cases) {
     Report report;
     for (std::size_t k = 0; k < cases.size(); ++k) {
         const json& c = cases[k];
-        std::string id = c.is_object() && c.contains("id") && c["id"].is_string()
-                             ? c["id"].get<std::string>()
-                             : "(case " + std::to_string(k) + ")";
+        std::string id = c.is_object() && c.contains("id") && c["id"].is_string() ? c["id"].get<std::string>()
+                                                                                  : "(case " + std::to_string(k) + ")";
         if (!c.is_object()) {
             report.failures.push_back({id, "case is not a JSON object"});
             continue;
         }
         std::string why = run_case(c);
-        if (why.empty()) ++report.passed;
-        else report.failures.push_back({id, why});
+        if (why.empty())
+            ++report.passed;
+        else
+            report.failures.push_back({id, why});
     }
     return report;
 }

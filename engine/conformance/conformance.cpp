@@ -22,8 +22,10 @@ Report run_suite(const std::string& suite, const nlohmann::json& cases) {
 SuiteFile read_suite_file(std::string_view text) {
     JsonText parsed = parse_json_text(text);
     SuiteFile out;
-    if (parsed.ok) out.cases = std::move(parsed.value);
-    else out.error = parsed.where();
+    if (parsed.ok)
+        out.cases = std::move(parsed.value);
+    else
+        out.error = parsed.where();
     return out;
 }
 

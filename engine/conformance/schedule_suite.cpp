@@ -22,8 +22,7 @@ std::string join_times(const std::vector<std::string>& times) {
 
 // Checks one case; returns the reason it fails, or an empty string when it passes.
 std::string check_case(const json& c) {
-    if (!c.contains("expression") || !c["expression"].is_string())
-        return "case has no string key 'expression'";
+    if (!c.contains("expression") || !c["expression"].is_string()) return "case has no string key 'expression'";
     const std::string expression = c["expression"].get<std::string>();
     const auto parsed = sch::ScheduleExpression::parse(expression);
     const auto* error = std::get_if<sch::ScheduleError>(&parsed);
@@ -32,8 +31,7 @@ std::string check_case(const json& c) {
         if (error == nullptr) return "expected '" + expression + "' to be rejected, but it parsed";
         return {};
     }
-    if (error != nullptr)
-        return "expected '" + expression + "' to be valid, got error: " + error->message;
+    if (error != nullptr) return "expected '" + expression + "' to be valid, got error: " + error->message;
     if (!c.contains("after") || !c["after"].is_string()) return "case has no string key 'after'";
     if (!c.contains("next") || !c["next"].is_array()) return "case has no array key 'next'";
     std::string why;

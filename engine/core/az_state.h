@@ -14,9 +14,9 @@
 namespace sim {
 
 struct AzFault {
-    std::string az;        // "use1-az1"
-    SimTime from;          // outage starts (inclusive)
-    SimTime to = kNever;   // AZ back (exclusive)
+    std::string az;       // "use1-az1"
+    SimTime from;         // outage starts (inclusive)
+    SimTime to = kNever;  // AZ back (exclusive)
 };
 
 // True for the us-east-1 AZ IDs use1-az1..use1-az6 (us-east-1 has 6 AZs; AWS-FACTS §17).

@@ -4,15 +4,28 @@
 namespace sim {
 
 Context::Context(Kernel& sim, std::uint32_t node)
-    : sim_(&sim), node_(node), clock_(&sim.scheduler.clock()), rng_(&sim.nodes[node].rng), metrics_(&sim.nodes[node].metrics) {}
+    : sim_(&sim),
+      node_(node),
+      clock_(&sim.scheduler.clock()),
+      rng_(&sim.nodes[node].rng),
+      metrics_(&sim.nodes[node].metrics) {}
 
-const std::string& Context::node_id() const { return sim_->nodes[node_].id; }
-Account& Context::account() { return sim_->account; }
-const std::vector<Link>& Context::links() const { return sim_->nodes[node_].links; }
-std::uint64_t Context::start_unix_s() const { return sim_->start_unix_s; }
+const std::string& Context::node_id() const {
+    return sim_->nodes[node_].id;
+}
+Account& Context::account() {
+    return sim_->account;
+}
+const std::vector<Link>& Context::links() const {
+    return sim_->nodes[node_].links;
+}
+std::uint64_t Context::start_unix_s() const {
+    return sim_->start_unix_s;
+}
 double Context::billable(FreeMeter meter, double units) {
     if (!sim_->account.free_tier.enabled()) return units;
-    return sim_->account.free_tier.billable(meter, units, static_cast<std::int64_t>(sim_->start_unix_s) + now().us / 1'000'000);
+    return sim_->account.free_tier.billable(meter, units,
+                                            static_cast<std::int64_t>(sim_->start_unix_s) + now().us / 1'000'000);
 }
 
 const Link* Context::link_to(std::string_view target_id) const {
@@ -63,10 +76,16 @@ std::uint64_t Context::start_timer(SimTime delay, std::uint64_t tag) {
     return sim_->scheduler.post(e);
 }
 
-void Context::cancel_timer(std::uint64_t timer_id) { sim_->scheduler.cancel(timer_id); }
+void Context::cancel_timer(std::uint64_t timer_id) {
+    sim_->scheduler.cancel(timer_id);
+}
 
-std::uint64_t Context::new_message_id() { return sim_->next_message++; }
-std::uint64_t Context::new_trace_id() { return sim_->next_trace++; }
+std::uint64_t Context::new_message_id() {
+    return sim_->next_message++;
+}
+std::uint64_t Context::new_trace_id() {
+    return sim_->next_trace++;
+}
 
 bool Context::tracing(const Message& msg) const {
     return sim_->trace.records(msg.trace);

@@ -24,8 +24,7 @@ public:
     void push(Context& ctx, SimTime due, std::uint64_t id, Open&& open, std::size_t open_count) {
         q_.push_back(Entry{due, id});
         while (!open(q_.front())) q_.pop_front();  // the entry just pushed is open
-        if (q_.size() > 2 * open_count + 1024)
-            std::erase_if(q_, [&](const Entry& e) { return !open(e); });
+        if (q_.size() > 2 * open_count + 1024) std::erase_if(q_, [&](const Entry& e) { return !open(e); });
         if (!armed_) arm(ctx, open);
     }
 

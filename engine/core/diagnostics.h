@@ -34,9 +34,7 @@ public:
     void warning(std::string path, std::string message, std::string hint = {}) {
         items_.push_back({Severity::Warning, std::move(path), std::move(message), std::move(hint)});
     }
-    void append(const Diagnostics& other) {
-        items_.insert(items_.end(), other.items_.begin(), other.items_.end());
-    }
+    void append(const Diagnostics& other) { items_.insert(items_.end(), other.items_.begin(), other.items_.end()); }
     bool has_errors() const {
         for (const auto& d : items_)
             if (d.severity == Severity::Error) return true;

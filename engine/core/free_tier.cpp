@@ -1,8 +1,8 @@
 // free_tier.cpp — monthly allowances (../shared/AWS-FACTS.md: Lambda, SQS, SNS, Step Functions).
 #include "core/free_tier.h"
 
-#include "prices/price_table.h"
 #include "core/civil_time.h"
+#include "prices/price_table.h"
 
 #include <algorithm>
 
@@ -10,24 +10,36 @@ namespace sim {
 
 double FreeTier::allowance(FreeMeter m) {
     switch (m) {
-        case FreeMeter::LambdaRequests: return price_table::kLambdaFreeRequests;
-        case FreeMeter::LambdaGbSeconds: return price_table::kLambdaFreeGbSeconds;
-        case FreeMeter::SqsRequests: return price_table::kSqsFreeRequests;
-        case FreeMeter::SnsPublishes: return price_table::kSnsFreePublishes;
-        case FreeMeter::StepFunctionsTransitions: return price_table::kSfnFreeTransitions;
-        case FreeMeter::Count: break;
+        case FreeMeter::LambdaRequests:
+            return price_table::kLambdaFreeRequests;
+        case FreeMeter::LambdaGbSeconds:
+            return price_table::kLambdaFreeGbSeconds;
+        case FreeMeter::SqsRequests:
+            return price_table::kSqsFreeRequests;
+        case FreeMeter::SnsPublishes:
+            return price_table::kSnsFreePublishes;
+        case FreeMeter::StepFunctionsTransitions:
+            return price_table::kSfnFreeTransitions;
+        case FreeMeter::Count:
+            break;
     }
     return 0;
 }
 
 const char* FreeTier::name(FreeMeter m) {
     switch (m) {
-        case FreeMeter::LambdaRequests: return "lambda_requests";
-        case FreeMeter::LambdaGbSeconds: return "lambda_gb_seconds";
-        case FreeMeter::SqsRequests: return "sqs_requests";
-        case FreeMeter::SnsPublishes: return "sns_publishes";
-        case FreeMeter::StepFunctionsTransitions: return "stepfunctions_transitions";
-        case FreeMeter::Count: break;
+        case FreeMeter::LambdaRequests:
+            return "lambda_requests";
+        case FreeMeter::LambdaGbSeconds:
+            return "lambda_gb_seconds";
+        case FreeMeter::SqsRequests:
+            return "sqs_requests";
+        case FreeMeter::SnsPublishes:
+            return "sns_publishes";
+        case FreeMeter::StepFunctionsTransitions:
+            return "stepfunctions_transitions";
+        case FreeMeter::Count:
+            break;
     }
     return "?";
 }

@@ -39,9 +39,9 @@ public:
 
 private:
     bool enabled_ = false;
-    std::int64_t month_ = -1;                     // year * 12 + month of the allowance in use
-    std::array<double, kMeters> used_{};         // this month
-    std::array<double, kMeters> free_total_{};   // whole run
+    std::int64_t month_ = -1;                   // year * 12 + month of the allowance in use
+    std::array<double, kMeters> used_{};        // this month
+    std::array<double, kMeters> free_total_{};  // whole run
 };
 
 }  // namespace sim

@@ -12,13 +12,18 @@ namespace {
 using u32 = std::uint32_t;
 using u64 = std::uint64_t;
 
-u32 rotl32(u32 x, int n) { return (x << n) | (x >> (32 - n)); }
-u32 rotr32(u32 x, int n) { return (x >> n) | (x << (32 - n)); }
-u64 rotr64(u64 x, int n) { return (x >> n) | (x << (64 - n)); }
+u32 rotl32(u32 x, int n) {
+    return (x << n) | (x >> (32 - n));
+}
+u32 rotr32(u32 x, int n) {
+    return (x >> n) | (x << (32 - n));
+}
+u64 rotr64(u64 x, int n) {
+    return (x >> n) | (x << (64 - n));
+}
 
 // Merkle–Damgård padding: 0x80, zeros, then the bit length (big- or little-endian, `len_bytes`).
-std::vector<unsigned char> pad(std::string_view data, std::size_t block, std::size_t len_bytes,
-                               bool little_endian) {
+std::vector<unsigned char> pad(std::string_view data, std::size_t block, std::size_t len_bytes, bool little_endian) {
     std::vector<unsigned char> m(data.begin(), data.end());
     u64 bits = static_cast<u64>(data.size()) * 8;
     m.push_back(0x80);
@@ -42,42 +47,51 @@ std::string hex(const unsigned char* bytes, std::size_t n) {
 
 std::string md5(std::string_view data) {
     static const u32 k[64] = {
-        0xd76aa478, 0xe8c7b756, 0x242070db, 0xc1bdceee, 0xf57c0faf, 0x4787c62a, 0xa8304613,
-        0xfd469501, 0x698098d8, 0x8b44f7af, 0xffff5bb1, 0x895cd7be, 0x6b901122, 0xfd987193,
-        0xa679438e, 0x49b40821, 0xf61e2562, 0xc040b340, 0x265e5a51, 0xe9b6c7aa, 0xd62f105d,
-        0x02441453, 0xd8a1e681, 0xe7d3fbc8, 0x21e1cde6, 0xc33707d6, 0xf4d50d87, 0x455a14ed,
-        0xa9e3e905, 0xfcefa3f8, 0x676f02d9, 0x8d2a4c8a, 0xfffa3942, 0x8771f681, 0x6d9d6122,
-        0xfde5380c, 0xa4beea44, 0x4bdecfa9, 0xf6bb4b60, 0xbebfbc70, 0x289b7ec6, 0xeaa127fa,
-        0xd4ef3085, 0x04881d05, 0xd9d4d039, 0xe6db99e5, 0x1fa27cf8, 0xc4ac5665, 0xf4292244,
-        0x432aff97, 0xab9423a7, 0xfc93a039, 0x655b59c3, 0x8f0ccc92, 0xffeff47d, 0x85845dd1,
-        0x6fa87e4f, 0xfe2ce6e0, 0xa3014314, 0x4e0811a1, 0xf7537e82, 0xbd3af235, 0x2ad7d2bb,
-        0xeb86d391};
-    static const int r[64] = {7, 12, 17, 22, 7, 12, 17, 22, 7, 12, 17, 22, 7, 12, 17, 22,
-                              5, 9,  14, 20, 5, 9,  14, 20, 5, 9,  14, 20, 5, 9,  14, 20,
-                              4, 11, 16, 23, 4, 11, 16, 23, 4, 11, 16, 23, 4, 11, 16, 23,
-                              6, 10, 15, 21, 6, 10, 15, 21, 6, 10, 15, 21, 6, 10, 15, 21};
+        0xd76aa478, 0xe8c7b756, 0x242070db, 0xc1bdceee, 0xf57c0faf, 0x4787c62a, 0xa8304613, 0xfd469501,
+        0x698098d8, 0x8b44f7af, 0xffff5bb1, 0x895cd7be, 0x6b901122, 0xfd987193, 0xa679438e, 0x49b40821,
+        0xf61e2562, 0xc040b340, 0x265e5a51, 0xe9b6c7aa, 0xd62f105d, 0x02441453, 0xd8a1e681, 0xe7d3fbc8,
+        0x21e1cde6, 0xc33707d6, 0xf4d50d87, 0x455a14ed, 0xa9e3e905, 0xfcefa3f8, 0x676f02d9, 0x8d2a4c8a,
+        0xfffa3942, 0x8771f681, 0x6d9d6122, 0xfde5380c, 0xa4beea44, 0x4bdecfa9, 0xf6bb4b60, 0xbebfbc70,
+        0x289b7ec6, 0xeaa127fa, 0xd4ef3085, 0x04881d05, 0xd9d4d039, 0xe6db99e5, 0x1fa27cf8, 0xc4ac5665,
+        0xf4292244, 0x432aff97, 0xab9423a7, 0xfc93a039, 0x655b59c3, 0x8f0ccc92, 0xffeff47d, 0x85845dd1,
+        0x6fa87e4f, 0xfe2ce6e0, 0xa3014314, 0x4e0811a1, 0xf7537e82, 0xbd3af235, 0x2ad7d2bb, 0xeb86d391};
+    static const int r[64] = {7,  12, 17, 22, 7,  12, 17, 22, 7,  12, 17, 22, 7,  12, 17, 22, 5,  9,  14, 20, 5,  9,
+                              14, 20, 5,  9,  14, 20, 5,  9,  14, 20, 4,  11, 16, 23, 4,  11, 16, 23, 4,  11, 16, 23,
+                              4,  11, 16, 23, 6,  10, 15, 21, 6,  10, 15, 21, 6,  10, 15, 21, 6,  10, 15, 21};
     u32 h[4] = {0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476};
     auto m = pad(data, 64, 8, true);
     for (std::size_t off = 0; off < m.size(); off += 64) {
         u32 w[16];
         for (int j = 0; j < 16; ++j)
-            w[j] = u32(m[off + 4 * j]) | u32(m[off + 4 * j + 1]) << 8 |
-                   u32(m[off + 4 * j + 2]) << 16 | u32(m[off + 4 * j + 3]) << 24;
+            w[j] = u32(m[off + 4 * j]) | u32(m[off + 4 * j + 1]) << 8 | u32(m[off + 4 * j + 2]) << 16 |
+                   u32(m[off + 4 * j + 3]) << 24;
         u32 a = h[0], b = h[1], c = h[2], d = h[3];
         for (int j = 0; j < 64; ++j) {
             u32 f;
             int g;
-            if (j < 16) { f = (b & c) | (~b & d); g = j; }
-            else if (j < 32) { f = (d & b) | (~d & c); g = (5 * j + 1) % 16; }
-            else if (j < 48) { f = b ^ c ^ d; g = (3 * j + 5) % 16; }
-            else { f = c ^ (b | ~d); g = (7 * j) % 16; }
+            if (j < 16) {
+                f = (b & c) | (~b & d);
+                g = j;
+            } else if (j < 32) {
+                f = (d & b) | (~d & c);
+                g = (5 * j + 1) % 16;
+            } else if (j < 48) {
+                f = b ^ c ^ d;
+                g = (3 * j + 5) % 16;
+            } else {
+                f = c ^ (b | ~d);
+                g = (7 * j) % 16;
+            }
             u32 tmp = d;
             d = c;
             c = b;
             b = b + rotl32(a + f + k[j] + w[g], r[j]);
             a = tmp;
         }
-        h[0] += a; h[1] += b; h[2] += c; h[3] += d;
+        h[0] += a;
+        h[1] += b;
+        h[2] += c;
+        h[3] += d;
     }
     unsigned char out[16];
     for (int j = 0; j < 16; ++j) out[j] = static_cast<unsigned char>(h[j / 4] >> (8 * (j % 4)));
@@ -90,20 +104,37 @@ std::string sha1(std::string_view data) {
     for (std::size_t off = 0; off < m.size(); off += 64) {
         u32 w[80];
         for (int j = 0; j < 16; ++j)
-            w[j] = u32(m[off + 4 * j]) << 24 | u32(m[off + 4 * j + 1]) << 16 |
-                   u32(m[off + 4 * j + 2]) << 8 | u32(m[off + 4 * j + 3]);
+            w[j] = u32(m[off + 4 * j]) << 24 | u32(m[off + 4 * j + 1]) << 16 | u32(m[off + 4 * j + 2]) << 8 |
+                   u32(m[off + 4 * j + 3]);
         for (int j = 16; j < 80; ++j) w[j] = rotl32(w[j - 3] ^ w[j - 8] ^ w[j - 14] ^ w[j - 16], 1);
         u32 a = h[0], b = h[1], c = h[2], d = h[3], e = h[4];
         for (int j = 0; j < 80; ++j) {
             u32 f, kk;
-            if (j < 20) { f = (b & c) | (~b & d); kk = 0x5A827999; }
-            else if (j < 40) { f = b ^ c ^ d; kk = 0x6ED9EBA1; }
-            else if (j < 60) { f = (b & c) | (b & d) | (c & d); kk = 0x8F1BBCDC; }
-            else { f = b ^ c ^ d; kk = 0xCA62C1D6; }
+            if (j < 20) {
+                f = (b & c) | (~b & d);
+                kk = 0x5A827999;
+            } else if (j < 40) {
+                f = b ^ c ^ d;
+                kk = 0x6ED9EBA1;
+            } else if (j < 60) {
+                f = (b & c) | (b & d) | (c & d);
+                kk = 0x8F1BBCDC;
+            } else {
+                f = b ^ c ^ d;
+                kk = 0xCA62C1D6;
+            }
             u32 tmp = rotl32(a, 5) + f + e + kk + w[j];
-            e = d; d = c; c = rotl32(b, 30); b = a; a = tmp;
+            e = d;
+            d = c;
+            c = rotl32(b, 30);
+            b = a;
+            a = tmp;
         }
-        h[0] += a; h[1] += b; h[2] += c; h[3] += d; h[4] += e;
+        h[0] += a;
+        h[1] += b;
+        h[2] += c;
+        h[3] += d;
+        h[4] += e;
     }
     unsigned char out[20];
     for (int j = 0; j < 20; ++j) out[j] = static_cast<unsigned char>(h[j / 4] >> (24 - 8 * (j % 4)));
@@ -112,24 +143,21 @@ std::string sha1(std::string_view data) {
 
 std::string sha256(std::string_view data) {
     static const u32 k[64] = {
-        0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4,
-        0xab1c5ed5, 0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe,
-        0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f,
-        0x4a7484aa, 0x5cb0a9dc, 0x76f988da, 0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7,
-        0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967, 0x27b70a85, 0x2e1b2138, 0x4d2c6dfc,
-        0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85, 0xa2bfe8a1, 0xa81a664b,
-        0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070, 0x19a4c116,
-        0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
-        0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7,
-        0xc67178f2};
-    u32 h[8] = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
-                0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
+        0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
+        0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
+        0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
+        0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
+        0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
+        0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
+        0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
+        0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2};
+    u32 h[8] = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
     auto m = pad(data, 64, 8, false);
     for (std::size_t off = 0; off < m.size(); off += 64) {
         u32 w[64];
         for (int j = 0; j < 16; ++j)
-            w[j] = u32(m[off + 4 * j]) << 24 | u32(m[off + 4 * j + 1]) << 16 |
-                   u32(m[off + 4 * j + 2]) << 8 | u32(m[off + 4 * j + 3]);
+            w[j] = u32(m[off + 4 * j]) << 24 | u32(m[off + 4 * j + 1]) << 16 | u32(m[off + 4 * j + 2]) << 8 |
+                   u32(m[off + 4 * j + 3]);
         for (int j = 16; j < 64; ++j) {
             u32 s0 = rotr32(w[j - 15], 7) ^ rotr32(w[j - 15], 18) ^ (w[j - 15] >> 3);
             u32 s1 = rotr32(w[j - 2], 17) ^ rotr32(w[j - 2], 19) ^ (w[j - 2] >> 10);
@@ -194,7 +222,8 @@ std::string sha512_family(std::string_view data, bool is384) {
         u64 w[80];
         for (int j = 0; j < 16; ++j) {
             w[j] = 0;
-            for (int b = 0; b < 8; ++b) w[j] = (w[j] << 8) | m[off + 8 * static_cast<std::size_t>(j) + static_cast<std::size_t>(b)];
+            for (int b = 0; b < 8; ++b)
+                w[j] = (w[j] << 8) | m[off + 8 * static_cast<std::size_t>(j) + static_cast<std::size_t>(b)];
         }
         for (int j = 16; j < 80; ++j) {
             u64 s0 = rotr64(w[j - 15], 1) ^ rotr64(w[j - 15], 8) ^ (w[j - 15] >> 7);
@@ -238,8 +267,7 @@ std::string base64_encode(std::string_view bytes) {
     std::string out;
     std::size_t k = 0;
     for (; k + 2 < bytes.size(); k += 3) {
-        u32 v = u32(static_cast<unsigned char>(bytes[k])) << 16 |
-                u32(static_cast<unsigned char>(bytes[k + 1])) << 8 |
+        u32 v = u32(static_cast<unsigned char>(bytes[k])) << 16 | u32(static_cast<unsigned char>(bytes[k + 1])) << 8 |
                 u32(static_cast<unsigned char>(bytes[k + 2]));
         for (int s = 18; s >= 0; s -= 6) out.push_back(kB64[(v >> s) & 63]);
     }

@@ -22,19 +22,19 @@ struct Message;
 using MessageBatch = std::shared_ptr<const std::vector<Message>>;
 
 struct Message {
-    std::uint64_t trace = 0;        // follows one request across services (X-Ray trace id)
-    std::uint64_t id = 0;           // unique per run
-    SimTime origin;                 // when the trace began: end-to-end latency = reply time - origin
-    const char* type = "event";     // static string: "apigateway.request", "s3.object_created", ...
-    JsonPtr body;                   // the event as the receiving service sees it (may be null)
-    JsonPtr attributes;             // SNS/SQS message attributes (may be null)
-    MessageBatch batch;             // event-source batches (SQS, Kinesis): the records
-    std::int64_t size_bytes = 0;    // drives size limits, capacity units and per-64 KB billing
+    std::uint64_t trace = 0;           // follows one request across services (X-Ray trace id)
+    std::uint64_t id = 0;              // unique per run
+    SimTime origin;                    // when the trace began: end-to-end latency = reply time - origin
+    const char* type = "event";        // static string: "apigateway.request", "s3.object_created", ...
+    JsonPtr body;                      // the event as the receiving service sees it (may be null)
+    JsonPtr attributes;                // SNS/SQS message attributes (may be null)
+    MessageBatch batch;                // event-source batches (SQS, Kinesis): the records
+    std::int64_t size_bytes = 0;       // drives size limits, capacity units and per-64 KB billing
     std::uint32_t source = kNoSource;  // index of the traffic source that began the trace
-    std::uint16_t attempt = 0;      // 0 on first delivery; incremented on each redelivery
-    std::uint16_t depth = 0;        // service hops so far (recursive-loop detection)
-    std::uint16_t recursion = 0;    // Lambda invocations so far in this event's chain: Lambda stops
-                                    // the chain after 16 (recursive-loop detection); services copy it
+    std::uint16_t attempt = 0;         // 0 on first delivery; incremented on each redelivery
+    std::uint16_t depth = 0;           // service hops so far (recursive-loop detection)
+    std::uint16_t recursion = 0;       // Lambda invocations so far in this event's chain: Lambda stops
+                                       // the chain after 16 (recursive-loop detection); services copy it
 };
 
 // How a derived message counts toward Lambda's recursive-loop detection. AWS follows a chain
@@ -63,9 +63,9 @@ inline Message derived_message(const Message& cause, std::uint64_t id, const cha
 // The answer to a synchronous call. `error` empty means success. (Context::reply moves it field by
 // field: a new field must be added there too.)
 struct Reply {
-    int status = 200;               // HTTP-style status as the caller sees it
-    std::string error;              // AWS error code, e.g. "TooManyRequestsException"
-    std::string detail;             // human text: "Reserved concurrency 10 reached"
+    int status = 200;    // HTTP-style status as the caller sees it
+    std::string error;   // AWS error code, e.g. "TooManyRequestsException"
+    std::string detail;  // human text: "Reserved concurrency 10 reached"
     JsonPtr body;
     std::int64_t size_bytes = 0;
     bool ok() const { return error.empty(); }
@@ -100,12 +100,18 @@ inline const Json* member(const Json& j, std::string_view key) {
 // "a string", "an object", ... for messages that say what a JSON value was instead of what was expected.
 inline const char* json_type_name(const Json& j) {
     switch (j.type()) {
-        case Json::value_t::null: return "null";
-        case Json::value_t::boolean: return "a boolean";
-        case Json::value_t::string: return "a string";
-        case Json::value_t::array: return "an array";
-        case Json::value_t::object: return "an object";
-        default: return "a number";
+        case Json::value_t::null:
+            return "null";
+        case Json::value_t::boolean:
+            return "a boolean";
+        case Json::value_t::string:
+            return "a string";
+        case Json::value_t::array:
+            return "an array";
+        case Json::value_t::object:
+            return "an object";
+        default:
+            return "a number";
     }
 }
 

@@ -8,8 +8,8 @@ namespace sim {
 
 std::string_view counter_name(Counter c) {
     static constexpr std::string_view names[kCounterCount] = {
-        "invocations", "errors", "throttles", "cold_starts", "retries",
-        "timeouts", "drops", "dead_lettered", "messages_in", "messages_out"};
+        "invocations", "errors", "throttles",     "cold_starts", "retries",
+        "timeouts",    "drops",  "dead_lettered", "messages_in", "messages_out"};
     return names[static_cast<std::size_t>(c)];
 }
 
@@ -18,7 +18,7 @@ namespace {
 int bucket_index(std::int64_t us, int sub) {
     if (us < sub) return static_cast<int>(us < 0 ? 0 : us);
     const auto v = static_cast<std::uint64_t>(us);
-    const int msb = 63 - std::countl_zero(v);             // >= log2(sub)
+    const int msb = 63 - std::countl_zero(v);  // >= log2(sub)
     const int shift = msb - std::countr_zero(static_cast<unsigned>(sub));
     const int mant = static_cast<int>(v >> shift) - sub;  // 0..sub-1
     return sub + shift * sub + mant;

@@ -94,7 +94,8 @@ public:
     // Cost up to instant `now` (the simulation's clock): charges so far plus the time-based
     // charge accrued since it was last set, so a report at any instant is right.
     double cost_usd(SimTime now) const {
-        return hourly_usd_ > 0 ? cost_usd_ + hourly_usd_ * static_cast<double>(now.us - hourly_since_.us) / 3.6e9 : cost_usd_;
+        return hourly_usd_ > 0 ? cost_usd_ + hourly_usd_ * static_cast<double>(now.us - hourly_since_.us) / 3.6e9
+                               : cost_usd_;
     }
     std::int64_t concurrency() const { return concurrency_; }
     std::int64_t peak_concurrency() const { return peak_concurrency_; }

@@ -5,7 +5,9 @@
 
 namespace sim {
 
-void Registry::add(ServiceKind kind) { kinds_.push_back(std::move(kind)); }
+void Registry::add(ServiceKind kind) {
+    kinds_.push_back(std::move(kind));
+}
 
 const ServiceKind* Registry::find(std::string_view type) const {
     for (const auto& k : kinds_)
@@ -59,8 +61,8 @@ ConnectVerdict Registry::can_connect(std::string_view from_type, std::string_vie
     }
     if (!to->accepts_input) return {false, to->label + " cannot receive: it is only a source"};
     if (std::find(p->targets.begin(), p->targets.end(), to_type) != p->targets.end()) return {true, {}};
-    std::string reason = from->label + " " + p->label + " can target " + join_labels(*this, p->targets) +
-                         ", not " + to->label;
+    std::string reason =
+        from->label + " " + p->label + " can target " + join_labels(*this, p->targets) + ", not " + to->label;
     if (!p->hint.empty()) reason += "; " + p->hint;
     return {false, reason};
 }

@@ -30,7 +30,7 @@ struct BuildContext {
     ConfigReader& config;
     const std::vector<Link>& links;
     Diagnostics& diagnostics;
-    std::string path;   // "/nodes/3"
+    std::string path;  // "/nodes/3"
     const Pattern& pattern;
 };
 

@@ -83,11 +83,22 @@ double det_exp(double x) {
     const double kd = x * (1.0 / kLn2);  // (a multiplication: no division on the critical path)
     const int k = static_cast<int>(kd < 0 ? kd - 0.5 : kd + 0.5);
     const double r = x - k * kLn2;  // |r| <= ~0.35: r^16/16! is below 1e-20
-    static constexpr double kInvFactorial[] = {
-        1.0 / 1,          1.0 / 2,           1.0 / 6,            1.0 / 24,           1.0 / 120,
-        1.0 / 720,        1.0 / 5040,        1.0 / 40320,        1.0 / 362880,       1.0 / 3628800,
-        1.0 / 39916800,   1.0 / 479001600,   1.0 / 6227020800.0, 1.0 / 87178291200.0, 1.0 / 1307674368000.0,
-        1.0 / 20922789888000.0};
+    static constexpr double kInvFactorial[] = {1.0 / 1,
+                                               1.0 / 2,
+                                               1.0 / 6,
+                                               1.0 / 24,
+                                               1.0 / 120,
+                                               1.0 / 720,
+                                               1.0 / 5040,
+                                               1.0 / 40320,
+                                               1.0 / 362880,
+                                               1.0 / 3628800,
+                                               1.0 / 39916800,
+                                               1.0 / 479001600,
+                                               1.0 / 6227020800.0,
+                                               1.0 / 87178291200.0,
+                                               1.0 / 1307674368000.0,
+                                               1.0 / 20922789888000.0};
     // Estrin's scheme (see det_log): pairs, then pairs of pairs.
     const double* a = kInvFactorial;
     const double r2 = r * r, r4 = r2 * r2, r8 = r4 * r4;
@@ -99,7 +110,9 @@ double det_exp(double x) {
 }
 
 // ---- Generator ------------------------------------------------------------------------------------
-static inline std::uint64_t rotl(std::uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
+static inline std::uint64_t rotl(std::uint64_t x, int k) {
+    return (x << k) | (x >> (64 - k));
+}
 
 Rng::Rng(std::uint64_t seed) {
     std::uint64_t st = seed;
@@ -124,9 +137,13 @@ std::uint64_t Rng::next_u64() {
     return result;
 }
 
-double Rng::uniform() { return static_cast<double>(next_u64() >> 11) * 0x1.0p-53; }
+double Rng::uniform() {
+    return static_cast<double>(next_u64() >> 11) * 0x1.0p-53;
+}
 
-double Rng::uniform(double lo, double hi) { return lo + (hi - lo) * uniform(); }
+double Rng::uniform(double lo, double hi) {
+    return lo + (hi - lo) * uniform();
+}
 
 std::uint64_t Rng::below(std::uint64_t n) {
     if (n <= 1) return 0;
@@ -143,7 +160,9 @@ bool Rng::chance(double p) {
     return uniform() < p;
 }
 
-double Rng::exponential(double mean) { return -mean * det_log(1.0 - uniform()); }
+double Rng::exponential(double mean) {
+    return -mean * det_log(1.0 - uniform());
+}
 
 double Rng::normal(double mean, double stddev) {
     if (has_spare_) {
@@ -167,7 +186,9 @@ double Rng::lognormal_sigma(double p50, double p99) {
     return p99 > p50 ? det_log(p99 / p50) / 2.3263478740408408 : 0.0;
 }
 
-double Rng::lognormal(double median, double sigma) { return median * det_exp(sigma * normal(0.0, 1.0)); }
+double Rng::lognormal(double median, double sigma) {
+    return median * det_exp(sigma * normal(0.0, 1.0));
+}
 
 double Rng::lognormal_from_p50_p99(double p50, double p99) {
     return lognormal(p50, lognormal_sigma(p50, p99));

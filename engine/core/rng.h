@@ -28,15 +28,15 @@ public:
     static Rng for_stream(std::uint64_t pattern_seed, std::string_view stream_name);
 
     std::uint64_t next_u64();
-    double uniform();                           // [0, 1)
-    double uniform(double lo, double hi);       // [lo, hi)
-    std::uint64_t below(std::uint64_t n);       // [0, n), unbiased; n > 0
-    bool chance(double p);                      // true with probability p (clamped to [0,1])
-    double exponential(double mean);            // mean > 0
-    double normal(double mean, double stddev);  // Marsaglia polar method
+    double uniform();                                       // [0, 1)
+    double uniform(double lo, double hi);                   // [lo, hi)
+    std::uint64_t below(std::uint64_t n);                   // [0, n), unbiased; n > 0
+    bool chance(double p);                                  // true with probability p (clamped to [0,1])
+    double exponential(double mean);                        // mean > 0
+    double normal(double mean, double stddev);              // Marsaglia polar method
     double lognormal_from_p50_p99(double p50, double p99);  // p99 >= p50 > 0
-    double lognormal(double median, double sigma);           // median * exp(sigma * N(0,1))
-    static double lognormal_sigma(double p50, double p99);   // sigma giving that p99 (0 if p99 <= p50)
+    double lognormal(double median, double sigma);          // median * exp(sigma * N(0,1))
+    static double lognormal_sigma(double p50, double p99);  // sigma giving that p99 (0 if p99 <= p50)
 
 private:
     std::uint64_t s_[4];

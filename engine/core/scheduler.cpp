@@ -66,8 +66,10 @@ void Scheduler::cancel(std::uint64_t seq) {
 }
 
 void Scheduler::remove_next() {
-    if (lane_next()) ++lane_head_;
-    else remove_top();
+    if (lane_next())
+        ++lane_head_;
+    else
+        remove_top();
 }
 
 void Scheduler::drop_cancelled_next() {
@@ -98,8 +100,10 @@ bool Scheduler::pop_due(SimTime until, Event& out) {
     const Event& next = from_lane ? lane_[lane_head_] : top();
     if (next.at > until) return false;
     out = next;
-    if (from_lane) ++lane_head_;
-    else remove_top();
+    if (from_lane)
+        ++lane_head_;
+    else
+        remove_top();
     now_ = out.at;
     if (!cancelled_.empty()) drop_cancelled_next();
     return true;

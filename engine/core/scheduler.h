@@ -33,8 +33,8 @@ struct Event {
     std::uint64_t seq = 0;
     std::uint32_t node : 24 = 0;  // the service that handles the event
     EventKind kind : 8 = EventKind::Timer;
-    std::uint32_t slot = 0;       // index into the message or reply slab (Deliver/Reply)
-    std::uint64_t tag = 0;        // timer tag, call id, or timer id
+    std::uint32_t slot = 0;  // index into the message or reply slab (Deliver/Reply)
+    std::uint64_t tag = 0;   // timer tag, call id, or timer id
 };
 static_assert(sizeof(Event) == 32);
 
@@ -45,7 +45,9 @@ public:
     // Pending live events (an event cancelled after it ran is not subtracted twice).
     std::size_t size() const { return stored() - std::min(stored(), cancelled_.size()); }
     bool empty() const { return future_empty() && lane_empty(); }
-    std::size_t stored() const { return heap_.size() + (lane_.size() - lane_head_); }  // including cancelled, not yet removed
+    std::size_t stored() const {
+        return heap_.size() + (lane_.size() - lane_head_);
+    }  // including cancelled, not yet removed
     std::uint64_t posted() const { return seq_; }
 
     // Queues `e` at e.at (>= now); returns its sequence number. Inline: the current instant's
@@ -106,9 +108,9 @@ private:
     void compact();
 
     static constexpr std::size_t kSortedMax = 64, kSortedMin = 16;
-    std::vector<Event> heap_;   // future events: sorted latest-first while sorted_, else a min-heap
+    std::vector<Event> heap_;  // future events: sorted latest-first while sorted_, else a min-heap
     bool sorted_ = true;
-    std::vector<Event> lane_;   // events at the current instant, FIFO from lane_head_
+    std::vector<Event> lane_;  // events at the current instant, FIFO from lane_head_
     std::size_t lane_head_ = 0;
     std::unordered_set<std::uint64_t> cancelled_;  // sequence numbers still in heap_ (or stale)
     SimTime now_;

@@ -23,12 +23,12 @@ class Kernel;
 
 // One wired edge leaving a node, resolved at build time.
 struct Link {
-    std::uint32_t target = 0;   // node index
-    std::string target_id;      // pattern id of the target node
-    std::string target_type;    // its service type ("lambda", "dynamodb", ...)
-    std::string port;           // the source port ("out", "dlq", "on_failure", ...)
-    Json config;                // edge config (e.g. event source mapping settings); an object
-    std::uint32_t edge = 0;     // index in pattern.edges (for diagnostics paths)
+    std::uint32_t target = 0;  // node index
+    std::string target_id;     // pattern id of the target node
+    std::string target_type;   // its service type ("lambda", "dynamodb", ...)
+    std::string port;          // the source port ("out", "dlq", "on_failure", ...)
+    Json config;               // edge config (e.g. event source mapping settings); an object
+    std::uint32_t edge = 0;    // index in pattern.edges (for diagnostics paths)
 };
 
 // Who to answer for a synchronous call; invalid (node == UINT32_MAX) for async deliveries.
@@ -51,8 +51,8 @@ struct Inbound {
 // first use (with those arguments) and returns the same object to every node after that.
 class Account {
 public:
-    AzState azs;          // AZ outages (settings.faults, Simulation::set_az_down)
-    FreeTier free_tier;   // always-free allowances (settings.freeTier)
+    AzState azs;         // AZ outages (settings.faults, Simulation::set_az_down)
+    FreeTier free_tier;  // always-free allowances (settings.freeTier)
 
     template <class T, class... Args>
     T& shared(Args&&... first_use_args) {
@@ -87,9 +87,9 @@ public:
     Rng& rng() { return *rng_; }
     NodeMetrics& metrics() { return *metrics_; }
     Account& account();
-    const std::vector<Link>& links() const;          // all outgoing links, in pattern order
+    const std::vector<Link>& links() const;                 // all outgoing links, in pattern order
     const Link* link_to(std::string_view target_id) const;  // nullptr when not wired
-    std::uint64_t start_unix_s() const;               // wall instant that t=0 stands for (UTC)
+    std::uint64_t start_unix_s() const;                     // wall instant that t=0 stands for (UTC)
     // Of `units` of a meter with an always-free allowance, the part billed at list price now.
     double billable(FreeMeter meter, double units);
 
@@ -131,8 +131,8 @@ private:
 class Service {
 public:
     virtual ~Service() = default;
-    virtual void on_start(Context&) {}                                   // at t = 0
-    virtual void on_message(Context& ctx, const Inbound& in) = 0;        // delivery or call
+    virtual void on_start(Context&) {}                             // at t = 0
+    virtual void on_message(Context& ctx, const Inbound& in) = 0;  // delivery or call
     virtual void on_reply(Context&, std::uint64_t /*call*/, const Reply&) {}
     virtual void on_timer(Context&, std::uint64_t /*tag*/) {}
     // Service-specific report fields (items written, objects stored, ...), merged into the

@@ -16,7 +16,9 @@ SimTime from_ms(double ms) {
     return {whole};
 }
 
-SimTime from_seconds(double s) { return from_ms(s * 1000.0); }
+SimTime from_seconds(double s) {
+    return from_ms(s * 1000.0);
+}
 
 std::optional<SimTime> parse_duration(std::string_view text) {
     if (text.empty() || text.size() > 32) return std::nullopt;
@@ -42,13 +44,20 @@ std::optional<SimTime> parse_duration(std::string_view text) {
     if (!digits) return std::nullopt;
     std::string_view unit = text.substr(i);
     std::int64_t scale = 0;  // microseconds per unit
-    if (unit.empty() || unit == "s") scale = 1'000'000;
-    else if (unit == "ms") scale = 1'000;
-    else if (unit == "us") scale = 1;
-    else if (unit == "m" || unit == "min") scale = 60'000'000;
-    else if (unit == "h") scale = 3'600'000'000LL;
-    else if (unit == "d") scale = 86'400'000'000LL;
-    else return std::nullopt;
+    if (unit.empty() || unit == "s")
+        scale = 1'000'000;
+    else if (unit == "ms")
+        scale = 1'000;
+    else if (unit == "us")
+        scale = 1;
+    else if (unit == "m" || unit == "min")
+        scale = 60'000'000;
+    else if (unit == "h")
+        scale = 3'600'000'000LL;
+    else if (unit == "d")
+        scale = 86'400'000'000LL;
+    else
+        return std::nullopt;
     if (whole > INT64_MAX / scale / 2) return std::nullopt;
     return SimTime{whole * scale + frac_num * scale / frac_den};
 }

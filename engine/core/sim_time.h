@@ -17,17 +17,30 @@ struct SimTime {
     friend constexpr auto operator<=>(SimTime a, SimTime b) { return a.us <=> b.us; }
     friend constexpr SimTime operator+(SimTime a, SimTime b) { return {a.us + b.us}; }
     friend constexpr SimTime operator-(SimTime a, SimTime b) { return {a.us - b.us}; }
-    constexpr SimTime& operator+=(SimTime d) { us += d.us; return *this; }
+    constexpr SimTime& operator+=(SimTime d) {
+        us += d.us;
+        return *this;
+    }
     constexpr double seconds() const { return static_cast<double>(us) / 1e6; }
     constexpr double millis() const { return static_cast<double>(us) / 1e3; }
     constexpr double hours() const { return static_cast<double>(us) / 3.6e9; }
 };
 
-constexpr SimTime usec(std::int64_t v) { return {v}; }
-constexpr SimTime msec(std::int64_t v) { return {v * 1000}; }
-constexpr SimTime sec(std::int64_t v) { return {v * 1000000}; }
-constexpr SimTime minutes(std::int64_t v) { return sec(v * 60); }
-constexpr SimTime hours(std::int64_t v) { return sec(v * 3600); }
+constexpr SimTime usec(std::int64_t v) {
+    return {v};
+}
+constexpr SimTime msec(std::int64_t v) {
+    return {v * 1000};
+}
+constexpr SimTime sec(std::int64_t v) {
+    return {v * 1000000};
+}
+constexpr SimTime minutes(std::int64_t v) {
+    return sec(v * 60);
+}
+constexpr SimTime hours(std::int64_t v) {
+    return sec(v * 3600);
+}
 constexpr SimTime kNever{INT64_MAX};
 
 // Rounds a duration in milliseconds (e.g. a drawn latency) to the microsecond; negatives become 0.

@@ -8,13 +8,20 @@ namespace sim {
 
 const char* outcome_name(Outcome o) {
     switch (o) {
-        case Outcome::Ok: return "ok";
-        case Outcome::Error: return "error";
-        case Outcome::Throttled: return "throttled";
-        case Outcome::Retry: return "retry";
-        case Outcome::Dropped: return "dropped";
-        case Outcome::DeadLettered: return "dead_lettered";
-        case Outcome::TimedOut: return "timed_out";
+        case Outcome::Ok:
+            return "ok";
+        case Outcome::Error:
+            return "error";
+        case Outcome::Throttled:
+            return "throttled";
+        case Outcome::Retry:
+            return "retry";
+        case Outcome::Dropped:
+            return "dropped";
+        case Outcome::DeadLettered:
+            return "dead_lettered";
+        case Outcome::TimedOut:
+            return "timed_out";
     }
     return "?";
 }
@@ -48,8 +55,7 @@ std::vector<Span> Trace::spans_of(std::uint64_t trace) const {
         if (s.trace == trace) out.push_back(s);
     for (const auto& s : recent_)
         if (s.trace == trace) out.push_back(s);
-    std::stable_sort(out.begin(), out.end(),
-                     [](const Span& a, const Span& b) { return a.start < b.start; });
+    std::stable_sort(out.begin(), out.end(), [](const Span& a, const Span& b) { return a.start < b.start; });
     return out;
 }
 

@@ -9,14 +9,31 @@ std::string mermaid_escape(std::string_view text) {
     std::string out;
     for (char c : text) {
         switch (c) {
-            case '"': out += "#quot;"; break;
-            case '#': out += "#35;"; break;
-            case '<': out += "#lt;"; break;
-            case '>': out += "#gt;"; break;
-            case '&': out += "#amp;"; break;
-            case '`': out += "#96;"; break;
-            case '|': out += "#124;"; break;
-            case '\n': case '\r': out += ' '; break;
+            case '"':
+                out += "#quot;";
+                break;
+            case '#':
+                out += "#35;";
+                break;
+            case '<':
+                out += "#lt;";
+                break;
+            case '>':
+                out += "#gt;";
+                break;
+            case '&':
+                out += "#amp;";
+                break;
+            case '`':
+                out += "#96;";
+                break;
+            case '|':
+                out += "#124;";
+                break;
+            case '\n':
+            case '\r':
+                out += ' ';
+                break;
             default:
                 if (static_cast<unsigned char>(c) >= 0x20) out += c;
         }

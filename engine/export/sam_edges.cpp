@@ -14,7 +14,9 @@ namespace {
 
 // ---- Section: helpers ---------------------------------------------------------------------------
 
-const NodeSpec& node_of(const Builder& b, const std::string& id) { return *b.node(id); }
+const NodeSpec& node_of(const Builder& b, const std::string& id) {
+    return *b.node(id);
+}
 
 std::string text_of(const Json& obj, const char* key, const std::string& dflt = {}) {
     if (!obj.is_object()) return dflt;
@@ -54,7 +56,9 @@ std::string allow_queue(Builder& b, const std::string& queue, const std::string&
                        {"PolicyDocument", {{"Version", "2012-10-17"}, {"Statement", OJson::array()}}}},
                       queue);
     }
-    OJson st = {{"Effect", "Allow"}, {"Principal", {{"Service", service}}}, {"Action", "sqs:SendMessage"},
+    OJson st = {{"Effect", "Allow"},
+                {"Principal", {{"Service", service}}},
+                {"Action", "sqs:SendMessage"},
                 {"Resource", b.arn(queue)}};
     if (!condition.is_null()) st["Condition"] = std::move(condition);
     b.resources[name]["Properties"]["PolicyDocument"]["Statement"].push_back(std::move(st));
@@ -69,8 +73,10 @@ std::string allow_topic(Builder& b, const std::string& topic, const std::string&
                   {{"Topics", OJson::array({cfn_ref(b.logical.at(topic))})},
                    {"PolicyDocument",
                     {{"Version", "2012-10-17"},
-                     {"Statement", OJson::array({{{"Effect", "Allow"}, {"Principal", {{"Service", service}}},
-                                                  {"Action", "sns:Publish"}, {"Resource", b.arn(topic)}}})}}}},
+                     {"Statement", OJson::array({{{"Effect", "Allow"},
+                                                  {"Principal", {{"Service", service}}},
+                                                  {"Action", "sns:Publish"},
+                                                  {"Resource", b.arn(topic)}}})}}}},
                   topic);
     return name;
 }
@@ -99,7 +105,8 @@ const char* destination_type(const std::string& type) {
 OJson destination_config(const Builder& b, const Json& dc) {
     OJson out = to_ordered(dc);
     for (const char* side : {"OnFailure", "OnSuccess"}) {
-        const std::string dest = text_of(dc.is_object() ? dc.value(side, Json::object()) : Json::object(), "Destination");
+        const std::string dest =
+            text_of(dc.is_object() ? dc.value(side, Json::object()) : Json::object(), "Destination");
         if (dest.empty() || !b.has_resource(dest)) continue;
         out[side]["Destination"] = b.arn(dest);
         if (!out[side].contains("Type")) out[side]["Type"] = destination_type(node_of(b, dest).type);
@@ -114,10 +121,10 @@ void stream_event(Builder& b, std::size_t i, const char* type, OJson source_key,
     OJson props;
     props[source_key.get<std::string>()] = std::move(source);
     props["StartingPosition"] = text_of(e.config, "StartingPosition", "LATEST");
-    copy_keys(e.config, props, {"BatchSize", "BisectBatchOnFunctionError", "Enabled", "FilterCriteria",
-                                "FunctionResponseTypes", "MaximumBatchingWindowInSeconds",
-                                "MaximumRecordAgeInSeconds", "MaximumRetryAttempts", "ParallelizationFactor",
-                                "TumblingWindowInSeconds"});
+    copy_keys(e.config, props,
+              {"BatchSize", "BisectBatchOnFunctionError", "Enabled", "FilterCriteria", "FunctionResponseTypes",
+               "MaximumBatchingWindowInSeconds", "MaximumRecordAgeInSeconds", "MaximumRetryAttempts",
+               "ParallelizationFactor", "TumblingWindowInSeconds"});
     if (e.config.is_object() && e.config.contains("DestinationConfig"))
         props["DestinationConfig"] = destination_config(b, e.config["DestinationConfig"]);
     if (!add_event(b, e.to, b.logical.at(e.from) + type, type, std::move(props)))
@@ -128,10 +135,12 @@ void s3_source(Builder& b, std::size_t i) {
     const EdgeSpec& e = b.p.edges[i];
     const std::string& to_type = node_of(b, e.to).type;
     OJson events = e.config.is_object() && e.config.contains("Events") ? to_ordered(e.config["Events"])
-                                                                         : OJson::array({"s3:ObjectCreated:*"});
+                                                                       : OJson::array({"s3:ObjectCreated:*"});
     OJson rules = OJson::array();
-    if (!text_of(e.config, "Prefix").empty()) rules.push_back({{"Name", "prefix"}, {"Value", text_of(e.config, "Prefix")}});
-    if (!text_of(e.config, "Suffix").empty()) rules.push_back({{"Name", "suffix"}, {"Value", text_of(e.config, "Suffix")}});
+    if (!text_of(e.config, "Prefix").empty())
+        rules.push_back({{"Name", "prefix"}, {"Value", text_of(e.config, "Prefix")}});
+    if (!text_of(e.config, "Suffix").empty())
+        rules.push_back({{"Name", "suffix"}, {"Value", text_of(e.config, "Suffix")}});
     if (to_type == "lambda") {
         OJson props = {{"Bucket", cfn_ref(b.logical.at(e.from))}, {"Events", events}};
         if (!rules.empty()) props["Filter"] = {{"S3Key", {{"Rules", rules}}}};
@@ -160,7 +169,8 @@ void s3_source(Builder& b, std::size_t i) {
         nc[queue ? "QueueConfigurations" : "TopicConfigurations"].push_back(std::move(c));
     }
     const OJson cond = {{"StringEquals", {{"aws:SourceAccount", cfn_ref("AWS::AccountId")}}}};
-    const std::string policy = queue ? allow_queue(b, e.to, "s3.amazonaws.com", cond) : allow_topic(b, e.to, "s3.amazonaws.com");
+    const std::string policy =
+        queue ? allow_queue(b, e.to, "s3.amazonaws.com", cond) : allow_topic(b, e.to, "s3.amazonaws.com");
     // The destination policy must exist before S3 checks the configuration.
     OJson& deps = b.resources[b.logical.at(e.from)]["DependsOn"];
     if (std::find(deps.begin(), deps.end(), policy) == deps.end()) deps.push_back(policy);
@@ -188,13 +198,16 @@ void sns_source(Builder& b, std::size_t i) {
     } else if (to.type == "email" || to.type == "http_endpoint") {
         const std::string endpoint = text_of(to.config, "Endpoint");
         props["Protocol"] = to.type == "email" ? "email" : (endpoint.rfind("http:", 0) == 0 ? "http" : "https");
-        if (!endpoint.empty()) props["Endpoint"] = endpoint;
-        else b.note(i, "the " + to.type + " node has no Endpoint; the subscription has none");
+        if (!endpoint.empty())
+            props["Endpoint"] = endpoint;
+        else
+            b.note(i, "the " + to.type + " node has no Endpoint; the subscription has none");
     } else {
         b.note(i, "SNS subscriptions to '" + to.type + "' are not generated");
         return;
     }
-    copy_keys(e.config, props, {"FilterPolicy", "FilterPolicyScope", "RawMessageDelivery", "DeliveryPolicy", "RedrivePolicy"});
+    copy_keys(e.config, props,
+              {"FilterPolicy", "FilterPolicyScope", "RawMessageDelivery", "DeliveryPolicy", "RedrivePolicy"});
     if (props.contains("RedrivePolicy") && props["RedrivePolicy"].is_object()) {
         const std::string dlq = text_of(e.config["RedrivePolicy"], "deadLetterTargetArn");
         if (b.has_resource(dlq)) props["RedrivePolicy"]["deadLetterTargetArn"] = b.arn(dlq);
@@ -209,7 +222,9 @@ void api_source(Builder& b, std::size_t i) {
     const std::string& to_type = node_of(b, e.to).type;
     const bool http = text_of(api.config, "ApiType", "REST") == "HTTP";
     if (to_type != "lambda" && !(to_type == "stepfunctions" && !http)) {
-        b.note(i, "API Gateway service integrations other than Lambda (and Step Functions on REST APIs) are not generated; the route is kept in Metadata");
+        b.note(i,
+               "API Gateway service integrations other than Lambda (and Step Functions on REST APIs) are not "
+               "generated; the route is kept in Metadata");
         return;
     }
     auto [method, path] = route_of(e.config);
@@ -227,16 +242,26 @@ void call_policy(Builder& b, std::size_t i) {
     const std::string& t = node_of(b, e.to).type;
     const std::string& l = b.logical.at(e.to);
     OJson policy;
-    if (t == "dynamodb") policy = {{"DynamoDBCrudPolicy", {{"TableName", cfn_ref(l)}}}};
-    else if (t == "s3") policy = {{"S3CrudPolicy", {{"BucketName", cfn_ref(l)}}}};
-    else if (t == "sqs") policy = {{"SQSSendMessagePolicy", {{"QueueName", get_att(l, "QueueName")}}}};
-    else if (t == "sns") policy = {{"SNSPublishMessagePolicy", {{"TopicName", get_att(l, "TopicName")}}}};
-    else if (t == "kinesis") policy = {{"KinesisCrudPolicy", {{"StreamName", cfn_ref(l)}}}};
-    else if (t == "lambda") policy = {{"LambdaInvokePolicy", {{"FunctionName", cfn_ref(l)}}}};
-    else if (t == "stepfunctions") policy = {{"StepFunctionsExecutionPolicy", {{"StateMachineName", get_att(l, "Name")}}}};
-    else if (t == "eventbridge") policy = {{"EventBridgePutEventsPolicy", {{"EventBusName", cfn_ref(l)}}}};
-    else if (t == "firehose") policy = {{"FirehoseWritePolicy", {{"DeliveryStreamName", cfn_ref(l)}}}};
-    else if (t == "aurora") policy = {{"AWSSecretsManagerGetSecretValuePolicy", {{"SecretArn", get_att(l, "MasterUserSecret.SecretArn")}}}};
+    if (t == "dynamodb")
+        policy = {{"DynamoDBCrudPolicy", {{"TableName", cfn_ref(l)}}}};
+    else if (t == "s3")
+        policy = {{"S3CrudPolicy", {{"BucketName", cfn_ref(l)}}}};
+    else if (t == "sqs")
+        policy = {{"SQSSendMessagePolicy", {{"QueueName", get_att(l, "QueueName")}}}};
+    else if (t == "sns")
+        policy = {{"SNSPublishMessagePolicy", {{"TopicName", get_att(l, "TopicName")}}}};
+    else if (t == "kinesis")
+        policy = {{"KinesisCrudPolicy", {{"StreamName", cfn_ref(l)}}}};
+    else if (t == "lambda")
+        policy = {{"LambdaInvokePolicy", {{"FunctionName", cfn_ref(l)}}}};
+    else if (t == "stepfunctions")
+        policy = {{"StepFunctionsExecutionPolicy", {{"StateMachineName", get_att(l, "Name")}}}};
+    else if (t == "eventbridge")
+        policy = {{"EventBridgePutEventsPolicy", {{"EventBusName", cfn_ref(l)}}}};
+    else if (t == "firehose")
+        policy = {{"FirehoseWritePolicy", {{"DeliveryStreamName", cfn_ref(l)}}}};
+    else if (t == "aurora")
+        policy = {{"AWSSecretsManagerGetSecretValuePolicy", {{"SecretArn", get_att(l, "MasterUserSecret.SecretArn")}}}};
     if (policy.is_null()) {
         b.note(i, "no permission generated for calls to '" + t + "'");
         return;
@@ -265,8 +290,8 @@ void lambda_destination(Builder& b, std::size_t i) {
     OJson& eic = b.generate(e.from, "EventInvokeConfig", OJson::object());
     for (const char* k : {"MaximumRetryAttempts", "MaximumEventAgeInSeconds"})
         if (fn.config.contains(k)) eic[k] = to_ordered(fn.config[k]);
-    eic["DestinationConfig"][e.port == "on_success" ? "OnSuccess" : "OnFailure"] =
-        {{"Type", destination_type(t)}, {"Destination", b.arn(e.to)}};
+    eic["DestinationConfig"][e.port == "on_success" ? "OnSuccess" : "OnFailure"] = {{"Type", destination_type(t)},
+                                                                                    {"Destination", b.arn(e.to)}};
 }
 
 void cloudfront_edge(Builder& b, std::size_t i) {
@@ -284,7 +309,8 @@ void cloudfront_edge(Builder& b, std::size_t i) {
             b.note(i, "only S3 origins are generated");
             return;
         }
-        dc["Origins"].push_back({{"Id", l}, {"DomainName", get_att(l, "RegionalDomainName")},
+        dc["Origins"].push_back({{"Id", l},
+                                 {"DomainName", get_att(l, "RegionalDomainName")},
                                  {"S3OriginConfig", {{"OriginAccessIdentity", ""}}}});
         if (!dc["DefaultCacheBehavior"].contains("TargetOriginId")) dc["DefaultCacheBehavior"]["TargetOriginId"] = l;
         return;
@@ -303,18 +329,26 @@ std::string firehose_role(Builder& b, const std::string& fh) {
     bool created = false;
     const std::string name = b.derived_id("role", fh, b.logical.at(fh) + "Role", created);
     if (!created) return name;
-    b.add_derived(name, "AWS::IAM::Role",
-                  {{"AssumeRolePolicyDocument",
-                    {{"Version", "2012-10-17"},
-                     {"Statement", OJson::array({{{"Effect", "Allow"}, {"Principal", {{"Service", "firehose.amazonaws.com"}}},
-                                                  {"Action", "sts:AssumeRole"}}})}}},
-                   {"Policies", OJson::array({{{"PolicyName", "delivery"},
-                                               {"PolicyDocument",
-                                                {{"Version", "2012-10-17"},
-                                                 {"Statement", OJson::array({{{"Effect", "Allow"},
-                                                                              {"Action", OJson::array({"kinesis:DescribeStream", "kinesis:GetShardIterator", "kinesis:GetRecords", "kinesis:ListShards", "s3:PutObject", "s3:GetBucketLocation", "s3:ListBucket", "lambda:InvokeFunction"})},
-                                                                              {"Resource", "*"}}})}}}}})}},
-                  fh);
+    b.add_derived(
+        name, "AWS::IAM::Role",
+        {{"AssumeRolePolicyDocument",
+          {{"Version", "2012-10-17"},
+           {"Statement", OJson::array({{{"Effect", "Allow"},
+                                        {"Principal", {{"Service", "firehose.amazonaws.com"}}},
+                                        {"Action", "sts:AssumeRole"}}})}}},
+         {"Policies",
+          OJson::array(
+              {{{"PolicyName", "delivery"},
+                {"PolicyDocument",
+                 {{"Version", "2012-10-17"},
+                  {"Statement",
+                   OJson::array(
+                       {{{"Effect", "Allow"},
+                         {"Action", OJson::array({"kinesis:DescribeStream", "kinesis:GetShardIterator",
+                                                  "kinesis:GetRecords", "kinesis:ListShards", "s3:PutObject",
+                                                  "s3:GetBucketLocation", "s3:ListBucket", "lambda:InvokeFunction"})},
+                         {"Resource", "*"}}})}}}}})}},
+        fh);
     return name;
 }
 
@@ -330,7 +364,7 @@ void add_edge(Builder& b, std::size_t i) {
     }
     const std::string& f = from->type;
     const std::string& t = to->type;
-    if (f == "client" || f == "iot") return;  // traffic: Metadata only
+    if (f == "client" || f == "iot") return;            // traffic: Metadata only
     if (f == "eventbridge" && e.port == "out") return;  // its rules' targets (add_eventbridge_rules)
     if (!b.has_resource(e.from) && f != "eventbridge") return;
     if (!b.has_resource(e.to) && t != "email" && t != "http_endpoint") {
@@ -341,23 +375,28 @@ void add_edge(Builder& b, std::size_t i) {
         if (text_of(from->config, "ApiType", "REST") == "HTTP" || from->config.contains("Auth"))
             b.note(i, "HTTP API JWT authorizers (or an own Auth) are not generated");
         else
-            b.generate(e.from, "Auth", {{"DefaultAuthorizer", "CognitoAuthorizer"},
-                                        {"Authorizers", {{"CognitoAuthorizer", {{"UserPoolArn", b.arn(e.to)}}}}}});
+            b.generate(e.from, "Auth",
+                       {{"DefaultAuthorizer", "CognitoAuthorizer"},
+                        {"Authorizers", {{"CognitoAuthorizer", {{"UserPoolArn", b.arn(e.to)}}}}}});
     } else if (f == "appsync" && e.port == "authorizer") {
-        b.generate(e.from, "UserPoolConfig", {{"UserPoolId", cfn_ref(b.logical.at(e.to))}, {"AwsRegion", cfn_ref("AWS::Region")},
-                                              {"DefaultAction", "ALLOW"}});
+        b.generate(e.from, "UserPoolConfig",
+                   {{"UserPoolId", cfn_ref(b.logical.at(e.to))},
+                    {"AwsRegion", cfn_ref("AWS::Region")},
+                    {"DefaultAction", "ALLOW"}});
     } else if (f == "apigateway") {
         api_source(b, i);
     } else if (f == "sqs" && e.port == "dlq") {
         if (!from->config.contains("RedrivePolicy")) {
             OJson rp = {{"deadLetterTargetArn", b.arn(e.to)}};
-            if (e.config.is_object() && e.config.contains("maxReceiveCount")) rp["maxReceiveCount"] = to_ordered(e.config["maxReceiveCount"]);
+            if (e.config.is_object() && e.config.contains("maxReceiveCount"))
+                rp["maxReceiveCount"] = to_ordered(e.config["maxReceiveCount"]);
             b.generate(e.from, "RedrivePolicy", rp);
         }
     } else if (f == "sqs" && t == "lambda") {
         OJson props = {{"Queue", b.arn(e.from)}};
-        copy_keys(e.config, props, {"BatchSize", "MaximumBatchingWindowInSeconds", "FilterCriteria",
-                                    "FunctionResponseTypes", "Enabled", "ScalingConfig"});
+        copy_keys(e.config, props,
+                  {"BatchSize", "MaximumBatchingWindowInSeconds", "FilterCriteria", "FunctionResponseTypes", "Enabled",
+                   "ScalingConfig"});
         if (e.config.is_object() && e.config.contains("MaximumConcurrency"))
             props["ScalingConfig"]["MaximumConcurrency"] = to_ordered(e.config["MaximumConcurrency"]);
         if (!add_event(b, e.to, b.logical.at(e.from) + "SQS", "SQS", std::move(props)))
@@ -402,7 +441,9 @@ void add_edges(Builder& b) {
     for (std::size_t i = 0; i < b.p.edges.size(); ++i) add_edge(b, i);
     for (const NodeSpec& n : b.p.nodes)
         if (n.type == "stepfunctions" && b.has_resource(n.id))
-            b.notes.push_back("node " + n.id + ": the state machine Definition names functions and tables by node id; map them with DefinitionSubstitutions before deploying");
+            b.notes.push_back("node " + n.id +
+                              ": the state machine Definition names functions and tables by node id; map them with "
+                              "DefinitionSubstitutions before deploying");
 }
 
 // ---- Section: EventBridge rules -----------------------------------------------------------------
@@ -429,7 +470,8 @@ void add_eventbridge_rules(Builder& b) {
                 const std::string target = text_of(t, "Arn");
                 OJson out = {{"Id", text_of(t, "Id", "target-" + std::to_string(j + 1))},
                              {"Arn", b.has_resource(target) ? b.arn(target) : OJson(target)}};
-                if (t.contains("Input")) out["Input"] = t["Input"].is_string() ? OJson(t["Input"]) : OJson(t["Input"].dump());
+                if (t.contains("Input"))
+                    out["Input"] = t["Input"].is_string() ? OJson(t["Input"]) : OJson(t["Input"].dump());
                 copy_keys(t, out, {"InputPath", "InputTransformer", "RetryPolicy"});
                 if (t.contains("DeadLetterConfig") && b.has_resource(text_of(t["DeadLetterConfig"], "Arn")))
                     out["DeadLetterConfig"] = {{"Arn", b.arn(text_of(t["DeadLetterConfig"], "Arn"))}};
@@ -438,11 +480,14 @@ void add_eventbridge_rules(Builder& b) {
                 if (!tn || !b.has_resource(target)) continue;
                 if (tn->type == "lambda") {
                     b.add_derived(b.fresh(logical + "Permission" + b.logical.at(target)), "AWS::Lambda::Permission",
-                                  {{"Action", "lambda:InvokeFunction"}, {"FunctionName", cfn_ref(b.logical.at(target))},
-                                   {"Principal", "events.amazonaws.com"}, {"SourceArn", get_att(logical, "Arn")}},
+                                  {{"Action", "lambda:InvokeFunction"},
+                                   {"FunctionName", cfn_ref(b.logical.at(target))},
+                                   {"Principal", "events.amazonaws.com"},
+                                   {"SourceArn", get_att(logical, "Arn")}},
                                   n.id);
                 } else if (tn->type == "sqs") {
-                    allow_queue(b, target, "events.amazonaws.com", {{"ArnEquals", {{"aws:SourceArn", get_att(logical, "Arn")}}}});
+                    allow_queue(b, target, "events.amazonaws.com",
+                                {{"ArnEquals", {{"aws:SourceArn", get_att(logical, "Arn")}}}});
                 } else if (tn->type == "sns") {
                     allow_topic(b, target, "events.amazonaws.com");
                 } else {

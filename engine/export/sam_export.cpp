@@ -9,8 +9,12 @@
 namespace sim {
 namespace samx {
 
-OJson to_ordered(const Json& j) { return OJson::parse(j.dump(-1, ' ', false, Json::error_handler_t::replace)); }
-OJson cfn_ref(const std::string& logical) { return OJson{{"Ref", logical}}; }
+OJson to_ordered(const Json& j) {
+    return OJson::parse(j.dump(-1, ' ', false, Json::error_handler_t::replace));
+}
+OJson cfn_ref(const std::string& logical) {
+    return OJson{{"Ref", logical}};
+}
 OJson get_att(const std::string& logical, const std::string& attribute) {
     return OJson{{"Fn::GetAtt", OJson::array({logical, attribute})}};
 }
@@ -23,7 +27,7 @@ std::string Builder::fresh(const std::string& base) {
 }
 
 std::string Builder::derived_id(const std::string& kind, const std::string& node_id, const std::string& base,
-                               bool& created) {
+                                bool& created) {
     const std::string key = kind + ":" + node_id;
     auto it = derived_ids.find(key);
     created = it == derived_ids.end();
@@ -31,7 +35,9 @@ std::string Builder::derived_id(const std::string& kind, const std::string& node
     return derived_ids[key] = fresh(base);
 }
 
-OJson& Builder::props(const std::string& id) { return resources[logical.at(id)]["Properties"]; }
+OJson& Builder::props(const std::string& id) {
+    return resources[logical.at(id)]["Properties"];
+}
 
 OJson& Builder::generate(const std::string& id, const std::string& key, OJson value) {
     OJson& pr = props(id);
@@ -61,8 +67,8 @@ void Builder::add_derived(const std::string& logical_id, const char* type, OJson
 
 void Builder::note(std::size_t edge, const std::string& text) {
     const EdgeSpec& e = p.edges[edge];
-    notes.push_back("edge " + std::to_string(edge) + " (" + e.from + (e.port == "out" ? "" : "." + e.port) +
-                    " → " + e.to + "): " + text);
+    notes.push_back("edge " + std::to_string(edge) + " (" + e.from + (e.port == "out" ? "" : "." + e.port) + " → " +
+                    e.to + "): " + text);
 }
 
 namespace {
@@ -108,28 +114,34 @@ void add_required(Builder& b, const NodeSpec& n, const SamTypeMap& map) {
         b.generate(id, "ManageMasterUserPassword", true);
         const std::string instance = b.fresh(b.logical.at(id) + "Instance");
         b.add_derived(instance, "AWS::RDS::DBInstance",
-                      {{"DBClusterIdentifier", cfn_ref(b.logical.at(id))}, {"DBInstanceClass", "db.serverless"},
-                       {"Engine", b.props(id)["Engine"]}}, id);
+                      {{"DBClusterIdentifier", cfn_ref(b.logical.at(id))},
+                       {"DBInstanceClass", "db.serverless"},
+                       {"Engine", b.props(id)["Engine"]}},
+                      id);
     } else if (map.cfn_type == "AWS::CloudFront::Function") {
         b.generate(id, "Name", id);
         b.generate(id, "FunctionCode", "function handler(event) { return event.request; }");
-        b.generate(id, "FunctionConfig", {{"Comment", id}, {"Runtime", n.config.value("Runtime", "cloudfront-js-2.0")}});
+        b.generate(id, "FunctionConfig",
+                   {{"Comment", id}, {"Runtime", n.config.value("Runtime", "cloudfront-js-2.0")}});
         b.generate(id, "AutoPublish", true);
     } else if (map.cfn_type == "AWS::AutoScaling::AutoScalingGroup") {
         b.generate(id, "MinSize", std::to_string(n.config.value("MinSize", 1)));
         b.generate(id, "MaxSize", std::to_string(n.config.value("MaxSize", 1)));
         const std::string lt = b.fresh(b.logical.at(id) + "LaunchTemplate");
-        b.add_derived(lt, "AWS::EC2::LaunchTemplate",
-                      {{"LaunchTemplateData",
-                        {{"InstanceType", n.config.value("InstanceType", "m5.large")},
-                         {"ImageId", "{{resolve:ssm:/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64}}"}}}},
-                      id);
-        b.generate(id, "LaunchTemplate", {{"LaunchTemplateId", cfn_ref(lt)}, {"Version", get_att(lt, "LatestVersionNumber")}});
+        b.add_derived(
+            lt, "AWS::EC2::LaunchTemplate",
+            {{"LaunchTemplateData",
+              {{"InstanceType", n.config.value("InstanceType", "m5.large")},
+               {"ImageId", "{{resolve:ssm:/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64}}"}}}},
+            id);
+        b.generate(id, "LaunchTemplate",
+                   {{"LaunchTemplateId", cfn_ref(lt)}, {"Version", get_att(lt, "LatestVersionNumber")}});
     } else if (map.cfn_type == "AWS::ECS::TaskDefinition") {
         b.generate(id, "RequiresCompatibilities", OJson::array({"FARGATE"}));
         b.generate(id, "NetworkMode", "awsvpc");
-        b.generate(id, "ContainerDefinitions",
-                   OJson::array({{{"Name", id}, {"Image", n.config.value("Image", "public.ecr.aws/nginx/nginx:latest")}}}));
+        b.generate(
+            id, "ContainerDefinitions",
+            OJson::array({{{"Name", id}, {"Image", n.config.value("Image", "public.ecr.aws/nginx/nginx:latest")}}}));
     } else if (map.cfn_type == "AWS::RedshiftServerless::Workgroup") {
         b.generate(id, "WorkgroupName", id);
         const std::string ns = b.fresh(b.logical.at(id) + "Namespace");
@@ -137,9 +149,11 @@ void add_required(Builder& b, const NodeSpec& n, const SamTypeMap& map) {
         b.generate(id, "NamespaceName", cfn_ref(ns));
     } else if (map.cfn_type == "AWS::CloudFront::Distribution") {
         b.generate(id, "DistributionConfig",
-                   {{"Enabled", true}, {"Origins", OJson::array()},
-                    {"DefaultCacheBehavior", {{"ViewerProtocolPolicy", "redirect-to-https"},
-                                              {"CachePolicyId", "658327ea-f89d-4fab-a63d-7e88639e58f6"}}}});
+                   {{"Enabled", true},
+                    {"Origins", OJson::array()},
+                    {"DefaultCacheBehavior",
+                     {{"ViewerProtocolPolicy", "redirect-to-https"},
+                      {"CachePolicyId", "658327ea-f89d-4fab-a63d-7e88639e58f6"}}}});
         if (n.config.contains("DefaultRootObject"))
             b.props(id)["DistributionConfig"]["DefaultRootObject"] = to_ordered(n.config["DefaultRootObject"]);
     }
@@ -168,7 +182,8 @@ std::string logical_id_of(const NodeSpec& n) {
     auto it = n.extra.find(kCfnLogicalIdKey);
     if (it != n.extra.end() && it->is_string()) {
         const std::string& l = it->get_ref<const std::string&>();
-        const bool alnum = std::all_of(l.begin(), l.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; });
+        const bool alnum =
+            std::all_of(l.begin(), l.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; });
         if (alnum && !l.empty() && l.size() <= 255) return l;
     }
     return logical_id_for(n.id);
@@ -221,7 +236,9 @@ SamExport export_sam(const Pattern& p) {
         }
         auto m = maps.find(n.id);
         if (m == maps.end()) {
-            if (!sam_map_for(n.type) ) b.notes.push_back("node " + n.id + ": type '" + n.type + "' has no CloudFormation mapping; kept in Metadata");
+            if (!sam_map_for(n.type))
+                b.notes.push_back("node " + n.id + ": type '" + n.type +
+                                  "' has no CloudFormation mapping; kept in Metadata");
             continue;
         }
         OJson r;
@@ -287,7 +304,8 @@ SamExport export_sam(const Pattern& p) {
     OJson& t = out.tmpl;
     t["AWSTemplateFormatVersion"] = "2010-09-09";
     t["Transform"] = "AWS::Serverless-2016-10-31";
-    t["Description"] = p.description.empty() ? (p.name.empty() ? "Serverless Playground pattern" : p.name) : p.description;
+    t["Description"] =
+        p.description.empty() ? (p.name.empty() ? "Serverless Playground pattern" : p.name) : p.description;
     t["Metadata"][kSamMetadataKey] = whole;
     if (kept) {
         for (auto it = kept->begin(); it != kept->end(); ++it) {
@@ -313,6 +331,8 @@ std::string export_sam_json(const Pattern& p) {
     return export_sam(p).tmpl.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
 }
 
-std::string export_sam_yaml(const Pattern& p) { return to_yaml(export_sam(p).tmpl); }
+std::string export_sam_yaml(const Pattern& p) {
+    return to_yaml(export_sam(p).tmpl);
+}
 
 }  // namespace sim

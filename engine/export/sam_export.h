@@ -20,8 +20,8 @@
 namespace sim {
 
 struct SamExport {
-    nlohmann::ordered_json tmpl;      // the template, keys in CloudFormation's usual order
-    std::vector<std::string> notes;   // what AWS gets only partly: "edge 3 (orders-api → orders-queue): …"
+    nlohmann::ordered_json tmpl;     // the template, keys in CloudFormation's usual order
+    std::vector<std::string> notes;  // what AWS gets only partly: "edge 3 (orders-api → orders-queue): …"
 };
 
 // Never fails: a pattern that does not validate still exports what it has.

@@ -1,8 +1,8 @@
 // sam_import.cpp — template → pattern: structural checks with JSON pointers, our own Metadata
 // (exact round trip, "cloudformation" nodes included), then foreign resources
 // (sam_import_foreign.cpp), kept sections.
-#include "export/sam_import_state.h"
 #include "export/sam_export.h"
+#include "export/sam_import_state.h"
 #include "export/sam_mapping.h"
 #include "export/yaml_parse.h"
 #include "pattern/json_guard.h"
@@ -65,9 +65,12 @@ namespace {
 std::string escape_pointer(const std::string& key) {
     std::string out;
     for (char c : key) {
-        if (c == '~') out += "~0";
-        else if (c == '/') out += "~1";
-        else out += c;
+        if (c == '~')
+            out += "~0";
+        else if (c == '/')
+            out += "~1";
+        else
+            out += c;
     }
     return out;
 }
@@ -129,7 +132,8 @@ Json node_from_resource(const Json& entry, const Json& res, const Json& meta) {
         for (auto it = c->begin(); it != c->end(); ++it) config[it.key()] = it.value();
     if (node["type"] == kCfnNodeType) {  // the resource itself, as written
         const Json generated = meta.value("generated", Json::array());
-        config = resource_config(res, std::find(generated.begin(), generated.end(), Json("Metadata")) != generated.end());
+        config =
+            resource_config(res, std::find(generated.begin(), generated.end(), Json("Metadata")) != generated.end());
     }
     node["config"] = config;
     if (auto x = meta.find("extra"); x != meta.end() && x->is_object())
@@ -149,7 +153,8 @@ Json import_ours(ImportState& s, const Json& sp, std::set<std::string>& skip) {
     }
     const Json entries = sp.value("nodes", Json::array());
     if (!entries.is_array()) {
-        s.d.error("/Metadata/ServerlessPlayground/nodes", std::string("nodes must be an array, got ") + json_type_name(entries));
+        s.d.error("/Metadata/ServerlessPlayground/nodes",
+                  std::string("nodes must be an array, got ") + json_type_name(entries));
         return pj;
     }
     for (std::size_t i = 0; i < entries.size(); ++i) {
@@ -181,7 +186,6 @@ Json import_ours(ImportState& s, const Json& sp, std::set<std::string>& skip) {
     if (auto e = sp.find("edges"); e != sp.end() && e->is_array()) s.edges = *e;
     return pj;
 }
-
 
 }  // namespace
 }  // namespace sami
@@ -246,16 +250,20 @@ ImportResult import_checked(const Json& root) {
             d.warning("/" + escape_pointer(k), "unknown template section '" + k + "' is kept for export");
     }
     if (!s.kept_resources.empty()) kept["Resources"] = s.kept_resources;
-    if (!kept.empty()) pj["cloudformation"] = kept;
-    else if (pj.contains("cloudformation")) pj.erase("cloudformation");
+    if (!kept.empty())
+        pj["cloudformation"] = kept;
+    else if (pj.contains("cloudformation"))
+        pj.erase("cloudformation");
 
     ParseResult parsed = parse_pattern_json(pj);
     res.pattern = std::move(parsed.pattern);
     for (const Diagnostic& item : parsed.diagnostics.items()) {
         // The "cloudformation" key is ours: not an unknown key to warn about.
         if (item.path == "/cloudformation") continue;
-        if (item.severity == Severity::Error) d.error(item.path, item.message, item.hint);
-        else d.warning(item.path, item.message, item.hint);
+        if (item.severity == Severity::Error)
+            d.error(item.path, item.message, item.hint);
+        else
+            d.warning(item.path, item.message, item.hint);
     }
     return res;
 }
@@ -269,7 +277,8 @@ ImportResult import_template(std::string_view text) {
     if (first == std::string_view::npos || (text[first] != '{' && text[first] != '[')) {
         const YamlParseResult y = parse_yaml(text);
         if (!y.ok()) {
-            res.diagnostics.error("", "invalid YAML at line " + std::to_string(y.line) + ", column " + std::to_string(y.column) + ": " + y.error);
+            res.diagnostics.error("", "invalid YAML at line " + std::to_string(y.line) + ", column " +
+                                          std::to_string(y.column) + ": " + y.error);
             return res;
         }
         if (!y.value.is_object()) {

@@ -81,7 +81,8 @@ void add_rule(ImportState& s, const std::string& bus, Json rule, const std::stri
 void function_event(ImportState& s, const std::string& fn, const std::string& name, const Json& ev,
                     const std::string& path) {
     if (!ev.is_object()) {
-        s.d.warning(path, std::string("event must be an object with Type and Properties, got ") + json_type_name(ev) + "; left out");
+        s.d.warning(path, std::string("event must be an object with Type and Properties, got ") + json_type_name(ev) +
+                              "; left out");
         return;
     }
     const std::string type = text_of(ev, "Type");
@@ -115,7 +116,8 @@ void function_event(ImportState& s, const std::string& fn, const std::string& na
             const Json key = f->is_object() ? f->value("S3Key", Json::object()) : Json::object();
             const Json rules = key.is_object() ? key.value("Rules", Json::array()) : Json::array();
             for (const auto& r : rules)
-                if (r.is_object()) props[text_of(r, "Name") == "suffix" ? "Suffix" : "Prefix"] = r.value("Value", Json());
+                if (r.is_object())
+                    props[text_of(r, "Name") == "suffix" ? "Suffix" : "Prefix"] = r.value("Value", Json());
             props.erase("Filter");
         }
     } else if (type == "SNS") {
@@ -165,10 +167,12 @@ bool wiring_resource(ImportState& s, const std::string& logical, const Json& res
         if (to.empty() && (protocol == "email" || protocol == "email-json"))
             to = implicit_node(s, node_id_for(logical), "email", {{"Endpoint", props.value("Endpoint", Json(""))}});
         if (to.empty() && (protocol == "http" || protocol == "https"))
-            to = implicit_node(s, node_id_for(logical), "http_endpoint", {{"Endpoint", props.value("Endpoint", Json(""))}});
+            to = implicit_node(s, node_id_for(logical), "http_endpoint",
+                               {{"Endpoint", props.value("Endpoint", Json(""))}});
         if (topic.empty() || to.empty()) return false;
         Json config = Json::object();
-        for (const char* k : {"FilterPolicy", "FilterPolicyScope", "RawMessageDelivery", "DeliveryPolicy", "RedrivePolicy"})
+        for (const char* k :
+             {"FilterPolicy", "FilterPolicyScope", "RawMessageDelivery", "DeliveryPolicy", "RedrivePolicy"})
             if (props.contains(k)) config[k] = props[k];
         if (config.contains("RedrivePolicy") && config["RedrivePolicy"].is_object()) {
             const std::string dlq = ref_node(s, config["RedrivePolicy"].value("deadLetterTargetArn", Json()));
@@ -300,7 +304,8 @@ void import_foreign(ImportState& s, const std::set<std::string>& skip) {
         const std::string type = it.value()["Type"].get<std::string>();
         if (s.ours) {  // an earlier export wrote it from the pattern's kept "cloudformation" resources
             s.kept_resources[it.key()] = it.value();
-            s.d.warning(pointer(it.key()), "resource type '" + type + "' is not simulated; it is kept and written back on export");
+            s.d.warning(pointer(it.key()),
+                        "resource type '" + type + "' is not simulated; it is kept and written back on export");
             continue;
         }
         // Shown as a passive node, written back verbatim under the same logical id.
@@ -310,8 +315,9 @@ void import_foreign(ImportState& s, const std::set<std::string>& skip) {
         if (logical_id_for(id) != it.key()) s.nodes.back()[kCfnLogicalIdKey] = it.key();
         s.node_of[it.key()] = id;
         s.consumed.insert(it.key());
-        s.d.warning(pointer(it.key()), "resource type '" + type +
-                                           "' is not simulated; it becomes a CloudFormation resource node, written back on export");
+        s.d.warning(pointer(it.key()),
+                    "resource type '" + type +
+                        "' is not simulated; it becomes a CloudFormation resource node, written back on export");
     }
 }
 

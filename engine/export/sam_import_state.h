@@ -15,16 +15,16 @@ struct ImportState {
     Diagnostics& d;
     Json nodes = Json::array();
     Json edges = Json::array();
-    Json kept_resources = Json::object();          // resources kept under "cloudformation" (templates we wrote)
-    bool ours = false;                             // the template carries our Metadata (export_sam wrote it)
-    std::map<std::string, std::string> node_of;    // logical id → node id
-    std::set<std::string> consumed;                // logical ids already turned into nodes or edges
-    std::set<std::string> ids;                     // node ids in use
+    Json kept_resources = Json::object();        // resources kept under "cloudformation" (templates we wrote)
+    bool ours = false;                           // the template carries our Metadata (export_sam wrote it)
+    std::map<std::string, std::string> node_of;  // logical id → node id
+    std::set<std::string> consumed;              // logical ids already turned into nodes or edges
+    std::set<std::string> ids;                   // node ids in use
 
     ImportState(const Json& t, Diagnostics& diags) : tmpl(t), d(diags) {}
 
     std::string unique_id(const std::string& base);
-    Json* node(const std::string& id);             // nullptr when absent
+    Json* node(const std::string& id);  // nullptr when absent
     void add_edge(const std::string& from, const std::string& port, const std::string& to, Json config);
 };
 

@@ -13,48 +13,110 @@ namespace {
 using P = std::string_view;
 
 // https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-resource-function.html
-constexpr P kFunction[] = {"Architectures", "AutoPublishAlias", "CodeUri", "DeadLetterQueue", "Description",
-                           "Environment", "EphemeralStorage", "EventInvokeConfig", "FunctionName", "Handler",
-                           "ImageUri", "InlineCode", "KmsKeyArn", "Layers", "LoggingConfig", "MemorySize",
-                           "PackageType", "Policies", "ProvisionedConcurrencyConfig", "RecursiveLoop",
-                           "ReservedConcurrentExecutions", "Role", "Runtime", "SnapStart", "Tags", "Timeout",
-                           "Tracing", "VpcConfig"};
-constexpr P kRestApi[] = {"StageName", "Name", "Description", "EndpointConfiguration", "MethodSettings",
-                          "Auth", "Cors", "TracingEnabled", "Tags"};
+constexpr P kFunction[] = {"Architectures",
+                           "AutoPublishAlias",
+                           "CodeUri",
+                           "DeadLetterQueue",
+                           "Description",
+                           "Environment",
+                           "EphemeralStorage",
+                           "EventInvokeConfig",
+                           "FunctionName",
+                           "Handler",
+                           "ImageUri",
+                           "InlineCode",
+                           "KmsKeyArn",
+                           "Layers",
+                           "LoggingConfig",
+                           "MemorySize",
+                           "PackageType",
+                           "Policies",
+                           "ProvisionedConcurrencyConfig",
+                           "RecursiveLoop",
+                           "ReservedConcurrentExecutions",
+                           "Role",
+                           "Runtime",
+                           "SnapStart",
+                           "Tags",
+                           "Timeout",
+                           "Tracing",
+                           "VpcConfig"};
+constexpr P kRestApi[] = {
+    "StageName", "Name",           "Description", "EndpointConfiguration", "MethodSettings", "Auth",
+    "Cors",      "TracingEnabled", "Tags"};
 constexpr P kHttpApi[] = {"StageName", "Name", "Description", "Auth", "CorsConfiguration", "DefaultRouteSettings",
                           "Tags"};
 // https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-sqs-queue.html
-constexpr P kQueue[] = {"ContentBasedDeduplication", "DeduplicationScope", "DelaySeconds", "FifoQueue",
-                        "FifoThroughputLimit", "KmsDataKeyReusePeriodSeconds", "KmsMasterKeyId",
-                        "MaximumMessageSize", "MessageRetentionPeriod", "QueueName",
-                        "ReceiveMessageWaitTimeSeconds", "RedriveAllowPolicy", "RedrivePolicy",
-                        "SqsManagedSseEnabled", "Tags", "VisibilityTimeout"};
-constexpr P kTopic[] = {"ArchivePolicy", "ContentBasedDeduplication", "DisplayName", "FifoThroughputScope",
-                        "FifoTopic", "KmsMasterKeyId", "Subscription", "Tags", "TopicName", "TracingConfig"};
-constexpr P kTable[] = {"AttributeDefinitions", "BillingMode", "GlobalSecondaryIndexes", "KeySchema",
-                        "LocalSecondaryIndexes", "OnDemandThroughput", "PointInTimeRecoverySpecification",
-                        "ProvisionedThroughput", "SSESpecification", "StreamSpecification", "TableClass",
-                        "TableName", "Tags", "TimeToLiveSpecification"};
-constexpr P kBucket[] = {"BucketName", "LifecycleConfiguration", "NotificationConfiguration", "Tags",
-                         "VersioningConfiguration", "PublicAccessBlockConfiguration", "BucketEncryption"};
-constexpr P kStream[] = {"Name", "RetentionPeriodHours", "ShardCount", "StreamEncryption", "StreamModeDetails",
-                         "Tags"};
-constexpr P kFirehose[] = {"DeliveryStreamName", "DeliveryStreamType", "ExtendedS3DestinationConfiguration",
-                           "KinesisStreamSourceConfiguration", "RedshiftDestinationConfiguration", "Tags"};
-constexpr P kStateMachine[] = {"Definition", "DefinitionUri", "DefinitionSubstitutions", "Events", "Logging",
-                               "Name", "Policies", "Role", "Tracing", "Type", "Tags"};
+constexpr P kQueue[] = {"ContentBasedDeduplication",
+                        "DeduplicationScope",
+                        "DelaySeconds",
+                        "FifoQueue",
+                        "FifoThroughputLimit",
+                        "KmsDataKeyReusePeriodSeconds",
+                        "KmsMasterKeyId",
+                        "MaximumMessageSize",
+                        "MessageRetentionPeriod",
+                        "QueueName",
+                        "ReceiveMessageWaitTimeSeconds",
+                        "RedriveAllowPolicy",
+                        "RedrivePolicy",
+                        "SqsManagedSseEnabled",
+                        "Tags",
+                        "VisibilityTimeout"};
+constexpr P kTopic[] = {"ArchivePolicy", "ContentBasedDeduplication",
+                        "DisplayName",   "FifoThroughputScope",
+                        "FifoTopic",     "KmsMasterKeyId",
+                        "Subscription",  "Tags",
+                        "TopicName",     "TracingConfig"};
+constexpr P kTable[] = {"AttributeDefinitions",
+                        "BillingMode",
+                        "GlobalSecondaryIndexes",
+                        "KeySchema",
+                        "LocalSecondaryIndexes",
+                        "OnDemandThroughput",
+                        "PointInTimeRecoverySpecification",
+                        "ProvisionedThroughput",
+                        "SSESpecification",
+                        "StreamSpecification",
+                        "TableClass",
+                        "TableName",
+                        "Tags",
+                        "TimeToLiveSpecification"};
+constexpr P kBucket[] = {"BucketName",
+                         "LifecycleConfiguration",
+                         "NotificationConfiguration",
+                         "Tags",
+                         "VersioningConfiguration",
+                         "PublicAccessBlockConfiguration",
+                         "BucketEncryption"};
+constexpr P kStream[] = {"Name", "RetentionPeriodHours", "ShardCount", "StreamEncryption", "StreamModeDetails", "Tags"};
+constexpr P kFirehose[] = {"DeliveryStreamName",
+                           "DeliveryStreamType",
+                           "ExtendedS3DestinationConfiguration",
+                           "KinesisStreamSourceConfiguration",
+                           "RedshiftDestinationConfiguration",
+                           "Tags"};
+constexpr P kStateMachine[] = {"Definition", "DefinitionUri", "DefinitionSubstitutions",
+                               "Events",     "Logging",       "Name",
+                               "Policies",   "Role",          "Tracing",
+                               "Type",       "Tags"};
 constexpr P kEventBus[] = {"Name", "Description", "EventSourceName", "Tags"};
-constexpr P kUserPool[] = {"UserPoolName", "UserPoolTier", "AutoVerifiedAttributes", "UsernameAttributes",
-                           "Policies", "MfaConfiguration"};
+constexpr P kUserPool[] = {"UserPoolName",       "UserPoolTier", "AutoVerifiedAttributes",
+                           "UsernameAttributes", "Policies",     "MfaConfiguration"};
 constexpr P kGraphQl[] = {"Name", "AuthenticationType", "UserPoolConfig", "XrayEnabled", "Tags"};
-constexpr P kDbCluster[] = {"DBClusterIdentifier", "DatabaseName", "Engine", "EngineVersion", "MasterUsername",
-                            "ServerlessV2ScalingConfiguration", "Tags"};
+constexpr P kDbCluster[] = {"DBClusterIdentifier",
+                            "DatabaseName",
+                            "Engine",
+                            "EngineVersion",
+                            "MasterUsername",
+                            "ServerlessV2ScalingConfiguration",
+                            "Tags"};
 constexpr P kDistribution[] = {"DistributionConfig", "Tags"};
 constexpr P kCfFunction[] = {"Name", "FunctionCode", "FunctionConfig", "AutoPublish"};
-constexpr P kAsg[] = {"AvailabilityZones", "DesiredCapacity", "HealthCheckGracePeriod", "MaxSize", "MinSize",
-                      "DefaultInstanceWarmup", "LaunchTemplate", "Tags"};
-constexpr P kTaskDef[] = {"Cpu", "Memory", "ContainerDefinitions", "RuntimePlatform", "Family",
-                          "RequiresCompatibilities", "NetworkMode"};
+constexpr P kAsg[] = {"AvailabilityZones", "DesiredCapacity",       "HealthCheckGracePeriod", "MaxSize",
+                      "MinSize",           "DefaultInstanceWarmup", "LaunchTemplate",         "Tags"};
+constexpr P kTaskDef[] = {
+    "Cpu", "Memory", "ContainerDefinitions", "RuntimePlatform", "Family", "RequiresCompatibilities", "NetworkMode"};
 constexpr P kWorkgroup[] = {"WorkgroupName", "BaseCapacity", "MaxCapacity", "NamespaceName"};
 constexpr P kNone[] = {""};
 
@@ -87,13 +149,18 @@ const std::array kMaps = {
 };
 
 // Import: other spellings of the same services.
-struct Alias { P cfn; P sim; };
+struct Alias {
+    P cfn;
+    P sim;
+};
 constexpr Alias kAliases[] = {{"AWS::Lambda::Function", "lambda"},
                               {"AWS::ApiGateway::RestApi", "apigateway"},
                               {"AWS::ApiGatewayV2::Api", "apigateway"},
                               {"AWS::StepFunctions::StateMachine", "stepfunctions"}};
 
-bool alnum(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
+bool alnum(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
 
 }  // namespace
 

@@ -14,8 +14,8 @@ namespace sim {
 inline constexpr const char* kCfnLogicalIdKey = "cfnLogicalId";
 
 struct SamTypeMap {
-    std::string_view sim_type;                   // "lambda"
-    std::string_view cfn_type;                   // "AWS::Serverless::Function"; "" = no resource
+    std::string_view sim_type;                     // "lambda"
+    std::string_view cfn_type;                     // "AWS::Serverless::Function"; "" = no resource
     std::span<const std::string_view> properties;  // config keys copied to Properties
 };
 

@@ -47,7 +47,9 @@ std::string scalar(const OJson& v) {
     return v.dump();  // null, booleans and numbers are spelled the same in YAML
 }
 
-bool is_collection(const OJson& v) { return (v.is_object() || v.is_array()) && !v.empty(); }
+bool is_collection(const OJson& v) {
+    return (v.is_object() || v.is_array()) && !v.empty();
+}
 
 void emit(const OJson& v, int indent, std::string& out);
 
@@ -88,8 +90,10 @@ void emit_array(const OJson& v, int indent, std::string& out) {
 }
 
 void emit(const OJson& v, int indent, std::string& out) {
-    if (v.is_object()) emit_object(v, indent, out, false);
-    else emit_array(v, indent, out);
+    if (v.is_object())
+        emit_object(v, indent, out, false);
+    else
+        emit_array(v, indent, out);
 }
 
 bool looks_numeric(std::string_view s) {
@@ -97,7 +101,8 @@ bool looks_numeric(std::string_view s) {
     const char c = s[0];
     if (std::isdigit(static_cast<unsigned char>(c))) return true;
     if ((c == '+' || c == '-' || c == '.') && s.size() > 1 &&
-        (std::isdigit(static_cast<unsigned char>(s[1])) || s[1] == '.' || s[1] == 'i' || s[1] == 'I' || s[1] == 'n' || s[1] == 'N'))
+        (std::isdigit(static_cast<unsigned char>(s[1])) || s[1] == '.' || s[1] == 'i' || s[1] == 'I' || s[1] == 'n' ||
+         s[1] == 'N'))
         return true;
     return false;
 }
@@ -109,15 +114,15 @@ bool yaml_plain_safe(std::string_view s) {
     static constexpr std::string_view kIndicators = "-?:,[]{}#&*!|>'\"%@`";
     if (kIndicators.find(s.front()) != std::string_view::npos) return false;
     if (looks_numeric(s)) return false;
-    static constexpr std::array<std::string_view, 14> kWords = {"true", "false", "yes", "no", "on", "off", "y",
-                                                                 "n", "null", "~", ".inf", ".nan", "<<", "="};
+    static constexpr std::array<std::string_view, 14> kWords = {"true", "false", "yes", "no",   "on",   "off", "y",
+                                                                "n",    "null",  "~",   ".inf", ".nan", "<<",  "="};
     const std::string l = lower(s);
     if (std::find(kWords.begin(), kWords.end(), l) != kWords.end()) return false;
     for (std::size_t i = 0; i < s.size(); ++i) {
         const auto u = static_cast<unsigned char>(s[i]);
-        if (u < 0x20 || u == 0x7F) return false;                       // control characters, tabs, newlines
+        if (u < 0x20 || u == 0x7F) return false;                               // control characters, tabs, newlines
         if (s[i] == ':' && i + 1 < s.size() && s[i + 1] == ' ') return false;  // "key: value" inside
-        if (s[i] == '#' && i > 0 && s[i - 1] == ' ') return false;    // comment start
+        if (s[i] == '#' && i > 0 && s[i - 1] == ' ') return false;             // comment start
         if (s[i] == ',' || s[i] == '[' || s[i] == ']' || s[i] == '{' || s[i] == '}') return false;  // flow indicators
     }
     // Non-ASCII and the BOM are fine in YAML plain scalars, except U+FEFF, U+0085, U+2028/9 (line breaks).
@@ -127,8 +132,10 @@ bool yaml_plain_safe(std::string_view s) {
 
 std::string to_yaml(const OJson& value) {
     std::string out;
-    if (is_collection(value)) emit(value, 0, out);
-    else out = (value.is_object() ? "{}" : value.is_array() ? "[]" : scalar(value)) + "\n";
+    if (is_collection(value))
+        emit(value, 0, out);
+    else
+        out = (value.is_object() ? "{}" : value.is_array() ? "[]" : scalar(value)) + "\n";
     return out;
 }
 

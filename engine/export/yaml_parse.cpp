@@ -30,7 +30,9 @@ struct Line {
     std::string_view raw;    // the whole line without CR (block scalars read it)
 };
 
-bool is_space(char c) { return c == ' ' || c == '\t'; }
+bool is_space(char c) {
+    return c == ' ' || c == '\t';
+}
 
 std::string_view trim(std::string_view s) {
     while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
@@ -46,7 +48,9 @@ std::string_view strip_comment(std::string_view s) {
     return trim(s);
 }
 
-bool starts_sequence_item(std::string_view t) { return !t.empty() && t[0] == '-' && (t.size() == 1 || is_space(t[1])); }
+bool starts_sequence_item(std::string_view t) {
+    return !t.empty() && t[0] == '-' && (t.size() == 1 || is_space(t[1]));
+}
 
 // Appends the UTF-8 encoding of code point cp.
 void append_utf8(std::string& out, unsigned long cp) {
@@ -113,7 +117,9 @@ Json resolve_plain(std::string_view s) {
 }
 
 // A float that overflowed to infinity (1e400): refused where it stands, as JSON input is.
-bool too_large(const Json& v) { return v.is_number_float() && !std::isfinite(v.get<double>()); }
+bool too_large(const Json& v) {
+    return v.is_number_float() && !std::isfinite(v.get<double>());
+}
 
 // CloudFormation's short-form intrinsic functions.
 Json apply_tag(const std::string& tag, Json value, const Line& at, std::size_t column) {
@@ -149,7 +155,8 @@ public:
     // Only spaces or a comment may follow.
     void finish() {
         ws();
-        if (p_ < s_.size() && s_[p_] != '#') fail("unexpected text after the value: '" + std::string(s_.substr(p_, 20)) + "'");
+        if (p_ < s_.size() && s_[p_] != '#')
+            fail("unexpected text after the value: '" + std::string(s_.substr(p_, 20)) + "'");
     }
     std::size_t pos() const { return p_; }
 
@@ -178,36 +185,73 @@ public:
                 if (p_ >= s_.size()) fail("unterminated escape in a double-quoted string");
                 const char e = s_[p_++];
                 switch (e) {
-                    case 'n': out += '\n'; break;
-                    case 't': case '\t': out += '\t'; break;
-                    case 'r': out += '\r'; break;
-                    case '0': out += '\0'; break;
-                    case 'a': out += '\a'; break;
-                    case 'b': out += '\b'; break;
-                    case 'e': out += '\x1b'; break;
-                    case 'f': out += '\f'; break;
-                    case 'v': out += '\v'; break;
-                    case ' ': out += ' '; break;
-                    case '"': out += '"'; break;
-                    case '/': out += '/'; break;
-                    case '\\': out += '\\'; break;
-                    case 'N': append_utf8(out, 0x85); break;
-                    case '_': append_utf8(out, 0xA0); break;
-                    case 'x': case 'u': case 'U': {
+                    case 'n':
+                        out += '\n';
+                        break;
+                    case 't':
+                    case '\t':
+                        out += '\t';
+                        break;
+                    case 'r':
+                        out += '\r';
+                        break;
+                    case '0':
+                        out += '\0';
+                        break;
+                    case 'a':
+                        out += '\a';
+                        break;
+                    case 'b':
+                        out += '\b';
+                        break;
+                    case 'e':
+                        out += '\x1b';
+                        break;
+                    case 'f':
+                        out += '\f';
+                        break;
+                    case 'v':
+                        out += '\v';
+                        break;
+                    case ' ':
+                        out += ' ';
+                        break;
+                    case '"':
+                        out += '"';
+                        break;
+                    case '/':
+                        out += '/';
+                        break;
+                    case '\\':
+                        out += '\\';
+                        break;
+                    case 'N':
+                        append_utf8(out, 0x85);
+                        break;
+                    case '_':
+                        append_utf8(out, 0xA0);
+                        break;
+                    case 'x':
+                    case 'u':
+                    case 'U': {
                         const std::size_t n = e == 'x' ? 2 : e == 'u' ? 4 : 8;
                         if (p_ + n > s_.size()) fail("short \\" + std::string(1, e) + " escape");
                         unsigned long cp = 0;
                         for (std::size_t k = 0; k < n; ++k) {
                             const char h = s_[p_ + k];
-                            if (!std::isxdigit(static_cast<unsigned char>(h))) fail("bad hex digit in \\" + std::string(1, e) + " escape");
-                            cp = cp * 16 + static_cast<unsigned long>(std::isdigit(static_cast<unsigned char>(h)) ? h - '0' : (std::tolower(h) - 'a' + 10));
+                            if (!std::isxdigit(static_cast<unsigned char>(h)))
+                                fail("bad hex digit in \\" + std::string(1, e) + " escape");
+                            cp = cp * 16 + static_cast<unsigned long>(std::isdigit(static_cast<unsigned char>(h))
+                                                                          ? h - '0'
+                                                                          : (std::tolower(h) - 'a' + 10));
                         }
                         if (cp > 0x10FFFF) fail("escape beyond U+10FFFF");
                         p_ += n;
                         append_utf8(out, cp);
                         break;
                     }
-                    default: fail(std::string("unknown escape \\") + e);
+                    default:
+                        fail(std::string("unknown escape \\") + e);
                 }
                 continue;
             }
@@ -230,11 +274,15 @@ private:
         if (c == '!') {
             ++p_;
             const std::size_t start = p_;
-            while (p_ < s_.size() && !is_space(s_[p_]) && (!in_flow || std::string_view(",[]{}").find(s_[p_]) == std::string_view::npos)) ++p_;
+            while (p_ < s_.size() && !is_space(s_[p_]) &&
+                   (!in_flow || std::string_view(",[]{}").find(s_[p_]) == std::string_view::npos))
+                ++p_;
             const std::string tag(s_.substr(start, p_ - start));
             const std::size_t column = base_ + start;
             ws();
-            Json v = (p_ >= s_.size() || (in_flow && (s_[p_] == ',' || s_[p_] == ']' || s_[p_] == '}'))) ? Json("") : value(in_flow);
+            Json v = (p_ >= s_.size() || (in_flow && (s_[p_] == ',' || s_[p_] == ']' || s_[p_] == '}')))
+                         ? Json("")
+                         : value(in_flow);
             return apply_tag(tag, std::move(v), at_, column);
         }
         return plain(in_flow);
@@ -245,7 +293,9 @@ private:
         while (p_ < s_.size()) {
             const char c = s_[p_];
             if (in_flow && (c == ',' || c == '[' || c == ']' || c == '{' || c == '}')) break;
-            if (c == ':' && (p_ + 1 == s_.size() || is_space(s_[p_ + 1]) || (in_flow && std::string_view(",[]{}").find(s_[p_ + 1]) != std::string_view::npos))) break;
+            if (c == ':' && (p_ + 1 == s_.size() || is_space(s_[p_ + 1]) ||
+                             (in_flow && std::string_view(",[]{}").find(s_[p_ + 1]) != std::string_view::npos)))
+                break;
             if (c == '#' && p_ > start && is_space(s_[p_ - 1])) break;
             ++p_;
         }
@@ -273,8 +323,10 @@ private:
             }
             a.push_back(value(true));
             ws();
-            if (p_ < s_.size() && s_[p_] == ',') ++p_;
-            else if (p_ < s_.size() && s_[p_] != ']') fail("expected ',' or ']' in a flow sequence");
+            if (p_ < s_.size() && s_[p_] == ',')
+                ++p_;
+            else if (p_ < s_.size() && s_[p_] != ']')
+                fail("expected ',' or ']' in a flow sequence");
         }
     }
 
@@ -307,8 +359,10 @@ private:
             }
             o[k] = std::move(v);
             ws();
-            if (p_ < s_.size() && s_[p_] == ',') ++p_;
-            else if (p_ < s_.size() && s_[p_] != '}') fail("expected ',' or '}' in a flow mapping");
+            if (p_ < s_.size() && s_[p_] == ',')
+                ++p_;
+            else if (p_ < s_.size() && s_[p_] != '}')
+                fail("expected ',' or '}' in a flow mapping");
         }
     }
 
@@ -368,7 +422,8 @@ public:
             skip_blank();
         }
         if (!eof()) {
-            if (cur().text == "---" || cur().text.substr(0, 4) == "--- ") fail(cur(), 0, "several YAML documents in one file; a template is one document");
+            if (cur().text == "---" || cur().text.substr(0, 4) == "--- ")
+                fail(cur(), 0, "several YAML documents in one file; a template is one document");
             fail(cur(), 0, "unexpected text here (check the indentation of this line)");
         }
         return root;
@@ -399,7 +454,8 @@ private:
     static std::size_t key_colon(std::string_view t) {
         if (t.empty()) return std::string_view::npos;
         const char c0 = t[0];
-        if (c0 == '[' || c0 == '{' || c0 == '!' || c0 == '|' || c0 == '>' || c0 == '&' || c0 == '*' || c0 == '#' || starts_sequence_item(t))
+        if (c0 == '[' || c0 == '{' || c0 == '!' || c0 == '|' || c0 == '>' || c0 == '&' || c0 == '*' || c0 == '#' ||
+            starts_sequence_item(t))
             return std::string_view::npos;
         std::size_t k = 0;
         if (c0 == '"' || c0 == '\'') {  // quoted key: skip to its closing quote
@@ -419,7 +475,8 @@ private:
             if (k >= t.size()) return std::string_view::npos;
             ++k;
             while (k < t.size() && is_space(t[k])) ++k;
-            return k < t.size() && t[k] == ':' && (k + 1 == t.size() || is_space(t[k + 1])) ? k : std::string_view::npos;
+            return k < t.size() && t[k] == ':' && (k + 1 == t.size() || is_space(t[k + 1])) ? k
+                                                                                            : std::string_view::npos;
         }
         for (; k < t.size(); ++k) {
             if (t[k] == '#' && k > 0 && is_space(t[k - 1])) return std::string_view::npos;
@@ -433,8 +490,10 @@ private:
         Json v;
         const Line& l = cur();
         if (l.text[0] == '?') fail(l, 0, "complex mapping keys ('? ') are not supported");
-        if (starts_sequence_item(l.text)) v = sequence(indent);
-        else if (key_colon(l.text) != std::string_view::npos) v = mapping(indent);
+        if (starts_sequence_item(l.text))
+            v = sequence(indent);
+        else if (key_colon(l.text) != std::string_view::npos)
+            v = mapping(indent);
         else {
             Line& line = cur();
             ++i_;
@@ -456,11 +515,13 @@ private:
             skip_blank();
             if (eof() || cur().indent < indent || at_document_marker()) break;
             Line& l = cur();
-            if (l.indent > indent) fail(l, 0, "bad indentation: expected a key at column " + std::to_string(indent + 1));
+            if (l.indent > indent)
+                fail(l, 0, "bad indentation: expected a key at column " + std::to_string(indent + 1));
             if (starts_sequence_item(l.text)) break;  // "key:\n- item" is read by the key's value
             const std::size_t colon = key_colon(l.text);
             if (colon == std::string_view::npos) {
-                if (l.text[0] == '&' || l.text[0] == '*') fail(l, 0, "anchors and aliases (& and *) are not supported; write the value out");
+                if (l.text[0] == '&' || l.text[0] == '*')
+                    fail(l, 0, "anchors and aliases (& and *) are not supported; write the value out");
                 fail(l, 0, "expected 'key: value'");
             }
             std::string_view key_text = trim(l.text.substr(0, colon));
@@ -492,7 +553,8 @@ private:
             std::size_t rest_at = 1;
             while (rest_at < l.text.size() && is_space(l.text[rest_at])) ++rest_at;
             const std::string_view rest = l.text.substr(rest_at);
-            if (!rest.empty() && rest[0] != '#' && (starts_sequence_item(rest) || key_colon(rest) != std::string_view::npos)) {
+            if (!rest.empty() && rest[0] != '#' &&
+                (starts_sequence_item(rest) || key_colon(rest) != std::string_view::npos)) {
                 // "- key: value" / "- - x": a nested block that starts on this line, at rest's column.
                 l.indent += static_cast<int>(rest_at);
                 l.text = rest;
@@ -511,11 +573,13 @@ private:
         if (text.empty() || text[0] == '#') {
             skip_blank();
             if (!eof() && cur().indent > parent_indent) return block(cur().indent);
-            if (in_mapping && !eof() && cur().indent == parent_indent && starts_sequence_item(cur().text)) return block(parent_indent);
+            if (in_mapping && !eof() && cur().indent == parent_indent && starts_sequence_item(cur().text))
+                return block(parent_indent);
             return nullptr;
         }
         const char c = text[0];
-        if (c == '&' || c == '*') fail(l, column0, "anchors and aliases (& and *) are not supported; write the value out");
+        if (c == '&' || c == '*')
+            fail(l, column0, "anchors and aliases (& and *) are not supported; write the value out");
         if (c == '|' || c == '>') return block_scalar(text, l, column0, parent_indent);
         if (c == '!') {
             std::size_t k = 1;
@@ -566,10 +630,13 @@ private:
         for (std::size_t k = 0; k < s.size(); ++k) {
             const char c = s[k];
             if (quote) {
-                if (quote == '"' && c == '\\') ++k;
+                if (quote == '"' && c == '\\')
+                    ++k;
                 else if (c == quote) {
-                    if (quote == '\'' && k + 1 < s.size() && s[k + 1] == '\'') ++k;
-                    else quote = 0;
+                    if (quote == '\'' && k + 1 < s.size() && s[k + 1] == '\'')
+                        ++k;
+                    else
+                        quote = 0;
                 }
                 continue;
             }
@@ -583,7 +650,7 @@ private:
             } else if (c == '#' && k > 0 && is_space(s[k - 1]) && depth == 0) {
                 break;
             }
-            if (depth == 0 && !quote && (c == ']' || c == '}' )) return true;
+            if (depth == 0 && !quote && (c == ']' || c == '}')) return true;
         }
         return depth <= 0 && !quote;
     }
@@ -596,9 +663,12 @@ private:
         std::size_t k = 1;
         for (; k < header.size() && !is_space(header[k]); ++k) {
             const char c = header[k];
-            if ((c == '-' || c == '+') && chomp == 'c') chomp = c;
-            else if (c >= '1' && c <= '9' && explicit_indent == 0) explicit_indent = c - '0';
-            else fail(l, column0 + k, std::string("bad block scalar header '") + std::string(header) + "'");
+            if ((c == '-' || c == '+') && chomp == 'c')
+                chomp = c;
+            else if (c >= '1' && c <= '9' && explicit_indent == 0)
+                explicit_indent = c - '0';
+            else
+                fail(l, column0 + k, std::string("bad block scalar header '") + std::string(header) + "'");
         }
         const std::string_view after = trim(header.substr(k));
         if (!after.empty() && after[0] != '#') fail(l, column0 + k, "text after a block scalar header");
@@ -616,7 +686,9 @@ private:
                 if (next.indent < content) break;
                 body.push_back(next.raw.substr(static_cast<std::size_t>(content)));
             } else {
-                body.push_back(content >= 0 && next.raw.size() > static_cast<std::size_t>(content) ? next.raw.substr(static_cast<std::size_t>(content)) : std::string_view());
+                body.push_back(content >= 0 && next.raw.size() > static_cast<std::size_t>(content)
+                                   ? next.raw.substr(static_cast<std::size_t>(content))
+                                   : std::string_view());
             }
             ++i_;
         }
@@ -640,9 +712,12 @@ private:
                     continue;
                 }
                 const bool more = is_space(line[0]);
-                if (first) out += std::string(breaks, '\n');
-                else if (more || prev_more) out += std::string(breaks + 1, '\n');
-                else out += breaks ? std::string(breaks, '\n') : std::string(" ");
+                if (first)
+                    out += std::string(breaks, '\n');
+                else if (more || prev_more)
+                    out += std::string(breaks + 1, '\n');
+                else
+                    out += breaks ? std::string(breaks, '\n') : std::string(" ");
                 out += line;
                 first = false;
                 prev_more = more;

@@ -20,8 +20,8 @@ namespace sim {
 
 struct YamlParseResult {
     nlohmann::json value;
-    std::string error;        // empty on success
-    std::size_t line = 0;     // 1-based position of the error
+    std::string error;     // empty on success
+    std::size_t line = 0;  // 1-based position of the error
     std::size_t column = 0;
     bool ok() const { return error.empty(); }
 };

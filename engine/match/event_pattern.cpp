@@ -25,7 +25,10 @@ std::size_t count_code_points(std::string_view text) {
 std::optional<MatchError> check_size(std::size_t chars, std::size_t max_chars) {
     if (chars <= max_chars) return std::nullopt;
     if (max_chars != kMaxEventPatternChars)
-        return MatchError{"", "pattern is " + std::to_string(chars) + " characters long; at most " + std::to_string(max_chars) + " are allowed", ""};
+        return MatchError{"",
+                          "pattern is " + std::to_string(chars) + " characters long; at most " +
+                              std::to_string(max_chars) + " are allowed",
+                          ""};
     return MatchError{"",
                       "pattern is " + std::to_string(chars) + " characters long; EventBridge allows at most " +
                           std::to_string(kMaxEventPatternChars) + " (quota \"Event pattern size\")",
@@ -62,8 +65,8 @@ std::optional<MatchError> check_wildcards(const RuleSet& rules) {
 
 std::variant<EventPattern, MatchError> EventPattern::compile(const nlohmann::json& pattern, std::size_t max_chars) {
     if (pattern.is_object()) {
-        if (auto e = check_size(count_code_points(pattern.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)),
-                                max_chars))
+        if (auto e = check_size(
+                count_code_points(pattern.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)), max_chars))
             return *e;
     }
     auto compiled = compile_rules(pattern, Dialect::EventBridge);

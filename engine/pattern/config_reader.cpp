@@ -12,7 +12,9 @@ std::string num_text(double v) {
     std::snprintf(buf, sizeof buf, "%.10g", v);
     return buf;
 }
-std::string unit_suffix(const char* unit) { return unit && *unit ? std::string(" ") + unit : ""; }
+std::string unit_suffix(const char* unit) {
+    return unit && *unit ? std::string(" ") + unit : "";
+}
 }  // namespace
 
 ConfigReader::ConfigReader(const Json& config, std::string path, Diagnostics& diags)
@@ -45,8 +47,8 @@ void ConfigReader::error(const std::string& key, std::string message, std::strin
     diags_->error(path_of(key), std::move(message), std::move(hint));
 }
 
-std::int64_t ConfigReader::integer(const std::string& key, std::int64_t dflt, std::int64_t lo,
-                                   std::int64_t hi, const char* unit) {
+std::int64_t ConfigReader::integer(const std::string& key, std::int64_t dflt, std::int64_t lo, std::int64_t hi,
+                                   const char* unit) {
     note({key, "integer", dflt, static_cast<double>(lo), static_cast<double>(hi), unit ? unit : "", {}});
     const Json* v = find(key);
     if (!v) return dflt;
@@ -67,8 +69,7 @@ std::int64_t ConfigReader::integer(const std::string& key, std::int64_t dflt, st
     return static_cast<std::int64_t>(d);
 }
 
-double ConfigReader::number(const std::string& key, double dflt, double lo, double hi,
-                            const char* unit) {
+double ConfigReader::number(const std::string& key, double dflt, double lo, double hi, const char* unit) {
     note({key, "number", dflt, lo, hi, unit ? unit : "", {}});
     const Json* v = find(key);
     if (!v) return dflt;

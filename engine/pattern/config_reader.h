@@ -39,8 +39,7 @@ public:
     double number(const std::string& key, double dflt, double lo, double hi, const char* unit = "");
     bool boolean(const std::string& key, bool dflt);
     std::string text(const std::string& key, const std::string& dflt);
-    std::string choice(const std::string& key, const std::string& dflt,
-                       std::initializer_list<const char*> allowed);
+    std::string choice(const std::string& key, const std::string& dflt, std::initializer_list<const char*> allowed);
     Distribution distribution(const std::string& key, const Distribution& dflt);
     // Raw access (marks the key used); nullptr when absent.
     const Json* raw(const std::string& key);

@@ -47,8 +47,7 @@ TextCheck check_utf8(std::string_view text) {
             if ((cc & 0xC0u) != 0x80u) return {false, at(i, "truncated sequence"), i};
             cp = (cp << 6) | (cc & 0x3Fu);
         }
-        if ((len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000))
-            return {false, at(i, "overlong encoding"), i};
+        if ((len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000)) return {false, at(i, "overlong encoding"), i};
         if (cp >= 0xD800 && cp <= 0xDFFF) return {false, at(i, "UTF-16 surrogate"), i};
         if (cp > 0x10FFFF) return {false, at(i, "code point above U+10FFFF"), i};
         i += len;
@@ -63,17 +62,21 @@ TextCheck check_json_depth(std::string_view text, int max_depth) {
     for (std::size_t i = 0; i < text.size(); ++i) {
         const char c = text[i];
         if (in_string) {
-            if (escaped) escaped = false;
-            else if (c == '\\') escaped = true;
-            else if (c == '"') in_string = false;
+            if (escaped)
+                escaped = false;
+            else if (c == '\\')
+                escaped = true;
+            else if (c == '"')
+                in_string = false;
             continue;
         }
         if (c == '"') {
             in_string = true;
         } else if (c == '[' || c == '{') {
             if (++depth > max_depth)
-                return {false, "JSON nested deeper than " + std::to_string(max_depth) +
-                                   " levels at byte " + std::to_string(i), i};
+                return {false,
+                        "JSON nested deeper than " + std::to_string(max_depth) + " levels at byte " + std::to_string(i),
+                        i};
         } else if ((c == ']' || c == '}') && depth > 0) {
             --depth;
         }

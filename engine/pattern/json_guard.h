@@ -14,7 +14,7 @@ namespace sim {
 
 struct TextCheck {
     bool ok = true;
-    std::string error;  // "invalid UTF-8 at byte 17 (overlong encoding)"
+    std::string error;       // "invalid UTF-8 at byte 17 (overlong encoding)"
     std::size_t offset = 0;  // byte offset of the problem (when !ok)
 };
 
@@ -26,10 +26,10 @@ TextCheck check_utf8(std::string_view text);
 TextCheck check_json_depth(std::string_view text, int max_depth);
 
 struct JsonText {
-    nlohmann::json value;     // the document (null when !ok)
+    nlohmann::json value;  // the document (null when !ok)
     bool ok = false;
-    std::string reason;       // "number overflow parsing '1e+400'", "syntax error while parsing value - …"
-    std::size_t line = 0;     // 1-based position of the problem (when !ok)
+    std::string reason;    // "number overflow parsing '1e+400'", "syntax error while parsing value - …"
+    std::size_t line = 0;  // 1-based position of the problem (when !ok)
     std::size_t column = 0;
     // "line 3, column 18: number overflow parsing '1e+400'"
     std::string where() const;

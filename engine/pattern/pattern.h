@@ -18,35 +18,35 @@ namespace sim {
 inline constexpr const char* kPatternFormat = "serverless-playground/1";
 
 struct NodeSpec {
-    std::string id;     // stable, unique: [A-Za-z0-9_-], 1..64 chars
-    std::string type;   // registry type: "lambda", "apigateway", ...
+    std::string id;                // stable, unique: [A-Za-z0-9_-], 1..64 chars
+    std::string type;              // registry type: "lambda", "apigateway", ...
     Json config = Json::object();  // CloudFormation property names where one exists
     Json extra = Json::object();   // unknown keys, preserved
 };
 
 struct EdgeSpec {
-    std::string from;            // node id
-    std::string port = "out";    // source port ("out", "dlq", "on_failure", ...)
-    std::string to;              // node id
+    std::string from;              // node id
+    std::string port = "out";      // source port ("out", "dlq", "on_failure", ...)
+    std::string to;                // node id
     Json config = Json::object();  // e.g. event source mapping: {"BatchSize": 10}
     Json extra = Json::object();
 };
 
 struct TrafficSpec {
     std::string id;
-    std::string source;          // a client node id
-    std::string target;          // optional: which of the client's links (default: its only one)
-    Json profile = Json::object();  // {"type": "constant", "rps": 5} ... (see traffic.h)
+    std::string source;               // a client node id
+    std::string target;               // optional: which of the client's links (default: its only one)
+    Json profile = Json::object();    // {"type": "constant", "rps": 5} ... (see traffic.h)
     std::string arrival = "poisson";  // "poisson" or "uniform"
     SimTime start;
-    SimTime duration = kNever;   // kNever: until the run ends
+    SimTime duration = kNever;      // kNever: until the run ends
     Json request = Json::object();  // {"method": "POST", "path": "/orders"}
-    Json payload;                // event template ({{uuid}}, {{seq}}, {{int:1:100}}, ...)
+    Json payload;                   // event template ({{uuid}}, {{seq}}, {{int:1:100}}, ...)
     Json extra = Json::object();
 };
 
 struct Settings {
-    SimTime duration = minutes(10);         // default run length when the CLI gives none
+    SimTime duration = minutes(10);                   // default run length when the CLI gives none
     std::string start_time = "2026-01-01T00:00:00Z";  // the UTC instant t=0 stands for
     std::int64_t lambda_concurrency_limit = 1000;     // account ConcurrentExecutions
     std::string lambda_scaling = "2023-11";           // Lambda scaling profile: "2023-11" | "legacy-burst"
@@ -75,7 +75,7 @@ struct Pattern {
 
 struct ParseResult {
     Pattern pattern;
-    Diagnostics diagnostics;   // errors mean `pattern` must not be built
+    Diagnostics diagnostics;  // errors mean `pattern` must not be built
     bool ok() const { return !diagnostics.has_errors(); }
 };
 

@@ -1,7 +1,7 @@
 // pattern_json.cpp — pattern JSON ⇄ Pattern. The only place that catches nlohmann exceptions:
 // syntax errors become diagnostics with line and column; everything else is checked by hand.
-#include "pattern/pattern.h"
 #include "pattern/json_guard.h"
+#include "pattern/pattern.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -33,7 +33,6 @@ namespace {
 constexpr std::size_t kMaxNodes = 5000;
 constexpr std::size_t kMaxEdges = 20000;
 constexpr std::size_t kMaxTraffic = 200;
-
 
 bool valid_id(const std::string& id) {
     if (id.empty() || id.size() > 64) return false;
@@ -79,10 +78,13 @@ public:
         const Json* v = get(key);
         if (!v) return false;
         std::optional<SimTime> t;
-        if (v->is_string()) t = parse_duration(v->get<std::string>());
-        else if (v->is_number() && v->get<double>() >= 0) t = from_seconds(v->get<double>());
+        if (v->is_string())
+            t = parse_duration(v->get<std::string>());
+        else if (v->is_number() && v->get<double>() >= 0)
+            t = from_seconds(v->get<double>());
         if (!t) {
-            d_.error(path(key), std::string(key) + " must be a duration such as \"90s\", \"10m\" or \"2h\", got " + v->dump());
+            d_.error(path(key),
+                     std::string(key) + " must be a duration such as \"90s\", \"10m\" or \"2h\", got " + v->dump());
             return false;
         }
         out = *t;
@@ -109,13 +111,16 @@ private:
 // down until the run ends).
 void parse_faults(const Json& v, Settings& s, Diagnostics& d) {
     if (!v.is_array()) {
-        d.error("/settings/faults", std::string("faults must be an array of {\"az\", \"from\", \"to\"}, got ") + json_type_name(v));
+        d.error("/settings/faults",
+                std::string("faults must be an array of {\"az\", \"from\", \"to\"}, got ") + json_type_name(v));
         return;
     }
     for (std::size_t i = 0; i < v.size(); ++i) {
         const std::string path = "/settings/faults/" + std::to_string(i);
         if (!v[i].is_object()) {
-            d.error(path, std::string("a fault must be an object such as {\"az\": \"use1-az1\", \"from\": \"5m\", \"to\": \"10m\"}, got ") + json_type_name(v[i]));
+            d.error(path, std::string("a fault must be an object such as {\"az\": \"use1-az1\", \"from\": \"5m\", "
+                                      "\"to\": \"10m\"}, got ") +
+                              json_type_name(v[i]));
             continue;
         }
         AzFault f;
@@ -123,7 +128,8 @@ void parse_faults(const Json& v, Settings& s, Diagnostics& d) {
         if (r.string("az", f.az, true) && !valid_az_id(f.az))
             d.error(path + "/az", "az must be a us-east-1 AZ ID use1-az1..use1-az6, got \"" + f.az + "\"",
                     "AZ IDs are stable across accounts; names like us-east-1a are not");
-        if (!r.duration("from", f.from) && !v[i].contains("from")) d.error(path, "missing \"from\": expected a duration such as \"5m\"");
+        if (!r.duration("from", f.from) && !v[i].contains("from"))
+            d.error(path, "missing \"from\": expected a duration such as \"5m\"");
         r.duration("to", f.to);
         if (f.to <= f.from) d.error(path + "/to", "to must be later than from");
         r.extra(true);
@@ -132,12 +138,17 @@ void parse_faults(const Json& v, Settings& s, Diagnostics& d) {
 }
 
 // An account quota given as a whole number in [lo, hi]; anything else is an error naming the range.
-void whole_number_setting(ObjectReader& r, Diagnostics& d, const char* key, std::int64_t lo, std::int64_t hi, std::int64_t& out,
-                          const char* hint) {
+void whole_number_setting(ObjectReader& r, Diagnostics& d, const char* key, std::int64_t lo, std::int64_t hi,
+                          std::int64_t& out, const char* hint) {
     const Json* v = r.get(key);
     if (!v) return;
-    if (v->is_number_integer() && v->get<std::int64_t>() >= lo && v->get<std::int64_t>() <= hi) out = v->get<std::int64_t>();
-    else d.error(r.path(key), std::string(key) + " must be a whole number " + std::to_string(lo) + ".." + std::to_string(hi) + ", got " + v->dump(), hint);
+    if (v->is_number_integer() && v->get<std::int64_t>() >= lo && v->get<std::int64_t>() <= hi)
+        out = v->get<std::int64_t>();
+    else
+        d.error(r.path(key),
+                std::string(key) + " must be a whole number " + std::to_string(lo) + ".." + std::to_string(hi) +
+                    ", got " + v->dump(),
+                hint);
 }
 
 void parse_settings(const Json& j, Settings& s, Diagnostics& d) {
@@ -153,15 +164,20 @@ void parse_settings(const Json& j, Settings& s, Diagnostics& d) {
     if (const Json* v = r.get("lambdaScaling")) {
         // Dated behaviour profile: per-function 1,000 environments / 10 s (since Nov 2023) or the
         // older account-level burst (3,000 in us-east-1, then +500 per minute).
-        if (v->is_string() && (*v == "2023-11" || *v == "legacy-burst")) s.lambda_scaling = v->get<std::string>();
-        else d.error(r.path("lambdaScaling"), "lambdaScaling must be \"2023-11\" or \"legacy-burst\", got " + v->dump());
+        if (v->is_string() && (*v == "2023-11" || *v == "legacy-burst"))
+            s.lambda_scaling = v->get<std::string>();
+        else
+            d.error(r.path("lambdaScaling"), "lambdaScaling must be \"2023-11\" or \"legacy-burst\", got " + v->dump());
     }
-    whole_number_setting(r, d, "apiGatewayAccountRps", 2, 1'000'000, s.api_gateway_account_rps,
-                         "API Gateway's throttle quota per account and Region, shared by all APIs; AWS default 10,000 (burst 5,000)");
+    whole_number_setting(
+        r, d, "apiGatewayAccountRps", 2, 1'000'000, s.api_gateway_account_rps,
+        "API Gateway's throttle quota per account and Region, shared by all APIs; AWS default 10,000 (burst 5,000)");
     if (const Json* v = r.get("freeTier")) {
-        if (v->is_boolean()) s.free_tier = v->get<bool>();
-        else d.error(r.path("freeTier"), "freeTier must be true or false, got " + v->dump(),
-                     "true applies AWS's always-free monthly allowances (Lambda, SQS, SNS, Step Functions) to cost");
+        if (v->is_boolean())
+            s.free_tier = v->get<bool>();
+        else
+            d.error(r.path("freeTier"), "freeTier must be true or false, got " + v->dump(),
+                    "true applies AWS's always-free monthly allowances (Lambda, SQS, SNS, Step Functions) to cost");
     }
     if (const Json* v = r.get("maxEvents")) {
         if (v->is_number_integer() && v->get<std::int64_t>() >= 1 && v->get<std::int64_t>() <= 10'000'000'000LL)
@@ -223,7 +239,8 @@ void parse_traffic(const Json& j, std::size_t i, Pattern& p, Diagnostics& d) {
     r.string("source", t.source, true);
     r.string("target", t.target, false);
     if (!r.object("profile", t.profile)) {
-        if (!j.contains("profile")) d.error(path, "missing \"profile\": expected an object such as {\"type\": \"constant\", \"rps\": 5}");
+        if (!j.contains("profile"))
+            d.error(path, "missing \"profile\": expected an object such as {\"type\": \"constant\", \"rps\": 5}");
     }
     if (r.string("arrival", t.arrival, false) && t.arrival != "poisson" && t.arrival != "uniform")
         d.error(r.path("arrival"), "arrival must be \"poisson\" or \"uniform\", got \"" + t.arrival + "\"");
@@ -244,13 +261,12 @@ void parse_array(const Json& root, const char* key, std::size_t limit, Diagnosti
         return;
     }
     if (it->size() > limit) {
-        d.error(std::string("/") + key, std::string(key) + " has " + std::to_string(it->size()) +
-                                            " entries; at most " + std::to_string(limit) + " are supported");
+        d.error(std::string("/") + key, std::string(key) + " has " + std::to_string(it->size()) + " entries; at most " +
+                                            std::to_string(limit) + " are supported");
         return;
     }
     for (std::size_t i = 0; i < it->size(); ++i) each((*it)[i], i);
 }
-
 
 }  // namespace
 
@@ -267,7 +283,8 @@ ParseResult parse_pattern_json(const Json& root) {
         if (!f->is_string() || f->get<std::string>() != kPatternFormat) {
             const std::string got = f->is_string() ? f->get<std::string>() : f->dump();
             if (f->is_string() && got.rfind("serverless-playground/", 0) == 0)
-                d.error("/format", "format \"" + got + "\" is newer than this build understands (" + kPatternFormat + ")",
+                d.error("/format",
+                        "format \"" + got + "\" is newer than this build understands (" + kPatternFormat + ")",
                         "open it with a newer Serverless Playground");
             else
                 d.error("/format", "format must be \"" + std::string(kPatternFormat) + "\", got " + f->dump());
@@ -315,7 +332,9 @@ ParseResult parse_pattern(std::string_view text) {
 namespace {
 using Ordered = nlohmann::ordered_json;
 
-Ordered ordered(const Json& j) { return Ordered::parse(j.dump()); }
+Ordered ordered(const Json& j) {
+    return Ordered::parse(j.dump());
+}
 
 void put_extra(Ordered& out, const Json& extra) {
     for (auto it = extra.begin(); it != extra.end(); ++it) out[it.key()] = ordered(it.value());
@@ -330,7 +349,9 @@ std::string duration_text(SimTime t) {
 }
 }  // namespace
 
-Json pattern_to_json(const Pattern& p) { return Json::parse(write_pattern(p)); }
+Json pattern_to_json(const Pattern& p) {
+    return Json::parse(write_pattern(p));
+}
 
 std::string write_pattern(const Pattern& p) {
     Ordered out;

@@ -15,11 +15,11 @@ namespace {
 bool parse_start_time(const std::string& s, std::uint64_t& out) {
     int y, mo, d, h, mi, se;
     char z = 0;
-    if (s.size() != 20 || std::sscanf(s.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d%c", &y, &mo, &d, &h, &mi, &se, &z) != 7 || z != 'Z')
+    if (s.size() != 20 || std::sscanf(s.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d%c", &y, &mo, &d, &h, &mi, &se, &z) != 7 ||
+        z != 'Z')
         return false;
     if (y < 1970 || y > 2199 || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || se > 59) return false;
-    out = static_cast<std::uint64_t>(days_from_civil(y, mo, d) * 86400 +
-                                     h * 3600 + mi * 60 + se);
+    out = static_cast<std::uint64_t>(days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + se);
     return true;
 }
 }  // namespace
@@ -51,7 +51,8 @@ Simulation::BuildResult Simulation::build(const Pattern& pattern, const BuildOpt
         kinds[i] = reg.find(n.type);
         if (!kinds[i]) {
             std::string hint = reg.suggest(n.type);
-            d.error(path + "/type", "unknown service type '" + n.type + "'", hint.empty() ? "" : "did you mean '" + hint + "'?");
+            d.error(path + "/type", "unknown service type '" + n.type + "'",
+                    hint.empty() ? "" : "did you mean '" + hint + "'?");
         }
     }
 
@@ -76,7 +77,8 @@ Simulation::BuildResult Simulation::build(const Pattern& pattern, const BuildOpt
             d.error(path, "cannot connect " + e.from + " to " + e.to + ": " + v.reason);
             continue;
         }
-        s.nodes[fi].links.push_back(Link{static_cast<std::uint32_t>(ti), e.to, kinds[ti]->type, e.port, e.config, static_cast<std::uint32_t>(i)});
+        s.nodes[fi].links.push_back(Link{static_cast<std::uint32_t>(ti), e.to, kinds[ti]->type, e.port, e.config,
+                                         static_cast<std::uint32_t>(i)});
     }
 
     // Traffic: each entry starts at a source node.
@@ -84,7 +86,8 @@ Simulation::BuildResult Simulation::build(const Pattern& pattern, const BuildOpt
         const TrafficSpec& t = pattern.traffic[i];
         const int src = pattern.node_index(t.source);
         if (t.source.empty()) continue;
-        if (src < 0) d.error("/traffic/" + std::to_string(i) + "/source", "no node has id '" + t.source + "'");
+        if (src < 0)
+            d.error("/traffic/" + std::to_string(i) + "/source", "no node has id '" + t.source + "'");
         else if (kinds[static_cast<std::size_t>(src)] && kinds[static_cast<std::size_t>(src)]->group != "sources")
             d.error("/traffic/" + std::to_string(i) + "/source",
                     "traffic must start at a source node (client, IoT devices), but '" + t.source + "' is " +
@@ -141,7 +144,9 @@ Simulation::~Simulation() = default;
 Simulation::Simulation(Simulation&&) noexcept = default;
 Simulation& Simulation::operator=(Simulation&&) noexcept = default;
 
-bool Simulation::step() { return kernel_->step(); }
+bool Simulation::step() {
+    return kernel_->step();
+}
 
 StopReason Simulation::run_until(SimTime until, const ProgressFn& progress) {
     return last_stop_ = kernel_->run_until(until, progress);
@@ -169,25 +174,57 @@ std::string Simulation::set_az_down(const std::string& az, bool down) {
     return {};
 }
 
-bool Simulation::az_down(const std::string& az) const { return kernel_->account.azs.down(az, kernel_->scheduler.now()); }
+bool Simulation::az_down(const std::string& az) const {
+    return kernel_->account.azs.down(az, kernel_->scheduler.now());
+}
 
 // ---- Accessors --------------------------------------------------------------------------------------
-SimTime Simulation::now() const { return kernel_->scheduler.now(); }
-std::uint64_t Simulation::events_processed() const { return kernel_->events; }
-std::uint64_t Simulation::pending_events() const { return kernel_->scheduler.size(); }
-std::uint64_t Simulation::seed() const { return kernel_->seed; }
-const Pattern& Simulation::pattern() const { return pattern_; }
-StopReason Simulation::last_stop() const { return last_stop_; }
-std::size_t Simulation::node_count() const { return kernel_->nodes.size(); }
-const std::string& Simulation::node_id(std::size_t i) const { return kernel_->nodes[i].id; }
-const std::string& Simulation::node_type(std::size_t i) const { return kernel_->nodes[i].type; }
-const NodeMetrics& Simulation::node_metrics(std::size_t i) const { return kernel_->nodes[i].metrics; }
-Json Simulation::node_inspect(std::size_t i) const { return kernel_->nodes[i].service->inspect(); }
-const Trace& Simulation::trace() const { return kernel_->trace; }
-void Simulation::set_record_recent_spans(bool on) { kernel_->trace.set_record_recent(on); }
-const LatencyHistogram& Simulation::source_latency(std::size_t t) const { return kernel_->source_latency[t]; }
+SimTime Simulation::now() const {
+    return kernel_->scheduler.now();
+}
+std::uint64_t Simulation::events_processed() const {
+    return kernel_->events;
+}
+std::uint64_t Simulation::pending_events() const {
+    return kernel_->scheduler.size();
+}
+std::uint64_t Simulation::seed() const {
+    return kernel_->seed;
+}
+const Pattern& Simulation::pattern() const {
+    return pattern_;
+}
+StopReason Simulation::last_stop() const {
+    return last_stop_;
+}
+std::size_t Simulation::node_count() const {
+    return kernel_->nodes.size();
+}
+const std::string& Simulation::node_id(std::size_t i) const {
+    return kernel_->nodes[i].id;
+}
+const std::string& Simulation::node_type(std::size_t i) const {
+    return kernel_->nodes[i].type;
+}
+const NodeMetrics& Simulation::node_metrics(std::size_t i) const {
+    return kernel_->nodes[i].metrics;
+}
+Json Simulation::node_inspect(std::size_t i) const {
+    return kernel_->nodes[i].service->inspect();
+}
+const Trace& Simulation::trace() const {
+    return kernel_->trace;
+}
+void Simulation::set_record_recent_spans(bool on) {
+    kernel_->trace.set_record_recent(on);
+}
+const LatencyHistogram& Simulation::source_latency(std::size_t t) const {
+    return kernel_->source_latency[t];
+}
 
-double Simulation::node_cost_usd(std::size_t i) const { return kernel_->nodes[i].metrics.cost_usd(now()); }
+double Simulation::node_cost_usd(std::size_t i) const {
+    return kernel_->nodes[i].metrics.cost_usd(now());
+}
 
 double Simulation::total_cost_usd() const {
     double total = 0;
@@ -203,7 +240,9 @@ std::uint64_t Simulation::requests_answered() const {
 
 // ---- Report ------------------------------------------------------------------------------------------
 namespace {
-double round_to(double v, double unit) { return static_cast<double>(static_cast<std::int64_t>(v / unit + (v >= 0 ? 0.5 : -0.5))) * unit; }
+double round_to(double v, double unit) {
+    return static_cast<double>(static_cast<std::int64_t>(v / unit + (v >= 0 ? 0.5 : -0.5))) * unit;
+}
 
 Json latency_json(const LatencyHistogram& h) {
     return {{"count", h.count()},

@@ -19,7 +19,9 @@ int next_bit(std::uint64_t mask, int from) {
     return from + std::countr_zero(mask);
 }
 
-std::uint32_t bit(int day) { return day >= 1 && day <= 31 ? std::uint32_t{1} << day : 0; }
+std::uint32_t bit(int day) {
+    return day >= 1 && day <= 31 ? std::uint32_t{1} << day : 0;
+}
 
 }  // namespace
 
@@ -33,49 +35,49 @@ std::uint32_t CronSpec::day_mask(int year, int month) const {
 
     if (dom_.kind != DayOfMonthRule::Kind::Any) {
         switch (dom_.kind) {
-        case DayOfMonthRule::Kind::Days:
-            return dom_.days & in_month;  // AWS: a day the month lacks (31 in April) is skipped
-        case DayOfMonthRule::Kind::Last:
-            return bit(n - dom_.offset);  // L = last day; L-n = n days before it
-        case DayOfMonthRule::Kind::LastWeekday: {  // LW: the last Monday-Friday of the month
-            const int wd = weekday(n);
-            return bit(wd == 6 ? n - 1 : wd == 0 ? n - 2 : n);
-        }
-        case DayOfMonthRule::Kind::NearestWeekday: {
-            // nW: the weekday nearest day n, never leaving the month (1W on a Saturday is
-            // Monday the 3rd; a Sunday last day moves back to Friday); skipped when the month
-            // has no day n (31W in April).
-            const int d = dom_.offset;
-            if (d > n) return 0;
-            const int wd = weekday(d);
-            if (wd == 6) return bit(d == 1 ? 3 : d - 1);
-            if (wd == 0) return bit(d == n ? d - 2 : d + 1);
-            return bit(d);
-        }
-        case DayOfMonthRule::Kind::Any:
-            break;
+            case DayOfMonthRule::Kind::Days:
+                return dom_.days & in_month;  // AWS: a day the month lacks (31 in April) is skipped
+            case DayOfMonthRule::Kind::Last:
+                return bit(n - dom_.offset);           // L = last day; L-n = n days before it
+            case DayOfMonthRule::Kind::LastWeekday: {  // LW: the last Monday-Friday of the month
+                const int wd = weekday(n);
+                return bit(wd == 6 ? n - 1 : wd == 0 ? n - 2 : n);
+            }
+            case DayOfMonthRule::Kind::NearestWeekday: {
+                // nW: the weekday nearest day n, never leaving the month (1W on a Saturday is
+                // Monday the 3rd; a Sunday last day moves back to Friday); skipped when the month
+                // has no day n (31W in April).
+                const int d = dom_.offset;
+                if (d > n) return 0;
+                const int wd = weekday(d);
+                if (wd == 6) return bit(d == 1 ? 3 : d - 1);
+                if (wd == 0) return bit(d == n ? d - 2 : d + 1);
+                return bit(d);
+            }
+            case DayOfMonthRule::Kind::Any:
+                break;
         }
         return 0;
     }
 
     switch (dow_.kind) {
-    case DayOfWeekRule::Kind::Weekdays: {
-        std::uint32_t mask = 0;
-        for (int d = 1; d <= n; ++d)
-            if (dow_.weekdays & (std::uint32_t{1} << (weekday(d) + 1))) mask |= bit(d);
-        return mask;
-    }
-    case DayOfWeekRule::Kind::LastOfMonth: {  // 6L: the last Friday of the month
-        const int want = dow_.weekday - 1;
-        return bit(n - (weekday(n) - want + 7) % 7);
-    }
-    case DayOfWeekRule::Kind::Nth: {  // 3#2: the second Tuesday; months without one are skipped
-        const int first = 1 + (dow_.weekday - 1 - first_wd + 7) % 7;
-        const int d = first + 7 * (dow_.nth - 1);
-        return d <= n ? bit(d) : 0;
-    }
-    case DayOfWeekRule::Kind::Any:
-        break;
+        case DayOfWeekRule::Kind::Weekdays: {
+            std::uint32_t mask = 0;
+            for (int d = 1; d <= n; ++d)
+                if (dow_.weekdays & (std::uint32_t{1} << (weekday(d) + 1))) mask |= bit(d);
+            return mask;
+        }
+        case DayOfWeekRule::Kind::LastOfMonth: {  // 6L: the last Friday of the month
+            const int want = dow_.weekday - 1;
+            return bit(n - (weekday(n) - want + 7) % 7);
+        }
+        case DayOfWeekRule::Kind::Nth: {  // 3#2: the second Tuesday; months without one are skipped
+            const int first = 1 + (dow_.weekday - 1 - first_wd + 7) % 7;
+            const int d = first + 7 * (dow_.nth - 1);
+            return d <= n ? bit(d) : 0;
+        }
+        case DayOfWeekRule::Kind::Any:
+            break;
     }
     return 0;  // both '?': rejected by parse, never fires
 }

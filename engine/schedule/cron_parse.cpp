@@ -14,7 +14,7 @@ namespace {
 enum class Names { None, Months, Weekdays };
 
 struct FieldInfo {
-    const char* name;      // as AWS names the field, lower-case
+    const char* name;  // as AWS names the field, lower-case
     int min;
     int max;
     bool wraps;            // a range a-b with b < a wraps around (Quartz); years cannot
@@ -31,8 +31,7 @@ constexpr FieldInfo kYear{"year", kCronMinYear, kCronMaxYear, false, "1970-2199"
 
 constexpr std::array<const char*, 12> kMonthNames = {"JAN", "FEB", "MAR", "APR", "MAY", "JUN",
                                                      "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"};
-constexpr std::array<const char*, 7> kWeekdayNames = {"SUN", "MON", "TUE", "WED",
-                                                      "THU", "FRI", "SAT"};
+constexpr std::array<const char*, 7> kWeekdayNames = {"SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT"};
 
 using ValueSet = std::bitset<256>;  // bit (value - field.min)
 
@@ -88,13 +87,14 @@ public:
         if (text.empty()) return "cron expression needs 6 fields " + shape() + ", got none";
         if (text.front() == ' ' || text.back() == ' ')
             return "cron expression must not start or end with a space inside the parentheses, "
-                   "got 'cron(" + std::string(text) + ")'";
+                   "got 'cron(" +
+                   std::string(text) + ")'";
         std::vector<std::string_view> fields;
         for (std::string_view part : split(text, ' '))
             if (!part.empty()) fields.push_back(part);  // runs of spaces separate fields
         if (fields.size() != 6)
-            return "cron expression needs 6 fields " + shape() + ", got " +
-                   std::to_string(fields.size()) + " in '" + std::string(text) + "'";
+            return "cron expression needs 6 fields " + shape() + ", got " + std::to_string(fields.size()) + " in '" +
+                   std::string(text) + "'";
 
         ValueSet v;
         if (auto e = parse_list(kMinutes, std::string(fields[0]), v)) return e;
@@ -115,8 +115,8 @@ public:
         const bool dom_any = spec_.dom_.kind == DayOfMonthRule::Kind::Any;
         const bool dow_any = spec_.dow_.kind == DayOfWeekRule::Kind::Any;
         if (!dom_any && !dow_any)
-            return "cron day-of-month '" + std::string(fields[2]) + "' and day-of-week '" +
-                   std::string(fields[4]) + "' are both set: one of them must be '?'";
+            return "cron day-of-month '" + std::string(fields[2]) + "' and day-of-week '" + std::string(fields[4]) +
+                   "' are both set: one of them must be '?'";
         if (dom_any && dow_any)
             return "cron day-of-month and day-of-week are both '?': exactly one of them must be "
                    "'?', the other a value or '*'";
@@ -126,9 +126,7 @@ public:
 private:
     CronSpec& spec_;
 
-    static std::string shape() {
-        return "(minutes hours day-of-month month day-of-week year)";
-    }
+    static std::string shape() { return "(minutes hours day-of-month month day-of-week year)"; }
 
     static std::string fail(const FieldInfo& f, std::string_view field, const std::string& why) {
         return std::string("cron ") + f.name + " field '" + std::string(field) + "': " + why;
@@ -136,12 +134,13 @@ private:
 
     // One value: digits in range, or a JAN-DEC / SUN-SAT name (any case) where the field has
     // names.
-    static std::optional<std::string> parse_value(const FieldInfo& f, std::string_view field,
-                                                  std::string_view tok, int& out) {
+    static std::optional<std::string> parse_value(const FieldInfo& f, std::string_view field, std::string_view tok,
+                                                  int& out) {
         if (all_digits(tok)) {
             if (tok.size() > 4 || to_int(tok) < f.min || to_int(tok) > f.max)
-                return fail(f, field, std::string(tok) + " is out of range " +
-                                          std::to_string(f.min) + "-" + std::to_string(f.max));
+                return fail(
+                    f, field,
+                    std::string(tok) + " is out of range " + std::to_string(f.min) + "-" + std::to_string(f.max));
             out = to_int(tok);
             return std::nullopt;
         }
@@ -154,20 +153,17 @@ private:
         out = 0;
         if (f.names == Names::Months && find_name(kMonthNames)) return std::nullopt;
         if (f.names == Names::Weekdays && find_name(kWeekdayNames)) return std::nullopt;
-        if (tok == "?")
-            return fail(f, field, "'?' is only allowed in day-of-month or day-of-week");
-        return fail(f, field, "'" + std::string(tok) + "' is not a valid " + f.name +
-                                  " value (expected " + f.expected + ")");
+        if (tok == "?") return fail(f, field, "'?' is only allowed in day-of-month or day-of-week");
+        return fail(f, field,
+                    "'" + std::string(tok) + "' is not a valid " + f.name + " value (expected " + f.expected + ")");
     }
 
     // A list of values, ranges a-b, '*', and steps (*/s, a/s, a-b/s); sets bit (v - f.min).
-    static std::optional<std::string> parse_list(const FieldInfo& f, const std::string& field,
-                                                 ValueSet& out) {
+    static std::optional<std::string> parse_list(const FieldInfo& f, const std::string& field, ValueSet& out) {
         out.reset();
         const std::vector<std::string_view> items = split(field, ',');
         for (std::string_view item : items) {
-            if (item.empty())
-                return fail(f, field, "empty item in the list (a ',' with no value beside it)");
+            if (item.empty()) return fail(f, field, "empty item in the list (a ',' with no value beside it)");
             if (item == "*" && items.size() > 1)
                 return fail(f, field, "'*' cannot be combined with other values in a list");
             if (auto e = parse_item(f, field, item, out)) return e;
@@ -175,26 +171,24 @@ private:
         return std::nullopt;
     }
 
-    static std::optional<std::string> parse_item(const FieldInfo& f, std::string_view field,
-                                                 std::string_view item, ValueSet& out) {
+    static std::optional<std::string> parse_item(const FieldInfo& f, std::string_view field, std::string_view item,
+                                                 ValueSet& out) {
         std::string_view base = item;
         int step = 0;  // 0: no step
         if (const std::size_t slash = item.find('/'); slash != std::string_view::npos) {
             base = item.substr(0, slash);
             const std::string_view step_text = item.substr(slash + 1);
             if (base.empty())
-                return fail(f, field, "step '" + std::string(item) +
-                                          "' needs a start value or '*' before the '/'");
+                return fail(f, field, "step '" + std::string(item) + "' needs a start value or '*' before the '/'");
             if (!all_digits(step_text) || step_text.size() > 4 || to_int(step_text) == 0)
-                return fail(f, field, "the step after '/' in '" + std::string(item) +
-                                          "' must be a positive integer");
+                return fail(f, field, "the step after '/' in '" + std::string(item) + "' must be a positive integer");
             step = to_int(step_text);
             // Quartz rejects increments larger than the field's largest value ("Increment > 60").
             const int max_step = f.wraps ? f.max : f.max - f.min;
             if (step > max_step)
-                return fail(f, field, "step " + std::to_string(step) + " in '" +
-                                          std::string(item) + "' is larger than " +
-                                          std::to_string(max_step));
+                return fail(f, field,
+                            "step " + std::to_string(step) + " in '" + std::string(item) + "' is larger than " +
+                                std::to_string(max_step));
         }
         int start = f.min;
         int end = f.max;
@@ -204,13 +198,12 @@ private:
                 const std::string_view a = base.substr(0, dash);
                 const std::string_view b = base.substr(dash + 1);
                 if (a.empty() || b.empty())
-                    return fail(f, field, "range '" + std::string(base) +
-                                              "' needs a start and an end, as in 1-5");
+                    return fail(f, field, "range '" + std::string(base) + "' needs a start and an end, as in 1-5");
                 if (auto e = parse_value(f, field, a, start)) return e;
                 if (auto e = parse_value(f, field, b, end)) return e;
                 if (end < start && !f.wraps)
-                    return fail(f, field, "range '" + std::string(base) +
-                                              "' runs backwards (the year field cannot wrap)");
+                    return fail(f, field,
+                                "range '" + std::string(base) + "' runs backwards (the year field cannot wrap)");
             } else {
                 if (auto e = parse_value(f, field, base, start)) return e;
                 if (step == 0) end = start;  // a/s runs from a to the field's largest value
@@ -258,9 +251,10 @@ private:
                 r.kind = DayOfMonthRule::Kind::NearestWeekday;
                 return std::nullopt;
             }
-            return fail(f, field, "'" + field +
-                                      "' is not a day-of-month value (expected 1-31, L, L-n, LW "
-                                      "or nW such as 15W)");
+            return fail(f, field,
+                        "'" + field +
+                            "' is not a day-of-month value (expected 1-31, L, L-n, LW "
+                            "or nW such as 15W)");
         }
         ValueSet v;
         if (auto e = parse_list(f, field, v)) return e;
@@ -280,13 +274,13 @@ private:
             // AWS: "If you use a '#' character, you can define only one expression in the
             // day-of-week field. For example, "3#1,6#3" is not valid."
             if (s.find(',') != std::string_view::npos)
-                return fail(f, field, "with '#' the day-of-week field must hold only one "
-                                      "expression, as in 3#2");
+                return fail(f, field,
+                            "with '#' the day-of-week field must hold only one "
+                            "expression, as in 3#2");
             if (auto e = parse_value(f, field, s.substr(0, hash), r.weekday)) return e;
             const std::string_view k = s.substr(hash + 1);
             if (!all_digits(k) || k.size() > 1 || to_int(k) < 1 || to_int(k) > 5)
-                return fail(f, field, "the occurrence after '#' must be 1-5, got '" +
-                                          std::string(k) + "'");
+                return fail(f, field, "the occurrence after '#' must be 1-5, got '" + std::string(k) + "'");
             r.kind = DayOfWeekRule::Kind::Nth;
             r.nth = to_int(k);
             return std::nullopt;
@@ -300,14 +294,14 @@ private:
                 return std::nullopt;
             }
             if (s.size() >= 2 && u.back() == 'L') {
-                if (auto e = parse_value(f, field, s.substr(0, s.size() - 1), r.weekday))
-                    return e;
+                if (auto e = parse_value(f, field, s.substr(0, s.size() - 1), r.weekday)) return e;
                 r.kind = DayOfWeekRule::Kind::LastOfMonth;
                 return std::nullopt;
             }
-            return fail(f, field, "'" + field +
-                                      "' is not a day-of-week value (expected 1-7, SUN-SAT, L, "
-                                      "nL such as 6L, or n#k such as 3#2)");
+            return fail(f, field,
+                        "'" + field +
+                            "' is not a day-of-week value (expected 1-7, SUN-SAT, L, "
+                            "nL such as 6L, or n#k such as 3#2)");
         }
         ValueSet v;
         if (auto e = parse_list(f, field, v)) return e;

@@ -55,9 +55,9 @@ public:
     std::uint32_t day_mask(int year, int month) const;
 
 private:
-    std::uint64_t minutes_ = 0;  // bit m, 0..59
-    std::uint32_t hours_ = 0;    // bit h, 0..23
-    std::uint32_t months_ = 0;   // bit m, 1..12
+    std::uint64_t minutes_ = 0;                           // bit m, 0..59
+    std::uint32_t hours_ = 0;                             // bit h, 0..23
+    std::uint32_t months_ = 0;                            // bit m, 1..12
     std::bitset<kCronMaxYear - kCronMinYear + 1> years_;  // bit y - 1970
     DayOfMonthRule dom_;
     DayOfWeekRule dow_;

@@ -11,8 +11,7 @@ namespace sim::schedule {
 
 namespace {
 
-constexpr std::string_view kShapes =
-    "rate(value unit), cron(fields) or at(yyyy-mm-ddThh:mm:ss)";
+constexpr std::string_view kShapes = "rate(value unit), cron(fields) or at(yyyy-mm-ddThh:mm:ss)";
 
 bool starts_with(std::string_view s, std::string_view prefix) {
     return s.substr(0, prefix.size()) == prefix;
@@ -36,15 +35,14 @@ constexpr std::array<RateUnit, 3> kRateUnits = {{
 // be singular. If the value is greater than 1, the unit must be plural."
 std::variant<std::int64_t, std::string> parse_rate(std::string_view whole, std::string_view inner) {
     const std::string quoted = "'" + std::string(whole) + "'";
-    if (inner.empty())
-        return "rate expression needs a value and a unit, as in rate(5 minutes), got " + quoted;
+    if (inner.empty()) return "rate expression needs a value and a unit, as in rate(5 minutes), got " + quoted;
     if (inner.front() == ' ' || inner.back() == ' ')
-        return "rate expression must not start or end with a space inside the parentheses, got " +
-               quoted;
+        return "rate expression must not start or end with a space inside the parentheses, got " + quoted;
     const std::size_t space = inner.find(' ');
     if (space == std::string_view::npos)
         return "rate expression needs a value and a unit separated by one space, as in "
-               "rate(5 minutes), got " + quoted;
+               "rate(5 minutes), got " +
+               quoted;
     const std::string_view value_text = inner.substr(0, space);
     const std::string_view unit = inner.substr(space + 1);
     bool digits = !value_text.empty();
@@ -53,23 +51,21 @@ std::variant<std::int64_t, std::string> parse_rate(std::string_view whole, std::
         if (c < '0' || c > '9') digits = false;
         if (digits && value <= kMaxRateValue) value = value * 10 + (c - '0');
     }
-    if (!digits || value == 0)
-        return "rate value must be a positive integer, got '" + std::string(value_text) + "'";
+    if (!digits || value == 0) return "rate value must be a positive integer, got '" + std::string(value_text) + "'";
     if (value > kMaxRateValue)  // our own bound, so that value * 86400 cannot overflow
-        return "rate value " + std::string(value_text) + " is too large (at most " +
-               std::to_string(kMaxRateValue) + ")";
+        return "rate value " + std::string(value_text) + " is too large (at most " + std::to_string(kMaxRateValue) +
+               ")";
     for (const RateUnit& u : kRateUnits) {
         if (unit != u.singular && unit != u.plural) continue;
         if (value == 1 && unit != u.singular)
-            return "rate value 1 needs the singular unit '" + std::string(u.singular) +
-                   "', got '" + std::string(unit) + "'";
+            return "rate value 1 needs the singular unit '" + std::string(u.singular) + "', got '" + std::string(unit) +
+                   "'";
         if (value > 1 && unit != u.plural)
-            return "rate value " + std::to_string(value) + " needs the plural unit '" +
-                   std::string(u.plural) + "', got '" + std::string(unit) + "'";
+            return "rate value " + std::to_string(value) + " needs the plural unit '" + std::string(u.plural) +
+                   "', got '" + std::string(unit) + "'";
         return value * u.seconds;  // value <= kMaxRateValue, so this fits easily
     }
-    return "rate unit must be minute, minutes, hour, hours, day or days, got '" +
-           std::string(unit) + "'";
+    return "rate unit must be minute, minutes, hour, hours, day or days, got '" + std::string(unit) + "'";
 }
 
 }  // namespace
@@ -103,32 +99,30 @@ std::variant<ScheduleExpression, ScheduleError> ScheduleExpression::parse(std::s
         e.at_unix_ = unix_from_civil(*t);
         return e;
     }
-    return ScheduleError{"schedule expression must be " + std::string(kShapes) + ", got '" +
-                         std::string(text) + "'"};
+    return ScheduleError{"schedule expression must be " + std::string(kShapes) + ", got '" + std::string(text) + "'"};
 }
 
-std::optional<std::int64_t> ScheduleExpression::next_after(std::int64_t unix_s,
-                                                           std::int64_t anchor_unix_s) const {
+std::optional<std::int64_t> ScheduleExpression::next_after(std::int64_t unix_s, std::int64_t anchor_unix_s) const {
     switch (kind_) {
-    case ScheduleKind::Cron:
-        return cron_.next_after(unix_s);
-    case ScheduleKind::At:
-        if (at_unix_ > unix_s) return at_unix_;
-        return std::nullopt;
-    case ScheduleKind::Rate: {
-        const std::int64_t step = rate_seconds_;
-        if (step <= 0) return std::nullopt;
-        // k = floor((unix_s - anchor) / step) + 1, at least 1; computed without overflow.
-        std::int64_t k = 1;
-        if (unix_s >= anchor_unix_s) {
-            const std::uint64_t diff = static_cast<std::uint64_t>(unix_s) -
-                                       static_cast<std::uint64_t>(anchor_unix_s);
-            k = static_cast<std::int64_t>(diff / static_cast<std::uint64_t>(step)) + 1;
+        case ScheduleKind::Cron:
+            return cron_.next_after(unix_s);
+        case ScheduleKind::At:
+            if (at_unix_ > unix_s) return at_unix_;
+            return std::nullopt;
+        case ScheduleKind::Rate: {
+            const std::int64_t step = rate_seconds_;
+            if (step <= 0) return std::nullopt;
+            // k = floor((unix_s - anchor) / step) + 1, at least 1; computed without overflow.
+            std::int64_t k = 1;
+            if (unix_s >= anchor_unix_s) {
+                const std::uint64_t diff =
+                    static_cast<std::uint64_t>(unix_s) - static_cast<std::uint64_t>(anchor_unix_s);
+                k = static_cast<std::int64_t>(diff / static_cast<std::uint64_t>(step)) + 1;
+            }
+            constexpr std::int64_t kMax = std::numeric_limits<std::int64_t>::max();
+            if (k > (kMax - (anchor_unix_s > 0 ? anchor_unix_s : 0)) / step) return std::nullopt;
+            return anchor_unix_s + k * step;
         }
-        constexpr std::int64_t kMax = std::numeric_limits<std::int64_t>::max();
-        if (k > (kMax - (anchor_unix_s > 0 ? anchor_unix_s : 0)) / step) return std::nullopt;
-        return anchor_unix_s + k * step;
-    }
     }
     return std::nullopt;
 }

@@ -40,8 +40,7 @@ public:
     //   cron: whole UTC minutes; nullopt once the year field is exhausted (at most 2199).
     //         The anchor is ignored.
     //   at:   the instant itself if it is after unix_s, else nullopt. The anchor is ignored.
-    std::optional<std::int64_t> next_after(std::int64_t unix_s,
-                                           std::int64_t anchor_unix_s = 0) const;
+    std::optional<std::int64_t> next_after(std::int64_t unix_s, std::int64_t anchor_unix_s = 0) const;
 
     ScheduleKind kind() const { return kind_; }
     bool is_rate() const { return kind_ == ScheduleKind::Rate; }

@@ -31,8 +31,8 @@ std::string two(int v) {
 }
 
 // Shared by parse_utc / parse_civil: `text` must be "YYYY-MM-DDTHH:MM:SS" exactly.
-std::optional<CivilTime> parse_fields(std::string_view text, std::string_view shape,
-                                      std::string_view whole, std::string* error) {
+std::optional<CivilTime> parse_fields(std::string_view text, std::string_view shape, std::string_view whole,
+                                      std::string* error) {
     auto fail = [&](const std::string& why) -> std::optional<CivilTime> {
         if (error != nullptr) {
             *error = "expected " + std::string(shape) + ", got '" + std::string(whole) + "'";
@@ -41,12 +41,10 @@ std::optional<CivilTime> parse_fields(std::string_view text, std::string_view sh
         return std::nullopt;
     };
     CivilTime t;
-    const bool shape_ok = text.size() == 19 && read_digits(text, 0, 4, t.year) &&
-                          text[4] == '-' && read_digits(text, 5, 2, t.month) && text[7] == '-' &&
-                          read_digits(text, 8, 2, t.day) && text[10] == 'T' &&
-                          read_digits(text, 11, 2, t.hour) && text[13] == ':' &&
-                          read_digits(text, 14, 2, t.minute) && text[16] == ':' &&
-                          read_digits(text, 17, 2, t.second);
+    const bool shape_ok = text.size() == 19 && read_digits(text, 0, 4, t.year) && text[4] == '-' &&
+                          read_digits(text, 5, 2, t.month) && text[7] == '-' && read_digits(text, 8, 2, t.day) &&
+                          text[10] == 'T' && read_digits(text, 11, 2, t.hour) && text[13] == ':' &&
+                          read_digits(text, 14, 2, t.minute) && text[16] == ':' && read_digits(text, 17, 2, t.second);
     if (!shape_ok) return fail("");
     if (t.month < 1 || t.month > 12) return fail("month " + two(t.month) + " is not 01-12");
     if (t.day < 1 || t.day > days_in_month(t.year, t.month)) {
@@ -61,7 +59,6 @@ std::optional<CivilTime> parse_fields(std::string_view text, std::string_view sh
 }
 
 }  // namespace
-
 
 std::string format_utc(std::int64_t unix_s) {
     const CivilTime t = civil_from_unix(unix_s);
@@ -85,8 +82,7 @@ std::string format_utc(std::int64_t unix_s) {
 std::optional<std::int64_t> parse_utc(std::string_view text, std::string* error) {
     constexpr std::string_view kShape = "YYYY-MM-DDTHH:MM:SSZ";
     if (text.size() != 20 || text.back() != 'Z') {
-        if (error != nullptr) *error = "expected " + std::string(kShape) + ", got '" +
-                                       std::string(text) + "'";
+        if (error != nullptr) *error = "expected " + std::string(kShape) + ", got '" + std::string(text) + "'";
         return std::nullopt;
     }
     const auto t = parse_fields(text.substr(0, 19), kShape, text, error);

@@ -10,7 +10,7 @@
 //                   throttle → 500), and so are stage-cache hits
 //               [x] integration timeout (TimeoutInMillis, REST 50..29,000 ms, HTTP 50..30,000) → 504
 //               [x] Lambda proxy error mapping: function error → 502 (REST) / 500 (HTTP);
-//                   Lambda throttle → 500 (REST passes no 429 through) 
+//                   Lambda throttle → 500 (REST passes no 429 through)
 //               [x] routes per edge ("Route": "POST /orders"); unmatched → 403 (REST) / 404 (HTTP)
 //               [x] Cognito user pool authorizer (edge api.authorizer -> pool): a request without a
 //                   valid ID token gets 401 {"message":"Unauthorized"} before the integration runs;
@@ -31,13 +31,13 @@
 //      api-gateway-caching.html
 #include "services/apigateway.h"
 
-#include "prices/price_table.h"
 #include "core/deadline_queue.h"
 #include "core/id_map.h"
-#include "core/token_bucket.h"
 #include "core/timer_tag.h"
+#include "core/token_bucket.h"
 #include "pattern/config_reader.h"
 #include "pattern/pattern.h"
+#include "prices/price_table.h"
 
 #include <algorithm>
 #include <map>
@@ -50,7 +50,7 @@ struct Route {
     std::string method;  // "ANY" matches all
     std::string path;    // "/orders", or "/{proxy+}" / "" for any path
     const Link* link = nullptr;
-    bool open = false;   // AuthorizationType NONE: skips the authorizer
+    bool open = false;  // AuthorizationType NONE: skips the authorizer
 };
 
 // API Gateway's account-level throttle, shared by every REST and HTTP API of the account in the
@@ -64,9 +64,9 @@ struct ApiGatewayAccount {
 struct Config {
     bool rest = true;
     double account_rps = 10000;  // settings.apiGatewayAccountRps
-    bool stage_limit = false;  // the node sets its own stage throttle
-    double rate = 10000;       // stage limit: tokens per second
-    double burst = 5000;       //   and bucket size
+    bool stage_limit = false;    // the node sets its own stage throttle
+    double rate = 10000;         // stage limit: tokens per second
+    double burst = 5000;         //   and bucket size
     SimTime timeout = msec(29000);
     Distribution overhead = Distribution::lognormal(6, 25);  // gateway's own latency (assumed)
     std::vector<Route> routes;
@@ -92,11 +92,10 @@ struct Pending {
     CallerRef caller;
     Message msg;
     SimTime start;
-    SimTime deadline;                // integration timeout: 504 at this instant if still unanswered
+    SimTime deadline;                 // integration timeout: 504 at this instant if still unanswered
     std::uint64_t timeout_timer = 0;  // armed only in the last stretch before `deadline` (see sweep)
-    std::string cache_key;           // set when the response may be stored
+    std::string cache_key;            // set when the response may be stored
 };
-
 
 class Api final : public Service {
     // Whether the integration call behind a timeout entry is still waiting for its answer.
@@ -105,7 +104,8 @@ class Api final : public Service {
     }
 
 public:
-    explicit Api(Config c) : c_(std::move(c)), stage_bucket_(c_.rate, c_.burst), timeouts_(timer_tag(Timer::TimeoutSweep)) {}
+    explicit Api(Config c)
+        : c_(std::move(c)), stage_bucket_(c_.rate, c_.burst), timeouts_(timer_tag(Timer::TimeoutSweep)) {}
 
     void on_start(Context& ctx) override {
         account_ = &ctx.account().shared<ApiGatewayAccount>(c_.account_rps).throttle;
@@ -130,7 +130,8 @@ public:
         TokenBucket& account = *account_;
         if ((c_.stage_limit && !stage_bucket_.available(now)) || !account.available(now)) {
             ctx.metrics().count(Counter::Throttles, now);
-            answer(ctx, in.caller, in.msg, now, 429, "TooManyRequestsException", "Too Many Requests", Outcome::Throttled);
+            answer(ctx, in.caller, in.msg, now, 429, "TooManyRequestsException", "Too Many Requests",
+                   Outcome::Throttled);
             return;
         }
         if (c_.stage_limit) stage_bucket_.take();
@@ -138,15 +139,19 @@ public:
         const Route* route = match(in.msg);
         if (!route) {
             ctx.metrics().count(Counter::Errors, now);
-            if (c_.rest) answer(ctx, in.caller, in.msg, now, 403, "MissingAuthenticationTokenException", "Missing Authentication Token", Outcome::Error);
-            else answer(ctx, in.caller, in.msg, now, 404, "NotFound", "Not Found", Outcome::Error);
+            if (c_.rest)
+                answer(ctx, in.caller, in.msg, now, 403, "MissingAuthenticationTokenException",
+                       "Missing Authentication Token", Outcome::Error);
+            else
+                answer(ctx, in.caller, in.msg, now, 404, "NotFound", "Not Found", Outcome::Error);
             return;
         }
         if (c_.authorizer && !route->open) {
             // Cognito authorizer: the token is checked before the integration is called.
             Message check = in.msg;
             check.type = "apigateway.authorize";
-            check.body = std::make_shared<const Json>(Json{{"operation", "Authorize"}, {"request", in.msg.body ? *in.msg.body : Json()}});
+            check.body = std::make_shared<const Json>(
+                Json{{"operation", "Authorize"}, {"request", in.msg.body ? *in.msg.body : Json()}});
             const std::uint64_t call = ctx.call(*c_.authorizer, std::move(check));
             authorizing_.emplace(call, Authorizing{Pending{in.caller, in.msg, now, {}, 0, {}}, route});
             return;
@@ -157,8 +162,10 @@ public:
     // An accepted request: charged now, then answered from the cache or by the integration.
     void integrate(Context& ctx, const Route& r, const CallerRef& caller, const Message& msg, SimTime start) {
         // Request price: REST $3.50 per 1M; HTTP $1.00 per 1M, metered per 512 KB.
-        const double units = c_.rest ? 1.0 : static_cast<double>(std::max<std::int64_t>(1, (msg.size_bytes + 524287) / 524288));
-        ctx.metrics().add_cost((c_.rest ? price_table::kApiRestRequest : price_table::kApiHttpRequest) * units, ctx.now());
+        const double units =
+            c_.rest ? 1.0 : static_cast<double>(std::max<std::int64_t>(1, (msg.size_bytes + 524287) / 524288));
+        ctx.metrics().add_cost((c_.rest ? price_table::kApiRestRequest : price_table::kApiHttpRequest) * units,
+                               ctx.now());
         const SimTime overhead = c_.overhead.sample(ctx.rng());
         std::string key = cache_key(msg);
         if (!key.empty()) {
@@ -205,7 +212,8 @@ public:
         Pending p = std::move(*it);
         pending_.erase(call);
         --inflight_;
-        answer(ctx, p.caller, p.msg, p.start, 504, "IntegrationTimeout", "Endpoint request timed out", Outcome::TimedOut);
+        answer(ctx, p.caller, p.msg, p.start, 504, "IntegrationTimeout", "Endpoint request timed out",
+               Outcome::TimedOut);
     }
 
     void on_reply(Context& ctx, std::uint64_t call, const Reply& r) override {
@@ -252,11 +260,14 @@ private:
         ctx.metrics().count(Counter::Errors, ctx.now());
         if (r.status == 429) {
             // A Lambda throttle is not passed through: REST and HTTP APIs answer 500.
-            answer(ctx, p.caller, p.msg, p.start, 500, "InternalServerError", "Internal server error (integration throttled: " + r.detail + ")", Outcome::Throttled);
+            answer(ctx, p.caller, p.msg, p.start, 500, "InternalServerError",
+                   "Internal server error (integration throttled: " + r.detail + ")", Outcome::Throttled);
         } else if (c_.rest) {
-            answer(ctx, p.caller, p.msg, p.start, 502, "BadGateway", "Internal server error (" + r.error + ")", Outcome::Error);
+            answer(ctx, p.caller, p.msg, p.start, 502, "BadGateway", "Internal server error (" + r.error + ")",
+                   Outcome::Error);
         } else {
-            answer(ctx, p.caller, p.msg, p.start, 500, "InternalServerError", "Internal Server Error (" + r.error + ")", Outcome::Error);
+            answer(ctx, p.caller, p.msg, p.start, 500, "InternalServerError", "Internal Server Error (" + r.error + ")",
+                   Outcome::Error);
         }
     }
 
@@ -277,7 +288,8 @@ private:
         ctx.metrics().observe_latency(ctx.now() + delay - start, ctx.now());
         if (ctx.tracing(msg))
             ctx.span(msg, request_line(msg), start, outcome,
-                     std::to_string(status) + (detail.empty() ? "" : " " + std::string(detail)) + (delay.us ? " (from the stage cache)" : ""));
+                     std::to_string(status) + (detail.empty() ? "" : " " + std::string(detail)) +
+                         (delay.us ? " (from the stage cache)" : ""));
         Reply r;
         r.status = status;
         if (*error) r.error = error;  // successes (most answers) have neither
@@ -320,7 +332,8 @@ private:
         std::size_t i = 0, j = 0;
         while (i < tmpl.size() && j < path.size()) {
             if (tmpl[i] == '{') {
-                const bool greedy = tmpl.compare(i, std::string::npos, "{proxy+}") == 0 || tmpl.find("+}", i) == tmpl.find('}', i) - 1;
+                const bool greedy =
+                    tmpl.compare(i, std::string::npos, "{proxy+}") == 0 || tmpl.find("+}", i) == tmpl.find('}', i) - 1;
                 i = tmpl.find('}', i) + 1;
                 if (greedy) return true;
                 while (j < path.size() && path[j] != '/') ++j;
@@ -334,11 +347,11 @@ private:
     }
 
     Config c_;
-    TokenBucket stage_bucket_;  // used only with a stage limit
+    TokenBucket stage_bucket_;        // used only with a stage limit
     TokenBucket* account_ = nullptr;  // the account's throttle, from on_start
-    IdMap<Pending> pending_;  // integration call id → request
-    DeadlineQueue timeouts_;  // integration timeouts: sent + timeout, by call id
-    JsonPtr matched_body_;    // the last request body routed, and its route
+    IdMap<Pending> pending_;          // integration call id → request
+    DeadlineQueue timeouts_;          // integration timeouts: sent + timeout, by call id
+    JsonPtr matched_body_;            // the last request body routed, and its route
     const Route* matched_route_ = nullptr;
     struct Authorizing {
         Pending pending;
@@ -365,12 +378,14 @@ std::unique_ptr<Service> create_api(BuildContext& ctx) {
     r.raw("StageName");
     // Stage cache (REST only). CacheClusterSize is a string in CloudFormation ("0.5").
     c.cache = r.boolean("CacheClusterEnabled", false);
-    const std::string size = r.choice("CacheClusterSize", "0.5", {"0.5", "1.6", "6.1", "13.5", "28.4", "58.2", "118", "237"});
+    const std::string size =
+        r.choice("CacheClusterSize", "0.5", {"0.5", "1.6", "6.1", "13.5", "28.4", "58.2", "118", "237"});
     for (const auto& tier : price_table::kApiCache)
         if (std::stod(size) == tier.gb) c.cache_usd_per_hour = tier.usd_per_hour;
     c.cache_ttl = sec(r.integer("CacheTtlInSeconds", 300, 0, 3600, "s"));
     if (c.cache && !c.rest)
-        ctx.diagnostics.error(ctx.path + "/config/CacheClusterEnabled", "HTTP APIs have no stage cache; use ApiType REST to cache responses");
+        ctx.diagnostics.error(ctx.path + "/config/CacheClusterEnabled",
+                              "HTTP APIs have no stage cache; use ApiType REST to cache responses");
     std::size_t integrations = 0;
     for (const Link& l : ctx.links) {
         if (l.port == "authorizer") {
@@ -385,8 +400,9 @@ std::unique_ptr<Service> create_api(BuildContext& ctx) {
             const std::string spec = it->is_string() ? it->get<std::string>() : "";
             const auto space = spec.find(' ');
             if (space == std::string::npos || spec.size() < 3 || spec[space + 1] != '/') {
-                ctx.diagnostics.error("/edges/" + std::to_string(l.edge) + "/config/Route", "Route on " + ctx.spec.id + " -> " + l.target_id +
-                                                    " must look like \"POST /orders\" or \"ANY /{proxy+}\", got " + it->dump());
+                ctx.diagnostics.error("/edges/" + std::to_string(l.edge) + "/config/Route",
+                                      "Route on " + ctx.spec.id + " -> " + l.target_id +
+                                          " must look like \"POST /orders\" or \"ANY /{proxy+}\", got " + it->dump());
                 continue;
             }
             route.method = spec.substr(0, space);
@@ -396,8 +412,9 @@ std::unique_ptr<Service> create_api(BuildContext& ctx) {
         c.routes.push_back(route);
     }
     if (integrations == 0)
-        ctx.diagnostics.warning(ctx.path, "'" + ctx.spec.id + "' has no integration, so every request gets " + (c.rest ? "403" : "404"),
-                                "connect it to a Lambda function or another service");
+        ctx.diagnostics.warning(
+            ctx.path, "'" + ctx.spec.id + "' has no integration, so every request gets " + (c.rest ? "403" : "404"),
+            "connect it to a Lambda function or another service");
     return std::make_unique<Api>(std::move(c));
 }
 
@@ -410,7 +427,9 @@ ServiceKind apigateway_kind() {
     k.group = "api";
     k.cfn_type = "AWS::Serverless::Api";
     k.description = "REST or HTTP API in front of Lambda and AWS services; throttles with a token bucket";
-    k.ports = {{"out", "integrations", {"lambda", "sqs", "sns", "stepfunctions", "dynamodb", "kinesis", "eventbridge", "s3", "firehose"},
+    k.ports = {{"out",
+                "integrations",
+                {"lambda", "sqs", "sns", "stepfunctions", "dynamodb", "kinesis", "eventbridge", "s3", "firehose"},
                 "API Gateway integrates with Lambda and AWS service APIs"},
                {"authorizer", "authorizer", {"cognito"}, "an API's authorizer here must be a Cognito user pool"}};
     k.create = create_api;

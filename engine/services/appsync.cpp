@@ -15,9 +15,9 @@
 // AWS: https://docs.aws.amazon.com/appsync/latest/devguide/what-is-appsync.html
 #include "services/appsync.h"
 
-#include "prices/price_table.h"
 #include "pattern/config_reader.h"
 #include "pattern/pattern.h"
+#include "prices/price_table.h"
 #include "services/json_path.h"
 
 #include <map>
@@ -66,7 +66,8 @@ public:
     void on_timer(Context& ctx, std::uint64_t tag) override {
         if (tag == 0) {  // connection minutes of the subscribed clients
             connection_minutes_ += static_cast<double>(connected_);
-            ctx.metrics().add_cost(static_cast<double>(connected_) * price_table::kAppSyncConnectionMinutesPer1M / 1e6, ctx.now());
+            ctx.metrics().add_cost(static_cast<double>(connected_) * price_table::kAppSyncConnectionMinutesPer1M / 1e6,
+                                   ctx.now());
             ctx.start_timer(minutes(1), 0);
             return;
         }
@@ -106,7 +107,9 @@ public:
         Pending p = std::move(it->second);
         pending_.erase(it);
         if (p.authorizing) {
-            if (!r.ok()) return respond(ctx, p, 401, "UnauthorizedException", "Valid authorization header not provided", nullptr);
+            if (!r.ok())
+                return respond(ctx, p, 401, "UnauthorizedException", "Valid authorization header not provided",
+                               nullptr);
             p.authorizing = false;
             return resolve(ctx, std::move(p));
         }
@@ -126,7 +129,10 @@ public:
     Json inspect() const override {
         Json resolvers = Json::array();
         for (const Resolver& r : c_.resolvers) resolvers.push_back(r.type + "." + r.field + " -> " + r.link->target_id);
-        return {{"api", c_.name}, {"resolvers", resolvers}, {"connected_clients", connected_}, {"in_flight", pending_.size()}};
+        return {{"api", c_.name},
+                {"resolvers", resolvers},
+                {"connected_clients", connected_},
+                {"in_flight", pending_.size()}};
     }
 
 private:
@@ -159,12 +165,14 @@ private:
             for (const std::string& m : s.mutations) match = match || m == p.resolver->field;
             if (!match || s.clients == 0) continue;
             deliveries_ += static_cast<std::uint64_t>(s.clients);
-            ctx.metrics().add_cost(static_cast<double>(s.clients) * price_table::kAppSyncRealtimeMessagesPer1M / 1e6, ctx.now());
+            ctx.metrics().add_cost(static_cast<double>(s.clients) * price_table::kAppSyncRealtimeMessagesPer1M / 1e6,
+                                   ctx.now());
             ctx.metrics().count(Counter::MessagesOut, ctx.now(), static_cast<std::uint64_t>(s.clients));
         }
     }
 
-    void respond(Context& ctx, const Pending& p, int status, const char* error, const std::string& detail, JsonPtr data) {
+    void respond(Context& ctx, const Pending& p, int status, const char* error, const std::string& detail,
+                 JsonPtr data) {
         ++operations_;
         const bool ok = *error == 0;
         if (!ok) {
@@ -172,7 +180,8 @@ private:
             ctx.metrics().count(Counter::Errors, ctx.now());
         }
         ctx.metrics().observe_latency(ctx.now() - p.start, ctx.now());
-        ctx.span(p.msg, p.resolver ? p.resolver->type + "." + p.resolver->field : "graphql", p.start, ok ? Outcome::Ok : Outcome::Error, detail);
+        ctx.span(p.msg, p.resolver ? p.resolver->type + "." + p.resolver->field : "graphql", p.start,
+                 ok ? Outcome::Ok : Outcome::Error, detail);
         Reply r;
         r.status = status;
         if (status == 401) {
@@ -180,7 +189,8 @@ private:
             r.detail = detail;
         }
         // GraphQL answers 200 with "errors" for resolver failures.
-        Json body = ok ? Json{{"data", data ? *data : Json()}} : Json{{"data", nullptr}, {"errors", {{{"errorType", error}, {"message", detail}}}}};
+        Json body = ok ? Json{{"data", data ? *data : Json()}}
+                       : Json{{"data", nullptr}, {"errors", {{{"errorType", error}, {"message", detail}}}}};
         r.body = std::make_shared<const Json>(std::move(body));
         ctx.reply(p.caller, std::move(r));
     }
@@ -212,7 +222,8 @@ std::unique_ptr<Service> create_api(BuildContext& ctx) {
         res.field = er.text("FieldName", "");
         if (res.field.empty()) er.error("FieldName", "a resolver edge needs FieldName (the GraphQL field it resolves)");
         if (l.target_type == "dynamodb") {
-            res.operation = er.choice("Operation", "GetItem", {"PutItem", "GetItem", "UpdateItem", "DeleteItem", "Query"});
+            res.operation =
+                er.choice("Operation", "GetItem", {"PutItem", "GetItem", "UpdateItem", "DeleteItem", "Query"});
             for (const char* k : {"Item", "Key", "KeyConditionExpression", "UpdateExpression", "ConditionExpression",
                                   "ExpressionAttributeValues", "ExpressionAttributeNames"})
                 if (const Json* v = er.raw(k)) res.params[k] = *v;
@@ -221,7 +232,10 @@ std::unique_ptr<Service> create_api(BuildContext& ctx) {
         c.resolvers.push_back(std::move(res));
     }
     if (const Json* subs = r.raw("Subscriptions")) {
-        if (!subs->is_array()) r.error("Subscriptions", "Subscriptions must be an array of {\"Field\", \"Mutations\", \"ConnectedClients\"}, got " + subs->dump());
+        if (!subs->is_array())
+            r.error("Subscriptions",
+                    "Subscriptions must be an array of {\"Field\", \"Mutations\", \"ConnectedClients\"}, got " +
+                        subs->dump());
         else
             for (std::size_t i = 0; i < subs->size(); ++i) {
                 ConfigReader sr((*subs)[i], r.path_of("Subscriptions") + "/" + std::to_string(i), ctx.diagnostics);
@@ -231,7 +245,8 @@ std::unique_ptr<Service> create_api(BuildContext& ctx) {
                 if (const Json* m = sr.raw("Mutations"); m && m->is_array())
                     for (const Json& x : *m)
                         if (x.is_string()) s.mutations.push_back(x);
-                if (s.mutations.empty()) sr.error("Mutations", "a subscription needs Mutations: the mutation fields that trigger it");
+                if (s.mutations.empty())
+                    sr.error("Mutations", "a subscription needs Mutations: the mutation fields that trigger it");
                 sr.finish();
                 c.subscriptions.push_back(std::move(s));
             }
@@ -248,8 +263,12 @@ ServiceKind appsync_kind() {
     k.group = "api";
     k.cfn_type = "AWS::AppSync::GraphQLApi";
     k.description = "GraphQL API: resolvers to DynamoDB and Lambda, subscriptions pushed to connected clients";
-    k.ports = {{"out", "resolvers (data sources)", {"dynamodb", "lambda"}, "AppSync resolvers here reach DynamoDB or Lambda data sources"},
-               {"authorizer", "authorizer", {"cognito"}, "an AppSync API's user-pool authorizer must be a Cognito user pool"}};
+    k.ports = {
+        {"out",
+         "resolvers (data sources)",
+         {"dynamodb", "lambda"},
+         "AppSync resolvers here reach DynamoDB or Lambda data sources"},
+        {"authorizer", "authorizer", {"cognito"}, "an AppSync API's user-pool authorizer must be a Cognito user pool"}};
     k.create = create_api;
     return k;
 }

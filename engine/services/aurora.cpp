@@ -13,10 +13,10 @@
 // AWS: https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/aurora-serverless-v2.how-it-works.html
 #include "services/aurora.h"
 
-#include "prices/price_table.h"
+#include "core/timer_tag.h"
 #include "pattern/config_reader.h"
 #include "pattern/pattern.h"
-#include "core/timer_tag.h"
+#include "prices/price_table.h"
 
 #include <algorithm>
 #include <cmath>
@@ -63,7 +63,8 @@ public:
             if (!resuming_) {
                 resuming_ = true;
                 ++resumes_;
-                ctx.note(&in.msg, Outcome::Ok, "cluster resuming from auto-pause (~" + std::to_string(c_.resume.us / 1000000) + " s)");
+                ctx.note(&in.msg, Outcome::Ok,
+                         "cluster resuming from auto-pause (~" + std::to_string(c_.resume.us / 1000000) + " s)");
                 ctx.start_timer(c_.resume, timer_tag(kResumed));
             }
             return;
@@ -98,7 +99,8 @@ public:
         load_ = 0.7 * load_ + 0.3 * static_cast<double>(window_queries_) * c_.acu_seconds_per_query;
         window_queries_ = 0;
         const double target = std::clamp(std::ceil(load_ * 1.5 * 2) / 2, std::max(0.5, c_.min_acu), c_.max_acu);
-        if (target > acu_) acu_ = std::min(target, acu_ + std::max(0.5, std::floor(acu_) / 2 * 1.0));
+        if (target > acu_)
+            acu_ = std::min(target, acu_ + std::max(0.5, std::floor(acu_) / 2 * 1.0));
         else if (target < acu_ && now - last_scale_down_ >= sec(15)) {
             acu_ = std::max(target, acu_ - 0.5);
             last_scale_down_ = now;
@@ -109,7 +111,9 @@ public:
             ++pauses_;
             acu_ = 0;
             bill_capacity(ctx);
-            ctx.note(nullptr, Outcome::Ok, "cluster auto-paused after " + std::to_string(c_.auto_pause.us / 1000000) + " s without connections");
+            ctx.note(
+                nullptr, Outcome::Ok,
+                "cluster auto-paused after " + std::to_string(c_.auto_pause.us / 1000000) + " s without connections");
             return;  // no ticks while paused
         }
         bill_capacity(ctx);
@@ -127,8 +131,14 @@ public:
     }
 
     Json inspect() const override {
-        return {{"cluster", c_.cluster}, {"acu", acu_}, {"min_acu", c_.min_acu}, {"max_acu", c_.max_acu}, {"paused", paused_},
-                {"resuming", resuming_}, {"connections_in_use", in_flight_}, {"max_connections", c_.max_connections},
+        return {{"cluster", c_.cluster},
+                {"acu", acu_},
+                {"min_acu", c_.min_acu},
+                {"max_acu", c_.max_acu},
+                {"paused", paused_},
+                {"resuming", resuming_},
+                {"connections_in_use", in_flight_},
+                {"max_connections", c_.max_connections},
                 {"waiting_for_resume", waiting_.size()}};
     }
 
@@ -138,10 +148,13 @@ private:
         if (in_flight_ >= c_.max_connections) {
             ++refused_;
             ctx.metrics().count(Counter::Throttles, now);
-            Reply r = Reply::failure(500, "DatabaseErrorException", "FATAL: too many connections (max " + std::to_string(c_.max_connections) + ")");
+            Reply r = Reply::failure(500, "DatabaseErrorException",
+                                     "FATAL: too many connections (max " + std::to_string(c_.max_connections) + ")");
             if (ctx.tracing(q.msg)) ctx.span(q.msg, "ExecuteStatement", q.arrived, Outcome::Throttled, r.detail);
-            if (q.caller.valid()) ctx.reply(q.caller, std::move(r));
-            else ctx.drop(q.msg, r.detail);
+            if (q.caller.valid())
+                ctx.reply(q.caller, std::move(r));
+            else
+                ctx.drop(q.msg, r.detail);
             return;
         }
         // Queries slow down when the load exceeds what the current capacity serves.
@@ -177,7 +190,9 @@ private:
     SimTime last_query_, last_scale_down_, accrued_at_;
 };
 
-bool half_step(double v) { return std::fabs(v * 2 - std::round(v * 2)) < 1e-9; }
+bool half_step(double v) {
+    return std::fabs(v * 2 - std::round(v * 2)) < 1e-9;
+}
 
 std::unique_ptr<Service> create_cluster(BuildContext& ctx) {
     ConfigReader& r = ctx.config;
@@ -193,14 +208,18 @@ std::unique_ptr<Service> create_cluster(BuildContext& ctx) {
             if (!half_step(v)) sr.error(k, std::string(k) + " must be a multiple of 0.5 ACU, got " + Json(v).dump());
         }
         if (c.max_acu < c.min_acu)
-            sr.error("MaxCapacity", "MaxCapacity must be at least MinCapacity (" + Json(c.min_acu).dump() + "), got " + Json(c.max_acu).dump());
+            sr.error("MaxCapacity", "MaxCapacity must be at least MinCapacity (" + Json(c.min_acu).dump() + "), got " +
+                                        Json(c.max_acu).dump());
         c.auto_pause = sec(sr.integer("SecondsUntilAutoPause", 300, 300, 86400, "s"));
         sr.finish();
     } else {
-        r.error("ServerlessV2ScalingConfiguration", "an Aurora Serverless v2 cluster needs ServerlessV2ScalingConfiguration {\"MinCapacity\", \"MaxCapacity\"}");
+        r.error("ServerlessV2ScalingConfiguration",
+                "an Aurora Serverless v2 cluster needs ServerlessV2ScalingConfiguration {\"MinCapacity\", "
+                "\"MaxCapacity\"}");
     }
     c.resume = sec(r.integer("ResumeSeconds", 15, 1, 120, "s"));
-    const std::int64_t dflt = std::min<std::int64_t>(5000, std::max<std::int64_t>(20, static_cast<std::int64_t>(c.max_acu * 225)));
+    const std::int64_t dflt =
+        std::min<std::int64_t>(5000, std::max<std::int64_t>(20, static_cast<std::int64_t>(c.max_acu * 225)));
     c.max_connections = r.integer("MaxConnections", dflt, 1, 16000, "");
     c.latency = r.distribution("QueryLatencyMs", c.latency);
     c.acu_seconds_per_query = r.number("AcuSecondsPerQuery", 0.004, 0.00001, 100, "ACU-s");

@@ -21,15 +21,15 @@ namespace sim::svc {
 namespace {
 
 struct Source {
-    std::uint32_t index = 0;    // traffic entry index (for per-source metrics)
+    std::uint32_t index = 0;  // traffic entry index (for per-source metrics)
     const Link* link = nullptr;
     RateProfile profile;
     PayloadTemplate payload;
-    Json request;               // {"method", "path"} for HTTP-style targets
+    Json request;  // {"method", "path"} for HTTP-style targets
     bool poisson = true;
-    SimTime start, end;         // absolute
+    SimTime start, end;  // absolute
     std::uint64_t seq = 0;
-    double gap_carry_us = 0;    // uniform arrivals: the fraction of a µs the last gap left out
+    double gap_carry_us = 0;          // uniform arrivals: the fraction of a µs the last gap left out
     JsonPtr last_payload, last_body;  // the last payload and the request body built from it
     std::int64_t last_size = 0;
 };
@@ -41,8 +41,10 @@ public:
     void on_start(Context& ctx) override {
         // Uniform sources send their first request at the start instant; Poisson ones one random gap later.
         for (std::size_t i = 0; i < sources_.size(); ++i) {
-            if (!sources_[i].poisson && sources_[i].profile.rate_at({}) > 0) ctx.start_timer(sources_[i].start, i);
-            else schedule_next(ctx, i, sources_[i].start);
+            if (!sources_[i].poisson && sources_[i].profile.rate_at({}) > 0)
+                ctx.start_timer(sources_[i].start, i);
+            else
+                schedule_next(ctx, i, sources_[i].start);
         }
     }
 
@@ -135,7 +137,8 @@ private:
         m.source = s.index;
         m.type = "client.request";
         ++s.seq;
-        JsonPtr payload = s.payload.instantiate(ctx.rng(), s.seq, ctx.start_unix_s() + static_cast<std::uint64_t>(ctx.now().us / 1000000));
+        JsonPtr payload = s.payload.instantiate(
+            ctx.rng(), s.seq, ctx.start_unix_s() + static_cast<std::uint64_t>(ctx.now().us / 1000000));
         if (payload != s.last_payload || !s.last_body) {
             // A constant payload template gives the same immutable payload every time: its
             // request and size are built once and shared by every request.
@@ -176,15 +179,18 @@ std::unique_ptr<Service> create_client(BuildContext& ctx) {
         if (!t.target.empty()) {
             for (const Link& l : ctx.links)
                 if (l.target_id == t.target) s.link = &l;
-            if (!s.link) ctx.diagnostics.error(path + "/target", "'" + ctx.spec.id + "' is not wired to '" + t.target + "'",
-                                               "add an edge from " + ctx.spec.id + " to " + t.target);
+            if (!s.link)
+                ctx.diagnostics.error(path + "/target", "'" + ctx.spec.id + "' is not wired to '" + t.target + "'",
+                                      "add an edge from " + ctx.spec.id + " to " + t.target);
         } else if (ctx.links.size() == 1) {
             s.link = &ctx.links.front();
         } else if (ctx.links.empty()) {
-            ctx.diagnostics.error(path + "/source", "'" + ctx.spec.id + "' is not wired to any service, so its traffic goes nowhere",
+            ctx.diagnostics.error(path + "/source",
+                                  "'" + ctx.spec.id + "' is not wired to any service, so its traffic goes nowhere",
                                   "connect the client to an API or service");
         } else {
-            ctx.diagnostics.error(path + "/target", "'" + ctx.spec.id + "' is wired to several services; say which with \"target\"");
+            ctx.diagnostics.error(path + "/target",
+                                  "'" + ctx.spec.id + "' is wired to several services; say which with \"target\"");
         }
         auto profile = RateProfile::parse(t.profile, path + "/profile", ctx.diagnostics);
         s.payload = PayloadTemplate::compile(t.payload, path + "/payload", ctx.diagnostics);
@@ -199,9 +205,9 @@ std::unique_ptr<Service> create_client(BuildContext& ctx) {
     return std::make_unique<Client>(std::move(sources));
 }
 
-const std::vector<std::string> kClientTargets = {"apigateway", "cloudfront", "appsync", "lambda", "s3", "sqs", "sns",
-                                                 "eventbridge", "kinesis", "firehose", "dynamodb", "stepfunctions", "cognito",
-                                                 "ec2", "fargate"};
+const std::vector<std::string> kClientTargets = {"apigateway", "cloudfront",    "appsync",     "lambda",  "s3",
+                                                 "sqs",        "sns",           "eventbridge", "kinesis", "firehose",
+                                                 "dynamodb",   "stepfunctions", "cognito",     "ec2",     "fargate"};
 
 }  // namespace
 
@@ -222,7 +228,10 @@ ServiceKind iot_kind() {
     k.type = "iot";
     k.label = "IoT devices";
     k.description = "A fleet of devices sending telemetry records";
-    k.ports = {{"out", "telemetry", {"kinesis", "firehose", "sqs", "sns", "lambda", "apigateway", "eventbridge", "dynamodb", "s3"}, ""}};
+    k.ports = {{"out",
+                "telemetry",
+                {"kinesis", "firehose", "sqs", "sns", "lambda", "apigateway", "eventbridge", "dynamodb", "s3"},
+                ""}};
     return k;
 }
 

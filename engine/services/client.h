@@ -6,7 +6,7 @@
 
 namespace sim::svc {
 
-ServiceKind client_kind();      // "client": web/mobile clients calling an API
-ServiceKind iot_kind();         // "iot": IoT devices putting records into a stream
+ServiceKind client_kind();  // "client": web/mobile clients calling an API
+ServiceKind iot_kind();     // "iot": IoT devices putting records into a stream
 
 }  // namespace sim::svc

@@ -12,7 +12,9 @@
 namespace sim::svc {
 namespace {
 
-bool alnum(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
+bool alnum(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
 
 // Length of the run of alphanumerics (plus `more`) at `at`.
 std::size_t run(std::string_view s, std::size_t at, std::string_view more = {}) {
@@ -23,7 +25,8 @@ std::size_t run(std::string_view s, std::size_t at, std::string_view more = {}) 
 
 class CloudFormationResource final : public Service {
 public:
-    explicit CloudFormationResource(std::string type) : reason_(std::move(type) + " is not simulated; the resource is kept for export") {}
+    explicit CloudFormationResource(std::string type)
+        : reason_(std::move(type) + " is not simulated; the resource is kept for export") {}
 
     void on_message(Context& ctx, const Inbound& in) override {
         ctx.drop(in.msg, reason_);
@@ -39,9 +42,12 @@ std::unique_ptr<Service> create_cloudformation(BuildContext& ctx) {
     std::string type = "CloudFormation resource";
     const Json* t = r.raw("Type");
     if (!t) {
-        r.error("Type", "missing Type: a CloudFormation resource needs its resource type, such as \"AWS::ECR::Repository\"");
+        r.error("Type",
+                "missing Type: a CloudFormation resource needs its resource type, such as \"AWS::ECR::Repository\"");
     } else if (!t->is_string() || !valid_cfn_resource_type(t->get_ref<const std::string&>())) {
-        r.error("Type", "Type must be a resource type such as \"AWS::ECR::Repository\" (Service::Provider::Resource), got " + t->dump());
+        r.error("Type",
+                "Type must be a resource type such as \"AWS::ECR::Repository\" (Service::Provider::Resource), got " +
+                    t->dump());
     } else {
         type = t->get<std::string>();
     }
@@ -50,8 +56,9 @@ std::unique_ptr<Service> create_cloudformation(BuildContext& ctx) {
         if (v && !v->is_object()) r.error(key, std::string(key) + " must be an object, got " + json_type_name(*v));
     }
     if (const Json* md = r.raw("Metadata"); md && md->is_object() && md->contains(kSamMetadataKey))
-        r.error(std::string("Metadata/") + kSamMetadataKey, std::string("Metadata.") + kSamMetadataKey +
-                    " is reserved for the playground's own export data", "rename the key");
+        r.error(std::string("Metadata/") + kSamMetadataKey,
+                std::string("Metadata.") + kSamMetadataKey + " is reserved for the playground's own export data",
+                "rename the key");
     // Other resource attributes are kept verbatim; CloudFormation checks them at deploy time.
     for (const char* key : {"DependsOn", "Condition", "DeletionPolicy", "UpdateReplacePolicy"}) r.raw(key);
     return std::make_unique<CloudFormationResource>(std::move(type));
@@ -80,7 +87,8 @@ ServiceKind cloudformation_kind() {
     k.type = kCfnNodeType;
     k.label = "CloudFormation resource";
     k.group = "other";
-    k.description = "A template resource the simulator does not model: shown and written back on export, never simulated";
+    k.description =
+        "A template resource the simulator does not model: shown and written back on export, never simulated";
     k.accepts_input = false;
     k.simulated = false;
     k.create = create_cloudformation;

@@ -18,9 +18,9 @@
 //      http-503-service-unavailable.html, lambda-cloudfront-trigger-events.html
 #include "services/cloudfront.h"
 
-#include "prices/price_table.h"
 #include "pattern/config_reader.h"
 #include "pattern/pattern.h"
+#include "prices/price_table.h"
 
 #include <cmath>
 #include <unordered_map>
@@ -29,12 +29,13 @@ namespace sim::svc {
 namespace {
 
 enum Trigger : int { kViewerRequest, kOriginRequest, kOriginResponse, kViewerResponse, kTriggerCount };
-const char* const kTriggerPorts[kTriggerCount] = {"viewer_request", "origin_request", "origin_response", "viewer_response"};
+const char* const kTriggerPorts[kTriggerCount] = {"viewer_request", "origin_request", "origin_response",
+                                                  "viewer_response"};
 
 struct Config {
     double hit_ratio = 0.9;
-    Distribution edge_latency = Distribution::lognormal(12, 45);    // viewer ↔ edge, round trip
-    Distribution origin_latency = Distribution::lognormal(40, 120); // edge ↔ origin Region, round trip
+    Distribution edge_latency = Distribution::lognormal(12, 45);     // viewer ↔ edge, round trip
+    Distribution origin_latency = Distribution::lognormal(40, 120);  // edge ↔ origin Region, round trip
     std::int64_t response_bytes = 20480;
     const Link* origin = nullptr;
     const Link* functions[kTriggerCount] = {nullptr, nullptr, nullptr, nullptr};
@@ -44,12 +45,12 @@ struct Request {
     Message msg;
     CallerRef caller;
     SimTime arrived;
-    int stage = kViewerRequest;   // the next trigger to consider
+    int stage = kViewerRequest;  // the next trigger to consider
     bool hit = false;
     bool origin_done = false;
     int status = 200;
     JsonPtr body;
-    std::string detail;           // why the origin failed, when it did
+    std::string detail;  // why the origin failed, when it did
 };
 
 class CloudFrontDistribution final : public Service {
@@ -61,7 +62,9 @@ public:
         ctx.metrics().count(Counter::Invocations, now);
         ctx.metrics().add_cost(price_table::kCloudFrontHttpsRequest, now);
         const std::uint64_t id = next_++;
-        Request& r = requests_.emplace(id, Request{in.msg, in.caller, now, kViewerRequest, false, false, 200, nullptr, {}}).first->second;
+        Request& r =
+            requests_.emplace(id, Request{in.msg, in.caller, now, kViewerRequest, false, false, 200, nullptr, {}})
+                .first->second;
         r.hit = ctx.rng().chance(c_.hit_ratio);
         advance(ctx, id);
     }
@@ -95,8 +98,9 @@ public:
         if (!rep.ok()) {
             ++function_errors_;
             const bool throttled = rep.status == 429;
-            finish(ctx, id, 503, std::string(throttled ? "Lambda@Edge limit exceeded" : "function execution error") + " on " +
-                                     kTriggerPorts[what] + ": " + rep.error + (rep.detail.empty() ? "" : " (" + rep.detail + ")"));
+            finish(ctx, id, 503,
+                   std::string(throttled ? "Lambda@Edge limit exceeded" : "function execution error") + " on " +
+                       kTriggerPorts[what] + ": " + rep.error + (rep.detail.empty() ? "" : " (" + rep.detail + ")"));
             return;
         }
         advance(ctx, id);
@@ -164,18 +168,22 @@ private:
         if (r.hit && status < 400) ++hits_;
         if (status < 400) {
             bytes_out_ += c_.response_bytes;
-            ctx.metrics().add_cost(static_cast<double>(c_.response_bytes) / 1e9 * price_table::kCloudFrontTransferGb, now);
+            ctx.metrics().add_cost(static_cast<double>(c_.response_bytes) / 1e9 * price_table::kCloudFrontTransferGb,
+                                   now);
         }
         if (status >= 500) ctx.metrics().count(Counter::Errors, now);
         const SimTime edge = c_.edge_latency.sample(ctx.rng());
         ctx.metrics().observe_latency(now - r.arrived + edge, now);
         if (ctx.tracing(r.msg))
-            ctx.span(r.msg, r.hit ? "GET (cache hit)" : "GET (cache miss)", r.arrived, status < 400 ? Outcome::Ok : Outcome::Error,
+            ctx.span(r.msg, r.hit ? "GET (cache hit)" : "GET (cache miss)", r.arrived,
+                     status < 400 ? Outcome::Ok : Outcome::Error,
                      std::to_string(status) + (detail.empty() ? "" : " " + detail));
         Reply rep;
         rep.status = status;
         if (status >= 400) {
-            rep.error = status == 503 ? "ServiceUnavailable" : status == 502 ? "BadGateway" : "HTTP" + std::to_string(status);
+            rep.error = status == 503   ? "ServiceUnavailable"
+                        : status == 502 ? "BadGateway"
+                                        : "HTTP" + std::to_string(status);
             rep.detail = detail;
         }
         rep.body = r.body;
@@ -204,21 +212,26 @@ std::unique_ptr<Service> create_distribution(BuildContext& ctx) {
     for (const Link& l : ctx.links) {
         const std::string where = "/edges/" + std::to_string(l.edge);
         if (l.port == "out") {
-            if (c.origin) ctx.diagnostics.error(where, "'" + ctx.spec.id + "' already has origin '" + c.origin->target_id + "'",
-                                                "this simulator models one origin (the default cache behavior) per distribution");
-            else c.origin = &l;
+            if (c.origin)
+                ctx.diagnostics.error(where, "'" + ctx.spec.id + "' already has origin '" + c.origin->target_id + "'",
+                                      "this simulator models one origin (the default cache behavior) per distribution");
+            else
+                c.origin = &l;
             continue;
         }
         for (int t = 0; t < kTriggerCount; ++t) {
             if (l.port != kTriggerPorts[t]) continue;
             if (c.functions[t])
-                ctx.diagnostics.error(where, "'" + ctx.spec.id + "' already runs '" + c.functions[t]->target_id + "' on " + l.port,
-                                      "a cache behavior can have one function per event type");
-            else c.functions[t] = &l;
+                ctx.diagnostics.error(
+                    where, "'" + ctx.spec.id + "' already runs '" + c.functions[t]->target_id + "' on " + l.port,
+                    "a cache behavior can have one function per event type");
+            else
+                c.functions[t] = &l;
         }
     }
     if (!c.origin)
-        ctx.diagnostics.error(ctx.path, "'" + ctx.spec.id + "' has no origin", "connect it to an S3 bucket, API Gateway, Lambda, EC2 or Fargate node");
+        ctx.diagnostics.error(ctx.path, "'" + ctx.spec.id + "' has no origin",
+                              "connect it to an S3 bucket, API Gateway, Lambda, EC2 or Fargate node");
     return std::make_unique<CloudFrontDistribution>(std::move(c));
 }
 
@@ -232,8 +245,12 @@ ServiceKind cloudfront_kind() {
     k.cfn_type = "AWS::CloudFront::Distribution";
     k.description = "CDN: answers cache hits at the edge, forwards misses to the origin; runs edge functions";
     const std::string viewer_hint = "viewer triggers run a CloudFront Function or a Lambda@Edge function";
-    const std::string origin_hint = "CloudFront Functions run only on viewer-request and viewer-response; use Lambda@Edge for origin events";
-    k.ports = {{"out", "origin", {"s3", "apigateway", "lambda", "ec2", "fargate"}, "an origin is an S3 bucket or an HTTP endpoint"},
+    const std::string origin_hint =
+        "CloudFront Functions run only on viewer-request and viewer-response; use Lambda@Edge for origin events";
+    k.ports = {{"out",
+                "origin",
+                {"s3", "apigateway", "lambda", "ec2", "fargate"},
+                "an origin is an S3 bucket or an HTTP endpoint"},
                {"viewer_request", "viewer request", {"cloudfront_function", "lambda_edge"}, viewer_hint},
                {"viewer_response", "viewer response", {"cloudfront_function", "lambda_edge"}, viewer_hint},
                {"origin_request", "origin request", {"lambda_edge"}, origin_hint},

@@ -10,13 +10,14 @@
 //               [x] MAU per calendar month: Lite $0.0055 / Essentials $0.015 beyond 10,000 free;
 //                   Plus $0.02 (no free tier) — unverified prices from AWS-FACTS §11
 // Not modelled: [ ] sign-up flows, MFA, groups / scopes  [ ] API rate quotas  [ ] federation
-// AWS: https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-tokens-with-identity-providers.html
+// AWS:
+// https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-tokens-with-identity-providers.html
 #include "services/cognito.h"
 
-#include "prices/price_table.h"
+#include "core/civil_time.h"
 #include "pattern/config_reader.h"
 #include "pattern/pattern.h"
-#include "core/civil_time.h"
+#include "prices/price_table.h"
 
 #include <cstdlib>
 #include <map>
@@ -66,8 +67,10 @@ public:
             active(ctx, user, now_unix);
             signed_in_[user] = now_unix;
             ++sign_ins_;
-            r.body = std::make_shared<const Json>(Json{{"AuthenticationResult", {{"IdToken", user + "@" + std::to_string(now_unix)},
-                                                                                  {"ExpiresIn", c_.validity.us / 1000000}, {"TokenType", "Bearer"}}}});
+            r.body = std::make_shared<const Json>(Json{{"AuthenticationResult",
+                                                        {{"IdToken", user + "@" + std::to_string(now_unix)},
+                                                         {"ExpiresIn", c_.validity.us / 1000000},
+                                                         {"TokenType", "Bearer"}}}});
         } else {
             r = authorize(ctx, token_of(req.contains("request") ? req["request"] : req), now_unix);
         }
@@ -76,8 +79,10 @@ public:
             ctx.metrics().count(Counter::Errors, now);
         }
         if (ctx.tracing(in.msg)) ctx.span(in.msg, op, now, r.ok() ? Outcome::Ok : Outcome::Error, r.detail);
-        if (in.caller.valid()) ctx.reply(in.caller, std::move(r));
-        else if (!r.ok()) ctx.drop(in.msg, op + " refused: " + r.detail);
+        if (in.caller.valid())
+            ctx.reply(in.caller, std::move(r));
+        else if (!r.ok())
+            ctx.drop(in.msg, op + " refused: " + r.detail);
     }
 
     void report(Json& out) const override {
@@ -89,22 +94,27 @@ public:
     }
 
     Json inspect() const override {
-        return {{"user_pool", c_.pool}, {"id_token_validity_s", c_.validity.us / 1000000}, {"known_users", signed_in_.size()},
-                {"monthly_active_users", month_users_.size()}, {"client_refreshes_tokens", c_.refresh}};
+        return {{"user_pool", c_.pool},
+                {"id_token_validity_s", c_.validity.us / 1000000},
+                {"known_users", signed_in_.size()},
+                {"monthly_active_users", month_users_.size()},
+                {"client_refreshes_tokens", c_.refresh}};
     }
 
 private:
     Reply authorize(Context& ctx, const std::string& token, std::int64_t now_unix) {
         if (token.empty()) return Reply::failure(401, "Unauthorized", "Unauthorized: no token");
         if (token.rfind("invalid", 0) == 0 || token == "expired")
-            return Reply::failure(401, "Unauthorized", "Unauthorized: token signature or issuer does not match the pool");
+            return Reply::failure(401, "Unauthorized",
+                                  "Unauthorized: token signature or issuer does not match the pool");
         std::string user = token;
         std::int64_t issued = -1;
         if (const auto at = token.find('@'); at != std::string::npos) {
             user = token.substr(0, at);
             char* end = nullptr;
             issued = std::strtoll(token.c_str() + at + 1, &end, 10);
-            if (!end || *end || user.empty()) return Reply::failure(401, "Unauthorized", "Unauthorized: malformed token");
+            if (!end || *end || user.empty())
+                return Reply::failure(401, "Unauthorized", "Unauthorized: malformed token");
         } else {
             auto it = signed_in_.find(user);
             if (it == signed_in_.end()) {  // first sighting: the client signed in just before
@@ -160,7 +170,8 @@ std::unique_ptr<Service> create_pool(BuildContext& ctx) {
     }
     const std::int64_t unit_s = unit == "seconds" ? 1 : unit == "minutes" ? 60 : unit == "days" ? 86400 : 3600;
     // ID token lifetime: 5 minutes to 1 day (AWS), default 1 hour.
-    c.validity = sec(unit_s * r.integer("IdTokenValidity", 3600 / unit_s, (300 + unit_s - 1) / unit_s, 86400 / unit_s, unit.c_str()));
+    c.validity = sec(unit_s * r.integer("IdTokenValidity", 3600 / unit_s, (300 + unit_s - 1) / unit_s, 86400 / unit_s,
+                                        unit.c_str()));
     c.refresh = r.boolean("ClientRefreshesTokens", true);
     const std::string tier = r.choice("UserPoolTier", "ESSENTIALS", {"LITE", "ESSENTIALS", "PLUS"});
     c.price_per_mau = tier == "LITE"   ? price_table::kCognitoLiteMau

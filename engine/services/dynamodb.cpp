@@ -20,11 +20,11 @@
 // AWS: https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/TTL.html
 #include "services/dynamodb.h"
 
-#include "prices/price_table.h"
+#include "core/timer_tag.h"
 #include "pattern/config_reader.h"
 #include "pattern/pattern.h"
+#include "prices/price_table.h"
 #include "services/dynamodb_table.h"
-#include "core/timer_tag.h"
 
 namespace sim::svc {
 namespace ddb {
@@ -33,8 +33,7 @@ namespace {
 enum Tag : std::uint8_t { kHourly = 1, kTtl = 2, kStream = 3 };  // kStream: the stream's own timers
 }  // namespace
 
-Table::Table(TableConfig c)
-    : c_(std::move(c)), store_(c_.keys, c_.content_limit), capacity_(c_.capacity) {
+Table::Table(TableConfig c) : c_(std::move(c)), store_(c_.keys, c_.content_limit), capacity_(c_.capacity) {
     if (c_.stream_view && !c_.mappings.empty())
         stream_ = std::make_unique<StreamFeed>(c_.table, *c_.stream_view, c_.stream_shards, c_.mappings, kStream);
 }
@@ -50,7 +49,8 @@ void Table::on_start(Context& ctx) {
 void Table::update_hourly_cost(Context& ctx) {
     billed_bytes_ = store_.bytes();
     double usd_per_hour = 0;
-    if (!c_.capacity.on_demand) usd_per_hour += c_.capacity.wcu * price_table::kDdbWcuHour + c_.capacity.rcu * price_table::kDdbRcuHour;
+    if (!c_.capacity.on_demand)
+        usd_per_hour += c_.capacity.wcu * price_table::kDdbWcuHour + c_.capacity.rcu * price_table::kDdbRcuHour;
     const double gb = static_cast<double>(store_.bytes()) / (1024.0 * 1024 * 1024);
     const double free_gb = ctx.account().free_tier.enabled() ? price_table::kDdbFreeStorageGb : 0.0;
     if (gb > free_gb)  // GB-month → per hour
@@ -75,12 +75,19 @@ void Table::on_message(Context& ctx, const Inbound& in) {
         throttle = r.error == "ProvisionedThroughputExceededException" || r.error == "ThrottlingException";
         ctx.metrics().count(throttle ? Counter::Throttles : Counter::Errors, now);
         if (r.error == "ValidationException") ++validation_errors_;
-        if (r.error == "ConditionalCheckFailedException") ctx.note(&in.msg, Outcome::Error, op + " on " + c_.table + ": ConditionalCheckFailedException");
+        if (r.error == "ConditionalCheckFailedException")
+            ctx.note(&in.msg, Outcome::Error, op + " on " + c_.table + ": ConditionalCheckFailedException");
     }
     if (ctx.tracing(in.msg))
-        ctx.span(in.msg, op, now, r.ok() ? Outcome::Ok : throttle ? Outcome::Throttled : Outcome::Error, r.error.empty() ? "" : r.error + ": " + r.detail);
-    if (in.caller.valid()) ctx.reply(in.caller, std::move(r), latency);
-    else if (!r.ok()) ctx.drop(in.msg, op + " failed: " + r.error + " " + r.detail);
+        ctx.span(in.msg, op, now,
+                 r.ok()     ? Outcome::Ok
+                 : throttle ? Outcome::Throttled
+                            : Outcome::Error,
+                 r.error.empty() ? "" : r.error + ": " + r.detail);
+    if (in.caller.valid())
+        ctx.reply(in.caller, std::move(r), latency);
+    else if (!r.ok())
+        ctx.drop(in.msg, op + " failed: " + r.error + " " + r.detail);
 }
 
 void Table::on_reply(Context& ctx, std::uint64_t call, const Reply& r) {
@@ -108,7 +115,8 @@ std::int64_t Table::ttl_of(const Json& item) const {
     return v < 0 ? -1 : static_cast<std::int64_t>(v);
 }
 
-void Table::changed(Context& ctx, const Message& cause, const Json& key, const Json* old_item, const Json* new_item, bool ttl_delete) {
+void Table::changed(Context& ctx, const Message& cause, const Json& key, const Json* old_item, const Json* new_item,
+                    bool ttl_delete) {
     if (new_item) {
         const std::int64_t ttl = ttl_of(*new_item);
         if (ttl >= 0) {
@@ -116,7 +124,8 @@ void Table::changed(Context& ctx, const Message& cause, const Json& key, const J
             // Deleted at a random instant within the configured delay after expiry (best effort).
             const std::int64_t expiry_us = (ttl - static_cast<std::int64_t>(ctx.start_unix_s())) * 1000000;
             SimTime at{std::max(expiry_us, ctx.now().us)};
-            if (c_.ttl_max_delay.us > 0) at.us += static_cast<std::int64_t>(ctx.rng().below(static_cast<std::uint64_t>(c_.ttl_max_delay.us)));
+            if (c_.ttl_max_delay.us > 0)
+                at.us += static_cast<std::int64_t>(ctx.rng().below(static_cast<std::uint64_t>(c_.ttl_max_delay.us)));
             ttl_queue_.emplace(at, std::make_pair(key, s ? s->version : 0));
             if (at < ttl_armed_) {
                 ttl_armed_ = at;
@@ -186,9 +195,10 @@ Json Table::inspect() const {
                 {"items_shown", items.size()},
                 {"ttl_attribute", c_.ttl_attribute},
                 {"ttl_pending_deletions", ttl_queue_.size()},
-                {"contents_note", store_.stubs() > 0 ? "only the first " + std::to_string(c_.content_limit) +
-                                                           " items keep their attributes; later ones keep their key (counts are exact)"
-                                                     : "all items stored in full"}};
+                {"contents_note", store_.stubs() > 0
+                                      ? "only the first " + std::to_string(c_.content_limit) +
+                                            " items keep their attributes; later ones keep their key (counts are exact)"
+                                      : "all items stored in full"}};
     if (stream_) out["stream"] = stream_->inspect();
     return out;
 }
@@ -205,14 +215,23 @@ std::unique_ptr<Service> create_table(BuildContext& ctx) {
         bool ok = ks->is_array() && !ks->empty() && ks->size() <= 2;
         for (std::size_t i = 0; ok && i < ks->size(); ++i) {
             const Json& k = (*ks)[i];
-            if (!k.is_object() || !k.contains("AttributeName") || !k["AttributeName"].is_string()) { ok = false; break; }
+            if (!k.is_object() || !k.contains("AttributeName") || !k["AttributeName"].is_string()) {
+                ok = false;
+                break;
+            }
             const std::string type = k.value("KeyType", std::string());
-            if (type == "HASH" && c.keys.hash.empty()) c.keys.hash = k["AttributeName"];
-            else if (type == "RANGE" && c.keys.range.empty()) c.keys.range = k["AttributeName"];
-            else ok = false;
+            if (type == "HASH" && c.keys.hash.empty())
+                c.keys.hash = k["AttributeName"];
+            else if (type == "RANGE" && c.keys.range.empty())
+                c.keys.range = k["AttributeName"];
+            else
+                ok = false;
         }
         if (!ok || c.keys.hash.empty()) {
-            r.error("KeySchema", "KeySchema must be [{\"AttributeName\": \"pk\", \"KeyType\": \"HASH\"}] with an optional RANGE key, got " + ks->dump());
+            r.error("KeySchema",
+                    "KeySchema must be [{\"AttributeName\": \"pk\", \"KeyType\": \"HASH\"}] with an optional RANGE "
+                    "key, got " +
+                        ks->dump());
             c.keys.hash = "id";
         }
     } else {
@@ -220,16 +239,20 @@ std::unique_ptr<Service> create_table(BuildContext& ctx) {
         ctx.diagnostics.warning(r.path_of("KeySchema"), "no KeySchema; using a HASH key named 'id'");
     }
     r.raw("AttributeDefinitions");
-    c.capacity.on_demand = r.choice("BillingMode", "PAY_PER_REQUEST", {"PAY_PER_REQUEST", "PROVISIONED"}) == "PAY_PER_REQUEST";
+    c.capacity.on_demand =
+        r.choice("BillingMode", "PAY_PER_REQUEST", {"PAY_PER_REQUEST", "PROVISIONED"}) == "PAY_PER_REQUEST";
     if (const Json* pt = r.raw("ProvisionedThroughput")) {
         ConfigReader pr(*pt, r.path_of("ProvisionedThroughput"), ctx.diagnostics);
         c.capacity.rcu = static_cast<double>(pr.integer("ReadCapacityUnits", 5, 1, 40000, ""));
         c.capacity.wcu = static_cast<double>(pr.integer("WriteCapacityUnits", 5, 1, 40000, ""));
         pr.finish();
         if (c.capacity.on_demand)
-            ctx.diagnostics.warning(r.path_of("ProvisionedThroughput"), "ProvisionedThroughput is ignored with BillingMode PAY_PER_REQUEST");
+            ctx.diagnostics.warning(r.path_of("ProvisionedThroughput"),
+                                    "ProvisionedThroughput is ignored with BillingMode PAY_PER_REQUEST");
     } else if (!c.capacity.on_demand) {
-        r.error("ProvisionedThroughput", "BillingMode PROVISIONED needs ProvisionedThroughput {\"ReadCapacityUnits\": n, \"WriteCapacityUnits\": n}");
+        r.error("ProvisionedThroughput",
+                "BillingMode PROVISIONED needs ProvisionedThroughput {\"ReadCapacityUnits\": n, "
+                "\"WriteCapacityUnits\": n}");
     }
     if (const Json* odt = r.raw("OnDemandThroughput")) {
         ConfigReader pr(*odt, r.path_of("OnDemandThroughput"), ctx.diagnostics);
@@ -240,17 +263,25 @@ std::unique_ptr<Service> create_table(BuildContext& ctx) {
     if (const Json* ttl = r.raw("TimeToLiveSpecification")) {
         ConfigReader tr(*ttl, r.path_of("TimeToLiveSpecification"), ctx.diagnostics);
         const std::string attr = tr.text("AttributeName", "");
-        if (attr.empty()) tr.error("AttributeName", "TimeToLiveSpecification needs AttributeName (a Number attribute holding epoch seconds)");
+        if (attr.empty())
+            tr.error("AttributeName",
+                     "TimeToLiveSpecification needs AttributeName (a Number attribute holding epoch seconds)");
         if (tr.boolean("Enabled", false)) c.ttl_attribute = attr;
         tr.finish();
     }
     c.ttl_max_delay = sec(r.integer("TtlMaxDeletionDelaySeconds", 172800, 0, 5 * 86400, "s"));
     if (const Json* ss = r.raw("StreamSpecification")) {
         ConfigReader sr(*ss, r.path_of("StreamSpecification"), ctx.diagnostics);
-        const std::string v = sr.choice("StreamViewType", "", {"KEYS_ONLY", "NEW_IMAGE", "OLD_IMAGE", "NEW_AND_OLD_IMAGES"});
-        if (!sr.has("StreamViewType")) sr.error("StreamViewType", "StreamSpecification needs StreamViewType (KEYS_ONLY, NEW_IMAGE, OLD_IMAGE or NEW_AND_OLD_IMAGES)");
-        c.stream_view = v == "KEYS_ONLY" ? ddb::ViewType::KeysOnly : v == "OLD_IMAGE" ? ddb::ViewType::OldImage
-                        : v == "NEW_AND_OLD_IMAGES" ? ddb::ViewType::NewAndOld : ddb::ViewType::NewImage;
+        const std::string v =
+            sr.choice("StreamViewType", "", {"KEYS_ONLY", "NEW_IMAGE", "OLD_IMAGE", "NEW_AND_OLD_IMAGES"});
+        if (!sr.has("StreamViewType"))
+            sr.error(
+                "StreamViewType",
+                "StreamSpecification needs StreamViewType (KEYS_ONLY, NEW_IMAGE, OLD_IMAGE or NEW_AND_OLD_IMAGES)");
+        c.stream_view = v == "KEYS_ONLY"            ? ddb::ViewType::KeysOnly
+                        : v == "OLD_IMAGE"          ? ddb::ViewType::OldImage
+                        : v == "NEW_AND_OLD_IMAGES" ? ddb::ViewType::NewAndOld
+                                                    : ddb::ViewType::NewImage;
         sr.raw("StreamEnabled");
         sr.finish();
     }
@@ -259,8 +290,10 @@ std::unique_ptr<Service> create_table(BuildContext& ctx) {
     c.latency = r.distribution("LatencyMs", c.latency);
     c.mappings = ddb::read_mappings(ctx.links, ctx.diagnostics);
     if (!c.stream_view && !c.mappings.empty())
-        ctx.diagnostics.error(r.path_of("StreamSpecification"), "'" + ctx.spec.id + "' feeds a Lambda function through its stream but has no StreamSpecification",
-                              "add \"StreamSpecification\": {\"StreamViewType\": \"NEW_AND_OLD_IMAGES\"}");
+        ctx.diagnostics.error(
+            r.path_of("StreamSpecification"),
+            "'" + ctx.spec.id + "' feeds a Lambda function through its stream but has no StreamSpecification",
+            "add \"StreamSpecification\": {\"StreamViewType\": \"NEW_AND_OLD_IMAGES\"}");
     return std::make_unique<ddb::Table>(std::move(c));
 }
 
@@ -273,7 +306,10 @@ ServiceKind dynamodb_kind() {
     k.group = "data";
     k.cfn_type = "AWS::DynamoDB::Table";
     k.description = "Key-value table billed per request (on-demand) or per capacity unit; TTL and Streams";
-    k.ports = {{"stream", "stream (DynamoDB Streams)", {"lambda"}, "DynamoDB Streams feed Lambda through an event source mapping"}};
+    k.ports = {{"stream",
+                "stream (DynamoDB Streams)",
+                {"lambda"},
+                "DynamoDB Streams feed Lambda through an event source mapping"}};
     k.create = create_table;
     return k;
 }

@@ -7,10 +7,10 @@
 namespace sim::svc::ddb {
 
 namespace {
-constexpr double kBurstSeconds = 300;           // provisioned burst capacity
-constexpr double kPartitionReads = 3000;        // per partition per second
+constexpr double kBurstSeconds = 300;     // provisioned burst capacity
+constexpr double kPartitionReads = 3000;  // per partition per second
 constexpr double kPartitionWrites = 1000;
-const SimTime kPeakSettles = minutes(30);       // "double the previous peak within 30 minutes"
+const SimTime kPeakSettles = minutes(30);  // "double the previous peak within 30 minutes"
 }  // namespace
 
 CapacityModel::CapacityModel(CapacitySettings s) : s_(s) {
@@ -40,8 +40,10 @@ void CapacityModel::record_peak(Window& w, SimTime now) {
     if (!w.peaks.empty() && w.used <= w.peaks.back().second) return;
     w.ceiling_until = SimTime{};
     // One entry per second at most, so the history stays small.
-    if (!w.peaks.empty() && w.peaks.back().first.us / 1000000 == now.us / 1000000) w.peaks.back().second = w.used;
-    else w.peaks.emplace_back(now, w.used);
+    if (!w.peaks.empty() && w.peaks.back().first.us / 1000000 == now.us / 1000000)
+        w.peaks.back().second = w.used;
+    else
+        w.peaks.emplace_back(now, w.used);
 }
 
 const char* CapacityModel::take(double units, const std::string& partition, SimTime now, bool write) {
@@ -92,7 +94,11 @@ const char* CapacityModel::take(double units, const std::string& partition, SimT
     return (write ? write_bucket_ : read_bucket_).try_take(now, units) ? "" : "ProvisionedThroughputExceededException";
 }
 
-const char* CapacityModel::take_read(double units, const std::string& partition, SimTime now) { return take(units, partition, now, false); }
-const char* CapacityModel::take_write(double units, const std::string& partition, SimTime now) { return take(units, partition, now, true); }
+const char* CapacityModel::take_read(double units, const std::string& partition, SimTime now) {
+    return take(units, partition, now, false);
+}
+const char* CapacityModel::take_write(double units, const std::string& partition, SimTime now) {
+    return take(units, partition, now, true);
+}
 
 }  // namespace sim::svc::ddb

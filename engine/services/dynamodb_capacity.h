@@ -24,8 +24,8 @@ namespace sim::svc::ddb {
 
 struct CapacitySettings {
     bool on_demand = true;
-    double rcu = 5, wcu = 5;                       // provisioned units per second
-    double max_read = 40000, max_write = 40000;    // table maximum per second
+    double rcu = 5, wcu = 5;                     // provisioned units per second
+    double max_read = 40000, max_write = 40000;  // table maximum per second
 };
 
 class CapacityModel {
@@ -44,10 +44,10 @@ private:
     struct Window {  // on-demand: consumption in the current second and the peak history
         std::int64_t second = -1;
         double used = 0;
-        double initial = 0;                       // ceiling of a new table
+        double initial = 0;                            // ceiling of a new table
         std::deque<std::pair<SimTime, double>> peaks;  // (when, new peak), increasing
-        double ceiling = 0;                       // ceiling() as last computed, valid before
-        SimTime ceiling_until;                    // the next peak settles or the peaks change
+        double ceiling = 0;                            // ceiling() as last computed, valid before
+        SimTime ceiling_until;                         // the next peak settles or the peaks change
     };
     const char* take(double units, const std::string& partition, SimTime now, bool write);
     static void record_peak(Window& w, SimTime now);
@@ -58,7 +58,7 @@ private:
     Window read_window_, write_window_;
     std::int64_t hot_second_ = -1;
     std::map<std::string, std::pair<double, double>> hot_;  // partition → (read, write) this second
-    std::pair<double, double>* last_hot_ = nullptr;  // hot_[last_hot_key_], null after a clear
+    std::pair<double, double>* last_hot_ = nullptr;         // hot_[last_hot_key_], null after a clear
     std::string last_hot_key_;
 };
 

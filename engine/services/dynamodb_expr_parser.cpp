@@ -13,11 +13,17 @@ std::vector<Token> tokenize(const std::string& s, std::string& error) {
     auto ident_char = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-'; };
     while (i < s.size()) {
         const char c = s[i];
-        if (std::isspace(static_cast<unsigned char>(c))) { ++i; continue; }
+        if (std::isspace(static_cast<unsigned char>(c))) {
+            ++i;
+            continue;
+        }
         if (c == '#' || c == ':') {
             std::size_t j = i + 1;
             while (j < s.size() && ident_char(s[j])) ++j;
-            if (j == i + 1) { error = std::string("Syntax error; token: \"") + c + "\", near: \"" + s.substr(i, 8) + "\""; return {}; }
+            if (j == i + 1) {
+                error = std::string("Syntax error; token: \"") + c + "\", near: \"" + s.substr(i, 8) + "\"";
+                return {};
+            }
             out.push_back({c == '#' ? Token::Alias : Token::Value, s.substr(i, j - i)});
             i = j;
             continue;
@@ -69,7 +75,10 @@ CondPtr binary(CondNode::Kind k, CondPtr a, CondPtr b) {
 
 // ---- Section: parser -------------------------------------------------------------------------
 bool Parser::expect_punct(const char* p) {
-    if (is_punct(p)) { ++i_; return true; }
+    if (is_punct(p)) {
+        ++i_;
+        return true;
+    }
     fail(std::string("expected '") + p + "'");
     return false;
 }
@@ -120,7 +129,8 @@ CondPtr Parser::parse_primary() {
         if (!inner || !expect_punct(")")) return nullptr;
         return inner;
     }
-    static const char* kFuncs[] = {"attribute_exists", "attribute_not_exists", "attribute_type", "begins_with", "contains"};
+    static const char* kFuncs[] = {"attribute_exists", "attribute_not_exists", "attribute_type", "begins_with",
+                                   "contains"};
     if (t_[i_].kind == Token::Name && i_ + 1 < t_.size() && t_[i_ + 1].text == "(") {
         for (const char* f : kFuncs)
             if (t_[i_].text == f) return parse_function(f);
@@ -134,7 +144,10 @@ CondPtr Parser::parse_primary() {
         n->kind = CondNode::Between;
         Operand lo, hi;
         if (!parse_operand(lo)) return nullptr;
-        if (!is_kw("AND")) { fail("BETWEEN needs 'AND'"); return nullptr; }
+        if (!is_kw("AND")) {
+            fail("BETWEEN needs 'AND'");
+            return nullptr;
+        }
         ++i_;
         if (!parse_operand(hi)) return nullptr;
         n->operands.push_back(std::move(lo));
@@ -151,7 +164,10 @@ CondPtr Parser::parse_primary() {
             n->operands.push_back(std::move(v));
         } while (is_punct(",") && ++i_);
         if (!expect_punct(")")) return nullptr;
-        if (n->operands.size() > 101) { error = "Too many operands for IN: at most 100"; return nullptr; }
+        if (n->operands.size() > 101) {
+            error = "Too many operands for IN: at most 100";
+            return nullptr;
+        }
         return n;
     }
     for (const char* op : {"=", "<>", "<", "<=", ">", ">="}) {
@@ -218,7 +234,10 @@ bool Parser::parse_path(DocPath& path) {
             if (!parse_name(path)) return false;
         } else if (is_punct("[")) {
             ++i_;
-            if (t_[i_].kind != Token::Number) { fail("expected a list index"); return false; }
+            if (t_[i_].kind != Token::Number) {
+                fail("expected a list index");
+                return false;
+            }
             path.emplace_back(static_cast<std::size_t>(std::stoull(t_[i_].text)));
             ++i_;
             if (!expect_punct("]")) return false;
@@ -231,7 +250,8 @@ bool Parser::parse_path(DocPath& path) {
 bool Parser::parse_name(DocPath& path) {
     const Token& t = t_[i_];
     if (t.kind == Token::Alias) {
-        if (!env_.names || !env_.names->is_object() || !env_.names->contains(t.text) || !(*env_.names)[t.text].is_string()) {
+        if (!env_.names || !env_.names->is_object() || !env_.names->contains(t.text) ||
+            !(*env_.names)[t.text].is_string()) {
             error = "An expression attribute name used in the document path is not defined; attribute name: " + t.text;
             return false;
         }
@@ -240,7 +260,9 @@ bool Parser::parse_name(DocPath& path) {
         return true;
     }
     if (t.kind == Token::Name) {
-        static const char* kReserved[] = {"AND", "OR", "NOT", "BETWEEN", "IN", "SET", "REMOVE", "ADD", "DELETE", "SIZE", "STATUS", "NAME", "DATA", "TTL", "TIMESTAMP", "DATE", "COUNT", "VALUE", "KEY", "TYPE", "USER"};
+        static const char* kReserved[] = {"AND",       "OR",     "NOT",   "BETWEEN", "IN",   "SET",  "REMOVE",
+                                          "ADD",       "DELETE", "SIZE",  "STATUS",  "NAME", "DATA", "TTL",
+                                          "TIMESTAMP", "DATE",   "COUNT", "VALUE",   "KEY",  "TYPE", "USER"};
         for (const char* r : kReserved)
             if (upper(t.text) == r) {
                 error = "Attribute name is a reserved keyword; reserved keyword: " + t.text;

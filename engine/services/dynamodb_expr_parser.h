@@ -16,7 +16,7 @@ struct Operand {
 
 struct CondNode {
     enum Kind { Compare, Between, In, Func, And, Or, Not } kind = Compare;
-    std::string op;                   // comparator or function name
+    std::string op;  // comparator or function name
     std::vector<Operand> operands;
     std::vector<CondPtr> children;
 };

@@ -36,9 +36,12 @@ bool equal(const Json& a, const Json& b) {
 
 bool eval(const CondNode& n, const Json* item) {
     switch (n.kind) {
-        case CondNode::And: return eval(*n.children[0], item) && eval(*n.children[1], item);
-        case CondNode::Or: return eval(*n.children[0], item) || eval(*n.children[1], item);
-        case CondNode::Not: return !eval(*n.children[0], item);
+        case CondNode::And:
+            return eval(*n.children[0], item) && eval(*n.children[1], item);
+        case CondNode::Or:
+            return eval(*n.children[0], item) || eval(*n.children[1], item);
+        case CondNode::Not:
+            return !eval(*n.children[0], item);
         case CondNode::Compare: {
             auto a = operand_value(n.operands[0], item), b = operand_value(n.operands[1], item);
             if (!a || !b) return n.op == "<>";
@@ -52,7 +55,8 @@ bool eval(const CondNode& n, const Json* item) {
             return c >= 0;
         }
         case CondNode::Between: {
-            auto a = operand_value(n.operands[0], item), lo = operand_value(n.operands[1], item), hi = operand_value(n.operands[2], item);
+            auto a = operand_value(n.operands[0], item), lo = operand_value(n.operands[1], item),
+                 hi = operand_value(n.operands[2], item);
             if (!a || !lo || !hi) return false;
             const int c1 = order(*a, *lo), c2 = order(*a, *hi);
             return c1 != 2 && c2 != 2 && c1 >= 0 && c2 <= 0;
@@ -82,9 +86,11 @@ bool eval(const CondNode& n, const Json* item) {
                 return false;
             }
             if (n.op == "begins_with")
-                return v->is_string() && arg->is_string() && v->get<std::string>().rfind(arg->get<std::string>(), 0) == 0;
+                return v->is_string() && arg->is_string() &&
+                       v->get<std::string>().rfind(arg->get<std::string>(), 0) == 0;
             // contains: substring of a string, or element of a list / set
-            if (v->is_string() && arg->is_string()) return v->get<std::string>().find(arg->get<std::string>()) != std::string::npos;
+            if (v->is_string() && arg->is_string())
+                return v->get<std::string>().find(arg->get<std::string>()) != std::string::npos;
             if (v->is_array())
                 for (const Json& e : *v)
                     if (equal(e, *arg)) return true;
@@ -120,7 +126,8 @@ const Json* resolve(const Json* item, const DocPath& path) {
     return cur;
 }
 
-std::optional<Condition> parse_condition(const std::string& text, const ExprEnv& env, const char* what, std::string& error) {
+std::optional<Condition> parse_condition(const std::string& text, const ExprEnv& env, const char* what,
+                                         std::string& error) {
     std::string tok_error;
     auto tokens = tokenize(text, tok_error);
     if (!tok_error.empty()) {
@@ -138,7 +145,9 @@ std::optional<Condition> parse_condition(const std::string& text, const ExprEnv&
     return Condition{root, text};
 }
 
-bool evaluate(const Condition& cond, const Json* item) { return cond.root && eval(*cond.root, item); }
+bool evaluate(const Condition& cond, const Json* item) {
+    return cond.root && eval(*cond.root, item);
+}
 
 const Json* equality_value(const Condition& cond, const std::string& attribute) {
     std::vector<const CondNode*> stack{cond.root.get()};
@@ -152,7 +161,8 @@ const Json* equality_value(const Condition& cond, const std::string& attribute) 
         }
         if (n->kind == CondNode::Compare && n->op == "=" && n->operands[0].kind == Operand::Path &&
             n->operands[0].path.size() == 1 && n->operands[1].kind == Operand::Value &&
-            std::get_if<std::string>(&n->operands[0].path[0]) && std::get<std::string>(n->operands[0].path[0]) == attribute)
+            std::get_if<std::string>(&n->operands[0].path[0]) &&
+            std::get<std::string>(n->operands[0].path[0]) == attribute)
             return &n->operands[1].value;
     }
     return nullptr;

@@ -40,8 +40,8 @@ struct Condition {
 
 // Parses `text`; on bad syntax or an undefined #name / :value returns nullopt and sets `error`
 // to DynamoDB's ValidationException message style ("Invalid ConditionExpression: ...").
-std::optional<Condition> parse_condition(const std::string& text, const ExprEnv& env,
-                                         const char* what, std::string& error);
+std::optional<Condition> parse_condition(const std::string& text, const ExprEnv& env, const char* what,
+                                         std::string& error);
 
 // True when the condition holds for `item` (nullptr: the item does not exist).
 bool evaluate(const Condition& cond, const Json* item);

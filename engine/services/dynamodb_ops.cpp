@@ -21,8 +21,10 @@ ExprEnv Table::env_for(const Json& req, Context& ctx) {
     // Simulator convenience: ":now" (epoch seconds) is bound unless the request defines it, so
     // a Lambda action can filter expired items ("#ttl < :now") as its code would with Date.now().
     now_values_ = req.contains("ExpressionAttributeValues") && req["ExpressionAttributeValues"].is_object()
-                      ? req["ExpressionAttributeValues"] : Json::object();
-    if (!now_values_.contains(":now")) now_values_[":now"] = ctx.start_unix_s() + static_cast<std::uint64_t>(ctx.now().us / 1000000);
+                      ? req["ExpressionAttributeValues"]
+                      : Json::object();
+    if (!now_values_.contains(":now"))
+        now_values_[":now"] = ctx.start_unix_s() + static_cast<std::uint64_t>(ctx.now().us / 1000000);
     env.values = &now_values_;
     return env;
 }
@@ -39,7 +41,8 @@ std::optional<Condition> Table::condition(const Json& req, const char* field, st
 
 Reply Table::throttled(Context& ctx, const char* error, bool write) {
     ++throttled_;
-    ctx.note(nullptr, Outcome::Throttled, std::string(error) + ": " + (write ? "write" : "read") + " capacity of table " + c_.table + " exceeded");
+    ctx.note(nullptr, Outcome::Throttled,
+             std::string(error) + ": " + (write ? "write" : "read") + " capacity of table " + c_.table + " exceeded");
     return fail(error, std::string("The level of configured provisioned throughput for the table was exceeded") +
                            (c_.capacity.on_demand ? " (on-demand ceiling or hot partition)" : ""));
 }
@@ -74,7 +77,10 @@ Reply Table::handle(Context& ctx, const std::string& operation, const Json& req,
     if (op == "DeleteItem") return delete_item(ctx, req, msg);
     if (op == "Query") return query_or_scan(ctx, req, msg, false);
     if (op == "Scan") return query_or_scan(ctx, req, msg, true);
-    return fail("ValidationException", "operation '" + operation + "' is not simulated on DynamoDB tables; expected PutItem, GetItem, UpdateItem, DeleteItem, Query or Scan");
+    return fail(
+        "ValidationException",
+        "operation '" + operation +
+            "' is not simulated on DynamoDB tables; expected PutItem, GetItem, UpdateItem, DeleteItem, Query or Scan");
 }
 
 Reply Table::put_item(Context& ctx, const Json& req, const Message& msg) {
@@ -90,7 +96,7 @@ Reply Table::put_item(Context& ctx, const Json& req, const Message& msg) {
     auto cond = condition(req, "ConditionExpression", error, ctx);
     if (!error.empty()) return fail("ValidationException", error);
     std::string& partition = partition_scratch_;
-    key_text(*member(*item, c_.keys.hash), partition);  // present: key_problem checked it
+    key_text(*member(*item, c_.keys.hash), partition);      // present: key_problem checked it
     const StoredItem* old = store_.find(partition, *item);  // reads only the key attributes
     Reply r;
     if (!charge_write(ctx, std::max(size, old ? old->size : 0), partition, r)) return r;
@@ -101,7 +107,8 @@ Reply Table::put_item(Context& ctx, const Json& req, const Message& msg) {
     const JsonPtr before = old ? old->item : nullptr;
     const std::int64_t ttl = ttl_of(*item);
     // The request is immutable and shared: the table keeps the item inside it instead of a copy.
-    store_.put(partition, &req == msg.body.get() ? JsonPtr(msg.body, item) : std::make_shared<const Json>(*item), size, ttl, old);
+    store_.put(partition, &req == msg.body.get() ? JsonPtr(msg.body, item) : std::make_shared<const Json>(*item), size,
+               ttl, old);
     ++writes_ok_;
     if (stream_ || ttl >= 0) changed(ctx, msg, store_.key_of(*item), before.get(), item, false);
     if (const Json* rv = member(req, "ReturnValues"); rv && *rv == "ALL_OLD" && before)
@@ -117,7 +124,8 @@ Reply Table::get_item(Context& ctx, const Json& req) {
     const Json key = store_.key_of(*keyobj);
     const StoredItem* found = store_.find(key);
     Reply r;
-    if (!charge_read(ctx, found ? found->size : 1, req.value("ConsistentRead", false), key_text(key[c_.keys.hash]), r)) return r;
+    if (!charge_read(ctx, found ? found->size : 1, req.value("ConsistentRead", false), key_text(key[c_.keys.hash]), r))
+        return r;
     ++reads_ok_;
     // Expired-but-not-yet-deleted items are still returned (TTL deletion is a background job).
     r.body = std::make_shared<const Json>(found ? Json{{"Item", *found->item}} : Json::object());
@@ -138,13 +146,15 @@ Reply Table::update_item(Context& ctx, const Json& req, const Message& msg) {
     const ExprEnv env = env_for(req, ctx);
     for (const std::string& a : updated_attributes(text, env))
         if (a == c_.keys.hash || a == c_.keys.range)
-            return fail("ValidationException", "One or more parameter values were invalid: Cannot update attribute " + a + ". This attribute is part of the key");
+            return fail("ValidationException", "One or more parameter values were invalid: Cannot update attribute " +
+                                                   a + ". This attribute is part of the key");
     const Json key = store_.key_of(*keyobj);
     const StoredItem* old = store_.find(key);
     Json updated = old ? *old->item : key;  // UpdateItem creates the item when it is missing
     if (std::string e = apply_update(text, env, updated); !e.empty()) return fail("ValidationException", e);
     const std::int64_t size = item_size(updated);
-    if (size > kMaxItemBytes) return fail("ValidationException", "Item size to update has exceeded the maximum allowed size");
+    if (size > kMaxItemBytes)
+        return fail("ValidationException", "Item size to update has exceeded the maximum allowed size");
     Reply r;
     if (!charge_write(ctx, std::max(size, old ? old->size : 0), key_text(key[c_.keys.hash]), r)) return r;
     if (cond && !evaluate(*cond, old ? old->item.get() : nullptr)) {
@@ -156,8 +166,10 @@ Reply Table::update_item(Context& ctx, const Json& req, const Message& msg) {
     ++writes_ok_;
     changed(ctx, msg, key, before.get(), &updated, false);
     const std::string rv = req.value("ReturnValues", std::string("NONE"));
-    if (rv == "ALL_NEW") r.body = std::make_shared<const Json>(Json{{"Attributes", updated}});
-    else if (rv == "ALL_OLD" && before) r.body = std::make_shared<const Json>(Json{{"Attributes", *before}});
+    if (rv == "ALL_NEW")
+        r.body = std::make_shared<const Json>(Json{{"Attributes", updated}});
+    else if (rv == "ALL_OLD" && before)
+        r.body = std::make_shared<const Json>(Json{{"Attributes", *before}});
     return r;
 }
 
@@ -182,7 +194,8 @@ Reply Table::delete_item(Context& ctx, const Json& req, const Message& msg) {
         store_.erase(key);
         ++writes_ok_;
         changed(ctx, msg, key, before.get(), nullptr, false);
-        if (req.value("ReturnValues", std::string()) == "ALL_OLD") r.body = std::make_shared<const Json>(Json{{"Attributes", *before}});
+        if (req.value("ReturnValues", std::string()) == "ALL_OLD")
+            r.body = std::make_shared<const Json>(Json{{"Attributes", *before}});
     }
     return r;
 }
@@ -195,19 +208,25 @@ Reply Table::query_or_scan(Context& ctx, const Json& req, const Message& msg, bo
     if (!scan) {
         key_cond = condition(req, "KeyConditionExpression", error, ctx);
         if (!error.empty()) return fail("ValidationException", error);
-        if (!key_cond) return fail("ValidationException", "Either the KeyConditions or KeyConditionExpression parameter must be specified in the request");
+        if (!key_cond)
+            return fail(
+                "ValidationException",
+                "Either the KeyConditions or KeyConditionExpression parameter must be specified in the request");
         const Json* hv = equality_value(*key_cond, c_.keys.hash);
         if (!hv) return fail("ValidationException", "Query condition missed key schema element: " + c_.keys.hash);
         std::vector<std::string> allowed{c_.keys.hash};
         if (!c_.keys.range.empty()) allowed.push_back(c_.keys.range);
         if (!only_attributes(*key_cond, allowed))
-            return fail("ValidationException", "Query key condition not supported: only the key attributes may appear in KeyConditionExpression");
+            return fail(
+                "ValidationException",
+                "Query key condition not supported: only the key attributes may appear in KeyConditionExpression");
         only = store_.partition(*hv);
         partition = key_text(*hv);
     }
     auto filter = condition(req, "FilterExpression", error, ctx);
     if (!error.empty()) return fail("ValidationException", error);
-    const std::int64_t limit = req.contains("Limit") && req["Limit"].is_number_integer() ? req["Limit"].get<std::int64_t>() : -1;
+    const std::int64_t limit =
+        req.contains("Limit") && req["Limit"].is_number_integer() ? req["Limit"].get<std::int64_t>() : -1;
     if (limit == 0 || limit < -1) return fail("ValidationException", "Limit must be at least 1");
     const bool forward = req.value("ScanIndexForward", true);
     const bool delete_matching = req.value("DeleteMatching", false);  // playground shorthand, see header
@@ -239,7 +258,10 @@ Reply Table::query_or_scan(Context& ctx, const Json& req, const Message& msg, bo
     } else if (scan) {
         for (const auto& [pk, part] : store_.partitions()) {
             for (const auto& [sk, s] : part)
-                if (!visit(s)) { more = true; break; }
+                if (!visit(s)) {
+                    more = true;
+                    break;
+                }
             if (more) break;
         }
     }

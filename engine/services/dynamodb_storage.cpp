@@ -37,9 +37,12 @@ void key_text(const Json& v, std::string& out) {
             return;
         }
     }
-    if (v.is_number_integer()) out = std::to_string(v.get<std::int64_t>());
-    else if (v.is_number_unsigned()) out = std::to_string(v.get<std::uint64_t>());
-    else out = v.dump();
+    if (v.is_number_integer())
+        out = std::to_string(v.get<std::int64_t>());
+    else if (v.is_number_unsigned())
+        out = std::to_string(v.get<std::uint64_t>());
+    else
+        out = v.dump();
 }
 
 std::string key_text(const Json& v) {
@@ -54,7 +57,8 @@ std::string ItemStore::key_problem(const Json& obj) const {
         if (k->empty()) continue;
         const Json* it = member(obj, *k);
         if (!it || it->is_null()) return "missing the key attribute '" + *k + "'";
-        if (!it->is_string() && !it->is_number()) return "key attribute '" + *k + "' must be a string or a number, got " + it->dump();
+        if (!it->is_string() && !it->is_number())
+            return "key attribute '" + *k + "' must be a string or a number, got " + it->dump();
         const std::string* text = it->get_ptr<const std::string*>();  // null unless a string
         if (text && text->empty()) return "key attribute '" + *k + "' must not be an empty string";
         const std::size_t max = k == &keys_.hash ? 2048 : 1024;  // partition / sort key byte limits
@@ -71,7 +75,9 @@ Json ItemStore::key_of(const Json& obj) const {
     return k;
 }
 
-const StoredItem* ItemStore::find(const Json& key) const { return find(key_text(key.at(keys_.hash)), key); }
+const StoredItem* ItemStore::find(const Json& key) const {
+    return find(key_text(key.at(keys_.hash)), key);
+}
 
 const StoredItem* ItemStore::find(const std::string& part, const Json& key) const {
     auto p = parts_.find(part);
@@ -91,7 +97,8 @@ StoredItem ItemStore::put(JsonPtr item, std::int64_t size, std::int64_t ttl) {
     return put(part, std::move(item), size, ttl);
 }
 
-StoredItem ItemStore::put(const std::string& part_text, JsonPtr item_ptr, std::int64_t size, std::int64_t ttl, const StoredItem* existing) {
+StoredItem ItemStore::put(const std::string& part_text, JsonPtr item_ptr, std::int64_t size, std::int64_t ttl,
+                          const StoredItem* existing) {
     const Json& item = *item_ptr;
     StoredItem* slot = const_cast<StoredItem*>(existing);  // a node of parts_, which this object owns
     if (!slot) {
@@ -144,13 +151,15 @@ const Partition* ItemStore::partition(const Json& hash_value) const {
 namespace {
 std::int64_t value_size(const Json& v) {
     switch (v.type()) {
-        case Json::value_t::string: return static_cast<std::int64_t>(v.get_ptr<const std::string*>()->size());
+        case Json::value_t::string:
+            return static_cast<std::int64_t>(v.get_ptr<const std::string*>()->size());
         case Json::value_t::number_integer:
         case Json::value_t::number_unsigned: {
             // Same count as for the text below, without the serializer.
             const std::int64_t i = v.is_number_unsigned() ? 0 : v.get<std::int64_t>();
             std::uint64_t m = v.is_number_unsigned() ? v.get<std::uint64_t>()
-                                                     : i < 0 ? 0 - static_cast<std::uint64_t>(i) : static_cast<std::uint64_t>(i);
+                              : i < 0                ? 0 - static_cast<std::uint64_t>(i)
+                                                     : static_cast<std::uint64_t>(i);
             std::int64_t digits = 1;
             while (m >= 10) {
                 m /= 10;
@@ -172,10 +181,12 @@ std::int64_t value_size(const Json& v) {
         }
         case Json::value_t::object: {
             std::int64_t n = 3;
-            for (const auto& [name, value] : *v.get_ptr<const Json::object_t*>()) n += 1 + static_cast<std::int64_t>(name.size()) + value_size(value);
+            for (const auto& [name, value] : *v.get_ptr<const Json::object_t*>())
+                n += 1 + static_cast<std::int64_t>(name.size()) + value_size(value);
             return n;
         }
-        default: return 1;  // boolean, null
+        default:
+            return 1;  // boolean, null
     }
 }
 }  // namespace
@@ -183,22 +194,28 @@ std::int64_t value_size(const Json& v) {
 std::int64_t item_size(const Json& item) {
     if (!item.is_object()) return value_size(item);
     std::int64_t n = 0;
-    for (const auto& [name, value] : *item.get_ptr<const Json::object_t*>()) n += static_cast<std::int64_t>(name.size()) + value_size(value);
+    for (const auto& [name, value] : *item.get_ptr<const Json::object_t*>())
+        n += static_cast<std::int64_t>(name.size()) + value_size(value);
     return n;
 }
 
 Json marshal(const Json& v) {
     switch (v.type()) {
-        case Json::value_t::string: return {{"S", v}};
-        case Json::value_t::boolean: return {{"BOOL", v}};
-        case Json::value_t::null: return {{"NULL", true}};
+        case Json::value_t::string:
+            return {{"S", v}};
+        case Json::value_t::boolean:
+            return {{"BOOL", v}};
+        case Json::value_t::null:
+            return {{"NULL", true}};
         case Json::value_t::array: {
             Json l = Json::array();
             for (const Json& e : v) l.push_back(marshal(e));
             return {{"L", l}};
         }
-        case Json::value_t::object: return {{"M", marshal_item(v)}};
-        default: return {{"N", v.dump()}};
+        case Json::value_t::object:
+            return {{"M", marshal_item(v)}};
+        default:
+            return {{"N", v.dump()}};
     }
 }
 
@@ -238,7 +255,8 @@ Json unmarshal(const Json& av) {
     if (k == "M") return unmarshal_item(v);
     if (k == "NS") {
         Json l = Json::array();
-        for (const Json& e : v) l.push_back(e.is_string() ? Json(std::strtod(e.get<std::string>().c_str(), nullptr)) : e);
+        for (const Json& e : v)
+            l.push_back(e.is_string() ? Json(std::strtod(e.get<std::string>().c_str(), nullptr)) : e);
         return l;
     }
     return v;  // S, BOOL, SS

@@ -22,10 +22,10 @@ struct SortKeyLess {
 };
 
 struct StoredItem {
-    JsonPtr item;                 // full item, or only the key attributes when `stub`
-    std::int64_t size = 0;        // bytes (DynamoDB item size, estimated)
-    std::int64_t ttl = -1;        // epoch seconds in the TTL attribute, -1 when none
-    std::uint64_t version = 0;    // bumps on every write (TTL sweeps check it)
+    JsonPtr item;               // full item, or only the key attributes when `stub`
+    std::int64_t size = 0;      // bytes (DynamoDB item size, estimated)
+    std::int64_t ttl = -1;      // epoch seconds in the TTL attribute, -1 when none
+    std::uint64_t version = 0;  // bumps on every write (TTL sweeps check it)
     bool stub = false;
 };
 
@@ -51,7 +51,8 @@ public:
     StoredItem put(JsonPtr item, std::int64_t size, std::int64_t ttl);
     // `existing`: what find(part, *item) returned just before, to replace without a second lookup
     // (null: looked up here).
-    StoredItem put(const std::string& part, JsonPtr item, std::int64_t size, std::int64_t ttl, const StoredItem* existing = nullptr);
+    StoredItem put(const std::string& part, JsonPtr item, std::int64_t size, std::int64_t ttl,
+                   const StoredItem* existing = nullptr);
     // Removes; returns what was there (item null when nothing).
     StoredItem erase(const Json& key);
 

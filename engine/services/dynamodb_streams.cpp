@@ -12,7 +12,7 @@
 namespace sim::svc::ddb {
 
 namespace {
-constexpr std::size_t kMaxPendingPerShard = 200'000;  // memory bound for a stalled consumer
+constexpr std::size_t kMaxPendingPerShard = 200'000;      // memory bound for a stalled consumer
 constexpr std::int64_t kMaxBatchBytes = 6 * 1024 * 1024;  // Lambda synchronous payload limit
 const SimTime kRetention = hours(24);
 const SimTime kPollInterval = msec(250);  // Lambda polls DynamoDB stream shards 4 times per second
@@ -30,12 +30,16 @@ std::vector<MappingConfig> read_mappings(const std::vector<Link>& links, Diagnos
         m.max_retries = static_cast<int>(r.integer("MaximumRetryAttempts", -1, -1, 10000, ""));
         const std::int64_t age = r.integer("MaximumRecordAgeInSeconds", -1, -1, 604800, "s");
         if (age >= 0 && age < 60)
-            r.error("MaximumRecordAgeInSeconds", "MaximumRecordAgeInSeconds must be -1 (until the record expires) or 60..604800 s, got " + std::to_string(age));
-        else if (age >= 60) m.max_age = sec(age);
+            r.error("MaximumRecordAgeInSeconds",
+                    "MaximumRecordAgeInSeconds must be -1 (until the record expires) or 60..604800 s, got " +
+                        std::to_string(age));
+        else if (age >= 60)
+            m.max_age = sec(age);
         m.bisect = r.boolean("BisectBatchOnFunctionError", false);
         m.enabled = r.boolean("Enabled", true);
         r.choice("StartingPosition", "LATEST", {"LATEST", "TRIM_HORIZON"});  // the stream starts empty
-        m.filter = esm::EventFilter::read(r.raw("FilterCriteria"), r.path_of("FilterCriteria"), esm::FilterSource::DynamoDbStreams, diags);
+        m.filter = esm::EventFilter::read(r.raw("FilterCriteria"), r.path_of("FilterCriteria"),
+                                          esm::FilterSource::DynamoDbStreams, diags);
         r.raw("DestinationConfig");
         r.finish();
         out.push_back(std::move(m));
@@ -43,8 +47,13 @@ std::vector<MappingConfig> read_mappings(const std::vector<Link>& links, Diagnos
     return out;
 }
 
-StreamFeed::StreamFeed(std::string table, ViewType view, int shards, std::vector<MappingConfig> mappings, std::uint8_t timer_kind_of_feed)
-    : table_(std::move(table)), view_(view), shards_(std::max(1, shards)), mappings_(std::move(mappings)), tag_kind_(timer_kind_of_feed) {
+StreamFeed::StreamFeed(std::string table, ViewType view, int shards, std::vector<MappingConfig> mappings,
+                       std::uint8_t timer_kind_of_feed)
+    : table_(std::move(table)),
+      view_(view),
+      shards_(std::max(1, shards)),
+      mappings_(std::move(mappings)),
+      tag_kind_(timer_kind_of_feed) {
     arn_ = "arn:aws:dynamodb:us-east-1:123456789012:table/" + table_ + "/stream/2026-01-01T00:00:00.000";
     for (std::size_t m = 0; m < mappings_.size(); ++m)
         for (int s = 0; s < shards_; ++s) {
@@ -55,23 +64,35 @@ StreamFeed::StreamFeed(std::string table, ViewType view, int shards, std::vector
         }
 }
 
-void StreamFeed::publish(Context& ctx, const Message& cause, const Json& keys, const Json* old_item, const Json* new_item,
-                         bool ttl_delete, const std::string& partition) {
+void StreamFeed::publish(Context& ctx, const Message& cause, const Json& keys, const Json* old_item,
+                         const Json* new_item, bool ttl_delete, const std::string& partition) {
     ++records_;
     const char* name = !old_item ? "INSERT" : !new_item ? "REMOVE" : "MODIFY";
-    Json ddb = {{"ApproximateCreationDateTime", ctx.start_unix_s() + static_cast<std::uint64_t>(ctx.now().us / 1000000)},
-                {"Keys", marshal_item(keys)},
-                {"SequenceNumber", std::to_string(100000000000000000ULL + ++sequence_)},
-                {"StreamViewType", view_ == ViewType::KeysOnly ? "KEYS_ONLY" : view_ == ViewType::NewImage ? "NEW_IMAGE"
-                                   : view_ == ViewType::OldImage ? "OLD_IMAGE" : "NEW_AND_OLD_IMAGES"}};
-    if (new_item && (view_ == ViewType::NewImage || view_ == ViewType::NewAndOld)) ddb["NewImage"] = marshal_item(*new_item);
-    if (old_item && (view_ == ViewType::OldImage || view_ == ViewType::NewAndOld)) ddb["OldImage"] = marshal_item(*old_item);
-    const std::int64_t size = (new_item ? item_size(*new_item) : 0) + (old_item ? item_size(*old_item) : 0) + item_size(keys);
+    Json ddb = {
+        {"ApproximateCreationDateTime", ctx.start_unix_s() + static_cast<std::uint64_t>(ctx.now().us / 1000000)},
+        {"Keys", marshal_item(keys)},
+        {"SequenceNumber", std::to_string(100000000000000000ULL + ++sequence_)},
+        {"StreamViewType", view_ == ViewType::KeysOnly   ? "KEYS_ONLY"
+                           : view_ == ViewType::NewImage ? "NEW_IMAGE"
+                           : view_ == ViewType::OldImage ? "OLD_IMAGE"
+                                                         : "NEW_AND_OLD_IMAGES"}};
+    if (new_item && (view_ == ViewType::NewImage || view_ == ViewType::NewAndOld))
+        ddb["NewImage"] = marshal_item(*new_item);
+    if (old_item && (view_ == ViewType::OldImage || view_ == ViewType::NewAndOld))
+        ddb["OldImage"] = marshal_item(*old_item);
+    const std::int64_t size =
+        (new_item ? item_size(*new_item) : 0) + (old_item ? item_size(*old_item) : 0) + item_size(keys);
     ddb["SizeBytes"] = size;
-    Json rec = {{"eventID", std::to_string(sequence_)}, {"eventName", name}, {"eventVersion", "1.1"},
-                {"eventSource", "aws:dynamodb"}, {"awsRegion", "us-east-1"}, {"dynamodb", ddb}, {"eventSourceARN", arn_}};
+    Json rec = {{"eventID", std::to_string(sequence_)},
+                {"eventName", name},
+                {"eventVersion", "1.1"},
+                {"eventSource", "aws:dynamodb"},
+                {"awsRegion", "us-east-1"},
+                {"dynamodb", ddb},
+                {"eventSourceARN", arn_}};
     if (ttl_delete) rec["userIdentity"] = {{"type", "Service"}, {"principalId", "dynamodb.amazonaws.com"}};
-    auto record = std::make_shared<const Record>(Record{std::make_shared<const Json>(std::move(rec)), ctx.now(), size + 200, cause.trace});
+    auto record = std::make_shared<const Record>(
+        Record{std::make_shared<const Json>(std::move(rec)), ctx.now(), size + 200, cause.trace});
     const auto shard = static_cast<std::size_t>(fnv1a(partition) % static_cast<std::uint64_t>(shards_));
     for (std::size_t k = 0; k < consumers_.size(); ++k) {
         Consumer& c = consumers_[k];
@@ -91,7 +112,10 @@ void StreamFeed::publish(Context& ctx, const Message& cause, const Json& keys, c
         if (c.call == 0 && !c.timer_set) {
             c.first_wait = ctx.now();
             // The next poll of this shard: within 250 ms, or after the batching window.
-            schedule(ctx, k, m.window.us > 0 ? m.window : SimTime{static_cast<std::int64_t>(ctx.rng().below(static_cast<std::uint64_t>(kPollInterval.us)))});
+            schedule(ctx, k,
+                     m.window.us > 0 ? m.window
+                                     : SimTime{static_cast<std::int64_t>(
+                                           ctx.rng().below(static_cast<std::uint64_t>(kPollInterval.us)))});
         } else if (c.call == 0 && m.window.us > 0 && c.pending.size() >= static_cast<std::size_t>(m.batch_size)) {
             invoke(ctx, k);  // a full batch goes without waiting for the window
         }
@@ -118,8 +142,9 @@ void StreamFeed::expire(Context& ctx, Consumer& c) {
     std::size_t old = 0;
     while (old < c.pending.size() && ctx.now() - c.pending[old]->created > limit) ++old;
     if (old > 0)
-        discard(ctx, c, old, m.max_age.us >= 0 && m.max_age < kRetention ? "record older than MaximumRecordAgeInSeconds"
-                                                                          : "record expired from the stream (24 h retention)");
+        discard(ctx, c, old,
+                m.max_age.us >= 0 && m.max_age < kRetention ? "record older than MaximumRecordAgeInSeconds"
+                                                            : "record expired from the stream (24 h retention)");
 }
 
 void StreamFeed::invoke(Context& ctx, std::size_t k) {
@@ -182,8 +207,9 @@ bool StreamFeed::on_reply(Context& ctx, std::uint64_t call, const Reply& r) {
     }
     ++failed_batches_;
     ctx.metrics().count(Counter::Retries, ctx.now());
-    ctx.note(nullptr, Outcome::Retry, "stream batch of " + std::to_string(n) + " to " + m.link->target_id + " failed (" + r.error +
-                                          (r.detail.empty() ? "" : ": " + r.detail) + "); shard blocked until it succeeds or is discarded");
+    ctx.note(nullptr, Outcome::Retry,
+             "stream batch of " + std::to_string(n) + " to " + m.link->target_id + " failed (" + r.error +
+                 (r.detail.empty() ? "" : ": " + r.detail) + "); shard blocked until it succeeds or is discarded");
     ++c.attempts;
     if (m.bisect && n > 1 && r.status != 429) {
         // Split the failing batch and retry the first half (the original BatchSize is unchanged).
@@ -211,8 +237,11 @@ void StreamFeed::report(Json& out) const {
 Json StreamFeed::inspect() const {
     Json shards = Json::array();
     for (const Consumer& c : consumers_)
-        shards.push_back({{"function", mappings_[c.mapping].link->target_id}, {"shard", c.shard}, {"unread", c.pending.size()},
-                          {"in_flight", c.in_flight}, {"attempts", c.attempts}});
+        shards.push_back({{"function", mappings_[c.mapping].link->target_id},
+                          {"shard", c.shard},
+                          {"unread", c.pending.size()},
+                          {"in_flight", c.in_flight},
+                          {"attempts", c.attempts}});
     return {{"stream_arn", arn_}, {"consumers", shards}, {"records", records_}};
 }
 

@@ -35,12 +35,12 @@ enum class ViewType { KeysOnly, NewImage, OldImage, NewAndOld };
 struct MappingConfig {
     const Link* link = nullptr;
     int batch_size = 100;
-    SimTime window;                    // MaximumBatchingWindowInSeconds
-    int max_retries = -1;              // -1: until the record expires
-    SimTime max_age{-1};               // -1: until the record expires (24 h)
+    SimTime window;        // MaximumBatchingWindowInSeconds
+    int max_retries = -1;  // -1: until the record expires
+    SimTime max_age{-1};   // -1: until the record expires (24 h)
     bool bisect = false;
     bool enabled = true;
-    esm::EventFilter filter;           // FilterCriteria (event_source_mapping_filter.h)
+    esm::EventFilter filter;  // FilterCriteria (event_source_mapping_filter.h)
 };
 
 // Reads the `stream` edges' event source mapping settings, reporting bad values at their paths.
@@ -48,7 +48,8 @@ std::vector<MappingConfig> read_mappings(const std::vector<Link>& links, Diagnos
 
 class StreamFeed {
 public:
-    StreamFeed(std::string table, ViewType view, int shards, std::vector<MappingConfig> mappings, std::uint8_t timer_kind_of_feed);
+    StreamFeed(std::string table, ViewType view, int shards, std::vector<MappingConfig> mappings,
+               std::uint8_t timer_kind_of_feed);
 
     // One item change. old_item / new_item are null when absent. `partition` picks the shard.
     void publish(Context& ctx, const Message& cause, const Json& keys, const Json* old_item, const Json* new_item,
@@ -70,9 +71,9 @@ private:
     struct Consumer {  // one mapping reading one shard
         std::size_t mapping = 0, shard = 0;
         std::deque<std::shared_ptr<const Record>> pending;
-        std::uint64_t call = 0;          // in-flight invocation, 0 when idle
-        std::size_t in_flight = 0;       // records in that batch (front of `pending`)
-        std::size_t limit = 0;           // batch size after bisecting (0: the configured size)
+        std::uint64_t call = 0;     // in-flight invocation, 0 when idle
+        std::size_t in_flight = 0;  // records in that batch (front of `pending`)
+        std::size_t limit = 0;      // batch size after bisecting (0: the configured size)
         int attempts = 0;
         bool timer_set = false;
         SimTime first_wait;
@@ -86,9 +87,9 @@ private:
     ViewType view_;
     int shards_;
     std::vector<MappingConfig> mappings_;
-    std::vector<Consumer> consumers_;            // mapping-major
+    std::vector<Consumer> consumers_;             // mapping-major
     std::map<std::uint64_t, std::size_t> calls_;  // call id → consumer
-    std::uint8_t tag_kind_;  // the timer kind (core/timer_tag.h) the table gave the feed
+    std::uint8_t tag_kind_;                       // the timer kind (core/timer_tag.h) the table gave the feed
     std::uint64_t sequence_ = 0;
     std::uint64_t records_ = 0, delivered_ = 0, filtered_ = 0, discarded_ = 0, batches_ = 0, failed_batches_ = 0;
 };

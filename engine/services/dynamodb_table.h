@@ -20,12 +20,12 @@ struct TableConfig {
     KeySchema keys;
     CapacitySettings capacity;
     Distribution latency = Distribution::lognormal(4, 12);  // single-digit ms (AWS "typical")
-    std::string ttl_attribute;                 // empty: TTL off
-    SimTime ttl_max_delay = hours(48);         // expired items go within this (AWS: "within two days")
-    std::optional<ViewType> stream_view;       // StreamSpecification
+    std::string ttl_attribute;                              // empty: TTL off
+    SimTime ttl_max_delay = hours(48);                      // expired items go within this (AWS: "within two days")
+    std::optional<ViewType> stream_view;                    // StreamSpecification
     int stream_shards = 1;
     std::vector<MappingConfig> mappings;
-    std::size_t content_limit = 50'000;        // items stored with contents (counts stay exact)
+    std::size_t content_limit = 50'000;  // items stored with contents (counts stay exact)
 };
 
 class Table final : public Service {
@@ -57,7 +57,8 @@ private:
     bool charge_write(Context& ctx, std::int64_t bytes, const std::string& partition, Reply& out);
     bool charge_read(Context& ctx, std::int64_t bytes, bool strong, const std::string& partition, Reply& out);
     // Records an item change: TTL schedule, stream record (only when the item really changed).
-    void changed(Context& ctx, const Message& cause, const Json& key, const Json* old_item, const Json* new_item, bool ttl_delete);
+    void changed(Context& ctx, const Message& cause, const Json& key, const Json* old_item, const Json* new_item,
+                 bool ttl_delete);
     std::int64_t ttl_of(const Json& item) const;
     void arm_ttl(Context& ctx);
     void sweep_ttl(Context& ctx);
@@ -70,8 +71,9 @@ private:
     SimTime ttl_armed_ = kNever;
     std::int64_t billed_bytes_ = 0;  // the stored size the storage charge was last set for
     std::string partition_scratch_;  // scratch: the partition key's text of the current request
-    Json now_values_;  // scratch: ExpressionAttributeValues with ":now" filled in
-    std::uint64_t writes_ok_ = 0, reads_ok_ = 0, conditional_failed_ = 0, throttled_ = 0, ttl_deleted_ = 0, validation_errors_ = 0;
+    Json now_values_;                // scratch: ExpressionAttributeValues with ":now" filled in
+    std::uint64_t writes_ok_ = 0, reads_ok_ = 0, conditional_failed_ = 0, throttled_ = 0, ttl_deleted_ = 0,
+                  validation_errors_ = 0;
     double read_units_ = 0, write_units_ = 0;
 };
 

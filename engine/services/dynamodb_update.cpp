@@ -29,7 +29,8 @@ bool parse_term(Parser& p, SetValue::Term& t) {
     if (tok.kind == Token::Name && (tok.text == "if_not_exists" || tok.text == "list_append")) {
         t.kind = tok.text == "if_not_exists" ? SetValue::Term::IfNotExists : SetValue::Term::ListAppend;
         p.advance();
-        if (!p.expect_punct("(") || !p.parse_operand(t.a) || !p.expect_punct(",") || !p.parse_operand(t.b) || !p.expect_punct(")"))
+        if (!p.expect_punct("(") || !p.parse_operand(t.a) || !p.expect_punct(",") || !p.parse_operand(t.b) ||
+            !p.expect_punct(")"))
             return false;
         if (t.kind == SetValue::Term::IfNotExists && t.a.kind != Operand::Path) {
             p.error = "Invalid UpdateExpression: The first parameter of if_not_exists must be a document path";
@@ -53,11 +54,18 @@ std::optional<std::vector<UpdateAction>> parse_update(const std::string& text, c
     while (!p.at_end() && p.error.empty()) {
         const std::string clause = p.tok().kind == Token::Name ? upper(p.tok().text) : "";
         UpdateAction::Kind kind;
-        if (clause == "SET") kind = UpdateAction::Set;
-        else if (clause == "REMOVE") kind = UpdateAction::Remove;
-        else if (clause == "ADD") kind = UpdateAction::Add;
-        else if (clause == "DELETE") kind = UpdateAction::Delete;
-        else { p.fail("expected SET, REMOVE, ADD or DELETE"); break; }
+        if (clause == "SET")
+            kind = UpdateAction::Set;
+        else if (clause == "REMOVE")
+            kind = UpdateAction::Remove;
+        else if (clause == "ADD")
+            kind = UpdateAction::Add;
+        else if (clause == "DELETE")
+            kind = UpdateAction::Delete;
+        else {
+            p.fail("expected SET, REMOVE, ADD or DELETE");
+            break;
+        }
         for (const std::string& s : seen)
             if (s == clause) p.error = "The \"" + clause + "\" section can only be used once in an update expression";
         seen.push_back(clause);
@@ -95,7 +103,9 @@ std::optional<Json> term_value(const SetValue::Term& t, const Json& original, st
     if (t.kind == SetValue::Term::ListAppend) {
         auto a = operand_value(t.a, &original), b = operand_value(t.b, &original);
         if (!a || !b || !a->is_array() || !b->is_array()) {
-            error = "Invalid UpdateExpression: Incorrect operand type for operator or function; operator or function: list_append";
+            error =
+                "Invalid UpdateExpression: Incorrect operand type for operator or function; operator or function: "
+                "list_append";
             return std::nullopt;
         }
         Json r = *a;
@@ -133,8 +143,10 @@ bool assign(Json& item, const DocPath& path, Json value) {
     }
     const std::size_t idx = std::get<std::size_t>(path.back());
     if (!parent->is_array()) return false;
-    if (idx < parent->size()) (*parent)[idx] = std::move(value);
-    else parent->push_back(std::move(value));  // past the end appends (DynamoDB behaviour)
+    if (idx < parent->size())
+        (*parent)[idx] = std::move(value);
+    else
+        parent->push_back(std::move(value));  // past the end appends (DynamoDB behaviour)
     return true;
 }
 
@@ -166,32 +178,46 @@ std::string apply_update(const std::string& text, const ExprEnv& env, Json& item
                     auto right = term_value(a.value.right, original, error);
                     if (!right) return error;
                     if (!v.is_number() || !right->is_number())
-                        return std::string("Invalid UpdateExpression: Incorrect operand type for operator or function; operator: ") + a.value.op;
+                        return std::string(
+                                   "Invalid UpdateExpression: Incorrect operand type for operator or function; "
+                                   "operator: ") +
+                               a.value.op;
                     if (v.is_number_integer() && right->is_number_integer())
-                        v = a.value.op == '+' ? v.get<std::int64_t>() + right->get<std::int64_t>() : v.get<std::int64_t>() - right->get<std::int64_t>();
+                        v = a.value.op == '+' ? v.get<std::int64_t>() + right->get<std::int64_t>()
+                                              : v.get<std::int64_t>() - right->get<std::int64_t>();
                     else
-                        v = a.value.op == '+' ? v.get<double>() + right->get<double>() : v.get<double>() - right->get<double>();
+                        v = a.value.op == '+' ? v.get<double>() + right->get<double>()
+                                              : v.get<double>() - right->get<double>();
                 }
                 if (!assign(item, a.path, std::move(v))) return bad_path;
                 break;
             }
-            case UpdateAction::Remove: erase(item, a.path); break;
+            case UpdateAction::Remove:
+                erase(item, a.path);
+                break;
             case UpdateAction::Add:
             case UpdateAction::Delete: {
                 auto arg = operand_value(a.value.left.a, &original);
                 const Json* cur = resolve(&original, a.path);
                 const char* name = a.kind == UpdateAction::Add ? "ADD" : "DELETE";
-                if (!arg || (!arg->is_number() && !arg->is_array()) || (a.kind == UpdateAction::Delete && !arg->is_array()))
-                    return std::string("Invalid UpdateExpression: Incorrect operand type for operator or function; operator: ") + name;
+                if (!arg || (!arg->is_number() && !arg->is_array()) ||
+                    (a.kind == UpdateAction::Delete && !arg->is_array()))
+                    return std::string(
+                               "Invalid UpdateExpression: Incorrect operand type for operator or function; "
+                               "operator: ") +
+                           name;
                 Json v;
                 if (arg->is_number()) {  // ADD to a number (missing counts as 0)
                     if (cur && !cur->is_number())
                         return "An operand in the update expression has an incorrect data type";
                     const Json base = cur ? *cur : Json(0);
-                    if (base.is_number_integer() && arg->is_number_integer()) v = base.get<std::int64_t>() + arg->get<std::int64_t>();
-                    else v = base.get<double>() + arg->get<double>();
+                    if (base.is_number_integer() && arg->is_number_integer())
+                        v = base.get<std::int64_t>() + arg->get<std::int64_t>();
+                    else
+                        v = base.get<double>() + arg->get<double>();
                 } else {  // sets as JSON arrays: union (ADD) or difference (DELETE)
-                    if (cur && !cur->is_array()) return "An operand in the update expression has an incorrect data type";
+                    if (cur && !cur->is_array())
+                        return "An operand in the update expression has an incorrect data type";
                     v = cur ? *cur : Json::array();
                     for (const Json& e : *arg) {
                         auto pos = std::find(v.begin(), v.end(), e);
@@ -212,7 +238,8 @@ std::vector<std::string> updated_attributes(const std::string& text, const ExprE
     std::vector<std::string> out;
     if (auto actions = parse_update(text, env, error))
         for (const UpdateAction& a : *actions)
-            if (!a.path.empty() && std::holds_alternative<std::string>(a.path[0])) out.push_back(std::get<std::string>(a.path[0]));
+            if (!a.path.empty() && std::holds_alternative<std::string>(a.path[0]))
+                out.push_back(std::get<std::string>(a.path[0]));
     return out;
 }
 

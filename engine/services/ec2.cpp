@@ -21,7 +21,8 @@ std::unique_ptr<Service> create_ec2(BuildContext& ctx) {
     const std::string type = r.text("InstanceType", "m5.large");
     const InstanceType* it = find_instance_type(type);
     if (!it) {
-        r.error("InstanceType", "InstanceType '" + type + "' is not in the simulator's price table", "use one of " + instance_type_names());
+        r.error("InstanceType", "InstanceType '" + type + "' is not in the simulator's price table",
+                "use one of " + instance_type_names());
         it = find_instance_type("m5.large");
     }
     c.vcpus = it->vcpus;
@@ -55,7 +56,8 @@ ServiceKind ec2_kind() {
     k.group = "compute";
     k.cfn_type = "AWS::AutoScaling::AutoScalingGroup";
     k.description = "Always-on instances behind a load balancer: billed per second, idle or not; overload queues";
-    k.ports = {{"out", "SDK calls", group_call_targets(), "wire it to the data or messaging service the application calls"}};
+    k.ports = {
+        {"out", "SDK calls", group_call_targets(), "wire it to the data or messaging service the application calls"}};
     k.create = create_ec2;
     return k;
 }

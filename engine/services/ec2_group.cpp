@@ -20,10 +20,10 @@
 //      https://docs.aws.amazon.com/elasticloadbalancing/latest/application/target-group-health-checks.html
 #include "services/ec2_group.h"
 
-#include "prices/price_table.h"
+#include "core/timer_tag.h"
 #include "pattern/config_reader.h"
 #include "pattern/pattern.h"
-#include "core/timer_tag.h"
+#include "prices/price_table.h"
 
 #include <algorithm>
 #include <cmath>
@@ -41,13 +41,13 @@ enum class UnitState { Launching, InService, Draining, Terminated };
 
 struct Unit {
     std::uint32_t id = 0;
-    std::size_t az = 0;          // index into GroupConfig::azs
+    std::size_t az = 0;  // index into GroupConfig::azs
     UnitState state = UnitState::Launching;
     SimTime launched, in_service_at, billed_to;
-    bool warmed = false;         // past the warm-up: its CPU counts in the scaling metric
-    bool unhealthy = false;      // the load balancer stopped routing to it
+    bool warmed = false;     // past the warm-up: its CPU counts in the scaling metric
+    bool unhealthy = false;  // the load balancer stopped routing to it
     std::int64_t failed_checks = 0;
-    std::int64_t busy = 0;       // occupied vCPU slots
+    std::int64_t busy = 0;            // occupied vCPU slots
     std::int64_t window_busy_us = 0;  // slot time used since the last scaling evaluation
     std::deque<std::uint64_t> backlog;
 };
@@ -95,7 +95,9 @@ public:
         r.unit = u->id;
         if (ctx.account().azs.down(c_.azs[u->az], now)) {
             ++az_failures_;
-            respond(ctx, id, 502, "BadGateway", c_.noun + " " + unit_name(*u) + " in " + c_.azs[u->az] + " is unreachable (AZ outage)", Outcome::Error);
+            respond(ctx, id, 502, "BadGateway",
+                    c_.noun + " " + unit_name(*u) + " in " + c_.azs[u->az] + " is unreachable (AZ outage)",
+                    Outcome::Error);
             return;
         }
         if (u->busy < slots_) {
@@ -107,17 +109,22 @@ public:
         } else {
             ++rejected_;
             ctx.metrics().count(Counter::Throttles, now);
-            respond(ctx, id, 503, "ServiceUnavailable", c_.noun + " " + unit_name(*u) + " is overloaded: " + std::to_string(c_.max_backlog) +
-                                                            " requests already waiting (MaxBacklog)", Outcome::Throttled);
+            respond(ctx, id, 503, "ServiceUnavailable",
+                    c_.noun + " " + unit_name(*u) + " is overloaded: " + std::to_string(c_.max_backlog) +
+                        " requests already waiting (MaxBacklog)",
+                    Outcome::Throttled);
         }
     }
 
     void on_timer(Context& ctx, std::uint64_t t) override {
         const auto kind = timer_kind<Tag>(t);
         const std::uint64_t id = timer_value(t);
-        if (kind == kTickTag) tick(ctx);
-        else if (kind == kLaunched) launched(ctx, units_[id]);
-        else if (kind == kServiceDone) service_done(ctx, id);
+        if (kind == kTickTag)
+            tick(ctx);
+        else if (kind == kLaunched)
+            launched(ctx, units_[id]);
+        else if (kind == kServiceDone)
+            service_done(ctx, id);
     }
 
     void on_reply(Context& ctx, std::uint64_t call, const Reply& r) override {
@@ -126,7 +133,8 @@ public:
         const std::uint64_t id = owner->second;
         pending_calls_.erase(owner);
         if (!r.ok()) {
-            respond(ctx, id, 500, "InternalServerError", "downstream call failed: " + r.error + (r.detail.empty() ? "" : ": " + r.detail), Outcome::Error);
+            respond(ctx, id, 500, "InternalServerError",
+                    "downstream call failed: " + r.error + (r.detail.empty() ? "" : ": " + r.detail), Outcome::Error);
             return;
         }
         next_action(ctx, id);
@@ -152,14 +160,20 @@ public:
         for (const Unit& u : units_) {
             if (u.state == UnitState::Terminated) continue;
             static const char* names[] = {"launching", "in service", "draining", "terminated"};
-            list.push_back({{"id", unit_name(u)}, {"az", c_.azs[u.az]}, {"state", names[static_cast<int>(u.state)]},
-                            {"busy_vcpus", u.busy}, {"backlog", u.backlog.size()}, {"healthy", !u.unhealthy}});
+            list.push_back({{"id", unit_name(u)},
+                            {"az", c_.azs[u.az]},
+                            {"state", names[static_cast<int>(u.state)]},
+                            {"busy_vcpus", u.busy},
+                            {"backlog", u.backlog.size()},
+                            {"healthy", !u.unhealthy}});
         }
         return {{c_.noun + "s", list}, {"desired_capacity", desired_}, {"cpu_utilization_pct", last_util_}};
     }
 
 private:
-    std::string unit_name(const Unit& u) const { return (c_.noun == "task" ? "task-" : "i-") + std::to_string(u.id + 1); }
+    std::string unit_name(const Unit& u) const {
+        return (c_.noun == "task" ? "task-" : "i-") + std::to_string(u.id + 1);
+    }
 
     std::int64_t count(UnitState s) const {
         std::int64_t n = 0;
@@ -170,7 +184,8 @@ private:
     // Units that count toward the desired capacity: launching or serving, not being replaced.
     std::int64_t active() const {
         std::int64_t n = 0;
-        for (const Unit& u : units_) n += (u.state == UnitState::Launching || u.state == UnitState::InService) && !u.unhealthy;
+        for (const Unit& u : units_)
+            n += (u.state == UnitState::Launching || u.state == UnitState::InService) && !u.unhealthy;
         return n;
     }
 
@@ -203,7 +218,8 @@ private:
         ctx.metrics().set_concurrency(busy_total_, ctx.now());
         if (u.state == UnitState::Terminated || ctx.account().azs.down(c_.azs[u.az], ctx.now())) {
             ++az_failures_;
-            respond(ctx, id, 502, "BadGateway", c_.noun + " " + unit_name(u) + " in " + c_.azs[u.az] + " stopped responding", Outcome::Error);
+            respond(ctx, id, 502, "BadGateway",
+                    c_.noun + " " + unit_name(u) + " in " + c_.azs[u.az] + " stopped responding", Outcome::Error);
             return;
         }
         take_backlog(ctx, u);
@@ -225,7 +241,8 @@ private:
             if (ctx.now() - r.arrived > c_.request_timeout) {
                 ++timed_out_;
                 ctx.metrics().count(Counter::Timeouts, ctx.now());
-                respond(ctx, next, 504, "GatewayTimeout", "waited longer than the load balancer idle timeout in " + unit_name(u) + "'s backlog",
+                respond(ctx, next, 504, "GatewayTimeout",
+                        "waited longer than the load balancer idle timeout in " + unit_name(u) + "'s backlog",
                         Outcome::TimedOut);
                 continue;
             }
@@ -247,20 +264,25 @@ private:
         pending_calls_[ctx.call(*a.link, std::move(m))] = id;
     }
 
-    void respond(Context& ctx, std::uint64_t id, int status, const char* error, const std::string& detail, Outcome outcome) {
+    void respond(Context& ctx, std::uint64_t id, int status, const char* error, const std::string& detail,
+                 Outcome outcome) {
         auto it = requests_.find(id);
         Request& r = it->second;
         const SimTime now = ctx.now();
         ctx.metrics().observe_latency(now - r.arrived, now);
         if (status >= 500) ctx.metrics().count(Counter::Errors, now);
-        if (ctx.tracing(r.msg)) ctx.span(r.msg, "request", r.arrived, outcome, std::to_string(status) + (detail.empty() ? "" : " " + detail));
+        if (ctx.tracing(r.msg))
+            ctx.span(r.msg, "request", r.arrived, outcome,
+                     std::to_string(status) + (detail.empty() ? "" : " " + detail));
         Reply rep;
         rep.status = status;
         rep.error = error;
         rep.detail = detail;
         if (status == 200) rep.body = r.msg.body;
-        if (r.caller.valid()) ctx.reply(r.caller, std::move(rep), c_.lb_latency.sample(ctx.rng()));
-        else if (status != 200) ctx.drop(r.msg, std::to_string(status) + " " + detail);
+        if (r.caller.valid())
+            ctx.reply(r.caller, std::move(rep), c_.lb_latency.sample(ctx.rng()));
+        else if (status != 200)
+            ctx.drop(r.msg, std::to_string(status) + " " + detail);
         requests_.erase(it);
     }
 
@@ -297,7 +319,8 @@ private:
         const std::size_t az = pick_az(ctx);
         if (az == SIZE_MAX) {
             if (!launch_blocked_)
-                ctx.note(nullptr, Outcome::Error, "cannot launch a new " + c_.noun + ": every configured Availability Zone is down");
+                ctx.note(nullptr, Outcome::Error,
+                         "cannot launch a new " + c_.noun + ": every configured Availability Zone is down");
             launch_blocked_ = true;
             return false;
         }
@@ -315,8 +338,9 @@ private:
         }
         u.state = UnitState::InService;
         u.in_service_at = ctx.now();
-        ctx.note(nullptr, Outcome::Ok, c_.noun + " " + unit_name(u) + " in " + c_.azs[u.az] + " in service after " +
-                                           std::to_string((ctx.now() - u.launched).us / 1000000) + " s");
+        ctx.note(nullptr, Outcome::Ok,
+                 c_.noun + " " + unit_name(u) + " in " + c_.azs[u.az] + " in service after " +
+                     std::to_string((ctx.now() - u.launched).us / 1000000) + " s");
     }
 
     void terminate(Context& ctx, Unit& u, const std::string& why) {
@@ -336,7 +360,8 @@ private:
             u.backlog.pop_front();
             --backlog_total_;
             ++az_failures_;
-            respond(ctx, id, 502, "BadGateway", c_.noun + " " + unit_name(u) + " was terminated (" + why + ")", Outcome::Error);
+            respond(ctx, id, 502, "BadGateway", c_.noun + " " + unit_name(u) + " was terminated (" + why + ")",
+                    Outcome::Error);
         }
         ctx.metrics().set_queue_depth(backlog_total_, ctx.now());
         ctx.note(nullptr, Outcome::Error, c_.noun + " " + unit_name(u) + " in " + c_.azs[u.az] + " terminated: " + why);
@@ -391,7 +416,9 @@ private:
             }
             if (++u.failed_checks < c_.unhealthy_threshold) continue;
             u.unhealthy = true;
-            terminate(ctx, u, "failed " + std::to_string(u.failed_checks) + " health checks (" + c_.azs[u.az] + " is down); replacing it");
+            terminate(ctx, u,
+                      "failed " + std::to_string(u.failed_checks) + " health checks (" + c_.azs[u.az] +
+                          " is down); replacing it");
         }
     }
 
@@ -416,8 +443,9 @@ private:
             if (++high_points_ >= c_.scale_out_points && needed > active()) {
                 const std::int64_t to = std::min(c_.max_size, needed);
                 if (to > desired_) {
-                    ctx.note(nullptr, Outcome::Ok, "scaling out " + std::to_string(desired_) + " → " + std::to_string(to) + " " + c_.noun +
-                                                       "s (average CPU " + std::to_string(static_cast<int>(util)) + "% > target)");
+                    ctx.note(nullptr, Outcome::Ok,
+                             "scaling out " + std::to_string(desired_) + " → " + std::to_string(to) + " " + c_.noun +
+                                 "s (average CPU " + std::to_string(static_cast<int>(util)) + "% > target)");
                     desired_ = to;
                 }
                 high_points_ = 0;
@@ -435,8 +463,9 @@ private:
     }
 
     void scale_in(Context& ctx, std::int64_t to, double util) {
-        ctx.note(nullptr, Outcome::Ok, "scaling in " + std::to_string(desired_) + " → " + std::to_string(to) + " " + c_.noun + "s (average CPU " +
-                                           std::to_string(static_cast<int>(util)) + "% < target)");
+        ctx.note(nullptr, Outcome::Ok,
+                 "scaling in " + std::to_string(desired_) + " → " + std::to_string(to) + " " + c_.noun +
+                     "s (average CPU " + std::to_string(static_cast<int>(util)) + "% < target)");
         desired_ = to;
         for (auto it = units_.rbegin(); it != units_.rend() && active() > desired_; ++it) {
             if ((it->state != UnitState::InService && it->state != UnitState::Launching) || it->unhealthy) continue;
@@ -470,34 +499,42 @@ private:
 
 }  // namespace
 
-std::unique_ptr<Service> make_instance_group(GroupConfig c) { return std::make_unique<InstanceGroup>(std::move(c)); }
+std::unique_ptr<Service> make_instance_group(GroupConfig c) {
+    return std::make_unique<InstanceGroup>(std::move(c));
+}
 
-const std::vector<std::string>& group_call_targets() { return lambda_sdk_targets(); }
+const std::vector<std::string>& group_call_targets() {
+    return lambda_sdk_targets();
+}
 
-void read_group_config(BuildContext& ctx, GroupConfig& c, const char* desired_key, const char* min_key, const char* max_key,
-                       std::vector<std::string> default_azs) {
+void read_group_config(BuildContext& ctx, GroupConfig& c, const char* desired_key, const char* min_key,
+                       const char* max_key, std::vector<std::string> default_azs) {
     ConfigReader& r = ctx.config;
     // Sizes: MinSize <= DesiredCapacity <= MaxSize (the simulator caps groups at 1,000 units).
     c.min_size = r.integer(min_key, 1, 0, 1000, "");
     c.desired = r.integer(desired_key, c.min_size, 0, 1000, "");
     c.max_size = r.integer(max_key, std::max(c.desired, c.min_size), 0, 1000, "");
     if (c.max_size < c.min_size)
-        r.error(max_key, std::string(max_key) + " must be at least " + min_key + " (" + std::to_string(c.min_size) + "), got " +
-                             std::to_string(c.max_size));
+        r.error(max_key, std::string(max_key) + " must be at least " + min_key + " (" + std::to_string(c.min_size) +
+                             "), got " + std::to_string(c.max_size));
     else if (c.desired < c.min_size || c.desired > c.max_size)
-        r.error(desired_key, std::string(desired_key) + " must be between " + min_key + " (" + std::to_string(c.min_size) + ") and " +
-                                 max_key + " (" + std::to_string(c.max_size) + "), got " + std::to_string(c.desired));
+        r.error(desired_key, std::string(desired_key) + " must be between " + min_key + " (" +
+                                 std::to_string(c.min_size) + ") and " + max_key + " (" + std::to_string(c.max_size) +
+                                 "), got " + std::to_string(c.desired));
     c.azs = std::move(default_azs);
     if (const Json* azs = r.raw("AvailabilityZones")) {
         if (!azs->is_array() || azs->empty()) {
-            r.error("AvailabilityZones", "AvailabilityZones must be a non-empty array of AZ IDs such as [\"use1-az1\", \"use1-az2\"], got " + azs->dump());
+            r.error("AvailabilityZones",
+                    "AvailabilityZones must be a non-empty array of AZ IDs such as [\"use1-az1\", \"use1-az2\"], got " +
+                        azs->dump());
         } else {
             c.azs.clear();
             for (std::size_t i = 0; i < azs->size(); ++i) {
                 const Json& a = (*azs)[i];
                 const std::string key = "AvailabilityZones/" + std::to_string(i);
                 if (!a.is_string() || !valid_az_id(a.get<std::string>())) {
-                    r.error(key, "AvailabilityZones entries must be us-east-1 AZ IDs use1-az1..use1-az6, got " + a.dump());
+                    r.error(key,
+                            "AvailabilityZones entries must be us-east-1 AZ IDs use1-az1..use1-az6, got " + a.dump());
                 } else if (std::find(c.azs.begin(), c.azs.end(), a.get<std::string>()) != c.azs.end()) {
                     r.error(key, "AvailabilityZones lists " + a.dump() + " twice");
                 } else {
@@ -520,15 +557,19 @@ void read_group_config(BuildContext& ctx, GroupConfig& c, const char* desired_ke
     c.health_interval = sec(r.integer("HealthCheckIntervalSeconds", 30, 5, 300, "s"));
     c.unhealthy_threshold = r.integer("UnhealthyThresholdCount", 2, 2, 10, "");
     const std::string lb = r.choice("LoadBalancer", "alb", {"alb", "none"});
-    c.lb_hourly_usd = lb == "alb" ? price_table::kAlbHour : 0;  // ALB per hour, us-east-1 (unverified; LCUs not modelled)
-    if (r.boolean("AssociatePublicIpAddress", false)) c.extra_hourly_usd = price_table::kPublicIpv4Hour;  // public IPv4, since Feb 2024
+    c.lb_hourly_usd =
+        lb == "alb" ? price_table::kAlbHour : 0;  // ALB per hour, us-east-1 (unverified; LCUs not modelled)
+    if (r.boolean("AssociatePublicIpAddress", false))
+        c.extra_hourly_usd = price_table::kPublicIpv4Hour;  // public IPv4, since Feb 2024
     c.actions = read_lambda_actions(ctx);
     for (const Link& l : ctx.links) {
         if (l.port != "out") continue;
-        const bool used = std::any_of(c.actions.begin(), c.actions.end(), [&](const LambdaAction& a) { return a.link == &l; });
+        const bool used =
+            std::any_of(c.actions.begin(), c.actions.end(), [&](const LambdaAction& a) { return a.link == &l; });
         if (!used)
-            ctx.diagnostics.warning(ctx.path, "'" + ctx.spec.id + "' is wired to '" + l.target_id + "' but no action uses it",
-                                    "add an entry to Actions, e.g. {\"target\": \"" + l.target_id + "\", \"operation\": \"PutItem\"}");
+            ctx.diagnostics.warning(
+                ctx.path, "'" + ctx.spec.id + "' is wired to '" + l.target_id + "' but no action uses it",
+                "add an entry to Actions, e.g. {\"target\": \"" + l.target_id + "\", \"operation\": \"PutItem\"}");
     }
 }
 

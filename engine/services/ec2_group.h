@@ -16,28 +16,29 @@
 namespace sim::svc {
 
 struct GroupConfig {
-    std::string noun = "instance";     // "instance" / "task" (in messages and the report)
-    double vcpus = 2;                  // per unit; fractional (Fargate 0.25) slows each request down
+    std::string noun = "instance";  // "instance" / "task" (in messages and the report)
+    double vcpus = 2;               // per unit; fractional (Fargate 0.25) slows each request down
     double memory_gb = 8;
-    double unit_hourly_usd = price_table::ec2_hourly("m5.large");  // per unit-hour while it exists (launch → termination)
-    SimTime min_billed = sec(60);      // EC2 Linux and Fargate: 60 s minimum per unit
-    double extra_hourly_usd = 0;       // per unit: public IPv4 ($0.005/h)
-    double lb_hourly_usd = 0;          // load balancer fixed charge (ALB $0.0225/h); 0 = none
+    double unit_hourly_usd =
+        price_table::ec2_hourly("m5.large");  // per unit-hour while it exists (launch → termination)
+    SimTime min_billed = sec(60);             // EC2 Linux and Fargate: 60 s minimum per unit
+    double extra_hourly_usd = 0;              // per unit: public IPv4 ($0.005/h)
+    double lb_hourly_usd = 0;                 // load balancer fixed charge (ALB $0.0225/h); 0 = none
     std::int64_t desired = 1, min_size = 1, max_size = 1;
     std::vector<std::string> azs = {"use1-az1"};
-    Distribution request_cpu = Distribution::lognormal(20, 80);   // ms on one full vCPU
+    Distribution request_cpu = Distribution::lognormal(20, 80);         // ms on one full vCPU
     Distribution launch_delay = Distribution::lognormal(45000, 90000);  // ms until a new unit serves
-    Distribution lb_latency = Distribution::lognormal(1.5, 6);    // load balancer hop, each way
-    std::int64_t max_backlog = 100;    // waiting requests per unit before 503
-    SimTime request_timeout = sec(60); // ALB idle timeout: a request waiting longer gets 504
+    Distribution lb_latency = Distribution::lognormal(1.5, 6);          // load balancer hop, each way
+    std::int64_t max_backlog = 100;                                     // waiting requests per unit before 503
+    SimTime request_timeout = sec(60);  // ALB idle timeout: a request waiting longer gets 504
     bool autoscale = false;
-    double target_cpu = 50;            // percent
-    SimTime warmup = sec(300);         // new units' metrics ignored this long after they serve
+    double target_cpu = 50;                                   // percent
+    SimTime warmup = sec(300);                                // new units' metrics ignored this long after they serve
     std::int64_t scale_out_points = 3, scale_in_points = 15;  // 1-minute datapoints (alarms)
-    SimTime health_interval = sec(30); // load balancer health checks (rounded to 10 s ticks)
+    SimTime health_interval = sec(30);                        // load balancer health checks (rounded to 10 s ticks)
     std::int64_t unhealthy_threshold = 2;
-    double error_rate = 0;             // application errors → 500
-    std::vector<LambdaAction> actions; // the application's downstream calls, in order
+    double error_rate = 0;              // application errors → 500
+    std::vector<LambdaAction> actions;  // the application's downstream calls, in order
 };
 
 // The service for a built config. Never throws; every refusal is a reply with a status.

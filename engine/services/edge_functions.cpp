@@ -14,9 +14,9 @@
 //      cloudfront-limits.html#limits-functions, #limits-lambda-at-edge
 #include "services/edge_functions.h"
 
-#include "prices/price_table.h"
 #include "pattern/config_reader.h"
 #include "pattern/pattern.h"
+#include "prices/price_table.h"
 #include "services/lambda.h"
 
 #include <algorithm>
@@ -42,14 +42,16 @@ public:
         SimTime took = from_ms(ms);
         if (ms > kComputeLimitMs) {
             took = from_ms(kComputeLimitMs);
-            r = Reply::failure(200, "ExecutionError", "the function exceeded the maximum compute utilization (about 1 ms)");
+            r = Reply::failure(200, "ExecutionError",
+                               "the function exceeded the maximum compute utilization (about 1 ms)");
             ctx.metrics().count(Counter::Timeouts, now);
         } else if (error_rate_ > 0 && ctx.rng().chance(error_rate_)) {
             r = Reply::failure(200, "ExecutionError", "the function threw an error (ErrorRate)");
         }
         if (!r.ok()) ctx.metrics().count(Counter::Errors, now);
         ctx.metrics().observe_latency(took, now);
-        if (ctx.tracing(in.msg)) ctx.span(in.msg, "CloudFront Function", now, r.ok() ? Outcome::Ok : Outcome::Error, r.detail);
+        if (ctx.tracing(in.msg))
+            ctx.span(in.msg, "CloudFront Function", now, r.ok() ? Outcome::Ok : Outcome::Error, r.detail);
         ctx.reply(in.caller, std::move(r), took);
     }
 
@@ -70,8 +72,9 @@ std::unique_ptr<Service> create_cf_function(BuildContext& ctx) {
     }
     const Distribution d = r.distribution("DurationMs", Distribution::lognormal(0.1, 0.5));
     if (d.median_ms() > kComputeLimitMs)
-        r.error("DurationMs", "a CloudFront Function must finish in under about 1 ms of compute, but DurationMs has a median of " +
-                                  std::to_string(d.median_ms()).substr(0, std::to_string(d.median_ms()).find('.') + 2) + " ms",
+        r.error("DurationMs",
+                "a CloudFront Function must finish in under about 1 ms of compute, but DurationMs has a median of " +
+                    std::to_string(d.median_ms()).substr(0, std::to_string(d.median_ms()).find('.') + 2) + " ms",
                 "use Lambda@Edge (viewer triggers up to 5 s, origin triggers up to 30 s)");
     const double error_rate = r.number("ErrorRate", 0, 0, 1, "");
     r.raw("FunctionCode");
@@ -112,7 +115,8 @@ public:
         Reply r;
         if (run > c_.timeout) {
             run = c_.timeout;
-            r = Reply::failure(200, "Sandbox.Timedout", "Task timed out after " + std::to_string(c_.timeout.us / 1000000) + " s");
+            r = Reply::failure(200, "Sandbox.Timedout",
+                               "Task timed out after " + std::to_string(c_.timeout.us / 1000000) + " s");
             ctx.metrics().count(Counter::Timeouts, now);
         } else if (c_.error_rate > 0 && ctx.rng().chance(c_.error_rate)) {
             r = Reply::failure(200, "Unhandled", "function error (ErrorRate)");
@@ -126,7 +130,8 @@ public:
         const SimTime total = c_.network.sample(ctx.rng()) + init + run;
         ctx.metrics().observe_latency(total, now);
         if (ctx.tracing(in.msg))
-            ctx.span(in.msg, init.us ? "Lambda@Edge (cold start)" : "Lambda@Edge", now, r.ok() ? Outcome::Ok : Outcome::Error,
+            ctx.span(in.msg, init.us ? "Lambda@Edge (cold start)" : "Lambda@Edge", now,
+                     r.ok() ? Outcome::Ok : Outcome::Error,
                      init.us ? "init " + std::to_string(init.us / 1000) + " ms" : r.detail);
         ctx.reply(in.caller, std::move(r), total);
         ctx.start_timer(total, 0);  // the environment is free again when the run ends
@@ -145,7 +150,7 @@ public:
 
 private:
     EdgeConfig c_;
-    std::deque<SimTime> idle_;             // last-used time of idle environments, oldest first
+    std::deque<SimTime> idle_;  // last-used time of idle environments, oldest first
     std::int64_t busy_ = 0;
     double gb_seconds_ = 0, init_ms_total_ = 0;
 };
@@ -156,7 +161,8 @@ std::unique_ptr<Service> create_lambda_edge(BuildContext& ctx) {
     // Which triggers run it decides its limits: viewer triggers are the tight ones.
     std::string viewer_from;
     for (const EdgeSpec& e : ctx.pattern.edges)
-        if (e.to == ctx.spec.id && e.port.rfind("viewer_", 0) == 0 && viewer_from.empty()) viewer_from = e.port + " from '" + e.from + "'";
+        if (e.to == ctx.spec.id && e.port.rfind("viewer_", 0) == 0 && viewer_from.empty())
+            viewer_from = e.port + " from '" + e.from + "'";
     const bool viewer = !viewer_from.empty();
     const std::string on = viewer ? " on a viewer trigger (" + viewer_from + ")" : " on an origin trigger";
 
@@ -164,19 +170,23 @@ std::unique_ptr<Service> create_lambda_edge(BuildContext& ctx) {
     double p50 = 128, p99 = 150;
     if (runtime.rfind("nodejs", 0) != 0 && runtime.rfind("python", 0) != 0)
         r.error("Runtime", "Lambda@Edge supports Node.js and Python runtimes only, got '" + runtime + "'");
-    else runtime_init_ms(runtime, p50, p99);
+    else
+        runtime_init_ms(runtime, p50, p99);
     c.init = r.distribution("InitDurationMs", Distribution::lognormal(p50, p99));
 
     c.memory_mb = r.integer("MemorySize", 128, 128, 10240, "MB");
     if (viewer && c.memory_mb > 128)
-        r.error("MemorySize", "MemorySize must be at most 128 MB for a Lambda@Edge function" + on + ", got " + std::to_string(c.memory_mb));
+        r.error("MemorySize", "MemorySize must be at most 128 MB for a Lambda@Edge function" + on + ", got " +
+                                  std::to_string(c.memory_mb));
     const std::int64_t timeout = r.integer("Timeout", viewer ? 5 : 30, 1, 30, "s");
     if (viewer && timeout > 5)
-        r.error("Timeout", "Timeout must be at most 5 s for a Lambda@Edge function" + on + ", got " + std::to_string(timeout));
+        r.error("Timeout",
+                "Timeout must be at most 5 s for a Lambda@Edge function" + on + ", got " + std::to_string(timeout));
     c.timeout = sec(timeout);
     const std::int64_t code = r.integer("CodeSizeBytes", 100 * 1024, 1, 50LL * 1024 * 1024, "bytes");
     if (viewer && code > 1024 * 1024)
-        r.error("CodeSizeBytes", "CodeSizeBytes must be at most 1 MB (1048576) for a Lambda@Edge function" + on + ", got " + std::to_string(code));
+        r.error("CodeSizeBytes", "CodeSizeBytes must be at most 1 MB (1048576) for a Lambda@Edge function" + on +
+                                     ", got " + std::to_string(code));
     c.duration = r.distribution("DurationMs", c.duration);
     c.network = r.distribution("NetworkMs", c.network);
     c.error_rate = r.number("ErrorRate", 0, 0, 1, "");
@@ -205,7 +215,8 @@ ServiceKind lambda_edge_kind() {
     k.label = "Lambda@Edge";
     k.group = "edge";
     k.cfn_type = "AWS::Lambda::Function";
-    k.description = "Node.js/Python on viewer and origin events in regional edge caches; cold starts; $0.60 per 1M + GB-s";
+    k.description =
+        "Node.js/Python on viewer and origin events in regional edge caches; cold starts; $0.60 per 1M + GB-s";
     k.create = create_lambda_edge;
     return k;
 }

@@ -8,9 +8,12 @@ namespace {
 
 const char* data_key(FilterSource s) {
     switch (s) {
-        case FilterSource::Sqs: return "body";
-        case FilterSource::Kinesis: return "data";
-        case FilterSource::DynamoDbStreams: return "dynamodb";
+        case FilterSource::Sqs:
+            return "body";
+        case FilterSource::Kinesis:
+            return "data";
+        case FilterSource::DynamoDbStreams:
+            return "dynamodb";
     }
     return "body";
 }
@@ -58,16 +61,20 @@ EventFilter EventFilter::read(const Json* criteria, const std::string& path, Fil
         return out;
     }
     for (auto it = criteria->begin(); it != criteria->end(); ++it)
-        if (it.key() != "Filters") diags.warning(path + "/" + it.key(), "unknown property '" + it.key() + "' is kept but not simulated");
+        if (it.key() != "Filters")
+            diags.warning(path + "/" + it.key(), "unknown property '" + it.key() + "' is kept but not simulated");
     if (!filters || filters->empty()) return out;  // {} removes the filters (UpdateEventSourceMapping)
     const std::size_t n = filters->size();
     if (n > kRaisedMaxFilters) {
-        diags.error(path + "/Filters", "FilterCriteria has " + std::to_string(n) + " filters; Lambda allows at most " + std::to_string(kDefaultMaxFilters) +
-                                           " per event source mapping, " + std::to_string(kRaisedMaxFilters) + " with a quota increase",
+        diags.error(path + "/Filters",
+                    "FilterCriteria has " + std::to_string(n) + " filters; Lambda allows at most " +
+                        std::to_string(kDefaultMaxFilters) + " per event source mapping, " +
+                        std::to_string(kRaisedMaxFilters) + " with a quota increase",
                     "combine filters with $or or a list of values in one pattern");
     } else if (n > kDefaultMaxFilters) {
-        diags.warning(path + "/Filters", "FilterCriteria has " + std::to_string(n) + " filters; Lambda's default quota is " +
-                                             std::to_string(kDefaultMaxFilters) + " per event source mapping",
+        diags.warning(path + "/Filters",
+                      "FilterCriteria has " + std::to_string(n) + " filters; Lambda's default quota is " +
+                          std::to_string(kDefaultMaxFilters) + " per event source mapping",
                       "CreateEventSourceMapping fails unless the account's quota was raised (up to 10)");
     }
     const char* key = data_key(source);
@@ -81,7 +88,8 @@ EventFilter EventFilter::read(const Json* criteria, const std::string& path, Fil
         }
         auto compiled = match::EventPattern::compile_text(text->get_ref<const std::string&>(), kMaxFilterPatternChars);
         if (auto* err = std::get_if<match::MatchError>(&compiled)) {
-            diags.error(fpath, "invalid filter pattern" + (err->path.empty() ? "" : " at " + err->path) + ": " + err->message,
+            diags.error(fpath,
+                        "invalid filter pattern" + (err->path.empty() ? "" : " at " + err->path) + ": " + err->message,
                         err->aws_reason.empty() ? "" : "AWS says: " + err->aws_reason);
             continue;
         }
@@ -91,7 +99,9 @@ EventFilter EventFilter::read(const Json* criteria, const std::string& path, Fil
         DataShape shape = !data ? DataShape::None : data->is_object() ? DataShape::Json : DataShape::Plain;
         if (shape == DataShape::Plain && source != FilterSource::Sqs) {
             // AWS: "The filter pattern for data properties must be in a valid JSON format".
-            diags.error(fpath, std::string("the pattern for the data key '") + key + "' must be an object of fields (JSON), got " + data->dump(),
+            diags.error(fpath,
+                        std::string("the pattern for the data key '") + key +
+                            "' must be an object of fields (JSON), got " + data->dump(),
                         "Lambda refuses non-JSON data patterns on stream event source mappings at create or update");
             continue;
         }
@@ -111,20 +121,23 @@ bool EventFilter::passes(const Json& record, bool data_is_json) const {
     return false;
 }
 
-Json sqs_filter_record(const Message& msg, std::uint32_t receive_count, std::int64_t sent_unix_ms, const std::string& queue_arn,
-                       bool& data_is_json) {
+Json sqs_filter_record(const Message& msg, std::uint32_t receive_count, std::int64_t sent_unix_ms,
+                       const std::string& queue_arn, bool& data_is_json) {
     FilterData body = decode_data(msg.body.get());
     data_is_json = body.is_json;
-    return {{"messageId", std::to_string(msg.id)},
-            {"body", std::move(body.value)},
-            {"attributes", {{"ApproximateReceiveCount", std::to_string(receive_count)}, {"SentTimestamp", std::to_string(sent_unix_ms)}}},
-            {"messageAttributes", lambda_message_attributes(msg.attributes.get())},
-            {"eventSource", "aws:sqs"},
-            {"eventSourceARN", queue_arn},
-            {"awsRegion", "us-east-1"}};
+    return {
+        {"messageId", std::to_string(msg.id)},
+        {"body", std::move(body.value)},
+        {"attributes",
+         {{"ApproximateReceiveCount", std::to_string(receive_count)}, {"SentTimestamp", std::to_string(sent_unix_ms)}}},
+        {"messageAttributes", lambda_message_attributes(msg.attributes.get())},
+        {"eventSource", "aws:sqs"},
+        {"eventSourceARN", queue_arn},
+        {"awsRegion", "us-east-1"}};
 }
 
-Json kinesis_filter_record(const Message& rec, double arrival_unix_s, const std::string& stream_arn, bool& data_is_json) {
+Json kinesis_filter_record(const Message& rec, double arrival_unix_s, const std::string& stream_arn,
+                           bool& data_is_json) {
     FilterData data = decode_data(rec.body.get());
     data_is_json = data.is_json;
     static const Json kNone = Json::object();

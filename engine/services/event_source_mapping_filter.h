@@ -28,13 +28,13 @@ namespace sim::svc::esm {
 
 enum class FilterSource { Sqs, Kinesis, DynamoDbStreams };
 
-inline constexpr std::size_t kDefaultMaxFilters = 5;   // Lambda quota per event source mapping
-inline constexpr std::size_t kRaisedMaxFilters = 10;   // the most a quota increase allows
+inline constexpr std::size_t kDefaultMaxFilters = 5;  // Lambda quota per event source mapping
+inline constexpr std::size_t kRaisedMaxFilters = 10;  // the most a quota increase allows
 inline constexpr std::size_t kMaxFilterPatternChars = 4096;
 
 // A record's data (SQS body, Kinesis data) as Lambda filters it.
 struct FilterData {
-    Json value;            // parsed JSON, or the plain string
+    Json value;  // parsed JSON, or the plain string
     bool is_json = false;
 };
 
@@ -67,11 +67,12 @@ private:
 
 // The SQS record as filters see it (messageId, body, attributes, messageAttributes in Lambda's
 // camelCase shape, eventSource, eventSourceARN, awsRegion). Sets `data_is_json`.
-Json sqs_filter_record(const Message& msg, std::uint32_t receive_count, std::int64_t sent_unix_ms, const std::string& queue_arn,
-                       bool& data_is_json);
+Json sqs_filter_record(const Message& msg, std::uint32_t receive_count, std::int64_t sent_unix_ms,
+                       const std::string& queue_arn, bool& data_is_json);
 
 // The Kinesis record as filters see it: the `kinesis` object's fields (partitionKey,
 // sequenceNumber, data decoded, approximateArrivalTimestamp ...) plus the record's metadata.
-Json kinesis_filter_record(const Message& rec, double arrival_unix_s, const std::string& stream_arn, bool& data_is_json);
+Json kinesis_filter_record(const Message& rec, double arrival_unix_s, const std::string& stream_arn,
+                           bool& data_is_json);
 
 }  // namespace sim::svc::esm

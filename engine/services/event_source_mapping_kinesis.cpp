@@ -32,8 +32,10 @@ void KinesisStream::enqueue(Context& ctx, const Record& rec) {
     for (std::size_t e = 0; e < c_.esms.size(); ++e) {
         if (c_.esms[e].filter.active()) {
             if (view.is_null())
-                view = esm::kinesis_filter_record(rec.msg, static_cast<double>(ctx.start_unix_s()) + static_cast<double>(rec.arrival.us / 1000) / 1000.0,
-                                                  c_.arn, data_is_json);
+                view = esm::kinesis_filter_record(
+                    rec.msg,
+                    static_cast<double>(ctx.start_unix_s()) + static_cast<double>(rec.arrival.us / 1000) / 1000.0,
+                    c_.arn, data_is_json);
             // A record no filter matches is skipped: the iterator advances past it, and no
             // invocation (so no Lambda charge) happens for it.
             if (!c_.esms[e].filter.passes(view, data_is_json)) {
@@ -59,10 +61,11 @@ void KinesisStream::schedule_poll(Context& ctx, std::size_t e, std::size_t lane)
     if (l.timer || l.busy || l.records.empty()) return;
     const EsmConfig& ec = c_.esms[e];
     SimTime at = std::max(ctx.now(), l.last_poll + sec(1));
-    if (ec.window.us > 0 && static_cast<int>(l.records.size()) < ec.batch_size) at = std::max(at, l.first_wait + ec.window);
+    if (ec.window.us > 0 && static_cast<int>(l.records.size()) < ec.batch_size)
+        at = std::max(at, l.first_wait + ec.window);
     l.timer = true;
-    ctx.start_timer(at - ctx.now(),
-                    timer_tag(Timer::Poll, timer_pair(static_cast<std::uint32_t>(e), static_cast<std::uint32_t>(lane))));
+    ctx.start_timer(at - ctx.now(), timer_tag(Timer::Poll, timer_pair(static_cast<std::uint32_t>(e),
+                                                                      static_cast<std::uint32_t>(lane))));
 }
 
 void KinesisStream::on_timer(Context& ctx, std::uint64_t tag) {
@@ -80,8 +83,9 @@ void KinesisStream::expire(Context& ctx, std::size_t e, std::size_t lane) {
     while (!l.records.empty() && l.records.front().arrival + c_.retention <= ctx.now()) {
         ++expired_;
         --stored_;
-        ctx.drop(l.records.front().msg, "record expired from " + c_.name + " (RetentionPeriodHours " + std::to_string(c_.retention.us / 3600000000) +
-                                            ") before '" + c_.esms[e].link->target_id + "' processed it");
+        ctx.drop(l.records.front().msg, "record expired from " + c_.name + " (RetentionPeriodHours " +
+                                            std::to_string(c_.retention.us / 3600000000) + ") before '" +
+                                            c_.esms[e].link->target_id + "' processed it");
         l.records.pop_front();
     }
 }
@@ -139,7 +143,8 @@ void KinesisStream::on_batch_done(Context& ctx, std::size_t e, std::size_t lane,
         // Checkpoint at the lowest failed record: the ones before it are done.
         std::set<std::string> ids;
         for (const Json& item : (*r.body)["batchItemFailures"]) {
-            if (!item.is_object() || !item.contains("itemIdentifier") || !item["itemIdentifier"].is_string() || item["itemIdentifier"].get<std::string>().empty()) {
+            if (!item.is_object() || !item.contains("itemIdentifier") || !item["itemIdentifier"].is_string() ||
+                item["itemIdentifier"].get<std::string>().empty()) {
                 ids.clear();
                 ids.insert("");
                 break;
@@ -193,25 +198,31 @@ void KinesisStream::discard(Context& ctx, std::size_t e, std::size_t lane, std::
         Json info = {{"shardId", (*first.msg.attributes)["shardId"]},
                      {"startSequenceNumber", std::to_string(first.seq)},
                      {"endSequenceNumber", std::to_string(last.seq)},
-                     {"approximateArrivalOfFirstRecord", iso8601_utc(ctx.start_unix_s() + static_cast<std::uint64_t>(first.arrival.us / 1000000))},
-                     {"approximateArrivalOfLastRecord", iso8601_utc(ctx.start_unix_s() + static_cast<std::uint64_t>(last.arrival.us / 1000000))},
+                     {"approximateArrivalOfFirstRecord",
+                      iso8601_utc(ctx.start_unix_s() + static_cast<std::uint64_t>(first.arrival.us / 1000000))},
+                     {"approximateArrivalOfLastRecord",
+                      iso8601_utc(ctx.start_unix_s() + static_cast<std::uint64_t>(last.arrival.us / 1000000))},
                      {"batchSize", n},
                      {"streamArn", c_.arn}};
         Json rec = {{"version", "1.0"},
                     {"timestamp", iso8601_utc(ctx.start_unix_s() + static_cast<std::uint64_t>(ctx.now().us / 1000000))},
-                    {"requestContext", {{"functionArn", ec.link->target_id}, {"condition", condition}, {"approximateInvokeCount", l.retries + 1}}},
+                    {"requestContext",
+                     {{"functionArn", ec.link->target_id},
+                      {"condition", condition},
+                      {"approximateInvokeCount", l.retries + 1}}},
                     {"KinesisBatchInfo", std::move(info)}};
         Message m = first.msg;
         m.id = ctx.new_message_id();
         m.type = "lambda.esm.failure";
         m.body = std::make_shared<const Json>(std::move(rec));
         m.size_bytes = 600;
-        ctx.note(&first.msg, Outcome::DeadLettered, std::to_string(n) + " records of " + c_.name + " sent to on-failure destination '" +
-                                                        ec.on_failure->target_id + "': " + condition);
+        ctx.note(&first.msg, Outcome::DeadLettered,
+                 std::to_string(n) + " records of " + c_.name + " sent to on-failure destination '" +
+                     ec.on_failure->target_id + "': " + condition);
         ctx.send(*ec.on_failure, std::move(m));
     } else {
-        ctx.drop(first.msg, std::to_string(n) + " records of " + c_.name + " discarded by the event source mapping (" + condition +
-                                ") and no on-failure destination is set");
+        ctx.drop(first.msg, std::to_string(n) + " records of " + c_.name + " discarded by the event source mapping (" +
+                                condition + ") and no on-failure destination is set");
     }
     for (std::size_t i = 0; i < n; ++i) l.records.pop_front();
     stored_ -= static_cast<std::int64_t>(n);

@@ -16,8 +16,8 @@
 // Not modelled: [ ] poller back-off after throttles  [ ] provisioned mode
 // AWS: https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-scaling.html,
 //      services-sqs-errorhandling.html, invocation-recursion.html
-#include "services/sqs_queue.h"
 #include "core/timer_tag.h"
+#include "services/sqs_queue.h"
 
 #include <algorithm>
 #include <cmath>
@@ -26,7 +26,7 @@
 namespace sim::svc::sqs {
 namespace {
 constexpr std::int64_t kMaxBatchBytes = 6 * 1024 * 1024;  // Lambda synchronous payload limit
-constexpr int kScaleStep = 5;                              // 300 per minute, added continuously
+constexpr int kScaleStep = 5;                             // 300 per minute, added continuously
 }  // namespace
 
 void SqsQueue::pump(Context& ctx) {
@@ -79,11 +79,13 @@ bool SqsQueue::filtered_out(Context& ctx, std::size_t e, std::uint32_t slot) {
     Slot& s = slots_[slot];
     bool data_is_json = true;
     const std::int64_t sent_ms = static_cast<std::int64_t>(ctx.start_unix_s()) * 1000 + s.sent.us / 1000;
-    const Json record = esm::sqs_filter_record(s.msg, s.receives, sent_ms, "arn:aws:sqs:us-east-1:123456789012:" + c_.name, data_is_json);
+    const Json record = esm::sqs_filter_record(s.msg, s.receives, sent_ms,
+                                               "arn:aws:sqs:us-east-1:123456789012:" + c_.name, data_is_json);
     if (f.passes(record, data_is_json)) return false;
     ++filtered_;
-    ctx.note(&s.msg, Outcome::Ok, "message " + std::to_string(s.msg.id) + " deleted by the event source mapping for '" +
-                                      c_.esms[e].link->target_id + "': no filter matched");
+    ctx.note(&s.msg, Outcome::Ok,
+             "message " + std::to_string(s.msg.id) + " deleted by the event source mapping for '" +
+                 c_.esms[e].link->target_id + "': no filter matched");
     remove(ctx, slot);
     return true;
 }
@@ -100,8 +102,11 @@ bool SqsQueue::next_batch(Context& ctx, std::size_t e, Batch& b, std::int64_t& b
     const auto filtered = static_cast<double>(filtered_ - filtered_before);
     const double received = static_cast<double>(b.items.size()) + filtered;
     if (received > 0)
-        ctx.metrics().add_cost(request_price() * ctx.billable(FreeMeter::SqsRequests, std::ceil(received / 10.0)), ctx.now());
-    if (filtered > 0) ctx.metrics().add_cost(request_price() * ctx.billable(FreeMeter::SqsRequests, std::ceil(filtered / 10.0)), ctx.now());
+        ctx.metrics().add_cost(request_price() * ctx.billable(FreeMeter::SqsRequests, std::ceil(received / 10.0)),
+                               ctx.now());
+    if (filtered > 0)
+        ctx.metrics().add_cost(request_price() * ctx.billable(FreeMeter::SqsRequests, std::ceil(filtered / 10.0)),
+                               ctx.now());
     return !b.items.empty();
 }
 
@@ -146,7 +151,7 @@ void SqsQueue::next_batch_items(Context& ctx, std::size_t e, Batch& b, std::int6
             }
             if (redrive_if_exhausted(ctx, slot)) continue;  // erased from the group by release()
             receive_one(ctx, slot);
-            if (filtered_out(ctx, e, slot)) continue;       // deleted: erased from the group too
+            if (filtered_out(ctx, e, slot)) continue;  // deleted: erased from the group too
             b.items.emplace_back(slot, s.gen);
             bytes += s.msg.size_bytes;
             ++i;
@@ -203,9 +208,11 @@ void SqsQueue::complete(Context& ctx, Batch& b, const Reply& r) {
         for (const auto& [slot, gen] : b.items) {
             Slot& s = slots_[slot];
             if (s.state != State::InFlight || s.gen != gen || !looping.count(std::to_string(s.msg.id))) continue;
-            if (c_.dlq) to_dlq(ctx, slot, "Lambda stopped a recursive loop (RecursiveInvocationException)");
+            if (c_.dlq)
+                to_dlq(ctx, slot, "Lambda stopped a recursive loop (RecursiveInvocationException)");
             else {
-                ctx.drop(s.msg, "Lambda stopped a recursive loop after 16 invocations and the queue has no dead-letter queue");
+                ctx.drop(s.msg,
+                         "Lambda stopped a recursive loop after 16 invocations and the queue has no dead-letter queue");
                 remove(ctx, slot);
             }
         }
@@ -242,7 +249,10 @@ void SqsQueue::complete(Context& ctx, Batch& b, const Reply& r) {
         ++deletes;
     }
     // DeleteMessageBatch: up to 10 per request.
-    if (deletes) ctx.metrics().add_cost(request_price() * ctx.billable(FreeMeter::SqsRequests, std::ceil(static_cast<double>(deletes) / 10.0)), ctx.now());
+    if (deletes)
+        ctx.metrics().add_cost(
+            request_price() * ctx.billable(FreeMeter::SqsRequests, std::ceil(static_cast<double>(deletes) / 10.0)),
+            ctx.now());
 }
 
 // Poller scaling: while messages wait and every poller is busy, add 5 concurrent batches per

@@ -17,12 +17,12 @@
 //      eb-rule-dlq.html, eb-create-rule-schedule.html, eb-quota.html
 #include "services/eventbridge.h"
 
-#include "prices/price_table.h"
+#include "core/timer_tag.h"
 #include "pattern/config_reader.h"
 #include "pattern/pattern.h"
+#include "prices/price_table.h"
 #include "services/eventbridge_rules.h"
 #include "traffic/payload_template.h"
-#include "core/timer_tag.h"
 
 #include <cmath>
 #include <cstring>
@@ -60,8 +60,10 @@ public:
         std::string error = read_entries(in.msg, entries);
         if (!error.empty()) {
             ctx.metrics().count(Counter::Errors, now);
-            if (in.caller.valid()) ctx.reply(in.caller, Reply::failure(400, "ValidationException", error), msec(10));
-            else ctx.drop(in.msg, "PutEvents refused by " + name_ + ": " + error);
+            if (in.caller.valid())
+                ctx.reply(in.caller, Reply::failure(400, "ValidationException", error), msec(10));
+            else
+                ctx.drop(in.msg, "PutEvents refused by " + name_ + ": " + error);
             return;
         }
         int failed = 0;
@@ -71,8 +73,10 @@ public:
             if (!event) {
                 ++failed;
                 ctx.metrics().count(Counter::Errors, now);
-                if (!in.caller.valid()) ctx.drop(in.msg, "PutEvents entry failed: " + why);
-                else ctx.note(&in.msg, Outcome::Error, "PutEvents entry failed: " + why);
+                if (!in.caller.valid())
+                    ctx.drop(in.msg, "PutEvents entry failed: " + why);
+                else
+                    ctx.note(&in.msg, Outcome::Error, "PutEvents entry failed: " + why);
                 continue;
             }
             route(ctx, event, in.msg);
@@ -139,7 +143,8 @@ public:
     Json inspect() const override {
         Json recent = Json::array();
         for (const auto& f : recent_fires_) recent.push_back(f);
-        return {{"bus", name_}, {"rules", rules_.size()}, {"retrying", waiting_.size()}, {"recent_schedule_fires", recent}};
+        return {
+            {"bus", name_}, {"rules", rules_.size()}, {"retrying", waiting_.size()}, {"recent_schedule_fires", recent}};
     }
 
 private:
@@ -148,34 +153,46 @@ private:
         static const Json kNull;
         const Json& b = m.body ? *m.body : kNull;
         if (b.is_object() && b.contains("operation")) {
-            if (b["operation"] != "PutEvents") return "operation " + b["operation"].dump() + " is not simulated on EventBridge; use PutEvents";
+            if (b["operation"] != "PutEvents")
+                return "operation " + b["operation"].dump() + " is not simulated on EventBridge; use PutEvents";
             if (auto e = b.find("Entries"); e != b.end()) {
                 if (!e->is_array() || e->empty()) return "Entries must be a non-empty array";
                 if (e->size() > kMaxEntries)
-                    return "1 validation error detected: Value at 'entries' failed to satisfy constraint: Member must have length less than or equal to 10";
+                    return "1 validation error detected: Value at 'entries' failed to satisfy constraint: Member must "
+                           "have length less than or equal to 10";
                 for (const Json& x : *e) out.push_back(x);
                 return {};
             }
-            out.push_back({{"Source", b.value("Source", "custom.app")}, {"DetailType", b.value("DetailType", "Event")},
+            out.push_back({{"Source", b.value("Source", "custom.app")},
+                           {"DetailType", b.value("DetailType", "Event")},
                            {"Detail", b.contains("Detail") ? b["Detail"] : Json::object()}});
             return {};
         }
-        const Json& payload = std::strcmp(m.type, "apigateway.proxy") == 0 && b.is_object() && b.contains("body") ? b["body"] : b;
+        const Json& payload =
+            std::strcmp(m.type, "apigateway.proxy") == 0 && b.is_object() && b.contains("body") ? b["body"] : b;
         if (payload.is_object() && payload.contains("Records") && std::strcmp(m.type, "s3.notification") == 0) {
             for (const Json& rec : payload["Records"]) {
                 const std::string name = rec.value("eventName", "");
-                out.push_back({{"Source", "aws.s3"}, {"DetailType", name.rfind("ObjectRemoved", 0) == 0 ? "Object Deleted" : "Object Created"},
-                               {"Detail", {{"bucket", {{"name", rec["s3"]["bucket"]["name"]}}}, {"object", rec["s3"]["object"]}}},
-                               {"aws", true}});
+                out.push_back(
+                    {{"Source", "aws.s3"},
+                     {"DetailType", name.rfind("ObjectRemoved", 0) == 0 ? "Object Deleted" : "Object Created"},
+                     {"Detail", {{"bucket", {{"name", rec["s3"]["bucket"]["name"]}}}, {"object", rec["s3"]["object"]}}},
+                     {"aws", true}});
             }
             return {};
         }
         if (payload.is_object() && payload.contains("detail-type") && payload.contains("source")) {
-            out.push_back({{"Source", payload["source"]}, {"DetailType", payload["detail-type"]}, {"Detail", payload.value("detail", Json::object())}});
+            out.push_back({{"Source", payload["source"]},
+                           {"DetailType", payload["detail-type"]},
+                           {"Detail", payload.value("detail", Json::object())}});
             return {};
         }
-        if (payload.is_object() && payload.contains("Source")) out.push_back(payload);
-        else out.push_back({{"Source", "custom.app"}, {"DetailType", "Event"}, {"Detail", payload.is_object() ? payload : Json{{"value", payload}}}});
+        if (payload.is_object() && payload.contains("Source"))
+            out.push_back(payload);
+        else
+            out.push_back({{"Source", "custom.app"},
+                           {"DetailType", "Event"},
+                           {"Detail", payload.is_object() ? payload : Json{{"value", payload}}}});
         return {};
     }
 
@@ -188,7 +205,8 @@ private:
             return nullptr;
         }
         if (!from_aws && source.rfind("aws.", 0) == 0) {
-            why = "NotAuthorizedForSourceException: custom events may not use a source starting with \"aws.\", got \"" + source + "\"";
+            why = "NotAuthorizedForSourceException: custom events may not use a source starting with \"aws.\", got \"" +
+                  source + "\"";
             return nullptr;
         }
         Json detail = entry.contains("Detail") ? entry["Detail"] : Json::object();
@@ -203,17 +221,20 @@ private:
             return nullptr;
         }
         if (!from_aws)
-            ctx.metrics().add_cost(price_table::kEventBridgeEvent * std::ceil(static_cast<double>(size) / price_table::kEventBridgeChunkBytes), ctx.now());
+            ctx.metrics().add_cost(price_table::kEventBridgeEvent *
+                                       std::ceil(static_cast<double>(size) / price_table::kEventBridgeChunkBytes),
+                                   ctx.now());
         ++events_;
-        return std::make_shared<const Json>(Json{{"version", "0"},
-                                                 {"id", random_uuid(ctx.rng())},
-                                                 {"detail-type", type},
-                                                 {"source", source},
-                                                 {"account", "123456789012"},
-                                                 {"time", iso8601_utc(ctx.start_unix_s() + static_cast<std::uint64_t>(ctx.now().us / 1000000))},
-                                                 {"region", "us-east-1"},
-                                                 {"resources", entry.value("Resources", Json::array())},
-                                                 {"detail", std::move(detail)}});
+        return std::make_shared<const Json>(
+            Json{{"version", "0"},
+                 {"id", random_uuid(ctx.rng())},
+                 {"detail-type", type},
+                 {"source", source},
+                 {"account", "123456789012"},
+                 {"time", iso8601_utc(ctx.start_unix_s() + static_cast<std::uint64_t>(ctx.now().us / 1000000))},
+                 {"region", "us-east-1"},
+                 {"resources", entry.value("Resources", Json::array())},
+                 {"detail", std::move(detail)}});
     }
 
     void route(Context& ctx, const JsonPtr& event, const Message& cause) {
@@ -261,8 +282,8 @@ private:
         ++failures_;
         ctx.metrics().count(Counter::Errors, ctx.now());
         if (!t.dlq) {
-            ctx.drop(d.msg, "delivery to target '" + t.id + "' of rule '" + rule.name + "' failed (" + r.error + ", retry condition " + condition +
-                                ") and the target has no dead-letter queue");
+            ctx.drop(d.msg, "delivery to target '" + t.id + "' of rule '" + rule.name + "' failed (" + r.error +
+                                ", retry condition " + condition + ") and the target has no dead-letter queue");
             return;
         }
         auto attr = [](const std::string& v) { return Json{{"Type", "String"}, {"Value", v}}; };
@@ -274,8 +295,9 @@ private:
                                                          {"RULE_ARN", attr(rule.arn)},
                                                          {"TARGET_ARN", attr(t.link->target_id)}});
         ctx.metrics().count(Counter::DeadLettered, ctx.now());
-        ctx.note(&d.msg, Outcome::DeadLettered, "event for target '" + t.id + "' of rule '" + rule.name + "' sent to dead-letter queue '" +
-                                                    t.dlq->target_id + "': " + r.error + " (" + condition + ")");
+        ctx.note(&d.msg, Outcome::DeadLettered,
+                 "event for target '" + t.id + "' of rule '" + rule.name + "' sent to dead-letter queue '" +
+                     t.dlq->target_id + "': " + r.error + " (" + condition + ")");
         ctx.send(*t.dlq, std::move(m));
     }
 
@@ -331,7 +353,9 @@ ServiceKind eventbridge_kind() {
     k.group = "messaging";
     k.cfn_type = "AWS::Events::EventBus";
     k.description = "Event bus: rules match events (or fire on schedules) and deliver to up to 5 targets each";
-    k.ports = {{"out", "rule targets", {"lambda", "sqs", "sns", "stepfunctions", "kinesis", "firehose", "eventbridge", "apigateway"},
+    k.ports = {{"out",
+                "rule targets",
+                {"lambda", "sqs", "sns", "stepfunctions", "kinesis", "firehose", "eventbridge", "apigateway"},
                 "EventBridge targets Lambda, SQS, SNS, Step Functions, Kinesis, Firehose, another bus or an API"},
                {"dlq", "target dead-letter queues", {"sqs"}, "an EventBridge DLQ is a standard SQS queue"}};
     k.create = create_bus;

@@ -24,14 +24,19 @@ void read_target(BuildContext& ctx, const Json& tj, const std::string& path, Rul
     for (const Link& l : ctx.links)
         if (l.port == "out" && l.target_id == arn) t.link = &l;
     if (!t.link) {
-        if (!ctx.pattern.find_node(arn)) tr.error("Arn", "target '" + arn + "' does not exist", "Arn names a node id in this pattern");
-        else tr.error("Arn", "target '" + arn + "' is not wired to bus '" + ctx.spec.id + "'", "add an edge from " + ctx.spec.id + " to " + arn);
+        if (!ctx.pattern.find_node(arn))
+            tr.error("Arn", "target '" + arn + "' does not exist", "Arn names a node id in this pattern");
+        else
+            tr.error("Arn", "target '" + arn + "' is not wired to bus '" + ctx.spec.id + "'",
+                     "add an edge from " + ctx.spec.id + " to " + arn);
     }
     if (t.id.empty()) t.id = arn;
     if (const Json* in = tr.raw("Input")) {
         Json v = in->is_string() ? Json::parse(in->get<std::string>(), nullptr, false) : *in;
-        if (v.is_discarded()) tr.error("Input", "Input must be valid JSON text, got " + in->dump());
-        else t.input = v;
+        if (v.is_discarded())
+            tr.error("Input", "Input must be valid JSON text, got " + in->dump());
+        else
+            t.input = v;
     }
     t.input_path = tr.text("InputPath", "");
     if (!t.input_path.empty() && !is_simple_path(t.input_path))
@@ -42,14 +47,19 @@ void read_target(BuildContext& ctx, const Json& tj, const std::string& path, Rul
         t.input_template = xr.text("InputTemplate", "");
         if (!xr.has("InputTemplate")) xr.error("InputTemplate", "InputTransformer needs an InputTemplate");
         if (const Json* pm = xr.raw("InputPathsMap")) {
-            if (!pm->is_object() || pm->size() > 100) xr.error("InputPathsMap", "InputPathsMap must be an object of at most 100 variables, got " + pm->dump().substr(0, 80));
+            if (!pm->is_object() || pm->size() > 100)
+                xr.error("InputPathsMap",
+                         "InputPathsMap must be an object of at most 100 variables, got " + pm->dump().substr(0, 80));
             else
                 for (auto kv = pm->begin(); kv != pm->end(); ++kv) {
                     if (!kv.value().is_string() || !is_simple_path(kv.value().get<std::string>())) {
-                        xr.error("InputPathsMap", "InputPathsMap." + kv.key() + " must be a JSONPath like \"$.detail.id\", got " + kv.value().dump());
+                        xr.error("InputPathsMap", "InputPathsMap." + kv.key() +
+                                                      " must be a JSONPath like \"$.detail.id\", got " +
+                                                      kv.value().dump());
                         continue;
                     }
-                    if (kv.key().rfind("aws.events.", 0) == 0) xr.error("InputPathsMap", "variable name '" + kv.key() + "' is reserved");
+                    if (kv.key().rfind("aws.events.", 0) == 0)
+                        xr.error("InputPathsMap", "variable name '" + kv.key() + "' is reserved");
                     t.paths_map.emplace_back(kv.key(), kv.value().get<std::string>());
                 }
         }
@@ -64,15 +74,20 @@ void read_target(BuildContext& ctx, const Json& tj, const std::string& path, Rul
         rr.finish();
     }
     if (const Json* dl = tr.raw("DeadLetterConfig")) {
-        const std::string q = dl->is_object() && dl->contains("Arn") && (*dl)["Arn"].is_string() ? (*dl)["Arn"].get<std::string>() : "";
+        const std::string q =
+            dl->is_object() && dl->contains("Arn") && (*dl)["Arn"].is_string() ? (*dl)["Arn"].get<std::string>() : "";
         for (const Link& l : ctx.links)
             if (l.port == "dlq" && l.target_id == q) t.dlq = &l;
         if (!t.dlq) {
-            if (!ctx.pattern.find_node(q)) tr.error("DeadLetterConfig", "dead-letter queue '" + q + "' does not exist");
-            else tr.error("DeadLetterConfig", "dead-letter queue '" + q + "' is not wired to bus '" + ctx.spec.id + "' on its dlq port",
-                          "add an edge {\"from\": \"" + ctx.spec.id + "\", \"port\": \"dlq\", \"to\": \"" + q + "\"}");
+            if (!ctx.pattern.find_node(q))
+                tr.error("DeadLetterConfig", "dead-letter queue '" + q + "' does not exist");
+            else
+                tr.error("DeadLetterConfig",
+                         "dead-letter queue '" + q + "' is not wired to bus '" + ctx.spec.id + "' on its dlq port",
+                         "add an edge {\"from\": \"" + ctx.spec.id + "\", \"port\": \"dlq\", \"to\": \"" + q + "\"}");
         } else if (const NodeSpec* n = ctx.pattern.find_node(q); n && n->config.value("FifoQueue", false)) {
-            tr.error("DeadLetterConfig", "an EventBridge dead-letter queue must be a standard SQS queue, but '" + q + "' is FIFO");
+            tr.error("DeadLetterConfig",
+                     "an EventBridge dead-letter queue must be a standard SQS queue, but '" + q + "' is FIFO");
         }
     }
     tr.raw("RoleArn");
@@ -80,28 +95,36 @@ void read_target(BuildContext& ctx, const Json& tj, const std::string& path, Rul
     rule.targets.push_back(std::move(t));
 }
 
-void read_rule(BuildContext& ctx, const Json& rj, const std::string& path, const std::string& bus, std::vector<Rule>& out) {
+void read_rule(BuildContext& ctx, const Json& rj, const std::string& path, const std::string& bus,
+               std::vector<Rule>& out) {
     ConfigReader rr(rj, path, ctx.diagnostics);
     Rule rule;
     rule.name = rr.text("Name", "rule-" + std::to_string(out.size() + 1));
     rule.arn = "arn:aws:events:us-east-1:123456789012:rule/" + bus + "/" + rule.name;
     rule.enabled = rr.choice("State", "ENABLED", {"ENABLED", "DISABLED"}) == "ENABLED";
     if (const Json* p = rr.raw("EventPattern")) {
-        auto res = p->is_string() ? match::EventPattern::compile_text(p->get<std::string>()) : match::EventPattern::compile(*p);
+        auto res = p->is_string() ? match::EventPattern::compile_text(p->get<std::string>())
+                                  : match::EventPattern::compile(*p);
         if (auto* err = std::get_if<match::MatchError>(&res))
-            rr.error("EventPattern", "invalid event pattern" + (err->path.empty() ? "" : " at " + err->path) + ": " + err->message,
+            rr.error("EventPattern",
+                     "invalid event pattern" + (err->path.empty() ? "" : " at " + err->path) + ": " + err->message,
                      err->aws_reason.empty() ? "" : "AWS says: " + err->aws_reason);
-        else rule.pattern = std::get<match::EventPattern>(std::move(res));
+        else
+            rule.pattern = std::get<match::EventPattern>(std::move(res));
     }
     if (const Json* s = rr.raw("ScheduleExpression")) {
         if (!s->is_string()) {
-            rr.error("ScheduleExpression", "ScheduleExpression must be a string like \"rate(5 minutes)\", got " + s->dump());
+            rr.error("ScheduleExpression",
+                     "ScheduleExpression must be a string like \"rate(5 minutes)\", got " + s->dump());
         } else {
             auto res = schedule::ScheduleExpression::parse(s->get<std::string>());
-            if (auto* err = std::get_if<schedule::ScheduleError>(&res)) rr.error("ScheduleExpression", "invalid schedule expression: " + err->message);
+            if (auto* err = std::get_if<schedule::ScheduleError>(&res))
+                rr.error("ScheduleExpression", "invalid schedule expression: " + err->message);
             else if (std::get<schedule::ScheduleExpression>(res).is_at())
-                rr.error("ScheduleExpression", "at() expressions are for EventBridge Scheduler, not rules; use rate() or cron()");
-            else rule.schedule = std::get<schedule::ScheduleExpression>(std::move(res));
+                rr.error("ScheduleExpression",
+                         "at() expressions are for EventBridge Scheduler, not rules; use rate() or cron()");
+            else
+                rule.schedule = std::get<schedule::ScheduleExpression>(std::move(res));
         }
     }
     if (rr.has("EventPattern") == rr.has("ScheduleExpression"))
@@ -126,15 +149,20 @@ void read_rule(BuildContext& ctx, const Json& rj, const std::string& path, const
 std::vector<Rule> read_rules(BuildContext& ctx, const std::string& bus) {
     std::vector<Rule> rules;
     if (const Json* rs = ctx.config.raw("Rules")) {
-        if (!rs->is_array()) ctx.config.error("Rules", "Rules must be an array of rules, got " + rs->dump().substr(0, 80));
+        if (!rs->is_array())
+            ctx.config.error("Rules", "Rules must be an array of rules, got " + rs->dump().substr(0, 80));
         else {
-            if (rs->size() > kMaxRulesPerBus) ctx.config.error("Rules", "a bus has at most 300 rules, got " + std::to_string(rs->size()));
-            for (std::size_t i = 0; i < rs->size(); ++i) read_rule(ctx, (*rs)[i], ctx.config.path_of("Rules") + "/" + std::to_string(i), bus, rules);
+            if (rs->size() > kMaxRulesPerBus)
+                ctx.config.error("Rules", "a bus has at most 300 rules, got " + std::to_string(rs->size()));
+            for (std::size_t i = 0; i < rs->size(); ++i)
+                read_rule(ctx, (*rs)[i], ctx.config.path_of("Rules") + "/" + std::to_string(i), bus, rules);
         }
     }
     // Edge shorthand: {"from": bus, "to": target, "config": {"EventPattern": ...}} is a rule.
     for (const Link& l : ctx.links) {
-        if (l.port != "out" || !l.config.is_object() || (!l.config.contains("EventPattern") && !l.config.contains("ScheduleExpression"))) continue;
+        if (l.port != "out" || !l.config.is_object() ||
+            (!l.config.contains("EventPattern") && !l.config.contains("ScheduleExpression")))
+            continue;
         Json rj = l.config;
         if (!rj.contains("Name")) rj["Name"] = ctx.spec.id + "-to-" + l.target_id;
         Json target = {{"Id", l.target_id}, {"Arn", l.target_id}};
@@ -151,8 +179,10 @@ std::vector<Rule> read_rules(BuildContext& ctx, const std::string& bus) {
         bool used = false;
         for (const Rule& r : rules)
             for (const Target& t : r.targets) used = used || t.link == &l;
-        if (!used) ctx.diagnostics.warning("/edges/" + std::to_string(l.edge), "no rule of bus '" + ctx.spec.id + "' targets '" + l.target_id + "'",
-                                           "add a rule with this target, or put EventPattern in the edge config");
+        if (!used)
+            ctx.diagnostics.warning("/edges/" + std::to_string(l.edge),
+                                    "no rule of bus '" + ctx.spec.id + "' targets '" + l.target_id + "'",
+                                    "add a rule with this target, or put EventPattern in the edge config");
     }
     return rules;
 }
@@ -179,10 +209,14 @@ JsonPtr target_input(const Target& t, const Rule& r, const JsonPtr& event) {
         const std::string var = tpl.substr(i + 1, close - i - 1);
         const bool quoted = i > 0 && tpl[i - 1] == '"';
         std::optional<Json> value;
-        if (var == "aws.events.rule-arn") value = r.arn;
-        else if (var == "aws.events.rule-name") value = r.name;
-        else if (var == "aws.events.event" || var == "aws.events.event.json") value = *event;
-        else if (var == "aws.events.event.ingestion-time") value = event->value("time", "");
+        if (var == "aws.events.rule-arn")
+            value = r.arn;
+        else if (var == "aws.events.rule-name")
+            value = r.name;
+        else if (var == "aws.events.event" || var == "aws.events.event.json")
+            value = *event;
+        else if (var == "aws.events.event.ingestion-time")
+            value = event->value("time", "");
         else
             for (const auto& [name, path] : t.paths_map)
                 if (name == var) {

@@ -15,14 +15,14 @@ namespace sim::svc::eb {
 struct Target {
     std::string id;
     const Link* link = nullptr;
-    std::optional<Json> input;                            // Input: constant JSON
-    std::string input_path;                               // InputPath
+    std::optional<Json> input;                                   // Input: constant JSON
+    std::string input_path;                                      // InputPath
     std::vector<std::pair<std::string, std::string>> paths_map;  // InputTransformer.InputPathsMap
-    std::string input_template;                           // InputTransformer.InputTemplate
+    std::string input_template;                                  // InputTransformer.InputTemplate
     bool transformer = false;
-    int max_retries = 185;                                // RetryPolicy.MaximumRetryAttempts 0..185
-    SimTime max_age = hours(24);                          // RetryPolicy.MaximumEventAgeInSeconds 60..86,400
-    const Link* dlq = nullptr;                            // DeadLetterConfig.Arn
+    int max_retries = 185;        // RetryPolicy.MaximumRetryAttempts 0..185
+    SimTime max_age = hours(24);  // RetryPolicy.MaximumEventAgeInSeconds 60..86,400
+    const Link* dlq = nullptr;    // DeadLetterConfig.Arn
 };
 
 struct Rule {

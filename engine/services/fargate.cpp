@@ -11,8 +11,8 @@
 // AWS: https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-tasks-services.html#fargate-tasks-size
 #include "services/fargate.h"
 
-#include "prices/price_table.h"
 #include "pattern/config_reader.h"
+#include "prices/price_table.h"
 #include "services/ec2_group.h"
 
 namespace sim::svc {
@@ -22,9 +22,9 @@ namespace {
 struct Size {
     std::int64_t cpu, lo, hi, step;
 };
-const Size kSizes[] = {{256, 512, 2048, 0},          // 512, 1024, 2048
-                       {512, 1024, 4096, 1024},     {1024, 2048, 8192, 1024},  {2048, 4096, 16384, 1024},
-                       {4096, 8192, 30720, 1024},   {8192, 16384, 61440, 4096}, {16384, 32768, 122880, 8192}};
+const Size kSizes[] = {{256, 512, 2048, 0},  // 512, 1024, 2048
+                       {512, 1024, 4096, 1024},   {1024, 2048, 8192, 1024},   {2048, 4096, 16384, 1024},
+                       {4096, 8192, 30720, 1024}, {8192, 16384, 61440, 4096}, {16384, 32768, 122880, 8192}};
 
 bool valid_memory(const Size& s, std::int64_t mb) {
     if (s.step == 0) return mb == 512 || mb == 1024 || mb == 2048;
@@ -41,11 +41,14 @@ bool read_units(ConfigReader& r, const char* key, std::int64_t dflt, std::int64_
     const Json* v = r.raw(key);
     out = dflt;
     if (!v) return true;
-    if (v->is_number_integer()) out = v->get<std::int64_t>();
+    if (v->is_number_integer())
+        out = v->get<std::int64_t>();
     else if (v->is_string() && !v->get<std::string>().empty() &&
-             v->get<std::string>().find_first_not_of("0123456789") == std::string::npos && v->get<std::string>().size() < 9)
+             v->get<std::string>().find_first_not_of("0123456789") == std::string::npos &&
+             v->get<std::string>().size() < 9)
         out = std::stoll(v->get<std::string>());
-    else return false;
+    else
+        return false;
     return true;
 }
 
@@ -54,23 +57,30 @@ std::unique_ptr<Service> create_fargate(BuildContext& ctx) {
     GroupConfig c;
     c.noun = "task";
     std::int64_t cpu = 256, mem = 512;
-    if (!read_units(r, "Cpu", 256, cpu)) r.error("Cpu", "Cpu must be a number of CPU units such as \"256\" (0.25 vCPU), got " + r.raw("Cpu")->dump());
-    if (!read_units(r, "Memory", 512, mem)) r.error("Memory", "Memory must be a number of MB such as \"512\", got " + r.raw("Memory")->dump());
+    if (!read_units(r, "Cpu", 256, cpu))
+        r.error("Cpu", "Cpu must be a number of CPU units such as \"256\" (0.25 vCPU), got " + r.raw("Cpu")->dump());
+    if (!read_units(r, "Memory", 512, mem))
+        r.error("Memory", "Memory must be a number of MB such as \"512\", got " + r.raw("Memory")->dump());
     const Size* size = nullptr;
     for (const Size& s : kSizes)
         if (s.cpu == cpu) size = &s;
     if (!size) {
-        r.error("Cpu", "Cpu must be one of 256, 512, 1024, 2048, 4096, 8192, 16384 (0.25..16 vCPU), got " + std::to_string(cpu));
+        r.error("Cpu", "Cpu must be one of 256, 512, 1024, 2048, 4096, 8192, 16384 (0.25..16 vCPU), got " +
+                           std::to_string(cpu));
         size = &kSizes[0];
         mem = 512;
     } else if (!valid_memory(*size, mem)) {
-        r.error("Memory", "Memory for Cpu " + std::to_string(cpu) + " must be " + memory_choices(*size) + " MB, got " + std::to_string(mem),
+        r.error("Memory",
+                "Memory for Cpu " + std::to_string(cpu) + " must be " + memory_choices(*size) + " MB, got " +
+                    std::to_string(mem),
                 "Fargate accepts fixed CPU/memory combinations only");
     }
     bool arm = false;
     if (const Json* rp = r.raw("RuntimePlatform")) {
         static const Json kEmpty = Json::object();
-        if (!rp->is_object()) r.error("RuntimePlatform", "RuntimePlatform must be an object such as {\"CpuArchitecture\": \"ARM64\"}, got " + rp->dump());
+        if (!rp->is_object())
+            r.error("RuntimePlatform",
+                    "RuntimePlatform must be an object such as {\"CpuArchitecture\": \"ARM64\"}, got " + rp->dump());
         ConfigReader pr(rp->is_object() ? *rp : kEmpty, r.path_of("RuntimePlatform"), ctx.diagnostics);
         arm = pr.choice("CpuArchitecture", "X86_64", {"X86_64", "ARM64"}) == "ARM64";
         pr.raw("OperatingSystemFamily");
@@ -103,7 +113,8 @@ ServiceKind fargate_kind() {
     k.group = "compute";
     k.cfn_type = "AWS::ECS::Service";
     k.description = "Containers without servers to manage, but always on: billed per vCPU- and GB-hour while tasks run";
-    k.ports = {{"out", "SDK calls", group_call_targets(), "wire it to the data or messaging service the containers call"}};
+    k.ports = {
+        {"out", "SDK calls", group_call_targets(), "wire it to the data or messaging service the containers call"}};
     k.create = create_fargate;
     return k;
 }

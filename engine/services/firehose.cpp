@@ -16,11 +16,11 @@
 //      https://docs.aws.amazon.com/firehose/latest/APIReference/API_BufferingHints.html
 #include "services/firehose.h"
 
-#include "prices/price_table.h"
-#include "pattern/config_reader.h"
-#include "pattern/pattern.h"
 #include "core/civil_time.h"
 #include "core/timer_tag.h"
+#include "pattern/config_reader.h"
+#include "pattern/pattern.h"
+#include "prices/price_table.h"
 
 #include <cmath>
 #include <cstring>
@@ -65,26 +65,34 @@ public:
         Message rec = in.msg;
         static const Json kNull;
         const Json& b = in.msg.body ? *in.msg.body : kNull;
-        if (b.is_object() && b.contains("operation")) rec.body = std::make_shared<const Json>(b.contains("Data") ? b["Data"] : Json());
-        else if (std::strcmp(in.msg.type, "apigateway.proxy") == 0 && b.is_object() && b.contains("body")) rec.body = std::make_shared<const Json>(b["body"]);
+        if (b.is_object() && b.contains("operation"))
+            rec.body = std::make_shared<const Json>(b.contains("Data") ? b["Data"] : Json());
+        else if (std::strcmp(in.msg.type, "apigateway.proxy") == 0 && b.is_object() && b.contains("body"))
+            rec.body = std::make_shared<const Json>(b["body"]);
         rec.id = ctx.new_message_id();
         Reply r;
         if (rec.size_bytes > kMaxRecord) {
-            r = Reply::failure(400, "ValidationException", "a record is at most 1,000 KiB, got " + std::to_string(rec.size_bytes) + " bytes");
+            r = Reply::failure(400, "ValidationException",
+                               "a record is at most 1,000 KiB, got " + std::to_string(rec.size_bytes) + " bytes");
             ctx.metrics().count(Counter::Errors, now);
         } else {
-            const std::int64_t billed_bytes = std::max<std::int64_t>(5120, (rec.size_bytes + 5119) / 5120 * 5120);  // 5 KB increments
-            ctx.metrics().add_cost(price_table::kFirehoseIngestGb * static_cast<double>(billed_bytes) / 1073741824.0, now);
+            const std::int64_t billed_bytes =
+                std::max<std::int64_t>(5120, (rec.size_bytes + 5119) / 5120 * 5120);  // 5 KB increments
+            ctx.metrics().add_cost(price_table::kFirehoseIngestGb * static_cast<double>(billed_bytes) / 1073741824.0,
+                                   now);
             if (!buffer_) buffer_ = std::make_shared<std::vector<Message>>();
-            if (buffer_->empty() && c_.interval.us > 0) interval_timer_ = ctx.start_timer(c_.interval, timer_tag(kInterval));
+            if (buffer_->empty() && c_.interval.us > 0)
+                interval_timer_ = ctx.start_timer(c_.interval, timer_tag(kInterval));
             buffer_bytes_ += rec.size_bytes;
             buffer_->push_back(std::move(rec));
             ++records_in_;
             ctx.metrics().set_queue_depth(static_cast<std::int64_t>(buffer_->size()), now);
             if (buffer_bytes_ >= c_.buffer_bytes || c_.interval.us == 0) flush(ctx);
         }
-        if (in.caller.valid()) ctx.reply(in.caller, std::move(r), msec(15));
-        else if (!r.ok()) ctx.drop(in.msg, "PutRecord refused by " + c_.name + ": " + r.detail);
+        if (in.caller.valid())
+            ctx.reply(in.caller, std::move(r), msec(15));
+        else if (!r.ok())
+            ctx.drop(in.msg, "PutRecord refused by " + c_.name + ": " + r.detail);
     }
 
     void on_timer(Context& ctx, std::uint64_t tag) override {
@@ -106,8 +114,10 @@ public:
         if (it == calls_.end()) return;
         Job j = std::move(it->second);
         calls_.erase(it);
-        if (r.ok() && r.status < 400) succeeded(ctx, std::move(j), r);
-        else failed(ctx, std::move(j), r);
+        if (r.ok() && r.status < 400)
+            succeeded(ctx, std::move(j), r);
+        else
+            failed(ctx, std::move(j), r);
     }
 
     void report(Json& out) const override {
@@ -154,11 +164,13 @@ private:
             m.batch = j.records;
             to = c_.transform;
         } else if (j.step == Step::Copy) {
-            m.body = std::make_shared<const Json>(Json{{"operation", "COPY"}, {"Key", j.key}, {"Rows", j.count}, {"SizeBytes", j.bytes}});
+            m.body = std::make_shared<const Json>(
+                Json{{"operation", "COPY"}, {"Key", j.key}, {"Rows", j.count}, {"SizeBytes", j.bytes}});
             to = c_.redshift;
         } else {
             if (j.key.empty()) j.key = object_key(ctx, j.step == Step::ErrorObject ? c_.error_prefix : c_.prefix);
-            m.body = std::make_shared<const Json>(Json{{"operation", "PutObject"}, {"Key", j.key}, {"SizeBytes", j.bytes}});
+            m.body =
+                std::make_shared<const Json>(Json{{"operation", "PutObject"}, {"Key", j.key}, {"SizeBytes", j.bytes}});
         }
         calls_.emplace(ctx.call(*to, std::move(m)), std::move(j));
     }
@@ -168,11 +180,20 @@ private:
             case Step::Transform: {
                 // Per-record results: failed records go to the error prefix, the rest on.
                 std::size_t failed = 0;
-                if (r.body && r.body->is_object() && r.body->contains("batchItemFailures")) failed = (*r.body)["batchItemFailures"].size();
+                if (r.body && r.body->is_object() && r.body->contains("batchItemFailures"))
+                    failed = (*r.body)["batchItemFailures"].size();
                 if (failed) {
                     records_failed_ += failed;
-                    Job e{Step::ErrorObject, j.records, j.bytes * static_cast<std::int64_t>(failed) / static_cast<std::int64_t>(j.count), failed, "", 0, ctx.now()};
-                    ctx.note(&j.records->front(), Outcome::Error, std::to_string(failed) + " records failed transformation; written under " + c_.error_prefix);
+                    Job e{Step::ErrorObject,
+                          j.records,
+                          j.bytes * static_cast<std::int64_t>(failed) / static_cast<std::int64_t>(j.count),
+                          failed,
+                          "",
+                          0,
+                          ctx.now()};
+                    ctx.note(
+                        &j.records->front(), Outcome::Error,
+                        std::to_string(failed) + " records failed transformation; written under " + c_.error_prefix);
                     run(ctx, std::move(e));
                 }
                 if (failed == j.count) return;
@@ -183,7 +204,9 @@ private:
                 run(ctx, std::move(j));
                 return;
             }
-            case Step::ErrorObject: ++objects_; return;
+            case Step::ErrorObject:
+                ++objects_;
+                return;
             case Step::Object:
                 ++objects_;
                 if (c_.redshift) {
@@ -210,21 +233,24 @@ private:
             give_up = j.attempts > c_.transform_retries;
             if (give_up) {  // the whole buffer failed processing: it goes to the error prefix
                 records_failed_ += j.count;
-                ctx.note(&j.records->front(), Outcome::Error, "transformation failed after " + std::to_string(c_.transform_retries) +
-                                                                  " retries (" + r.error + "); " + std::to_string(j.count) + " records written under " + c_.error_prefix);
+                ctx.note(&j.records->front(), Outcome::Error,
+                         "transformation failed after " + std::to_string(c_.transform_retries) + " retries (" +
+                             r.error + "); " + std::to_string(j.count) + " records written under " + c_.error_prefix);
                 run(ctx, Job{Step::ErrorObject, j.records, j.bytes, j.count, "", 0, ctx.now()});
                 return;
             }
         } else if (j.step == Step::Copy) {
             delay = sec(30);
             if (ctx.now() + delay - j.first > c_.redshift_retry) {
-                ctx.note(&j.records->front(), Outcome::Error, "Redshift COPY of " + j.key + " failed for " + std::to_string(c_.redshift_retry.us / 1000000) +
-                                                                  " s (" + r.error + "); manifest written under errors/");
+                ctx.note(&j.records->front(), Outcome::Error,
+                         "Redshift COPY of " + j.key + " failed for " + std::to_string(c_.redshift_retry.us / 1000000) +
+                             " s (" + r.error + "); manifest written under errors/");
                 run(ctx, Job{Step::ErrorObject, j.records, 512, j.count, "errors/manifests/" + j.key, 0, ctx.now()});
                 return;
             }
         } else if (ctx.now() + delay - j.first > hours(24)) {
-            ctx.drop(j.records->front(), "Firehose could not write " + std::to_string(j.count) + " records to S3 for 24 h: " + r.error);
+            ctx.drop(j.records->front(),
+                     "Firehose could not write " + std::to_string(j.count) + " records to S3 for 24 h: " + r.error);
             return;
         }
         const std::uint64_t key = next_wait_++;
@@ -279,9 +305,10 @@ std::unique_ptr<Service> create_firehose(BuildContext& ctx) {
         }
     }
     if (!c.s3)
-        ctx.diagnostics.error(ctx.path, "delivery stream '" + ctx.spec.id + "' needs an S3 bucket",
-                              c.redshift ? "Firehose stages Redshift loads in S3 and runs COPY: wire the stream to an S3 bucket too"
-                                         : "wire the stream to an S3 bucket (its destination)");
+        ctx.diagnostics.error(
+            ctx.path, "delivery stream '" + ctx.spec.id + "' needs an S3 bucket",
+            c.redshift ? "Firehose stages Redshift loads in S3 and runs COPY: wire the stream to an S3 bucket too"
+                       : "wire the stream to an S3 bucket (its destination)");
     return std::make_unique<DeliveryStream>(std::move(c));
 }
 
@@ -291,14 +318,16 @@ std::unique_ptr<Service> create_firehose(BuildContext& ctx) {
 // Not modelled: [ ] concurrency scaling  [ ] provisioned clusters  [ ] storage
 class Warehouse final : public Service {
 public:
-    Warehouse(Distribution latency, double error_rate, int rpus) : latency_(latency), error_rate_(error_rate), rpus_(rpus) {}
+    Warehouse(Distribution latency, double error_rate, int rpus)
+        : latency_(latency), error_rate_(error_rate), rpus_(rpus) {}
 
     void on_message(Context& ctx, const Inbound& in) override {
         const SimTime now = ctx.now();
         ctx.metrics().count(Counter::Invocations, now);
         const SimTime d = latency_.sample(ctx.rng());
         ctx.metrics().observe_latency(d, now);
-        ctx.metrics().add_cost(static_cast<double>(rpus_) * std::max(60.0, d.seconds()) / 3600.0 * price_table::kRedshiftRpuHour, now);
+        ctx.metrics().add_cost(
+            static_cast<double>(rpus_) * std::max(60.0, d.seconds()) / 3600.0 * price_table::kRedshiftRpuHour, now);
         Reply r;
         if (ctx.rng().chance(error_rate_)) {
             r = Reply::failure(500, "InternalError", "COPY failed (ErrorRate)");

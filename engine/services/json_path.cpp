@@ -43,7 +43,9 @@ bool walk(std::string_view steps, const Json* doc, const Json** out) {
 }
 }  // namespace
 
-bool is_simple_path(const std::string& path) { return !path.empty() && path[0] == '$' && walk(std::string_view(path).substr(1), nullptr, nullptr); }
+bool is_simple_path(const std::string& path) {
+    return !path.empty() && path[0] == '$' && walk(std::string_view(path).substr(1), nullptr, nullptr);
+}
 
 const Json* select_path(const Json& doc, const std::string& path) {
     if (path.empty() || path[0] != '$') return nullptr;

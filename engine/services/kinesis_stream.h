@@ -3,8 +3,8 @@
 #pragma once
 
 #include "core/service.h"
-#include "core/token_bucket.h"
 #include "core/timer_tag.h"
+#include "core/token_bucket.h"
 #include "services/event_source_mapping_filter.h"
 
 #include <deque>
@@ -16,44 +16,44 @@ namespace sim::svc::kds {
 
 struct EsmConfig {
     const Link* link = nullptr;
-    int batch_size = 100;              // 1..10,000
-    SimTime window;                    // MaximumBatchingWindowInSeconds 0..300
-    int parallelization = 1;           // ParallelizationFactor 1..10
-    bool bisect = false;               // BisectBatchOnFunctionError
-    int max_retries = -1;              // MaximumRetryAttempts -1 (infinite)..10,000
-    SimTime max_age = kNever;          // MaximumRecordAgeInSeconds -1 or 60..604,800
+    int batch_size = 100;      // 1..10,000
+    SimTime window;            // MaximumBatchingWindowInSeconds 0..300
+    int parallelization = 1;   // ParallelizationFactor 1..10
+    bool bisect = false;       // BisectBatchOnFunctionError
+    int max_retries = -1;      // MaximumRetryAttempts -1 (infinite)..10,000
+    SimTime max_age = kNever;  // MaximumRecordAgeInSeconds -1 or 60..604,800
     bool report_item_failures = false;
-    bool latest = false;               // StartingPosition LATEST (records before t=0: none anyway)
+    bool latest = false;  // StartingPosition LATEST (records before t=0: none anyway)
     const Link* on_failure = nullptr;
-    esm::EventFilter filter;           // FilterCriteria: non-matching records are skipped
+    esm::EventFilter filter;  // FilterCriteria: non-matching records are skipped
 };
 
 struct StreamConfig {
     std::string name, arn;
     bool on_demand = false;
     int shards = 1;
-    int max_shards = 200;              // on-demand: 200 MB/s write per stream by default
+    int max_shards = 200;  // on-demand: 200 MB/s write per stream by default
     SimTime retention = hours(24);
-    std::string key_path;              // PartitionKeyPath
+    std::string key_path;  // PartitionKeyPath
     std::int64_t max_record = 1024 * 1024;
     std::vector<EsmConfig> esms;
     std::vector<const Link*> firehoses;  // Firehose delivery streams reading this stream
 };
 
 struct Record {
-    Message msg;           // body = data; attributes = {partitionKey, sequenceNumber}
+    Message msg;  // body = data; attributes = {partitionKey, sequenceNumber}
     SimTime arrival;
     std::uint64_t seq = 0;
     std::uint32_t shard = 0;
 };
 
-struct Lane {                       // one shard (or one ParallelizationFactor slice of it)
+struct Lane {  // one shard (or one ParallelizationFactor slice of it)
     std::deque<Record> records;
     bool busy = false, timer = false;
     SimTime last_poll{-1000000000};
-    SimTime first_wait;             // when the oldest waiting record was seen (batching window)
+    SimTime first_wait;  // when the oldest waiting record was seen (batching window)
     int retries = 0;
-    std::size_t split = 0;          // bisect: current batch size limit (0 = none)
+    std::size_t split = 0;  // bisect: current batch size limit (0 = none)
     std::size_t in_batch = 0;
 };
 
@@ -91,12 +91,13 @@ private:
 
     StreamConfig c_;
     std::vector<Shard> shards_;
-    std::vector<std::vector<Lane>> lanes_by_esm_;  // [esm][shard * PF + slice]
+    std::vector<std::vector<Lane>> lanes_by_esm_;                                   // [esm][shard * PF + slice]
     std::unordered_map<std::uint64_t, std::pair<std::size_t, std::size_t>> calls_;  // call → (esm, lane)
     std::uint64_t next_seq_ = 1;
     double minute_peak_ = 0, window_records_ = 0;
     bool rescale_armed_ = false;
-    std::uint64_t puts_ = 0, throttled_ = 0, processed_ = 0, failed_batches_ = 0, discarded_ = 0, expired_ = 0, filtered_ = 0;
+    std::uint64_t puts_ = 0, throttled_ = 0, processed_ = 0, failed_batches_ = 0, discarded_ = 0, expired_ = 0,
+                  filtered_ = 0;
     std::int64_t stored_ = 0, iterator_age_max_us_ = 0, bytes_in_ = 0;
 };
 

@@ -33,9 +33,9 @@
 #include "core/deadline_queue.h"
 #include "core/id_map.h"
 #include "core/timer_tag.h"
-#include "prices/price_table.h"
 #include "pattern/config_reader.h"
 #include "pattern/pattern.h"
+#include "prices/price_table.h"
 #include "services/json_path.h"
 #include "services/lambda_actions.h"
 #include "services/lambda_config.h"
@@ -53,25 +53,25 @@ namespace {
 enum Tag : std::uint64_t { kInitDone = 1, kHandlerDone, kTimeout, kAsyncRetry, kPcBill };
 constexpr SimTime kPcBillPeriod = minutes(1);  // provisioned concurrency accrues per minute
 
-constexpr std::int64_t kMaxSyncPayload = 6 * 1024 * 1024;   // 6 MB request (RequestResponse)
-constexpr std::int64_t kMaxAsyncPayload = 1024 * 1024;      // 1 MB (Event, since Oct 2025)
-constexpr std::uint16_t kMaxRecursion = 16;                 // invocations per event chain
+constexpr std::int64_t kMaxSyncPayload = 6 * 1024 * 1024;  // 6 MB request (RequestResponse)
+constexpr std::int64_t kMaxAsyncPayload = 1024 * 1024;     // 1 MB (Event, since Oct 2025)
+constexpr std::uint16_t kMaxRecursion = 16;                // invocations per event chain
 
 struct Invocation {
     Message msg;
     CallerRef caller;
-    SimTime received;        // when it first reached the function (async: queue entry time)
+    SimTime received;  // when it first reached the function (async: queue entry time)
     SimTime start, handler_start;
-    SimTime init;            // INIT duration (0 when warm)
+    SimTime init;  // INIT duration (0 when warm)
     std::size_t next_action = 0;
     std::size_t record = 0;  // batch: the record whose actions run now
     bool error_checked = false;
-    bool report_failures = false;  // batch: ReportBatchItemFailures on the mapping
+    bool report_failures = false;       // batch: ReportBatchItemFailures on the mapping
     std::vector<std::uint64_t> failed;  // batch: ids of failed records
     std::uint64_t pending_call = 0;
     SimTime deadline = kNever;  // handler_start + Timeout while the handler runs
-    int attempts = 0;        // async: attempts made
-    bool on_pc = false;      // runs on a provisioned-concurrency environment
+    int attempts = 0;           // async: attempts made
+    bool on_pc = false;         // runs on a provisioned-concurrency environment
     SimTime throttle_backoff;
 };
 
@@ -96,8 +96,9 @@ public:
             if (c_.reserved < 0) account_->reserved_total += c_.provisioned;
             environments_ += c_.provisioned;
             pc_free_ = c_.provisioned;
-            ctx.metrics().set_hourly_cost(provisioned_gb() * 3600 * (c_.arm ? price_table::kLambdaPcAllocArm : price_table::kLambdaPcAllocX86),
-                                          ctx.now());
+            ctx.metrics().set_hourly_cost(
+                provisioned_gb() * 3600 * (c_.arm ? price_table::kLambdaPcAllocArm : price_table::kLambdaPcAllocX86),
+                ctx.now());
             ctx.start_timer(kPcBillPeriod, timer_tag(kPcBill, 0));
         }
     }
@@ -133,7 +134,9 @@ public:
         auto it = invocations_.find(id);
         if (it == invocations_.end()) return;
         switch (kind) {
-            case kInitDone: start_handler(ctx, id, it->second); break;
+            case kInitDone:
+                start_handler(ctx, id, it->second);
+                break;
             case kHandlerDone:
                 if (!timed_out(ctx, id, it->second)) run_next_action(ctx, id, it->second);
                 break;
@@ -143,7 +146,8 @@ public:
                 admit(ctx, id);
                 break;
             case kPcBill:
-            case kTimeout: break;  // handled above, before the invocation lookup
+            case kTimeout:
+                break;  // handled above, before the invocation lookup
         }
     }
 
@@ -185,7 +189,8 @@ public:
     }
 
     Json inspect() const override {
-        return {{"environments", environments_}, {"busy", busy_}, {"idle", idle_.size()}, {"queued_async", async_waiting_}};
+        return {
+            {"environments", environments_}, {"busy", busy_}, {"idle", idle_.size()}, {"queued_async", async_waiting_}};
     }
 
 private:
@@ -193,7 +198,8 @@ private:
     // Running handlers wait in `timeouts_` in start order, which is deadline order (one Timeout per
     // function); one timer for the oldest still running sweeps everything due.
     void time_out(Context& ctx, std::uint64_t id) {
-        finish(ctx, id, "Sandbox.Timedout", "Task timed out after " + seconds_text(c_.timeout) + " seconds", Outcome::TimedOut);
+        finish(ctx, id, "Sandbox.Timedout", "Task timed out after " + seconds_text(c_.timeout) + " seconds",
+               Outcome::TimedOut);
     }
 
     // A handler step that arrives at or after the deadline (the same microsecond as the sweep, but
@@ -226,16 +232,20 @@ private:
         if (!reason.empty() || pc) {
         } else if (c_.reserved >= 0) {
             if (busy_ >= c_.reserved)
-                reason = c_.reserved == 0 ? "ReservedFunctionConcurrentInvocationLimitExceeded: reserved concurrency is 0"
-                                          : "ReservedFunctionConcurrentInvocationLimitExceeded: reserved concurrency " + std::to_string(c_.reserved) + " reached";
+                reason = c_.reserved == 0
+                             ? "ReservedFunctionConcurrentInvocationLimitExceeded: reserved concurrency is 0"
+                             : "ReservedFunctionConcurrentInvocationLimitExceeded: reserved concurrency " +
+                                   std::to_string(c_.reserved) + " reached";
         } else {
             const LambdaAccount& a = *account_;
             if (a.unreserved_in_use >= a.concurrency_limit - a.reserved_total)
-                reason = "ConcurrentInvocationLimitExceeded: account concurrency " + std::to_string(a.concurrency_limit) + " reached";
+                reason = "ConcurrentInvocationLimitExceeded: account concurrency " +
+                         std::to_string(a.concurrency_limit) + " reached";
         }
         bool cold = !pc && idle_.empty();
         if (reason.empty() && cold && !take_scaling_token(ctx))
-            reason = c_.legacy_burst ? "scaling rate (legacy burst): account burst of 3,000 used, then 500 new execution environments per minute"
+            reason = c_.legacy_burst ? "scaling rate (legacy burst): account burst of 3,000 used, then 500 new "
+                                       "execution environments per minute"
                                      : "scaling rate: at most 1,000 new execution environments per 10 s";
         if (!reason.empty()) {
             throttle(ctx, id, inv, reason);
@@ -244,8 +254,10 @@ private:
         rps.take();
         ++busy_;
         inv.on_pc = pc;
-        if (pc) --pc_free_;
-        else if (c_.reserved < 0) ++account_->unreserved_in_use;
+        if (pc)
+            --pc_free_;
+        else if (c_.reserved < 0)
+            ++account_->unreserved_in_use;
         ctx.metrics().set_concurrency(busy_, now);
         ctx.metrics().count(Counter::Invocations, now);
         inv.start = now;
@@ -274,7 +286,8 @@ private:
         }
         // Async: back on the internal queue, exponential backoff 1 s → 5 min, until the event's
         // maximum age runs out.
-        inv.throttle_backoff = inv.throttle_backoff.us == 0 ? sec(1) : std::min(inv.throttle_backoff + inv.throttle_backoff, minutes(5));
+        inv.throttle_backoff =
+            inv.throttle_backoff.us == 0 ? sec(1) : std::min(inv.throttle_backoff + inv.throttle_backoff, minutes(5));
         if (ctx.now() + inv.throttle_backoff - inv.received > c_.max_event_age) {
             fail_async(ctx, id, inv, "EventAgeExceeded", reason);
             return;
@@ -305,7 +318,8 @@ private:
         if (!inv.error_checked) {
             inv.error_checked = true;
             if (ctx.rng().chance(c_.error_rate)) {
-                finish(ctx, id, "Unhandled", "function error (ErrorRate " + std::to_string(c_.error_rate) + ")", Outcome::Error);
+                finish(ctx, id, "Unhandled", "function error (ErrorRate " + std::to_string(c_.error_rate) + ")",
+                       Outcome::Error);
                 return;
             }
         }
@@ -329,7 +343,8 @@ private:
             if (inv.next_action == 0 && c_.record_error_rate > 0 && ctx.rng().chance(c_.record_error_rate)) {
                 ++records_failed_;
                 if (!inv.report_failures) {
-                    finish(ctx, id, "Unhandled", "record " + std::to_string(rec.id) + " failed (RecordErrorRate)", Outcome::Error);
+                    finish(ctx, id, "Unhandled", "record " + std::to_string(rec.id) + " failed (RecordErrorRate)",
+                           Outcome::Error);
                     return;
                 }
                 inv.failed.push_back(rec.id);
@@ -348,7 +363,8 @@ private:
         finish(ctx, id, "", "", Outcome::Ok);
     }
 
-    void call_action(Context& ctx, std::uint64_t id, Invocation& inv, const LambdaAction& a, const Message& cause, JsonPtr req) {
+    void call_action(Context& ctx, std::uint64_t id, Invocation& inv, const LambdaAction& a, const Message& cause,
+                     JsonPtr req) {
         Message m = ctx.derive(cause, "sdk.call", LoopCount::AddLambdaHop);
         m.size_bytes = cause.size_bytes;
         m.body = std::move(req);
@@ -370,10 +386,13 @@ private:
     void too_large(Context& ctx, const Inbound& in) {
         const bool sync = in.caller.valid();
         const std::string detail = std::string("RequestTooLargeException: ") + (sync ? "synchronous" : "asynchronous") +
-                                   " payload of " + std::to_string(in.msg.size_bytes) + " bytes is over the " + (sync ? "6 MB" : "1 MB") + " limit";
+                                   " payload of " + std::to_string(in.msg.size_bytes) + " bytes is over the " +
+                                   (sync ? "6 MB" : "1 MB") + " limit";
         ctx.metrics().count(Counter::Errors, ctx.now());
-        if (sync) ctx.reply(in.caller, Reply::failure(413, "RequestTooLargeException", detail));
-        else ctx.drop(in.msg, detail);
+        if (sync)
+            ctx.reply(in.caller, Reply::failure(413, "RequestTooLargeException", detail));
+        else
+            ctx.drop(in.msg, detail);
     }
 
     // Recursive-loop detection: an event chain that has already invoked Lambda 16 times is
@@ -388,13 +407,15 @@ private:
             return false;
         }
         ++loops_stopped_;
-        const std::string text = "recursive loop detected: '" + ctx.node_id() + "' was invoked " + std::to_string(kMaxRecursion) +
-                                 " times by the same event chain; Lambda stopped the next invocation (RecursiveLoop: Terminate)";
+        const std::string text =
+            "recursive loop detected: '" + ctx.node_id() + "' was invoked " + std::to_string(kMaxRecursion) +
+            " times by the same event chain; Lambda stopped the next invocation (RecursiveLoop: Terminate)";
         ctx.note(&in.msg, Outcome::Dropped, text);
         ctx.metrics().count(Counter::Errors, ctx.now());
         if (in.caller.valid()) {
             Json body = {{"recursiveItems", looping}};
-            ctx.reply(in.caller, Reply{400, "RecursiveInvocationException", text, std::make_shared<const Json>(std::move(body)), 0});
+            ctx.reply(in.caller, Reply{400, "RecursiveInvocationException", text,
+                                       std::make_shared<const Json>(std::move(body)), 0});
             return true;
         }
         Invocation inv;
@@ -423,20 +444,26 @@ private:
                                       : (c_.arm ? price_table::kLambdaGbSecondArm : price_table::kLambdaGbSecondX86);
         // Provisioned-concurrency duration has its own price and no free allowance.
         const double billed_gbs = inv.on_pc ? gbs : ctx.billable(FreeMeter::LambdaGbSeconds, gbs);
-        ctx.metrics().add_cost(price_table::kLambdaRequest * ctx.billable(FreeMeter::LambdaRequests, 1) + billed_gbs * rate, now);
+        ctx.metrics().add_cost(
+            price_table::kLambdaRequest * ctx.billable(FreeMeter::LambdaRequests, 1) + billed_gbs * rate, now);
         ctx.metrics().observe_latency(now - inv.start, now);
         const bool ok = error.empty();
         if (!ok) ctx.metrics().count(outcome == Outcome::TimedOut ? Counter::Timeouts : Counter::Errors, now);
         if (outcome == Outcome::TimedOut) ctx.metrics().count(Counter::Errors, now);
-        ctx.span(inv.msg, inv.init.us ? "Invoke (cold start)" : "Invoke", inv.start, outcome,
-                 inv.init.us ? "init " + std::to_string(inv.init.us / 1000) + " ms" + (ok ? "" : "; " + detail) : detail);
+        ctx.span(
+            inv.msg, inv.init.us ? "Invoke (cold start)" : "Invoke", inv.start, outcome,
+            inv.init.us ? "init " + std::to_string(inv.init.us / 1000) + " ms" + (ok ? "" : "; " + detail) : detail);
         // Release the environment. A timed-out environment is torn down (AWS restarts the runtime).
         --busy_;
-        if (inv.on_pc) ++pc_free_;  // a timed-out provisioned environment is re-initialised off the request path
-        else if (c_.reserved < 0) --account_->unreserved_in_use;
+        if (inv.on_pc)
+            ++pc_free_;  // a timed-out provisioned environment is re-initialised off the request path
+        else if (c_.reserved < 0)
+            --account_->unreserved_in_use;
         if (inv.on_pc) {
-        } else if (outcome == Outcome::TimedOut) --environments_;
-        else idle_.push_back(now);
+        } else if (outcome == Outcome::TimedOut)
+            --environments_;
+        else
+            idle_.push_back(now);
         ctx.metrics().set_concurrency(busy_, now);
 
         if (inv.caller.valid()) {
@@ -478,18 +505,22 @@ private:
         if (c_.on_failure) {
             ctx.metrics().count(Counter::DeadLettered, ctx.now());
             ctx.send(*c_.on_failure, destination_record(ctx, inv, condition, detail));
-            ctx.note(&inv.msg, Outcome::DeadLettered, std::string("async event sent to on-failure destination: ") + condition);
+            ctx.note(&inv.msg, Outcome::DeadLettered,
+                     std::string("async event sent to on-failure destination: ") + condition);
         } else if (c_.dlq) {
             ctx.metrics().count(Counter::DeadLettered, ctx.now());
             Message m = inv.msg;
             m.id = ctx.new_message_id();
-            m.attributes = std::make_shared<const Json>(Json{{"RequestID", {{"Type", "String"}, {"Value", std::to_string(inv.msg.id)}}},
-                                                             {"ErrorCode", {{"Type", "Number"}, {"Value", "200"}}},
-                                                             {"ErrorMessage", {{"Type", "String"}, {"Value", detail}}}});
+            m.attributes = std::make_shared<const Json>(
+                Json{{"RequestID", {{"Type", "String"}, {"Value", std::to_string(inv.msg.id)}}},
+                     {"ErrorCode", {{"Type", "Number"}, {"Value", "200"}}},
+                     {"ErrorMessage", {{"Type", "String"}, {"Value", detail}}}});
             ctx.send(*c_.dlq, std::move(m));
-            ctx.note(&inv.msg, Outcome::DeadLettered, std::string("async event sent to dead-letter queue: ") + condition);
+            ctx.note(&inv.msg, Outcome::DeadLettered,
+                     std::string("async event sent to dead-letter queue: ") + condition);
         } else {
-            ctx.drop(inv.msg, std::string("async invocation failed (") + condition + ") and no on-failure destination or DLQ is set: " + detail);
+            ctx.drop(inv.msg, std::string("async invocation failed (") + condition +
+                                  ") and no on-failure destination or DLQ is set: " + detail);
         }
         invocations_.erase(id);
     }
@@ -497,8 +528,11 @@ private:
     Message destination_record(Context& ctx, const Invocation& inv, const char* condition, const std::string& error) {
         Json rec = {{"version", "1.0"},
                     {"timestamp", iso8601_utc(ctx.start_unix_s() + static_cast<std::uint64_t>(ctx.now().us / 1000000))},
-                    {"requestContext", {{"requestId", std::to_string(inv.msg.id)}, {"functionArn", ctx.node_id()},
-                                        {"condition", condition}, {"approximateInvokeCount", inv.attempts}}},
+                    {"requestContext",
+                     {{"requestId", std::to_string(inv.msg.id)},
+                      {"functionArn", ctx.node_id()},
+                      {"condition", condition},
+                      {"approximateInvokeCount", inv.attempts}}},
                     {"requestPayload", inv.msg.body ? *inv.msg.body : Json()},
                     {"responseContext", {{"statusCode", 200}, {"executedVersion", "$LATEST"}}}};
         if (!error.empty()) {
@@ -521,7 +555,9 @@ private:
     // Provisioned concurrency is billed for the time it is allocated, used or not: it accrues
     // continuously from on_start; each minute the GB-s so far are counted for the report and the
     // charge folded into the cost timeline.
-    double provisioned_gb() const { return static_cast<double>(c_.provisioned) * static_cast<double>(c_.memory_mb) / 1024.0; }
+    double provisioned_gb() const {
+        return static_cast<double>(c_.provisioned) * static_cast<double>(c_.memory_mb) / 1024.0;
+    }
     void bill_provisioned(Context& ctx, SimTime period) {
         pc_gb_seconds_ += provisioned_gb() * period.seconds();
         ctx.metrics().fold_hourly_cost(ctx.now());
@@ -537,7 +573,7 @@ private:
     LambdaConfig c_;
     std::unordered_map<std::uint64_t, Invocation> invocations_;
     DeadlineQueue timeouts_{timer_tag(kTimeout, 0)};  // running handlers by deadline
-    IdMap<std::uint64_t> pending_calls_;  // call id → invocation id
+    IdMap<std::uint64_t> pending_calls_;              // call id → invocation id
     ActionRequests requests_;
     std::deque<SimTime> idle_;  // last-used time of each idle environment, oldest first
     std::uint64_t next_id_ = 1;

@@ -36,7 +36,8 @@ void add_payload(Json& req, const LambdaAction& a, const Json& event) {
         if (!req.contains(key) && !req.contains("Entries")) req[key] = event;
         return;
     }
-    if (!req.contains("Body") && !req.contains("Item") && !req.contains("Message") && a.operation != "GetItem") req["Event"] = event;
+    if (!req.contains("Body") && !req.contains("Item") && !req.contains("Message") && a.operation != "GetItem")
+        req["Event"] = event;
 }
 
 // A record selector: "$.body..." → the payload; metadata from the record itself.
@@ -58,7 +59,8 @@ Json select_record(const std::string& s, const Message& rec) {
     }
     if (rec.attributes && (s.rfind("$.messageAttributes", 0) == 0 || s.rfind("$.attributes", 0) == 0)) {
         const std::size_t dot = s.find('.', 2);  // "$.attributes" alone selects them all
-        const Json* v = select_steps(*rec.attributes, dot == std::string::npos ? std::string_view() : std::string_view(s).substr(dot));
+        const Json* v = select_steps(*rec.attributes,
+                                     dot == std::string::npos ? std::string_view() : std::string_view(s).substr(dot));
         return v ? *v : Json();
     }
     return Json();
@@ -103,8 +105,9 @@ Json resolve_record(const Json& tmpl, const Message& rec) {
 }  // namespace
 
 const std::vector<std::string>& lambda_sdk_targets() {
-    static const std::vector<std::string> targets = {"dynamodb", "s3", "sqs", "sns", "eventbridge", "kinesis", "firehose",
-                                                     "lambda", "stepfunctions", "aurora", "appsync", "redshift"};
+    static const std::vector<std::string> targets = {"dynamodb",      "s3",      "sqs",      "sns",
+                                                     "eventbridge",   "kinesis", "firehose", "lambda",
+                                                     "stepfunctions", "aurora",  "appsync",  "redshift"};
     return targets;
 }
 
@@ -133,14 +136,18 @@ std::vector<LambdaAction> read_lambda_actions(BuildContext& ctx) {
     if (!actions) return out;
     const std::string base = ctx.config.path_of("Actions");
     if (!actions->is_array()) {
-        ctx.diagnostics.error(base, "Actions must be an array of {\"target\", \"operation\", ...}, got " + actions->dump());
+        ctx.diagnostics.error(base,
+                              "Actions must be an array of {\"target\", \"operation\", ...}, got " + actions->dump());
         return out;
     }
     for (std::size_t i = 0; i < actions->size(); ++i) {
         const Json& a = (*actions)[i];
         const std::string path = base + "/" + std::to_string(i);
-        if (!a.is_object() || !a.contains("target") || !a["target"].is_string() || !a.contains("operation") || !a["operation"].is_string()) {
-            ctx.diagnostics.error(path, "an action needs \"target\" (a wired node id) and \"operation\" (e.g. \"PutItem\"), got " + a.dump());
+        if (!a.is_object() || !a.contains("target") || !a["target"].is_string() || !a.contains("operation") ||
+            !a["operation"].is_string()) {
+            ctx.diagnostics.error(
+                path,
+                "an action needs \"target\" (a wired node id) and \"operation\" (e.g. \"PutItem\"), got " + a.dump());
             continue;
         }
         LambdaAction act;
@@ -155,7 +162,8 @@ std::vector<LambdaAction> read_lambda_actions(BuildContext& ctx) {
         act.operation = a["operation"];
         const std::string ops = lambda_operations_for(act.link->target_type);
         if ((" " + ops + " ").find(" " + act.operation + " ") == std::string::npos) {
-            ctx.diagnostics.error(path + "/operation", "operation '" + act.operation + "' is not one " + act.link->target_type +
+            ctx.diagnostics.error(path + "/operation", "operation '" + act.operation + "' is not one " +
+                                                           act.link->target_type +
                                                            " supports here; expected one of: " + ops);
             continue;
         }

@@ -12,8 +12,8 @@ namespace sim::svc {
 
 struct LambdaAction {
     const Link* link = nullptr;
-    std::string operation;  // "PutItem", "SendMessage", "Publish", ...
-    Json params;            // the remaining keys, "$.x" selectors resolved at run time
+    std::string operation;         // "PutItem", "SendMessage", "Publish", ...
+    Json params;                   // the remaining keys, "$.x" selectors resolved at run time
     bool record_body_only = true;  // in batch records, every selector reads only the payload
 };
 

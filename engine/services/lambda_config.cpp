@@ -14,14 +14,29 @@ namespace sim::svc {
 
 bool runtime_init_ms(const std::string& rt, double& p50, double& p99) {
     auto starts = [&](const char* prefix) { return rt.rfind(prefix, 0) == 0; };
-    if (starts("nodejs")) { p50 = 128; p99 = 150; }
-    else if (rt == "python3.14") { p50 = 100; p99 = 110; }
-    else if (starts("python")) { p50 = 78; p99 = 95; }
-    else if (starts("java")) { p50 = 230; p99 = 280; }
-    else if (starts("dotnet")) { p50 = 260; p99 = 330; }
-    else if (starts("ruby")) { p50 = 260; p99 = 330; }
-    else if (starts("provided")) { p50 = 30; p99 = 55; }
-    else return false;
+    if (starts("nodejs")) {
+        p50 = 128;
+        p99 = 150;
+    } else if (rt == "python3.14") {
+        p50 = 100;
+        p99 = 110;
+    } else if (starts("python")) {
+        p50 = 78;
+        p99 = 95;
+    } else if (starts("java")) {
+        p50 = 230;
+        p99 = 280;
+    } else if (starts("dotnet")) {
+        p50 = 260;
+        p99 = 330;
+    } else if (starts("ruby")) {
+        p50 = 260;
+        p99 = 330;
+    } else if (starts("provided")) {
+        p50 = 30;
+        p99 = 55;
+    } else
+        return false;
     return true;
 }
 
@@ -44,7 +59,8 @@ void read_provisioned(BuildContext& ctx, LambdaConfig& c, std::int64_t account) 
     const std::int64_t hi = c.reserved >= 0 ? std::max<std::int64_t>(c.reserved, 1) : account - 100;
     c.provisioned = pr.integer("ProvisionedConcurrentExecutions", 1, 1, hi, "");
     if (c.reserved == 0)
-        pr.error("ProvisionedConcurrentExecutions", "ProvisionedConcurrentExecutions needs ReservedConcurrentExecutions above 0, got 0 reserved");
+        pr.error("ProvisionedConcurrentExecutions",
+                 "ProvisionedConcurrentExecutions needs ReservedConcurrentExecutions above 0, got 0 reserved");
     if (c.reserved >= 0 && c.provisioned > c.reserved) c.provisioned = c.reserved;
     pr.finish();
 }
@@ -76,7 +92,8 @@ LambdaConfig read_lambda_config(BuildContext& ctx) {
     if (r.has("ReservedConcurrentExecutions"))
         c.reserved = r.integer("ReservedConcurrentExecutions", 0, 0, account - 100, "");
     if (const Json* arch = r.raw("Architectures")) {
-        if (*arch == Json::array({"arm64"})) c.arm = true;
+        if (*arch == Json::array({"arm64"}))
+            c.arm = true;
         else if (*arch != Json::array({"x86_64"}))
             r.error("Architectures", "Architectures must be [\"x86_64\"] or [\"arm64\"], got " + arch->dump());
     }
@@ -87,10 +104,12 @@ LambdaConfig read_lambda_config(BuildContext& ctx) {
     // MemorySize (one per thread, Parallelism threads); the rest, waiting on I/O, does not.
     // CpuFraction 0 says a function is I/O-bound: memory then changes its cost, not its speed.
     const std::int64_t parallelism = r.integer("Parallelism", 1, 1, 64, "");
-    const std::int64_t reference_mb = r.integer("DurationReferenceMemoryMB", kLambdaDefaultReferenceMb, 128, 10240, "MB");
+    const std::int64_t reference_mb =
+        r.integer("DurationReferenceMemoryMB", kLambdaDefaultReferenceMb, 128, 10240, "MB");
     const double cpu_fraction = r.number("CpuFraction", 1, 0, 1, "");
     if (reference_mb != c.memory_mb) {
-        const double cpu_speedup = lambda_usable_vcpu(reference_mb, parallelism) / lambda_usable_vcpu(c.memory_mb, parallelism);
+        const double cpu_speedup =
+            lambda_usable_vcpu(reference_mb, parallelism) / lambda_usable_vcpu(c.memory_mb, parallelism);
         c.duration_scale = cpu_fraction * cpu_speedup + (1 - cpu_fraction);
     }
     read_provisioned(ctx, c, account);
@@ -114,11 +133,14 @@ LambdaConfig read_lambda_config(BuildContext& ctx) {
         if (l.port == "on_success") c.on_success = &l;
         if (l.port == "dlq") c.dlq = &l;
         if (l.port != "out") continue;
-        bool used = std::any_of(c.actions.begin(), c.actions.end(), [&](const LambdaAction& a) { return a.link == &l; });
+        bool used =
+            std::any_of(c.actions.begin(), c.actions.end(), [&](const LambdaAction& a) { return a.link == &l; });
         if (!used)
-            ctx.diagnostics.warning(ctx.path, "'" + ctx.spec.id + "' is wired to '" + l.target_id + "' but no action uses it",
-                                    "add an entry to Actions, e.g. {\"target\": \"" + l.target_id + "\", \"operation\": \"" +
-                                        lambda_operations_for(l.target_type).substr(0, lambda_operations_for(l.target_type).find(' ')) + "\"}");
+            ctx.diagnostics.warning(
+                ctx.path, "'" + ctx.spec.id + "' is wired to '" + l.target_id + "' but no action uses it",
+                "add an entry to Actions, e.g. {\"target\": \"" + l.target_id + "\", \"operation\": \"" +
+                    lambda_operations_for(l.target_type).substr(0, lambda_operations_for(l.target_type).find(' ')) +
+                    "\"}");
     }
     return c;
 }

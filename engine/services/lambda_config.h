@@ -2,8 +2,8 @@
 // CloudFormation/SAM properties plus sim-only keys).
 #pragma once
 
-#include "core/registry.h"
 #include "core/distribution.h"
+#include "core/registry.h"
 #include "core/token_bucket.h"
 #include "services/lambda_actions.h"
 
@@ -13,7 +13,7 @@
 namespace sim::svc {
 
 // Prices: price_table::kLambda* (engine/cost/price_table.h).
-inline constexpr double kLambdaMbPerVcpu = 1769;             // 1,769 MB = 1 vCPU (max 6 at 10,240 MB)
+inline constexpr double kLambdaMbPerVcpu = 1769;                // 1,769 MB = 1 vCPU (max 6 at 10,240 MB)
 inline constexpr std::int64_t kLambdaDefaultReferenceMb = 128;  // DurationMs is measured at Lambda's default memory
 
 // What Lambda keeps for the whole account (Account::shared): the concurrency pool and the
@@ -22,10 +22,10 @@ struct LambdaAccount {
     explicit LambdaAccount(std::int64_t limit)
         : concurrency_limit(limit),
           requests_per_second(static_cast<double>(limit * 10), static_cast<double>(limit * 10)) {}
-    std::int64_t concurrency_limit;      // ConcurrentExecutions quota (soft, default 1,000)
-    std::int64_t reserved_total = 0;     // sum of ReservedConcurrentExecutions
-    std::int64_t unreserved_in_use = 0;  // environments busy on unreserved functions
-    TokenBucket requests_per_second;     // invocations across all functions: 10 × the concurrency
+    std::int64_t concurrency_limit;              // ConcurrentExecutions quota (soft, default 1,000)
+    std::int64_t reserved_total = 0;             // sum of ReservedConcurrentExecutions
+    std::int64_t unreserved_in_use = 0;          // environments busy on unreserved functions
+    TokenBucket requests_per_second;             // invocations across all functions: 10 × the concurrency
     TokenBucket legacy_burst{500.0 / 60, 3000};  // legacy-burst scaling: 3,000 at once, +500 a minute
 };
 
@@ -33,20 +33,20 @@ struct LambdaConfig {
     std::string runtime;
     std::int64_t memory_mb = 128;
     SimTime timeout = sec(3);
-    std::int64_t reserved = -1;             // -1: unreserved
-    std::int64_t provisioned = 0;           // ProvisionedConcurrencyConfig.ProvisionedConcurrentExecutions
+    std::int64_t reserved = -1;    // -1: unreserved
+    std::int64_t provisioned = 0;  // ProvisionedConcurrencyConfig.ProvisionedConcurrentExecutions
     bool arm = false;
-    bool legacy_burst = false;              // settings.lambdaScaling "legacy-burst"
+    bool legacy_burst = false;                // settings.lambdaScaling "legacy-burst"
     std::int64_t account_concurrency = 1000;  // settings.lambdaConcurrencyLimit
     Distribution duration = Distribution::lognormal(20, 80);
-    double duration_scale = 1;              // memory → CPU: handler time multiplier vs DurationMs
+    double duration_scale = 1;  // memory → CPU: handler time multiplier vs DurationMs
     Distribution init = Distribution::lognormal(128, 150);
     double error_rate = 0;
-    double record_error_rate = 0;           // per record in batch invocations
-    bool stop_loops = true;                 // RecursiveLoop: Terminate (default) | Allow
+    double record_error_rate = 0;  // per record in batch invocations
+    bool stop_loops = true;        // RecursiveLoop: Terminate (default) | Allow
     SimTime idle_reclaim = minutes(10);
-    int max_retries = 2;                    // MaximumRetryAttempts 0..2
-    SimTime max_event_age = hours(6);       // MaximumEventAgeInSeconds 60..21600
+    int max_retries = 2;               // MaximumRetryAttempts 0..2
+    SimTime max_event_age = hours(6);  // MaximumEventAgeInSeconds 60..21600
     std::vector<LambdaAction> actions;
     const Link* on_failure = nullptr;
     const Link* on_success = nullptr;

@@ -18,9 +18,9 @@
 //      https://docs.aws.amazon.com/AmazonS3/latest/userguide/optimizing-performance.html
 #include "services/s3.h"
 
-#include "prices/price_table.h"
 #include "pattern/config_reader.h"
 #include "pattern/pattern.h"
+#include "prices/price_table.h"
 #include "traffic/payload_template.h"
 
 #include <algorithm>
@@ -47,7 +47,6 @@ struct Config {
     std::vector<Notification> notifications;
 };
 
-
 // The partitioned prefix of a key: everything up to its last '/'.
 std::string prefix_of(const std::string& key) {
     const auto slash = key.rfind('/');
@@ -70,7 +69,8 @@ bool event_matches(const std::vector<std::string>& patterns, const std::string& 
 // https://repost.aws/knowledge-center/lambda-s3-event-configuration-error,
 // https://docs.aws.amazon.com/AmazonS3/latest/userguide/notification-how-to-filtering.html
 constexpr const char* kAmbiguousReason =
-    "Configuration is ambiguously defined. Cannot have overlapping suffixes in two rules if the prefixes are overlapping for the same event type.";
+    "Configuration is ambiguously defined. Cannot have overlapping suffixes in two rules if the prefixes are "
+    "overlapping for the same event type.";
 
 // The event type both patterns cover (the narrower one), or "" when they are disjoint.
 std::string common_event(const std::string& a, const std::string& b) {
@@ -83,7 +83,9 @@ std::string common_event(const std::string& a, const std::string& b) {
     return "";
 }
 
-bool starts_with(const std::string& s, const std::string& p) { return s.rfind(p, 0) == 0; }
+bool starts_with(const std::string& s, const std::string& p) {
+    return s.rfind(p, 0) == 0;
+}
 bool ends_with(const std::string& s, const std::string& x) {
     return x.size() <= s.size() && s.compare(s.size() - x.size(), x.size(), x) == 0;
 }
@@ -105,10 +107,13 @@ void refuse_overlaps(const std::vector<Notification>& ns, Diagnostics& diags) {
             const std::string& prefix = a.prefix.size() > b.prefix.size() ? a.prefix : b.prefix;
             const std::string& suffix = a.suffix.size() > b.suffix.size() ? a.suffix : b.suffix;
             diags.error("/edges/" + std::to_string(b.link->edge) + "/config",
-                        "notifications to '" + a.link->target_id + "' (edge " + std::to_string(a.link->edge) + ") and '" + b.link->target_id +
-                            "' both match " + event + " for keys " + (prefix.empty() ? "with any prefix" : "starting with \"" + prefix + "\"") +
-                            (suffix.empty() ? " and any suffix" : " ending with \"" + suffix + "\"") + "; S3 refuses this: " + kAmbiguousReason,
-                        "give the two configurations prefixes or suffixes that cannot both match one key, or send to one destination and fan "
+                        "notifications to '" + a.link->target_id + "' (edge " + std::to_string(a.link->edge) +
+                            ") and '" + b.link->target_id + "' both match " + event + " for keys " +
+                            (prefix.empty() ? "with any prefix" : "starting with \"" + prefix + "\"") +
+                            (suffix.empty() ? " and any suffix" : " ending with \"" + suffix + "\"") +
+                            "; S3 refuses this: " + kAmbiguousReason,
+                        "give the two configurations prefixes or suffixes that cannot both match one key, or send to "
+                        "one destination and fan "
                         "out from there (SNS)");
             break;
         }
@@ -138,18 +143,24 @@ public:
         std::string key = req.contains("Key") && req["Key"].is_string() ? req["Key"].get<std::string>() : "";
         std::int64_t size = 0;
         const bool write_class = op != "GetObject";
-        if (!within_rate(ctx, op == "ListObjectsV2" ? req.value("Prefix", std::string()) : prefix_of(key), write_class)) {
-            r = Reply::failure(503, "SlowDown", "Please reduce your request rate (" + std::string(write_class ? "3,500 writes" : "5,500 reads") +
-                                           " per second per prefix)");
+        if (!within_rate(ctx, op == "ListObjectsV2" ? req.value("Prefix", std::string()) : prefix_of(key),
+                         write_class)) {
+            r = Reply::failure(503, "SlowDown",
+                               "Please reduce your request rate (" +
+                                   std::string(write_class ? "3,500 writes" : "5,500 reads") +
+                                   " per second per prefix)");
             ++slow_downs_;
             ctx.metrics().count(Counter::Throttles, now);
-            ctx.metrics().add_cost(write_class ? price_table::kS3WriteRequest : price_table::kS3ReadRequest, now);  // 503s are billed requests
+            ctx.metrics().add_cost(write_class ? price_table::kS3WriteRequest : price_table::kS3ReadRequest,
+                                   now);  // 503s are billed requests
         } else if (op == "ListObjectsV2") {
             ctx.metrics().add_cost(price_table::kS3WriteRequest, now);
             r.body = std::make_shared<const Json>(list(req));
         } else if (op == "PutObject") {
             if (key.empty()) key = "object-" + std::to_string(in.msg.id);
-            size = req.contains("SizeBytes") && req["SizeBytes"].is_number_integer() ? req["SizeBytes"].get<std::int64_t>() : in.msg.size_bytes;
+            size = req.contains("SizeBytes") && req["SizeBytes"].is_number_integer()
+                       ? req["SizeBytes"].get<std::int64_t>()
+                       : in.msg.size_bytes;
             ctx.metrics().add_cost(price_table::kS3WriteRequest, now);
             if (size > kMaxSinglePut) {
                 r = Reply::failure(400, "EntityTooLarge", "a single PUT is at most 5 GB");
@@ -167,8 +178,10 @@ public:
         } else if (op == "GetObject") {
             ctx.metrics().add_cost(price_table::kS3ReadRequest, now);
             auto it = objects_.find(key);
-            if (it == objects_.end()) r = Reply::failure(404, "NoSuchKey", "The specified key does not exist: " + key);
-            else size = it->second;
+            if (it == objects_.end())
+                r = Reply::failure(404, "NoSuchKey", "The specified key does not exist: " + key);
+            else
+                size = it->second;
         } else if (op == "DeleteObject") {
             auto it = objects_.find(key);
             if (it != objects_.end()) {
@@ -185,10 +198,16 @@ public:
         ctx.metrics().observe_latency(latency, now);
         if (!r.ok() && r.status != 503) ctx.metrics().count(Counter::Errors, now);
         if (ctx.tracing(in.msg))
-            ctx.span(in.msg, op + " " + key, now, r.ok() ? Outcome::Ok : r.status == 503 ? Outcome::Throttled : Outcome::Error, r.error);
+            ctx.span(in.msg, op + " " + key, now,
+                     r.ok()            ? Outcome::Ok
+                     : r.status == 503 ? Outcome::Throttled
+                                       : Outcome::Error,
+                     r.error);
         if (!event_name.empty()) notify(ctx, in.msg, event_name, key, size, latency);
-        if (in.caller.valid()) ctx.reply(in.caller, std::move(r), latency);
-        else if (!r.ok()) ctx.drop(in.msg, op + " failed: " + r.error);
+        if (in.caller.valid())
+            ctx.reply(in.caller, std::move(r), latency);
+        else if (!r.ok())
+            ctx.drop(in.msg, op + " failed: " + r.error);
     }
 
     void report(Json& out) const override {
@@ -211,29 +230,39 @@ public:
     }
 
 private:
-    void notify(Context& ctx, const Message& cause, const std::string& event_name, const std::string& key, std::int64_t size, SimTime after) {
+    void notify(Context& ctx, const Message& cause, const std::string& event_name, const std::string& key,
+                std::int64_t size, SimTime after) {
         for (const Notification& n : c_.notifications) {
             const bool bus = n.link->target_type == "eventbridge";  // EventBridge gets every event, unfiltered
             if (!bus && !event_matches(n.events, event_name)) continue;
             if (!bus && key.rfind(n.prefix, 0) != 0) continue;
-            if (!bus && (n.suffix.size() > key.size() || key.compare(key.size() - n.suffix.size(), n.suffix.size(), n.suffix) != 0)) continue;
-            Json record = {{"eventVersion", "2.1"},
-                           {"eventSource", "aws:s3"},
-                           {"awsRegion", "us-east-1"},
-                           {"eventTime", iso8601_utc(ctx.start_unix_s() + static_cast<std::uint64_t>(ctx.now().us / 1000000))},
-                           {"eventName", event_name.substr(3)},
-                           {"s3", {{"s3SchemaVersion", "1.0"},
-                                   {"bucket", {{"name", c_.bucket}, {"arn", "arn:aws:s3:::" + c_.bucket}}},
-                                   {"object", {{"key", key}, {"size", size}}}}}};
+            if (!bus && (n.suffix.size() > key.size() ||
+                         key.compare(key.size() - n.suffix.size(), n.suffix.size(), n.suffix) != 0))
+                continue;
+            Json record = {
+                {"eventVersion", "2.1"},
+                {"eventSource", "aws:s3"},
+                {"awsRegion", "us-east-1"},
+                {"eventTime", iso8601_utc(ctx.start_unix_s() + static_cast<std::uint64_t>(ctx.now().us / 1000000))},
+                {"eventName", event_name.substr(3)},
+                {"s3",
+                 {{"s3SchemaVersion", "1.0"},
+                  {"bucket", {{"name", c_.bucket}, {"arn", "arn:aws:s3:::" + c_.bucket}}},
+                  {"object", {{"key", key}, {"size", size}}}}}};
             // Lambda → S3 → same Lambda loops are detected too: the loop count is kept.
             Message m = ctx.derive(cause, "s3.notification");
             if (bus) {
                 const bool created = event_name.rfind("s3:ObjectCreated", 0) == 0;
-                m.body = std::make_shared<const Json>(Json{{"version", "0"}, {"source", "aws.s3"},
-                    {"detail-type", created ? "Object Created" : "Object Deleted"},
-                    {"resources", Json::array({"arn:aws:s3:::" + c_.bucket})},
-                    {"detail", {{"version", "0"}, {"bucket", {{"name", c_.bucket}}}, {"object", {{"key", key}, {"size", size}}},
-                                {"reason", created ? "PutObject" : "DeleteObject"}}}});
+                m.body =
+                    std::make_shared<const Json>(Json{{"version", "0"},
+                                                      {"source", "aws.s3"},
+                                                      {"detail-type", created ? "Object Created" : "Object Deleted"},
+                                                      {"resources", Json::array({"arn:aws:s3:::" + c_.bucket})},
+                                                      {"detail",
+                                                       {{"version", "0"},
+                                                        {"bucket", {{"name", c_.bucket}}},
+                                                        {"object", {{"key", key}, {"size", size}}},
+                                                        {"reason", created ? "PutObject" : "DeleteObject"}}}});
             } else {
                 m.body = std::make_shared<const Json>(Json{{"Records", Json::array({record})}});
             }
@@ -274,7 +303,8 @@ private:
     Json list(const Json& req) const {
         const std::string prefix = req.value("Prefix", std::string());
         const std::string after = req.value("StartAfter", std::string());
-        std::int64_t max = req.contains("MaxKeys") && req["MaxKeys"].is_number_integer() ? req["MaxKeys"].get<std::int64_t>() : 1000;
+        std::int64_t max =
+            req.contains("MaxKeys") && req["MaxKeys"].is_number_integer() ? req["MaxKeys"].get<std::int64_t>() : 1000;
         max = std::clamp<std::int64_t>(max, 0, 1000);  // ListObjectsV2 returns at most 1,000 keys
         Json contents = Json::array();
         bool truncated = false;
@@ -315,7 +345,9 @@ std::unique_ptr<Service> create_bucket(BuildContext& ctx) {
         ConfigReader er(l.config, path, ctx.diagnostics);
         if (const Json* ev = er.raw("Events")) {
             n.events.clear();
-            if (!ev->is_array() || ev->empty()) er.error("Events", "Events must be a non-empty array such as [\"s3:ObjectCreated:*\"], got " + ev->dump());
+            if (!ev->is_array() || ev->empty())
+                er.error("Events",
+                         "Events must be a non-empty array such as [\"s3:ObjectCreated:*\"], got " + ev->dump());
             else
                 for (const Json& e : *ev) {
                     if (!e.is_string() || e.get<std::string>().rfind("s3:", 0) != 0) {
@@ -343,7 +375,9 @@ ServiceKind s3_kind() {
     k.group = "data";
     k.cfn_type = "AWS::S3::Bucket";
     k.description = "Object storage; notifies Lambda, SQS, SNS or EventBridge when objects change";
-    k.ports = {{"out", "event notifications", {"lambda", "sqs", "sns", "eventbridge"},
+    k.ports = {{"out",
+                "event notifications",
+                {"lambda", "sqs", "sns", "eventbridge"},
                 "put a Lambda function in between to write to other services"}};
     k.create = create_bucket;
     return k;

@@ -20,14 +20,14 @@
 //      sns-message-filtering.html, sns-dead-letter-queues.html, sns-fifo-topics.html
 #include "services/sns.h"
 
-#include "prices/price_table.h"
-#include "match/sns_filter_policy.h"
-#include "pattern/config_reader.h"
-#include "pattern/pattern.h"
-#include "services/sns_delivery.h"
 #include "core/dedup_window.h"
 #include "core/hash.h"
 #include "core/token_bucket.h"
+#include "match/sns_filter_policy.h"
+#include "pattern/config_reader.h"
+#include "pattern/pattern.h"
+#include "prices/price_table.h"
+#include "services/sns_delivery.h"
 #include "traffic/payload_template.h"
 
 #include <cmath>
@@ -78,8 +78,10 @@ public:
             ctx.metrics().count(r.status == 429 ? Counter::Throttles : Counter::Errors, ctx.now());
             ctx.span(in.msg, "Publish", ctx.now(), Outcome::Error, r.error + ": " + r.detail);
         }
-        if (in.caller.valid()) ctx.reply(in.caller, std::move(r), msec(5));
-        else if (!r.ok()) ctx.drop(in.msg, "Publish refused by " + c_.name + ": " + r.error + ": " + r.detail);
+        if (in.caller.valid())
+            ctx.reply(in.caller, std::move(r), msec(5));
+        else if (!r.ok())
+            ctx.drop(in.msg, "Publish refused by " + c_.name + ": " + r.error + ": " + r.detail);
     }
 
     void on_reply(Context& ctx, std::uint64_t call, const Reply& r) override {
@@ -119,7 +121,8 @@ public:
     }
 
     Json inspect() const override {
-        return {{"topic", c_.name}, {"fifo", c_.fifo}, {"subscriptions", c_.subs.size()}, {"retrying", waiting_.size()}};
+        return {
+            {"topic", c_.name}, {"fifo", c_.fifo}, {"subscriptions", c_.subs.size()}, {"retrying", waiting_.size()}};
     }
 
 private:
@@ -131,10 +134,13 @@ private:
         if (in.body && in.body->is_object()) {
             const Json& b = *in.body;
             if (auto op = b.find("operation"); op != b.end()) {
-                if (*op != "Publish") return Reply::failure(400, "InvalidAction", "operation " + op->dump() + " is not simulated on SNS; use Publish");
+                if (*op != "Publish")
+                    return Reply::failure(400, "InvalidAction",
+                                          "operation " + op->dump() + " is not simulated on SNS; use Publish");
                 auto m = b.find("Message");
                 message = std::make_shared<const Json>(m == b.end() ? Json() : *m);
-                if (auto a = b.find("MessageAttributes"); a != b.end() && a->is_object()) attrs = std::make_shared<const Json>(*a);
+                if (auto a = b.find("MessageAttributes"); a != b.end() && a->is_object())
+                    attrs = std::make_shared<const Json>(*a);
                 if (auto sj = b.find("Subject"); sj != b.end() && sj->is_string()) subject = *sj;
                 if (auto g = b.find("MessageGroupId"); g != b.end() && g->is_string()) group = *g;
                 if (auto d = b.find("MessageDeduplicationId"); d != b.end() && d->is_string()) dedup = *d;
@@ -144,18 +150,29 @@ private:
             }
         }
         const std::int64_t size = std::max<std::int64_t>(in.size_bytes, 1);
-        if (c_.fifo) ctx.metrics().add_cost(price_table::kSnsFifoPublish + price_table::kSnsFifoPayloadGb * static_cast<double>(size) / 1e9, now);
-        else ctx.metrics().add_cost(price_table::kSnsPublish * ctx.billable(FreeMeter::SnsPublishes, std::ceil(static_cast<double>(size) / price_table::kSnsChunkBytes)),
-                                    now);
+        if (c_.fifo)
+            ctx.metrics().add_cost(
+                price_table::kSnsFifoPublish + price_table::kSnsFifoPayloadGb * static_cast<double>(size) / 1e9, now);
+        else
+            ctx.metrics().add_cost(price_table::kSnsPublish *
+                                       ctx.billable(FreeMeter::SnsPublishes,
+                                                    std::ceil(static_cast<double>(size) / price_table::kSnsChunkBytes)),
+                                   now);
         if (size > kMaxMessage) return Reply::failure(400, "InvalidParameter", "Invalid parameter: Message too long");
         if (c_.fifo) {
-            if (group.empty()) return Reply::failure(400, "InvalidParameter", "Invalid parameter: The MessageGroupId parameter is required for FIFO topics");
+            if (group.empty())
+                return Reply::failure(400, "InvalidParameter",
+                                      "Invalid parameter: The MessageGroupId parameter is required for FIFO topics");
             if (dedup.empty()) {
                 if (!c_.content_dedup)
-                    return Reply::failure(400, "InvalidParameter", "Invalid parameter: The topic should either have ContentBasedDeduplication enabled or MessageDeduplicationId provided explicitly");
+                    return Reply::failure(400, "InvalidParameter",
+                                          "Invalid parameter: The topic should either have ContentBasedDeduplication "
+                                          "enabled or MessageDeduplicationId provided explicitly");
                 dedup = hex_digest("SHA-256", message ? message->dump() : "").value_or("");
             }
-            if (c_.topic_scope && !fifo_publishes_.try_take(now)) return Reply::failure(429, "ThrottledException", "Rate exceeded: FIFO topic above 3,000 messages per second");
+            if (c_.topic_scope && !fifo_publishes_.try_take(now))
+                return Reply::failure(429, "ThrottledException",
+                                      "Rate exceeded: FIFO topic above 3,000 messages per second");
             const std::string key = c_.topic_scope ? dedup : group + "\x1f" + dedup;
             if (!dedup_.first_seen(key, now)) {
                 ++deduplicated_;
@@ -167,8 +184,8 @@ private:
         return {};
     }
 
-    void fan_out(Context& ctx, const Message& in, const JsonPtr& message, const JsonPtr& attrs, const std::string& subject,
-                 const std::string& group, const std::string& dedup) {
+    void fan_out(Context& ctx, const Message& in, const JsonPtr& message, const JsonPtr& attrs,
+                 const std::string& subject, const std::string& group, const std::string& dedup) {
         static const Json kNoAttrs = Json::object();
         static const Json kNull;
         const Json& attr_json = attrs ? *attrs : kNoAttrs;
@@ -179,8 +196,9 @@ private:
         for (std::size_t i = 0; i < c_.subs.size(); ++i) {
             const Subscription& s = c_.subs[i];
             if (s.filter) {
-                const bool match = s.filter->scope() == match::FilterScope::MessageAttributes ? s.filter->matches_attributes(attr_json)
-                                                                                               : body_matches(*s.filter, msg_json);
+                const bool match = s.filter->scope() == match::FilterScope::MessageAttributes
+                                       ? s.filter->matches_attributes(attr_json)
+                                       : body_matches(*s.filter, msg_json);
                 if (!match) {
                     ++filtered_;
                     continue;
@@ -192,10 +210,15 @@ private:
             m.attributes = attrs;
             m.body = s.raw ? message : envelope;
             if (s.protocol == Protocol::Lambda) {
-                Json rec = {{"EventSource", "aws:sns"}, {"EventVersion", "1.0"}, {"EventSubscriptionArn", s.arn}, {"Sns", *envelope}};
+                Json rec = {{"EventSource", "aws:sns"},
+                            {"EventVersion", "1.0"},
+                            {"EventSubscriptionArn", s.arn},
+                            {"Sns", *envelope}};
                 m.body = std::make_shared<const Json>(Json{{"Records", Json::array({std::move(rec)})}});
             } else if (c_.fifo && s.fifo_queue) {
-                Json req = {{"operation", "SendMessage"}, {"MessageBody", m.body ? *m.body : Json()}, {"MessageGroupId", group},
+                Json req = {{"operation", "SendMessage"},
+                            {"MessageBody", m.body ? *m.body : Json()},
+                            {"MessageGroupId", group},
                             {"MessageDeduplicationId", dedup}};
                 if (attrs) req["MessageAttributes"] = *attrs;
                 m.body = std::make_shared<const Json>(std::move(req));
@@ -214,7 +237,8 @@ private:
         return f.matches_body(message);
     }
 
-    JsonPtr make_envelope(Context& ctx, std::uint64_t id, const Json& message, const Json& attrs, const std::string& subject) {
+    JsonPtr make_envelope(Context& ctx, std::uint64_t id, const Json& message, const Json& attrs,
+                          const std::string& subject) {
         // Filled member by member: a nested initializer list costs a JSON temporary per pair,
         // which made this the dearest step of every publish. (Members sort by key either way.)
         Json e = Json::object();
@@ -265,18 +289,19 @@ private:
         ctx.metrics().count(Counter::Errors, ctx.now());
         if (s.dlq) {
             ctx.metrics().count(Counter::DeadLettered, ctx.now());
-            ctx.note(&p.msg, Outcome::DeadLettered, "delivery to '" + s.link->target_id + "' failed, sent to subscription DLQ '" + s.dlq->target_id + "': " + why);
+            ctx.note(&p.msg, Outcome::DeadLettered,
+                     "delivery to '" + s.link->target_id + "' failed, sent to subscription DLQ '" + s.dlq->target_id +
+                         "': " + why);
             ctx.send(*s.dlq, Message(p.msg));
             return;
         }
         ctx.drop(p.msg, "delivery to '" + s.link->target_id + "' failed and the subscription has no DLQ: " + why);
     }
 
-
     Config c_;
     std::unordered_map<std::uint64_t, Pending> calls_, waiting_;
     std::uint64_t next_wait_ = 1;
-    DedupWindow dedup_{minutes(5)};  // FIFO deduplication interval
+    DedupWindow dedup_{minutes(5)};           // FIFO deduplication interval
     TokenBucket fifo_publishes_{3000, 3000};  // FIFO topic: 3,000 messages/s
     std::uint64_t published_ = 0, deliveries_ = 0, delivered_ = 0, filtered_ = 0, deduplicated_ = 0, failed_ = 0;
 };
@@ -305,7 +330,8 @@ void read_subscription(BuildContext& ctx, const Config& c, const Link& l, std::v
     const std::string base = "/edges/" + std::to_string(l.edge);
     ConfigReader er(l.config, base + "/config", ctx.diagnostics);
     if (c.fifo && s.protocol != Protocol::Sqs)
-        ctx.diagnostics.error(base, "FIFO topic '" + ctx.spec.id + "' can only deliver to SQS queues, not " + l.target_type);
+        ctx.diagnostics.error(base,
+                              "FIFO topic '" + ctx.spec.id + "' can only deliver to SQS queues, not " + l.target_type);
     if (!c.fifo && s.fifo_queue)
         ctx.diagnostics.error(base, "FIFO queue '" + l.target_id + "' can only subscribe to a FIFO topic");
     const std::string scope = er.choice("FilterPolicyScope", "MessageAttributes", {"MessageAttributes", "MessageBody"});
@@ -315,34 +341,51 @@ void read_subscription(BuildContext& ctx, const Config& c, const Link& l, std::v
         if (policy.is_discarded() || !policy.is_object()) {
             er.error("FilterPolicy", "FilterPolicy must be a JSON object, got " + fp->dump());
         } else {
-            auto res = match::SnsFilterPolicy::compile(policy, scope == "MessageBody" ? match::FilterScope::MessageBody : match::FilterScope::MessageAttributes);
+            auto res =
+                match::SnsFilterPolicy::compile(policy, scope == "MessageBody" ? match::FilterScope::MessageBody
+                                                                               : match::FilterScope::MessageAttributes);
             if (auto* err = std::get_if<match::MatchError>(&res))
-                er.error("FilterPolicy", "invalid filter policy" + (err->path.empty() ? "" : " at " + err->path) + ": " + err->message,
+                er.error("FilterPolicy",
+                         "invalid filter policy" + (err->path.empty() ? "" : " at " + err->path) + ": " + err->message,
                          err->aws_reason.empty() ? "" : "AWS says: " + err->aws_reason);
-            else s.filter = std::get<match::SnsFilterPolicy>(std::move(res));
+            else
+                s.filter = std::get<match::SnsFilterPolicy>(std::move(res));
         }
     }
     s.raw = er.boolean("RawMessageDelivery", false);
     if (s.raw && (s.protocol == Protocol::Lambda || s.protocol == Protocol::Email))
-        er.error("RawMessageDelivery", "RawMessageDelivery applies to SQS, HTTP(S) and Firehose subscriptions, not " + l.target_type);
-    s.retry = s.protocol == Protocol::Http ? http_default_policy() : s.protocol == Protocol::Email ? email_policy() : aws_managed_policy();
+        er.error("RawMessageDelivery",
+                 "RawMessageDelivery applies to SQS, HTTP(S) and Firehose subscriptions, not " + l.target_type);
+    s.retry = s.protocol == Protocol::Http    ? http_default_policy()
+              : s.protocol == Protocol::Email ? email_policy()
+                                              : aws_managed_policy();
     if (const Json* dp = er.raw("DeliveryPolicy")) {
-        if (s.protocol != Protocol::Http) er.error("DeliveryPolicy", "DeliveryPolicy can only be customised for HTTP(S) subscriptions");
-        else read_http_policy(*dp, er.path_of("DeliveryPolicy"), ctx.diagnostics, s.retry);
+        if (s.protocol != Protocol::Http)
+            er.error("DeliveryPolicy", "DeliveryPolicy can only be customised for HTTP(S) subscriptions");
+        else
+            read_http_policy(*dp, er.path_of("DeliveryPolicy"), ctx.diagnostics, s.retry);
     }
     if (const Json* rp = er.raw("RedrivePolicy")) {
-        const Json* arn = rp->is_object() && rp->contains("deadLetterTargetArn") ? &(*rp)["deadLetterTargetArn"] : nullptr;
+        const Json* arn =
+            rp->is_object() && rp->contains("deadLetterTargetArn") ? &(*rp)["deadLetterTargetArn"] : nullptr;
         if (!arn || !arn->is_string()) {
             er.error("RedrivePolicy", "RedrivePolicy needs deadLetterTargetArn naming an SQS queue, got " + rp->dump());
         } else {
             for (const Link& d : ctx.links)
                 if (d.port == "dlq" && d.target_id == arn->get<std::string>()) s.dlq = &d;
             if (!s.dlq) {
-                if (!ctx.pattern.find_node(arn->get<std::string>())) er.error("RedrivePolicy", "redrive target '" + arn->get<std::string>() + "' does not exist");
-                else er.error("RedrivePolicy", "redrive target '" + arn->get<std::string>() + "' is not wired to topic '" + ctx.spec.id + "' on its dlq port",
-                              "add an edge {\"from\": \"" + ctx.spec.id + "\", \"port\": \"dlq\", \"to\": \"" + arn->get<std::string>() + "\"}");
+                if (!ctx.pattern.find_node(arn->get<std::string>()))
+                    er.error("RedrivePolicy", "redrive target '" + arn->get<std::string>() + "' does not exist");
+                else
+                    er.error("RedrivePolicy",
+                             "redrive target '" + arn->get<std::string>() + "' is not wired to topic '" + ctx.spec.id +
+                                 "' on its dlq port",
+                             "add an edge {\"from\": \"" + ctx.spec.id + "\", \"port\": \"dlq\", \"to\": \"" +
+                                 arn->get<std::string>() + "\"}");
             } else if (node_flag(ctx.pattern.find_node(s.dlq->target_id), "FifoQueue") != c.fifo) {
-                er.error("RedrivePolicy", std::string("the subscription DLQ of a ") + (c.fifo ? "FIFO topic must be a FIFO queue" : "standard topic must be a standard queue"));
+                er.error("RedrivePolicy",
+                         std::string("the subscription DLQ of a ") +
+                             (c.fifo ? "FIFO topic must be a FIFO queue" : "standard topic must be a standard queue"));
             }
         }
     }
@@ -356,7 +399,8 @@ std::unique_ptr<Service> create_topic(BuildContext& ctx) {
     c.fifo = r.boolean("FifoTopic", false);
     c.name = r.text("TopicName", ctx.spec.id + (c.fifo ? ".fifo" : ""));
     if (c.fifo != c.name.ends_with(".fifo"))
-        r.error("TopicName", c.fifo ? "a FIFO topic name must end with .fifo, got '" + c.name + "'" : "only FIFO topics may have a name ending in .fifo, got '" + c.name + "'");
+        r.error("TopicName", c.fifo ? "a FIFO topic name must end with .fifo, got '" + c.name + "'"
+                                    : "only FIFO topics may have a name ending in .fifo, got '" + c.name + "'");
     c.arn = "arn:aws:sns:us-east-1:123456789012:" + c.name;
     c.content_dedup = r.boolean("ContentBasedDeduplication", false);
     c.topic_scope = r.choice("FifoThroughputScope", "Topic", {"Topic", "MessageGroup"}) == "Topic";
@@ -380,8 +424,14 @@ ServiceKind sns_kind() {
     k.group = "messaging";
     k.cfn_type = "AWS::SNS::Topic";
     k.description = "Pub/sub topic: fans each message out to every matching subscription";
-    k.ports = {{"out", "subscriptions", {"sqs", "lambda", "http", "email", "firehose"}, "SNS delivers to SQS, Lambda, HTTP(S), email and Firehose"},
-               {"dlq", "subscription dead-letter queues", {"sqs"}, "a subscription DLQ is an SQS queue, named by the subscription's RedrivePolicy"}};
+    k.ports = {{"out",
+                "subscriptions",
+                {"sqs", "lambda", "http", "email", "firehose"},
+                "SNS delivers to SQS, Lambda, HTTP(S), email and Firehose"},
+               {"dlq",
+                "subscription dead-letter queues",
+                {"sqs"},
+                "a subscription DLQ is an SQS queue, named by the subscription's RedrivePolicy"}};
     k.create = create_topic;
     return k;
 }

@@ -47,8 +47,12 @@ SimTime retry_delay(const RetryPolicy& p, int retry) {
         const double lo = p.min_delay.seconds(), hi = p.max_delay.seconds();
         double f = x;
         switch (p.function) {
-            case Backoff::Linear: f = x; break;
-            case Backoff::Arithmetic: f = x * x; break;
+            case Backoff::Linear:
+                f = x;
+                break;
+            case Backoff::Arithmetic:
+                f = x * x;
+                break;
             case Backoff::Geometric:
             case Backoff::Exponential:
                 // lo * (hi/lo)^x, deterministic across platforms
@@ -74,10 +78,14 @@ void read_http_policy(const Json& policy, const std::string& path, Diagnostics& 
     p.min_delay = sec(r.integer("minDelayTarget", 20, 1, 3600, "s"));
     p.max_delay = sec(r.integer("maxDelayTarget", 20, p.min_delay.us / 1000000, 3600, "s"));
     const std::string f = r.choice("backoffFunction", "linear", {"linear", "arithmetic", "geometric", "exponential"});
-    p.function = f == "arithmetic" ? Backoff::Arithmetic : f == "geometric" ? Backoff::Geometric : f == "exponential" ? Backoff::Exponential : Backoff::Linear;
+    p.function = f == "arithmetic"    ? Backoff::Arithmetic
+                 : f == "geometric"   ? Backoff::Geometric
+                 : f == "exponential" ? Backoff::Exponential
+                                      : Backoff::Linear;
     p.backoff_n = n - p.no_delay - p.min_delay_n - p.max_delay_n;
     if (p.backoff_n < 0) {
-        r.error("numRetries", "numRetries (" + std::to_string(n) + ") must be at least numNoDelayRetries + numMinDelayRetries + numMaxDelayRetries");
+        r.error("numRetries", "numRetries (" + std::to_string(n) +
+                                  ") must be at least numNoDelayRetries + numMinDelayRetries + numMaxDelayRetries");
         p.backoff_n = 0;
     }
     r.finish();

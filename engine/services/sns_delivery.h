@@ -14,13 +14,13 @@ namespace sim::svc {
 enum class Backoff { Linear, Arithmetic, Geometric, Exponential };
 
 struct RetryPolicy {
-    int no_delay = 0;        // numNoDelayRetries: immediate retries
-    int min_delay_n = 0;     // numMinDelayRetries: retries at min_delay before backoff
-    int backoff_n = 0;       // retries in the backoff phase
-    int max_delay_n = 0;     // numMaxDelayRetries: retries at max_delay after backoff
+    int no_delay = 0;     // numNoDelayRetries: immediate retries
+    int min_delay_n = 0;  // numMinDelayRetries: retries at min_delay before backoff
+    int backoff_n = 0;    // retries in the backoff phase
+    int max_delay_n = 0;  // numMaxDelayRetries: retries at max_delay after backoff
     SimTime min_delay = sec(20), max_delay = sec(20);
     Backoff function = Backoff::Linear;
-    SimTime cap;             // total retry time limit (HTTP/S: 3,600 s); 0 = none
+    SimTime cap;  // total retry time limit (HTTP/S: 3,600 s); 0 = none
     int total() const { return no_delay + min_delay_n + backoff_n + max_delay_n; }
 };
 

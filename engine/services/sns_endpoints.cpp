@@ -19,8 +19,10 @@ public:
         const SimTime d = latency_.sample(ctx.rng());
         ctx.metrics().observe_latency(d, now);
         Reply r;
-        if (ctx.rng().chance(error_rate_)) r = Reply::failure(500, "InternalServerError", "endpoint answered 500 (ErrorRate)");
-        else if (ctx.rng().chance(client_error_rate_)) r = Reply::failure(400, "BadRequest", "endpoint answered 400 (ClientErrorRate)");
+        if (ctx.rng().chance(error_rate_))
+            r = Reply::failure(500, "InternalServerError", "endpoint answered 500 (ErrorRate)");
+        else if (ctx.rng().chance(client_error_rate_))
+            r = Reply::failure(400, "BadRequest", "endpoint answered 400 (ClientErrorRate)");
         if (!r.ok()) ctx.metrics().count(Counter::Errors, now);
         ctx.span(in.msg, "POST", now, r.ok() ? Outcome::Ok : Outcome::Error, r.detail);
         if (in.caller.valid()) ctx.reply(in.caller, std::move(r), d);

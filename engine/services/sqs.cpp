@@ -20,12 +20,12 @@
 //      sqs-dead-letter-queues.html, FIFO-queues-exactly-once-processing.html
 #include "services/sqs.h"
 
-#include "prices/price_table.h"
-#include "pattern/config_reader.h"
-#include "pattern/pattern.h"
-#include "services/sqs_queue.h"
 #include "core/hash.h"
 #include "core/timer_tag.h"
+#include "pattern/config_reader.h"
+#include "pattern/pattern.h"
+#include "prices/price_table.h"
+#include "services/sqs_queue.h"
 
 #include <algorithm>
 #include <cstring>
@@ -56,10 +56,13 @@ void SqsQueue::on_message(Context& ctx, const Inbound& in) {
     if (!r.ok()) {
         ++refused_;
         ctx.metrics().count(r.error == "ThrottlingException" ? Counter::Throttles : Counter::Errors, ctx.now());
-        ctx.span(in.msg, "SendMessage", ctx.now(), r.error == "ThrottlingException" ? Outcome::Throttled : Outcome::Error, r.error + ": " + r.detail);
+        ctx.span(in.msg, "SendMessage", ctx.now(),
+                 r.error == "ThrottlingException" ? Outcome::Throttled : Outcome::Error, r.error + ": " + r.detail);
     }
-    if (in.caller.valid()) ctx.reply(in.caller, std::move(r), msec(4));
-    else if (!r.ok()) ctx.drop(in.msg, "SendMessage refused by " + c_.name + ": " + r.error + ": " + r.detail);
+    if (in.caller.valid())
+        ctx.reply(in.caller, std::move(r), msec(4));
+    else if (!r.ok())
+        ctx.drop(in.msg, "SendMessage refused by " + c_.name + ": " + r.error + ": " + r.detail);
 }
 
 bool SqsQueue::take_send_token(SimTime now) {
@@ -81,7 +84,8 @@ Reply SqsQueue::send(Context& ctx, const Message& in) {
             body = part_of(in.body, member(b, "body"));
         } else if (const Json* op = member(b, "operation")) {
             if (!op->is_string() || op->get_ref<const std::string&>() != "SendMessage")
-                return Reply::failure(400, "InvalidAction", "operation " + op->dump() + " is not simulated on SQS; use SendMessage");
+                return Reply::failure(400, "InvalidAction",
+                                      "operation " + op->dump() + " is not simulated on SQS; use SendMessage");
             const Json* mb = member(b, "MessageBody");
             body = part_of(in.body, mb ? mb : member(b, "Event"));
             if (const Json* g = member(b, "MessageGroupId"); g && g->is_string()) group = *g;
@@ -89,25 +93,38 @@ Reply SqsQueue::send(Context& ctx, const Message& in) {
             if (const Json* a = member(b, "MessageAttributes"); a && a->is_object()) attrs = part_of(in.body, a);
             if (const Json* ds = member(b, "DelaySeconds")) {
                 if (c_.fifo)
-                    return Reply::failure(400, "InvalidParameterValue", "Value " + ds->dump() + " for parameter DelaySeconds is invalid. Reason: The request include parameter that is not valid for this queue type.");
+                    return Reply::failure(400, "InvalidParameterValue",
+                                          "Value " + ds->dump() +
+                                              " for parameter DelaySeconds is invalid. Reason: The request include "
+                                              "parameter that is not valid for this queue type.");
                 if (!ds->is_number_integer() || ds->get<std::int64_t>() < 0 || ds->get<std::int64_t>() > 900)
-                    return Reply::failure(400, "InvalidParameterValue", "Value " + ds->dump() + " for parameter DelaySeconds is invalid. Reason: must be between 0 and 900, if provided.");
+                    return Reply::failure(
+                        400, "InvalidParameterValue",
+                        "Value " + ds->dump() +
+                            " for parameter DelaySeconds is invalid. Reason: must be between 0 and 900, if provided.");
                 delay = sec(ds->get<std::int64_t>());
             }
         }
     }
     const std::int64_t size = std::max<std::int64_t>(in.size_bytes, 1);
-    ctx.metrics().add_cost(request_price() * ctx.billable(FreeMeter::SqsRequests, std::ceil(static_cast<double>(size) / kChunk)), now);
+    ctx.metrics().add_cost(
+        request_price() * ctx.billable(FreeMeter::SqsRequests, std::ceil(static_cast<double>(size) / kChunk)), now);
     if (size > c_.max_size)
-        return Reply::failure(400, "InvalidParameterValue", "One or more parameters are invalid. Reason: Message must be shorter than " + std::to_string(c_.max_size) + " bytes.");
+        return Reply::failure(400, "InvalidParameterValue",
+                              "One or more parameters are invalid. Reason: Message must be shorter than " +
+                                  std::to_string(c_.max_size) + " bytes.");
     if (c_.fifo) {
-        if (group.empty()) return Reply::failure(400, "MissingParameter", "The request must contain the parameter MessageGroupId.");
+        if (group.empty())
+            return Reply::failure(400, "MissingParameter", "The request must contain the parameter MessageGroupId.");
         if (dedup.empty()) {
             if (!c_.content_dedup)
-                return Reply::failure(400, "InvalidParameterValue", "The queue should either have ContentBasedDeduplication enabled or MessageDeduplicationId provided explicitly");
+                return Reply::failure(400, "InvalidParameterValue",
+                                      "The queue should either have ContentBasedDeduplication enabled or "
+                                      "MessageDeduplicationId provided explicitly");
             dedup = hex_digest("SHA-256", body ? body->dump() : "").value_or("");
         }
-        if (!take_send_token(now)) return Reply::failure(400, "ThrottlingException", "FIFO queue send rate above 300 per second");
+        if (!take_send_token(now))
+            return Reply::failure(400, "ThrottlingException", "FIFO queue send rate above 300 per second");
         const std::string key = c_.high_throughput ? group + "\x1f" + dedup : dedup;  // DeduplicationScope
         if (!dedup_.first_seen(key, now)) {
             ++deduplicated_;  // accepted, not delivered again (5-minute deduplication interval)
@@ -161,10 +178,17 @@ std::uint32_t SqsQueue::alloc() {
 void SqsQueue::release(Context& ctx, std::uint32_t slot) {
     Slot& s = slots_[slot];
     switch (s.state) {
-        case State::Visible: --visible_n_; break;
-        case State::InFlight: --inflight_n_; break;
-        case State::Delayed: --delayed_n_; break;
-        case State::Free: return;
+        case State::Visible:
+            --visible_n_;
+            break;
+        case State::InFlight:
+            --inflight_n_;
+            break;
+        case State::Delayed:
+            --delayed_n_;
+            break;
+        case State::Free:
+            return;
     }
     if (c_.fifo && s.group != UINT32_MAX) {
         Group& g = groups_[s.group];
@@ -199,8 +223,10 @@ void SqsQueue::make_visible(Context&, std::uint32_t slot) {
         return;
     }
     Group& g = groups_[s.group];
-    if (fresh) g.msgs.emplace_back(slot, s.msg.id);
-    else --g.inflight;
+    if (fresh)
+        g.msgs.emplace_back(slot, s.msg.id);
+    else
+        --g.inflight;
     if (g.inflight == 0 && !g.ready) {
         g.ready = true;
         ready_groups_.push_back(s.group);
@@ -212,7 +238,9 @@ void SqsQueue::make_visible(Context&, std::uint32_t slot) {
 bool SqsQueue::redrive_if_exhausted(Context& ctx, std::uint32_t slot) {
     Slot& s = slots_[slot];
     if (c_.max_receive == 0 || !c_.dlq || static_cast<int>(s.receives) < c_.max_receive) return false;
-    to_dlq(ctx, slot, "received " + std::to_string(s.receives) + " times (maxReceiveCount " + std::to_string(c_.max_receive) + ")");
+    to_dlq(
+        ctx, slot,
+        "received " + std::to_string(s.receives) + " times (maxReceiveCount " + std::to_string(c_.max_receive) + ")");
     return true;
 }
 
@@ -234,7 +262,8 @@ void SqsQueue::to_dlq(Context& ctx, std::uint32_t slot, const std::string& why) 
     Slot& s = slots_[slot];
     ++redriven_;
     ctx.metrics().count(Counter::DeadLettered, ctx.now());
-    ctx.note(&s.msg, Outcome::DeadLettered, "message " + std::to_string(s.msg.id) + " moved to dead-letter queue '" + c_.dlq->target_id + "': " + why);
+    ctx.note(&s.msg, Outcome::DeadLettered,
+             "message " + std::to_string(s.msg.id) + " moved to dead-letter queue '" + c_.dlq->target_id + "': " + why);
     Message m = s.msg;
     if (c_.fifo) {  // the DLQ is FIFO too: keep the group, dedupe on the original message id
         Json req = {{"operation", "SendMessage"},
@@ -267,7 +296,8 @@ void SqsQueue::release_due(Context& ctx) {
         const auto [at, key] = delayed_.top();
         delayed_.pop();
         const auto slot = static_cast<std::uint32_t>(key >> 32);
-        if (slots_[slot].state == State::Delayed && slots_[slot].gen == static_cast<std::uint32_t>(key)) make_visible(ctx, slot);
+        if (slots_[slot].state == State::Delayed && slots_[slot].gen == static_cast<std::uint32_t>(key))
+            make_visible(ctx, slot);
     }
 }
 
@@ -312,7 +342,9 @@ void SqsQueue::on_timer(Context& ctx, std::uint64_t tag) {
             esm_[v].window_timer = 0;
             esm_[v].window_due = true;
             break;
-        case kScale: scale_tick(ctx); break;
+        case kScale:
+            scale_tick(ctx);
+            break;
     }
     pump(ctx);
     gauges(ctx);
@@ -346,8 +378,9 @@ void SqsQueue::report(Json& out) const {
 
 Json SqsQueue::inspect() const {
     Json pollers = Json::array();
-    for (const EsmState& e : esm_) pollers.push_back({{"concurrent_batches_limit", e.limit}, {"batches_in_flight", e.inflight}});
-    return {{"queue", c_.name}, {"fifo", c_.fifo}, {"visible", visible_n_}, {"in_flight", inflight_n_},
+    for (const EsmState& e : esm_)
+        pollers.push_back({{"concurrent_batches_limit", e.limit}, {"batches_in_flight", e.inflight}});
+    return {{"queue", c_.name},      {"fifo", c_.fifo},          {"visible", visible_n_}, {"in_flight", inflight_n_},
             {"delayed", delayed_n_}, {"groups", groups_.size()}, {"pollers", pollers}};
 }
 
@@ -385,7 +418,9 @@ void read_esm(BuildContext& ctx, const Link& l, sqs::QueueConfig& c) {
     const std::int64_t window = er.integer("MaximumBatchingWindowInSeconds", 0, 0, 300, "s");
     e.window = sec(window);
     if (e.batch_size > 10 && window < 1 && er.has("BatchSize"))
-        er.error("MaximumBatchingWindowInSeconds", "MaximumBatchingWindowInSeconds must be at least 1 when BatchSize is over 10, got " + std::to_string(window),
+        er.error("MaximumBatchingWindowInSeconds",
+                 "MaximumBatchingWindowInSeconds must be at least 1 when BatchSize is over 10, got " +
+                     std::to_string(window),
                  "AWS requires a batching window for SQS batches larger than 10");
     if (const Json* sc = er.raw("ScalingConfig")) {
         ConfigReader sr(*sc, er.path_of("ScalingConfig"), ctx.diagnostics);
@@ -393,21 +428,27 @@ void read_esm(BuildContext& ctx, const Link& l, sqs::QueueConfig& c) {
         sr.finish();
     }
     if (const Json* frt = er.raw("FunctionResponseTypes")) {
-        if (*frt == Json::array({"ReportBatchItemFailures"})) e.report_item_failures = true;
+        if (*frt == Json::array({"ReportBatchItemFailures"}))
+            e.report_item_failures = true;
         else if (!(frt->is_array() && frt->empty()))
-            er.error("FunctionResponseTypes", "FunctionResponseTypes must be [\"ReportBatchItemFailures\"] or [], got " + frt->dump());
+            er.error("FunctionResponseTypes",
+                     "FunctionResponseTypes must be [\"ReportBatchItemFailures\"] or [], got " + frt->dump());
     }
     e.enabled = er.boolean("Enabled", true);
-    e.filter = esm::EventFilter::read(er.raw("FilterCriteria"), er.path_of("FilterCriteria"), esm::FilterSource::Sqs, ctx.diagnostics);
+    e.filter = esm::EventFilter::read(er.raw("FilterCriteria"), er.path_of("FilterCriteria"), esm::FilterSource::Sqs,
+                                      ctx.diagnostics);
     er.finish();
     // CreateEventSourceMapping refuses a queue whose visibility timeout is below the function's.
     if (const NodeSpec* fn = ctx.pattern.find_node(l.target_id)) {
         std::int64_t timeout = 3;
-        if (auto t = fn->config.find("Timeout"); t != fn->config.end() && t->is_number_integer()) timeout = t->get<std::int64_t>();
+        if (auto t = fn->config.find("Timeout"); t != fn->config.end() && t->is_number_integer())
+            timeout = t->get<std::int64_t>();
         if (c.visibility.us < sec(timeout).us)
-            ctx.diagnostics.error("/edges/" + std::to_string(l.edge), "queue visibility timeout " + std::to_string(c.visibility.us / 1000000) +
-                                  " s is less than function timeout " + std::to_string(timeout) + " s of '" + l.target_id + "'",
-                                  "AWS refuses this event source mapping; set VisibilityTimeout to at least 6x the function timeout");
+            ctx.diagnostics.error(
+                "/edges/" + std::to_string(l.edge),
+                "queue visibility timeout " + std::to_string(c.visibility.us / 1000000) +
+                    " s is less than function timeout " + std::to_string(timeout) + " s of '" + l.target_id + "'",
+                "AWS refuses this event source mapping; set VisibilityTimeout to at least 6x the function timeout");
     }
     c.esms.push_back(std::move(e));
 }
@@ -420,11 +461,12 @@ void warn_competing_filters(BuildContext& ctx, const sqs::QueueConfig& c) {
     if (c.esms.size() < 2) return;
     for (const sqs::EsmConfig& e : c.esms) {
         if (!e.filter.active()) continue;
-        ctx.diagnostics.warning("/edges/" + std::to_string(e.link->edge) + "/config/FilterCriteria",
-                                "queue '" + ctx.spec.id + "' has " + std::to_string(c.esms.size()) +
-                                    " event source mappings: each message goes to one of them, and '" + e.link->target_id +
-                                    "' deletes every message its filters do not match, so other functions never see it",
-                                "route with SNS subscription filter policies (one queue per function) or EventBridge rules");
+        ctx.diagnostics.warning(
+            "/edges/" + std::to_string(e.link->edge) + "/config/FilterCriteria",
+            "queue '" + ctx.spec.id + "' has " + std::to_string(c.esms.size()) +
+                " event source mappings: each message goes to one of them, and '" + e.link->target_id +
+                "' deletes every message its filters do not match, so other functions never see it",
+            "route with SNS subscription filter policies (one queue per function) or EventBridge rules");
     }
 }
 
@@ -441,7 +483,8 @@ void read_redrive(BuildContext& ctx, sqs::QueueConfig& c) {
     for (const Link& l : ctx.links) {
         if (l.port != "dlq") continue;
         if (c.dlq) {
-            ctx.diagnostics.error("/edges/" + std::to_string(l.edge), "queue '" + ctx.spec.id + "' has more than one dead-letter queue",
+            ctx.diagnostics.error("/edges/" + std::to_string(l.edge),
+                                  "queue '" + ctx.spec.id + "' has more than one dead-letter queue",
                                   "a redrive policy names exactly one DLQ");
             continue;
         }
@@ -452,26 +495,31 @@ void read_redrive(BuildContext& ctx, sqs::QueueConfig& c) {
     }
     if (!named.empty() && (!c.dlq || c.dlq->target_id != named)) {
         if (!ctx.pattern.find_node(named))
-            r.error("RedrivePolicy", "redrive target '" + named + "' does not exist", "name an SQS queue node in deadLetterTargetArn");
+            r.error("RedrivePolicy", "redrive target '" + named + "' does not exist",
+                    "name an SQS queue node in deadLetterTargetArn");
         else
-            r.error("RedrivePolicy", "RedrivePolicy names '" + named + "' but '" + ctx.spec.id + "' has no dlq edge to it",
+            r.error("RedrivePolicy",
+                    "RedrivePolicy names '" + named + "' but '" + ctx.spec.id + "' has no dlq edge to it",
                     "add an edge {\"from\": \"" + ctx.spec.id + "\", \"port\": \"dlq\", \"to\": \"" + named + "\"}");
         return;
     }
     if (!c.dlq) {
-        if (r.has("RedrivePolicy") && named.empty()) r.error("RedrivePolicy", "RedrivePolicy needs deadLetterTargetArn naming the dead-letter queue");
+        if (r.has("RedrivePolicy") && named.empty())
+            r.error("RedrivePolicy", "RedrivePolicy needs deadLetterTargetArn naming the dead-letter queue");
         return;
     }
     if (count == 0) {
-        ctx.diagnostics.error("/edges/" + std::to_string(c.dlq->edge) + "/config", "the dead-letter queue edge needs maxReceiveCount (1..1000)",
+        ctx.diagnostics.error("/edges/" + std::to_string(c.dlq->edge) + "/config",
+                              "the dead-letter queue edge needs maxReceiveCount (1..1000)",
                               "set RedrivePolicy.maxReceiveCount on the queue or maxReceiveCount on the dlq edge");
         return;
     }
     c.max_receive = count;
     if (node_is_fifo(ctx.pattern.find_node(c.dlq->target_id)) != c.fifo)
         ctx.diagnostics.error("/edges/" + std::to_string(c.dlq->edge),
-                              std::string("the dead-letter queue of a ") + (c.fifo ? "FIFO" : "standard") + " queue must also be " +
-                                  (c.fifo ? "FIFO" : "standard") + ", but '" + c.dlq->target_id + "' is " + (c.fifo ? "standard" : "FIFO"));
+                              std::string("the dead-letter queue of a ") + (c.fifo ? "FIFO" : "standard") +
+                                  " queue must also be " + (c.fifo ? "FIFO" : "standard") + ", but '" +
+                                  c.dlq->target_id + "' is " + (c.fifo ? "standard" : "FIFO"));
     const std::string cycle = dlq_cycle(ctx.pattern, ctx.spec.id);
     if (!cycle.empty())
         ctx.diagnostics.error("/edges/" + std::to_string(c.dlq->edge), "dead-letter queues form a cycle: " + cycle,
@@ -486,13 +534,15 @@ std::unique_ptr<Service> create_queue(BuildContext& ctx) {
     if (c.fifo != c.name.ends_with(".fifo"))
         r.error("QueueName", c.fifo ? "a FIFO queue name must end with .fifo, got '" + c.name + "'"
                                     : "only FIFO queues may have a name ending in .fifo, got '" + c.name + "'");
-    if (c.name.size() > 80) r.error("QueueName", "QueueName must be at most 80 characters, got " + std::to_string(c.name.size()));
+    if (c.name.size() > 80)
+        r.error("QueueName", "QueueName must be at most 80 characters, got " + std::to_string(c.name.size()));
     c.content_dedup = r.boolean("ContentBasedDeduplication", false);
     const std::string scope = r.choice("DeduplicationScope", "queue", {"queue", "messageGroup"});
     const std::string limit = r.choice("FifoThroughputLimit", "perQueue", {"perQueue", "perMessageGroupId"});
     c.high_throughput = scope == "messageGroup" && limit == "perMessageGroupId";
     if (!c.fifo && (r.has("ContentBasedDeduplication") || r.has("DeduplicationScope") || r.has("FifoThroughputLimit")))
-        r.error("FifoQueue", "ContentBasedDeduplication, DeduplicationScope and FifoThroughputLimit need FifoQueue: true");
+        r.error("FifoQueue",
+                "ContentBasedDeduplication, DeduplicationScope and FifoThroughputLimit need FifoQueue: true");
     c.visibility = sec(r.integer("VisibilityTimeout", 30, 0, 43200, "s"));
     c.retention = sec(r.integer("MessageRetentionPeriod", 345600, 60, 1209600, "s"));
     c.delay = sec(r.integer("DelaySeconds", 0, 0, 900, "s"));
@@ -508,7 +558,8 @@ std::unique_ptr<Service> create_queue(BuildContext& ctx) {
         if (l.port == "out") read_esm(ctx, l, c);
     warn_competing_filters(ctx, c);
     if (c.dlq && c.dlq->target_id == ctx.spec.id)
-        ctx.diagnostics.error("/edges/" + std::to_string(c.dlq->edge), "queue '" + ctx.spec.id + "' cannot be its own dead-letter queue");
+        ctx.diagnostics.error("/edges/" + std::to_string(c.dlq->edge),
+                              "queue '" + ctx.spec.id + "' cannot be its own dead-letter queue");
     return std::make_unique<sqs::SqsQueue>(std::move(c));
 }
 
@@ -521,8 +572,12 @@ ServiceKind sqs_kind() {
     k.group = "messaging";
     k.cfn_type = "AWS::SQS::Queue";
     k.description = "Message queue: at-least-once delivery, visibility timeouts, FIFO groups, dead-letter queues";
-    k.ports = {{"out", "Lambda event source mapping", {"lambda"}, "an SQS queue is consumed by Lambda pollers; other services send to it"},
-               {"dlq", "dead-letter queue (redrive policy)", {"sqs"}, "a redrive policy moves messages to another SQS queue"}};
+    k.ports = {
+        {"out",
+         "Lambda event source mapping",
+         {"lambda"},
+         "an SQS queue is consumed by Lambda pollers; other services send to it"},
+        {"dlq", "dead-letter queue (redrive policy)", {"sqs"}, "a redrive policy moves messages to another SQS queue"}};
     k.create = create_queue;
     return k;
 }

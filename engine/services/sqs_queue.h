@@ -2,11 +2,11 @@
 // event_source_mapping_sqs.cpp (Lambda pollers). Not a public API: use sqs.h.
 #pragma once
 
-#include "prices/price_table.h"
 #include "core/dedup_window.h"
 #include "core/distribution.h"
 #include "core/service.h"
 #include "core/token_bucket.h"
+#include "prices/price_table.h"
 #include "services/event_source_mapping_filter.h"
 
 #include <deque>
@@ -20,27 +20,27 @@ namespace sim::svc::sqs {
 
 struct EsmConfig {
     const Link* link = nullptr;
-    int batch_size = 10;               // 1..10,000 standard, 1..10 FIFO
-    SimTime window;                    // MaximumBatchingWindowInSeconds
-    int max_concurrency = 1000;        // ScalingConfig.MaximumConcurrency 2..1,000
-    bool report_item_failures = false; // FunctionResponseTypes ["ReportBatchItemFailures"]
+    int batch_size = 10;                // 1..10,000 standard, 1..10 FIFO
+    SimTime window;                     // MaximumBatchingWindowInSeconds
+    int max_concurrency = 1000;         // ScalingConfig.MaximumConcurrency 2..1,000
+    bool report_item_failures = false;  // FunctionResponseTypes ["ReportBatchItemFailures"]
     bool enabled = true;
-    esm::EventFilter filter;           // FilterCriteria: messages no filter matches are deleted
+    esm::EventFilter filter;  // FilterCriteria: messages no filter matches are deleted
 };
 
 struct QueueConfig {
     std::string name;
     bool fifo = false;
     bool content_dedup = false;
-    bool high_throughput = false;       // FifoThroughputLimit perMessageGroupId
+    bool high_throughput = false;  // FifoThroughputLimit perMessageGroupId
     SimTime visibility = sec(30);
     SimTime retention = sec(345600);
     SimTime delay;
-    SimTime wait;                       // ReceiveMessageWaitTimeSeconds (ESMs always long-poll)
+    SimTime wait;  // ReceiveMessageWaitTimeSeconds (ESMs always long-poll)
     std::int64_t max_size = 1048576;
     const Link* dlq = nullptr;
-    int max_receive = 0;                // redrive maxReceiveCount (0: no redrive)
-    double duplicate_rate = 0;          // chance a delete is lost → the message comes back
+    int max_receive = 0;        // redrive maxReceiveCount (0: no redrive)
+    double duplicate_rate = 0;  // chance a delete is lost → the message comes back
     Distribution poll_latency = Distribution::lognormal(8, 30);
     std::vector<EsmConfig> esms;
 };
@@ -60,7 +60,7 @@ struct Group {
     std::string id;
     std::deque<std::pair<std::uint32_t, std::uint64_t>> msgs;  // (slot, id) in order; in flight first
     std::uint32_t inflight = 0;
-    bool ready = false;              // queued in ready_groups_
+    bool ready = false;  // queued in ready_groups_
 };
 
 struct Batch {
@@ -70,7 +70,7 @@ struct Batch {
 };
 
 struct EsmState {
-    int limit = 5;        // concurrent batches allowed now (pollers scale 5 → +300/min → 1,000)
+    int limit = 5;  // concurrent batches allowed now (pollers scale 5 → +300/min → 1,000)
     int inflight = 0;
     std::uint64_t window_timer = 0;
     bool window_due = false;
@@ -102,7 +102,7 @@ private:
     void receive_one(Context& ctx, std::uint32_t slot);  // marks in flight, arms visibility
     bool redrive_if_exhausted(Context& ctx, std::uint32_t slot);
     void to_dlq(Context& ctx, std::uint32_t slot, const std::string& why);
-    void remove(Context& ctx, std::uint32_t slot);         // delete after processing
+    void remove(Context& ctx, std::uint32_t slot);  // delete after processing
     void expire(Context& ctx);
     void release_due(Context& ctx);
     void arm(Context& ctx, Tag t, SimTime at);
@@ -124,13 +124,14 @@ private:
     std::vector<Slot> slots_;
     std::vector<std::uint32_t> free_;
     std::deque<std::pair<std::uint32_t, std::uint64_t>> visible_;  // standard: (slot, id)
-    std::unordered_map<std::string, std::uint32_t> group_index_;     // FIFO
+    std::unordered_map<std::string, std::uint32_t> group_index_;   // FIFO
     std::vector<Group> groups_;
     std::deque<std::uint32_t> ready_groups_;
     std::deque<Entry> inflight_q_;   // visibility deadlines (constant timeout → time order)
     std::deque<Entry> retention_q_;  // enqueue order
     std::priority_queue<std::pair<std::int64_t, std::uint64_t>, std::vector<std::pair<std::int64_t, std::uint64_t>>,
-                        std::greater<>> delayed_;  // (ready_at us, slot<<32|gen)
+                        std::greater<>>
+        delayed_;                    // (ready_at us, slot<<32|gen)
     DedupWindow dedup_{minutes(5)};  // FIFO deduplication interval
     std::uint64_t wake_timer_[8] = {};
     SimTime wake_at_[8] = {};
@@ -138,7 +139,7 @@ private:
     std::unordered_map<std::uint64_t, Batch> batches_;  // by call id
     bool scale_armed_ = false;
     std::size_t next_esm_ = 0;  // mappings on one queue take batches in turn (competing pollers)
-    TokenBucket fifo_sends_;  // FIFO: SendMessage calls per second
+    TokenBucket fifo_sends_;    // FIFO: SendMessage calls per second
     std::size_t visible_n_ = 0, inflight_n_ = 0, delayed_n_ = 0, stored_n_ = 0;
     std::uint64_t sent_ = 0, deduplicated_ = 0, received_ = 0, deleted_ = 0, expired_ = 0, redriven_ = 0,
                   duplicates_ = 0, refused_ = 0, filtered_ = 0;

@@ -16,13 +16,13 @@
 // AWS: https://docs.aws.amazon.com/step-functions/latest/dg/concepts-standard-vs-express.html
 #include "services/stepfunctions.h"
 
-#include "prices/price_table.h"
+#include "core/token_bucket.h"
 #include "pattern/config_reader.h"
 #include "pattern/pattern.h"
+#include "prices/price_table.h"
 #include "services/stepfunctions_tasks.h"
 #include "stepfunctions/asl_parse.h"
 #include "stepfunctions/execution.h"
-#include "core/token_bucket.h"
 
 #include <algorithm>
 #include <deque>
@@ -31,7 +31,7 @@
 namespace sim::svc {
 namespace {
 
-constexpr std::size_t kKeptRuns = 25;          // finished executions kept for inspect()
+constexpr std::size_t kKeptRuns = 25;           // finished executions kept for inspect()
 constexpr std::size_t kKeptEventsPerRun = 400;  // history events shown per kept run
 
 struct Config {
@@ -39,15 +39,15 @@ struct Config {
     bool express = false;
     std::shared_ptr<const sfn::StateMachineDef> machine;
     std::int64_t definition_bytes = 0;
-    std::map<std::string, const Link*> targets;  // wired node id → link
+    std::map<std::string, const Link*> targets;                  // wired node id → link
     Distribution task_latency = Distribution::lognormal(8, 30);  // scheduling + service overhead
     bool sync_from_api = false;
 };
 
 struct Run {
     std::unique_ptr<sfn::Execution> ex;
-    Message msg;          // what started it (trace, origin)
-    CallerRef caller;     // set for StartSyncExecution
+    Message msg;       // what started it (trace, origin)
+    CallerRef caller;  // set for StartSyncExecution
     SimTime start;
     SimTime armed = kNever;
     std::int64_t billed_transitions = 0;
@@ -85,9 +85,11 @@ public:
         }
         if (input.is_discarded()) return refuse(ctx, in, 400, "InvalidExecutionInput", "Input is not valid JSON");
         if (op == "StartSyncExecution" && !c_.express)
-            return refuse(ctx, in, 400, "StateMachineTypeNotSupported", "This operation is not supported by this type of state machine");
+            return refuse(ctx, in, 400, "StateMachineTypeNotSupported",
+                          "This operation is not supported by this type of state machine");
         if (op != "StartExecution" && op != "StartSyncExecution")
-            return refuse(ctx, in, 400, "InvalidAction", "operation '" + op + "' is not simulated; use StartExecution or StartSyncExecution");
+            return refuse(ctx, in, 400, "InvalidAction",
+                          "operation '" + op + "' is not simulated; use StartExecution or StartSyncExecution");
         if (input.dump().size() > 256 * 1024)
             return refuse(ctx, in, 400, "InvalidExecutionInput", "Input exceeds the 256 KiB payload limit");
         if (!c_.express) {  // Standard StartExecution token bucket (1,300 burst, 300/s)
@@ -111,8 +113,9 @@ public:
             run.caller = in.caller;
         } else {
             Reply r;
-            r.body = std::make_shared<const Json>(Json{{"executionArn", run.ex->execution_arn()},
-                                                       {"startDate", static_cast<double>(ctx.start_unix_s()) + now.seconds()}});
+            r.body = std::make_shared<const Json>(
+                Json{{"executionArn", run.ex->execution_arn()},
+                     {"startDate", static_cast<double>(ctx.start_unix_s()) + now.seconds()}});
             ctx.reply(in.caller, std::move(r), msec(20));
         }
         ++started_;
@@ -164,15 +167,20 @@ public:
             if (running.size() >= 25) break;
             running.push_back(summary(run, false));
         }
-        return {{"state_machine", c_.name}, {"workflow_type", c_.express ? "EXPRESS" : "STANDARD"}, {"running", running},
-                {"recent_executions", list}, {"note", "the last 25 finished executions, up to 400 history events each"}};
+        return {{"state_machine", c_.name},
+                {"workflow_type", c_.express ? "EXPRESS" : "STANDARD"},
+                {"running", running},
+                {"recent_executions", list},
+                {"note", "the last 25 finished executions, up to 400 history events each"}};
     }
 
 private:
     void refuse(Context& ctx, const Inbound& in, int status, const char* error, const std::string& detail) {
         if (std::string(error) != "ThrottlingException") ctx.metrics().count(Counter::Errors, ctx.now());
-        if (in.caller.valid()) ctx.reply(in.caller, Reply::failure(status, error, detail));
-        else ctx.drop(in.msg, std::string(error) + ": " + detail);
+        if (in.caller.valid())
+            ctx.reply(in.caller, Reply::failure(status, error, detail));
+        else
+            ctx.drop(in.msg, std::string(error) + ": " + detail);
     }
 
     // Runs the execution as far as it can go now, starting tasks and arming its next wake-up.
@@ -206,10 +214,14 @@ private:
         auto target = sfn_tasks::parse_resource(t.resource, why);
         std::string node = target ? sfn_tasks::target_node(*target, t.input, why) : "";
         auto link = c_.targets.find(node);
-        if (target && !node.empty() && (link == c_.targets.end() || link->second->target_type != sfn_tasks::node_type_for(target->kind)))
-            why = "'" + node + "' is not a " + sfn_tasks::node_type_for(target->kind) + " node wired from this state machine";
+        if (target && !node.empty() &&
+            (link == c_.targets.end() || link->second->target_type != sfn_tasks::node_type_for(target->kind)))
+            why = "'" + node + "' is not a " + sfn_tasks::node_type_for(target->kind) +
+                  " node wired from this state machine";
         if (!why.empty()) {
-            const std::string error = target && target->kind == sfn_tasks::TaskTarget::LambdaInvoke ? "Lambda.ResourceNotFoundException" : "States.TaskFailed";
+            const std::string error = target && target->kind == sfn_tasks::TaskTarget::LambdaInvoke
+                                          ? "Lambda.ResourceNotFoundException"
+                                          : "States.TaskFailed";
             run.ex->fail_task(t.id, error, why);
             return true;
         }
@@ -244,24 +256,32 @@ private:
             const std::int64_t bytes = c_.definition_bytes + static_cast<std::int64_t>(ex.output().dump().size());
             constexpr std::int64_t kChunk = 64LL * 1024 * 1024;
             const std::int64_t mb = std::max<std::int64_t>(1, (bytes + kChunk - 1) / kChunk) * 64;
-            ctx.metrics().add_cost(static_cast<double>(ms) / 1000.0 * static_cast<double>(mb) / 1024.0 * price_table::kSfnExpressGbSecond, now);
+            ctx.metrics().add_cost(
+                static_cast<double>(ms) / 1000.0 * static_cast<double>(mb) / 1024.0 * price_table::kSfnExpressGbSecond,
+                now);
         } else {
-            ctx.metrics().add_cost(ctx.billable(FreeMeter::StepFunctionsTransitions, static_cast<double>(transitions)) * price_table::kSfnStandardTransition, now);
+            ctx.metrics().add_cost(ctx.billable(FreeMeter::StepFunctionsTransitions, static_cast<double>(transitions)) *
+                                       price_table::kSfnStandardTransition,
+                                   now);
         }
         const bool ok = ex.status() == sfn::ExecutionStatus::Succeeded;
         (ok ? succeeded_ : failed_)++;
         ctx.metrics().observe_latency(now - run.start, now);
         if (!ok) {
-            ctx.metrics().count(ex.status() == sfn::ExecutionStatus::TimedOut ? Counter::Timeouts : Counter::Errors, now);
-            ctx.note(&run.msg, Outcome::Error, "execution " + ex.execution_arn() + " " + sfn::execution_status_name(ex.status()) + ": " +
-                                                   ex.error().error + " " + ex.error().cause.value_or(""));
+            ctx.metrics().count(ex.status() == sfn::ExecutionStatus::TimedOut ? Counter::Timeouts : Counter::Errors,
+                                now);
+            ctx.note(&run.msg, Outcome::Error,
+                     "execution " + ex.execution_arn() + " " + sfn::execution_status_name(ex.status()) + ": " +
+                         ex.error().error + " " + ex.error().cause.value_or(""));
         }
-        ctx.span(run.msg, c_.express ? "Express execution" : "Standard execution", run.start, ok ? Outcome::Ok : Outcome::Error,
+        ctx.span(run.msg, c_.express ? "Express execution" : "Standard execution", run.start,
+                 ok ? Outcome::Ok : Outcome::Error,
                  std::string(sfn::execution_status_name(ex.status())) + (ok ? "" : " " + ex.error().error) + ", " +
                      std::to_string(transitions) + " transitions");
         if (run.caller.valid()) {
             Json body = {{"executionArn", ex.execution_arn()}, {"status", sfn::execution_status_name(ex.status())}};
-            if (ok) body["output"] = ex.output().dump();
+            if (ok)
+                body["output"] = ex.output().dump();
             else {
                 body["error"] = ex.error().error;
                 if (ex.error().cause) body["cause"] = *ex.error().cause;
@@ -278,15 +298,22 @@ private:
 
     Json summary(const Run& run, bool with_history) const {
         const sfn::Execution& ex = *run.ex;
-        Json j = {{"executionArn", ex.execution_arn()}, {"status", sfn::execution_status_name(ex.status())},
-                  {"start_s", run.start.seconds()}, {"state_transitions", ex.state_transitions()}};
-        if (ex.status() == sfn::ExecutionStatus::Succeeded) j["output"] = ex.output();
-        else if (ex.status() != sfn::ExecutionStatus::Running) j["error"] = {{"Error", ex.error().error}, {"Cause", ex.error().cause.value_or("")}};
+        Json j = {{"executionArn", ex.execution_arn()},
+                  {"status", sfn::execution_status_name(ex.status())},
+                  {"start_s", run.start.seconds()},
+                  {"state_transitions", ex.state_transitions()}};
+        if (ex.status() == sfn::ExecutionStatus::Succeeded)
+            j["output"] = ex.output();
+        else if (ex.status() != sfn::ExecutionStatus::Running)
+            j["error"] = {{"Error", ex.error().error}, {"Cause", ex.error().cause.value_or("")}};
         if (with_history) {
             Json h = Json::array();
             for (const auto& e : ex.history()) {
                 if (h.size() >= kKeptEventsPerRun) break;
-                Json ev = {{"id", e.id}, {"previousEventId", e.previous_id}, {"type", e.type}, {"t_s", static_cast<double>(e.timestamp_us) / 1e6}};
+                Json ev = {{"id", e.id},
+                           {"previousEventId", e.previous_id},
+                           {"type", e.type},
+                           {"t_s", static_cast<double>(e.timestamp_us) / 1e6}};
                 if (!e.state_name.empty()) ev["state"] = e.state_name;
                 if (!e.details.is_null()) ev["details"] = e.details;
                 h.push_back(std::move(ev));
@@ -325,13 +352,17 @@ void check_tasks(BuildContext& ctx, const Json& def, const std::string& path, co
             auto link = c.targets.find(node);
             if (!target)
                 ctx.diagnostics.error(sp + "/Resource", "state '" + it.key() + "': " + why);
-            else if (!node.empty() && (link == c.targets.end() || link->second->target_type != sfn_tasks::node_type_for(target->kind)))
-                ctx.diagnostics.error(sp + "/Resource", "state '" + it.key() + "': Task calls '" + node + "', which is not a " +
-                                                            sfn_tasks::node_type_for(target->kind) + " node wired from '" + ctx.spec.id + "'",
+            else if (!node.empty() &&
+                     (link == c.targets.end() || link->second->target_type != sfn_tasks::node_type_for(target->kind)))
+                ctx.diagnostics.error(sp + "/Resource",
+                                      "state '" + it.key() + "': Task calls '" + node + "', which is not a " +
+                                          sfn_tasks::node_type_for(target->kind) + " node wired from '" + ctx.spec.id +
+                                          "'",
                                       "add an edge from " + ctx.spec.id + " to " + node);
         }
         if (st.contains("Branches") && st["Branches"].is_array())
-            for (std::size_t b = 0; b < st["Branches"].size(); ++b) check_tasks(ctx, st["Branches"][b], sp + "/Branches/" + std::to_string(b), c);
+            for (std::size_t b = 0; b < st["Branches"].size(); ++b)
+                check_tasks(ctx, st["Branches"][b], sp + "/Branches/" + std::to_string(b), c);
         for (const char* k : {"ItemProcessor", "Iterator"})
             if (st.contains(k)) check_tasks(ctx, st[k], sp + "/" + k, c);
     }
@@ -342,13 +373,18 @@ std::unique_ptr<Service> create_state_machine(BuildContext& ctx) {
     Config c;
     c.name = r.text("StateMachineName", ctx.spec.id);
     c.express = r.choice("Type", "STANDARD", {"STANDARD", "EXPRESS"}) == "EXPRESS";
-    c.sync_from_api = r.choice("ApiAction", c.express ? "StartSyncExecution" : "StartExecution", {"StartExecution", "StartSyncExecution"}) == "StartSyncExecution";
-    if (c.sync_from_api && !c.express) r.error("ApiAction", "ApiAction StartSyncExecution needs Type EXPRESS (AWS allows synchronous starts of Express workflows only)");
+    c.sync_from_api = r.choice("ApiAction", c.express ? "StartSyncExecution" : "StartExecution",
+                               {"StartExecution", "StartSyncExecution"}) == "StartSyncExecution";
+    if (c.sync_from_api && !c.express)
+        r.error("ApiAction",
+                "ApiAction StartSyncExecution needs Type EXPRESS (AWS allows synchronous starts of Express workflows "
+                "only)");
     c.task_latency = r.distribution("TaskLatencyMs", c.task_latency);
     for (const Link& l : ctx.links) c.targets[l.target_id] = &l;
     Json def;
     std::string def_key = "Definition";
-    if (const Json* d = r.raw("Definition")) def = *d;
+    if (const Json* d = r.raw("Definition"))
+        def = *d;
     else if (const Json* ds = r.raw("DefinitionString")) {
         def_key = "DefinitionString";
         def = ds->is_string() ? Json::parse(ds->get<std::string>(), nullptr, false) : *ds;
@@ -381,8 +417,11 @@ ServiceKind stepfunctions_kind() {
     k.label = "Step Functions";
     k.group = "orchestration";
     k.cfn_type = "AWS::Serverless::StateMachine";
-    k.description = "State machines in Amazon States Language: retries, catches, waits, parallel and map, in virtual time";
-    k.ports = {{"out", "Task integrations", {"lambda", "dynamodb", "sns", "sqs", "eventbridge", "stepfunctions"},
+    k.description =
+        "State machines in Amazon States Language: retries, catches, waits, parallel and map, in virtual time";
+    k.ports = {{"out",
+                "Task integrations",
+                {"lambda", "dynamodb", "sns", "sqs", "eventbridge", "stepfunctions"},
                 "Task states call Lambda, DynamoDB, SNS, SQS, EventBridge or another state machine"}};
     k.create = create_state_machine;
     return k;

@@ -17,12 +17,18 @@ Json param(const Json& input, const char* key) {
 const char* node_type_for(TaskTarget::Kind k) {
     switch (k) {
         case TaskTarget::LambdaInvoke:
-        case TaskTarget::LambdaDirect: return "lambda";
-        case TaskTarget::DynamoDb: return "dynamodb";
-        case TaskTarget::Sns: return "sns";
-        case TaskTarget::Sqs: return "sqs";
-        case TaskTarget::EventBridge: return "eventbridge";
-        case TaskTarget::StepFunctions: return "stepfunctions";
+        case TaskTarget::LambdaDirect:
+            return "lambda";
+        case TaskTarget::DynamoDb:
+            return "dynamodb";
+        case TaskTarget::Sns:
+            return "sns";
+        case TaskTarget::Sqs:
+            return "sqs";
+        case TaskTarget::EventBridge:
+            return "eventbridge";
+        case TaskTarget::StepFunctions:
+            return "stepfunctions";
     }
     return "";
 }
@@ -45,18 +51,27 @@ std::optional<TaskTarget> parse_resource(const std::string& resource, std::strin
         const std::string service = rest.substr(0, colon);
         t.action = colon == std::string::npos ? "" : rest.substr(colon + 1);
         if (t.action.find(".sync") != std::string::npos || t.action.find(".waitForTaskToken") != std::string::npos) {
-            why = "the .sync and .waitForTaskToken integration patterns are not simulated; use the request-response form";
+            why =
+                "the .sync and .waitForTaskToken integration patterns are not simulated; use the request-response form";
             return std::nullopt;
         }
-        if (service == "lambda" && t.action == "invoke") t.kind = TaskTarget::LambdaInvoke;
-        else if (service == "dynamodb" && (t.action == "putItem" || t.action == "getItem" || t.action == "deleteItem" || t.action == "updateItem"))
+        if (service == "lambda" && t.action == "invoke")
+            t.kind = TaskTarget::LambdaInvoke;
+        else if (service == "dynamodb" && (t.action == "putItem" || t.action == "getItem" || t.action == "deleteItem" ||
+                                           t.action == "updateItem"))
             t.kind = TaskTarget::DynamoDb;
-        else if (service == "sns" && t.action == "publish") t.kind = TaskTarget::Sns;
-        else if (service == "sqs" && t.action == "sendMessage") t.kind = TaskTarget::Sqs;
-        else if (service == "events" && t.action == "putEvents") t.kind = TaskTarget::EventBridge;
-        else if (service == "states" && t.action == "startExecution") t.kind = TaskTarget::StepFunctions;
+        else if (service == "sns" && t.action == "publish")
+            t.kind = TaskTarget::Sns;
+        else if (service == "sqs" && t.action == "sendMessage")
+            t.kind = TaskTarget::Sqs;
+        else if (service == "events" && t.action == "putEvents")
+            t.kind = TaskTarget::EventBridge;
+        else if (service == "states" && t.action == "startExecution")
+            t.kind = TaskTarget::StepFunctions;
         else {
-            why = "'" + resource + "' is not an integration this simulator supports (lambda:invoke, dynamodb:putItem/getItem/deleteItem/updateItem, "
+            why = "'" + resource +
+                  "' is not an integration this simulator supports (lambda:invoke, "
+                  "dynamodb:putItem/getItem/deleteItem/updateItem, "
                   "sns:publish, sqs:sendMessage, events:putEvents, states:startExecution)";
             return std::nullopt;
         }
@@ -73,12 +88,16 @@ std::optional<TaskTarget> parse_resource(const std::string& resource, std::strin
 
 std::string target_node(const TaskTarget& t, const Json& input, std::string& why) {
     if (!t.node.empty()) return t.node;
-    const char* key = t.kind == TaskTarget::LambdaInvoke ? "FunctionName" : t.kind == TaskTarget::DynamoDb ? "TableName"
-                      : t.kind == TaskTarget::Sns ? "TopicArn" : t.kind == TaskTarget::Sqs ? "QueueUrl"
-                      : t.kind == TaskTarget::EventBridge ? "Entries" : "StateMachineArn";
+    const char* key = t.kind == TaskTarget::LambdaInvoke  ? "FunctionName"
+                      : t.kind == TaskTarget::DynamoDb    ? "TableName"
+                      : t.kind == TaskTarget::Sns         ? "TopicArn"
+                      : t.kind == TaskTarget::Sqs         ? "QueueUrl"
+                      : t.kind == TaskTarget::EventBridge ? "Entries"
+                                                          : "StateMachineArn";
     if (t.kind == TaskTarget::EventBridge) {
         const Json entries = param(input, "Entries");
-        if (entries.is_array() && !entries.empty() && entries[0].is_object() && entries[0].contains("EventBusName") && entries[0]["EventBusName"].is_string())
+        if (entries.is_array() && !entries.empty() && entries[0].is_object() && entries[0].contains("EventBusName") &&
+            entries[0]["EventBusName"].is_string())
             return node_from_arn(entries[0]["EventBusName"].get<std::string>());
         why = "Parameters.Entries[0].EventBusName must name a wired event bus";
         return {};
@@ -93,8 +112,10 @@ std::string target_node(const TaskTarget& t, const Json& input, std::string& why
 
 Json request_for(const TaskTarget& t, const Json& input) {
     switch (t.kind) {
-        case TaskTarget::LambdaDirect: return input;
-        case TaskTarget::LambdaInvoke: return input.is_object() && input.contains("Payload") ? input["Payload"] : Json::object();
+        case TaskTarget::LambdaDirect:
+            return input;
+        case TaskTarget::LambdaInvoke:
+            return input.is_object() && input.contains("Payload") ? input["Payload"] : Json::object();
         case TaskTarget::DynamoDb: {
             Json req = input.is_object() ? input : Json::object();
             req.erase("TableName");
@@ -117,8 +138,10 @@ Json request_for(const TaskTarget& t, const Json& input) {
                 if (input.is_object() && input.contains(k)) req[k] = input[k];
             return req;
         }
-        case TaskTarget::EventBridge: return {{"operation", "PutEvents"}, {"Entries", param(input, "Entries")}};
-        case TaskTarget::StepFunctions: return {{"operation", "StartExecution"}, {"Input", param(input, "Input")}};
+        case TaskTarget::EventBridge:
+            return {{"operation", "PutEvents"}, {"Entries", param(input, "Entries")}};
+        case TaskTarget::StepFunctions:
+            return {{"operation", "StartExecution"}, {"Input", param(input, "Input")}};
     }
     return input;
 }
@@ -126,20 +149,29 @@ Json request_for(const TaskTarget& t, const Json& input) {
 Json result_of(const TaskTarget& t, const Reply& r, std::uint64_t message_id) {
     const Json body = r.body ? *r.body : Json::object();
     switch (t.kind) {
-        case TaskTarget::LambdaDirect: return r.body ? *r.body : Json();
+        case TaskTarget::LambdaDirect:
+            return r.body ? *r.body : Json();
         case TaskTarget::LambdaInvoke:
-            return {{"ExecutedVersion", "$LATEST"}, {"Payload", r.body ? *r.body : Json()}, {"StatusCode", 200},
+            return {{"ExecutedVersion", "$LATEST"},
+                    {"Payload", r.body ? *r.body : Json()},
+                    {"StatusCode", 200},
                     {"SdkHttpMetadata", {{"HttpStatusCode", 200}}}};
         case TaskTarget::DynamoDb: {
             Json out = Json::object();
             if (body.is_object() && body.contains("Item")) out["Item"] = ddb::marshal_item(body["Item"]);
-            if (body.is_object() && body.contains("Attributes")) out["Attributes"] = ddb::marshal_item(body["Attributes"]);
+            if (body.is_object() && body.contains("Attributes"))
+                out["Attributes"] = ddb::marshal_item(body["Attributes"]);
             return out;
         }
-        case TaskTarget::Sns: return {{"MessageId", "msg-" + std::to_string(message_id)}};
-        case TaskTarget::Sqs: return {{"MessageId", "msg-" + std::to_string(message_id)}, {"MD5OfMessageBody", ""}};
-        case TaskTarget::EventBridge: return {{"Entries", Json::array({{{"EventId", "evt-" + std::to_string(message_id)}}})}, {"FailedEntryCount", 0}};
-        case TaskTarget::StepFunctions: return body;
+        case TaskTarget::Sns:
+            return {{"MessageId", "msg-" + std::to_string(message_id)}};
+        case TaskTarget::Sqs:
+            return {{"MessageId", "msg-" + std::to_string(message_id)}, {"MD5OfMessageBody", ""}};
+        case TaskTarget::EventBridge:
+            return {{"Entries", Json::array({{{"EventId", "evt-" + std::to_string(message_id)}}})},
+                    {"FailedEntryCount", 0}};
+        case TaskTarget::StepFunctions:
+            return body;
     }
     return body;
 }
@@ -154,9 +186,13 @@ std::pair<std::string, std::string> error_of(const TaskTarget& t, const Reply& r
         }
         return {"Lambda." + r.error, r.detail};
     }
-    const char* service = t.kind == TaskTarget::DynamoDb ? "DynamoDB" : t.kind == TaskTarget::Sns ? "SNS" : t.kind == TaskTarget::Sqs ? "SQS"
-                          : t.kind == TaskTarget::EventBridge ? "EventBridge" : "StepFunctions";
-    return {std::string(service) + "." + r.error, r.detail + " (Service: " + service + ", Status Code: " + std::to_string(r.status) + ")"};
+    const char* service = t.kind == TaskTarget::DynamoDb      ? "DynamoDB"
+                          : t.kind == TaskTarget::Sns         ? "SNS"
+                          : t.kind == TaskTarget::Sqs         ? "SQS"
+                          : t.kind == TaskTarget::EventBridge ? "EventBridge"
+                                                              : "StepFunctions";
+    return {std::string(service) + "." + r.error,
+            r.detail + " (Service: " + service + ", Status Code: " + std::to_string(r.status) + ")"};
 }
 
 }  // namespace sim::svc::sfn_tasks

@@ -23,8 +23,8 @@ namespace sim::svc::sfn_tasks {
 // A Task state's Resource, understood.
 struct TaskTarget {
     enum Kind { LambdaInvoke, LambdaDirect, DynamoDb, Sns, Sqs, EventBridge, StepFunctions } kind = LambdaDirect;
-    std::string action;        // "putItem", "publish", ... (lowercase-first, as in the ARN)
-    std::string node;          // wired node id when fixed by the Resource; empty = from Parameters
+    std::string action;  // "putItem", "publish", ... (lowercase-first, as in the ARN)
+    std::string node;    // wired node id when fixed by the Resource; empty = from Parameters
 };
 
 // Parses a Resource ARN; nullopt with `why` when it is not one this simulator integrates.

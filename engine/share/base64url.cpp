@@ -40,8 +40,7 @@ std::string base64url_encode(std::string_view bytes) {
     std::size_t i = 0;
     for (; i + 3 <= bytes.size(); i += 3) {
         const unsigned v = (static_cast<unsigned char>(bytes[i]) << 16) |
-                           (static_cast<unsigned char>(bytes[i + 1]) << 8) |
-                           static_cast<unsigned char>(bytes[i + 2]);
+                           (static_cast<unsigned char>(bytes[i + 1]) << 8) | static_cast<unsigned char>(bytes[i + 2]);
         out += kAlphabet[(v >> 18) & 63];
         out += kAlphabet[(v >> 12) & 63];
         out += kAlphabet[(v >> 6) & 63];
@@ -53,8 +52,8 @@ std::string base64url_encode(std::string_view bytes) {
         out += kAlphabet[(v >> 18) & 63];
         out += kAlphabet[(v >> 12) & 63];
     } else if (rest == 2) {
-        const unsigned v = (static_cast<unsigned char>(bytes[i]) << 16) |
-                           (static_cast<unsigned char>(bytes[i + 1]) << 8);
+        const unsigned v =
+            (static_cast<unsigned char>(bytes[i]) << 16) | (static_cast<unsigned char>(bytes[i + 1]) << 8);
         out += kAlphabet[(v >> 18) & 63];
         out += kAlphabet[(v >> 12) & 63];
         out += kAlphabet[(v >> 6) & 63];
@@ -86,9 +85,7 @@ Base64Result base64url_decode(std::string_view text, std::size_t max_output) {
     int bits = 0;
     for (std::size_t i = 0; i < data_len; ++i) {
         const int v = value_of(text[i]);
-        if (v < 0)
-            return fail("invalid base64url character " + describe(text[i]) + " at offset " +
-                        std::to_string(i));
+        if (v < 0) return fail("invalid base64url character " + describe(text[i]) + " at offset " + std::to_string(i));
         acc = ((acc << 6) | static_cast<unsigned>(v)) & 0xFFFFu;
         bits += 6;
         if (bits >= 8) {
@@ -97,8 +94,7 @@ Base64Result base64url_decode(std::string_view text, std::size_t max_output) {
         }
     }
     if (bits > 0 && (acc & ((1u << bits) - 1u)) != 0)
-        return fail("invalid base64url ending: non-zero trailing bits at offset " +
-                    std::to_string(data_len - 1));
+        return fail("invalid base64url ending: non-zero trailing bits at offset " + std::to_string(data_len - 1));
     r.ok = true;
     return r;
 }

@@ -2,8 +2,8 @@
 // guards on the raw text first (size, UTF-8, depth), then the envelope, then the pattern.
 #include "share/share_payload.h"
 
-#include "pattern/pattern.h"
 #include "pattern/json_guard.h"
+#include "pattern/pattern.h"
 
 #include <cmath>
 
@@ -11,19 +11,22 @@ namespace sim {
 
 namespace {
 
-
 // Size limits on the pattern before the pattern loader walks it.
 void check_counts(const Json& pattern, const ShareLimits& limits, Diagnostics& d) {
-    struct Limit { const char* key; std::size_t max; const char* what; };
+    struct Limit {
+        const char* key;
+        std::size_t max;
+        const char* what;
+    };
     const Limit list[] = {{"nodes", limits.max_nodes, "nodes"},
                           {"edges", limits.max_edges, "edges"},
                           {"traffic", limits.max_traffic, "traffic sources"}};
     for (const Limit& l : list) {
         auto it = pattern.find(l.key);
         if (it != pattern.end() && it->is_array() && it->size() > l.max)
-            d.error(std::string("/pattern/") + l.key,
-                    std::string("shared pattern has ") + std::to_string(it->size()) + " " + l.what +
-                        "; share links allow at most " + std::to_string(l.max));
+            d.error(std::string("/pattern/") + l.key, std::string("shared pattern has ") + std::to_string(it->size()) +
+                                                          " " + l.what + "; share links allow at most " +
+                                                          std::to_string(l.max));
     }
 }
 
@@ -34,18 +37,25 @@ void read_envelope(const Json& root, ShareState& s, Diagnostics& d) {
         const Json& v = it.value();
         if (key == "v" || key == "pattern") continue;
         if (key == "view") {
-            if (v.is_object()) s.view = v;
-            else d.error("/view", std::string("view must be an object, got ") + json_type_name(v));
+            if (v.is_object())
+                s.view = v;
+            else
+                d.error("/view", std::string("view must be an object, got ") + json_type_name(v));
         } else if (key == "seed") {
-            if (v.is_number_unsigned()) s.seed = v.get<std::uint64_t>();
-            else d.error("/seed", "seed must be a whole number >= 0, got " + v.dump());
+            if (v.is_number_unsigned())
+                s.seed = v.get<std::uint64_t>();
+            else
+                d.error("/seed", "seed must be a whole number >= 0, got " + v.dump());
         } else if (key == "profile") {
-            if (v.is_string()) s.profile = v.get<std::string>();
-            else d.error("/profile", std::string("profile must be a string, got ") + json_type_name(v));
+            if (v.is_string())
+                s.profile = v.get<std::string>();
+            else
+                d.error("/profile", std::string("profile must be a string, got ") + json_type_name(v));
         } else if (key == "t") {
             if (v.is_number() && std::isfinite(v.get<double>()) && v.get<double>() >= 0)
                 s.t = v.get<double>();
-            else d.error("/t", "t must be a number of simulated seconds >= 0, got " + v.dump());
+            else
+                d.error("/t", "t must be a number of simulated seconds >= 0, got " + v.dump());
         } else {
             s.extra[key] = v;
         }
@@ -53,7 +63,9 @@ void read_envelope(const Json& root, ShareState& s, Diagnostics& d) {
 }
 
 // Invalid UTF-8 is replaced rather than thrown on: the engine never produces it, a caller might.
-std::string safe_dump(const Json& j) { return j.dump(-1, ' ', false, Json::error_handler_t::replace); }
+std::string safe_dump(const Json& j) {
+    return j.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
 
 }  // namespace
 
@@ -99,9 +111,9 @@ ShareDecodeResult decode_share_payload(std::string_view text, const ShareLimits&
             return res;
         }
         if (v->get<std::int64_t>() > kShareVersion) {
-            d.error("/v", "share link version " + v->dump() +
-                              " is newer than this playground understands (" +
-                              std::to_string(kShareVersion) + ")",
+            d.error("/v",
+                    "share link version " + v->dump() + " is newer than this playground understands (" +
+                        std::to_string(kShareVersion) + ")",
                     "open the link in a newer Serverless Playground");
             return res;
         }
@@ -132,8 +144,7 @@ ShareDecodeResult decode_share_payload(std::string_view text, const ShareLimits&
     // The pattern's own problems are reported, not fatal: the page shows them as for a file.
     ParseResult parsed = parse_pattern_json(*pattern);
     const std::string prefix = res.version == 0 ? "" : "/pattern";
-    for (const Diagnostic& item : parsed.diagnostics.items())
-        d.warning(prefix + item.path, item.message, item.hint);
+    for (const Diagnostic& item : parsed.diagnostics.items()) d.warning(prefix + item.path, item.message, item.hint);
     res.state.pattern = *pattern;
     res.ok = true;
     return res;
@@ -143,8 +154,7 @@ std::string encode_share_payload(const ShareState& s) {
     nlohmann::ordered_json out;
     out["v"] = kShareVersion;
     out["pattern"] = nlohmann::ordered_json::parse(safe_dump(s.pattern));
-    if (s.view.is_object() && !s.view.empty())
-        out["view"] = nlohmann::ordered_json::parse(safe_dump(s.view));
+    if (s.view.is_object() && !s.view.empty()) out["view"] = nlohmann::ordered_json::parse(safe_dump(s.view));
     if (s.seed) out["seed"] = *s.seed;
     if (!s.profile.empty()) out["profile"] = s.profile;
     if (s.t) out["t"] = *s.t;

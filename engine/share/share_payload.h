@@ -43,17 +43,17 @@ struct ShareLimits {
 };
 
 struct ShareState {
-    Json pattern = Json::object();   // pattern JSON (as pattern_to_json writes it)
-    Json view = Json::object();      // UI view state; opaque here
+    Json pattern = Json::object();  // pattern JSON (as pattern_to_json writes it)
+    Json view = Json::object();     // UI view state; opaque here
     std::optional<std::uint64_t> seed;
-    std::string profile;             // "" = none given
-    std::optional<double> t;         // simulated seconds
-    Json extra = Json::object();     // unknown envelope keys, preserved
+    std::string profile;          // "" = none given
+    std::optional<double> t;      // simulated seconds
+    Json extra = Json::object();  // unknown envelope keys, preserved
 };
 
 struct ShareDecodeResult {
-    bool ok = false;                 // false: `state` must not replace the current work
-    int version = 0;                 // envelope version found (0 = bare pattern, migrated)
+    bool ok = false;  // false: `state` must not replace the current work
+    int version = 0;  // envelope version found (0 = bare pattern, migrated)
     ShareState state;
     Diagnostics diagnostics;         // errors (ok == false) and warnings; JSON pointers into the envelope
     std::string error_text() const;  // every diagnostic formatted, one per line ("" when none)
@@ -61,8 +61,7 @@ struct ShareDecodeResult {
 
 // Decodes the decompressed envelope text. Never throws; every failure is a diagnostic, e.g.
 // "/v: share link version 7 is newer than this playground understands (1)".
-ShareDecodeResult decode_share_payload(std::string_view decompressed_text,
-                                       const ShareLimits& limits = {});
+ShareDecodeResult decode_share_payload(std::string_view decompressed_text, const ShareLimits& limits = {});
 
 // Writes the version-1 envelope as compact JSON (ready to compress). Empty view/profile and unset
 // seed/t are left out, so links stay short.

@@ -22,11 +22,11 @@ const char* state_type_name(StateType type);  // "Pass", "Task", ...
 
 struct Retrier {
     std::vector<std::string> error_equals;
-    double interval_seconds = 1.0;      // AWS default 1
-    int max_attempts = 3;               // AWS default 3; 0 = never retry
-    double backoff_rate = 2.0;          // AWS default 2.0, at least 1.0
+    double interval_seconds = 1.0;  // AWS default 1
+    int max_attempts = 3;           // AWS default 3; 0 = never retry
+    double backoff_rate = 2.0;      // AWS default 2.0, at least 1.0
     std::optional<double> max_delay_seconds;
-    bool full_jitter = false;           // JitterStrategy FULL (default NONE)
+    bool full_jitter = false;  // JitterStrategy FULL (default NONE)
 };
 
 struct Catcher {
@@ -78,20 +78,20 @@ struct StateDef {
     std::optional<PayloadTemplate> item_selector;     // ItemSelector or legacy Parameters
     int max_concurrency = 0;                          // 0 = no limit
     std::optional<JsonPath> max_concurrency_path;
-    int max_items_per_batch = 0;                      // ItemBatcher (0 = no batching)
+    int max_items_per_batch = 0;  // ItemBatcher (0 = no batching)
     std::optional<nlohmann::json> batch_input;
     std::optional<double> tolerated_failure_percentage;
     std::optional<int> tolerated_failure_count;
-    bool distributed = false;                         // ProcessorConfig.Mode DISTRIBUTED
-    bool has_item_reader = false;                     // ItemReader (S3) - not modelled
+    bool distributed = false;      // ProcessorConfig.Mode DISTRIBUTED
+    bool has_item_reader = false;  // ItemReader (S3) - not modelled
 };
 
 // A state machine or one Parallel branch / Map processor.
 struct StateMachineDef {
     std::string start_at;
-    std::vector<StateDef> states;            // definition order
+    std::vector<StateDef> states;              // definition order
     std::map<std::string, std::size_t> index;  // name -> position in `states`
-    std::optional<double> timeout_seconds;   // top-level TimeoutSeconds
+    std::optional<double> timeout_seconds;     // top-level TimeoutSeconds
 
     const StateDef* find(const std::string& name) const {
         auto it = index.find(name);

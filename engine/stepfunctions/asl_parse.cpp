@@ -15,14 +15,22 @@ using nlohmann::json;
 
 const char* state_type_name(StateType type) {
     switch (type) {
-        case StateType::Pass: return "Pass";
-        case StateType::Task: return "Task";
-        case StateType::Choice: return "Choice";
-        case StateType::Wait: return "Wait";
-        case StateType::Succeed: return "Succeed";
-        case StateType::Fail: return "Fail";
-        case StateType::Parallel: return "Parallel";
-        case StateType::Map: return "Map";
+        case StateType::Pass:
+            return "Pass";
+        case StateType::Task:
+            return "Task";
+        case StateType::Choice:
+            return "Choice";
+        case StateType::Wait:
+            return "Wait";
+        case StateType::Succeed:
+            return "Succeed";
+        case StateType::Fail:
+            return "Fail";
+        case StateType::Parallel:
+            return "Parallel";
+        case StateType::Map:
+            return "Map";
     }
     return "?";
 }
@@ -32,8 +40,8 @@ namespace {
 constexpr std::size_t kMaxStateNameLength = 80;  // AWS: state names are 1-80 characters
 
 std::optional<StateType> parse_type(const std::string& t) {
-    for (auto type : {StateType::Pass, StateType::Task, StateType::Choice, StateType::Wait,
-                      StateType::Succeed, StateType::Fail, StateType::Parallel, StateType::Map})
+    for (auto type : {StateType::Pass, StateType::Task, StateType::Choice, StateType::Wait, StateType::Succeed,
+                      StateType::Fail, StateType::Parallel, StateType::Map})
         if (t == state_type_name(type)) return type;
     return std::nullopt;
 }
@@ -47,8 +55,7 @@ class Loader {
 public:
     explicit Loader(std::vector<AslDiagnostic>& errors) : errors_(errors) {}
 
-    std::shared_ptr<StateMachineDef> machine(const json& def, const std::string& ptr,
-                                             const std::string& what) {
+    std::shared_ptr<StateMachineDef> machine(const json& def, const std::string& ptr, const std::string& what) {
         auto m = std::make_shared<StateMachineDef>();
         struct Restore {  // nested machines must not change the enclosing state's name
             std::string& ref;
@@ -95,9 +102,7 @@ private:
     std::vector<AslDiagnostic>& errors_;
     std::string state_;  // current state name, for messages
 
-    void err(const std::string& path, const std::string& message) {
-        errors_.push_back({path, message});
-    }
+    void err(const std::string& path, const std::string& message) { errors_.push_back({path, message}); }
     void state_err(const std::string& path, const std::string& message) {
         err(path, "state '" + state_ + "': " + message);
     }
@@ -117,8 +122,8 @@ private:
         std::string why;
         out.path = JsonPath::parse(it->get<std::string>(), &why);
         if (!out.path) {
-            state_err(ptr + "/" + field, std::string(field) + " '" + it->get<std::string>() +
-                                             "' is not a valid JSONPath: " + why);
+            state_err(ptr + "/" + field,
+                      std::string(field) + " '" + it->get<std::string>() + "' is not a valid JSONPath: " + why);
             return out;
         }
         out.kind = OptionalPath::Kind::Path;
@@ -141,8 +146,8 @@ private:
         if (it == s.end()) return std::nullopt;
         std::string why;
         auto compiled = PayloadTemplate::compile(*it, &why);
-        if (!compiled) state_err(ptr + "/" + field + why.substr(0, why.find(':')),
-                                 std::string(field) + why.substr(why.find(':')));
+        if (!compiled)
+            state_err(ptr + "/" + field + why.substr(0, why.find(':')), std::string(field) + why.substr(why.find(':')));
         return compiled;
     }
 
@@ -152,19 +157,19 @@ private:
         std::string why;
         std::optional<JsonPath> p;
         if (it->is_string()) p = JsonPath::parse(it->get<std::string>(), &why);
-        if (!p) state_err(ptr + "/" + field, std::string(field) + " must be a valid JSONPath" +
-                                                 (why.empty() ? "" : ": " + why));
+        if (!p)
+            state_err(ptr + "/" + field,
+                      std::string(field) + " must be a valid JSONPath" + (why.empty() ? "" : ": " + why));
         return p;
     }
 
-    std::optional<double> positive_int(const json& s, const char* field, const std::string& ptr,
-                                       bool allow_zero) {
+    std::optional<double> positive_int(const json& s, const char* field, const std::string& ptr, bool allow_zero) {
         auto it = s.find(field);
         if (it == s.end()) return std::nullopt;
         if (!is_whole(*it) || it->get<double>() < (allow_zero ? 0 : 1)) {
             state_err(ptr + "/" + field, std::string(field) + " must be a " +
-                                             (allow_zero ? "non-negative" : "positive") +
-                                             " integer, got " + compact_json(*it));
+                                             (allow_zero ? "non-negative" : "positive") + " integer, got " +
+                                             compact_json(*it));
             return std::nullopt;
         }
         return it->get<double>();
@@ -189,8 +194,7 @@ private:
         for (const auto& e : out) has_all = has_all || e == kStatesAll;
         if (has_all && out.size() != 1)
             state_err(ptr + "/ErrorEquals", label + ": States.ALL must appear alone in ErrorEquals");
-        if (has_all && !last)
-            state_err(ptr + "/ErrorEquals", label + ": States.ALL must be in the last element");
+        if (has_all && !last) state_err(ptr + "/ErrorEquals", label + ": States.ALL must be in the last element");
         return out;
     }
 
@@ -247,20 +251,21 @@ private:
     void fail_fields(StateDef& st, const json& s, const std::string& ptr) {
         for (const char* f : {"Error", "Cause"}) {
             if (!s.contains(f)) continue;
-            if (!s[f].is_string()) state_err(ptr + "/" + f, std::string(f) + " must be a string");
-            else (std::string(f) == "Error" ? st.error : st.cause) = s[f].get<std::string>();
+            if (!s[f].is_string())
+                state_err(ptr + "/" + f, std::string(f) + " must be a string");
+            else
+                (std::string(f) == "Error" ? st.error : st.cause) = s[f].get<std::string>();
         }
         for (const char* f : {"ErrorPath", "CausePath"}) {
             if (!s.contains(f)) continue;
             std::string base = std::string(f).substr(0, 5);  // "Error" / "Cause"
-            if (s.contains(base))
-                state_err(ptr + "/" + f, std::string(f) + " and " + base + " cannot both be set");
+            if (s.contains(base)) state_err(ptr + "/" + f, std::string(f) + " and " + base + " cannot both be set");
             std::string why;
             std::optional<ValueExpr> e;
             if (s[f].is_string()) e = ValueExpr::parse(s[f].get<std::string>(), &why);
-            if (!e) state_err(ptr + "/" + f, std::string(f) +
-                                                 " must be a valid JSONPath or intrinsic function" +
-                                                 (why.empty() ? "" : ": " + why));
+            if (!e)
+                state_err(ptr + "/" + f, std::string(f) + " must be a valid JSONPath or intrinsic function" +
+                                             (why.empty() ? "" : ": " + why));
             (f[0] == 'E' ? st.error_path : st.cause_path) = std::move(e);
         }
     }
@@ -281,8 +286,9 @@ private:
         if (s.contains("SecondsPath")) ++count, st.seconds_path = path_field(s, "SecondsPath", ptr);
         if (s.contains("TimestampPath")) ++count, st.timestamp_path = path_field(s, "TimestampPath", ptr);
         if (count != 1)
-            state_err(ptr, "a Wait state needs exactly one of Seconds, Timestamp, SecondsPath or "
-                           "TimestampPath");
+            state_err(ptr,
+                      "a Wait state needs exactly one of Seconds, Timestamp, SecondsPath or "
+                      "TimestampPath");
     }
 
     void map_fields(StateDef& st, const json& s, const std::string& ptr) {
@@ -331,20 +337,21 @@ private:
         auto type = parse_type(type_it->get<std::string>());
         if (!type)
             return state_err(ptr + "/Type", "unknown Type '" + type_it->get<std::string>() +
-                                                 "'; expected Pass, Task, Choice, Wait, Succeed, "
-                                                 "Fail, Parallel or Map");
+                                                "'; expected Pass, Task, Choice, Wait, Succeed, "
+                                                "Fail, Parallel or Map");
         st.type = *type;
         const std::string tname = state_type_name(st.type);
-        bool terminal = st.type == StateType::Choice || st.type == StateType::Succeed ||
-                        st.type == StateType::Fail;
+        bool terminal = st.type == StateType::Choice || st.type == StateType::Succeed || st.type == StateType::Fail;
         bool has_next = s.contains("Next"), has_end = s.contains("End");
         if (terminal) {
             if (has_next || has_end) state_err(ptr, "a " + tname + " state cannot have Next or End");
         } else if (has_next && has_end) {
             state_err(ptr, "Next and End cannot both be set");
         } else if (has_next) {
-            if (!s["Next"].is_string()) state_err(ptr + "/Next", "Next must be a string");
-            else st.next = s["Next"].get<std::string>();
+            if (!s["Next"].is_string())
+                state_err(ptr + "/Next", "Next must be a string");
+            else
+                st.next = s["Next"].get<std::string>();
         } else if (has_end && s["End"] == true) {
             st.end = true;
         } else {
@@ -356,10 +363,9 @@ private:
             return s.contains(field) && ok;
         };
         bool io = st.type != StateType::Fail;
-        bool has_result = st.type == StateType::Pass || st.type == StateType::Task ||
-                          st.type == StateType::Parallel || st.type == StateType::Map;
-        bool task_like = st.type == StateType::Task || st.type == StateType::Parallel ||
-                         st.type == StateType::Map;
+        bool has_result = st.type == StateType::Pass || st.type == StateType::Task || st.type == StateType::Parallel ||
+                          st.type == StateType::Map;
+        bool task_like = st.type == StateType::Task || st.type == StateType::Parallel || st.type == StateType::Map;
         if (allowed("InputPath", io)) st.input_path = optional_path(s, "InputPath", ptr);
         if (allowed("OutputPath", io)) st.output_path = optional_path(s, "OutputPath", ptr);
         if (allowed("ResultPath", has_result)) st.result_path = reference_path(s, "ResultPath", ptr);
@@ -381,8 +387,7 @@ private:
                 st.heartbeat_seconds = positive_int(s, "HeartbeatSeconds", ptr, false);
                 st.timeout_seconds_path = path_field(s, "TimeoutSecondsPath", ptr);
                 st.heartbeat_seconds_path = path_field(s, "HeartbeatSecondsPath", ptr);
-                if (st.timeout_seconds && st.heartbeat_seconds &&
-                    *st.heartbeat_seconds >= *st.timeout_seconds)
+                if (st.timeout_seconds && st.heartbeat_seconds && *st.heartbeat_seconds >= *st.timeout_seconds)
                     state_err(ptr + "/HeartbeatSeconds", "HeartbeatSeconds must be smaller than TimeoutSeconds");
                 break;
             case StateType::Choice: {
@@ -402,14 +407,21 @@ private:
                     }
                 }
                 if (s.contains("Default")) {
-                    if (!s["Default"].is_string()) state_err(ptr + "/Default", "Default must be a string");
-                    else st.default_next = s["Default"].get<std::string>();
+                    if (!s["Default"].is_string())
+                        state_err(ptr + "/Default", "Default must be a string");
+                    else
+                        st.default_next = s["Default"].get<std::string>();
                 }
                 break;
             }
-            case StateType::Wait: wait_fields(st, s, ptr); break;
-            case StateType::Fail: fail_fields(st, s, ptr); break;
-            case StateType::Succeed: break;
+            case StateType::Wait:
+                wait_fields(st, s, ptr);
+                break;
+            case StateType::Fail:
+                fail_fields(st, s, ptr);
+                break;
+            case StateType::Succeed:
+                break;
             case StateType::Parallel: {
                 auto it = s.find("Branches");
                 if (it == s.end() || !it->is_array() || it->empty()) {
@@ -422,7 +434,9 @@ private:
                                                   "state '" + self + "': Branches[" + std::to_string(k) + "]"));
                 break;
             }
-            case StateType::Map: map_fields(st, s, ptr); break;
+            case StateType::Map:
+                map_fields(st, s, ptr);
+                break;
         }
         state_ = st.name;
     }

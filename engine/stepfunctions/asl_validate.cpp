@@ -17,31 +17,30 @@ std::vector<std::string> targets(const StateDef& s) {
     return out;
 }
 
-void check_scope(const StateMachineDef& m, const std::string& pointer,
-                 std::vector<AslDiagnostic>& errors, std::set<std::string>& all_names) {
+void check_scope(const StateMachineDef& m, const std::string& pointer, std::vector<AslDiagnostic>& errors,
+                 std::set<std::string>& all_names) {
     const std::string states_ptr = pointer + "/States/";
     for (const auto& s : m.states) {
         if (!all_names.insert(s.name).second)
-            errors.push_back({states_ptr + s.name,
-                              "state '" + s.name + "': the name is used by more than one state "
-                              "(names must be unique across the whole state machine)"});
+            errors.push_back({states_ptr + s.name, "state '" + s.name +
+                                                       "': the name is used by more than one state "
+                                                       "(names must be unique across the whole state machine)"});
         const std::string at = states_ptr + s.name;
         if (!s.next.empty() && !m.find(s.next))
-            errors.push_back({at + "/Next", "state '" + s.name + "': Next '" + s.next +
-                                                "' does not name a state"});
+            errors.push_back({at + "/Next", "state '" + s.name + "': Next '" + s.next + "' does not name a state"});
         for (std::size_t k = 0; k < s.choices.size(); ++k)
             if (!m.find(s.choices[k].next))
                 errors.push_back({at + "/Choices/" + std::to_string(k) + "/Next",
-                                  "state '" + s.name + "': Choices[" + std::to_string(k) +
-                                      "].Next '" + s.choices[k].next + "' does not name a state"});
+                                  "state '" + s.name + "': Choices[" + std::to_string(k) + "].Next '" +
+                                      s.choices[k].next + "' does not name a state"});
         if (!s.default_next.empty() && !m.find(s.default_next))
-            errors.push_back({at + "/Default", "state '" + s.name + "': Default '" +
-                                                   s.default_next + "' does not name a state"});
+            errors.push_back(
+                {at + "/Default", "state '" + s.name + "': Default '" + s.default_next + "' does not name a state"});
         for (std::size_t k = 0; k < s.catches.size(); ++k)
             if (!m.find(s.catches[k].next))
                 errors.push_back({at + "/Catch/" + std::to_string(k) + "/Next",
-                                  "state '" + s.name + "': Catch[" + std::to_string(k) +
-                                      "].Next '" + s.catches[k].next + "' does not name a state"});
+                                  "state '" + s.name + "': Catch[" + std::to_string(k) + "].Next '" +
+                                      s.catches[k].next + "' does not name a state"});
         for (std::size_t b = 0; b < s.branches.size(); ++b)
             check_scope(*s.branches[b], at + "/Branches/" + std::to_string(b), errors, all_names);
         if (s.iterator) check_scope(*s.iterator, at + "/ItemProcessor", errors, all_names);
@@ -59,9 +58,8 @@ void check_scope(const StateMachineDef& m, const std::string& pointer,
     }
     for (const auto& s : m.states)
         if (!seen.count(s.name))
-            errors.push_back({states_ptr + s.name,
-                              "state '" + s.name + "': is not reachable from StartAt '" +
-                                  m.start_at + "'"});
+            errors.push_back(
+                {states_ptr + s.name, "state '" + s.name + "': is not reachable from StartAt '" + m.start_at + "'"});
 }
 
 }  // namespace

@@ -22,18 +22,28 @@ struct OperatorInfo {
 // Comparison operators without the "Path" suffix; every one except StringMatches and the Is*
 // tests also has a *Path form.
 constexpr std::array<OperatorInfo, 23> kOperators = {{
-    {"StringEquals", OperandType::String}, {"StringLessThan", OperandType::String},
-    {"StringGreaterThan", OperandType::String}, {"StringLessThanEquals", OperandType::String},
-    {"StringGreaterThanEquals", OperandType::String}, {"StringMatches", OperandType::String},
-    {"NumericEquals", OperandType::Number}, {"NumericLessThan", OperandType::Number},
-    {"NumericGreaterThan", OperandType::Number}, {"NumericLessThanEquals", OperandType::Number},
-    {"NumericGreaterThanEquals", OperandType::Number}, {"BooleanEquals", OperandType::Boolean},
-    {"TimestampEquals", OperandType::Timestamp}, {"TimestampLessThan", OperandType::Timestamp},
+    {"StringEquals", OperandType::String},
+    {"StringLessThan", OperandType::String},
+    {"StringGreaterThan", OperandType::String},
+    {"StringLessThanEquals", OperandType::String},
+    {"StringGreaterThanEquals", OperandType::String},
+    {"StringMatches", OperandType::String},
+    {"NumericEquals", OperandType::Number},
+    {"NumericLessThan", OperandType::Number},
+    {"NumericGreaterThan", OperandType::Number},
+    {"NumericLessThanEquals", OperandType::Number},
+    {"NumericGreaterThanEquals", OperandType::Number},
+    {"BooleanEquals", OperandType::Boolean},
+    {"TimestampEquals", OperandType::Timestamp},
+    {"TimestampLessThan", OperandType::Timestamp},
     {"TimestampGreaterThan", OperandType::Timestamp},
     {"TimestampLessThanEquals", OperandType::Timestamp},
-    {"TimestampGreaterThanEquals", OperandType::Timestamp}, {"IsNull", OperandType::IsTest},
-    {"IsPresent", OperandType::IsTest}, {"IsNumeric", OperandType::IsTest},
-    {"IsString", OperandType::IsTest}, {"IsBoolean", OperandType::IsTest},
+    {"TimestampGreaterThanEquals", OperandType::Timestamp},
+    {"IsNull", OperandType::IsTest},
+    {"IsPresent", OperandType::IsTest},
+    {"IsNumeric", OperandType::IsTest},
+    {"IsString", OperandType::IsTest},
+    {"IsBoolean", OperandType::IsTest},
     {"IsTimestamp", OperandType::IsTest},
 }};
 
@@ -57,8 +67,8 @@ bool fail(std::string* error, const std::string& where, const std::string& what)
     return false;
 }
 
-std::optional<JsonPath> parse_path_field(const json& v, const std::string& where,
-                                         const std::string& field, std::string* error) {
+std::optional<JsonPath> parse_path_field(const json& v, const std::string& where, const std::string& field,
+                                         std::string* error) {
     if (!v.is_string()) {
         fail(error, where + "/" + field, field + " must be a JSONPath string");
         return std::nullopt;
@@ -83,8 +93,7 @@ bool ordered(const std::string& op, int cmp) {
 }
 
 std::string strip_path(const std::string& op) {
-    return op.size() > 4 && op.compare(op.size() - 4, 4, "Path") == 0 ? op.substr(0, op.size() - 4)
-                                                                       : op;
+    return op.size() > 4 && op.compare(op.size() - 4, 4, "Path") == 0 ? op.substr(0, op.size() - 4) : op;
 }
 
 }  // namespace
@@ -94,9 +103,12 @@ bool string_matches(const std::string& text, const std::string& pattern) {
     std::vector<int> toks;  // -1 = wildcard, else the character
     for (std::size_t k = 0; k < pattern.size(); ++k) {
         char c = pattern[k];
-        if (c == '\\' && k + 1 < pattern.size()) toks.push_back(static_cast<unsigned char>(pattern[++k]));
-        else if (c == '*') toks.push_back(-1);
-        else toks.push_back(static_cast<unsigned char>(c));
+        if (c == '\\' && k + 1 < pattern.size())
+            toks.push_back(static_cast<unsigned char>(pattern[++k]));
+        else if (c == '*')
+            toks.push_back(-1);
+        else
+            toks.push_back(static_cast<unsigned char>(c));
     }
     // Greedy matching with backtracking to the last wildcard.
     std::size_t t = 0, p = 0, star_p = std::string::npos, star_t = 0;
@@ -118,8 +130,8 @@ bool string_matches(const std::string& text, const std::string& pattern) {
     return p == toks.size();
 }
 
-std::optional<ChoiceRule> parse_choice_rule(const json& rule, const std::string& where,
-                                            bool top_level, std::string* error) {
+std::optional<ChoiceRule> parse_choice_rule(const json& rule, const std::string& where, bool top_level,
+                                            std::string* error) {
     if (!rule.is_object()) {
         fail(error, where, "a choice rule must be a JSON object");
         return std::nullopt;
@@ -145,8 +157,7 @@ std::optional<ChoiceRule> parse_choice_rule(const json& rule, const std::string&
         }
         out.kind = std::string(logic) == "And" ? ChoiceRule::Kind::And : ChoiceRule::Kind::Or;
         for (std::size_t k = 0; k < list.size(); ++k) {
-            auto child = parse_choice_rule(list[k], where + "/" + logic + "/" + std::to_string(k),
-                                           false, error);
+            auto child = parse_choice_rule(list[k], where + "/" + logic + "/" + std::to_string(k), false, error);
             if (!child) return std::nullopt;
             out.children.push_back(std::move(*child));
         }
@@ -193,10 +204,19 @@ std::optional<ChoiceRule> parse_choice_rule(const json& rule, const std::string&
     bool good = true;
     std::string expected;
     switch (info->type) {
-        case OperandType::String: good = operand.is_string(); expected = "a string"; break;
-        case OperandType::Number: good = operand.is_number(); expected = "a number"; break;
+        case OperandType::String:
+            good = operand.is_string();
+            expected = "a string";
+            break;
+        case OperandType::Number:
+            good = operand.is_number();
+            expected = "a number";
+            break;
         case OperandType::Boolean:
-        case OperandType::IsTest: good = operand.is_boolean(); expected = "a boolean"; break;
+        case OperandType::IsTest:
+            good = operand.is_boolean();
+            expected = "a boolean";
+            break;
         case OperandType::Timestamp:
             good = operand.is_string() && parse_timestamp_us(operand.get<std::string>()).has_value();
             expected = "an RFC 3339 timestamp string";
@@ -228,24 +248,28 @@ ChoiceOutcome evaluate_choice_rule(const ChoiceRule& rule, const json& input, co
             c.matched = !c.matched;
             return c;
         }
-        case ChoiceRule::Kind::Compare: break;
+        case ChoiceRule::Kind::Compare:
+            break;
     }
     const JsonPath& var = *rule.variable;
     auto found = var.find(var.root() == JsonPath::Root::Context ? context : input);
     bool present = found.found && (var.is_definite() || !found.value.empty());
     if (rule.op == "IsPresent") return {true, present == rule.value.get<bool>(), {}};
     if (!present) {
-        r.error = "Invalid path '" + var.text() +
-                  "': The choice state's condition path references an invalid value.";
+        r.error = "Invalid path '" + var.text() + "': The choice state's condition path references an invalid value.";
         return r;
     }
     const json& v = found.value;
     if (rule.op.rfind("Is", 0) == 0) {
         bool is = false;
-        if (rule.op == "IsNull") is = v.is_null();
-        else if (rule.op == "IsNumeric") is = v.is_number();
-        else if (rule.op == "IsString") is = v.is_string();
-        else if (rule.op == "IsBoolean") is = v.is_boolean();
+        if (rule.op == "IsNull")
+            is = v.is_null();
+        else if (rule.op == "IsNumeric")
+            is = v.is_number();
+        else if (rule.op == "IsString")
+            is = v.is_string();
+        else if (rule.op == "IsBoolean")
+            is = v.is_boolean();
         else if (rule.op == "IsTimestamp")
             is = v.is_string() && parse_timestamp_us(v.get<std::string>()).has_value();
         return {true, is == rule.value.get<bool>(), {}};
@@ -255,8 +279,8 @@ ChoiceOutcome evaluate_choice_rule(const ChoiceRule& rule, const json& input, co
         const JsonPath& vp = *rule.value_path;
         auto other = vp.find(vp.root() == JsonPath::Root::Context ? context : input);
         if (!other.found) {
-            r.error = "Invalid path '" + vp.text() +
-                      "': The choice state's condition path references an invalid value.";
+            r.error =
+                "Invalid path '" + vp.text() + "': The choice state's condition path references an invalid value.";
             return r;
         }
         operand = std::move(other.value);
@@ -264,8 +288,8 @@ ChoiceOutcome evaluate_choice_rule(const ChoiceRule& rule, const json& input, co
     std::string op = strip_path(rule.op);
     r.ok = true;
     if (op == "StringMatches") {
-        r.matched = v.is_string() && operand.is_string() &&
-                    string_matches(v.get<std::string>(), operand.get<std::string>());
+        r.matched =
+            v.is_string() && operand.is_string() && string_matches(v.get<std::string>(), operand.get<std::string>());
     } else if (op.rfind("String", 0) == 0) {
         r.matched = v.is_string() && operand.is_string() &&
                     ordered(op, compare_strings(v.get<std::string>(), operand.get<std::string>()));

@@ -30,8 +30,8 @@ struct ChoiceRule {
 
 // Parses one rule. `where` is the JSON pointer of the rule (for messages), `top_level` says whether
 // it needs `Next`. On failure returns nullopt and sets *error ("/States/C/Choices/0: ...").
-std::optional<ChoiceRule> parse_choice_rule(const nlohmann::json& rule, const std::string& where,
-                                            bool top_level, std::string* error);
+std::optional<ChoiceRule> parse_choice_rule(const nlohmann::json& rule, const std::string& where, bool top_level,
+                                            std::string* error);
 
 struct ChoiceOutcome {
     bool ok = false;
@@ -39,8 +39,7 @@ struct ChoiceOutcome {
     std::string error;  // States.Runtime cause detail when a Variable/operand path is missing
 };
 
-ChoiceOutcome evaluate_choice_rule(const ChoiceRule& rule, const nlohmann::json& input,
-                                   const nlohmann::json& context);
+ChoiceOutcome evaluate_choice_rule(const ChoiceRule& rule, const nlohmann::json& input, const nlohmann::json& context);
 
 // StringMatches: `*` matches any run of characters; `\*` and `\\` are literal.
 bool string_matches(const std::string& text, const std::string& pattern);

@@ -20,8 +20,7 @@ inline constexpr const char* kStatesParameterPathFailure = "States.ParameterPath
 inline constexpr const char* kStatesBranchFailed = "States.BranchFailed";
 inline constexpr const char* kStatesNoChoiceMatched = "States.NoChoiceMatched";
 inline constexpr const char* kStatesIntrinsicFailure = "States.IntrinsicFailure";
-inline constexpr const char* kStatesExceedToleratedFailureThreshold =
-    "States.ExceedToleratedFailureThreshold";
+inline constexpr const char* kStatesExceedToleratedFailureThreshold = "States.ExceedToleratedFailureThreshold";
 inline constexpr const char* kStatesItemReaderFailed = "States.ItemReaderFailed";
 inline constexpr const char* kStatesResultWriterFailed = "States.ResultWriterFailed";
 inline constexpr const char* kStatesDataLimitExceeded = "States.DataLimitExceeded";
@@ -40,8 +39,7 @@ inline bool is_terminal_error(const std::string& name) {
 
 // Whether an ErrorEquals list matches `name`. States.ALL matches any non-terminal error;
 // States.TaskFailed matches any non-terminal error except States.Timeout (AWS docs).
-inline bool error_list_matches(const std::vector<std::string>& error_equals,
-                               const std::string& name) {
+inline bool error_list_matches(const std::vector<std::string>& error_equals, const std::string& name) {
     if (is_terminal_error(name)) return false;
     for (const auto& e : error_equals) {
         if (e == name || e == kStatesAll) return true;

@@ -12,27 +12,37 @@ using nlohmann::json;
 
 const char* execution_status_name(ExecutionStatus status) {
     switch (status) {
-        case ExecutionStatus::Running: return "RUNNING";
-        case ExecutionStatus::Succeeded: return "SUCCEEDED";
-        case ExecutionStatus::Failed: return "FAILED";
-        case ExecutionStatus::TimedOut: return "TIMED_OUT";
-        case ExecutionStatus::Aborted: return "ABORTED";
+        case ExecutionStatus::Running:
+            return "RUNNING";
+        case ExecutionStatus::Succeeded:
+            return "SUCCEEDED";
+        case ExecutionStatus::Failed:
+            return "FAILED";
+        case ExecutionStatus::TimedOut:
+            return "TIMED_OUT";
+        case ExecutionStatus::Aborted:
+            return "ABORTED";
     }
     return "?";
 }
 
-const StateDef& current_state(const Frame& f) { return *f.def->find(f.state); }
+const StateDef& current_state(const Frame& f) {
+    return *f.def->find(f.state);
+}
 
-Execution::Execution(std::shared_ptr<const StateMachineDef> machine, json input,
-                     std::int64_t start_us, ExecutionOptions options)
-    : machine_(std::move(machine)), input_(std::move(input)), start_us_(start_us),
-      options_(std::move(options)), now_us_(start_us) {}
+Execution::Execution(std::shared_ptr<const StateMachineDef> machine, json input, std::int64_t start_us,
+                     ExecutionOptions options)
+    : machine_(std::move(machine)),
+      input_(std::move(input)),
+      start_us_(start_us),
+      options_(std::move(options)),
+      now_us_(start_us) {}
 
 Execution::~Execution() = default;
 
 std::string Execution::execution_arn() const {
-    return "arn:aws:states:" + options_.region + ":" + options_.account + ":execution:" +
-           options_.state_machine_name + ":" + options_.name;
+    return "arn:aws:states:" + options_.region + ":" + options_.account + ":execution:" + options_.state_machine_name +
+           ":" + options_.name;
 }
 
 Advance Execution::advance(std::int64_t now_us) {
@@ -79,8 +89,7 @@ Advance Execution::advance(std::int64_t now_us) {
             if (f->heartbeat_deadline_us) consider(*f->heartbeat_deadline_us);
         }
     }
-    if (machine_->timeout_seconds)
-        consider(start_us_ + static_cast<std::int64_t>(*machine_->timeout_seconds * 1e6));
+    if (machine_->timeout_seconds) consider(start_us_ + static_cast<std::int64_t>(*machine_->timeout_seconds * 1e6));
     out.wake_at_us = wake;
     if (!new_tasks_.empty()) {
         out.kind = AdvanceKind::InvokeTasks;
@@ -103,8 +112,7 @@ bool Execution::complete_task(std::uint64_t request_id, json output) {
     return true;
 }
 
-bool Execution::fail_task(std::uint64_t request_id, std::string error,
-                          std::optional<std::string> cause) {
+bool Execution::fail_task(std::uint64_t request_id, std::string error, std::optional<std::string> cause) {
     auto it = tasks_.find(request_id);
     if (it == tasks_.end() || it->second->phase != Phase::Task) return false;
     Frame& f = *it->second;
@@ -141,8 +149,7 @@ std::vector<std::uint64_t> Execution::take_cancelled_tasks() {
 
 // ---- Runner helpers shared by the other execution files ----
 
-int Runner::add_event(Frame* f, const std::string& type, const std::string& state_name,
-                      json details) {
+int Runner::add_event(Frame* f, const std::string& type, const std::string& state_name, json details) {
     // AWS's hard quota of 25,000 history events: "when an execution reaches 24,999 events … if
     // event number 25,000 isn't ExecutionSucceeded, the ExecutionFailed event is logged and the
     // execution fails" (Step Functions guide, "Avoid reaching the history quota"). It also ends a
@@ -155,7 +162,8 @@ int Runner::add_event(Frame* f, const std::string& type, const std::string& stat
     if (ex.history_.size() == kMaxHistoryEvents - 1 && type != "ExecutionSucceeded") {
         for (auto& frame : ex.frames_) cancel_frame(*frame);
         ex.status_ = ExecutionStatus::Failed;
-        ex.error_ = {kStatesRuntime, std::string("The execution reached the maximum number of history events (25000).")};
+        ex.error_ = {kStatesRuntime,
+                     std::string("The execution reached the maximum number of history events (25000).")};
         e.previous_id = e.id - 1;
         e.type = "ExecutionFailed";
         e.details = {{"error", ex.error_.error}, {"cause", *ex.error_.cause}};
@@ -173,8 +181,7 @@ int Runner::add_event(Frame* f, const std::string& type, const std::string& stat
 
 json Runner::context(const Frame& f) const {
     const auto& o = ex.options_;
-    std::string sm_arn = "arn:aws:states:" + o.region + ":" + o.account + ":stateMachine:" +
-                         o.state_machine_name;
+    std::string sm_arn = "arn:aws:states:" + o.region + ":" + o.account + ":stateMachine:" + o.state_machine_name;
     return {
         {"Execution",
          {{"Id", ex.execution_arn()},
@@ -192,8 +199,7 @@ json Runner::context(const Frame& f) const {
 }
 
 AslError Runner::runtime_error(const Frame& f, const std::string& detail) const {
-    return {kStatesRuntime, "An error occurred while executing the state '" + f.state +
-                                "' (entered at the event id #" +
+    return {kStatesRuntime, "An error occurred while executing the state '" + f.state + "' (entered at the event id #" +
                                 std::to_string(f.entered_event_id) + "). " + detail};
 }
 

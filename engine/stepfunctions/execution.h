@@ -26,12 +26,12 @@
 namespace sim::sfn {
 
 struct ExecutionOptions {
-    std::string name = "execution";            // $$.Execution.Name
+    std::string name = "execution";  // $$.Execution.Name
     std::string state_machine_name = "StateMachine";
     std::string region = "us-east-1";
     std::string account = "123456789012";
     std::int64_t epoch_offset_us = 1704067200LL * 1000000;  // wall clock at virtual time 0
-    RandomBits random;  // jitter, States.MathRandom, States.UUID; null = always 0
+    RandomBits random;                                      // jitter, States.MathRandom, States.UUID; null = always 0
 };
 
 // A Task state asking the caller to run its Resource.
@@ -39,8 +39,8 @@ struct TaskRequest {
     std::uint64_t id = 0;
     std::string state_name;
     std::string resource;
-    nlohmann::json input;                     // effective input after InputPath/Parameters
-    std::optional<std::int64_t> timeout_us;   // TimeoutSeconds (the execution enforces it too)
+    nlohmann::json input;                    // effective input after InputPath/Parameters
+    std::optional<std::int64_t> timeout_us;  // TimeoutSeconds (the execution enforces it too)
     std::optional<std::int64_t> heartbeat_us;
 };
 
@@ -69,8 +69,8 @@ struct Frame;
 class Execution {
 public:
     // `machine` must come from load_state_machine; `start_us` is the virtual start time.
-    Execution(std::shared_ptr<const StateMachineDef> machine, nlohmann::json input,
-              std::int64_t start_us, ExecutionOptions options = {});
+    Execution(std::shared_ptr<const StateMachineDef> machine, nlohmann::json input, std::int64_t start_us,
+              ExecutionOptions options = {});
     ~Execution();
     Execution(const Execution&) = delete;
     Execution& operator=(const Execution&) = delete;
@@ -89,7 +89,7 @@ public:
 
     ExecutionStatus status() const { return status_; }
     const nlohmann::json& output() const { return output_; }  // when Succeeded
-    const AslError& error() const { return error_; }         // when Failed/TimedOut/Aborted
+    const AslError& error() const { return error_; }          // when Failed/TimedOut/Aborted
     const std::vector<HistoryEvent>& history() const { return history_; }
     std::int64_t state_transitions() const { return transitions_; }
     std::string execution_arn() const;
@@ -109,7 +109,7 @@ private:
     std::int64_t transitions_ = 0;
     std::int64_t now_us_ = 0;
     std::vector<std::unique_ptr<Frame>> frames_;  // arena; frames_[0] is the top-level scope
-    std::map<std::uint64_t, Frame*> tasks_;        // outstanding task id -> frame
+    std::map<std::uint64_t, Frame*> tasks_;       // outstanding task id -> frame
     std::uint64_t next_task_id_ = 1;
     std::vector<TaskRequest> new_tasks_;
     std::vector<std::uint64_t> cancelled_;

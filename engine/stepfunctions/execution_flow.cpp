@@ -59,8 +59,7 @@ void Runner::handle_error(Frame& f, const StateDef& s, AslError error) {
     for (const Catcher& c : s.catches) {
         if (!error_list_matches(c.error_equals, error.error)) continue;
         auto placed = apply_result_path(c.result_path, f.input, error_output(error));
-        if (!placed.ok)
-            return fail_frame(f, {kStatesResultPathMatchFailure, runtime_error(f, placed.error).cause});
+        if (!placed.ok) return fail_frame(f, {kStatesResultPathMatchFailure, runtime_error(f, placed.error).cause});
         return finish_state(f, s, std::move(placed.value), c.next);
     }
     fail_frame(f, std::move(error));
@@ -85,15 +84,15 @@ void Runner::start_parallel(Frame& f, const StateDef& s) {
 void Runner::start_map(Frame& f, const StateDef& s) {
     json ctx = context(f);
     if (s.has_item_reader)
-        return handle_error(f, s, {kStatesItemReaderFailed,
-                                   std::string("ItemReader (reading items from S3) is not modelled "
-                                               "by the simulator")});
+        return handle_error(f, s,
+                            {kStatesItemReaderFailed, std::string("ItemReader (reading items from S3) is not modelled "
+                                                                  "by the simulator")});
     auto items = select_path(s.items_path, f.effective, ctx);
     if (!items.ok) return fail_frame(f, runtime_error(f, items.error));
     if (!items.value.is_array())
-        return fail_frame(f, runtime_error(f, "The ItemsPath field must reference a JSON array, got " +
-                                                  std::string(items.value.type_name()) + ": " +
-                                                  compact_json(items.value)));
+        return fail_frame(
+            f, runtime_error(f, "The ItemsPath field must reference a JSON array, got " +
+                                    std::string(items.value.type_name()) + ": " + compact_json(items.value)));
     f.items.clear();
     if (s.max_items_per_batch > 0) {
         // ItemBatcher: each iteration receives {"Items": [...], "BatchInput": ...}.
@@ -116,9 +115,10 @@ void Runner::start_map(Frame& f, const StateDef& s) {
     if (s.max_concurrency_path) {
         auto v = s.max_concurrency_path->find(f.effective);
         if (!v.found || !is_integral_number(v.value) || v.value.get<double>() < 0)
-            return fail_frame(f, runtime_error(f, "The MaxConcurrencyPath field must reference a "
-                                                  "non-negative integer: " +
-                                                  s.max_concurrency_path->text()));
+            return fail_frame(f, runtime_error(f,
+                                               "The MaxConcurrencyPath field must reference a "
+                                               "non-negative integer: " +
+                                                   s.max_concurrency_path->text()));
         f.max_concurrency = static_cast<int>(v.value.get<double>());
     }
     add_event(&f, "MapStateStarted", s.name, {{"length", f.items.size()}});
@@ -191,9 +191,10 @@ void Runner::child_finished(Frame& parent, Frame& child) {
                     (s.tolerated_failure_percentage && pct > *s.tolerated_failure_percentage);
         if (over) {
             add_event(&parent, "MapStateFailed", s.name, json::object());
-            return handle_error(parent, s, {kStatesExceedToleratedFailureThreshold,
-                                            std::string("The specified tolerated failure threshold "
-                                                        "was exceeded")});
+            return handle_error(
+                parent, s,
+                {kStatesExceedToleratedFailureThreshold, std::string("The specified tolerated failure threshold "
+                                                                     "was exceeded")});
         }
         parent.results[index] = error_output(error);
     }

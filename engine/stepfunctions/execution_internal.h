@@ -59,8 +59,7 @@ struct Runner {
     std::int64_t now;
 
     // execution.cpp
-    int add_event(Frame* f, const std::string& type, const std::string& state_name,
-                  nlohmann::json details);
+    int add_event(Frame* f, const std::string& type, const std::string& state_name, nlohmann::json details);
     nlohmann::json context(const Frame& f) const;
     AslError runtime_error(const Frame& f, const std::string& detail) const;
     Frame* new_frame(const StateMachineDef* def, Frame* parent, int index, nlohmann::json input);
@@ -71,8 +70,7 @@ struct Runner {
     bool step(Frame& f);
     void enter_state(Frame& f);
     void run_state(Frame& f);
-    void finish_state(Frame& f, const StateDef& s, nlohmann::json output,
-                      const std::string& next = {});
+    void finish_state(Frame& f, const StateDef& s, nlohmann::json output, const std::string& next = {});
     void process_result(Frame& f, const StateDef& s, nlohmann::json result);
     void run_wait(Frame& f, const StateDef& s);
     void run_task(Frame& f, const StateDef& s);

@@ -17,12 +17,18 @@ constexpr std::size_t kMaxPayloadBytes = 262144;  // 256 KiB state input/output 
 
 }  // namespace
 
-std::string state_event_prefix(StateType type) { return state_type_name(type); }
+std::string state_event_prefix(StateType type) {
+    return state_type_name(type);
+}
 
 bool Runner::step(Frame& f) {
     switch (f.phase) {
-        case Phase::Enter: enter_state(f); return true;
-        case Phase::Run: run_state(f); return true;
+        case Phase::Enter:
+            enter_state(f);
+            return true;
+        case Phase::Run:
+            run_state(f);
+            return true;
         case Phase::Timer: {
             if (now < f.wake_at_us) return false;
             const StateDef& s = current_state(f);
@@ -33,8 +39,10 @@ bool Runner::step(Frame& f) {
             }
             // A Wait state's time is up: output is the effective input filtered by OutputPath.
             auto out = select_path(s.output_path, f.effective, context(f));
-            if (!out.ok) fail_frame(f, runtime_error(f, out.error));
-            else finish_state(f, s, std::move(out.value));
+            if (!out.ok)
+                fail_frame(f, runtime_error(f, out.error));
+            else
+                finish_state(f, s, std::move(out.value));
             return true;
         }
         case Phase::Task: {
@@ -48,11 +56,14 @@ bool Runner::step(Frame& f) {
             handle_error(f, current_state(f), e);
             return true;
         }
-        case Phase::TaskSettled: settle_task(f, current_state(f)); return true;
+        case Phase::TaskSettled:
+            settle_task(f, current_state(f));
+            return true;
         case Phase::Children:
         case Phase::Done:
         case Phase::Failed:
-        case Phase::Dead: return false;
+        case Phase::Dead:
+            return false;
     }
     return false;
 }
@@ -64,8 +75,8 @@ void Runner::enter_state(Frame& f) {
     f.retry_total = 0;
     f.retrying = false;
     ++ex.transitions_;
-    f.entered_event_id = add_event(&f, state_event_prefix(s.type) + "StateEntered", s.name,
-                                   {{"name", s.name}, {"input", f.input}});
+    f.entered_event_id =
+        add_event(&f, state_event_prefix(s.type) + "StateEntered", s.name, {{"name", s.name}, {"input", f.input}});
     f.phase = Phase::Run;
     run_state(f);
 }
@@ -120,28 +131,35 @@ void Runner::run_state(Frame& f) {
             }
             if (next.empty()) next = s.default_next;
             if (next.empty())
-                return fail_frame(f, {kStatesNoChoiceMatched,
-                                      runtime_error(f, "No Choice matched and no Default was given.")
-                                          .cause});
+                return fail_frame(
+                    f, {kStatesNoChoiceMatched, runtime_error(f, "No Choice matched and no Default was given.").cause});
             auto out = select_path(s.output_path, eff.value, ctx);
             if (!out.ok) return fail_frame(f, runtime_error(f, out.error));
             return finish_state(f, s, std::move(out.value), next);
         }
-        case StateType::Wait: f.effective = std::move(eff.value); return run_wait(f, s);
-        case StateType::Task: f.effective = std::move(eff.value); return run_task(f, s);
-        case StateType::Parallel: f.effective = std::move(eff.value); return start_parallel(f, s);
-        case StateType::Map: f.effective = std::move(eff.value); return start_map(f, s);
-        case StateType::Fail: break;
+        case StateType::Wait:
+            f.effective = std::move(eff.value);
+            return run_wait(f, s);
+        case StateType::Task:
+            f.effective = std::move(eff.value);
+            return run_task(f, s);
+        case StateType::Parallel:
+            f.effective = std::move(eff.value);
+            return start_parallel(f, s);
+        case StateType::Map:
+            f.effective = std::move(eff.value);
+            return start_map(f, s);
+        case StateType::Fail:
+            break;
     }
 }
 
 void Runner::finish_state(Frame& f, const StateDef& s, json output, const std::string& next) {
     if (compact_json(output).size() > kMaxPayloadBytes)
-        return fail_frame(f, {kStatesDataLimitExceeded,
-                              "The state/task '" + s.name + "' returned a result with a size "
-                              "exceeding the maximum number of bytes service limit."});
-    add_event(&f, state_event_prefix(s.type) + "StateExited", s.name,
-              {{"name", s.name}, {"output", output}});
+        return fail_frame(f, {kStatesDataLimitExceeded, "The state/task '" + s.name +
+                                                            "' returned a result with a size "
+                                                            "exceeding the maximum number of bytes service limit."});
+    add_event(&f, state_event_prefix(s.type) + "StateExited", s.name, {{"name", s.name}, {"output", output}});
     f.retrying = false;
     f.children.clear();
     std::string target = next.empty() ? s.next : next;
@@ -164,8 +182,7 @@ void Runner::process_result(Frame& f, const StateDef& s, json result) {
         result = std::move(sel.value);
     }
     auto placed = apply_result_path(s.result_path, f.input, std::move(result));
-    if (!placed.ok)
-        return handle_error(f, s, {kStatesResultPathMatchFailure, runtime_error(f, placed.error).cause});
+    if (!placed.ok) return handle_error(f, s, {kStatesResultPathMatchFailure, runtime_error(f, placed.error).cause});
     auto out = select_path(s.output_path, placed.value, ctx);
     if (!out.ok) return fail_frame(f, runtime_error(f, out.error));
     finish_state(f, s, std::move(out.value));
@@ -179,27 +196,37 @@ void Runner::run_wait(Frame& f, const StateDef& s) {
         auto v = s.seconds_path->find(f.effective);
         std::string p = s.seconds_path->text();
         if (!v.found)
-            return fail_frame(f, runtime_error(f, "The SecondsPath parameter does not reference an "
-                                                  "input value: " + p));
+            return fail_frame(f, runtime_error(f,
+                                               "The SecondsPath parameter does not reference an "
+                                               "input value: " +
+                                                   p));
         if (!is_integral_number(v.value))
-            return fail_frame(f, runtime_error(f, "The SecondsPath parameter cannot be parsed as a "
-                                                  "long value: " + p + " == " + compact_json(v.value)));
+            return fail_frame(f, runtime_error(f,
+                                               "The SecondsPath parameter cannot be parsed as a "
+                                               "long value: " +
+                                                   p + " == " + compact_json(v.value)));
         if (v.value.get<double>() < 0)
-            return fail_frame(f, runtime_error(f, "The SecondsPath parameter references a negative "
-                                                  "value: " + p + " == " + compact_json(v.value)));
+            return fail_frame(f, runtime_error(f,
+                                               "The SecondsPath parameter references a negative "
+                                               "value: " +
+                                                   p + " == " + compact_json(v.value)));
         wake = now + static_cast<std::int64_t>(v.value.get<double>()) * 1000000;
     }
     if (s.timestamp_path) {
         auto v = s.timestamp_path->find(f.effective);
         std::string p = s.timestamp_path->text();
         if (!v.found)
-            return fail_frame(f, runtime_error(f, "The TimestampPath parameter does not reference an "
-                                                  "input value: " + p));
+            return fail_frame(f, runtime_error(f,
+                                               "The TimestampPath parameter does not reference an "
+                                               "input value: " +
+                                                   p));
         auto ts = v.value.is_string() ? parse_timestamp_us(v.value.get<std::string>()) : std::nullopt;
         if (!ts)
-            return fail_frame(f, runtime_error(f, "The TimestampPath parameter does not reference a "
-                                                  "valid ISO-8601 extended offset date-time format "
-                                                  "string: " + p + " == " + compact_json(v.value)));
+            return fail_frame(f, runtime_error(f,
+                                               "The TimestampPath parameter does not reference a "
+                                               "valid ISO-8601 extended offset date-time format "
+                                               "string: " +
+                                                   p + " == " + compact_json(v.value)));
         wake = *ts - ex.options_.epoch_offset_us;
     }
     f.retrying = false;
@@ -214,14 +241,16 @@ void Runner::run_task(Frame& f, const StateDef& s) {
         if (!p.ok) return fail_frame(f, runtime_error(f, p.error));
         f.effective = std::move(p.value);
     }
-    auto seconds = [&](const std::optional<double>& fixed, const std::optional<JsonPath>& path,
-                       const char* field, std::optional<std::int64_t>& out) -> bool {
+    auto seconds = [&](const std::optional<double>& fixed, const std::optional<JsonPath>& path, const char* field,
+                       std::optional<std::int64_t>& out) -> bool {
         if (fixed) out = static_cast<std::int64_t>(*fixed * 1e6);
         if (!path) return true;
         auto v = path->find(f.effective);
         if (!v.found || !is_integral_number(v.value) || v.value.get<double>() < 1) {
-            fail_frame(f, runtime_error(f, std::string("The ") + field + " parameter must reference "
-                                           "a positive integer: " + path->text()));
+            fail_frame(f, runtime_error(f, std::string("The ") + field +
+                                               " parameter must reference "
+                                               "a positive integer: " +
+                                               path->text()));
             return false;
         }
         out = static_cast<std::int64_t>(v.value.get<double>() * 1e6);
@@ -229,8 +258,7 @@ void Runner::run_task(Frame& f, const StateDef& s) {
     };
     std::optional<std::int64_t> timeout, heartbeat;
     if (!seconds(s.timeout_seconds, s.timeout_seconds_path, "TimeoutSecondsPath", timeout)) return;
-    if (!seconds(s.heartbeat_seconds, s.heartbeat_seconds_path, "HeartbeatSecondsPath", heartbeat))
-        return;
+    if (!seconds(s.heartbeat_seconds, s.heartbeat_seconds_path, "HeartbeatSecondsPath", heartbeat)) return;
     std::uint64_t id = ex.next_task_id_++;
     f.task_id = id;
     f.phase = Phase::Task;
@@ -238,8 +266,7 @@ void Runner::run_task(Frame& f, const StateDef& s) {
     f.heartbeat_interval_us = heartbeat.value_or(0);
     f.heartbeat_deadline_us = heartbeat ? std::optional<std::int64_t>(now + *heartbeat) : std::nullopt;
     ex.tasks_[id] = &f;
-    add_event(&f, "TaskScheduled", s.name,
-              {{"resource", s.resource}, {"parameters", compact_json(f.effective)}});
+    add_event(&f, "TaskScheduled", s.name, {{"resource", s.resource}, {"parameters", compact_json(f.effective)}});
     add_event(&f, "TaskStarted", s.name, {{"resource", s.resource}});
     ex.new_tasks_.push_back({id, s.name, s.resource, f.effective, timeout, heartbeat});
 }
@@ -247,8 +274,7 @@ void Runner::run_task(Frame& f, const StateDef& s) {
 void Runner::settle_task(Frame& f, const StateDef& s) {
     f.task_id = 0;
     if (f.task_ok) {
-        add_event(&f, "TaskSucceeded", s.name,
-                  {{"resource", s.resource}, {"output", compact_json(f.task_output)}});
+        add_event(&f, "TaskSucceeded", s.name, {{"resource", s.resource}, {"output", compact_json(f.task_output)}});
         return process_result(f, s, std::move(f.task_output));
     }
     json details = {{"resource", s.resource}, {"error", f.task_error.error}};

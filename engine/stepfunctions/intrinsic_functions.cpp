@@ -16,7 +16,9 @@ using nlohmann::json;
 constexpr std::size_t kMaxStringChars = 10000;  // Base64Encode/Decode and Hash input limit
 constexpr long long kMaxArrayRange = 1000;      // ArrayRange: at most 1000 elements
 
-IntrinsicResult ok(json v) { return {true, std::move(v), {}}; }
+IntrinsicResult ok(json v) {
+    return {true, std::move(v), {}};
+}
 IntrinsicResult err(const std::string& name, const std::string& why) {
     return {false, nullptr, name + ": " + why};
 }
@@ -37,9 +39,8 @@ bool as_integer(const json& v, long long& out) {
 IntrinsicResult format(const IntrinsicCall& call, const std::vector<json>& a) {
     const std::string& name = call.name;
     if (!a[0].is_string()) return err(name, "the format string must be a string, got " + type_of(a[0]));
-    std::string tmpl = call.args[0].kind == IntrinsicArg::Kind::Literal
-                           ? call.args[0].format_template
-                           : a[0].get<std::string>();
+    std::string tmpl =
+        call.args[0].kind == IntrinsicArg::Kind::Literal ? call.args[0].format_template : a[0].get<std::string>();
     std::string out;
     std::size_t next_arg = 1;
     for (std::size_t k = 0; k < tmpl.size(); ++k) {
@@ -57,9 +58,8 @@ IntrinsicResult format(const IntrinsicCall& call, const std::vector<json>& a) {
         }
     }
     if (next_arg != a.size())
-        return err(name, "the format string has " + std::to_string(next_arg - 1) +
-                             " {} placeholders but " + std::to_string(a.size() - 1) +
-                             " arguments were given");
+        return err(name, "the format string has " + std::to_string(next_arg - 1) + " {} placeholders but " +
+                             std::to_string(a.size() - 1) + " arguments were given");
     return ok(out);
 }
 
@@ -71,18 +71,15 @@ IntrinsicResult array_range(const std::string& name, const std::vector<json>& a)
     long long count = (end - start) / step + 1;
     if ((end - start) != 0 && ((end - start) > 0) != (step > 0)) count = 0;
     if (count > kMaxArrayRange)
-        return err(name, "the range would have " + std::to_string(count) +
-                             " elements; at most 1000 are allowed");
+        return err(name, "the range would have " + std::to_string(count) + " elements; at most 1000 are allowed");
     json out = json::array();
     for (long long k = 0; k < count; ++k) out.push_back(start + k * step);
     return ok(out);
 }
 
-IntrinsicResult math_random(const std::string& name, const std::vector<json>& a,
-                            const RandomBits& random) {
+IntrinsicResult math_random(const std::string& name, const std::vector<json>& a, const RandomBits& random) {
     long long lo = 0, hi = 0;
-    if (!as_integer(a[0], lo) || !as_integer(a[1], hi))
-        return err(name, "start and end must be integers");
+    if (!as_integer(a[0], lo) || !as_integer(a[1], hi)) return err(name, "start and end must be integers");
     if (hi <= lo) return err(name, "end must be greater than start");
     std::uint64_t bits = 0;
     if (a.size() == 3) {
@@ -117,8 +114,7 @@ IntrinsicResult uuid(const RandomBits& random) {
 
 }  // namespace
 
-IntrinsicResult apply_intrinsic(const IntrinsicCall& call, const std::vector<json>& a,
-                                const RandomBits& random) {
+IntrinsicResult apply_intrinsic(const IntrinsicCall& call, const std::vector<json>& a, const RandomBits& random) {
     const std::string& n = call.name;
     if (n == "States.Format") return format(call, a);
     if (n == "States.StringToJson") {
@@ -134,8 +130,7 @@ IntrinsicResult apply_intrinsic(const IntrinsicCall& call, const std::vector<jso
     if (n == "States.ArrayPartition") {
         long long size = 0;
         if (!a[0].is_array()) return err(n, "the first argument must be an array");
-        if (!as_integer(a[1], size) || size <= 0)
-            return err(n, "the chunk size must be a positive integer");
+        if (!as_integer(a[1], size) || size <= 0) return err(n, "the chunk size must be a positive integer");
         json out = json::array(), chunk = json::array();
         for (const auto& v : a[0]) {
             chunk.push_back(v);
@@ -180,8 +175,7 @@ IntrinsicResult apply_intrinsic(const IntrinsicCall& call, const std::vector<jso
     if (n == "States.Base64Encode" || n == "States.Base64Decode") {
         if (!a[0].is_string()) return err(n, "the argument must be a string, got " + type_of(a[0]));
         const auto& text = a[0].get_ref<const std::string&>();
-        if (text.size() > kMaxStringChars)
-            return err(n, "the input is longer than 10000 characters");
+        if (text.size() > kMaxStringChars) return err(n, "the input is longer than 10000 characters");
         if (n == "States.Base64Encode") return ok(base64_encode(text));
         auto decoded = base64_decode(text);
         if (!decoded) return err(n, "the argument is not valid Base64");
@@ -199,8 +193,7 @@ IntrinsicResult apply_intrinsic(const IntrinsicCall& call, const std::vector<jso
         return ok(*digest);
     }
     if (n == "States.JsonMerge") {
-        if (!a[0].is_object() || !a[1].is_object())
-            return err(n, "the first two arguments must be JSON objects");
+        if (!a[0].is_object() || !a[1].is_object()) return err(n, "the first two arguments must be JSON objects");
         if (!a[2].is_boolean()) return err(n, "the third argument must be a boolean");
         if (a[2].get<bool>()) return err(n, "deep merge (true) is not supported; pass false");
         json out = a[0];
@@ -217,8 +210,7 @@ IntrinsicResult apply_intrinsic(const IntrinsicCall& call, const std::vector<jso
         return ok(static_cast<long long>(x) + static_cast<long long>(y));
     }
     if (n == "States.StringSplit") {
-        if (!a[0].is_string() || !a[1].is_string())
-            return err(n, "both arguments must be strings");
+        if (!a[0].is_string() || !a[1].is_string()) return err(n, "both arguments must be strings");
         const auto& text = a[0].get_ref<const std::string&>();
         const auto& delims = a[1].get_ref<const std::string&>();
         json out = json::array();

@@ -13,15 +13,12 @@ using nlohmann::json;
 // Documented arities: {min, max}; max -1 = unbounded.
 const std::map<std::string, std::pair<int, int>>& arities() {
     static const std::map<std::string, std::pair<int, int>> table = {
-        {"States.Format", {1, -1}},       {"States.StringToJson", {1, 1}},
-        {"States.JsonToString", {1, 1}},  {"States.Array", {0, -1}},
-        {"States.ArrayPartition", {2, 2}}, {"States.ArrayContains", {2, 2}},
-        {"States.ArrayRange", {3, 3}},    {"States.ArrayGetItem", {2, 2}},
-        {"States.ArrayLength", {1, 1}},   {"States.ArrayUnique", {1, 1}},
-        {"States.Base64Encode", {1, 1}},  {"States.Base64Decode", {1, 1}},
-        {"States.Hash", {2, 2}},          {"States.JsonMerge", {3, 3}},
-        {"States.MathRandom", {2, 3}},    {"States.MathAdd", {2, 2}},
-        {"States.StringSplit", {2, 2}},   {"States.UUID", {0, 0}},
+        {"States.Format", {1, -1}},     {"States.StringToJson", {1, 1}},   {"States.JsonToString", {1, 1}},
+        {"States.Array", {0, -1}},      {"States.ArrayPartition", {2, 2}}, {"States.ArrayContains", {2, 2}},
+        {"States.ArrayRange", {3, 3}},  {"States.ArrayGetItem", {2, 2}},   {"States.ArrayLength", {1, 1}},
+        {"States.ArrayUnique", {1, 1}}, {"States.Base64Encode", {1, 1}},   {"States.Base64Decode", {1, 1}},
+        {"States.Hash", {2, 2}},        {"States.JsonMerge", {3, 3}},      {"States.MathRandom", {2, 3}},
+        {"States.MathAdd", {2, 2}},     {"States.StringSplit", {2, 2}},    {"States.UUID", {0, 0}},
     };
     return table;
 }
@@ -73,13 +70,18 @@ struct CallParser {
         for (; i < s.size(); ++i) {
             char c = s[i];
             if (quote) {
-                if (c == '\\') ++i;
-                else if (c == quote) quote = 0;
+                if (c == '\\')
+                    ++i;
+                else if (c == quote)
+                    quote = 0;
                 continue;
             }
-            if (c == '\'' || c == '"') quote = c;
-            else if (c == '[' || c == '(') ++depth;
-            else if ((c == ']' || c == ')') && depth > 0) --depth;
+            if (c == '\'' || c == '"')
+                quote = c;
+            else if (c == '[' || c == '(')
+                ++depth;
+            else if ((c == ']' || c == ')') && depth > 0)
+                --depth;
             else if (depth == 0 && (c == ',' || c == ')' || std::isspace(static_cast<unsigned char>(c))))
                 break;
         }
@@ -94,9 +96,7 @@ struct CallParser {
 
     bool literal_word(IntrinsicArg& arg) {
         std::size_t start = i;
-        while (i < s.size() && s[i] != ',' && s[i] != ')' &&
-               !std::isspace(static_cast<unsigned char>(s[i])))
-            ++i;
+        while (i < s.size() && s[i] != ',' && s[i] != ')' && !std::isspace(static_cast<unsigned char>(s[i]))) ++i;
         std::string word(s.substr(start, i - start));
         json v = json::parse(word, nullptr, false);
         if (v.is_discarded() || v.is_object() || v.is_array() || v.is_string())
@@ -112,8 +112,7 @@ struct CallParser {
             return nullptr;
         }
         std::size_t start = i;
-        while (i < s.size() && (std::isalnum(static_cast<unsigned char>(s[i])) || s[i] == '.'))
-            ++i;
+        while (i < s.size() && (std::isalnum(static_cast<unsigned char>(s[i])) || s[i] == '.')) ++i;
         auto out = std::make_shared<IntrinsicCall>();
         out->name = std::string(s.substr(start, i - start));
         auto found = arities().find(out->name);
@@ -139,13 +138,16 @@ struct CallParser {
                     return nullptr;
                 }
                 bool ok = true;
-                if (s[i] == '\'') ok = string_literal(arg);
-                else if (s[i] == '$') ok = path_arg(arg);
+                if (s[i] == '\'')
+                    ok = string_literal(arg);
+                else if (s[i] == '$')
+                    ok = path_arg(arg);
                 else if (s.substr(i, 7) == "States.") {
                     arg.kind = IntrinsicArg::Kind::Call;
                     arg.call = call(depth + 1);
                     ok = arg.call != nullptr;
-                } else ok = literal_word(arg);
+                } else
+                    ok = literal_word(arg);
                 if (!ok) return nullptr;
                 out->args.push_back(std::move(arg));
                 ws();
@@ -167,8 +169,8 @@ struct CallParser {
             std::string expected = lo == hi ? std::to_string(lo)
                                    : hi < 0 ? "at least " + std::to_string(lo)
                                             : std::to_string(lo) + " to " + std::to_string(hi);
-            fail(out->name + " expects " + expected + " argument" + (lo == 1 && hi == 1 ? "" : "s") +
-                 ", got " + std::to_string(n));
+            fail(out->name + " expects " + expected + " argument" + (lo == 1 && hi == 1 ? "" : "s") + ", got " +
+                 std::to_string(n));
             return nullptr;
         }
         out->text = std::string(s.substr(start, i - start));
@@ -197,21 +199,22 @@ std::shared_ptr<const IntrinsicCall> parse_intrinsic(std::string_view text, std:
     return call;
 }
 
-IntrinsicResult evaluate_intrinsic(const IntrinsicCall& call, const json& input,
-                                   const json& context, const RandomBits& random) {
+IntrinsicResult evaluate_intrinsic(const IntrinsicCall& call, const json& input, const json& context,
+                                   const RandomBits& random) {
     std::vector<json> args;
     args.reserve(call.args.size());
     for (const auto& arg : call.args) {
         switch (arg.kind) {
-            case IntrinsicArg::Kind::Literal: args.push_back(arg.literal); break;
+            case IntrinsicArg::Kind::Literal:
+                args.push_back(arg.literal);
+                break;
             case IntrinsicArg::Kind::Path: {
                 bool ctx = arg.path->root() == JsonPath::Root::Context;
                 auto found = arg.path->find(ctx ? context : input);
                 if (!found.found) {
                     IntrinsicResult r;
                     r.error = "the JsonPath argument '" + arg.path->text() + "' of " + call.name +
-                              " could not be found in the " + (ctx ? "context object" : "input") +
-                              ": " + found.error;
+                              " could not be found in the " + (ctx ? "context object" : "input") + ": " + found.error;
                     return r;
                 }
                 args.push_back(std::move(found.value));

@@ -40,8 +40,8 @@ std::string java_double_text(double v) {
     if (a >= 1e-3 && a < 1e7) {
         std::string out;
         if (exp10 >= 0) {
-            std::string int_part = digits.substr(0, std::min<std::size_t>(digits.size(),
-                                                                           static_cast<std::size_t>(exp10) + 1));
+            std::string int_part =
+                digits.substr(0, std::min<std::size_t>(digits.size(), static_cast<std::size_t>(exp10) + 1));
             while (int_part.size() < static_cast<std::size_t>(exp10) + 1) int_part.push_back('0');
             std::string frac = digits.size() > static_cast<std::size_t>(exp10) + 1
                                    ? digits.substr(static_cast<std::size_t>(exp10) + 1)
@@ -66,12 +66,16 @@ std::string java_number_text(const nlohmann::json& number) {
 
 std::string format_arg_text(const nlohmann::json& value) {
     switch (value.type()) {
-        case nlohmann::json::value_t::string: return value.get<std::string>();
-        case nlohmann::json::value_t::null: return "null";
-        case nlohmann::json::value_t::boolean: return value.get<bool>() ? "true" : "false";
+        case nlohmann::json::value_t::string:
+            return value.get<std::string>();
+        case nlohmann::json::value_t::null:
+            return "null";
+        case nlohmann::json::value_t::boolean:
+            return value.get<bool>() ? "true" : "false";
         case nlohmann::json::value_t::number_integer:
         case nlohmann::json::value_t::number_unsigned:
-        case nlohmann::json::value_t::number_float: return java_number_text(value);
+        case nlohmann::json::value_t::number_float:
+            return java_number_text(value);
         case nlohmann::json::value_t::object: {
             std::string out = "{";
             bool first = true;
@@ -92,7 +96,8 @@ std::string format_arg_text(const nlohmann::json& value) {
             }
             return out + "]";
         }
-        default: return compact_json(value);
+        default:
+            return compact_json(value);
     }
 }
 

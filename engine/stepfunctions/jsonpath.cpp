@@ -32,11 +32,11 @@ struct Parser {
         while (!at_end()) {
             char c = s[i];
             if (c == '.' || c == '[') break;
-            if (in_filter && (c == ' ' || c == ')' || c == '=' || c == '!' || c == '<' ||
-                              c == '>' || c == '&' || c == '|' || c == ','))
+            if (in_filter && (c == ' ' || c == ')' || c == '=' || c == '!' || c == '<' || c == '>' || c == '&' ||
+                              c == '|' || c == ','))
                 break;
-            if (!in_filter && (c == ' ' || c == '\t' || c == '\n' || c == ']' || c == '\'' ||
-                               c == '"' || c == '(' || c == ')'))
+            if (!in_filter &&
+                (c == ' ' || c == '\t' || c == '\n' || c == ']' || c == '\'' || c == '"' || c == '(' || c == ')'))
                 return fail(std::string("unexpected character '") + c + "'");
             ++i;
         }
@@ -60,8 +60,7 @@ struct Parser {
     bool read_int(long long& v) {
         std::size_t start = i;
         if (peek() == '-') ++i;
-        if (at_end() || !std::isdigit(static_cast<unsigned char>(s[i])))
-            return fail("expected an integer");
+        if (at_end() || !std::isdigit(static_cast<unsigned char>(s[i]))) return fail("expected an integer");
         while (!at_end() && std::isdigit(static_cast<unsigned char>(s[i]))) ++i;
         if (i - start > 18) return fail("integer too large");
         v = std::stoll(std::string(s.substr(start, i - start)));
@@ -138,8 +137,7 @@ struct Parser {
                 }
             }
         } else {
-            return fail(at_end() ? std::string("unterminated '['")
-                                 : std::string("unexpected character '") + c + "'");
+            return fail(at_end() ? std::string("unterminated '['") : std::string("unexpected character '") + c + "'");
         }
         skip_spaces();
         if (peek() != ']') return fail("expected ']'");
@@ -184,35 +182,36 @@ struct Parser {
     }
 };
 
-std::string quote_name(const std::string& n) { return "'" + n + "'"; }
+std::string quote_name(const std::string& n) {
+    return "'" + n + "'";
+}
 
 std::string segment_text(const PathSegment& seg) {
     std::string out = seg.deep ? ".." : "";
     switch (seg.kind) {
         case PathSegment::Kind::Names: {
             out += "[";
-            for (std::size_t k = 0; k < seg.names.size(); ++k)
-                out += (k ? "," : "") + quote_name(seg.names[k]);
+            for (std::size_t k = 0; k < seg.names.size(); ++k) out += (k ? "," : "") + quote_name(seg.names[k]);
             return out + "]";
         }
         case PathSegment::Kind::Indexes: {
             out += "[";
-            for (std::size_t k = 0; k < seg.indexes.size(); ++k)
-                out += (k ? "," : "") + std::to_string(seg.indexes[k]);
+            for (std::size_t k = 0; k < seg.indexes.size(); ++k) out += (k ? "," : "") + std::to_string(seg.indexes[k]);
             return out + "]";
         }
-        case PathSegment::Kind::Wildcard: return out + "[*]";
+        case PathSegment::Kind::Wildcard:
+            return out + "[*]";
         case PathSegment::Kind::Slice:
             return out + "[" + (seg.slice_start ? std::to_string(*seg.slice_start) : "") + ":" +
                    (seg.slice_end ? std::to_string(*seg.slice_end) : "") + "]";
-        case PathSegment::Kind::Filter: return out + "[?]";
+        case PathSegment::Kind::Filter:
+            return out + "[?]";
     }
     return out;
 }
 
 // Applies one segment (without its `deep` flag) to `node`.
-void apply_segment(const PathSegment& seg, const json& node, const json& root_doc,
-                   std::vector<const json*>& out) {
+void apply_segment(const PathSegment& seg, const json& node, const json& root_doc, std::vector<const json*>& out) {
     switch (seg.kind) {
         case PathSegment::Kind::Names:
             if (!node.is_object()) return;
@@ -241,13 +240,11 @@ void apply_segment(const PathSegment& seg, const json& node, const json& root_do
             if (step > 0) {
                 long long from = seg.slice_start ? clamp(*seg.slice_start) : 0;
                 long long to = seg.slice_end ? clamp(*seg.slice_end) : n;
-                for (long long k = from; k < to; k += step)
-                    out.push_back(&node[static_cast<std::size_t>(k)]);
+                for (long long k = from; k < to; k += step) out.push_back(&node[static_cast<std::size_t>(k)]);
             } else {
                 long long from = seg.slice_start ? std::min(clamp(*seg.slice_start), n - 1) : n - 1;
                 long long to = seg.slice_end ? clamp(*seg.slice_end) : -1;
-                for (long long k = from; k > to; k += step)
-                    out.push_back(&node[static_cast<std::size_t>(k)]);
+                for (long long k = from; k > to; k += step) out.push_back(&node[static_cast<std::size_t>(k)]);
             }
             return;
         }
@@ -271,8 +268,8 @@ void collect_descendants(const json& node, std::vector<const json*>& out) {
 
 }  // namespace
 
-void select_nodes(const std::vector<PathSegment>& segments, const json& node,
-                  const json& root_doc, std::vector<const json*>& out) {
+void select_nodes(const std::vector<PathSegment>& segments, const json& node, const json& root_doc,
+                  std::vector<const json*>& out) {
     std::vector<const json*> current{&node};
     for (const auto& seg : segments) {
         std::vector<const json*> next;
@@ -290,9 +287,8 @@ void select_nodes(const std::vector<PathSegment>& segments, const json& node,
     out.insert(out.end(), current.begin(), current.end());
 }
 
-std::optional<JsonPath> JsonPath::parse_prefix(std::string_view text, std::size_t pos,
-                                               std::size_t* end, std::string* error,
-                                               bool allow_current) {
+std::optional<JsonPath> JsonPath::parse_prefix(std::string_view text, std::size_t pos, std::size_t* end,
+                                               std::string* error, bool allow_current) {
     Parser p{text, pos, allow_current, {}};
     JsonPath path;
     if (p.peek() == '@' && allow_current) {
@@ -322,9 +318,7 @@ std::optional<JsonPath> JsonPath::parse(std::string_view text, std::string* erro
     auto path = parse_prefix(text, 0, &end, error, false);
     if (!path) return std::nullopt;
     if (end != text.size()) {
-        if (error)
-            *error = std::string("unexpected character '") + text[end] + "' at position " +
-                     std::to_string(end);
+        if (error) *error = std::string("unexpected character '") + text[end] + "' at position " + std::to_string(end);
         return std::nullopt;
     }
     return path;
@@ -346,7 +340,9 @@ std::string JsonPath::normalized() const {
     return out;
 }
 
-PathLookup JsonPath::find(const json& doc) const { return find(doc, doc); }
+PathLookup JsonPath::find(const json& doc) const {
+    return find(doc, doc);
+}
 
 PathLookup JsonPath::find(const json& doc, const json& root_doc) const {
     PathLookup result;
@@ -367,15 +363,14 @@ PathLookup JsonPath::find(const json& doc, const json& root_doc) const {
         walked += segment_text(seg);
         if (seg.kind == PathSegment::Kind::Names) {
             if (!node->is_object()) {
-                result.error = "Expected to find an object with property " + segment_text(seg) +
-                               " in path " + walked.substr(0, walked.size() - segment_text(seg).size()) +
-                               " but found '" + std::string(node->type_name()) + "'";
+                result.error = "Expected to find an object with property " + segment_text(seg) + " in path " +
+                               walked.substr(0, walked.size() - segment_text(seg).size()) + " but found '" +
+                               std::string(node->type_name()) + "'";
                 return result;
             }
             auto it = node->find(seg.names[0]);
             if (it == node->end()) {
-                result.error = leaf ? "No results for path: " + normalized()
-                                    : "Missing property in path " + walked;
+                result.error = leaf ? "No results for path: " + normalized() : "Missing property in path " + walked;
                 return result;
             }
             node = &*it;

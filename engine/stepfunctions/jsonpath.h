@@ -23,8 +23,8 @@ struct PathSegment {
     enum class Kind { Names, Indexes, Wildcard, Slice, Filter };
     Kind kind = Kind::Names;
     bool deep = false;
-    std::vector<std::string> names;       // Names: one or more (a union)
-    std::vector<long long> indexes;       // Indexes: one or more (a union)
+    std::vector<std::string> names;  // Names: one or more (a union)
+    std::vector<long long> indexes;  // Indexes: one or more (a union)
     std::optional<long long> slice_start, slice_end;
     long long slice_step = 1;
     std::shared_ptr<const FilterExpr> filter;
@@ -47,9 +47,8 @@ public:
 
     // Parses a path starting at text[pos] and stops where a path cannot continue (used by filters
     // and intrinsic arguments); *end receives the position after the path.
-    static std::optional<JsonPath> parse_prefix(std::string_view text, std::size_t pos,
-                                                std::size_t* end, std::string* error,
-                                                bool allow_current);
+    static std::optional<JsonPath> parse_prefix(std::string_view text, std::size_t pos, std::size_t* end,
+                                                std::string* error, bool allow_current);
 
     Root root() const { return root_; }
     const std::string& text() const { return text_; }
@@ -79,13 +78,11 @@ private:
 };
 
 // Filter expression support (jsonpath_filter.cpp).
-std::shared_ptr<const FilterExpr> parse_filter(std::string_view text, std::size_t* pos,
-                                               std::string* error);
-bool filter_matches(const FilterExpr& expr, const nlohmann::json& current,
-                    const nlohmann::json& root_doc);
+std::shared_ptr<const FilterExpr> parse_filter(std::string_view text, std::size_t* pos, std::string* error);
+bool filter_matches(const FilterExpr& expr, const nlohmann::json& current, const nlohmann::json& root_doc);
 
 // Appends every node selected by `segments` starting at `node` (shared by paths and filters).
-void select_nodes(const std::vector<PathSegment>& segments, const nlohmann::json& node,
-                  const nlohmann::json& root_doc, std::vector<const nlohmann::json*>& out);
+void select_nodes(const std::vector<PathSegment>& segments, const nlohmann::json& node, const nlohmann::json& root_doc,
+                  std::vector<const nlohmann::json*>& out);
 
 }  // namespace sim::sfn

@@ -38,7 +38,8 @@ struct FilterParser {
 
     std::shared_ptr<FilterExpr> node() {
         if (++nodes > kMaxFilterNodes) {
-            if (error.empty()) error = "bad filter: more than " + std::to_string(kMaxFilterNodes) + " tests and operators";
+            if (error.empty())
+                error = "bad filter: more than " + std::to_string(kMaxFilterNodes) + " tests and operators";
             return nullptr;
         }
         return std::make_shared<FilterExpr>();
@@ -127,9 +128,8 @@ struct FilterParser {
         }
         std::size_t start = i;
         if (s[i] == '-' || s[i] == '+') ++i;
-        while (i < s.size() && (std::isdigit(static_cast<unsigned char>(s[i])) || s[i] == '.' ||
-                                s[i] == 'e' || s[i] == 'E' ||
-                                ((s[i] == '-' || s[i] == '+') && (s[i - 1] == 'e' || s[i - 1] == 'E'))))
+        while (i < s.size() && (std::isdigit(static_cast<unsigned char>(s[i])) || s[i] == '.' || s[i] == 'e' ||
+                                s[i] == 'E' || ((s[i] == '-' || s[i] == '+') && (s[i - 1] == 'e' || s[i - 1] == 'E'))))
             ++i;
         if (i == start) return false;
         out.literal = json::parse(s.substr(start, i - start), nullptr, false);
@@ -167,9 +167,8 @@ struct FilterParser {
             while (!trimmed.empty() && trimmed.front() == ' ') trimmed.remove_prefix(1);
             while (!trimmed.empty() && trimmed.back() == ' ') trimmed.remove_suffix(1);
             bool word = op.front() == ' ';
-            if (starts(trimmed) &&
-                (!word || (i + trimmed.size() < s.size() &&
-                           std::isspace(static_cast<unsigned char>(s[i + trimmed.size()]))))) {
+            if (starts(trimmed) && (!word || (i + trimmed.size() < s.size() &&
+                                              std::isspace(static_cast<unsigned char>(s[i + trimmed.size()]))))) {
                 i += trimmed.size();
                 e->kind = FilterExpr::Kind::Compare;
                 e->op = std::string(trimmed);
@@ -239,8 +238,7 @@ bool values_equal(const json& a, const json& b) {
 
 }  // namespace
 
-std::shared_ptr<const FilterExpr> parse_filter(std::string_view text, std::size_t* pos,
-                                               std::string* error) {
+std::shared_ptr<const FilterExpr> parse_filter(std::string_view text, std::size_t* pos, std::string* error) {
     FilterParser p{text, *pos, {}};
     auto e = p.disjunction();
     if (!e) {
@@ -254,14 +252,15 @@ std::shared_ptr<const FilterExpr> parse_filter(std::string_view text, std::size_
 bool filter_matches(const FilterExpr& expr, const json& current, const json& root_doc) {
     switch (expr.kind) {
         case FilterExpr::Kind::Or:
-            return filter_matches(*expr.lhs, current, root_doc) ||
-                   filter_matches(*expr.rhs, current, root_doc);
+            return filter_matches(*expr.lhs, current, root_doc) || filter_matches(*expr.rhs, current, root_doc);
         case FilterExpr::Kind::And:
-            return filter_matches(*expr.lhs, current, root_doc) &&
-                   filter_matches(*expr.rhs, current, root_doc);
-        case FilterExpr::Kind::Not: return !filter_matches(*expr.lhs, current, root_doc);
-        case FilterExpr::Kind::Exists: return operand_value(expr.a, current, root_doc).has_value();
-        case FilterExpr::Kind::Compare: break;
+            return filter_matches(*expr.lhs, current, root_doc) && filter_matches(*expr.rhs, current, root_doc);
+        case FilterExpr::Kind::Not:
+            return !filter_matches(*expr.lhs, current, root_doc);
+        case FilterExpr::Kind::Exists:
+            return operand_value(expr.a, current, root_doc).has_value();
+        case FilterExpr::Kind::Compare:
+            break;
     }
     auto a = operand_value(expr.a, current, root_doc);
     if (expr.op == "=~") {

@@ -61,14 +61,13 @@ std::optional<ValueExpr> ValueExpr::parse(const std::string& text, std::string* 
     return expr;
 }
 
-ValueResult evaluate_value(const ValueExpr& expr, const std::string& field, const json& input,
-                           const json& context, const RandomBits& random) {
+ValueResult evaluate_value(const ValueExpr& expr, const std::string& field, const json& input, const json& context,
+                           const RandomBits& random) {
     ValueResult r;
     if (expr.call) {
         auto res = evaluate_intrinsic(*expr.call, input, context, random);
         if (!res.ok) {
-            r.error = "The function '" + expr.call->text + "' for the field '" + field +
-                      "' failed: " + res.error;
+            r.error = "The function '" + expr.call->text + "' for the field '" + field + "' failed: " + res.error;
             return r;
         }
         r.ok = true;
@@ -101,8 +100,8 @@ std::optional<PayloadTemplate> PayloadTemplate::compile(const json& tmpl, std::s
 
 namespace {
 
-bool eval_node(const json& node, const std::map<std::string, ValueExpr>& exprs, const json& input,
-               const json& context, const RandomBits& random, json& out, std::string& error) {
+bool eval_node(const json& node, const std::map<std::string, ValueExpr>& exprs, const json& input, const json& context,
+               const RandomBits& random, json& out, std::string& error) {
     if (node.is_array()) {
         out = json::array();
         for (const auto& item : node) {
@@ -141,8 +140,7 @@ bool eval_node(const json& node, const std::map<std::string, ValueExpr>& exprs, 
 
 }  // namespace
 
-ValueResult PayloadTemplate::evaluate(const json& input, const json& context,
-                                      const RandomBits& random) const {
+ValueResult PayloadTemplate::evaluate(const json& input, const json& context, const RandomBits& random) const {
     ValueResult r;
     r.ok = eval_node(template_, exprs_, input, context, random, r.value, r.error);
     return r;
@@ -170,8 +168,8 @@ ValueResult apply_result_path(const OptionalPath& p, const json& raw_input, json
     if (p.path->segments().empty()) return {true, std::move(result), {}};
     if (auto why = p.path->assign(doc, std::move(result))) {
         ValueResult r;
-        r.error = "Unable to apply ResultPath '" + p.path->text() + "' to input '" +
-                  compact_json(raw_input) + "': " + *why;
+        r.error =
+            "Unable to apply ResultPath '" + p.path->text() + "' to input '" + compact_json(raw_input) + "': " + *why;
         return r;
     }
     return {true, std::move(doc), {}};

@@ -32,17 +32,15 @@ struct ValueResult {
 };
 
 // Evaluates `expr` for the field `field` (e.g. "m.$", used in messages).
-ValueResult evaluate_value(const ValueExpr& expr, const std::string& field,
-                           const nlohmann::json& input, const nlohmann::json& context,
-                           const RandomBits& random);
+ValueResult evaluate_value(const ValueExpr& expr, const std::string& field, const nlohmann::json& input,
+                           const nlohmann::json& context, const RandomBits& random);
 
 // A compiled payload template: keys ending in ".$" are evaluated, everything else is literal.
 class PayloadTemplate {
 public:
     // nullopt with *error ("/a/b.$: the value ...") when a `.$` value is not a string, path or call.
     static std::optional<PayloadTemplate> compile(const nlohmann::json& tmpl, std::string* error);
-    ValueResult evaluate(const nlohmann::json& input, const nlohmann::json& context,
-                         const RandomBits& random) const;
+    ValueResult evaluate(const nlohmann::json& input, const nlohmann::json& context, const RandomBits& random) const;
 
 private:
     nlohmann::json template_;
@@ -58,12 +56,10 @@ struct OptionalPath {
 
 // InputPath/OutputPath selection: Default keeps `doc`, Null gives {}, a path selects.
 // On a missing path returns ok=false with "Invalid path '$.x' : No results for path: $['x']".
-ValueResult select_path(const OptionalPath& p, const nlohmann::json& doc,
-                        const nlohmann::json& context);
+ValueResult select_path(const OptionalPath& p, const nlohmann::json& doc, const nlohmann::json& context);
 
 // ResultPath: Default replaces the input with `result`, Null keeps `raw_input`, a path merges
 // `result` into a copy of `raw_input`. ok=false (error text) when the path cannot be applied.
-ValueResult apply_result_path(const OptionalPath& p, const nlohmann::json& raw_input,
-                              nlohmann::json result);
+ValueResult apply_result_path(const OptionalPath& p, const nlohmann::json& raw_input, nlohmann::json result);
 
 }  // namespace sim::sfn

@@ -25,9 +25,9 @@ bool digits(std::string_view s, std::size_t pos, std::size_t n, int& out) {
 
 std::optional<std::int64_t> parse_timestamp_us(std::string_view s) {
     int year, month, day, hour, minute, second;
-    if (!digits(s, 0, 4, year) || s.size() < 19 || s[4] != '-' || !digits(s, 5, 2, month) ||
-        s[7] != '-' || !digits(s, 8, 2, day) || s[10] != 'T' || !digits(s, 11, 2, hour) ||
-        s[13] != ':' || !digits(s, 14, 2, minute) || s[16] != ':' || !digits(s, 17, 2, second))
+    if (!digits(s, 0, 4, year) || s.size() < 19 || s[4] != '-' || !digits(s, 5, 2, month) || s[7] != '-' ||
+        !digits(s, 8, 2, day) || s[10] != 'T' || !digits(s, 11, 2, hour) || s[13] != ':' || !digits(s, 14, 2, minute) ||
+        s[16] != ':' || !digits(s, 17, 2, second))
         return std::nullopt;
     if (month < 1 || month > 12 || day < 1 || day > days_in_month(year, month) || hour > 23 || minute > 59 ||
         second > 59)
@@ -50,8 +50,8 @@ std::optional<std::int64_t> parse_timestamp_us(std::string_view s) {
         ++pos;
     } else if (pos < s.size() && (s[pos] == '+' || s[pos] == '-')) {
         int oh, om;
-        if (!digits(s, pos + 1, 2, oh) || pos + 3 >= s.size() || s[pos + 3] != ':' ||
-            !digits(s, pos + 4, 2, om) || oh > 23 || om > 59)
+        if (!digits(s, pos + 1, 2, oh) || pos + 3 >= s.size() || s[pos + 3] != ':' || !digits(s, pos + 4, 2, om) ||
+            oh > 23 || om > 59)
             return std::nullopt;
         offset_s = (oh * 3600 + om * 60) * (s[pos] == '+' ? 1 : -1);
         pos += 6;
@@ -73,10 +73,9 @@ std::string format_timestamp_us(std::int64_t epoch_us) {
     const auto y = static_cast<long long>(date.year);
     const auto m = static_cast<unsigned>(date.month), d = static_cast<unsigned>(date.day);
     char buf[96];
-    std::snprintf(buf, sizeof buf, "%04lld-%02u-%02uT%02lld:%02lld:%02lld.%03lldZ",
-                  y, m, d, static_cast<long long>(sod / 3600),
-                  static_cast<long long>(sod / 60 % 60), static_cast<long long>(sod % 60),
-                  static_cast<long long>(rem_us / 1000));
+    std::snprintf(buf, sizeof buf, "%04lld-%02u-%02uT%02lld:%02lld:%02lld.%03lldZ", y, m, d,
+                  static_cast<long long>(sod / 3600), static_cast<long long>(sod / 60 % 60),
+                  static_cast<long long>(sod % 60), static_cast<long long>(rem_us / 1000));
     return buf;
 }
 

@@ -24,7 +24,8 @@ std::string random_uuid(Rng& rng) {
     char buf[40];
     std::snprintf(buf, sizeof buf, "%08x-%04x-4%03x-%04x-%012llx", static_cast<unsigned>(a >> 32),
                   static_cast<unsigned>((a >> 16) & 0xffff), static_cast<unsigned>(a & 0xfff),
-                  static_cast<unsigned>(0x8000 | ((b >> 48) & 0x3fff)), static_cast<unsigned long long>(b & 0xffffffffffffULL));
+                  static_cast<unsigned>(0x8000 | ((b >> 48) & 0x3fff)),
+                  static_cast<unsigned long long>(b & 0xffffffffffffULL));
     return buf;
 }
 
@@ -61,7 +62,8 @@ struct Expander {
             char* end2 = nullptr;
             const long long hi = std::strtoll(end + 1, &end2, 10);
             if (!end2 || *end2 != '\0' || hi < lo) return false;
-            const long long v = lo + static_cast<long long>(diags ? 0 : rng.below(static_cast<std::uint64_t>(hi - lo) + 1));
+            const long long v =
+                lo + static_cast<long long>(diags ? 0 : rng.below(static_cast<std::uint64_t>(hi - lo) + 1));
             if (as_number) *as_number = v;
             out += std::to_string(v);
             return true;
@@ -95,7 +97,9 @@ struct Expander {
             const std::string body = s.substr(open + 2, close - open - 2);
             ++placeholders;
             if (!expand(body, out, open == 0 && close + 2 == s.size() ? &number : nullptr)) {
-                if (diags) diags->error(where, "unknown placeholder {{" + body + "}}: expected uuid, seq, time, int:LO:HI or pick:a|b");
+                if (diags)
+                    diags->error(
+                        where, "unknown placeholder {{" + body + "}}: expected uuid, seq, time, int:LO:HI or pick:a|b");
                 out += "{{" + body + "}}";
             }
             i = close + 2;

@@ -19,11 +19,14 @@ struct Reader {
     double rate(const char* key, bool required, double dflt = 0) {
         auto it = j.find(key);
         if (it == j.end()) {
-            if (required) fail(path, std::string("missing \"") + key + "\": expected a rate in requests per " + (scale == 1 ? "second" : "minute"));
+            if (required)
+                fail(path, std::string("missing \"") + key + "\": expected a rate in requests per " +
+                               (scale == 1 ? "second" : "minute"));
             return dflt;
         }
         if (!it->is_number() || it->get<double>() < 0 || it->get<double>() / (scale == 1 ? 1 : 60) > kMaxRps) {
-            fail(path + "/" + key, std::string(key) + " must be a rate >= 0 and at most 10,000,000 per second, got " + it->dump());
+            fail(path + "/" + key,
+                 std::string(key) + " must be a rate >= 0 and at most 10,000,000 per second, got " + it->dump());
             return dflt;
         }
         return it->get<double>() * scale;
@@ -35,10 +38,13 @@ struct Reader {
             return dflt;
         }
         std::optional<SimTime> t;
-        if (it->is_string()) t = parse_duration(it->get<std::string>());
-        else if (it->is_number() && it->get<double>() >= 0) t = from_seconds(it->get<double>());
+        if (it->is_string())
+            t = parse_duration(it->get<std::string>());
+        else if (it->is_number() && it->get<double>() >= 0)
+            t = from_seconds(it->get<double>());
         if (!t) {
-            fail(path + "/" + key, std::string(key) + " must be a duration such as \"90s\" or \"5m\", got " + it->dump());
+            fail(path + "/" + key,
+                 std::string(key) + " must be a duration such as \"90s\" or \"5m\", got " + it->dump());
             return dflt;
         }
         return *t;
@@ -57,7 +63,8 @@ std::optional<RateProfile> RateProfile::parse(const Json& j, const std::string& 
     }
     double scale = 1;
     if (auto u = j.find("unit"); u != j.end()) {
-        if (*u == "rpm") scale = 1.0 / 60.0;
+        if (*u == "rpm")
+            scale = 1.0 / 60.0;
         else if (*u != "rps") {
             d.error(path + "/unit", "unit must be \"rps\" or \"rpm\", got " + u->dump());
             return std::nullopt;
@@ -106,7 +113,8 @@ std::optional<RateProfile> RateProfile::parse(const Json& j, const std::string& 
         p.b_ = r.rate("peak", true);
         p.t1_ = r.duration("every", true);
         p.t2_ = r.duration("length", true);
-        if (r.ok && (p.t1_.us == 0 || p.t2_ > p.t1_)) r.fail(path + "/length", "length must be at most every, and every longer than 0s");
+        if (r.ok && (p.t1_.us == 0 || p.t2_ > p.t1_))
+            r.fail(path + "/length", "length must be at most every, and every longer than 0s");
     } else if (type == "replay") {
         p.kind_ = Kind::Replay;
         auto pts = j.find("points");
@@ -116,9 +124,10 @@ std::optional<RateProfile> RateProfile::parse(const Json& j, const std::string& 
             double last = -1;
             for (std::size_t i = 0; i < pts->size() && r.ok; ++i) {
                 const Json& pt = (*pts)[i];
-                if (!pt.is_array() || pt.size() != 2 || !pt[0].is_number() || !pt[1].is_number() || pt[0].get<double>() <= last ||
-                    pt[1].get<double>() < 0 || pt[1].get<double>() * scale > kMaxRps) {
-                    r.fail(path + "/points/" + std::to_string(i), "expected [seconds, rate] with increasing seconds and rate >= 0, got " + pt.dump());
+                if (!pt.is_array() || pt.size() != 2 || !pt[0].is_number() || !pt[1].is_number() ||
+                    pt[0].get<double>() <= last || pt[1].get<double>() < 0 || pt[1].get<double>() * scale > kMaxRps) {
+                    r.fail(path + "/points/" + std::to_string(i),
+                           "expected [seconds, rate] with increasing seconds and rate >= 0, got " + pt.dump());
                     break;
                 }
                 last = pt[0].get<double>();
@@ -128,7 +137,8 @@ std::optional<RateProfile> RateProfile::parse(const Json& j, const std::string& 
     } else if (type == "manual") {
         p.kind_ = Kind::Manual;
     } else {
-        d.error(path + "/type", "type must be one of constant, ramp, spike, diurnal, bursts, replay, manual, got \"" + type + "\"");
+        d.error(path + "/type",
+                "type must be one of constant, ramp, spike, diurnal, bursts, replay, manual, got \"" + type + "\"");
         return std::nullopt;
     }
     if (!r.ok) return std::nullopt;
@@ -137,22 +147,25 @@ std::optional<RateProfile> RateProfile::parse(const Json& j, const std::string& 
 
 double RateProfile::rate_at(SimTime t) const {
     switch (kind_) {
-        case Kind::Constant: return a_;
+        case Kind::Constant:
+            return a_;
         case Kind::Ramp:
             if (t >= t1_) return b_;
             return a_ + (b_ - a_) * static_cast<double>(t.us) / static_cast<double>(t1_.us);
-        case Kind::Spike: return (t >= t1_ && t < t1_ + t2_) ? b_ : a_;
+        case Kind::Spike:
+            return (t >= t1_ && t < t1_ + t2_) ? b_ : a_;
         case Kind::Diurnal: {
             // A smooth day curve peaking at peakAt. libm's cos may differ between platforms in the
             // last bit, so the curve is a smoothstep of the distance to the peak (+ - * only).
             const std::int64_t period = t1_.us;
-            std::int64_t phase = ((t.us - t2_.us) % period + period) % period;  // 0 at peak
+            std::int64_t phase = ((t.us - t2_.us) % period + period) % period;    // 0 at peak
             double x = static_cast<double>(phase) / static_cast<double>(period);  // [0,1)
             double dist = x < 0.5 ? x * 2 : (1 - x) * 2;                          // 0 at peak, 1 at trough
-            double smooth = dist * dist * (3 - 2 * dist);                          // smoothstep
+            double smooth = dist * dist * (3 - 2 * dist);                         // smoothstep
             return b_ - (b_ - a_) * smooth;
         }
-        case Kind::Bursts: return (t.us % t1_.us) < t2_.us ? b_ : a_;
+        case Kind::Bursts:
+            return (t.us % t1_.us) < t2_.us ? b_ : a_;
         case Kind::Replay: {
             double rate = 0;
             for (const auto& [at, r] : points_) {
@@ -161,21 +174,25 @@ double RateProfile::rate_at(SimTime t) const {
             }
             return rate;
         }
-        case Kind::Manual: return 0;
+        case Kind::Manual:
+            return 0;
     }
     return 0;
 }
 
 double RateProfile::max_rate() const {
     switch (kind_) {
-        case Kind::Constant: return a_;
+        case Kind::Constant:
+            return a_;
         case Kind::Replay: {
             double m = 0;
             for (const auto& pt : points_) m = std::max(m, pt.second);
             return m;
         }
-        case Kind::Manual: return 0;
-        default: return std::max(a_, b_);
+        case Kind::Manual:
+            return 0;
+        default:
+            return std::max(a_, b_);
     }
 }
 

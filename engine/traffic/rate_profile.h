@@ -23,14 +23,14 @@ public:
     // Reads a profile object; reports problems at `path` ("/traffic/0/profile").
     static std::optional<RateProfile> parse(const Json& j, const std::string& path, Diagnostics& d);
 
-    double rate_at(SimTime t) const;   // requests per second at t (t relative to the source start)
-    double max_rate() const;           // an upper bound of rate_at over all t (for thinning)
+    double rate_at(SimTime t) const;  // requests per second at t (t relative to the source start)
+    double max_rate() const;          // an upper bound of rate_at over all t (for thinning)
     Kind kind() const { return kind_; }
 
 private:
     Kind kind_ = Kind::Manual;
-    double a_ = 0, b_ = 0;             // rates: constant/base/min/from and peak/max/to
-    SimTime t1_, t2_;                  // over / at+length / period+peakAt / every+length
+    double a_ = 0, b_ = 0;                            // rates: constant/base/min/from and peak/max/to
+    SimTime t1_, t2_;                                 // over / at+length / period+peakAt / every+length
     std::vector<std::pair<SimTime, double>> points_;  // replay
 };
 

@@ -15,7 +15,6 @@
 namespace pg {
 namespace {
 
-
 ImU32 with_alpha(ImU32 c, float a) {
     const auto alpha = static_cast<ImU32>(static_cast<float>((c >> IM_COL32_A_SHIFT) & 0xFF) * a);
     return (c & ~IM_COL32_A_MASK) | (alpha << IM_COL32_A_SHIFT);
@@ -35,16 +34,22 @@ std::string fit_text(ImFont* font, float size, const std::string& text, float ma
 
 std::string short_count(double v) {
     char buf[32];
-    if (v >= 1e6) std::snprintf(buf, sizeof buf, "%.1fM", v / 1e6);
-    else if (v >= 1e4) std::snprintf(buf, sizeof buf, "%.0fk", v / 1e3);
-    else if (v >= 1e3) std::snprintf(buf, sizeof buf, "%.1fk", v / 1e3);
-    else if (v >= 10 || v == std::floor(v)) std::snprintf(buf, sizeof buf, "%.0f", v);
-    else std::snprintf(buf, sizeof buf, "%.1f", v);
+    if (v >= 1e6)
+        std::snprintf(buf, sizeof buf, "%.1fM", v / 1e6);
+    else if (v >= 1e4)
+        std::snprintf(buf, sizeof buf, "%.0fk", v / 1e3);
+    else if (v >= 1e3)
+        std::snprintf(buf, sizeof buf, "%.1fk", v / 1e3);
+    else if (v >= 10 || v == std::floor(v))
+        std::snprintf(buf, sizeof buf, "%.0f", v);
+    else
+        std::snprintf(buf, sizeof buf, "%.1f", v);
     return buf;
 }
 
 // A small rounded label; returns its width.
-float pill(ImDrawList* dl, ImFont* font, float size, ImVec2 at, const std::string& text, ImU32 bg, ImU32 fg, float pad) {
+float pill(ImDrawList* dl, ImFont* font, float size, ImVec2 at, const std::string& text, ImU32 bg, ImU32 fg,
+           float pad) {
     const ImVec2 ts = font->CalcTextSizeA(size, FLT_MAX, 0, text.c_str());
     const ImVec2 b(at.x + ts.x + pad * 2, at.y + ts.y + pad * 0.8f);
     dl->AddRectFilled(at, b, bg, (b.y - at.y) * 0.5f);
@@ -66,17 +71,20 @@ void GraphCanvas::draw_grid(ImDrawList* dl, const Theme& theme) const {
         const float sx = view_.to_screen({x, 0}).x;
         if (sx > o.x + s.x) break;
         const bool major = std::fmod(std::fabs(x), 120.0f) < 0.5f;
-        dl->AddLine(ImVec2(sx, o.y), ImVec2(sx, o.y + s.y), major ? theme.colours().grid_major : theme.colours().grid, thick);
+        dl->AddLine(ImVec2(sx, o.y), ImVec2(sx, o.y + s.y), major ? theme.colours().grid_major : theme.colours().grid,
+                    thick);
     }
     for (float y = start_y;; y += 24.0f) {
         const float sy = view_.to_screen({0, y}).y;
         if (sy > o.y + s.y) break;
         const bool major = std::fmod(std::fabs(y), 120.0f) < 0.5f;
-        dl->AddLine(ImVec2(o.x, sy), ImVec2(o.x + s.x, sy), major ? theme.colours().grid_major : theme.colours().grid, thick);
+        dl->AddLine(ImVec2(o.x, sy), ImVec2(o.x + s.x, sy), major ? theme.colours().grid_major : theme.colours().grid,
+                    thick);
     }
 }
 
-void GraphCanvas::draw_edges(ImDrawList* dl, const Document& doc, const Theme& theme, const CanvasOverlay& overlay) const {
+void GraphCanvas::draw_edges(ImDrawList* dl, const Document& doc, const Theme& theme,
+                             const CanvasOverlay& overlay) const {
     const Palette& c = theme.colours();
     const float z = view_.scale();
     for (const auto& e : edges_) {
@@ -99,7 +107,8 @@ void GraphCanvas::draw_edges(ImDrawList* dl, const Document& doc, const Theme& t
 }
 
 // Labels go on top of the nodes: one wider than the gap between two nodes overlaps them.
-void GraphCanvas::draw_edge_labels(ImDrawList* dl, const Document& doc, const Theme& theme, const CanvasOverlay& overlay) const {
+void GraphCanvas::draw_edge_labels(ImDrawList* dl, const Document& doc, const Theme& theme,
+                                   const CanvasOverlay& overlay) const {
     if (view_.zoom() < 0.45f) return;
     const Palette& c = theme.colours();
     const float z = view_.scale();
@@ -129,7 +138,8 @@ void GraphCanvas::draw_edge_labels(ImDrawList* dl, const Document& doc, const Th
         const ImVec2 a(m.x - ts.x * 0.5f - 4 * z, m.y - ts.y * 0.5f - 1 * z);
         const ImVec2 b(m.x + ts.x * 0.5f + 4 * z, m.y + ts.y * 0.5f + 1 * z);
         dl->AddRectFilled(a, b, c.link_label_bg, 3 * z);
-        dl->AddText(font, fsize, ImVec2(a.x + 4 * z, a.y + 1 * z), selected ? c.selection : c.node_muted, label.c_str());
+        dl->AddText(font, fsize, ImVec2(a.x + 4 * z, a.y + 1 * z), selected ? c.selection : c.node_muted,
+                    label.c_str());
     }
 }
 
@@ -151,8 +161,10 @@ void GraphCanvas::draw_dots(ImDrawList* dl, const Theme& theme, const CanvasOver
         if (e.from < 0 || e.to < 0) continue;
         const ImVec2 p = view_.to_screen(bezier_at(e, d.t));
         if (p.x < o.x - r || p.y < o.y - r || p.x > o.x + s.x + r || p.y > o.y + s.y + r) continue;
-        const auto qx = static_cast<std::uint64_t>(static_cast<std::uint16_t>(static_cast<int>(std::floor(p.x / cell))));
-        const auto qy = static_cast<std::uint64_t>(static_cast<std::uint16_t>(static_cast<int>(std::floor(p.y / cell))));
+        const auto qx =
+            static_cast<std::uint64_t>(static_cast<std::uint16_t>(static_cast<int>(std::floor(p.x / cell))));
+        const auto qy =
+            static_cast<std::uint64_t>(static_cast<std::uint16_t>(static_cast<int>(std::floor(p.y / cell))));
         const std::uint64_t key = (qx | qy << 16 | static_cast<std::uint64_t>(d.colour) << 32) + 1;
         std::size_t i = static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ull) >> 40) & (slots - 1);
         while (dot_cells_[i] != 0 && dot_cells_[i] != key) i = (i + 1) & (slots - 1);
@@ -163,7 +175,8 @@ void GraphCanvas::draw_dots(ImDrawList* dl, const Theme& theme, const CanvasOver
     }
 }
 
-void GraphCanvas::draw_nodes(ImDrawList* dl, const Document& doc, const Theme& theme, const CanvasOverlay& overlay) const {
+void GraphCanvas::draw_nodes(ImDrawList* dl, const Document& doc, const Theme& theme,
+                             const CanvasOverlay& overlay) const {
     const Palette& c = theme.colours();
     const float z = view_.scale();
     const bool text = view_.zoom() >= 0.4f;
@@ -182,7 +195,8 @@ void GraphCanvas::draw_nodes(ImDrawList* dl, const Document& doc, const Theme& t
         const float round = 6 * z;
         const ImU32 border = problem ? c.error : (selected ? c.selection : (hovered ? c.port : c.node_border));
         if (round >= 1.5f) {
-            dl->AddRectFilled(ImVec2(a.x + 2 * z, a.y + 3 * z), ImVec2(b.x + 2 * z, b.y + 3 * z), IM_COL32(0, 0, 0, theme.dark() ? 90 : 28), round);
+            dl->AddRectFilled(ImVec2(a.x + 2 * z, a.y + 3 * z), ImVec2(b.x + 2 * z, b.y + 3 * z),
+                              IM_COL32(0, 0, 0, theme.dark() ? 90 : 28), round);
             dl->AddRectFilled(a, b, c.node_bg, round);
             dl->AddRectFilled(a, ImVec2(a.x + 6 * z, b.y), accent, round, ImDrawFlags_RoundCornersLeft);
             dl->AddRect(a, b, border, round, 0, (selected || problem ? 2.0f : 1.0f) * z);
@@ -224,7 +238,8 @@ void GraphCanvas::draw_nodes(ImDrawList* dl, const Document& doc, const Theme& t
             if (text && n.outputs.size() > 1) {
                 const float sz = small_size * 0.92f;
                 const ImVec2 ts = f.ui->CalcTextSizeA(sz, FLT_MAX, 0, n.outputs[p].name.c_str());
-                dl->AddText(f.ui, sz, ImVec2(at.x - pr - 4 * z - ts.x, at.y - ts.y * 0.5f), c.node_muted, n.outputs[p].name.c_str());
+                dl->AddText(f.ui, sz, ImVec2(at.x - pr - 4 * z - ts.x, at.y - ts.y * 0.5f), c.node_muted,
+                            n.outputs[p].name.c_str());
             }
         }
 
@@ -232,7 +247,9 @@ void GraphCanvas::draw_nodes(ImDrawList* dl, const Document& doc, const Theme& t
         if (problem) {
             const ImVec2 bc(a.x, a.y);
             add_disc(dl, bc, 8 * z, c.error);
-            if (text) dl->AddText(f.bold, title_size * 0.85f, ImVec2(bc.x - 2 * z, bc.y - title_size * 0.45f), IM_COL32_WHITE, "!");
+            if (text)
+                dl->AddText(f.bold, title_size * 0.85f, ImVec2(bc.x - 2 * z, bc.y - title_size * 0.45f), IM_COL32_WHITE,
+                            "!");
         }
         if (!text || i >= overlay.badges.size()) continue;
         const NodeBadges& bd = overlay.badges[i];
@@ -244,11 +261,18 @@ void GraphCanvas::draw_nodes(ImDrawList* dl, const Document& doc, const Theme& t
             pill(dl, f.ui, bsize, ImVec2(x, a.y - bsize - 7 * z), s, bg, fg, bpad);
             x -= 4 * z;
         };
-        if (bd.errors > 0) badge(short_count(static_cast<double>(bd.errors)) + " err", with_alpha(c.error, 0.9f), IM_COL32_WHITE);
-        if (bd.throttles > 0) badge(short_count(static_cast<double>(bd.throttles)) + " throttled", with_alpha(c.throttled, 0.9f), IM_COL32_WHITE);
-        if (bd.cold_starts > 0) badge(short_count(static_cast<double>(bd.cold_starts)) + " cold", c.badge_bg, c.badge_text);
+        if (bd.errors > 0)
+            badge(short_count(static_cast<double>(bd.errors)) + " err", with_alpha(c.error, 0.9f), IM_COL32_WHITE);
+        if (bd.throttles > 0)
+            badge(short_count(static_cast<double>(bd.throttles)) + " throttled", with_alpha(c.throttled, 0.9f),
+                  IM_COL32_WHITE);
+        if (bd.cold_starts > 0)
+            badge(short_count(static_cast<double>(bd.cold_starts)) + " cold", c.badge_bg, c.badge_text);
         if (bd.queue > 0) badge("queue " + short_count(static_cast<double>(bd.queue)), c.badge_bg, c.badge_text);
-        if (bd.concurrency > 0) badge(short_count(static_cast<double>(bd.concurrency)) + (bd.concurrency_is_in_flight ? " in flight" : " busy"), with_alpha(c.ok, 0.85f), IM_COL32_WHITE);
+        if (bd.concurrency > 0)
+            badge(short_count(static_cast<double>(bd.concurrency)) +
+                      (bd.concurrency_is_in_flight ? " in flight" : " busy"),
+                  with_alpha(c.ok, 0.85f), IM_COL32_WHITE);
     }
 }
 
@@ -276,9 +300,11 @@ void GraphCanvas::draw_wire_preview(ImDrawList* dl, const Theme& theme, const si
         const ImVec2 ts = font->CalcTextSizeA(font->FontSize, FLT_MAX, wrap, verdict.c_str());
         const ImVec2 a(m.x + theme.px(16), m.y + theme.px(12));
         const ImVec2 b(a.x + ts.x + theme.px(12), a.y + ts.y + theme.px(8));
-        dl->AddRectFilled(a, b, col == theme.colours().ok ? theme.colours().badge_bg : theme.colours().refuse_bg, theme.px(4));
+        dl->AddRectFilled(a, b, col == theme.colours().ok ? theme.colours().badge_bg : theme.colours().refuse_bg,
+                          theme.px(4));
         dl->AddText(font, font->FontSize, ImVec2(a.x + theme.px(6), a.y + theme.px(4)),
-                    col == theme.colours().ok ? theme.colours().badge_text : theme.colours().refuse_text, verdict.c_str(), nullptr, wrap);
+                    col == theme.colours().ok ? theme.colours().badge_text : theme.colours().refuse_text,
+                    verdict.c_str(), nullptr, wrap);
     }
 }
 

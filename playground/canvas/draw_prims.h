@@ -22,9 +22,9 @@ inline void add_disc(ImDrawList* dl, ImVec2 c, float r, ImU32 col) {
     const float h = r + 1.0f;  // one pixel beyond the edge for its anti-aliasing
     const float u = h / r;     // ≤ 2, so disc UVs stay below -2
     dl->PrimReserve(6, 4);
-    dl->PrimQuadUV(ImVec2(c.x - h, c.y - h), ImVec2(c.x + h, c.y - h), ImVec2(c.x + h, c.y + h), ImVec2(c.x - h, c.y + h),
-                   ImVec2(kDiscUvCentre - u, -u), ImVec2(kDiscUvCentre + u, -u), ImVec2(kDiscUvCentre + u, u),
-                   ImVec2(kDiscUvCentre - u, u), col);
+    dl->PrimQuadUV(ImVec2(c.x - h, c.y - h), ImVec2(c.x + h, c.y - h), ImVec2(c.x + h, c.y + h),
+                   ImVec2(c.x - h, c.y + h), ImVec2(kDiscUvCentre - u, -u), ImVec2(kDiscUvCentre + u, -u),
+                   ImVec2(kDiscUvCentre + u, u), ImVec2(kDiscUvCentre - u, u), col);
 }
 
 // A filled circle with an outline of `thickness` pixels centred on its edge (as ImGui's

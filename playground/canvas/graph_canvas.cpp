@@ -2,8 +2,8 @@
 // Input becomes proposals (canvas_edit.h) for the app; only the view (pan/zoom) is the canvas's own.
 // Drawing is in canvas_draw.cpp.
 #include "canvas/graph_canvas.h"
-#include "services/all_services.h"
 #include "canvas/view_gesture.h"
+#include "services/all_services.h"
 
 #include <algorithm>
 #include <cmath>
@@ -13,7 +13,9 @@
 namespace pg {
 namespace {
 
-float dist_sq(Vec2f a, Vec2f b) { return (a.x - b.x) * (a.x - b.x) + (a.y - b.y) * (a.y - b.y); }
+float dist_sq(Vec2f a, Vec2f b) {
+    return (a.x - b.x) * (a.x - b.x) + (a.y - b.y) * (a.y - b.y);
+}
 
 // Two-finger pan / pinch and Ctrl+wheel (view_gesture.h), applied when their centre is on the canvas.
 void apply_view_gesture(CanvasView& view) {
@@ -53,8 +55,9 @@ CanvasEdits GraphCanvas::interact(const Document& doc, const Theme& theme, const
     }
 
     ImGui::SetNextItemAllowOverlap();  // the zoom buttons and narrow-layout "Add" sit on top
-    ImGui::InvisibleButton("##canvas", size,
-                           ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight | ImGuiButtonFlags_MouseButtonMiddle);
+    ImGui::InvisibleButton(
+        "##canvas", size,
+        ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight | ImGuiButtonFlags_MouseButtonMiddle);
     hovered_ = ImGui::IsItemHovered();
     if (editable_ && ImGui::BeginDragDropTarget()) {
         if (const ImGuiPayload* p = ImGui::AcceptDragDropPayload("PG_KIND")) {
@@ -94,7 +97,8 @@ void GraphCanvas::draw(const Document& doc, const Theme& theme, const sim::Regis
     if (nodes_.empty()) {
         const char* hint = "Drag services here from the palette, or open a pattern from the Gallery";
         const ImVec2 ts = ImGui::CalcTextSize(hint);
-        dl->AddText(ImVec2(origin.x + (size.x - ts.x) * 0.5f, origin.y + size.y * 0.45f), theme.colours().node_muted, hint);
+        dl->AddText(ImVec2(origin.x + (size.x - ts.x) * 0.5f, origin.y + size.y * 0.45f), theme.colours().node_muted,
+                    hint);
     }
     dl->PopClipRect();
     draw_zoom_controls(theme);
@@ -103,7 +107,8 @@ void GraphCanvas::draw(const Document& doc, const Theme& theme, const sim::Regis
     if (hovered && mode_ == Mode::Idle && hover_.node >= 0) {
         const auto i = static_cast<std::size_t>(hover_.node);
         if (hover_.out_port >= 0 && editable_)
-            ImGui::SetTooltip("%s — drag to a node to connect", nodes_[i].outputs[static_cast<std::size_t>(hover_.out_port)].label.c_str());
+            ImGui::SetTooltip("%s — drag to a node to connect",
+                              nodes_[i].outputs[static_cast<std::size_t>(hover_.out_port)].label.c_str());
         else if (i < overlay.node_problems.size() && !overlay.node_problems[i].empty())
             ImGui::SetTooltip("%s", overlay.node_problems[i].c_str());
         else if (nodes_[i].kind && hover_.in_port)
@@ -160,11 +165,16 @@ Vec2f GraphCanvas::free_spot(const Document& doc, const std::string& type) const
 
 const char* GraphCanvas::gesture_name() const {
     switch (mode_) {
-        case Mode::DragNodes: return "move";
-        case Mode::BoxSelect: return "box";
-        case Mode::Wire: return "wire";
-        case Mode::Pan: return "pan";
-        case Mode::Idle: break;
+        case Mode::DragNodes:
+            return "move";
+        case Mode::BoxSelect:
+            return "box";
+        case Mode::Wire:
+            return "wire";
+        case Mode::Pan:
+            return "pan";
+        case Mode::Idle:
+            break;
     }
     return "none";
 }
@@ -275,10 +285,12 @@ void GraphCanvas::handle_input(const Document& doc, bool hovered, CanvasEdits& o
             break;
         }
         case Mode::Pan: {
-            const bool down = ImGui::IsMouseDown(ImGuiMouseButton_Left) || ImGui::IsMouseDown(ImGuiMouseButton_Middle) ||
-                              ImGui::IsMouseDown(ImGuiMouseButton_Right);
-            if (!down) mode_ = Mode::Idle;
-            else view_.pan_by(io.MouseDelta);
+            const bool down = ImGui::IsMouseDown(ImGuiMouseButton_Left) ||
+                              ImGui::IsMouseDown(ImGuiMouseButton_Middle) || ImGui::IsMouseDown(ImGuiMouseButton_Right);
+            if (!down)
+                mode_ = Mode::Idle;
+            else
+                view_.pan_by(io.MouseDelta);
             break;
         }
     }
@@ -302,8 +314,10 @@ void GraphCanvas::press(const Document& doc, CanvasEdits& out) {
             out.push_back(DeselectProposal{id});
             return;
         }
-        if (toggle) out.push_back(SelectProposal{{id}, -1, true});
-        else if (!doc.is_selected(id)) out.push_back(SelectProposal{{id}});
+        if (toggle)
+            out.push_back(SelectProposal{{id}, -1, true});
+        else if (!doc.is_selected(id))
+            out.push_back(SelectProposal{{id}});
         if (!editable_) return;
         mode_ = Mode::DragNodes;
         drag_moved_ = false;

@@ -80,7 +80,7 @@ private:
         int node = -1;      // index into nodes_
         int out_port = -1;  // index into nodes_[node].outputs when over an output port
         bool in_port = false;
-        int edge = -1;      // index into pattern.edges when over a link
+        int edge = -1;  // index into pattern.edges when over a link
     };
 
     Hit hit_test(Vec2f world) const;
@@ -106,10 +106,10 @@ private:
     Mode mode_ = Mode::Idle;
     Hit hover_;
     ImVec2 press_pos_;
-    Vec2f drag_carry_;             // sub-unit drag remainder (positions are whole units)
-    bool drag_moved_ = false;      // this drag has proposed a move (later moves join its undo step)
+    Vec2f drag_carry_;         // sub-unit drag remainder (positions are whole units)
+    bool drag_moved_ = false;  // this drag has proposed a move (later moves join its undo step)
     bool editable_ = true;
-    bool hovered_ = false;         // the canvas item was hovered this frame (interact → draw)
+    bool hovered_ = false;  // the canvas item was hovered this frame (interact → draw)
     int wire_node_ = -1, wire_port_ = -1;
     Refusal refusal_;
     std::uint64_t refusal_count_ = 0;

@@ -32,7 +32,7 @@ struct NodeShape {
 };
 
 struct EdgeShape {
-    int edge = 0;        // index into pattern.edges
+    int edge = 0;            // index into pattern.edges
     int from = -1, to = -1;  // indices into the shapes vector; -1 when an end is missing
     Vec2f p0, p1, p2, p3;    // cubic bezier control points
 };

@@ -10,7 +10,9 @@ namespace pg {
 struct Rect {
     Vec2f min, max;
     bool contains(Vec2f p) const { return p.x >= min.x && p.x <= max.x && p.y >= min.y && p.y <= max.y; }
-    bool overlaps(const Rect& o) const { return min.x <= o.max.x && o.min.x <= max.x && min.y <= o.max.y && o.min.y <= max.y; }
+    bool overlaps(const Rect& o) const {
+        return min.x <= o.max.x && o.min.x <= max.x && min.y <= o.max.y && o.min.y <= max.y;
+    }
 };
 
 class CanvasView {

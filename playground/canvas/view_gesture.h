@@ -10,8 +10,8 @@
 namespace pg {
 
 struct ViewGesture {
-    ImVec2 pan{0, 0};     // move the diagram by this much
-    float zoom = 1;       // then scale it by this factor about `centre`
+    ImVec2 pan{0, 0};  // move the diagram by this much
+    float zoom = 1;    // then scale it by this factor about `centre`
     ImVec2 centre{0, 0};
     bool pending() const { return pan.x != 0 || pan.y != 0 || zoom != 1; }
 };

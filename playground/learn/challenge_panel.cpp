@@ -46,32 +46,42 @@ void draw_challenge_card(Learn& learn, const Theme& theme) {
         record_rect(learn, theme, "check");
         if (result) {
             ImGui::SameLine();
-            if (result->passed()) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(c.ok), "✓ every check passes");
-            else if (learn.results_stale()) ImGui::TextDisabled("you changed the design since — check again");
-            else ImGui::TextDisabled("checked in %.1f s", learn.last_check_ms() / 1000);
+            if (result->passed())
+                ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(c.ok), "✓ every check passes");
+            else if (learn.results_stale())
+                ImGui::TextDisabled("you changed the design since — check again");
+            else
+                ImGui::TextDisabled("checked in %.1f s", learn.last_check_ms() / 1000);
         } else {
             ImGui::SameLine();
             ImGui::TextDisabled("build on the canvas, then check");
         }
     }
     if (learn.minimized) {
-        if (result && !learn.checking()) ImGui::TextDisabled("%zu of %zu checks pass", result->passed_count(), result->checks.size());
+        if (result && !learn.checking())
+            ImGui::TextDisabled("%zu of %zu checks pass", result->passed_count(), result->checks.size());
         return;
     }
     ImGui::Spacing();
     char heading[96];
     if (result && !learn.checking())
-        std::snprintf(heading, sizeof heading, "CHECKS — %zu OF %zu PASS", result->passed_count(), result->checks.size());
-    else std::snprintf(heading, sizeof heading, "CHECKS (%zu)", ch.checks.size());
+        std::snprintf(heading, sizeof heading, "CHECKS — %zu OF %zu PASS", result->passed_count(),
+                      result->checks.size());
+    else
+        std::snprintf(heading, sizeof heading, "CHECKS (%zu)", ch.checks.size());
     section_label(theme, heading);
     const float pill_w = theme.px(46);
     for (std::size_t i = 0; i < ch.checks.size(); ++i) {
-        const sim::challenge::CheckResult* r = result && !learn.checking() && i < result->checks.size() ? &result->checks[i] : nullptr;
+        const sim::challenge::CheckResult* r =
+            result && !learn.checking() && i < result->checks.size() ? &result->checks[i] : nullptr;
         ImGui::PushID(static_cast<int>(i));
         const float x0 = ImGui::GetCursorPosX();
-        if (!r) pill_text(theme, " … ", ImGui::GetColorU32(ImGuiCol_FrameBg), c.node_muted);
-        else if (r->passed) pill_text(theme, "PASS", c.ok, IM_COL32_WHITE);
-        else pill_text(theme, "FAIL", c.error, IM_COL32_WHITE);
+        if (!r)
+            pill_text(theme, " … ", ImGui::GetColorU32(ImGuiCol_FrameBg), c.node_muted);
+        else if (r->passed)
+            pill_text(theme, "PASS", c.ok, IM_COL32_WHITE);
+        else
+            pill_text(theme, "FAIL", c.error, IM_COL32_WHITE);
         ImGui::SameLine(x0 + pill_w);
         ImGui::BeginGroup();
         ImGui::PushTextWrapPos(0);
@@ -86,8 +96,8 @@ void draw_challenge_card(Learn& learn, const Theme& theme) {
             for (const auto& cmp : learn.comparisons())
                 if (cmp.result && i < cmp.result->checks.size()) {
                     const auto& x = cmp.result->checks[i];
-                    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(x.passed ? c.node_muted : c.retry), "%s: %s — %s", cmp.label.c_str(),
-                                       x.passed ? "pass" : "fail", x.measured.c_str());
+                    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(x.passed ? c.node_muted : c.retry), "%s: %s — %s",
+                                       cmp.label.c_str(), x.passed ? "pass" : "fail", x.measured.c_str());
                 }
         ImGui::PopTextWrapPos();
         ImGui::EndGroup();

@@ -16,7 +16,9 @@ double now_ms() {
     return duration<double, std::milli>(steady_clock::now().time_since_epoch()).count();
 }
 
-sim::SimTime tour_duration(const TourEntry& t, const sim::Pattern& p) { return t.tour.duration.value_or(p.settings.duration); }
+sim::SimTime tour_duration(const TourEntry& t, const sim::Pattern& p) {
+    return t.tour.duration.value_or(p.settings.duration);
+}
 
 // Runs `s` towards `until` until the deadline; true when the run is over.
 bool run_slice(sim::Simulation& s, sim::SimTime until, double deadline) {
@@ -112,8 +114,10 @@ void Learn::start_watch() {
     if (!s.watch) return;
     auto build = [&](const sim::Pattern& p) -> std::unique_ptr<sim::Simulation> {
         auto built = sim::Simulation::build(p);
-        if (built.simulation) built.simulation->set_record_recent_spans(false);
-        else watch_.problem = "the pattern does not build";
+        if (built.simulation)
+            built.simulation->set_record_recent_spans(false);
+        else
+            watch_.problem = "the pattern does not build";
         return std::move(built.simulation);
     };
     if (!base_report_) watch_.base = build(tour_base_);
@@ -292,35 +296,62 @@ sim::Json Learn::state() const {
         sim::Json watch = nullptr;
         if (s.watch) {
             const auto opt = [](const std::optional<double>& v) { return v ? sim::Json(*v) : sim::Json(); };
-            watch = {{"node", s.watch->node}, {"metric", s.watch->metric}, {"direction", s.watch->direction},
-                     {"baseline", opt(watch_.base_value)}, {"changed", opt(watch_.changed_value)},
-                     {"live", opt(live_value_)}, {"pending", !watch_.done()}, {"problem", watch_.problem}};
+            watch = {{"node", s.watch->node},
+                     {"metric", s.watch->metric},
+                     {"direction", s.watch->direction},
+                     {"baseline", opt(watch_.base_value)},
+                     {"changed", opt(watch_.changed_value)},
+                     {"live", opt(live_value_)},
+                     {"pending", !watch_.done()},
+                     {"problem", watch_.problem}};
         }
-        j["tour"] = {{"name", tour_->name}, {"title", tour_->tour.title}, {"step", step_},
-                     {"steps", tour_->tour.steps.size()}, {"stepTitle", s.title}, {"text", s.text},
-                     {"highlight", s.highlight}, {"watch", watch}};
+        j["tour"] = {{"name", tour_->name},
+                     {"title", tour_->tour.title},
+                     {"step", step_},
+                     {"steps", tour_->tour.steps.size()},
+                     {"stepTitle", s.title},
+                     {"text", s.text},
+                     {"highlight", s.highlight},
+                     {"watch", watch}};
     }
     if (mode_ == LearnMode::Challenge && challenge_) {
         sim::Json checks = sim::Json::array();
-        for (const auto& c : challenge_->challenge.checks) checks.push_back({{"id", c.id}, {"description", c.description}});
-        j["challenge"] = {{"id", challenge_->id}, {"title", challenge_->challenge.title}, {"checks", checks},
-                          {"checking", checking()}, {"progress", check_progress()}, {"checksDone", checks_done_},
-                          {"lastCheckMs", last_check_ms_}, {"stale", results_stale()}, {"comparing", comparing()},
-                          {"compare", [&] {
-                               sim::Json a = sim::Json::array();
-                               for (const auto& c : comparisons_)
-                                   a.push_back({{"label", c.label}, {"problem", c.problem},
-                                                {"result", c.result ? sim::challenge::result_to_json(*c.result) : sim::Json()}});
-                               return a;
-                           }()},
-                          {"result", check_result_ ? sim::challenge::result_to_json(*check_result_) : sim::Json()}};
+        for (const auto& c : challenge_->challenge.checks)
+            checks.push_back({{"id", c.id}, {"description", c.description}});
+        j["challenge"] = {
+            {"id", challenge_->id},
+            {"title", challenge_->challenge.title},
+            {"checks", checks},
+            {"checking", checking()},
+            {"progress", check_progress()},
+            {"checksDone", checks_done_},
+            {"lastCheckMs", last_check_ms_},
+            {"stale", results_stale()},
+            {"comparing", comparing()},
+            {"compare",
+             [&] {
+                 sim::Json a = sim::Json::array();
+                 for (const auto& c : comparisons_)
+                     a.push_back({{"label", c.label},
+                                  {"problem", c.problem},
+                                  {"result", c.result ? sim::challenge::result_to_json(*c.result) : sim::Json()}});
+                 return a;
+             }()},
+            {"result", check_result_ ? sim::challenge::result_to_json(*check_result_) : sim::Json()}};
     }
     if (mode_ == LearnMode::Quiz && quiz_) {
         sim::Json options = sim::Json::array();
         for (const auto& o : quiz_->quiz.options) options.push_back({{"id", o.id}, {"text", o.text}});
-        j["quiz"] = {{"id", quiz_->id}, {"title", quiz_->quiz.title}, {"question", quiz_->quiz.question}, {"options", options},
-                     {"chosen", chosen_}, {"running", quiz_running()}, {"progress", quiz_progress()}, {"answersDone", answers_done_},
-                     {"result", quiz_result_ ? sim::challenge::quiz_result_to_json(quiz_->quiz, *quiz_result_) : sim::Json()}};
+        j["quiz"] = {
+            {"id", quiz_->id},
+            {"title", quiz_->quiz.title},
+            {"question", quiz_->quiz.question},
+            {"options", options},
+            {"chosen", chosen_},
+            {"running", quiz_running()},
+            {"progress", quiz_progress()},
+            {"answersDone", answers_done_},
+            {"result", quiz_result_ ? sim::challenge::quiz_result_to_json(quiz_->quiz, *quiz_result_) : sim::Json()}};
     }
     return j;
 }

@@ -8,7 +8,8 @@
 namespace pg {
 namespace {
 
-bool entry(Learn& learn, const Theme& theme, const std::string& key, const std::string& title, const std::string& sub, bool active) {
+bool entry(Learn& learn, const Theme& theme, const std::string& key, const std::string& title, const std::string& sub,
+           bool active) {
     ImGui::PushID(key.c_str());
     const float w = ImGui::GetContentRegionAvail().x;
     const ImVec2 at = ImGui::GetCursorScreenPos();
@@ -20,9 +21,11 @@ bool entry(Learn& learn, const Theme& theme, const std::string& key, const std::
     const Palette& c = theme.colours();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 b(at.x + size.x, at.y + size.y);
-    if (active || hovered) dl->AddRectFilled(at, b, active ? c.selection_fill : ImGui::GetColorU32(ImGuiCol_FrameBgHovered), theme.px(4));
+    if (active || hovered)
+        dl->AddRectFilled(at, b, active ? c.selection_fill : ImGui::GetColorU32(ImGuiCol_FrameBgHovered), theme.px(4));
     ImGui::PushClipRect(at, b, true);
-    dl->AddText(theme.fonts().bold, theme.fonts().bold->FontSize, ImVec2(at.x + theme.px(6), at.y + theme.px(4)), c.node_text, title.c_str());
+    dl->AddText(theme.fonts().bold, theme.fonts().bold->FontSize, ImVec2(at.x + theme.px(6), at.y + theme.px(4)),
+                c.node_text, title.c_str());
     dl->AddText(ImVec2(at.x + theme.px(6), at.y + theme.px(5) + line), c.node_muted, sub.c_str());
     ImGui::PopClipRect();
     if (hovered) {
@@ -73,7 +76,8 @@ void draw_learn_gallery(Learn& learn, const Theme& theme) {
         const std::string sub = (q.quiz.topic.empty() ? "" : q.quiz.topic + " · ") + q.quiz.question;
         if (entry(learn, theme, "quiz-" + q.id, q.quiz.title, sub, active)) learn.start_quiz(q.id);
     }
-    for (const auto& p : lib.problems) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme.colours().error), "%s", p.c_str());
+    for (const auto& p : lib.problems)
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme.colours().error), "%s", p.c_str());
     ImGui::EndChild();
 }
 

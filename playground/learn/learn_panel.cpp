@@ -36,7 +36,8 @@ void section_label(const Theme& theme, const char* text) {
     ImGui::PopFont();
 }
 
-bool wrapped_button(const char* id, const std::string& label, const std::string& text, bool selected, const Theme& theme) {
+bool wrapped_button(const char* id, const std::string& label, const std::string& text, bool selected,
+                    const Theme& theme) {
     const float w = ImGui::GetContentRegionAvail().x;
     const float pad = theme.px(8);
     const float label_w = theme.px(24);
@@ -48,12 +49,17 @@ bool wrapped_button(const char* id, const std::string& label, const std::string&
     const Palette& c = theme.colours();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 b(at.x + size.x, at.y + size.y);
-    dl->AddRectFilled(at, b, selected ? c.selection_fill : (hovered ? ImGui::GetColorU32(ImGuiCol_FrameBgHovered) : ImGui::GetColorU32(ImGuiCol_FrameBg)),
-                      theme.px(5));
-    dl->AddRect(at, b, selected ? c.selection : ImGui::GetColorU32(ImGuiCol_Border), theme.px(5), 0, selected ? theme.px(1.5f) : theme.px(1));
-    dl->AddText(theme.fonts().bold, theme.fonts().bold->FontSize, ImVec2(at.x + pad, at.y + pad), selected ? c.selection : c.node_text, label.c_str());
-    dl->AddText(theme.fonts().ui, theme.fonts().ui->FontSize, ImVec2(at.x + pad + label_w, at.y + pad), c.node_text, text.c_str(), nullptr,
-                w - label_w - pad * 2);
+    dl->AddRectFilled(
+        at, b,
+        selected ? c.selection_fill
+                 : (hovered ? ImGui::GetColorU32(ImGuiCol_FrameBgHovered) : ImGui::GetColorU32(ImGuiCol_FrameBg)),
+        theme.px(5));
+    dl->AddRect(at, b, selected ? c.selection : ImGui::GetColorU32(ImGuiCol_Border), theme.px(5), 0,
+                selected ? theme.px(1.5f) : theme.px(1));
+    dl->AddText(theme.fonts().bold, theme.fonts().bold->FontSize, ImVec2(at.x + pad, at.y + pad),
+                selected ? c.selection : c.node_text, label.c_str());
+    dl->AddText(theme.fonts().ui, theme.fonts().ui->FontSize, ImVec2(at.x + pad + label_w, at.y + pad), c.node_text,
+                text.c_str(), nullptr, w - label_w - pad * 2);
     if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
     return pressed;
 }
@@ -88,7 +94,9 @@ void draw_step_body(Learn& learn, const Theme& theme, const TourEntry& t, const 
         const float line = ImGui::GetTextLineHeightWithSpacing();
         ImGui::BeginChild("##watch", ImVec2(0, line * 4.6f + theme.px(12)), true, ImGuiWindowFlags_NoScrollbar);
         ImGui::PopStyleColor();
-        const char* dir = s.watch->direction == "up" ? "go up" : s.watch->direction == "down" ? "go down" : "stay the same";
+        const char* dir = s.watch->direction == "up"     ? "go up"
+                          : s.watch->direction == "down" ? "go down"
+                                                         : "stay the same";
         ImGui::PushFont(theme.fonts().bold);
         ImGui::Text("Watch %s on %s %s", s.watch->metric.c_str(), s.watch->node.c_str(), dir);
         ImGui::PopFont();
@@ -97,8 +105,10 @@ void draw_step_body(Learn& learn, const Theme& theme, const TourEntry& t, const 
             ImGui::TextDisabled("%s", label);
             ImGui::SameLine(theme.px(222));
             ImGui::PushFont(theme.fonts().mono);
-            if (v) ImGui::TextUnformatted(metric_text(s.watch->metric, *v).c_str());
-            else ImGui::TextDisabled("%s", pending ? "measuring…" : "—");
+            if (v)
+                ImGui::TextUnformatted(metric_text(s.watch->metric, *v).c_str());
+            else
+                ImGui::TextDisabled("%s", pending ? "measuring…" : "—");
             ImGui::PopFont();
         };
         row(("Unchanged pattern, " + span).c_str(), w.base_value, !w.done());
@@ -109,7 +119,8 @@ void draw_step_body(Learn& learn, const Theme& theme, const TourEntry& t, const 
             const bool as_said = (s.watch->direction == "up" && b > a) || (s.watch->direction == "down" && b < a) ||
                                  (s.watch->direction == "same" && b == a);
             ImGui::SameLine();
-            ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(as_said ? c.ok : c.retry), "%s %s", as_said ? "✓" : "⚠", moved);
+            ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(as_said ? c.ok : c.retry), "%s %s", as_said ? "✓" : "⚠",
+                               moved);
         }
         row("Live on the canvas now", learn.live_value(), false);
         ImGui::EndChild();
@@ -134,9 +145,12 @@ void draw_tour(Learn& learn, const Theme& theme) {
         const float r = theme.px(4), gap = theme.px(13);
         for (int i = 0; i < n; ++i) {
             const ImVec2 p(at.x + r + static_cast<float>(i) * gap, at.y + theme.px(8));
-            if (i == k) dl->AddCircleFilled(p, r * 1.25f, c.selection);
-            else if (i < k) dl->AddCircleFilled(p, r, c.node_muted);
-            else dl->AddCircle(p, r, c.node_muted, 0, theme.px(1.2f));
+            if (i == k)
+                dl->AddCircleFilled(p, r * 1.25f, c.selection);
+            else if (i < k)
+                dl->AddCircleFilled(p, r, c.node_muted);
+            else
+                dl->AddCircle(p, r, c.node_muted, 0, theme.px(1.2f));
         }
         ImGui::Dummy(ImVec2(static_cast<float>(n) * gap, theme.px(16)));
         ImGui::SameLine();
@@ -175,7 +189,9 @@ void draw_learn_highlight(const Learn& learn, const GraphCanvas& canvas, const D
     const float z = v.scale();
     const float pulse = 0.55f + 0.45f * static_cast<float>(std::sin(ImGui::GetTime() * 3.0));
     const ImU32 colour = theme.colours().retry;
-    const auto alpha = [&](float a) { return (colour & ~IM_COL32_A_MASK) | (static_cast<ImU32>(255 * a) << IM_COL32_A_SHIFT); };
+    const auto alpha = [&](float a) {
+        return (colour & ~IM_COL32_A_MASK) | (static_cast<ImU32>(255 * a) << IM_COL32_A_SHIFT);
+    };
     const auto arrow = h.find("->");
     if (arrow == std::string::npos) {
         for (const auto& n : canvas.shapes()) {
@@ -183,7 +199,8 @@ void draw_learn_highlight(const Learn& learn, const GraphCanvas& canvas, const D
             const float m = 7 * z;
             const ImVec2 a = v.to_screen(n.box.min), b = v.to_screen(n.box.max);
             dl->AddRect(ImVec2(a.x - m, a.y - m), ImVec2(b.x + m, b.y + m), alpha(0.35f * pulse), 10 * z, 0, 8 * z);
-            dl->AddRect(ImVec2(a.x - m * 0.5f, a.y - m * 0.5f), ImVec2(b.x + m * 0.5f, b.y + m * 0.5f), alpha(0.95f), 8 * z, 0, 2.5f * z);
+            dl->AddRect(ImVec2(a.x - m * 0.5f, a.y - m * 0.5f), ImVec2(b.x + m * 0.5f, b.y + m * 0.5f), alpha(0.95f),
+                        8 * z, 0, 2.5f * z);
         }
         return;
     }
@@ -221,7 +238,8 @@ void fit_beside(CanvasView& v, const std::vector<NodeShape>& shapes, float card_
 }
 
 // Pans so the highlighted node is left of the card (when it is under it).
-void reveal(CanvasView& v, const std::vector<NodeShape>& shapes, const std::string& node, float card_left, const Theme& theme) {
+void reveal(CanvasView& v, const std::vector<NodeShape>& shapes, const std::string& node, float card_left,
+            const Theme& theme) {
     for (const auto& n : shapes) {
         if (n.spec->id != node) continue;
         const float right = v.to_screen(n.box.max).x + theme.px(16);
@@ -251,8 +269,8 @@ void draw_learn_panel(Learn& learn, GraphCanvas& canvas, const Document& doc, co
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(theme.px(14), theme.px(12)));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, theme.px(8));
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
-                                   ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize |
-                                   ImGuiWindowFlags_NoFocusOnAppearing;
+                                   ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings |
+                                   ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoFocusOnAppearing;
     if (ImGui::Begin("##learn_card", nullptr, flags)) {
         // Minimise and close buttons in the corner.
         const ImVec2 start = ImGui::GetCursorPos();
@@ -262,11 +280,15 @@ void draw_learn_panel(Learn& learn, GraphCanvas& canvas, const Document& doc, co
             learn.refit_frames = 2;  // re-fit the diagram to the new free width
         }
         record_rect(learn, theme, "minimize");
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", learn.minimized ? "show the whole card" : "shrink the card to see more canvas");
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("%s", learn.minimized ? "show the whole card" : "shrink the card to see more canvas");
         ImGui::SameLine();
         if (ImGui::SmallButton("×##close_learn")) learn.close();
         record_rect(learn, theme, "close");
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("leave the %s", learn.mode() == LearnMode::Tour ? "tour" : learn.mode() == LearnMode::Quiz ? "quiz" : "challenge");
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("leave the %s", learn.mode() == LearnMode::Tour   ? "tour"
+                                              : learn.mode() == LearnMode::Quiz ? "quiz"
+                                                                                : "challenge");
         ImGui::SetCursorPos(start);
         {
             const ImVec2 a = ImGui::GetWindowPos(), sz = ImGui::GetWindowSize();
@@ -274,10 +296,17 @@ void draw_learn_panel(Learn& learn, GraphCanvas& canvas, const Document& doc, co
             learn.ui_rects["card"] = {a.x / sc, a.y / sc, (a.x + sz.x) / sc, (a.y + sz.y) / sc};
         }
         switch (learn.mode()) {
-            case LearnMode::Tour: draw_tour(learn, theme); break;
-            case LearnMode::Challenge: draw_challenge_card(learn, theme); break;
-            case LearnMode::Quiz: draw_quiz_card(learn, theme); break;
-            case LearnMode::None: break;
+            case LearnMode::Tour:
+                draw_tour(learn, theme);
+                break;
+            case LearnMode::Challenge:
+                draw_challenge_card(learn, theme);
+                break;
+            case LearnMode::Quiz:
+                draw_quiz_card(learn, theme);
+                break;
+            case LearnMode::None:
+                break;
         }
     }
     ImGui::End();

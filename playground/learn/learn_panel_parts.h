@@ -15,7 +15,8 @@ void pill_text(const Theme& theme, const char* text, ImU32 bg, ImU32 fg);
 // A small bold muted heading ("CHALLENGE").
 void section_label(const Theme& theme, const char* text);
 // A full-width button with a bold label ("A") and wrapped text; true when clicked.
-bool wrapped_button(const char* id, const std::string& label, const std::string& text, bool selected, const Theme& theme);
+bool wrapped_button(const char* id, const std::string& label, const std::string& text, bool selected,
+                    const Theme& theme);
 // A tour metric for display: "$0.0123", "812 ms", "1,523".
 std::string metric_text(const std::string& metric, double v);
 

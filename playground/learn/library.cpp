@@ -8,7 +8,8 @@ namespace {
 
 // "patterns/tours/rest-api.json" → "rest-api" when `name` is directly in `dir`.
 bool file_in(std::string_view name, std::string_view dir, std::string& stem) {
-    if (name.rfind(dir, 0) != 0 || name.size() <= dir.size() + 5 || name.substr(name.size() - 5) != ".json") return false;
+    if (name.rfind(dir, 0) != 0 || name.size() <= dir.size() + 5 || name.substr(name.size() - 5) != ".json")
+        return false;
     const std::string_view rest = name.substr(dir.size(), name.size() - dir.size() - 5);
     if (rest.find('/') != std::string_view::npos) return false;
     stem = std::string(rest);

@@ -17,7 +17,8 @@ std::string upper(std::string s) {
     return s;
 }
 
-void results_table(const sim::challenge::Quiz& q, const sim::challenge::QuizResult& r, const std::string& chosen, const Theme& theme) {
+void results_table(const sim::challenge::Quiz& q, const sim::challenge::QuizResult& r, const std::string& chosen,
+                   const Theme& theme) {
     const Palette& c = theme.colours();
     const int cols = 1 + static_cast<int>(q.measures.size());
     const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp;
@@ -37,17 +38,21 @@ void results_table(const sim::challenge::Quiz& q, const sim::challenge::QuizResu
     }
     for (const auto& o : r.options) {
         ImGui::TableNextRow();
-        if (o.id == r.best) ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg1, (c.ok & ~IM_COL32_A_MASK) | (50u << IM_COL32_A_SHIFT));
+        if (o.id == r.best)
+            ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg1, (c.ok & ~IM_COL32_A_MASK) | (50u << IM_COL32_A_SHIFT));
         ImGui::TableSetColumnIndex(0);
         ImGui::PushFont(theme.fonts().bold);
-        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(o.id == chosen ? c.selection : c.node_text), "%s", upper(o.id).c_str());
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(o.id == chosen ? c.selection : c.node_text), "%s",
+                           upper(o.id).c_str());
         ImGui::PopFont();
         for (std::size_t i = 0; i < q.measures.size(); ++i) {
             ImGui::TableSetColumnIndex(static_cast<int>(i) + 1);
             const auto it = o.shown.find(q.measures[i].id);
             ImGui::PushFont(theme.fonts().mono);
-            if (!o.ran) ImGui::TextDisabled("did not run");
-            else ImGui::TextUnformatted(it != o.shown.end() ? it->second.c_str() : "—");
+            if (!o.ran)
+                ImGui::TextDisabled("did not run");
+            else
+                ImGui::TextUnformatted(it != o.shown.end() ? it->second.c_str() : "—");
             ImGui::PopFont();
         }
     }
@@ -60,8 +65,11 @@ void reason(const char* heading, const sim::challenge::OptionResult& o, const Th
     ImGui::PopFont();
     ImGui::PushTextWrapPos(0);
     ImGui::TextUnformatted(o.why.c_str());
-    for (const auto& u : o.unmet) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme.colours().error), "misses the requirement: %s", u.c_str());
-    if (!o.problem.empty()) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme.colours().retry), "⚠ %s", o.problem.c_str());
+    for (const auto& u : o.unmet)
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme.colours().error), "misses the requirement: %s",
+                           u.c_str());
+    if (!o.problem.empty())
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme.colours().retry), "⚠ %s", o.problem.c_str());
     ImGui::PopTextWrapPos();
 }
 
@@ -98,7 +106,8 @@ void draw_quiz_card(Learn& learn, const Theme& theme) {
     ImGui::Spacing();
     if (learn.quiz_running()) {
         char label[80];
-        std::snprintf(label, sizeof label, "Running all %zu designs through the same traffic… %.0f%%", q.options.size(), learn.quiz_progress() * 100);
+        std::snprintf(label, sizeof label, "Running all %zu designs through the same traffic… %.0f%%", q.options.size(),
+                      learn.quiz_progress() * 100);
         ImGui::ProgressBar(static_cast<float>(learn.quiz_progress()), ImVec2(-1, 0), label);
         return;
     }
@@ -107,10 +116,14 @@ void draw_quiz_card(Learn& learn, const Theme& theme) {
     const bool correct = learn.chosen() == r->best;
     const sim::challenge::QuizMeasure* m = q.find_measure(q.decide);
     ImGui::PushFont(theme.fonts().bold);
-    if (correct) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(c.ok), "✓ Correct: %s is the best choice", upper(r->best).c_str());
+    if (correct)
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(c.ok), "✓ Correct: %s is the best choice",
+                           upper(r->best).c_str());
     else if (!r->best.empty())
-        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(c.error), "Not the best choice: %s wins on %s", upper(r->best).c_str(), m ? m->label.c_str() : "");
-    else ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(c.retry), "No single option wins in this run");
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(c.error), "Not the best choice: %s wins on %s",
+                           upper(r->best).c_str(), m ? m->label.c_str() : "");
+    else
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(c.retry), "No single option wins in this run");
     ImGui::PopFont();
     if (!q.requirements.empty()) {
         std::string req;
@@ -135,7 +148,8 @@ void draw_quiz_card(Learn& learn, const Theme& theme) {
     ImGui::Spacing();
     results_table(q, *r, learn.chosen(), theme);
     ImGui::Spacing();
-    if (const auto* mine = find(*r, learn.chosen())) reason(("Your answer, " + upper(mine->id)).c_str(), *mine, theme, correct ? c.ok : c.error);
+    if (const auto* mine = find(*r, learn.chosen()))
+        reason(("Your answer, " + upper(mine->id)).c_str(), *mine, theme, correct ? c.ok : c.error);
     if (!correct && !r->best.empty())
         if (const auto* best = find(*r, r->best)) {
             ImGui::Spacing();

@@ -24,8 +24,8 @@ void plot(const Theme& t, const Series& s, ImVec2 size) {
     const float last = s.values.empty() ? 0 : s.values.back();
     std::snprintf(overlay, sizeof overlay, "%s  now %.4g%s · max %.4g%s", s.title, last, s.unit, hi, s.unit);
     ImGui::PushStyleColor(ImGuiCol_PlotLines, ImGui::ColorConvertU32ToFloat4(t.colours().selection));
-    ImGui::PlotLines("##plot", s.values.empty() ? nullptr : s.values.data(), static_cast<int>(s.values.size()), 0, overlay, 0,
-                     hi > 0 ? hi * 1.1f : 1.0f, size);
+    ImGui::PlotLines("##plot", s.values.empty() ? nullptr : s.values.data(), static_cast<int>(s.values.size()), 0,
+                     overlay, 0, hi > 0 ? hi * 1.1f : 1.0f, size);
     ImGui::PopStyleColor();
 }
 
@@ -59,7 +59,9 @@ void draw_charts(PanelContext& ctx, Panels& state) {
         thr.values.push_back(static_cast<float>(b.counters[static_cast<std::size_t>(sim::Counter::Throttles)]));
         conc.values.push_back(static_cast<float>(b.max_concurrency));
         queue.values.push_back(static_cast<float>(b.max_queue_depth));
-        lat.values.push_back(b.latency_count ? static_cast<float>(static_cast<double>(b.latency_sum_us) / 1e3 / static_cast<double>(b.latency_count)) : 0.0f);
+        lat.values.push_back(b.latency_count ? static_cast<float>(static_cast<double>(b.latency_sum_us) / 1e3 /
+                                                                  static_cast<double>(b.latency_count))
+                                             : 0.0f);
         cost.values.push_back(static_cast<float>(b.cost_usd));
     }
     const Series* all[] = {&req, &err, &thr, &conc, &queue, &lat, &cost};

@@ -24,23 +24,24 @@ void draw_cost(PanelContext& ctx) {
     if (secs > 0 && free_tier)  // allowances are monthly: scaling this run to a month would be wrong
         std::snprintf(line, sizeof line, "$%.6f for %.1f s simulated, always-free allowances applied", total, secs);
     else if (secs > 0)
-        std::snprintf(line, sizeof line, "$%.6f for %.1f s simulated  ·  about $%.2f per 30-day month at this rate", total, secs,
-                      total / secs * kMonth);
+        std::snprintf(line, sizeof line, "$%.6f for %.1f s simulated  ·  about $%.2f per 30-day month at this rate",
+                      total, secs, total / secs * kMonth);
     else
         std::snprintf(line, sizeof line, "$0 so far: play the simulation to see costs");
     ImGui::PushFont(ctx.theme.fonts().bold);
     ImGui::TextUnformatted(line);
     ImGui::PopFont();
     if (const std::uint64_t requests = s->requests_answered(); requests > 0)
-        ImGui::TextDisabled("$%.2f per million requests (%llu end-to-end requests answered)", total / static_cast<double>(requests) * 1e6,
-                            static_cast<unsigned long long>(requests));
+        ImGui::TextDisabled("$%.2f per million requests (%llu end-to-end requests answered)",
+                            total / static_cast<double>(requests) * 1e6, static_cast<unsigned long long>(requests));
 
     std::vector<std::size_t> order(s->node_count());
     for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
     std::stable_sort(order.begin(), order.end(),
                      [&](std::size_t a, std::size_t b) { return s->node_cost_usd(a) > s->node_cost_usd(b); });
-    if (!ImGui::BeginTable("##cost", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_BordersInnerV |
-                                            ImGuiTableFlags_SizingStretchProp))
+    if (!ImGui::BeginTable("##cost", 5,
+                           ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_BordersInnerV |
+                               ImGuiTableFlags_SizingStretchProp))
         return;
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn("node");
@@ -53,7 +54,8 @@ void draw_cost(PanelContext& ctx) {
         const double c = s->node_cost_usd(i);
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
-        if (ImGui::Selectable(s->node_id(i).c_str(), ctx.doc.is_selected(s->node_id(i)), ImGuiSelectableFlags_SpanAllColumns))
+        if (ImGui::Selectable(s->node_id(i).c_str(), ctx.doc.is_selected(s->node_id(i)),
+                              ImGuiSelectableFlags_SpanAllColumns))
             ctx.doc.select_only(s->node_id(i));
         ImGui::TableNextColumn();
         ImGui::TextDisabled("%s", s->node_type(i).c_str());
@@ -65,8 +67,10 @@ void draw_cost(PanelContext& ctx) {
         std::snprintf(pct, sizeof pct, "%.0f%%", share * 100);
         ImGui::ProgressBar(share, ImVec2(-1, 0), pct);
         ImGui::TableNextColumn();
-        if (free_tier) ImGui::TextDisabled("n/a");
-        else ImGui::Text("%.2f", secs > 0 ? c / secs * kMonth : 0.0);
+        if (free_tier)
+            ImGui::TextDisabled("n/a");
+        else
+            ImGui::Text("%.2f", secs > 0 ? c / secs * kMonth : 0.0);
     }
     ImGui::EndTable();
 }

@@ -24,8 +24,9 @@ void draw_diagnostics(PanelContext& ctx) {
                                                             : "No problems: the pattern builds and runs.");
         return;
     }
-    if (!ImGui::BeginTable("##diag", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable |
-                                            ImGuiTableFlags_BordersInnerV))
+    if (!ImGui::BeginTable("##diag", 3,
+                           ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable |
+                               ImGuiTableFlags_BordersInnerV))
         return;
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, ctx.theme.px(64));
@@ -39,13 +40,16 @@ void draw_diagnostics(PanelContext& ctx) {
         ImGui::TableNextColumn();
         ImGui::PushID(static_cast<int>(i));
         const bool err = d.severity == sim::Severity::Error;
-        ImGui::TextColored(err ? ImVec4(0.95f, 0.33f, 0.30f, 1) : ImVec4(0.85f, 0.62f, 0.15f, 1), err ? "error" : "warning");
+        ImGui::TextColored(err ? ImVec4(0.95f, 0.33f, 0.30f, 1) : ImVec4(0.85f, 0.62f, 0.15f, 1),
+                           err ? "error" : "warning");
         ImGui::TableNextColumn();
         const int n = index_after(d.path, "/nodes/"), e = index_after(d.path, "/edges/");
         std::string where = d.path.empty() ? "(pattern)" : d.path;
-        if (n >= 0 && static_cast<std::size_t>(n) < pattern.nodes.size()) where = pattern.nodes[static_cast<std::size_t>(n)].id + "  " + d.path;
+        if (n >= 0 && static_cast<std::size_t>(n) < pattern.nodes.size())
+            where = pattern.nodes[static_cast<std::size_t>(n)].id + "  " + d.path;
         if (ImGui::Selectable(where.c_str(), false, ImGuiSelectableFlags_SpanAllColumns)) {
-            if (n >= 0 && static_cast<std::size_t>(n) < pattern.nodes.size()) ctx.doc.select_only(pattern.nodes[static_cast<std::size_t>(n)].id);
+            if (n >= 0 && static_cast<std::size_t>(n) < pattern.nodes.size())
+                ctx.doc.select_only(pattern.nodes[static_cast<std::size_t>(n)].id);
             else if (e >= 0 && static_cast<std::size_t>(e) < pattern.edges.size()) {
                 ctx.doc.clear_selection();
                 ctx.doc.selection().edge = e;

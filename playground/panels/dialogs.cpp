@@ -18,9 +18,11 @@ namespace {
 void fire_window(PanelContext& ctx, Panels& state, App& app) {
     if (!state.show_fire) return;
     const ImGuiIO& io = ImGui::GetIO();
-    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.4f), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.4f), ImGuiCond_Appearing,
+                            ImVec2(0.5f, 0.5f));
     ImGui::SetNextWindowSize(ImVec2(ctx.theme.px(440), 0), ImGuiCond_Appearing);
-    if (!ImGui::Begin("Fire an event", &state.show_fire, ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings)) {
+    if (!ImGui::Begin("Fire an event", &state.show_fire,
+                      ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings)) {
         ImGui::End();
         return;
     }
@@ -86,18 +88,24 @@ void fire_window(PanelContext& ctx, Panels& state, App& app) {
     // Always one line under the buttons (the window sizes itself to it when it opens): what firing
     // will do to the clock, then what it did.
     ImGui::PushTextWrapPos(0);
-    if (!state.fire_result.empty()) ImGui::TextDisabled("%s", state.fire_result.c_str());
-    else if (paused) ImGui::TextDisabled("Paused: firing runs the clock 2 s so the event is delivered.");
-    else ImGui::TextDisabled("Running: the event enters at the current simulated time.");
+    if (!state.fire_result.empty())
+        ImGui::TextDisabled("%s", state.fire_result.c_str());
+    else if (paused)
+        ImGui::TextDisabled("Paused: firing runs the clock 2 s so the event is delivered.");
+    else
+        ImGui::TextDisabled("Running: the event enters at the current simulated time.");
     ImGui::PopTextWrapPos();
     ImGui::End();
 }
 
 void open_error(PanelContext& ctx, Panels& state) {
-    if (!state.open_error.empty() && !ImGui::IsPopupOpen("Could not open the file")) ImGui::OpenPopup("Could not open the file");
+    if (!state.open_error.empty() && !ImGui::IsPopupOpen("Could not open the file"))
+        ImGui::OpenPopup("Could not open the file");
     const ImGuiIO& io = ImGui::GetIO();
-    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.4f), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
-    ImGui::SetNextWindowSizeConstraints(ImVec2(ctx.theme.px(360), 0), ImVec2(ctx.theme.px(640), io.DisplaySize.y * 0.8f));
+    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.4f), ImGuiCond_Appearing,
+                            ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSizeConstraints(ImVec2(ctx.theme.px(360), 0),
+                                        ImVec2(ctx.theme.px(640), io.DisplaySize.y * 0.8f));
     if (ImGui::BeginPopupModal("Could not open the file", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
         ImGui::TextUnformatted("Your current pattern is unchanged. The file has these problems:");
         ImGui::PushFont(ctx.theme.fonts().mono);
@@ -127,7 +135,8 @@ void draw_gallery(PanelContext& ctx, Panels& state, App& app) {
         const GalleryEntry& e = entries[i];
         ImGui::PushID(static_cast<int>(i));
         ImGui::BeginGroup();
-        ImGui::BeginChild("##card", ImVec2(card_w, ctx.theme.px(118)), true, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+        ImGui::BeginChild("##card", ImVec2(card_w, ctx.theme.px(118)), true,
+                          ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
         ImGui::PushFont(ctx.theme.fonts().bold);
         ImGui::TextUnformatted(e.name.c_str());
         ImGui::PopFont();
@@ -139,8 +148,9 @@ void draw_gallery(PanelContext& ctx, Panels& state, App& app) {
         bool tour_clicked = false;
         if (find_tour(e.file)) {  // seed patterns with a guided tour
             // On the title line, right-aligned (a SmallButton has its own background over a long title).
-            ImGui::SetCursorPos(ImVec2(ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize("Take the tour").x - ctx.theme.px(8),
-                                       ImGui::GetWindowContentRegionMin().y));
+            ImGui::SetCursorPos(
+                ImVec2(ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize("Take the tour").x - ctx.theme.px(8),
+                       ImGui::GetWindowContentRegionMin().y));
             tour_clicked = ImGui::SmallButton("Take the tour");
             if (tour_clicked) app.learn().start_tour(e.file);
         }

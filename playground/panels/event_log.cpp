@@ -24,18 +24,24 @@ struct Row {
 
 ImVec4 outcome_colour(sim::Outcome o) {
     switch (o) {
-        case sim::Outcome::Ok: return ImVec4(0.30f, 0.72f, 0.38f, 1);
-        case sim::Outcome::Retry: return ImVec4(0.85f, 0.62f, 0.15f, 1);
-        case sim::Outcome::Throttled: return ImVec4(0.88f, 0.45f, 0.18f, 1);
-        case sim::Outcome::DeadLettered: return ImVec4(0.64f, 0.45f, 0.97f, 1);
-        default: return ImVec4(0.95f, 0.36f, 0.33f, 1);
+        case sim::Outcome::Ok:
+            return ImVec4(0.30f, 0.72f, 0.38f, 1);
+        case sim::Outcome::Retry:
+            return ImVec4(0.85f, 0.62f, 0.15f, 1);
+        case sim::Outcome::Throttled:
+            return ImVec4(0.88f, 0.45f, 0.18f, 1);
+        case sim::Outcome::DeadLettered:
+            return ImVec4(0.64f, 0.45f, 0.97f, 1);
+        default:
+            return ImVec4(0.95f, 0.36f, 0.33f, 1);
     }
 }
 
 bool contains_ci(const std::string& hay, const std::string& needle) {
     if (needle.empty()) return true;
-    auto it = std::search(hay.begin(), hay.end(), needle.begin(), needle.end(),
-                          [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b)); });
+    auto it = std::search(hay.begin(), hay.end(), needle.begin(), needle.end(), [](char a, char b) {
+        return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
+    });
     return it != hay.end();
 }
 
@@ -73,8 +79,9 @@ void draw_event_log(PanelContext& ctx, Panels& state) {
         rows.push_back({log[i].at, log[i].node, log[i].trace, log[i].outcome, log[i].text});
     std::stable_sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) { return a.at > b.at; });
 
-    if (!ImGui::BeginTable("##log", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable |
-                                           ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingFixedFit))
+    if (!ImGui::BeginTable("##log", 5,
+                           ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable |
+                               ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingFixedFit))
         return;
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn("time (s)", ImGuiTableColumnFlags_WidthFixed, ctx.theme.px(90));
@@ -88,8 +95,8 @@ void draw_event_log(PanelContext& ctx, Panels& state) {
         const Row& row = rows[r];
         if (state.log_problems_only && row.outcome == sim::Outcome::Ok) continue;
         const std::string& node = row.node < s->node_count() ? s->node_id(row.node) : std::string("?");
-        if (!state.log_filter.empty() && !contains_ci(node, state.log_filter) && !contains_ci(row.text, state.log_filter) &&
-            !contains_ci(sim::outcome_name(row.outcome), state.log_filter))
+        if (!state.log_filter.empty() && !contains_ci(node, state.log_filter) &&
+            !contains_ci(row.text, state.log_filter) && !contains_ci(sim::outcome_name(row.outcome), state.log_filter))
             continue;
         ++shown;
         ImGui::TableNextRow();

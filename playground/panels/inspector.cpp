@@ -4,8 +4,8 @@
 #include "panels/inspector_fields.h"
 
 #include "core/registry.h"
-#include "widgets.h"
 #include "services/all_services.h"
+#include "widgets.h"
 
 namespace pg {
 namespace {
@@ -30,7 +30,6 @@ void sync_buffers(Panels& state, const Document& doc, const std::string& object)
     }
 }
 
-
 void node_inspector(PanelContext& ctx, Panels& state, const std::string& id) {
     const sim::Pattern& p = ctx.doc.pattern();
     const int index = p.node_index(id);
@@ -44,7 +43,8 @@ void node_inspector(PanelContext& ctx, Panels& state, const std::string& id) {
     // Identity: colour, kind, editable id.
     const ImVec2 at = ImGui::GetCursorScreenPos();
     const float sw = ctx.theme.px(12);
-    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(at.x, at.y + ctx.theme.px(4)), ImVec2(at.x + sw, at.y + ctx.theme.px(4) + sw),
+    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(at.x, at.y + ctx.theme.px(4)),
+                                              ImVec2(at.x + sw, at.y + ctx.theme.px(4) + sw),
                                               ctx.theme.group_colour(kind ? kind->group : ""), ctx.theme.px(3));
     ImGui::SetCursorScreenPos(ImVec2(at.x + sw + ctx.theme.px(8), at.y));
     ImGui::PushFont(ctx.theme.fonts().bold);
@@ -64,8 +64,10 @@ void node_inspector(PanelContext& ctx, Panels& state, const std::string& id) {
     ImGui::TextUnformatted("Id");
     ImGui::SameLine();
     ImGui::SetNextItemWidth(-1);
-    if (input_text("##id", state.rename_buffer, ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_CharsNoBlank)) {
-        if (!ctx.doc.rename_node(node.id, state.rename_buffer)) state.errors["#id"] = "ids are 1..64 letters, digits, '-' or '_' and must be unique";
+    if (input_text("##id", state.rename_buffer,
+                   ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_CharsNoBlank)) {
+        if (!ctx.doc.rename_node(node.id, state.rename_buffer))
+            state.errors["#id"] = "ids are 1..64 letters, digits, '-' or '_' and must be unique";
         else {
             state.errors.erase("#id");
             state.inspector_for = state.rename_buffer;
@@ -73,8 +75,10 @@ void node_inspector(PanelContext& ctx, Panels& state, const std::string& id) {
         }
         return;  // the node moved in memory: draw it next frame
     }
-    if (auto it = state.errors.find("#id"); it != state.errors.end()) ImGui::TextColored(ImVec4(0.95f, 0.36f, 0.33f, 1), "%s", it->second.c_str());
-    else if (ImGui::IsItemActive()) ImGui::TextDisabled("press Enter to rename");
+    if (auto it = state.errors.find("#id"); it != state.errors.end())
+        ImGui::TextColored(ImVec4(0.95f, 0.36f, 0.33f, 1), "%s", it->second.c_str());
+    else if (ImGui::IsItemActive())
+        ImGui::TextDisabled("press Enter to rename");
 
     // Configuration: every property the service reads.
     heading(ctx.theme, "Configuration");
@@ -125,7 +129,8 @@ void node_inspector(PanelContext& ctx, Panels& state, const std::string& id) {
             row("queue / peak", std::to_string(m.queue_depth()) + " / " + std::to_string(m.peak_queue_depth()));
             if (m.latency().count()) {
                 char buf[64];
-                std::snprintf(buf, sizeof buf, "%.1f / %.1f ms", m.latency().percentile(0.5).millis(), m.latency().percentile(0.99).millis());
+                std::snprintf(buf, sizeof buf, "%.1f / %.1f ms", m.latency().percentile(0.5).millis(),
+                              m.latency().percentile(0.99).millis());
                 row("p50 / p99", buf);
             }
             char cost[32];
@@ -157,13 +162,16 @@ void edge_inspector(PanelContext& ctx, Panels& state, int edge) {
     if (a && b) {
         const auto v = sim::default_registry().can_connect(a->type, e.port, b->type);
         ImGui::PushTextWrapPos(0);
-        if (v.ok) ImGui::TextDisabled("AWS allows this wiring.");
-        else ImGui::TextColored(ImVec4(0.95f, 0.36f, 0.33f, 1), "%s", v.reason.c_str());
+        if (v.ok)
+            ImGui::TextDisabled("AWS allows this wiring.");
+        else
+            ImGui::TextColored(ImVec4(0.95f, 0.36f, 0.33f, 1), "%s", v.reason.c_str());
         ImGui::PopTextWrapPos();
     }
     // Typed settings: what the source service reads from this link (e.g. an event source
     // mapping's BatchSize), with range, unit and default; the raw JSON stays available.
-    const EdgeSchema& schema = state.edge_schema.get(p, ctx.doc.semantic_revision(), static_cast<std::size_t>(edge), sim::default_registry());
+    const EdgeSchema& schema =
+        state.edge_schema.get(p, ctx.doc.semantic_revision(), static_cast<std::size_t>(edge), sim::default_registry());
     const std::string config_path = "/edges/" + std::to_string(edge) + "/config";
     FieldEditContext fctx{state, ctx.theme, schema.diagnostics, config_path};
     sim::Json config = e.config;

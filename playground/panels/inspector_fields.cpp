@@ -80,23 +80,29 @@ bool field_row(FieldEditContext& ctx, const sim::ConfigField& f, sim::Json& conf
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
     ImGui::AlignTextToFramePadding();
-    if (cur) ImGui::TextUnformatted(f.key.c_str());
-    else ImGui::TextDisabled("%s", f.key.c_str());
+    if (cur)
+        ImGui::TextUnformatted(f.key.c_str());
+    else
+        ImGui::TextDisabled("%s", f.key.c_str());
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("%s (%s)\n%s%s", f.key.c_str(), f.kind.c_str(), field_summary(f).c_str(),
-                          f.kind == "distribution" ? "\nforms: 25 (fixed), {\"p50\": 20, \"p99\": 120} (lognormal),\n{\"min\": 5, \"max\": 15} (uniform), {\"mean\": 30} (exponential)" : "");
+                          f.kind == "distribution"
+                              ? "\nforms: 25 (fixed), {\"p50\": 20, \"p99\": 120} (lognormal),\n{\"min\": 5, \"max\": "
+                                "15} (uniform), {\"mean\": 30} (exponential)"
+                              : "");
     ImGui::TableNextColumn();
     ImGui::PushID(f.key.c_str());
     const float reset_w = cur ? ImGui::GetFrameHeight() + ImGui::GetStyle().ItemSpacing.x : 0;
     ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - reset_w);
     const bool typed_ok = !cur || (f.kind == "integer" || f.kind == "number" ? cur->is_number()
-                                   : f.kind == "boolean"                   ? cur->is_boolean()
-                                   : f.kind == "text" || f.kind == "choice" ? cur->is_string()
-                                                                            : true);
+                                   : f.kind == "boolean"                     ? cur->is_boolean()
+                                   : f.kind == "text" || f.kind == "choice"  ? cur->is_string()
+                                                                             : true);
     if (!typed_ok || f.kind == "distribution" || f.kind == "raw") {
         changed = single_line_json(ctx, f.key, cur, config, f.dflt);
     } else if (f.kind == "integer") {
-        long long v = cur ? static_cast<long long>(std::llround(cur->get<double>())) : (f.dflt.is_number() ? f.dflt.get<long long>() : 0);
+        long long v = cur ? static_cast<long long>(std::llround(cur->get<double>()))
+                          : (f.dflt.is_number() ? f.dflt.get<long long>() : 0);
         if (!cur) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
         if (ImGui::InputScalar("##v", ImGuiDataType_S64, &v)) {
             config[f.key] = v;
@@ -130,10 +136,13 @@ bool field_row(FieldEditContext& ctx, const sim::ConfigField& f, sim::Json& conf
     } else {  // text
         std::string& buf = ctx.state.text[f.key];
         if (buf.empty() && cur) buf = cur->get<std::string>();
-        const std::string hint = f.dflt.is_string() && !f.dflt.get<std::string>().empty() ? f.dflt.get<std::string>() : "";
+        const std::string hint =
+            f.dflt.is_string() && !f.dflt.get<std::string>().empty() ? f.dflt.get<std::string>() : "";
         if (input_text("##v", buf, 0, hint.empty() ? nullptr : hint.c_str())) {
-            if (buf.empty()) config.erase(f.key);
-            else config[f.key] = buf;
+            if (buf.empty())
+                config.erase(f.key);
+            else
+                config[f.key] = buf;
             changed = true;
         }
     }
@@ -153,7 +162,8 @@ bool field_row(FieldEditContext& ctx, const sim::ConfigField& f, sim::Json& conf
         ImGui::TextDisabled("%s", summary.c_str());
         ImGui::PopTextWrapPos();
     }
-    if (auto it = ctx.state.errors.find(f.key); it != ctx.state.errors.end()) ImGui::TextColored(kWarnColour, "%s", it->second.c_str());
+    if (auto it = ctx.state.errors.find(f.key); it != ctx.state.errors.end())
+        ImGui::TextColored(kWarnColour, "%s", it->second.c_str());
     if (const sim::Diagnostic* d = diagnostic_at(ctx.diagnostics, ctx.path + "/" + f.key)) {
         ImGui::PushTextWrapPos(0);
         ImGui::TextColored(d->severity == sim::Severity::Error ? kErrorColour : kWarnColour, "%s", d->message.c_str());
@@ -174,7 +184,8 @@ GestureId edit_gesture(Document& doc, Panels& state) {
 bool config_fields(FieldEditContext& ctx, const std::vector<sim::ConfigField>& fields, sim::Json& config) {
     if (!config.is_object()) config = sim::Json::object();
     bool changed = false;
-    if (!ImGui::BeginTable("##fields", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp))
+    if (!ImGui::BeginTable("##fields", 2,
+                           ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp))
         return false;
     ImGui::TableSetupColumn("Property", ImGuiTableColumnFlags_WidthStretch, 0.42f);
     ImGui::TableSetupColumn("Value", ImGuiTableColumnFlags_WidthStretch, 0.58f);
@@ -200,7 +211,8 @@ bool json_editor(FieldEditContext& ctx, const std::string& key, sim::Json& value
     std::string& buf = ctx.state.text[key];
     if (buf.empty()) buf = value.dump(2);
     ImGui::PushFont(ctx.theme.fonts().mono);
-    const bool edited = input_multiline(("##" + key).c_str(), buf, ImVec2(-1, ImGui::GetTextLineHeight() * height_lines));
+    const bool edited =
+        input_multiline(("##" + key).c_str(), buf, ImVec2(-1, ImGui::GetTextLineHeight() * height_lines));
     ImGui::PopFont();
     bool changed = false;
     if (edited) {
@@ -215,7 +227,8 @@ bool json_editor(FieldEditContext& ctx, const std::string& key, sim::Json& value
             }
         }
     }
-    if (auto it = ctx.state.errors.find(key); it != ctx.state.errors.end()) ImGui::TextColored(kWarnColour, "%s", it->second.c_str());
+    if (auto it = ctx.state.errors.find(key); it != ctx.state.errors.end())
+        ImGui::TextColored(kWarnColour, "%s", it->second.c_str());
     return changed;
 }
 

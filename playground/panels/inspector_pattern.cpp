@@ -3,8 +3,8 @@
 #include "panels/inspector_fields.h"
 
 #include "core/registry.h"
-#include "widgets.h"
 #include "services/all_services.h"
+#include "widgets.h"
 
 namespace pg {
 namespace {
@@ -47,7 +47,8 @@ void traffic_entry(PanelContext& ctx, Panels& state, std::size_t t) {
         }
         diagnostics_under(ctx.runner.diagnostics(), "/traffic/" + std::to_string(t), ctx.theme);
         if (ImGui::SmallButton("Remove traffic")) {
-            ctx.doc.edit("remove traffic", [&](sim::Pattern& p) { p.traffic.erase(p.traffic.begin() + static_cast<long>(t)); });
+            ctx.doc.edit("remove traffic",
+                         [&](sim::Pattern& p) { p.traffic.erase(p.traffic.begin() + static_cast<long>(t)); });
             state.text.clear();
         }
     }
@@ -67,13 +68,15 @@ void draw_pattern_inspector(PanelContext& ctx, Panels& state) {
     if (name.empty()) name = p.name;
     ImGui::SetNextItemWidth(-1);
     if (input_text("##name", name, 0, "name")) {
-        ctx.doc.edit("rename pattern", [&](sim::Pattern& q) { q.name = name; }, edit_gesture(ctx.doc, state));
+        ctx.doc.edit(
+            "rename pattern", [&](sim::Pattern& q) { q.name = name; }, edit_gesture(ctx.doc, state));
         state.buffers_rev = ctx.doc.revision();
     }
     std::string& desc = state.text["#description"];
     if (desc.empty()) desc = p.description;
     if (input_multiline("##description", desc, ImVec2(-1, ImGui::GetTextLineHeight() * 4))) {
-        ctx.doc.edit("describe pattern", [&](sim::Pattern& q) { q.description = desc; }, edit_gesture(ctx.doc, state));
+        ctx.doc.edit(
+            "describe pattern", [&](sim::Pattern& q) { q.description = desc; }, edit_gesture(ctx.doc, state));
         state.buffers_rev = ctx.doc.revision();
     }
 
@@ -109,7 +112,8 @@ void draw_pattern_inspector(PanelContext& ctx, Panels& state) {
                 state.errors["#duration"] = "a duration like 90s, 10m or 2h";
             }
         }
-        if (auto it = state.errors.find("#duration"); it != state.errors.end()) ImGui::TextDisabled("%s", it->second.c_str());
+        if (auto it = state.errors.find("#duration"); it != state.errors.end())
+            ImGui::TextDisabled("%s", it->second.c_str());
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
         ImGui::AlignTextToFramePadding();
@@ -117,9 +121,13 @@ void draw_pattern_inspector(PanelContext& ctx, Panels& state) {
         ImGui::TableNextColumn();
         bool free_tier = p.settings.free_tier;
         if (ImGui::Checkbox("always-free allowances##freeTier", &free_tier))
-            ctx.doc.edit(free_tier ? "apply free tier" : "list prices", [&](sim::Pattern& q) { q.settings.free_tier = free_tier; });
+            ctx.doc.edit(free_tier ? "apply free tier" : "list prices",
+                         [&](sim::Pattern& q) { q.settings.free_tier = free_tier; });
         if (ImGui::IsItemHovered())
-            ImGui::SetTooltip("settings.freeTier: per month, 1M Lambda requests + 400,000 GB-s,\n1M SQS requests, 1M SNS publishes, 4,000 Step Functions transitions\nare free for the whole account. Off: every request is billed at list price.");
+            ImGui::SetTooltip(
+                "settings.freeTier: per month, 1M Lambda requests + 400,000 GB-s,\n1M SQS requests, 1M SNS publishes, "
+                "4,000 Step Functions transitions\nare free for the whole account. Off: every request is billed at "
+                "list price.");
         ImGui::EndTable();
     }
 

@@ -6,8 +6,8 @@
 #include "ui_marks.h"
 
 #include "core/registry.h"
-#include "widgets.h"
 #include "services/all_services.h"
+#include "widgets.h"
 
 #include <algorithm>
 #include <cctype>

@@ -32,21 +32,21 @@ struct Panels {
     // inspector
     SchemaCache schema;
     EdgeSchemaCache edge_schema;
-    std::string inspector_for;      // node id / "#edge<i>" / "#pattern" the buffers belong to
-    std::uint64_t buffers_rev = 0;  // document revision the buffers were filled from
-    std::map<std::string, std::string> text;   // per-field edit buffers (text and JSON values)
-    std::map<std::string, std::string> errors; // per-field local errors ("not valid JSON yet")
+    std::string inspector_for;                  // node id / "#edge<i>" / "#pattern" the buffers belong to
+    std::uint64_t buffers_rev = 0;              // document revision the buffers were filled from
+    std::map<std::string, std::string> text;    // per-field edit buffers (text and JSON values)
+    std::map<std::string, std::string> errors;  // per-field local errors ("not valid JSON yet")
     std::string rename_buffer;
-    GestureId edit_gesture = 0;     // the field edit in progress (Document::begin_gesture), 0 when none
+    GestureId edit_gesture = 0;  // the field edit in progress (Document::begin_gesture), 0 when none
     // bottom tabs
     std::string log_filter;
     bool log_problems_only = false;
-    std::uint64_t trace_id = 0;     // trace shown in the trace view (0: the latest)
+    std::uint64_t trace_id = 0;  // trace shown in the trace view (0: the latest)
     std::string chart_node;
-    bool hide_events = false;       // embeds: no Events/Trace tabs (hide=log)
-    bool hide_cost = false;         // embeds: no Cost tab (hide=cost)
-    int bottom_tab_request = -1;    // a tab to bring to front next frame (0 gallery, 1 problems, 2 events, 3 trace)
-    int current_tab = 0;            // the tab in front (share links carry it)
+    bool hide_events = false;     // embeds: no Events/Trace tabs (hide=log)
+    bool hide_cost = false;       // embeds: no Cost tab (hide=cost)
+    int bottom_tab_request = -1;  // a tab to bring to front next frame (0 gallery, 1 problems, 2 events, 3 trace)
+    int current_tab = 0;          // the tab in front (share links carry it)
     // dialogs
     bool show_fire = false;
     std::string fire_node, fire_text, fire_result;

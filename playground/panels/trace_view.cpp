@@ -16,11 +16,16 @@ namespace {
 
 ImU32 outcome_colour(sim::Outcome o, const Palette& c) {
     switch (o) {
-        case sim::Outcome::Ok: return c.ok;
-        case sim::Outcome::Retry: return c.retry;
-        case sim::Outcome::Throttled: return c.throttled;
-        case sim::Outcome::DeadLettered: return c.dead_letter;
-        default: return c.error;
+        case sim::Outcome::Ok:
+            return c.ok;
+        case sim::Outcome::Retry:
+            return c.retry;
+        case sim::Outcome::Throttled:
+            return c.throttled;
+        case sim::Outcome::DeadLettered:
+            return c.dead_letter;
+        default:
+            return c.error;
     }
 }
 
@@ -42,7 +47,8 @@ std::uint64_t newest_complete_trace(const sim::Simulation& s, const sim::Pattern
     if (std::uint64_t t = pick(s.trace().recent_spans())) return t;
     if (std::uint64_t t = pick(s.trace().kept_spans())) return t;
     const auto& recent = s.trace().recent_spans();
-    return recent.empty() ? (s.trace().kept_spans().empty() ? 0 : s.trace().kept_spans().back().trace) : recent.back().trace;
+    return recent.empty() ? (s.trace().kept_spans().empty() ? 0 : s.trace().kept_spans().back().trace)
+                          : recent.back().trace;
 }
 
 }  // namespace
@@ -73,7 +79,8 @@ void draw_trace_view(PanelContext& ctx, Panels& state) {
     const std::vector<sim::Span> spans = s->trace().spans_of(id);
     if (spans.empty()) {
         ImGui::TextDisabled("Trace %llu is no longer kept (only the first %llu traces and the most recent spans are).",
-                            static_cast<unsigned long long>(id), static_cast<unsigned long long>(sim::Trace::kKeptTraces));
+                            static_cast<unsigned long long>(id),
+                            static_cast<unsigned long long>(sim::Trace::kKeptTraces));
         return;
     }
     sim::SimTime t0 = spans.front().start, t1 = spans.front().end;
@@ -83,7 +90,8 @@ void draw_trace_view(PanelContext& ctx, Panels& state) {
     }
     const double total_ms = std::max(0.001, (t1 - t0).millis());
     char head[96];
-    std::snprintf(head, sizeof head, "%zu spans over %.3f ms, starting at t = %.6f s", spans.size(), total_ms, t0.seconds());
+    std::snprintf(head, sizeof head, "%zu spans over %.3f ms, starting at t = %.6f s", spans.size(), total_ms,
+                  t0.seconds());
     ImGui::TextDisabled("%s", head);
 
     ImGui::BeginChild("##gantt", ImVec2(0, 0), false);
@@ -100,20 +108,27 @@ void draw_trace_view(PanelContext& ctx, Panels& state) {
         ImGui::PushID(static_cast<int>(i));
         ImGui::Selectable("##row", false, 0, ImVec2(0, row_h));
         if (ImGui::IsItemHovered())
-            ImGui::SetTooltip("%s\n%s%s%s\n%.3f ms (%s)", node.c_str(), sp.operation.c_str(), sp.detail.empty() ? "" : "\n",
-                              sp.detail.c_str(), (sp.end - sp.start).millis(), sim::outcome_name(sp.outcome));
+            ImGui::SetTooltip("%s\n%s%s%s\n%.3f ms (%s)", node.c_str(), sp.operation.c_str(),
+                              sp.detail.empty() ? "" : "\n", sp.detail.c_str(), (sp.end - sp.start).millis(),
+                              sim::outcome_name(sp.outcome));
         if (ImGui::IsItemClicked()) ctx.doc.select_only(node);
         ImGui::PopID();
-        dl->AddText(ImVec2(p.x + ctx.theme.px(4), p.y + (row_h - ImGui::GetFontSize()) * 0.5f), ImGui::GetColorU32(ImGuiCol_Text),
-                    label.c_str());
+        dl->AddText(ImVec2(p.x + ctx.theme.px(4), p.y + (row_h - ImGui::GetFontSize()) * 0.5f),
+                    ImGui::GetColorU32(ImGuiCol_Text), label.c_str());
         const float x0 = p.x + label_w + static_cast<float>((sp.start - t0).millis() / total_ms) * avail;
-        const float x1 = std::max(x0 + ctx.theme.px(2), p.x + label_w + static_cast<float>((sp.end - t0).millis() / total_ms) * avail);
-        dl->AddRectFilled(ImVec2(x0, p.y + row_h * 0.2f), ImVec2(x1, p.y + row_h * 0.8f), outcome_colour(sp.outcome, c), ctx.theme.px(2));
+        const float x1 = std::max(x0 + ctx.theme.px(2),
+                                  p.x + label_w + static_cast<float>((sp.end - t0).millis() / total_ms) * avail);
+        dl->AddRectFilled(ImVec2(x0, p.y + row_h * 0.2f), ImVec2(x1, p.y + row_h * 0.8f), outcome_colour(sp.outcome, c),
+                          ctx.theme.px(2));
         char dur[48];
-        std::snprintf(dur, sizeof dur, "%.2f ms%s%s", (sp.end - sp.start).millis(), sp.detail.empty() ? "" : "  ", sp.detail.c_str());
+        std::snprintf(dur, sizeof dur, "%.2f ms%s%s", (sp.end - sp.start).millis(), sp.detail.empty() ? "" : "  ",
+                      sp.detail.c_str());
         const ImVec2 ts = ImGui::CalcTextSize(dur);
-        const float tx = x1 + ctx.theme.px(6) + ts.x < p.x + label_w + avail + ctx.theme.px(8) ? x1 + ctx.theme.px(6) : x0 - ts.x - ctx.theme.px(6);
-        dl->AddText(ImVec2(tx, p.y + (row_h - ImGui::GetFontSize()) * 0.5f), ImGui::GetColorU32(ImGuiCol_TextDisabled), dur);
+        const float tx = x1 + ctx.theme.px(6) + ts.x < p.x + label_w + avail + ctx.theme.px(8)
+                             ? x1 + ctx.theme.px(6)
+                             : x0 - ts.x - ctx.theme.px(6);
+        dl->AddText(ImVec2(tx, p.y + (row_h - ImGui::GetFontSize()) * 0.5f), ImGui::GetColorU32(ImGuiCol_TextDisabled),
+                    dur);
     }
     ImGui::EndChild();
 }

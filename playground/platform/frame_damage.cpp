@@ -35,9 +35,10 @@ bool same_commands(const ImVector<ImDrawCmd>& a, const ImVector<ImDrawCmd>& b) {
     if (a.Size != b.Size) return false;
     for (int i = 0; i < a.Size; ++i) {
         const ImDrawCmd &x = a[i], &y = b[i];
-        if (x.ClipRect.x != y.ClipRect.x || x.ClipRect.y != y.ClipRect.y || x.ClipRect.z != y.ClipRect.z || x.ClipRect.w != y.ClipRect.w ||
-            x.TextureId != y.TextureId || x.VtxOffset != y.VtxOffset || x.IdxOffset != y.IdxOffset || x.ElemCount != y.ElemCount ||
-            x.UserCallback != y.UserCallback || x.UserCallbackData != y.UserCallbackData)
+        if (x.ClipRect.x != y.ClipRect.x || x.ClipRect.y != y.ClipRect.y || x.ClipRect.z != y.ClipRect.z ||
+            x.ClipRect.w != y.ClipRect.w || x.TextureId != y.TextureId || x.VtxOffset != y.VtxOffset ||
+            x.IdxOffset != y.IdxOffset || x.ElemCount != y.ElemCount || x.UserCallback != y.UserCallback ||
+            x.UserCallbackData != y.UserCallbackData)
             return false;
     }
     return true;
@@ -67,7 +68,9 @@ PixelBox unite(const PixelBox& a, const PixelBox& b) {
     return {std::min(a.x0, b.x0), std::min(a.y0, b.y0), std::max(a.x1, b.x1), std::max(a.y1, b.y1)};
 }
 
-bool overlap(const PixelBox& a, const PixelBox& b) { return !intersect(a, b).empty(); }
+bool overlap(const PixelBox& a, const PixelBox& b) {
+    return !intersect(a, b).empty();
+}
 
 // Overlapping boxes become their union until none overlap: each pixel is then redrawn once
 // (drawing translucent content twice would darken it).
@@ -114,8 +117,10 @@ std::vector<PixelBox> FrameDamage::update(const ImDrawData* dd, int fb_width, in
         if (j == last_.size()) {  // not after the previous match: earlier (reordered) or new
             j = 0;
             while (j < cursor && last_[j].list != list) ++j;
-            if (j < cursor) reordered = true;
-            else j = last_.size();
+            if (j < cursor)
+                reordered = true;
+            else
+                j = last_.size();
         }
         if (j == last_.size()) {
             damaged.push_back(now.bounds);

@@ -28,7 +28,9 @@ inline sim::Json diagnostics_json(const sim::Diagnostics& d) {
     sim::Json a = sim::Json::array();
     for (const auto& x : d.items())
         a.push_back({{"severity", x.severity == sim::Severity::Error ? "error" : "warning"},
-                     {"path", x.path}, {"message", x.message}, {"hint", x.hint}});
+                     {"path", x.path},
+                     {"message", x.message},
+                     {"hint", x.hint}});
     return a;
 }
 

@@ -1,10 +1,10 @@
 // main_web.cpp — browser entry point: GLFW (Emscripten) + WebGL2 + Dear ImGui, the frame loop,
 // device-pixel-ratio handling, and the browser services the App needs (download, file picker,
 // localStorage autosave, clipboard). The page shell is web/index.html.
+#include "canvas/view_gesture.h"
 #include "imgui.h"
 #include "imgui_impl_glfw.h"
 #include "imgui_internal.h"  // ImGuiContext::InputEventsQueue, for pg_input_pending
-#include "canvas/view_gesture.h"
 #include "platform/pointer_input.h"
 #include "platform/web_host.h"
 #include "platform/webgl_renderer.h"
@@ -22,15 +22,25 @@
 
 // ---- Browser services (JS) ----------------------------------------------------------------------------
 EM_JS(void, js_download, (const char* name, const char* text), {
-    var blob = new Blob([UTF8ToString(text)], {type: 'application/json'});
+    var blob = new Blob([UTF8ToString(text)], {
+        type:
+            'application/json'
+    });
     var a = document.createElement('a');
     a.href = URL.createObjectURL(blob);
     a.download = UTF8ToString(name);
     document.body.appendChild(a);
     a.click();
-    setTimeout(function() { URL.revokeObjectURL(a.href); a.remove(); }, 0);
+    setTimeout(
+        function() {
+            URL.revokeObjectURL(a.href);
+            a.remove();
+        },
+        0);
 });
-EM_JS(void, js_open_file, (), { if (window.playgroundHost) window.playgroundHost.openFile(); });
+EM_JS(void, js_open_file, (), {
+    if (window.playgroundHost) window.playgroundHost.openFile();
+});
 EM_JS(void, js_autosave, (const char* text), {
     if (window.playgroundHost) window.playgroundHost.autosave(UTF8ToString(text));
 });
@@ -45,11 +55,16 @@ EM_JS(char*, js_autosave_load, (), {
 EM_JS(void, js_host_command, (const char* command), {
     if (window.playgroundHost && window.playgroundHost.command) window.playgroundHost.command(UTF8ToString(command));
 });
-EM_JS(void, js_ready, (), { if (window.playgroundHost) window.playgroundHost.onReady(); });
+EM_JS(void, js_ready, (), {
+    if (window.playgroundHost) window.playgroundHost.onReady();
+});
 EM_JS(void, js_set_clipboard, (const char* text), {
     var s = UTF8ToString(text);
     if (window.playgroundHost) window.playgroundHost.clipboard = s;
-    try { navigator.clipboard.writeText(s); } catch (e) {}
+    try {
+        navigator.clipboard.writeText(s);
+    } catch (e) {
+    }
 });
 EM_JS(char*, js_get_clipboard, (), {
     var s = (window.playgroundHost && window.playgroundHost.clipboard) || "";
@@ -74,7 +89,9 @@ int g_frames = 0;
 ImGuiMouseCursor g_cursor = ImGuiMouseCursor_COUNT;
 std::string g_clipboard;
 
-void set_clipboard(void*, const char* text) { js_set_clipboard(text); }
+void set_clipboard(void*, const char* text) {
+    js_set_clipboard(text);
+}
 const char* get_clipboard(void*) {
     char* s = js_get_clipboard();
     g_clipboard = s ? s : "";
@@ -88,8 +105,8 @@ void sync_cursor() {
     const ImGuiMouseCursor c = ImGui::GetMouseCursor();
     if (c == g_cursor) return;
     g_cursor = c;
-    static const char* const kCss[] = {"default", "text", "move", "ns-resize", "ew-resize", "nesw-resize", "nwse-resize",
-                                       "pointer", "not-allowed"};
+    static const char* const kCss[] = {"default",     "text",        "move",    "ns-resize",  "ew-resize",
+                                       "nesw-resize", "nwse-resize", "pointer", "not-allowed"};
     js_set_cursor(c >= 0 && c < ImGuiMouseCursor_COUNT ? kCss[c] : "none");
 }
 
@@ -137,10 +154,14 @@ void frame() {
     glfwGetFramebufferSize(g_window, &fb_w, &fb_h);
     // The clear colour is the canvas background: the root window draws no background of its own,
     // so the largest area costs no fill (software WebGL is fill-rate bound).
-    const double redrawn = pg::webgl_renderer_draw(ImGui::GetDrawData(), fb_w, fb_h, g_app->theme().colours().canvas_bg);
+    const double redrawn =
+        pg::webgl_renderer_draw(ImGui::GetDrawData(), fb_w, fb_h, g_app->theme().colours().canvas_bg);
     const double end = emscripten_get_now();
-    if (g_frames > 0) g_app->record_frame_time(start - g_last_frame_ms, end - start, redrawn / std::max(1.0, static_cast<double>(fb_w) * fb_h));
-    if (g_frames % 30 == 0) g_app->record_fill(covered_pixels(ImGui::GetDrawData()), ImGui::GetDrawData()->TotalVtxCount);
+    if (g_frames > 0)
+        g_app->record_frame_time(start - g_last_frame_ms, end - start,
+                                 redrawn / std::max(1.0, static_cast<double>(fb_w) * fb_h));
+    if (g_frames % 30 == 0)
+        g_app->record_fill(covered_pixels(ImGui::GetDrawData()), ImGui::GetDrawData()->TotalVtxCount);
     g_last_frame_ms = start;
     // Ready after the second frame: the first one lays out windows, the second shows them.
     if (++g_frames == 2) js_ready();
@@ -148,7 +169,9 @@ void frame() {
 
 }  // namespace
 
-pg::App& pg::web_app() { return *g_app; }
+pg::App& pg::web_app() {
+    return *g_app;
+}
 
 // For scripts that send real input (window.playground.inputState()). Browser events reach ImGui's
 // queue at once (platform/pointer_input.cpp calls ImGui from the DOM listener) and a frame hands them
@@ -160,7 +183,9 @@ EMSCRIPTEN_KEEPALIVE int pg_input_pending() {
     const ImGuiContext* ctx = ImGui::GetCurrentContext();
     return (ctx ? ctx->InputEventsQueue.Size : 0) + (pg::pending_view_gesture().pending() ? 1 : 0);
 }
-EMSCRIPTEN_KEEPALIVE double pg_frame_count() { return g_frames; }
+EMSCRIPTEN_KEEPALIVE double pg_frame_count() {
+    return g_frames;
+}
 }
 
 int main() {

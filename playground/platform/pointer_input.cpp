@@ -22,27 +22,37 @@ EM_JS(void, js_install_pointer_listeners, (), {
     var canvas = Module['canvas'];
     function at(e) {
         var r = canvas.getBoundingClientRect();
-        return [(e.clientX - r.left) * canvas.width / r.width, (e.clientY - r.top) * canvas.height / r.height];
+        return [ (e.clientX - r.left) * canvas.width / r.width, (e.clientY - r.top) * canvas.height / r.height ];
     }
-    var kButton = [0, 2, 1];  // DOM: left, middle, right; ImGui: left, right, middle
-    canvas.addEventListener('mousemove', function(e) { var p = at(e); _pg_pointer_mouse_move(p[0], p[1]); });
-    canvas.addEventListener('mousedown', function(e) {
-        if (e.button > 2) return;
-        var p = at(e);
-        _pg_pointer_mouse_button(p[0], p[1], kButton[e.button], 1);
-    });
-    window.addEventListener('mouseup', function(e) {
-        if (e.button > 2) return;
-        var p = at(e);
-        _pg_pointer_mouse_button(p[0], p[1], kButton[e.button], 0);
-    });
-    canvas.addEventListener('mouseleave', function() { _pg_pointer_mouse_leave(); });
-    canvas.addEventListener('wheel', function(e) {
-        e.preventDefault();
-        var unit = e.deltaMode == 1 ? 1 / 3 : (e.deltaMode == 2 ? 80 : 1 / 100);  // wheel steps, as ImGui's backend
-        var p = at(e);
-        _pg_pointer_wheel(p[0], p[1], -e.deltaX * unit, -e.deltaY * unit, e.ctrlKey ? 1 : 0);
-    }, {passive: false});
+    var kButton = [ 0, 2, 1 ];  // DOM: left, middle, right; ImGui: left, right, middle
+    canvas.addEventListener(
+        'mousemove', function(e) {
+            var p = at(e);
+            _pg_pointer_mouse_move(p[0], p[1]);
+        });
+    canvas.addEventListener(
+        'mousedown', function(e) {
+            if (e.button > 2) return;
+            var p = at(e);
+            _pg_pointer_mouse_button(p[0], p[1], kButton[e.button], 1);
+        });
+    window.addEventListener(
+        'mouseup', function(e) {
+            if (e.button > 2) return;
+            var p = at(e);
+            _pg_pointer_mouse_button(p[0], p[1], kButton[e.button], 0);
+        });
+    canvas.addEventListener(
+        'mouseleave', function() { _pg_pointer_mouse_leave(); });
+    canvas.addEventListener(
+        'wheel',
+        function(e) {
+            e.preventDefault();
+            var unit = e.deltaMode == 1 ? 1 / 3 : (e.deltaMode == 2 ? 80 : 1 / 100);  // wheel steps, as ImGui's backend
+            var p = at(e);
+            _pg_pointer_wheel(p[0], p[1], -e.deltaX * unit, -e.deltaY * unit, e.ctrlKey ? 1 : 0);
+        },
+        {passive : false});
     function touches(kind) {
         return function(e) {
             if (e.cancelable) e.preventDefault();
@@ -52,10 +62,10 @@ EM_JS(void, js_install_pointer_listeners, (), {
             }
         };
     }
-    canvas.addEventListener('touchstart', touches(0), {passive: false});
-    canvas.addEventListener('touchmove', touches(1), {passive: false});
-    canvas.addEventListener('touchend', touches(2), {passive: false});
-    canvas.addEventListener('touchcancel', touches(3), {passive: false});
+    canvas.addEventListener('touchstart', touches(0), {passive : false});
+    canvas.addEventListener('touchmove', touches(1), {passive : false});
+    canvas.addEventListener('touchend', touches(2), {passive : false});
+    canvas.addEventListener('touchcancel', touches(3), {passive : false});
 });
 
 namespace {
@@ -64,7 +74,7 @@ using pg::pending_view_gesture;
 using pg::ViewGesture;
 
 constexpr double kLongPressMs = 500;
-constexpr float kTapSlopCss = 8;   // finger jitter that still counts as holding still
+constexpr float kTapSlopCss = 8;         // finger jitter that still counts as holding still
 constexpr float kWheelZoomBase = 1.15f;  // zoom per wheel step, as the canvas's - / + buttons feel
 
 enum class TouchMode { None, Pending, Dragging, LongPressed, TwoFinger, Ignoring };
@@ -85,7 +95,9 @@ struct TouchState {
 int g_mouse_buttons = 0;  // bit per ImGui button held with the mouse
 int g_long_presses = 0;   // for scripts: a long press has no other sign until context menus exist
 
-float device_px(float css) { return css * static_cast<float>(emscripten_get_device_pixel_ratio()); }
+float device_px(float css) {
+    return css * static_cast<float>(emscripten_get_device_pixel_ratio());
+}
 
 void pointer_at(float x, float y, ImGuiMouseSource source) {
     ImGuiIO& io = ImGui::GetIO();
@@ -144,7 +156,9 @@ void touch_move(int id, float x, float y) {
             pointer_at(x, y, ImGuiMouseSource_TouchScreen);
             g_touch.mode = TouchMode::Dragging;
             break;
-        case TouchMode::Dragging: pointer_at(x, y, ImGuiMouseSource_TouchScreen); break;
+        case TouchMode::Dragging:
+            pointer_at(x, y, ImGuiMouseSource_TouchScreen);
+            break;
         case TouchMode::TwoFinger: {
             if (f != &g_touch.fingers[0] && f != &g_touch.fingers[1]) break;
             ImVec2 c;
@@ -164,7 +178,8 @@ void touch_move(int id, float x, float y) {
             g_touch.spread = spread;
             break;
         }
-        default: break;
+        default:
+            break;
     }
 }
 
@@ -221,12 +236,17 @@ EMSCRIPTEN_KEEPALIVE void pg_pointer_wheel(float x, float y, float steps_x, floa
     io.AddMouseSourceEvent(ImGuiMouseSource_Mouse);
     io.AddMouseWheelEvent(steps_x, steps_y);
 }
-EMSCRIPTEN_KEEPALIVE int pg_pointer_long_presses() { return g_long_presses; }
+EMSCRIPTEN_KEEPALIVE int pg_pointer_long_presses() {
+    return g_long_presses;
+}
 // kind: 0 start, 1 move, 2 end, 3 cancel.
 EMSCRIPTEN_KEEPALIVE void pg_pointer_touch(int kind, int id, float x, float y) {
-    if (kind == 0) touch_start(id, x, y);
-    else if (kind == 1) touch_move(id, x, y);
-    else touch_end(id, kind == 3);
+    if (kind == 0)
+        touch_start(id, x, y);
+    else if (kind == 1)
+        touch_move(id, x, y);
+    else
+        touch_end(id, kind == 3);
 }
 }
 

@@ -1,13 +1,13 @@
 // web_bridge.cpp — the C functions behind window.playground (web/playground_api.js). Strings in
 // and out are UTF-8 JSON; every call goes to the same App methods the UI uses. Results live in a
 // static buffer until the next call (ccall copies them at once).
+#include "export/mermaid.h"
 #include "gallery.h"
 #include "platform/json_reply.h"
 #include "platform/web_host.h"
 #include "runtime/simulation.h"
-#include "ui_marks.h"
-#include "export/mermaid.h"
 #include "share/share_payload.h"
+#include "ui_marks.h"
 
 #include <emscripten.h>
 
@@ -16,8 +16,12 @@
 
 namespace {
 
-const char* out(const sim::Json& j) { return pg::json_reply(j); }
-sim::Json diags(const sim::Diagnostics& d) { return pg::diagnostics_json(d); }
+const char* out(const sim::Json& j) {
+    return pg::json_reply(j);
+}
+sim::Json diags(const sim::Diagnostics& d) {
+    return pg::diagnostics_json(d);
+}
 
 }  // namespace
 
@@ -44,30 +48,62 @@ EMSCRIPTEN_KEEPALIVE const char* pg_fire(const char* node, const char* event_jso
     return out({{"ok", err.empty()}, {"error", err}});
 }
 
-EMSCRIPTEN_KEEPALIVE void pg_play() { pg::web_app().play(); }
-EMSCRIPTEN_KEEPALIVE void pg_pause() { pg::web_app().pause(); }
-EMSCRIPTEN_KEEPALIVE int pg_step() { return pg::web_app().step() ? 1 : 0; }
-EMSCRIPTEN_KEEPALIVE void pg_reset() { pg::web_app().reset(); }
-EMSCRIPTEN_KEEPALIVE void pg_set_speed(double speed) { pg::web_app().set_speed(speed); }
+EMSCRIPTEN_KEEPALIVE void pg_play() {
+    pg::web_app().play();
+}
+EMSCRIPTEN_KEEPALIVE void pg_pause() {
+    pg::web_app().pause();
+}
+EMSCRIPTEN_KEEPALIVE int pg_step() {
+    return pg::web_app().step() ? 1 : 0;
+}
+EMSCRIPTEN_KEEPALIVE void pg_reset() {
+    pg::web_app().reset();
+}
+EMSCRIPTEN_KEEPALIVE void pg_set_speed(double speed) {
+    pg::web_app().set_speed(speed);
+}
 // Returns a request id; state().completedRequest reaches it when the run is done.
-EMSCRIPTEN_KEEPALIVE double pg_run_for(double seconds) { return static_cast<double>(pg::web_app().run_for(seconds)); }
-EMSCRIPTEN_KEEPALIVE const char* pg_metrics() { return out(pg::web_app().metrics()); }
-EMSCRIPTEN_KEEPALIVE int pg_select_node(const char* id) { return pg::web_app().select_node(id ? id : "") ? 1 : 0; }
-EMSCRIPTEN_KEEPALIVE const char* pg_state() { return out(pg::web_app().state()); }
-EMSCRIPTEN_KEEPALIVE const char* pg_frame_stats() { return out(pg::web_app().frame_stats()); }
+EMSCRIPTEN_KEEPALIVE double pg_run_for(double seconds) {
+    return static_cast<double>(pg::web_app().run_for(seconds));
+}
+EMSCRIPTEN_KEEPALIVE const char* pg_metrics() {
+    return out(pg::web_app().metrics());
+}
+EMSCRIPTEN_KEEPALIVE int pg_select_node(const char* id) {
+    return pg::web_app().select_node(id ? id : "") ? 1 : 0;
+}
+EMSCRIPTEN_KEEPALIVE const char* pg_state() {
+    return out(pg::web_app().state());
+}
+EMSCRIPTEN_KEEPALIVE const char* pg_frame_stats() {
+    return out(pg::web_app().frame_stats());
+}
 // The canvas layout plus `items`: named widgets drawn in the last frame (ui_marks.h), e.g. popup items.
 EMSCRIPTEN_KEEPALIVE const char* pg_canvas_layout() {
     sim::Json layout = pg::web_app().canvas_layout();
     layout["items"] = pg::ui_marks_json();
     return out(layout);
 }
-EMSCRIPTEN_KEEPALIVE void pg_undo() { pg::web_app().undo(); }
-EMSCRIPTEN_KEEPALIVE void pg_redo() { pg::web_app().redo(); }
-EMSCRIPTEN_KEEPALIVE void pg_new() { pg::web_app().new_document(); }
-EMSCRIPTEN_KEEPALIVE void pg_set_theme(int dark) { pg::web_app().set_dark(dark != 0); }
-EMSCRIPTEN_KEEPALIVE void pg_fit() { pg::web_app().fit(); }
+EMSCRIPTEN_KEEPALIVE void pg_undo() {
+    pg::web_app().undo();
+}
+EMSCRIPTEN_KEEPALIVE void pg_redo() {
+    pg::web_app().redo();
+}
+EMSCRIPTEN_KEEPALIVE void pg_new() {
+    pg::web_app().new_document();
+}
+EMSCRIPTEN_KEEPALIVE void pg_set_theme(int dark) {
+    pg::web_app().set_dark(dark != 0);
+}
+EMSCRIPTEN_KEEPALIVE void pg_fit() {
+    pg::web_app().fit();
+}
 // Brings a bottom tab to the front: 0 gallery, 1 problems, 2 events, 3 trace, 4 charts, 5 cost.
-EMSCRIPTEN_KEEPALIVE void pg_show_tab(int tab) { pg::web_app().show_tab(tab); }
+EMSCRIPTEN_KEEPALIVE void pg_show_tab(int tab) {
+    pg::web_app().show_tab(tab);
+}
 
 // ---- Share links and embeds (web/share.js, web/embed.js) ----
 // {ok, text, error, available}: a pattern shipped with the playground (patterns/<name>.json), for
@@ -91,7 +127,9 @@ EMSCRIPTEN_KEEPALIVE const char* pg_export(const char* kind) {
     const std::string base = p.name.empty() ? "pattern" : p.name;
     if (k == "mermaid") return out({{"ok", true}, {"filename", base + ".mmd"}, {"text", sim::export_mermaid(p)}});
     if (k == "sam-yaml" || k == "sam-json")
-        return out({{"ok", false}, {"error", "SAM templates come from window.playground.exportSam(format), which loads tools/ on first use"}});
+        return out({{"ok", false},
+                    {"error",
+                     "SAM templates come from window.playground.exportSam(format), which loads tools/ on first use"}});
     return out({{"ok", false}, {"error", "unknown export \"" + k + "\"; expected mermaid"}});
 }
 
@@ -99,9 +137,13 @@ EMSCRIPTEN_KEEPALIVE const char* pg_export(const char* kind) {
 EMSCRIPTEN_KEEPALIVE const char* pg_set_embed_options(const char* json) {
     sim::Diagnostics d;
     const sim::Json j = sim::Json::parse(json ? json : "", nullptr, false);
-    if (j.is_discarded()) d.error("", "embed options must be JSON");
-    else pg::web_app().set_embed_options(pg::parse_embed_options(j, d));
-    return out({{"ok", !d.has_errors()}, {"errors", diags(d)}, {"options", pg::embed_options_json(pg::web_app().embed_options())}});
+    if (j.is_discarded())
+        d.error("", "embed options must be JSON");
+    else
+        pg::web_app().set_embed_options(pg::parse_embed_options(j, d));
+    return out({{"ok", !d.has_errors()},
+                {"errors", diags(d)},
+                {"options", pg::embed_options_json(pg::web_app().embed_options())}});
 }
 
 // The share envelope (engine/share/share_payload.h) of the document: pattern, view and, when
@@ -139,7 +181,11 @@ EMSCRIPTEN_KEEPALIVE const char* pg_open_share(const char* bytes, int len, int f
             errors = sim::Json::array();
             warnings = sim::Json::array();
             split(trial.diagnostics);
-            return out({{"ok", false}, {"version", r.version}, {"buildErrors", true}, {"errors", errors}, {"warnings", warnings}});
+            return out({{"ok", false},
+                        {"version", r.version},
+                        {"buildErrors", true},
+                        {"errors", errors},
+                        {"warnings", warnings}});
         }
     }
     const pg::LoadResult loaded = pg::web_app().load_pattern_text(pattern_text, "open link");
@@ -155,7 +201,10 @@ EMSCRIPTEN_KEEPALIVE const char* pg_open_share(const char* bytes, int len, int f
     split(loaded.diagnostics);
     for (const auto& x : diags(r.diagnostics))
         if (x["path"].get<std::string>().rfind("/pattern", 0) != 0) warnings.push_back(x);
-    return out({{"ok", true}, {"version", r.version}, {"errors", errors}, {"warnings", warnings},
+    return out({{"ok", true},
+                {"version", r.version},
+                {"errors", errors},
+                {"warnings", warnings},
                 {"t", r.state.t ? sim::Json(*r.state.t) : sim::Json()}});
 }
 

@@ -81,7 +81,9 @@ GLuint compile(GLenum type, const char* src) {
 constexpr int kMinClearPixels = 4096;
 
 // The pixels whose centres a triangle-drawn rectangle [a, b) covers (GL's sampling rule).
-int first_covered(float edge) { return static_cast<int>(std::ceil(edge - 0.5f)); }
+int first_covered(float edge) {
+    return static_cast<int>(std::ceil(edge - 0.5f));
+}
 
 // True when the 6 indices at `idx` are an ImGui PrimRect (a, (b.x,a.y), b, (a.x,b.y)) of one
 // opaque solid colour; `box` gets its pixels.
@@ -90,9 +92,11 @@ bool opaque_rect_at(const ImDrawIdx* idx, const ImDrawVert* vtx, ImVec2 off, ImV
     if (idx[1] != i0 + 1 || idx[2] != i0 + 2 || idx[3] != i0 || idx[4] != i0 + 2 || idx[5] != i0 + 3) return false;
     const ImDrawVert* v = vtx + i0;
     col = v[0].col;
-    if ((col & IM_COL32_A_MASK) != IM_COL32_A_MASK || v[1].col != col || v[2].col != col || v[3].col != col) return false;
+    if ((col & IM_COL32_A_MASK) != IM_COL32_A_MASK || v[1].col != col || v[2].col != col || v[3].col != col)
+        return false;
     if (v[0].uv.x != -1.0f || v[0].uv.y != -1.0f || v[2].uv.x != -1.0f || v[2].uv.y != -1.0f) return false;
-    if (v[1].pos.x != v[2].pos.x || v[1].pos.y != v[0].pos.y || v[3].pos.x != v[0].pos.x || v[3].pos.y != v[2].pos.y) return false;
+    if (v[1].pos.x != v[2].pos.x || v[1].pos.y != v[0].pos.y || v[3].pos.x != v[0].pos.x || v[3].pos.y != v[2].pos.y)
+        return false;
     if (!(v[0].pos.x < v[2].pos.x && v[0].pos.y < v[2].pos.y)) return false;
     box = {first_covered((v[0].pos.x - off.x) * scale.x), first_covered((v[0].pos.y - off.y) * scale.y),
            first_covered((v[2].pos.x - off.x) * scale.x), first_covered((v[2].pos.y - off.y) * scale.y)};
@@ -100,14 +104,16 @@ bool opaque_rect_at(const ImDrawIdx* idx, const ImDrawVert* vtx, ImVec2 off, ImV
 }
 
 void clear_to(ImU32 col) {
-    glClearColor(static_cast<float>((col >> IM_COL32_R_SHIFT) & 0xFF) / 255.0f, static_cast<float>((col >> IM_COL32_G_SHIFT) & 0xFF) / 255.0f,
+    glClearColor(static_cast<float>((col >> IM_COL32_R_SHIFT) & 0xFF) / 255.0f,
+                 static_cast<float>((col >> IM_COL32_G_SHIFT) & 0xFF) / 255.0f,
                  static_cast<float>((col >> IM_COL32_B_SHIFT) & 0xFF) / 255.0f, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
 }
 
 void draw_range(unsigned offset, unsigned count) {
     if (count == 0) return;
-    glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(count), sizeof(ImDrawIdx) == 2 ? GL_UNSIGNED_SHORT : GL_UNSIGNED_INT,
+    glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(count),
+                   sizeof(ImDrawIdx) == 2 ? GL_UNSIGNED_SHORT : GL_UNSIGNED_INT,
                    reinterpret_cast<void*>(static_cast<std::size_t>(offset) * sizeof(ImDrawIdx)));
 }
 
@@ -117,7 +123,8 @@ void set_scissor(const PixelBox& b, int fb_height) {
 
 // One draw command (its scissor already set to `clip`): the runs of triangles between big opaque
 // rectangles are drawn, the rectangles themselves cleared, in the original order.
-void draw_cmd(const ImDrawList* list, const ImDrawCmd& cmd, const PixelBox& clip, ImVec2 off, ImVec2 scale, int fb_height) {
+void draw_cmd(const ImDrawList* list, const ImDrawCmd& cmd, const PixelBox& clip, ImVec2 off, ImVec2 scale,
+              int fb_height) {
     const ImDrawIdx* idx = list->IdxBuffer.Data + cmd.IdxOffset;
     const ImDrawVert* vtx = list->VtxBuffer.Data;
     unsigned start = 0;
@@ -161,14 +168,18 @@ bool webgl_renderer_init() {
     glEnableVertexAttribArray(0);
     glEnableVertexAttribArray(1);
     glEnableVertexAttribArray(2);
-    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, sizeof(ImDrawVert), reinterpret_cast<void*>(offsetof(ImDrawVert, pos)));
-    glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, sizeof(ImDrawVert), reinterpret_cast<void*>(offsetof(ImDrawVert, uv)));
-    glVertexAttribPointer(2, 4, GL_UNSIGNED_BYTE, GL_TRUE, sizeof(ImDrawVert), reinterpret_cast<void*>(offsetof(ImDrawVert, col)));
+    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, sizeof(ImDrawVert),
+                          reinterpret_cast<void*>(offsetof(ImDrawVert, pos)));
+    glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, sizeof(ImDrawVert),
+                          reinterpret_cast<void*>(offsetof(ImDrawVert, uv)));
+    glVertexAttribPointer(2, 4, GL_UNSIGNED_BYTE, GL_TRUE, sizeof(ImDrawVert),
+                          reinterpret_cast<void*>(offsetof(ImDrawVert, col)));
     glBindVertexArray(0);
     // 32-bit indices: draw lists never need vertex offsets (so no ImGuiBackendFlags_RendererHasVtxOffset).
     ImGui::GetIO().BackendRendererName = "pg_webgl2";
     EmscriptenWebGLContextAttributes attrs;
-    g_preserved = emscripten_webgl_get_context_attributes(emscripten_webgl_get_current_context(), &attrs) == EMSCRIPTEN_RESULT_SUCCESS &&
+    g_preserved = emscripten_webgl_get_context_attributes(emscripten_webgl_get_current_context(), &attrs) ==
+                      EMSCRIPTEN_RESULT_SUCCESS &&
                   attrs.preserveDrawingBuffer;
     return true;
 }
@@ -217,8 +228,8 @@ double webgl_renderer_draw(const ImDrawData* dd, int fb_width, int fb_height, Im
     glUseProgram(g_program);
     const float l = dd->DisplayPos.x, r = dd->DisplayPos.x + dd->DisplaySize.x;
     const float t = dd->DisplayPos.y, b = dd->DisplayPos.y + dd->DisplaySize.y;
-    const float proj[16] = {2.0f / (r - l), 0, 0, 0, 0, 2.0f / (t - b), 0, 0, 0, 0, -1, 0,
-                            (r + l) / (l - r), (t + b) / (b - t), 0, 1};
+    const float proj[16] = {2.0f / (r - l),    0, 0, 0, 0, 2.0f / (t - b), 0, 0, 0, 0, -1, 0, (r + l) / (l - r),
+                            (t + b) / (b - t), 0, 1};
     glUniformMatrix4fv(g_proj, 1, GL_FALSE, proj);
     glUniform1i(g_tex, 0);
     glActiveTexture(GL_TEXTURE0);
@@ -233,8 +244,10 @@ double webgl_renderer_draw(const ImDrawData* dd, int fb_width, int fb_height, Im
                 if (cmd.UserCallback != ImDrawCallback_ResetRenderState) cmd.UserCallback(list, &cmd);
                 continue;
             }
-            const float x0 = (cmd.ClipRect.x - clip_off.x) * clip_scale.x, y0 = (cmd.ClipRect.y - clip_off.y) * clip_scale.y;
-            const float x1 = (cmd.ClipRect.z - clip_off.x) * clip_scale.x, y1 = (cmd.ClipRect.w - clip_off.y) * clip_scale.y;
+            const float x0 = (cmd.ClipRect.x - clip_off.x) * clip_scale.x,
+                        y0 = (cmd.ClipRect.y - clip_off.y) * clip_scale.y;
+            const float x1 = (cmd.ClipRect.z - clip_off.x) * clip_scale.x,
+                        y1 = (cmd.ClipRect.w - clip_off.y) * clip_scale.y;
             if (x1 <= x0 || y1 <= y0) continue;
             // The scissor box in GL's integer terms, kept top-down for clipping to damage.
             const int gx = static_cast<int>(x0), gy = static_cast<int>(static_cast<float>(fb_height) - y1);
@@ -244,8 +257,11 @@ double webgl_renderer_draw(const ImDrawData* dd, int fb_width, int fb_height, Im
                 const PixelBox clip = intersect(cmd_clip, box);
                 if (clip.empty()) continue;
                 if (!uploaded) {  // lists outside the damage are not even uploaded
-                    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(list->VtxBuffer.Size * sizeof(ImDrawVert)), list->VtxBuffer.Data, GL_STREAM_DRAW);
-                    glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(list->IdxBuffer.Size * sizeof(ImDrawIdx)), list->IdxBuffer.Data, GL_STREAM_DRAW);
+                    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(list->VtxBuffer.Size * sizeof(ImDrawVert)),
+                                 list->VtxBuffer.Data, GL_STREAM_DRAW);
+                    glBufferData(GL_ELEMENT_ARRAY_BUFFER,
+                                 static_cast<GLsizeiptr>(list->IdxBuffer.Size * sizeof(ImDrawIdx)),
+                                 list->IdxBuffer.Data, GL_STREAM_DRAW);
                     uploaded = true;
                 }
                 const auto tex = static_cast<GLuint>(reinterpret_cast<std::intptr_t>(cmd.GetTexID()));

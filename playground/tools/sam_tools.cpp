@@ -11,11 +11,12 @@
 
 #include <string>
 
-
 namespace {
 
 using pg::diagnostics_json;
-const char* out(const sim::Json& j) { return pg::json_reply(j); }
+const char* out(const sim::Json& j) {
+    return pg::json_reply(j);
+}
 
 }  // namespace
 
@@ -26,7 +27,9 @@ extern "C" {
 EMSCRIPTEN_KEEPALIVE const char* sam_export(const char* pattern_json, int yaml) {
     const sim::ParseResult parsed = sim::parse_pattern(pattern_json ? pattern_json : "");
     if (!parsed.ok() && parsed.pattern.nodes.empty())
-        return out({{"ok", false}, {"error", "the pattern does not load"}, {"diagnostics", diagnostics_json(parsed.diagnostics)}});
+        return out({{"ok", false},
+                    {"error", "the pattern does not load"},
+                    {"diagnostics", diagnostics_json(parsed.diagnostics)}});
     const sim::SamExport e = sim::export_sam(parsed.pattern);
     const std::string base = parsed.pattern.name.empty() ? "pattern" : parsed.pattern.name;
     return out({{"ok", true},

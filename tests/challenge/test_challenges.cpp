@@ -44,12 +44,16 @@ const CheckResult& get(const Result& r, const std::string& id) {
     return r.checks.front();
 }
 
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+bool contains(const std::string& text, const std::string& part) {
+    return text.find(part) != std::string::npos;
+}
 
 }  // namespace
 
 TEST_SUITE("challenge") {
-    TEST_CASE("scale-to-zero API: the reference passes; an Aurora cluster that never pauses fails on always-on compute and idle cost") {
+    TEST_CASE(
+        "scale-to-zero API: the reference passes; an Aurora cluster that never pauses fails on always-on compute and "
+        "idle cost") {
         const Challenge ch = load("scale-to-zero-api");
         const Result ok = run(ch, "scale-to-zero-api.reference.json");
         CHECK(ok.passed());
@@ -57,11 +61,13 @@ TEST_SUITE("challenge") {
         CHECK(get(ok, "idle-cost").description == "idle cost is $0.00 over 1 hour of no traffic");
         const Result bad = run(ch, "scale-to-zero-api.wrong.json");
         CHECK(failed(bad) == std::set<std::string>{"no-always-on", "idle-cost"});
-        CHECK(get(bad, "no-always-on").measured == "'orders-db' (Aurora Serverless v2) has MinCapacity 0.5 ACU, so it never pauses");
+        CHECK(get(bad, "no-always-on").measured ==
+              "'orders-db' (Aurora Serverless v2) has MinCapacity 0.5 ACU, so it never pauses");
         CHECK(contains(get(bad, "idle-cost").measured, "% of it on 'orders-db'"));
     }
 
-    TEST_CASE("order fan-out: the reference passes; without a DLQ the failing consumer's messages are never dead-lettered") {
+    TEST_CASE(
+        "order fan-out: the reference passes; without a DLQ the failing consumer's messages are never dead-lettered") {
         const Challenge ch = load("order-fan-out");
         const Result ok = run(ch, "order-fan-out.reference.json");
         CHECK(ok.passed());
@@ -73,7 +79,9 @@ TEST_SUITE("challenge") {
         CHECK(get(bad, "shipping-gets-all").passed);
     }
 
-    TEST_CASE("nightly cleanup: cron(0 0 * * ? *) runs once a night at 00:00 UTC; rate(1 day) runs at 06:00 and leaves expired records") {
+    TEST_CASE(
+        "nightly cleanup: cron(0 0 * * ? *) runs once a night at 00:00 UTC; rate(1 day) runs at 06:00 and leaves "
+        "expired records") {
         const Challenge ch = load("nightly-cleanup");
         const Result ok = run(ch, "nightly-cleanup.reference.json");
         CHECK(ok.passed());
@@ -84,7 +92,9 @@ TEST_SUITE("challenge") {
         CHECK(contains(get(bad, "midnight").measured, "06:00:"));
     }
 
-    TEST_CASE("unpredictable traffic: Lambda scales and bills per request; reserved concurrency throttles; the EC2 fleet fails side by side") {
+    TEST_CASE(
+        "unpredictable traffic: Lambda scales and bills per request; reserved concurrency throttles; the EC2 fleet "
+        "fails side by side") {
         const Challenge ch = load("unpredictable-traffic");
         REQUIRE(ch.compare.size() == 1);
         const Result ok = run(ch, "unpredictable-traffic.reference.json");
@@ -97,7 +107,9 @@ TEST_SUITE("challenge") {
         CHECK(!get(ec2, "surge-errors").passed);      // instances launch a minute or more after the surge starts
     }
 
-    TEST_CASE("protect a database: a queue with MaximumConcurrency stores every order; direct writes are throttled and checkouts fail") {
+    TEST_CASE(
+        "protect a database: a queue with MaximumConcurrency stores every order; direct writes are throttled and "
+        "checkouts fail") {
         const Challenge ch = load("protect-database");
         const Result ok = run(ch, "protect-database.reference.json");
         CHECK(ok.passed());
@@ -141,6 +153,7 @@ TEST_SUITE("challenge") {
         CHECK(e.progress() == 1);
         const Result whole = evaluate(ch, p.pattern);
         const Result parts = e.result();
-        for (std::size_t i = 0; i < whole.checks.size(); ++i) CHECK(parts.checks[i].measured == whole.checks[i].measured);
+        for (std::size_t i = 0; i < whole.checks.size(); ++i)
+            CHECK(parts.checks[i].measured == whole.checks[i].measured);
     }
 }

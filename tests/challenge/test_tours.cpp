@@ -60,20 +60,35 @@ void check_tour_file(const std::string& name) {
 }  // namespace
 
 TEST_SUITE("challenge") {
-    TEST_CASE("the REST API tour's steps exist, apply and move their metrics as stated") { check_tour_file("rest-api"); }
-    TEST_CASE("the event-driven tour's steps exist, apply and move their metrics as stated") { check_tour_file("event-driven"); }
-    TEST_CASE("the async queue tour's steps exist, apply and move their metrics as stated") { check_tour_file("async-queue"); }
-    TEST_CASE("the scheduled task tour's steps exist, apply and move their metrics as stated") { check_tour_file("scheduled-task"); }
-    TEST_CASE("the streaming tour's steps exist, apply and move their metrics as stated") { check_tour_file("streaming"); }
-    TEST_CASE("the fan-out tour's steps exist, apply and move their metrics as stated") { check_tour_file("fan-out"); }
+    TEST_CASE("the REST API tour's steps exist, apply and move their metrics as stated") {
+        check_tour_file("rest-api");
+    }
+    TEST_CASE("the event-driven tour's steps exist, apply and move their metrics as stated") {
+        check_tour_file("event-driven");
+    }
+    TEST_CASE("the async queue tour's steps exist, apply and move their metrics as stated") {
+        check_tour_file("async-queue");
+    }
+    TEST_CASE("the scheduled task tour's steps exist, apply and move their metrics as stated") {
+        check_tour_file("scheduled-task");
+    }
+    TEST_CASE("the streaming tour's steps exist, apply and move their metrics as stated") {
+        check_tour_file("streaming");
+    }
+    TEST_CASE("the fan-out tour's steps exist, apply and move their metrics as stated") {
+        check_tour_file("fan-out");
+    }
 
-    TEST_CASE("a tour with a missing highlight, an unknown node in an action and a bad direction is reported with paths") {
-        TourLoad t = load_tour(R"({"format": "serverless-playground-tour/1", "pattern": "rest-api", "title": "T", "steps": [
+    TEST_CASE(
+        "a tour with a missing highlight, an unknown node in an action and a bad direction is reported with paths") {
+        TourLoad t =
+            load_tour(R"({"format": "serverless-playground-tour/1", "pattern": "rest-api", "title": "T", "steps": [
             {"title": "a", "text": "x", "highlight": "nope"},
             {"title": "b", "text": "x", "highlight": "orders-api->orders-table"},
             {"title": "c", "text": "x", "set": {"node": "ghost", "config": {"ErrorRate": 1}}},
             {"title": "d", "text": "x", "set": [{"edge": "orders-fn"}], "watch": {"node": "orders-fn", "metric": "errors", "direction": "sideways"}}]})");
-        CHECK(sim::test::has_error(t.diagnostics, "/steps/3/watch/direction", "direction must be \"up\", \"down\" or \"same\", got \"sideways\""));
+        CHECK(sim::test::has_error(t.diagnostics, "/steps/3/watch/direction",
+                                   "direction must be \"up\", \"down\" or \"same\", got \"sideways\""));
         ParseResult p = parse_pattern(repo_file("patterns/rest-api.json"));
         REQUIRE(p.ok());
         const Diagnostics d = check_tour(t.tour, p.pattern);
@@ -84,14 +99,16 @@ TEST_SUITE("challenge") {
     }
 
     TEST_CASE("a tour needs 4 to 8 steps") {
-        TourLoad t = load_tour(R"({"format": "serverless-playground-tour/1", "pattern": "x", "title": "T", "steps": [{"title": "a", "text": "b"}]})");
+        TourLoad t = load_tour(
+            R"({"format": "serverless-playground-tour/1", "pattern": "x", "title": "T", "steps": [{"title": "a", "text": "b"}]})");
         CHECK(sim::test::has_error(t.diagnostics, "/steps", "a tour needs \"steps\": an array of 4 to 8 steps, got 1"));
     }
 
     TEST_CASE("a step's config change that breaks the pattern is reported with the pattern's own message") {
         ParseResult p = parse_pattern(repo_file("patterns/rest-api.json"));
         REQUIRE(p.ok());
-        TourLoad t = load_tour(R"({"format": "serverless-playground-tour/1", "pattern": "rest-api", "title": "T", "steps": [
+        TourLoad t =
+            load_tour(R"({"format": "serverless-playground-tour/1", "pattern": "rest-api", "title": "T", "steps": [
             {"title": "a", "text": "x", "set": {"node": "orders-fn", "config": {"MemorySize": 64}}},
             {"title": "b", "text": "x"}, {"title": "c", "text": "x"}, {"title": "d", "text": "x"}]})");
         REQUIRE(t.ok());

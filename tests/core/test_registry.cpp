@@ -32,7 +32,8 @@ TEST_SUITE("registry") {
         ConnectVerdict v = r.can_connect("s3", "out", "dynamodb");
         CHECK_FALSE(v.ok);
         CHECK(v.reason ==
-              "S3 event notifications can target Lambda, SQS, SNS or EventBridge, not DynamoDB; put a Lambda function in between to write to other services");
+              "S3 event notifications can target Lambda, SQS, SNS or EventBridge, not DynamoDB; put a Lambda function "
+              "in between to write to other services");
         CHECK(r.can_connect("lambda", "out", "client").reason == "Client cannot receive: it is only a source");
         CHECK(r.can_connect("lambda", "sideways", "dynamodb").reason.rfind("Lambda has no port 'sideways'", 0) == 0);
     }

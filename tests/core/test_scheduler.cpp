@@ -14,7 +14,8 @@ using namespace sim;
 TEST_SUITE("scheduler") {
     TEST_CASE("events run in time order regardless of posting order") {
         Scheduler s;
-        for (std::int64_t t : {30, 10, 20}) s.post(Event{usec(t), 0, static_cast<std::uint32_t>(t), EventKind::Timer, 0, 0});
+        for (std::int64_t t : {30, 10, 20})
+            s.post(Event{usec(t), 0, static_cast<std::uint32_t>(t), EventKind::Timer, 0, 0});
         CHECK(s.pop().node == 10);
         CHECK(s.pop().node == 20);
         CHECK(s.pop().node == 30);
@@ -34,8 +35,8 @@ TEST_SUITE("scheduler") {
         s.post(Event{msec(5), 0, 1, EventKind::Timer, 0, 0});
         s.post(Event{msec(5), 0, 2, EventKind::Timer, 0, 0});
         s.post(Event{msec(9), 0, 9, EventKind::Timer, 0, 0});
-        CHECK(s.pop().node == 1);                               // clock at 5 ms
-        s.post(Event{msec(5), 0, 3, EventKind::Timer, 0, 0});   // same instant: after node 2
+        CHECK(s.pop().node == 1);                              // clock at 5 ms
+        s.post(Event{msec(5), 0, 3, EventKind::Timer, 0, 0});  // same instant: after node 2
         s.post(Event{msec(5), 0, 4, EventKind::Timer, 0, 0});
         CHECK(s.size() == 4);
         CHECK(s.peek_time() == msec(5));
@@ -171,7 +172,8 @@ TEST_SUITE("scheduler") {
         for (int round = 0; round < 40; ++round) {
             const int grow = round % 2 == 0 ? 300 : 5;
             for (int i = 0; i < grow; ++i) {
-                const std::int64_t delay = rng.chance(0.2) ? 0 : static_cast<std::int64_t>(rng.below(round % 3 == 0 ? 50 : 5000));
+                const std::int64_t delay =
+                    rng.chance(0.2) ? 0 : static_cast<std::int64_t>(rng.below(round % 3 == 0 ? 50 : 5000));
                 const SimTime at{s.now().us + delay};
                 const std::uint64_t seq = s.post(Event{at, 0, 0, EventKind::Timer, 0, 0});
                 expected.insert({at.us, seq});

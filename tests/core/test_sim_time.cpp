@@ -17,7 +17,8 @@ TEST_SUITE("sim_time") {
     }
 
     TEST_CASE("malformed durations are refused") {
-        for (const char* bad : {"", "s", "-5s", "10 m", "10x", "abc", "1e9999"}) CHECK_FALSE(parse_duration(bad).has_value());
+        for (const char* bad : {"", "s", "-5s", "10 m", "10x", "abc", "1e9999"})
+            CHECK_FALSE(parse_duration(bad).has_value());
     }
 
     TEST_CASE("conversions from milliseconds round once to the microsecond") {

@@ -6,11 +6,13 @@ using namespace sim::test;
 
 namespace {
 std::string storm(double rps, const char* extra_settings = "") {
-    return std::string(R"({"format": "serverless-playground/1", "name": "storm", "settings": {)") + extra_settings + R"(},
+    return std::string(R"({"format": "serverless-playground/1", "name": "storm", "settings": {)") + extra_settings +
+           R"(},
       "nodes": [{"id": "u", "type": "client", "config": {}},
                 {"id": "f", "type": "lambda", "config": {"DurationMs": 5}}],
       "edges": [{"from": "u", "to": "f"}],
-      "traffic": [{"id": "t", "source": "u", "profile": {"type": "constant", "rps": )" + std::to_string(rps) + "}}]}";
+      "traffic": [{"id": "t", "source": "u", "profile": {"type": "constant", "rps": )" +
+           std::to_string(rps) + "}}]}";
 }
 }  // namespace
 
@@ -30,7 +32,8 @@ TEST_SUITE("simulation") {
     }
 
     TEST_CASE("with no traffic the queue empties and the run completes") {
-        auto s = build_ok(R"({"format": "serverless-playground/1", "nodes": [{"id": "f", "type": "lambda", "config": {}}]})");
+        auto s = build_ok(
+            R"({"format": "serverless-playground/1", "nodes": [{"id": "f", "type": "lambda", "config": {}}]})");
         CHECK(s->run_until(hours(1)) == StopReason::Completed);
         CHECK(s->now() == hours(1));
         CHECK(s->total_cost_usd() == 0.0);
@@ -45,7 +48,8 @@ TEST_SUITE("simulation") {
     }
 
     TEST_CASE("a fired event reaches its node; an unknown node is an error") {
-        auto s = build_ok(R"({"format": "serverless-playground/1", "nodes": [{"id": "f", "type": "lambda", "config": {}}]})");
+        auto s = build_ok(
+            R"({"format": "serverless-playground/1", "nodes": [{"id": "f", "type": "lambda", "config": {}}]})");
         CHECK(s->fire("f", Json{{"hello", "world"}}).empty());
         CHECK(s->fire("nope", Json::object()) == "no node has id 'nope'");
         s->run_until(sec(10));

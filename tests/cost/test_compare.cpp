@@ -7,12 +7,15 @@ using namespace sim;
 using namespace sim::test;
 
 namespace {
-std::string api(double rps, const std::string& fn = R"({"MemorySize": 512, "DurationReferenceMemoryMB": 512, "DurationMs": 40})") {
+std::string api(double rps,
+                const std::string& fn = R"({"MemorySize": 512, "DurationReferenceMemoryMB": 512, "DurationMs": 40})") {
     return R"({"format": "serverless-playground/1", "name": "api", "seed": 4, "settings": {"duration": "10m"},
       "nodes": [{"id": "u", "type": "client", "config": {}}, {"id": "api", "type": "apigateway", "config": {}},
-                {"id": "f", "type": "lambda", "config": )" + fn + R"(}],
+                {"id": "f", "type": "lambda", "config": )" +
+           fn + R"(}],
       "edges": [{"from": "u", "to": "api"}, {"from": "api", "to": "f"}],
-      "traffic": [{"id": "t", "source": "u", "profile": {"type": "constant", "rps": )" + std::to_string(rps) + "}}]}";
+      "traffic": [{"id": "t", "source": "u", "profile": {"type": "constant", "rps": )" +
+           std::to_string(rps) + "}}]}";
 }
 }  // namespace
 
@@ -20,7 +23,8 @@ TEST_SUITE("cost") {
     TEST_CASE("bad options are refused with the allowed values") {
         CompareOptions o;
         o.instance_type = "m9.huge";
-        CHECK(compare_pattern(api(1), o).error.rfind("unknown instance type 'm9.huge'; use one of t3.micro, t3.small", 0) == 0);
+        CHECK(compare_pattern(api(1), o).error.rfind("unknown instance type 'm9.huge'; use one of t3.micro, t3.small",
+                                                     0) == 0);
         o.instance_type = "m5.large";
         o.count = 0;
         CHECK(compare_pattern(api(1), o).error == "--count must be 1..1000, got 0");
@@ -37,9 +41,9 @@ TEST_SUITE("cost") {
         CHECK(r.cost_per_request == doctest::Approx(3.5e-6 + 0.2e-6 + 0.040 * 0.5 * 0.0000166667).epsilon(0.02));
         CHECK(r.crossover_rps == doctest::Approx(0.2145 / (r.cost_per_request * 3600)));
         CHECK(r.crossover_rps > 10);
-        CHECK(r.crossover_rps < 20);                    // 20 req/s steady: EC2 is cheaper
+        CHECK(r.crossover_rps < 20);  // 20 req/s steady: EC2 is cheaper
         CHECK(r.serverless_hourly > r.fleet_hourly);
-        CompareRun low = compare_pattern(api(2), o);    // 2 req/s: serverless is cheaper
+        CompareRun low = compare_pattern(api(2), o);  // 2 req/s: serverless is cheaper
         REQUIRE(low.result);
         CHECK(low.result->serverless_hourly < low.result->fleet_hourly);
         CHECK(low.result->crossover_rps == doctest::Approx(r.crossover_rps).epsilon(0.05));
@@ -53,7 +57,8 @@ TEST_SUITE("cost") {
         const double expected = (0.2145 - 0.020) / (per_request * 3600);
         for (const double rps : {10.0, 1.0}) {
             std::string p = api(rps);
-            p.replace(p.find(R"("type": "apigateway", "config": {})"), 34, R"("type": "apigateway", "config": {"CacheClusterEnabled": true})");
+            p.replace(p.find(R"("type": "apigateway", "config": {})"), 34,
+                      R"("type": "apigateway", "config": {"CacheClusterEnabled": true})");
             p.replace(p.find(R"("profile")"), 9, R"("request": {"method": "POST", "path": "/orders"}, "profile")");
             CompareRun run = compare_pattern(p, CompareOptions{});
             REQUIRE(run.result);
@@ -95,13 +100,15 @@ TEST_SUITE("cost") {
         REQUIRE(run.result);
         const auto& rows = run.result->rows;
         REQUIRE(rows.size() == 7);
-        const char* aspects[] = {"operational management", "scaling", "idle cost (1 h, no traffic)", "cold starts", "max duration"};
+        const char* aspects[] = {"operational management", "scaling", "idle cost (1 h, no traffic)", "cold starts",
+                                 "max duration"};
         for (int i = 0; i < 5; ++i) CHECK(rows[static_cast<std::size_t>(i)].aspect == aspects[i]);
         CHECK(rows[3].serverless.find("cold starts") == std::string::npos);  // "N in this run, mean INIT ..."
         CHECK(run.result->cold_starts > 0);
         CHECK(rows[4].serverless == "900 s per invocation (longest Timeout here 3 s)");
         CHECK(rows[4].ec2 == "unlimited");
         CHECK(format_compare_text(*run.result).find("crossover  EC2 is cheaper above") != std::string::npos);
-        CHECK(compare_to_json(*run.result)["crossover_rps"].get<double>() == doctest::Approx(run.result->crossover_rps));
+        CHECK(compare_to_json(*run.result)["crossover_rps"].get<double>() ==
+              doctest::Approx(run.result->crossover_rps));
     }
 }

@@ -16,13 +16,15 @@ TEST_SUITE("cost") {
         s->run_until(minutes(5));  // traffic stops at 4 min: every request has its answer
         const Json r = s->report();
         const std::uint64_t answered = s->requests_answered();
-        CHECK(answered == r["sources"]["t"]["ok"].get<std::uint64_t>() + r["sources"]["t"]["failed"].get<std::uint64_t>());
+        CHECK(answered ==
+              r["sources"]["t"]["ok"].get<std::uint64_t>() + r["sources"]["t"]["failed"].get<std::uint64_t>());
         CHECK(answered == doctest::Approx(1200).epsilon(0.05));
         CHECK(answered == r["nodes"]["f"]["invocations"].get<std::uint64_t>());
         // $1.00 per 1M HTTP API requests + $0.20 per 1M invocations + billed GB-s at $0.0000166667.
         const double gbs = r["nodes"]["f"]["billed_gb_seconds"].get<double>();
-        const double expected = static_cast<double>(answered) * (price_table::kApiHttpRequest + price_table::kLambdaRequest) +
-                                gbs * price_table::kLambdaGbSecondX86;
+        const double expected =
+            static_cast<double>(answered) * (price_table::kApiHttpRequest + price_table::kLambdaRequest) +
+            gbs * price_table::kLambdaGbSecondX86;
         CHECK(s->total_cost_usd() == doctest::Approx(expected).epsilon(1e-9));
         const double per_million = s->total_cost_usd() / static_cast<double>(answered) * 1e6;
         // 50 ms at 0.25 GB ≈ 0.0125 GB-s ≈ $0.21 per million, plus $1.20 of requests (INIT adds a little).

@@ -11,12 +11,17 @@ namespace {
 constexpr std::int64_t kJan15 = 1768435200;  // 2026-01-15T00:00:00Z
 constexpr std::int64_t kFeb1 = 1769904000;   // 2026-02-01T00:00:00Z
 
-std::string queue_worker(bool free_tier, const std::string& fn = R"({"MemorySize": 512, "DurationReferenceMemoryMB": 512, "DurationMs": 40})",
-                         const std::string& queue = "{}") {
+std::string queue_worker(
+    bool free_tier,
+    const std::string& fn = R"({"MemorySize": 512, "DurationReferenceMemoryMB": 512, "DurationMs": 40})",
+    const std::string& queue = "{}") {
     return R"({"format": "serverless-playground/1", "name": "q", "seed": 3,
-      "settings": {"duration": "10m")" + std::string(free_tier ? R"(, "freeTier": true)" : "") + R"(},
-      "nodes": [{"id": "u", "type": "client", "config": {}}, {"id": "q", "type": "sqs", "config": )" + queue + R"(},
-                {"id": "f", "type": "lambda", "config": )" + fn + R"(}],
+      "settings": {"duration": "10m")" +
+           std::string(free_tier ? R"(, "freeTier": true)" : "") + R"(},
+      "nodes": [{"id": "u", "type": "client", "config": {}}, {"id": "q", "type": "sqs", "config": )" +
+           queue + R"(},
+                {"id": "f", "type": "lambda", "config": )" +
+           fn + R"(}],
       "edges": [{"from": "u", "to": "q"}, {"from": "q", "to": "f"}],
       "traffic": [{"id": "t", "source": "u", "duration": "8m", "profile": {"type": "constant", "rps": 2}}]})";
 }
@@ -28,10 +33,10 @@ TEST_SUITE("cost") {
         CHECK(ft.billable(FreeMeter::LambdaRequests, 5, kJan15) == 5);  // off: everything is billed
         ft.enable(true);
         CHECK(ft.billable(FreeMeter::LambdaRequests, 999'999, kJan15) == 0);
-        CHECK(ft.billable(FreeMeter::LambdaRequests, 3, kJan15 + 3600) == 2);       // 1 left this month
+        CHECK(ft.billable(FreeMeter::LambdaRequests, 3, kJan15 + 3600) == 2);  // 1 left this month
         CHECK(ft.billable(FreeMeter::LambdaRequests, 3, kFeb1 - 1) == 3);
-        CHECK(ft.billable(FreeMeter::SqsRequests, 10, kFeb1 - 1) == 0);             // meters are separate
-        CHECK(ft.billable(FreeMeter::LambdaRequests, 3, kFeb1) == 0);               // February: a new 1M
+        CHECK(ft.billable(FreeMeter::SqsRequests, 10, kFeb1 - 1) == 0);  // meters are separate
+        CHECK(ft.billable(FreeMeter::LambdaRequests, 3, kFeb1) == 0);    // February: a new 1M
         CHECK(ft.free_units(FreeMeter::LambdaRequests) == 1'000'003);
         CHECK(ft.billable(FreeMeter::StepFunctionsTransitions, 4'500, kFeb1) == 500);
         CHECK(ft.billable(FreeMeter::LambdaGbSeconds, 400'000.5, kFeb1) == doctest::Approx(0.5));
@@ -53,13 +58,15 @@ TEST_SUITE("cost") {
         CHECK(f["cost_usd"]["q"] == 0);
         CHECK_FALSE(p.contains("free_tier"));
         CHECK(f["free_tier"]["meters"]["lambda_requests"]["free_units"] == f["nodes"]["f"]["invocations"]);
-        CHECK(f["free_tier"]["meters"]["sqs_requests"]["free_units"].get<double>() >= 960);  // sends + receives + deletes
+        CHECK(f["free_tier"]["meters"]["sqs_requests"]["free_units"].get<double>() >=
+              960);  // sends + receives + deletes
     }
 
     TEST_CASE("beyond 400,000 GB-s Lambda bills the rest at list price, to the cent") {
         // 10 GB x 60 s = 600 GB-s per invocation (plus INIT on cold starts): ~960 invocations far exceed the
         // allowance. Traffic stops at 8 min, so every invocation has finished (and been billed) by 10 min.
-        const std::string fn = R"({"MemorySize": 10240, "DurationReferenceMemoryMB": 10240, "DurationMs": 60000, "Timeout": 120})";
+        const std::string fn =
+            R"({"MemorySize": 10240, "DurationReferenceMemoryMB": 10240, "DurationMs": 60000, "Timeout": 120})";
         auto s = build_ok(queue_worker(true, fn, R"({"VisibilityTimeout": 720})"));
         s->run_until(minutes(10));
         const Json r = s->report();

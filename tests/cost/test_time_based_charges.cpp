@@ -10,7 +10,8 @@ using namespace sim::test;
 namespace {
 std::string one_node(const std::string& type, const std::string& config) {
     return R"({"format": "serverless-playground/1", "name": "t", "seed": 5,
-      "nodes": [{"id": "n", "type": ")" + type + R"(", "config": )" + config + "}]}";
+      "nodes": [{"id": "n", "type": ")" +
+           type + R"(", "config": )" + config + "}]}";
 }
 double cost_at(Simulation& s, SimTime t) {
     s.run_until(t);
@@ -21,13 +22,15 @@ double cost_at(Simulation& s, SimTime t) {
 TEST_SUITE("time-based charges") {
     TEST_CASE("a provisioned DynamoDB table bills its capacity for exactly the time it has run") {
         // 5 WCU × $0.00065/h + 5 RCU × $0.00013/h = $0.0039 per hour.
-        auto s = build_ok(one_node("dynamodb", R"({"KeySchema": [{"AttributeName": "id", "KeyType": "HASH"}], "BillingMode": "PROVISIONED",
+        auto s = build_ok(one_node(
+            "dynamodb", R"({"KeySchema": [{"AttributeName": "id", "KeyType": "HASH"}], "BillingMode": "PROVISIONED",
             "ProvisionedThroughput": {"ReadCapacityUnits": 5, "WriteCapacityUnits": 5}})"));
         const double hourly = 5 * 0.00065 + 5 * 0.00013;
         CHECK(cost_at(*s, minutes(10)) == doctest::Approx(hourly / 6).epsilon(1e-6));
         CHECK(cost_at(*s, minutes(90)) == doctest::Approx(hourly * 1.5).epsilon(1e-6));
         // The projection a report makes (cost / elapsed × 30 days) is the monthly bill.
-        CHECK(s->total_cost_usd() / minutes(90).seconds() * 86400 * 30 == doctest::Approx(hourly * 24 * 30).epsilon(1e-6));
+        CHECK(s->total_cost_usd() / minutes(90).seconds() * 86400 * 30 ==
+              doctest::Approx(hourly * 24 * 30).epsilon(1e-6));
     }
 
     TEST_CASE("a REST stage cache bills per hour pro rata, between its minute marks too") {
@@ -51,7 +54,8 @@ TEST_SUITE("time-based charges") {
 
     TEST_CASE("Aurora Serverless v2 bills its minimum ACUs per ACU-hour while idle") {
         // MinCapacity 2 ACU × $0.12 per ACU-hour × 0.25 h = $0.06, read half-way between ticks.
-        auto s = build_ok(one_node("aurora", R"({"ServerlessV2ScalingConfiguration": {"MinCapacity": 2, "MaxCapacity": 4}})"));
+        auto s = build_ok(
+            one_node("aurora", R"({"ServerlessV2ScalingConfiguration": {"MinCapacity": 2, "MaxCapacity": 4}})"));
         CHECK(cost_at(*s, minutes(15) + msec(500)) == doctest::Approx(2 * 0.12 * (900.5 / 3600)).epsilon(1e-6));
     }
 

@@ -53,8 +53,7 @@ inline const std::map<std::string, std::vector<std::string>>& required_propertie
 // `known_types_only`, a resource type missing from required_properties() is a problem too.
 inline std::vector<std::string> check_template(const nlohmann::ordered_json& t, bool known_types_only = true) {
     std::vector<std::string> problems;
-    if (!t.contains("Resources") || !t["Resources"].is_object() || t["Resources"].empty())
-        return {"no Resources"};
+    if (!t.contains("Resources") || !t["Resources"].is_object() || t["Resources"].empty()) return {"no Resources"};
     const auto& rs = t["Resources"];
     auto exists = [&](const std::string& id) {
         if (id.rfind("AWS::", 0) == 0) return true;  // pseudo parameters
@@ -64,26 +63,27 @@ inline std::vector<std::string> check_template(const nlohmann::ordered_json& t, 
         return dot != std::string::npos && rs.contains(id.substr(0, dot)) &&
                rs[id.substr(0, dot)]["Type"] == "AWS::Serverless::Function";
     };
-    std::function<void(const nlohmann::ordered_json&, const std::string&)> walk =
-        [&](const nlohmann::ordered_json& v, const std::string& where) {
-            if (v.is_object()) {
-                if (v.size() == 1 && v.contains("Ref") && (!v["Ref"].is_string() || !exists(v["Ref"])))
-                    problems.push_back(where + ": Ref to missing " + v["Ref"].dump());
-                if (v.size() == 1 && v.contains("Fn::GetAtt")) {
-                    const auto& g = v["Fn::GetAtt"];
-                    if (!g.is_array() || g.size() != 2 || !g[0].is_string() || !rs.contains(g[0].get<std::string>()))
-                        problems.push_back(where + ": GetAtt to missing " + g.dump());
-                }
-                for (auto it = v.begin(); it != v.end(); ++it) walk(it.value(), where + "/" + it.key());
-            } else if (v.is_array()) {
-                for (std::size_t i = 0; i < v.size(); ++i) walk(v[i], where + "/" + std::to_string(i));
+    std::function<void(const nlohmann::ordered_json&, const std::string&)> walk = [&](const nlohmann::ordered_json& v,
+                                                                                      const std::string& where) {
+        if (v.is_object()) {
+            if (v.size() == 1 && v.contains("Ref") && (!v["Ref"].is_string() || !exists(v["Ref"])))
+                problems.push_back(where + ": Ref to missing " + v["Ref"].dump());
+            if (v.size() == 1 && v.contains("Fn::GetAtt")) {
+                const auto& g = v["Fn::GetAtt"];
+                if (!g.is_array() || g.size() != 2 || !g[0].is_string() || !rs.contains(g[0].get<std::string>()))
+                    problems.push_back(where + ": GetAtt to missing " + g.dump());
             }
-        };
+            for (auto it = v.begin(); it != v.end(); ++it) walk(it.value(), where + "/" + it.key());
+        } else if (v.is_array()) {
+            for (std::size_t i = 0; i < v.size(); ++i) walk(v[i], where + "/" + std::to_string(i));
+        }
+    };
     for (auto it = rs.begin(); it != rs.end(); ++it) {
         const std::string where = "/Resources/" + it.key();
         const auto& r = it.value();
         for (char c : it.key())
-            if (!std::isalnum(static_cast<unsigned char>(c))) problems.push_back(where + ": logical id not alphanumeric");
+            if (!std::isalnum(static_cast<unsigned char>(c)))
+                problems.push_back(where + ": logical id not alphanumeric");
         if (!r.contains("Type") || !r["Type"].is_string()) {
             problems.push_back(where + ": no Type");
             continue;
@@ -107,8 +107,10 @@ inline std::vector<std::string> check_template(const nlohmann::ordered_json& t, 
             }
         }
         if (r.contains("DependsOn"))
-            for (const auto& dep : r["DependsOn"].is_array() ? r["DependsOn"] : nlohmann::ordered_json::array({r["DependsOn"]}))
-                if (!dep.is_string() || !rs.contains(dep.get<std::string>())) problems.push_back(where + ": DependsOn missing " + dep.dump());
+            for (const auto& dep :
+                 r["DependsOn"].is_array() ? r["DependsOn"] : nlohmann::ordered_json::array({r["DependsOn"]}))
+                if (!dep.is_string() || !rs.contains(dep.get<std::string>()))
+                    problems.push_back(where + ": DependsOn missing " + dep.dump());
         walk(r, where);
     }
     return problems;

@@ -104,7 +104,8 @@ TEST_SUITE("export") {
         CHECK(ev["Properties"]["MaximumBatchingWindowInSeconds"] == 1);
         CHECK(rs["OrdersQueue"]["Properties"]["RedrivePolicy"] ==
               OJson::parse(R"({"deadLetterTargetArn": {"Fn::GetAtt": ["OrdersDlq", "Arn"]}, "maxReceiveCount": 3})"));
-        CHECK(has_policy(fn["Properties"]["Policies"], OJson::parse(R"({"DynamoDBCrudPolicy": {"TableName": {"Ref": "OrdersTable"}}})")));
+        CHECK(has_policy(fn["Properties"]["Policies"],
+                         OJson::parse(R"({"DynamoDBCrudPolicy": {"TableName": {"Ref": "OrdersTable"}}})")));
         // The queue is fed by API Gateway, which SAM cannot express without OpenAPI: a note says so.
         const auto notes = export_sam(load("async-queue.json")).notes;
         REQUIRE(notes.size() == 1);
@@ -116,8 +117,10 @@ TEST_SUITE("export") {
     TEST_CASE("rest-api: the route becomes an Api event on the function") {
         const OJson t = export_sam(load("rest-api.json")).tmpl;
         CHECK(t["Resources"]["OrdersApi"]["Type"] == "AWS::Serverless::Api");
-        CHECK(t["Resources"]["OrdersFn"]["Properties"]["Events"]["OrdersApiRoute"] ==
-              OJson::parse(R"({"Type": "Api", "Properties": {"Path": "/orders", "Method": "post", "RestApiId": {"Ref": "OrdersApi"}}})"));
+        CHECK(
+            t["Resources"]["OrdersFn"]["Properties"]["Events"]["OrdersApiRoute"] ==
+            OJson::parse(
+                R"({"Type": "Api", "Properties": {"Path": "/orders", "Method": "post", "RestApiId": {"Ref": "OrdersApi"}}})"));
         CHECK_FALSE(t["Resources"].contains("WebClients"));  // traffic sources are Metadata only
     }
 
@@ -130,7 +133,8 @@ TEST_SUITE("export") {
         CHECK(sub["Properties"]["FilterPolicyScope"] == "MessageBody");
         CHECK(rs["OrdersTopicToAnalyticsQueue"]["Properties"]["RawMessageDelivery"] == true);
         CHECK(rs["EmailQueuePolicy"]["Type"] == "AWS::SQS::QueuePolicy");
-        CHECK(rs["EmailQueuePolicy"]["Properties"]["PolicyDocument"]["Statement"][0]["Principal"]["Service"] == "sns.amazonaws.com");
+        CHECK(rs["EmailQueuePolicy"]["Properties"]["PolicyDocument"]["Statement"][0]["Principal"]["Service"] ==
+              "sns.amazonaws.com");
     }
 
     TEST_CASE("scheduled-task: the rule becomes an AWS::Events::Rule with a Lambda permission") {
@@ -142,7 +146,8 @@ TEST_SUITE("export") {
         CHECK(rule["Properties"]["Targets"][0]["Input"] == R"({"olderThanDays":30,"task":"expire-sessions"})");
         const OJson& perm = rs["SchedulerNightlyCleanupRulePermissionCleanupFn"];
         CHECK(perm["Properties"]["Principal"] == "events.amazonaws.com");
-        CHECK(perm["Properties"]["SourceArn"] == OJson::parse(R"({"Fn::GetAtt": ["SchedulerNightlyCleanupRule", "Arn"]})"));
+        CHECK(perm["Properties"]["SourceArn"] ==
+              OJson::parse(R"({"Fn::GetAtt": ["SchedulerNightlyCleanupRule", "Arn"]})"));
         CHECK_FALSE(rs.contains("Scheduler"));  // the default bus is not a resource
     }
 
@@ -153,13 +158,15 @@ TEST_SUITE("export") {
         CHECK(ev["Properties"]["Stream"] == OJson::parse(R"({"Fn::GetAtt": ["SessionsTable", "StreamArn"]})"));
         CHECK(ev["Properties"]["StartingPosition"] == "LATEST");
         const OJson s = export_sam(load("streaming.json")).tmpl["Resources"];
-        CHECK(s["TelemetryFn"]["Properties"]["Events"]["TelemetryKinesis"]["Properties"]["DestinationConfig"] ==
-              OJson::parse(R"({"OnFailure": {"Destination": {"Fn::GetAtt": ["FailedBatches", "Arn"]}, "Type": "SQS"}})"));
+        CHECK(
+            s["TelemetryFn"]["Properties"]["Events"]["TelemetryKinesis"]["Properties"]["DestinationConfig"] ==
+            OJson::parse(R"({"OnFailure": {"Destination": {"Fn::GetAtt": ["FailedBatches", "Arn"]}, "Type": "SQS"}})"));
     }
 
     TEST_CASE("logical ids derive from node ids deterministically and never collide") {
         Pattern p;
-        for (const char* id : {"orders-fn", "OrdersFn", "orders_fn"}) p.nodes.push_back({id, "sqs", Json::object(), Json::object()});
+        for (const char* id : {"orders-fn", "OrdersFn", "orders_fn"})
+            p.nodes.push_back({id, "sqs", Json::object(), Json::object()});
         const OJson rs = export_sam(p).tmpl["Resources"];
         CHECK(rs.contains("OrdersFn"));
         CHECK(rs["OrdersFn"]["Metadata"]["ServerlessPlayground"]["node"] == "orders-fn");
@@ -177,7 +184,7 @@ TEST_SUITE("export") {
         ImportResult back = import_template(t.dump());
         REQUIRE(back.ok());
         CHECK(back.pattern.find_node("orders-fn")->config["MemorySize"] == 2048);
-        CHECK(back.pattern.find_node("orders-fn")->config["ErrorRate"] == 0.002);  // from Metadata
+        CHECK(back.pattern.find_node("orders-fn")->config["ErrorRate"] == 0.002);      // from Metadata
         CHECK_FALSE(back.pattern.find_node("orders-fn")->config.contains("Handler"));  // generated, not the user's
     }
 
@@ -215,8 +222,10 @@ TEST_SUITE("export") {
         CHECK(r.pattern.edges[1].config == Json::parse(R"({"BatchSize": 5})"));
         bool warned = false;
         for (const auto& d : r.diagnostics.items())
-            warned |= d.path == "/Resources/Alarm" &&
-                      d.message == "resource type 'AWS::CloudWatch::Alarm' is not simulated; it becomes a CloudFormation resource node, written back on export";
+            warned |=
+                d.path == "/Resources/Alarm" && d.message ==
+                                                    "resource type 'AWS::CloudWatch::Alarm' is not simulated; it "
+                                                    "becomes a CloudFormation resource node, written back on export";
         CHECK(warned);
         // Export again: the alarm, its Ref to the function, the parameter and the output are all there.
         const OJson t = export_sam(r.pattern).tmpl;
@@ -253,17 +262,22 @@ TEST_SUITE("export") {
 
     TEST_CASE("malformed templates give diagnostics with JSON pointers") {
         CHECK(has_error(import_template("[]").diagnostics, "", "a template must be a JSON object, got an array"));
-        CHECK(has_error(import_template("{}").diagnostics, "", "missing \"Resources\": a template needs at least one resource"));
-        CHECK(has_error(import_template(R"({"Resources": []})").diagnostics, "/Resources", "Resources must be an object, got an array"));
-        CHECK(has_error(import_template(R"({"Resources": {"Q": 3}})").diagnostics, "/Resources/Q", "resource must be an object, got a number"));
+        CHECK(has_error(import_template("{}").diagnostics, "",
+                        "missing \"Resources\": a template needs at least one resource"));
+        CHECK(has_error(import_template(R"({"Resources": []})").diagnostics, "/Resources",
+                        "Resources must be an object, got an array"));
+        CHECK(has_error(import_template(R"({"Resources": {"Q": 3}})").diagnostics, "/Resources/Q",
+                        "resource must be an object, got a number"));
         CHECK(has_error(import_template(R"({"Resources": {"Q": {}}})").diagnostics, "/Resources/Q",
                         "missing \"Type\": expected a resource type such as \"AWS::SQS::Queue\""));
         CHECK(has_error(import_template(R"({"Resources": {"Q": {"Type": 7}}})").diagnostics, "/Resources/Q/Type",
                         "Type must be a resource type string, got 7"));
-        CHECK(has_error(import_template(R"({"Resources": {"Q": {"Type": "AWS::SQS::Queue", "Properties": []}}})").diagnostics,
-                        "/Resources/Q/Properties", "Properties must be an object, got an array"));
-        CHECK(has_error(import_template(R"({"Resources": {"a/b": {"Type": "AWS::SQS::Queue", "Metadata": 1}}})").diagnostics,
-                        "/Resources/a~1b/Metadata", "Metadata must be an object, got a number"));
+        CHECK(has_error(
+            import_template(R"({"Resources": {"Q": {"Type": "AWS::SQS::Queue", "Properties": []}}})").diagnostics,
+            "/Resources/Q/Properties", "Properties must be an object, got an array"));
+        CHECK(has_error(
+            import_template(R"({"Resources": {"a/b": {"Type": "AWS::SQS::Queue", "Metadata": 1}}})").diagnostics,
+            "/Resources/a~1b/Metadata", "Metadata must be an object, got a number"));
         const Diagnostics syntax = import_template("{\n  \"Resources\": {,}\n}").diagnostics;
         REQUIRE(syntax.items().size() == 1);
         CHECK(syntax.items()[0].message.rfind("invalid JSON at line 2, column 17: ", 0) == 0);
@@ -283,7 +297,9 @@ TEST_SUITE("export") {
         bool warned = false;
         for (const auto& d : r.diagnostics.items())
             warned |= d.severity == Severity::Warning && d.path == "/Metadata/ServerlessPlayground/nodes/4/resource" &&
-                      d.message == "node 'receipts-bucket' names resource 'ReceiptsBucket', which is not in Resources; the node is left out";
+                      d.message ==
+                          "node 'receipts-bucket' names resource 'ReceiptsBucket', which is not in Resources; the node "
+                          "is left out";
         CHECK(warned);
         CHECK(r.pattern.find_node("receipts-bucket") == nullptr);
     }
@@ -352,11 +368,14 @@ TEST_SUITE("export") {
         CHECK(repo->config == original["Resources"]["Repo"]);  // Type, Properties and every attribute
         CHECK(r.pattern.find_node("Key")->config == Json::parse(R"({"Type": "AWS::KMS::Key"})"));
         CHECK(r.pattern.edges.empty());  // nothing wires to a kept resource
-        CHECK(r.pattern.extra.at("cloudformation") == Json::parse(R"({"Conditions": {"IsProd": {"Fn::Equals": [{"Ref": "AWS::StackName"}, "prod"]}}})"));
+        CHECK(r.pattern.extra.at("cloudformation") ==
+              Json::parse(R"({"Conditions": {"IsProd": {"Fn::Equals": [{"Ref": "AWS::StackName"}, "prod"]}}})"));
         bool warned = false;
         for (const auto& d : r.diagnostics.items())
             warned |= d.severity == Severity::Warning && d.path == "/Resources/Repo" &&
-                      d.message == "resource type 'AWS::ECR::Repository' is not simulated; it becomes a CloudFormation resource node, written back on export";
+                      d.message ==
+                          "resource type 'AWS::ECR::Repository' is not simulated; it becomes a CloudFormation resource "
+                          "node, written back on export";
         CHECK(warned);
         // The pattern builds without a config warning: the node is passive, not broken.
         auto built = build_from_text(write_pattern(r.pattern));
@@ -415,7 +434,8 @@ TEST_SUITE("export") {
         const std::string text = export_sam_json(p.pattern);
         const OJson t = OJson::parse(text);
         CHECK(Json::parse(t["Resources"]["Alarm"].dump()) ==
-              Json::parse(R"({"Type": "AWS::CloudWatch::Alarm", "DependsOn": "Jobs", "Properties": {"MetricName": "Age"}})"));
+              Json::parse(
+                  R"({"Type": "AWS::CloudWatch::Alarm", "DependsOn": "Jobs", "Properties": {"MetricName": "Age"}})"));
         ImportResult back = import_template(text);
         INFO(all(back.diagnostics));
         REQUIRE(back.ok());

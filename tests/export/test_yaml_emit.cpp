@@ -36,16 +36,19 @@ TEST_SUITE("export") {
     }
 
     TEST_CASE("strings that would read as another type or break the syntax are quoted") {
-        for (const char* s : {"true", "False", "yes", "No", "on", "OFF", "y", "null", "~", "", " lead", "trail ",
-                              "123", "1.5", "-4", "+1", ".5", "0x1F", "1e3", "2026-01-01", "12:30", ".inf", "-.inf",
-                              ".NaN", "a: b", "a #b", "- x", "? x", ": x", "[x]", "{x}", "x,y", "*ref", "&anchor",
-                              "!Ref x", "|x", ">x", "'q'", "\"q\"", "%x", "@x", "`x", "#x", "x:", "line\nbreak", "tab\there",
-                              "=", "<<", "/{proxy+}"}) {
+        for (const char* s :
+             {"true",      "False",      "yes",    "No",       "on",    "OFF",  "y",       "null",   "~",
+              "",          " lead",      "trail ", "123",      "1.5",   "-4",   "+1",      ".5",     "0x1F",
+              "1e3",       "2026-01-01", "12:30",  ".inf",     "-.inf", ".NaN", "a: b",    "a #b",   "- x",
+              "? x",       ": x",        "[x]",    "{x}",      "x,y",   "*ref", "&anchor", "!Ref x", "|x",
+              ">x",        "'q'",        "\"q\"",  "%x",       "@x",    "`x",   "#x",      "x:",     "line\nbreak",
+              "tab\there", "=",          "<<",     "/{proxy+}"}) {
             CAPTURE(std::string(s));
             CHECK_FALSE(yaml_plain_safe(s));
         }
-        for (const char* s : {"AWS::SQS::Queue", "orders-fn", "s3:ObjectCreated:*", "/orders", "cron(0 0 * * ? *)", "python3.12",
-                              "rate(5 minutes)", "a#b", "x-1", "héllo", "arn:aws:states:::lambda:invoke", "$.body.id"}) {
+        for (const char* s :
+             {"AWS::SQS::Queue", "orders-fn", "s3:ObjectCreated:*", "/orders", "cron(0 0 * * ? *)", "python3.12",
+              "rate(5 minutes)", "a#b", "x-1", "héllo", "arn:aws:states:::lambda:invoke", "$.body.id"}) {
             CAPTURE(std::string(s));
             CHECK(yaml_plain_safe(s));
         }

@@ -83,7 +83,8 @@ Outputs:
         CHECK(t["AWSTemplateFormatVersion"] == "2010-09-09");
         CHECK(t["Transform"] == "AWS::Serverless-2016-10-31");
         CHECK(t["Description"] == "Orders API: queue and worker");
-        CHECK(t["Globals"]["Function"]["Environment"] == Json::parse(R"({"Variables": {"TABLE": {"Ref": "Orders"}, "STAGE": "prod"}})"));
+        CHECK(t["Globals"]["Function"]["Environment"] ==
+              Json::parse(R"({"Variables": {"TABLE": {"Ref": "Orders"}, "STAGE": "prod"}})"));
         const Json& orders = t["Resources"]["Orders"]["Properties"];
         CHECK(orders["AttributeDefinitions"] == Json::parse(R"([{"AttributeName": "id", "AttributeType": "S"}])"));
         CHECK(orders["KeySchema"] == Json::parse(R"([{"AttributeName": "id", "KeyType": "HASH"}])"));
@@ -112,7 +113,9 @@ Outputs:
     }
 
     TEST_CASE("scalars follow the YAML 1.2 core schema; quoted strings keep their escapes") {
-        const Json t = yaml("i: -42\nh: 0x1F\nf: 1.5e3\nv: 1.0\ns: 2010-09-09\nyes: yes\nn: ~\nt: True\nq: \"tab\\tand \\u00e9\"\nsq: 'it''s'\nurl: http://x:8080/p\n");
+        const Json t = yaml(
+            "i: -42\nh: 0x1F\nf: 1.5e3\nv: 1.0\ns: 2010-09-09\nyes: yes\nn: ~\nt: True\nq: \"tab\\tand \\u00e9\"\nsq: "
+            "'it''s'\nurl: http://x:8080/p\n");
         CHECK(t["i"] == -42);
         CHECK(t["h"] == 31);
         CHECK(t["f"] == 1500.0);
@@ -132,13 +135,15 @@ Outputs:
     TEST_CASE("what templates must not contain is refused with line and column") {
         CHECK(error_of("a:\n\tb: 1\n") == "2:1 tab character in indentation (YAML indents with spaces)");
         CHECK(error_of("a: 1\na: 2\n") == "2:1 duplicate key 'a'");
-        CHECK(error_of("a: &x 1\nb: *x\n") == "1:4 anchors and aliases (& and *) are not supported; write the value out");
+        CHECK(error_of("a: &x 1\nb: *x\n") ==
+              "1:4 anchors and aliases (& and *) are not supported; write the value out");
         CHECK(error_of("a: 1\n---\nb: 2\n") == "2:1 several YAML documents in one file; a template is one document");
         CHECK(error_of("a:\n  b: 1\n c: 2\n") == "3:2 bad indentation: expected a key at column 1");
         CHECK(error_of("a: \"open\n") == "1:4 unterminated double-quoted string");
         CHECK(error_of("a: [1, 2\n") == "1:4 unterminated flow sequence: missing ']'");
         CHECK(error_of("a: !GetAtt Jobs\n") == "1:4 !GetAtt needs LogicalId.Attribute, got \"Jobs\"");
-        CHECK(error_of("a: b: c\n") == "1:4 a value cannot hold ': ' unquoted (nested mappings go on the next lines, indented)");
+        CHECK(error_of("a: b: c\n") ==
+              "1:4 a value cannot hold ': ' unquoted (nested mappings go on the next lines, indented)");
         CHECK(error_of("<<: {a: 1}\n") == "1:1 merge keys (<<) are not supported; write the keys out");
         CHECK(error_of("a: 1\nb: x\xff\n") == "2:5 invalid UTF-8 (byte out of range)");  // found by fuzzing
         std::string deep;
@@ -172,7 +177,8 @@ Outputs:
     TEST_CASE("a YAML template that does not parse is one diagnostic naming line and column") {
         const ImportResult r = import_template("Resources:\n  Q:\n    Type: AWS::SQS::Queue\n   Properties: {}\n");
         REQUIRE_FALSE(r.ok());
-        CHECK(r.diagnostics.items().front().message == "invalid YAML at line 4, column 4: bad indentation: expected a key at column 3");
+        CHECK(r.diagnostics.items().front().message ==
+              "invalid YAML at line 4, column 4: bad indentation: expected a key at column 3");
         CHECK_FALSE(import_template("- just\n- a list\n").ok());
     }
 }

@@ -2,11 +2,11 @@
 // parse_pattern, and a pattern that parses through Simulation::build and a short bounded run.
 // A load that fails must say why; one that succeeds must write and re-read to the same text, and
 // a pattern that builds must come back equal from its SAM template (and export to Mermaid/YAML).
-#include "runtime/simulation.h"
 #include "export/mermaid.h"
 #include "export/sam_export.h"
 #include "export/sam_import.h"
 #include "pattern/pattern.h"
+#include "runtime/simulation.h"
 
 #include <cstdint>
 #include <cstdlib>

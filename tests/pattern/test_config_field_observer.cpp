@@ -3,8 +3,8 @@
 #include "core/registry.h"
 #include "pattern/config_reader.h"
 #include "pattern/pattern.h"
-#include "support/test_support.h"
 #include "services/all_services.h"
+#include "support/test_support.h"
 
 #include <doctest/doctest.h>
 
@@ -45,8 +45,8 @@ TEST_SUITE("pattern") {
             if (edge.from != n.id) continue;
             const NodeSpec& t = p.nodes[static_cast<std::size_t>(p.node_index(edge.to))];
             if (t.type == "lambda") esm_edge = e;
-            links.push_back(Link{static_cast<std::uint32_t>(p.node_index(edge.to)), t.id, t.type, edge.port, edge.config,
-                                 static_cast<std::uint32_t>(e)});
+            links.push_back(Link{static_cast<std::uint32_t>(p.node_index(edge.to)), t.id, t.type, edge.port,
+                                 edge.config, static_cast<std::uint32_t>(e)});
         }
         REQUIRE(esm_edge != SIZE_MAX);
         Diagnostics diags;

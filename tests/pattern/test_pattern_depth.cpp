@@ -17,8 +17,8 @@ TEST_SUITE("pattern") {
     }
 
     TEST_CASE("nesting up to the limit still loads") {
-        const std::string ok = R"({"nodes": [{"id": "a", "type": "lambda", "config": {"x": )" +
-                               std::string(250, '[') + std::string(250, ']') + "}}]}";
+        const std::string ok = R"({"nodes": [{"id": "a", "type": "lambda", "config": {"x": )" + std::string(250, '[') +
+                               std::string(250, ']') + "}}]}";
         CHECK(parse_pattern(ok).ok());
     }
 }

@@ -1,6 +1,6 @@
 // test_pattern_json.cpp — loading, diagnostics with paths, and lossless round trips.
-#include "runtime/simulation.h"
 #include "pattern/pattern.h"
+#include "runtime/simulation.h"
 #include "support/test_support.h"
 
 #include <doctest/doctest.h>
@@ -40,7 +40,8 @@ TEST_SUITE("pattern") {
     }
 
     TEST_CASE("structural errors name the JSON path, the bad value and what was expected") {
-        ParseResult r = parse_pattern(R"({"format": "serverless-playground/1", "name": 5, "nodes": [{"id": "a b", "type": "lambda"}, 7]})");
+        ParseResult r = parse_pattern(
+            R"({"format": "serverless-playground/1", "name": 5, "nodes": [{"id": "a b", "type": "lambda"}, 7]})");
         CHECK(has_error(r.diagnostics, "/name", "name must be a string, got a number"));
         CHECK(has_error(r.diagnostics, "/nodes/0/id", "id must be 1..64 letters, digits, '-' or '_', got \"a b\""));
         CHECK(has_error(r.diagnostics, "/nodes/1", "node must be an object, got a number"));
@@ -48,7 +49,9 @@ TEST_SUITE("pattern") {
 
     TEST_CASE("a newer format version is refused with a clear message") {
         ParseResult r = parse_pattern(R"({"format": "serverless-playground/9", "nodes": []})");
-        CHECK(has_error(r.diagnostics, "/format", "format \"serverless-playground/9\" is newer than this build understands (serverless-playground/1)"));
+        CHECK(has_error(
+            r.diagnostics, "/format",
+            "format \"serverless-playground/9\" is newer than this build understands (serverless-playground/1)"));
     }
 
     TEST_CASE("unknown types, dangling edges and impossible wiring are errors with paths") {
@@ -58,9 +61,10 @@ TEST_SUITE("pattern") {
           "edges": [{"from": "up", "to": "t"}, {"from": "up", "to": "ghost"}]})");
         CHECK(has_error(d, "/nodes/2/type", "unknown service type 'lambada'"));
         CHECK(has_error(d, "/edges/1/to", "no node has id 'ghost'"));
-        CHECK(has_error(d, "/edges/0",
-                        "cannot connect up to t: S3 event notifications can target Lambda, SQS, SNS or EventBridge, not DynamoDB; "
-                        "put a Lambda function in between to write to other services"));
+        CHECK(has_error(
+            d, "/edges/0",
+            "cannot connect up to t: S3 event notifications can target Lambda, SQS, SNS or EventBridge, not DynamoDB; "
+            "put a Lambda function in between to write to other services"));
     }
 
     TEST_CASE("bad config values name the AWS limit and nothing is built") {
@@ -76,8 +80,10 @@ TEST_SUITE("pattern") {
           "edges": [{"from": "u", "to": "f"}],
           "traffic": [{"source": "f", "profile": {"type": "constant", "rps": 1}},
                       {"source": "u", "profile": {"type": "constant", "rps": -4}}]})");
-        CHECK(has_error(d, "/traffic/0/source", "traffic must start at a source node (client, IoT devices), but 'f' is Lambda"));
-        CHECK(has_error(d, "/traffic/1/profile/rps", "rps must be a rate >= 0 and at most 10,000,000 per second, got -4"));
+        CHECK(has_error(d, "/traffic/0/source",
+                        "traffic must start at a source node (client, IoT devices), but 'f' is Lambda"));
+        CHECK(has_error(d, "/traffic/1/profile/rps",
+                        "rps must be a rate >= 0 and at most 10,000,000 per second, got -4"));
     }
 
     TEST_CASE("unknown keys survive a round trip with a warning") {

@@ -90,7 +90,8 @@ TEST_SUITE("sample event") {
 
     TEST_CASE("a traffic source keeps its own request and payload, with the missing key added") {
         std::string json = kFreshApi;
-        json.insert(json.rfind('}'), R"(, "traffic": [ {"id": "o", "source": "web", "profile": {"type": "constant", "rps": 1},
+        json.insert(json.rfind('}'),
+                    R"(, "traffic": [ {"id": "o", "source": "web", "profile": {"type": "constant", "rps": 1},
             "request": {"method": "PUT", "path": "/carts"}, "payload": {"cart": "c-1"}} ])");
         const Json event = sample_event(parse(json), "web");
         CHECK(event["method"] == "PUT");
@@ -99,7 +100,8 @@ TEST_SUITE("sample event") {
     }
 
     TEST_CASE("nothing downstream needs a key: the service's usual sample; an unknown node: {}") {
-        const Pattern p = parse(R"({"format": "serverless-playground/1", "nodes": [ {"id": "topic", "type": "sns"} ], "edges": []})");
+        const Pattern p =
+            parse(R"({"format": "serverless-playground/1", "nodes": [ {"id": "topic", "type": "sns"} ], "edges": []})");
         CHECK(sample_event(p, "topic")["Message"] == "hello");
         CHECK(sample_event(p, "nope") == Json::object());
     }

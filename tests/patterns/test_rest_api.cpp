@@ -43,7 +43,8 @@ TEST_SUITE("pattern_rest_api") {
         CHECK(r["cost_usd"]["orders-table"].get<double>() == doctest::Approx(wru * 0.625 / 1e6));
         const double gbs = r["nodes"]["orders-fn"]["billed_gb_seconds"].get<double>();
         const double inv = static_cast<double>(counter(*s, "orders-fn", Counter::Invocations));
-        CHECK(r["cost_usd"]["orders-fn"].get<double>() == doctest::Approx(inv * 0.20 / 1e6 + gbs * 0.0000166667).epsilon(1e-6));
+        CHECK(r["cost_usd"]["orders-fn"].get<double>() ==
+              doctest::Approx(inv * 0.20 / 1e6 + gbs * 0.0000166667).epsilon(1e-6));
     }
 
     TEST_CASE("the same pattern and seed give a byte-identical report; another seed a different trace") {

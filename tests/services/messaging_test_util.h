@@ -46,7 +46,9 @@ inline std::uint64_t count(const sim::Simulation& s, const std::string& id, sim:
     return s.node_metrics(node(s, id)).get(c);
 }
 
-inline nlohmann::json node_report(const sim::Simulation& s, const std::string& id) { return s.report()["nodes"][id]; }
+inline nlohmann::json node_report(const sim::Simulation& s, const std::string& id) {
+    return s.report()["nodes"][id];
+}
 
 // True when some event-log line contains `text`.
 inline bool logged(const sim::Simulation& s, const std::string& text) {
@@ -57,8 +59,8 @@ inline bool logged(const sim::Simulation& s, const std::string& text) {
 
 // Wraps nodes/edges JSON into a pattern document.
 inline std::string pattern(const std::string& nodes, const std::string& edges, const std::string& extra = "") {
-    return R"({"format": "serverless-playground/1", "name": "t", "seed": 7, "nodes": )" + nodes + R"(, "edges": )" + edges +
-           (extra.empty() ? "" : ", " + extra) + "}";
+    return R"({"format": "serverless-playground/1", "name": "t", "seed": 7, "nodes": )" + nodes + R"(, "edges": )" +
+           edges + (extra.empty() ? "" : ", " + extra) + "}";
 }
 
 }  // namespace msgtest

@@ -5,15 +5,19 @@ using namespace sim;
 using namespace sim::test;
 
 namespace {
-std::string api(const std::string& api_config, const std::string& fn_config, double rps, const std::string& edge_config = "{}",
+std::string api(const std::string& api_config, const std::string& fn_config, double rps,
+                const std::string& edge_config = "{}",
                 const std::string& request = R"({"method": "GET", "path": "/items"})") {
     return R"({"format": "serverless-playground/1", "name": "t", "seed": 9,
       "nodes": [{"id": "u", "type": "client", "config": {}},
-                {"id": "api", "type": "apigateway", "config": )" + api_config + R"(},
-                {"id": "f", "type": "lambda", "config": )" + fn_config + R"(}],
-      "edges": [{"from": "u", "to": "api"}, {"from": "api", "to": "f", "config": )" + edge_config + R"(}],
-      "traffic": [{"id": "t", "source": "u", "arrival": "uniform", "request": )" + request +
-           R"(, "profile": {"type": "constant", "rps": )" + std::to_string(rps) + "}}]}";
+                {"id": "api", "type": "apigateway", "config": )" +
+           api_config + R"(},
+                {"id": "f", "type": "lambda", "config": )" +
+           fn_config + R"(}],
+      "edges": [{"from": "u", "to": "api"}, {"from": "api", "to": "f", "config": )" +
+           edge_config + R"(}],
+      "traffic": [{"id": "t", "source": "u", "arrival": "uniform", "request": )" +
+           request + R"(, "profile": {"type": "constant", "rps": )" + std::to_string(rps) + "}}]}";
 }
 std::uint64_t status(const Simulation& s, const char* code) {
     const Json r = s.report();
@@ -32,7 +36,8 @@ TEST_SUITE("apigateway") {
 
     TEST_CASE("requests beyond the token bucket get 429") {
         // 200 rps against a 50 rps limit with a 10-request burst: ~50 pass each second.
-        auto s = build_ok(api(R"({"ThrottlingRateLimit": 50, "ThrottlingBurstLimit": 10})", R"({"DurationMs": 1})", 200));
+        auto s =
+            build_ok(api(R"({"ThrottlingRateLimit": 50, "ThrottlingBurstLimit": 10})", R"({"DurationMs": 1})", 200));
         s->run_until(sec(20));
         CHECK(status(*s, "200") == doctest::Approx(20 * 50 + 10).epsilon(0.02));
         CHECK(status(*s, "429") == doctest::Approx(20 * 150 - 10).epsilon(0.02));
@@ -91,7 +96,8 @@ TEST_SUITE("apigateway") {
     TEST_CASE("a REST stage cache answers GETs for the TTL without calling the function, and bills by the hour") {
         // 10 GET /items per second for 10 minutes, TTL 60 s: one integration call per minute
         // (the first request after each expiry), every other request from the cache.
-        auto s = build_ok(api(R"({"CacheClusterEnabled": true, "CacheTtlInSeconds": 60})", R"({"DurationMs": 30})", 10));
+        auto s =
+            build_ok(api(R"({"CacheClusterEnabled": true, "CacheTtlInSeconds": 60})", R"({"DurationMs": 30})", 10));
         s->run_until(minutes(10));
         const Json r = s->report();
         const auto misses = r["nodes"]["api"]["cache_misses"].get<std::uint64_t>();
@@ -104,13 +110,15 @@ TEST_SUITE("apigateway") {
         CHECK(r["nodes"]["f"]["invocations"].get<std::uint64_t>() == misses);
         CHECK(status(*s, "200") + 1 >= requests);  // the request at exactly 600 s is still in flight
         // Every request at $3.50 per 1M (hits too) plus 10 minutes of the 0.5 GB cache at $0.020 per hour.
-        CHECK(r["cost_usd"]["api"].get<double>() == doctest::Approx(static_cast<double>(requests) * 3.5e-6 + 0.020 / 6).epsilon(1e-9));
+        CHECK(r["cost_usd"]["api"].get<double>() ==
+              doctest::Approx(static_cast<double>(requests) * 3.5e-6 + 0.020 / 6).epsilon(1e-9));
         // Hits are answered by the gateway alone: the end-to-end median drops below the function's 30 ms.
         CHECK(r["sources"]["t"]["latency_ms"]["p50"].get<double>() < 30);
     }
 
     TEST_CASE("only GETs are cached; TTL 0 disables the cache; an idle cache still costs money") {
-        auto post = build_ok(api(R"({"CacheClusterEnabled": true})", R"({"DurationMs": 1})", 5, "{}", R"({"method": "POST", "path": "/items"})"));
+        auto post = build_ok(api(R"({"CacheClusterEnabled": true})", R"({"DurationMs": 1})", 5, "{}",
+                                 R"({"method": "POST", "path": "/items"})"));
         post->run_until(sec(60));
         CHECK(post->report()["nodes"]["api"]["cache_hits"] == 0);
         CHECK(counter(*post, "f", Counter::Invocations) == 300);
@@ -119,14 +127,17 @@ TEST_SUITE("apigateway") {
         CHECK(counter(*off, "f", Counter::Invocations) == 300);
         auto idle = build_ok(api(R"({"CacheClusterEnabled": true, "CacheClusterSize": "6.1"})", R"({})", 0));
         idle->run_until(hours(1));
-        CHECK(idle->report()["cost_usd"]["api"].get<double>() == doctest::Approx(0.200));  // $0.200 per hour, no requests
+        CHECK(idle->report()["cost_usd"]["api"].get<double>() ==
+              doctest::Approx(0.200));  // $0.200 per hour, no requests
     }
 
     TEST_CASE("the cache is refused on HTTP APIs and checks its size and TTL") {
         auto d = build_errors(R"({"format": "serverless-playground/1", "nodes": [{"id": "a", "type": "apigateway",
             "config": {"ApiType": "HTTP", "CacheClusterEnabled": true, "CacheClusterSize": "2", "CacheTtlInSeconds": 7200}}]})");
-        CHECK(has_error(d, "/nodes/0/config/CacheClusterEnabled", "HTTP APIs have no stage cache; use ApiType REST to cache responses"));
-        CHECK(has_error(d, "/nodes/0/config/CacheClusterSize", "CacheClusterSize must be one of 0.5, 1.6, 6.1, 13.5, 28.4, 58.2, 118, 237, got \"2\""));
+        CHECK(has_error(d, "/nodes/0/config/CacheClusterEnabled",
+                        "HTTP APIs have no stage cache; use ApiType REST to cache responses"));
+        CHECK(has_error(d, "/nodes/0/config/CacheClusterSize",
+                        "CacheClusterSize must be one of 0.5, 1.6, 6.1, 13.5, 28.4, 58.2, 118, 237, got \"2\""));
         CHECK(has_error(d, "/nodes/0/config/CacheTtlInSeconds", "CacheTtlInSeconds must be 0..3600 s, got 7200"));
     }
 }

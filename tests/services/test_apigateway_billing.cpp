@@ -19,19 +19,25 @@ std::string api_node(const std::string& id, const std::string& config) {
 std::string source(const std::string& id, const std::string& client, double rps, const std::string& path = "/items",
                    const std::string& arrival = "uniform") {
     return R"({"id": ")" + id + R"(", "source": ")" + client + R"(", "arrival": ")" + arrival + R"(", "duration": "10s",
-               "request": {"method": "GET", "path": ")" + path + R"("}, "profile": {"type": "constant", "rps": )" +
-           std::to_string(rps) + "}}";
+               "request": {"method": "GET", "path": ")" +
+           path + R"("}, "profile": {"type": "constant", "rps": )" + std::to_string(rps) + "}}";
 }
-double node_cost(const Simulation& s, const char* id) { return s.report()["cost_usd"][id].get<double>(); }
+double node_cost(const Simulation& s, const char* id) {
+    return s.report()["cost_usd"][id].get<double>();
+}
 // Client u → API Gateway `api` → Lambda f, one uniform source at `rps` for 10 s; `extra_nodes`
 // and `extra_edges` (each starting with ", ") wire more, `settings` is the pattern's.
-std::string client_api_fn(const std::string& api_config, const std::string& fn_config, double rps, const std::string& fn_edge_config = "{}",
-                          const std::string& extra_nodes = "", const std::string& extra_edges = "", const std::string& settings = "{}") {
+std::string client_api_fn(const std::string& api_config, const std::string& fn_config, double rps,
+                          const std::string& fn_edge_config = "{}", const std::string& extra_nodes = "",
+                          const std::string& extra_edges = "", const std::string& settings = "{}") {
     return R"({"format": "serverless-playground/1", "name": "t", "seed": 3, "settings": )" + settings + R"(,
-      "nodes": [{"id": "u", "type": "client", "config": {}}, )" + api_node("api", api_config) +
-           R"(, {"id": "f", "type": "lambda", "config": )" + fn_config + "}" + extra_nodes + R"(],
-      "edges": [{"from": "u", "to": "api"}, {"from": "api", "to": "f", "config": )" + fn_edge_config + "}" + extra_edges + R"(],
-      "traffic": [)" + source("t", "u", rps) + "]}";
+      "nodes": [{"id": "u", "type": "client", "config": {}}, )" +
+           api_node("api", api_config) + R"(, {"id": "f", "type": "lambda", "config": )" + fn_config + "}" +
+           extra_nodes + R"(],
+      "edges": [{"from": "u", "to": "api"}, {"from": "api", "to": "f", "config": )" +
+           fn_edge_config + "}" + extra_edges + R"(],
+      "traffic": [)" +
+           source("t", "u", rps) + "]}";
 }
 
 std::uint64_t answered(const Simulation& s, const char* client, const char* code) {
@@ -51,7 +57,8 @@ TEST_SUITE("apigateway billing") {
         CHECK(answered(*s, "u", "429") == throttled);
         CHECK(static_cast<double>(sent - throttled) == doctest::Approx(105000).epsilon(0.0001));
         // Every accepted request reaches the function (200) and is billed; no 429 is.
-        CHECK(node_cost(*s, "api") == doctest::Approx(static_cast<double>(sent - throttled) * kRestPerRequest).epsilon(1e-9));
+        CHECK(node_cost(*s, "api") ==
+              doctest::Approx(static_cast<double>(sent - throttled) * kRestPerRequest).epsilon(1e-9));
     }
 
     TEST_CASE("two APIs share the account's 10,000 rps: 8,000 rps each throttles ~55,000 of 160,000") {
@@ -60,10 +67,12 @@ TEST_SUITE("apigateway billing") {
         // uniform sources in lockstep would always hand the refilled token to the same API.
         auto s = build_ok(R"({"format": "serverless-playground/1", "name": "t", "seed": 3,
           "nodes": [{"id": "u1", "type": "client", "config": {}}, {"id": "u2", "type": "client", "config": {}},
-                    )" + api_node("a1", "{}") + ", " + api_node("a2", R"({"ApiType": "HTTP"})") + R"(,
+                    )" + api_node("a1", "{}") +
+                          ", " + api_node("a2", R"({"ApiType": "HTTP"})") + R"(,
                     {"id": "f", "type": "lambda", "config": {"DurationMs": 1}}],
           "edges": [{"from": "u1", "to": "a1"}, {"from": "u2", "to": "a2"}, {"from": "a1", "to": "f"}, {"from": "a2", "to": "f"}],
-          "traffic": [)" + source("t1", "u1", 8000, "/items", "poisson") + ", " + source("t2", "u2", 8000, "/items", "poisson") + "]}");
+          "traffic": [)" + source("t1", "u1", 8000, "/items", "poisson") +
+                          ", " + source("t2", "u2", 8000, "/items", "poisson") + "]}");
         s->run_until(sec(12));
         const std::uint64_t sent = counter(*s, "u1", Counter::Invocations) + counter(*s, "u2", Counter::Invocations);
         const std::uint64_t throttled = counter(*s, "a1", Counter::Throttles) + counter(*s, "a2", Counter::Throttles);
@@ -77,7 +86,8 @@ TEST_SUITE("apigateway billing") {
 
     TEST_CASE("a stage limit set on the node applies before the account's") {
         // Stage 50 rps with burst 10 at 200 rps for 10 s: 10 + 50 × 10 = 510 accepted.
-        auto s = build_ok(client_api_fn(R"({"ThrottlingRateLimit": 50, "ThrottlingBurstLimit": 10})", R"({"DurationMs": 1})", 200));
+        auto s = build_ok(
+            client_api_fn(R"({"ThrottlingRateLimit": 50, "ThrottlingBurstLimit": 10})", R"({"DurationMs": 1})", 200));
         s->run_until(sec(12));
         CHECK(answered(*s, "u", "200") == doctest::Approx(510).epsilon(0.005));
         CHECK(node_cost(*s, "api") == doctest::Approx(static_cast<double>(answered(*s, "u", "200")) * kRestPerRequest));
@@ -108,11 +118,14 @@ TEST_SUITE("apigateway billing") {
 
     TEST_CASE("the account quota is a setting; its burst is half the rate as AWS derives it") {
         // 2,500 rps (newer Regions) → burst 1,250: at 5,000 rps for 10 s, 1,250 + 25,000 accepted.
-        auto s = build_ok(client_api_fn("{}", R"({"DurationMs": 1})", 5000, "{}", "", "", R"({"apiGatewayAccountRps": 2500})"));
+        auto s = build_ok(
+            client_api_fn("{}", R"({"DurationMs": 1})", 5000, "{}", "", "", R"({"apiGatewayAccountRps": 2500})"));
         s->run_until(sec(12));
         CHECK(static_cast<double>(counter(*s, "u", Counter::Invocations) - counter(*s, "api", Counter::Throttles)) ==
               doctest::Approx(26250).epsilon(0.0002));
-        CHECK(build_errors(R"({"format": "serverless-playground/1", "settings": {"apiGatewayAccountRps": 0}, "nodes": []})").has_errors());
+        CHECK(build_errors(
+                  R"({"format": "serverless-playground/1", "settings": {"apiGatewayAccountRps": 0}, "nodes": []})")
+                  .has_errors());
     }
 }
 

@@ -9,7 +9,8 @@ namespace {
 std::string graphql(const std::string& api_config, const std::string& payload, bool auth = false) {
     return R"({"format": "serverless-playground/1", "name": "t", "seed": 5, "nodes": [
         {"id": "u", "type": "client", "config": {}},
-        {"id": "gql", "type": "appsync", "config": )" + api_config + R"(},
+        {"id": "gql", "type": "appsync", "config": )" +
+           api_config + R"(},
         {"id": "posts", "type": "dynamodb", "config": {"KeySchema": [{"AttributeName": "id", "KeyType": "HASH"}]}},
         {"id": "fn", "type": "lambda", "config": {"DurationMs": 5}},
         {"id": "pool", "type": "cognito", "config": {}}],
@@ -19,22 +20,28 @@ std::string graphql(const std::string& api_config, const std::string& payload, b
         {"from": "gql", "to": "fn", "config": {"TypeName": "Query", "FieldName": "feed"}})" +
            std::string(auth ? R"(, {"from": "gql", "port": "authorizer", "to": "pool"})" : "") + R"(],
       "traffic": [{"id": "t", "source": "u", "arrival": "uniform", "duration": "10s", "profile": {"type": "constant", "rps": 1},
-                   "payload": )" + payload + "}]}";
+                   "payload": )" +
+           payload + "}]}";
 }
 }  // namespace
 
 TEST_SUITE("appsync") {
     TEST_CASE("resolver edges need a FieldName and a known operation") {
-        auto d = build_errors(R"({"format": "serverless-playground/1", "nodes": [{"id": "g", "type": "appsync", "config": {"Subscriptions": [{"Field": "onX"}]}},
+        auto d = build_errors(
+            R"({"format": "serverless-playground/1", "nodes": [{"id": "g", "type": "appsync", "config": {"Subscriptions": [{"Field": "onX"}]}},
             {"id": "t", "type": "dynamodb", "config": {}}], "edges": [{"from": "g", "to": "t", "config": {"Operation": "Scan"}}]})");
-        CHECK(has_error(d, "/edges/0/config/FieldName", "a resolver edge needs FieldName (the GraphQL field it resolves)"));
-        CHECK(has_error(d, "/edges/0/config/Operation", "Operation must be one of PutItem, GetItem, UpdateItem, DeleteItem, Query, got \"Scan\""));
-        CHECK(has_error(d, "/nodes/0/config/Subscriptions/0/Mutations", "a subscription needs Mutations: the mutation fields that trigger it"));
+        CHECK(has_error(d, "/edges/0/config/FieldName",
+                        "a resolver edge needs FieldName (the GraphQL field it resolves)"));
+        CHECK(has_error(d, "/edges/0/config/Operation",
+                        "Operation must be one of PutItem, GetItem, UpdateItem, DeleteItem, Query, got \"Scan\""));
+        CHECK(has_error(d, "/nodes/0/config/Subscriptions/0/Mutations",
+                        "a subscription needs Mutations: the mutation fields that trigger it"));
     }
 
     TEST_CASE("a mutation writes through its DynamoDB resolver and is pushed to every subscribed client") {
-        auto s = build_ok(graphql(R"({"Subscriptions": [{"Field": "onAddPost", "Mutations": ["addPost"], "ConnectedClients": 50}]})",
-                                  R"({"type": "Mutation", "field": "addPost", "arguments": {"id": "{{seq}}", "title": "hello"}})"));
+        auto s = build_ok(
+            graphql(R"({"Subscriptions": [{"Field": "onAddPost", "Mutations": ["addPost"], "ConnectedClients": 50}]})",
+                    R"({"type": "Mutation", "field": "addPost", "arguments": {"id": "{{seq}}", "title": "hello"}})"));
         s->run_until(sec(15));
         const Json r = s->report();
         CHECK(s->node_inspect(node_index(*s, "posts"))["item_count"] == 10);
@@ -71,8 +78,9 @@ TEST_SUITE("appsync") {
     }
 
     TEST_CASE("the same seed gives the same trace fingerprint") {
-        const std::string p = graphql(R"({"Subscriptions": [{"Field": "s", "Mutations": ["addPost"], "ConnectedClients": 3}]})",
-                                      R"({"type": "Mutation", "field": "addPost", "arguments": {"id": "{{uuid}}", "title": "x"}})");
+        const std::string p =
+            graphql(R"({"Subscriptions": [{"Field": "s", "Mutations": ["addPost"], "ConnectedClients": 3}]})",
+                    R"({"type": "Mutation", "field": "addPost", "arguments": {"id": "{{uuid}}", "title": "x"}})");
         auto a = build_ok(p), b = build_ok(p);
         a->run_until(sec(15));
         b->run_until(sec(15));

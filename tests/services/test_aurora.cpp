@@ -10,27 +10,38 @@ std::string cluster(const std::string& config, double rps, const std::string& du
     return R"({"format": "serverless-playground/1", "name": "t", "seed": 7, "nodes": [
         {"id": "u", "type": "client", "config": {}},
         {"id": "fn", "type": "lambda", "config": {"DurationMs": 5, "Timeout": 30, "Actions": [{"target": "db", "operation": "ExecuteStatement", "sql": "SELECT 1"}]}},
-        {"id": "db", "type": "aurora", "config": )" + config + R"(}],
+        {"id": "db", "type": "aurora", "config": )" +
+           config + R"(}],
       "edges": [{"from": "u", "to": "fn"}, {"from": "fn", "to": "db"}],
-      "traffic": [{"id": "t", "source": "u", "arrival": "uniform", "duration": ")" + duration + R"(", "profile": {"type": "constant", "rps": )" +
-           std::to_string(rps) + "}}]}";
+      "traffic": [{"id": "t", "source": "u", "arrival": "uniform", "duration": ")" +
+           duration + R"(", "profile": {"type": "constant", "rps": )" + std::to_string(rps) + "}}]}";
 }
-Json rep(const Simulation& s) { return s.report()["nodes"]["db"]; }
+Json rep(const Simulation& s) {
+    return s.report()["nodes"]["db"];
+}
 }  // namespace
 
 TEST_SUITE("aurora") {
     TEST_CASE("scaling configuration is validated in 0.5 ACU steps within AWS's range") {
-        auto d = build_errors(cluster(R"({"ServerlessV2ScalingConfiguration": {"MinCapacity": 0.7, "MaxCapacity": 300, "SecondsUntilAutoPause": 60}})", 1));
-        CHECK(has_error(d, "/nodes/2/config/ServerlessV2ScalingConfiguration/MinCapacity", "MinCapacity must be a multiple of 0.5 ACU, got 0.7"));
-        CHECK(has_error(d, "/nodes/2/config/ServerlessV2ScalingConfiguration/MaxCapacity", "MaxCapacity must be 0.5..256 ACU, got 300"));
-        CHECK(has_error(d, "/nodes/2/config/ServerlessV2ScalingConfiguration/SecondsUntilAutoPause", "SecondsUntilAutoPause must be 300..86400 s, got 60"));
+        auto d = build_errors(cluster(
+            R"({"ServerlessV2ScalingConfiguration": {"MinCapacity": 0.7, "MaxCapacity": 300, "SecondsUntilAutoPause": 60}})",
+            1));
+        CHECK(has_error(d, "/nodes/2/config/ServerlessV2ScalingConfiguration/MinCapacity",
+                        "MinCapacity must be a multiple of 0.5 ACU, got 0.7"));
+        CHECK(has_error(d, "/nodes/2/config/ServerlessV2ScalingConfiguration/MaxCapacity",
+                        "MaxCapacity must be 0.5..256 ACU, got 300"));
+        CHECK(has_error(d, "/nodes/2/config/ServerlessV2ScalingConfiguration/SecondsUntilAutoPause",
+                        "SecondsUntilAutoPause must be 300..86400 s, got 60"));
         auto none = build_errors(cluster("{}", 1));
         CHECK(has_error(none, "/nodes/2/config/ServerlessV2ScalingConfiguration",
-                        "an Aurora Serverless v2 cluster needs ServerlessV2ScalingConfiguration {\"MinCapacity\", \"MaxCapacity\"}"));
+                        "an Aurora Serverless v2 cluster needs ServerlessV2ScalingConfiguration {\"MinCapacity\", "
+                        "\"MaxCapacity\"}"));
     }
 
     TEST_CASE("capacity grows with the load and bills per ACU-hour") {
-        auto s = build_ok(cluster(R"({"ServerlessV2ScalingConfiguration": {"MinCapacity": 0.5, "MaxCapacity": 8}, "AcuSecondsPerQuery": 0.01})", 400));
+        auto s = build_ok(cluster(
+            R"({"ServerlessV2ScalingConfiguration": {"MinCapacity": 0.5, "MaxCapacity": 8}, "AcuSecondsPerQuery": 0.01})",
+            400));
         s->run_until(sec(60));
         CHECK(rep(*s)["peak_acu"].get<double>() >= 4);
         CHECK(rep(*s)["peak_acu"].get<double>() <= 8);
@@ -40,7 +51,9 @@ TEST_SUITE("aurora") {
     }
 
     TEST_CASE("a paused cluster resumes in about 15 s while the first queries wait, then pauses again when idle") {
-        auto s = build_ok(cluster(R"({"ServerlessV2ScalingConfiguration": {"MinCapacity": 0, "MaxCapacity": 4, "SecondsUntilAutoPause": 300}})", 1, "10s"));
+        auto s = build_ok(cluster(
+            R"({"ServerlessV2ScalingConfiguration": {"MinCapacity": 0, "MaxCapacity": 4, "SecondsUntilAutoPause": 300}})",
+            1, "10s"));
         s->run_until(sec(14));
         CHECK(counter(*s, "db", Counter::Invocations) >= 10);
         CHECK(rep(*s)["resumes"] == 1);
@@ -57,14 +70,17 @@ TEST_SUITE("aurora") {
     }
 
     TEST_CASE("queries beyond MaxConnections are refused") {
-        auto s = build_ok(cluster(R"({"ServerlessV2ScalingConfiguration": {"MinCapacity": 1, "MaxCapacity": 1}, "MaxConnections": 2, "QueryLatencyMs": 500})", 20, "5s"));
+        auto s = build_ok(cluster(
+            R"({"ServerlessV2ScalingConfiguration": {"MinCapacity": 1, "MaxCapacity": 1}, "MaxConnections": 2, "QueryLatencyMs": 500})",
+            20, "5s"));
         s->run_until(sec(10));
         CHECK(rep(*s)["connection_refusals"].get<int>() > 50);
         CHECK(counter(*s, "fn", Counter::Errors) == rep(*s)["connection_refusals"].get<std::uint64_t>());
     }
 
     TEST_CASE("the same seed gives the same trace fingerprint") {
-        const std::string p = cluster(R"({"ServerlessV2ScalingConfiguration": {"MinCapacity": 0, "MaxCapacity": 4}})", 30);
+        const std::string p =
+            cluster(R"({"ServerlessV2ScalingConfiguration": {"MinCapacity": 0, "MaxCapacity": 4}})", 30);
         auto a = build_ok(p), b = build_ok(p);
         a->run_until(sec(90));
         b->run_until(sec(90));

@@ -2,9 +2,9 @@
 // Wiring to or from it is refused with the reason, a message fired at it is dropped with a reason
 // naming its type, and its config is checked like any other (JSON pointers).
 #include "core/registry.h"
+#include "services/all_services.h"
 #include "services/cloudformation.h"
 #include "support/test_support.h"
-#include "services/all_services.h"
 
 #include <doctest/doctest.h>
 
@@ -17,7 +17,8 @@ std::string with_nodes(const std::string& nodes, const std::string& edges = "") 
     return R"({"nodes": [)" + nodes + R"(], "edges": [)" + edges + "]}";
 }
 
-const char* const kRepo = R"({"id": "repo", "type": "cloudformation", "config": {"Type": "AWS::ECR::Repository", "Properties": {"RepositoryName": "images"}, "DependsOn": "fn"}})";
+const char* const kRepo =
+    R"({"id": "repo", "type": "cloudformation", "config": {"Type": "AWS::ECR::Repository", "Properties": {"RepositoryName": "images"}, "DependsOn": "fn"}})";
 const char* const kFn = R"({"id": "fn", "type": "lambda", "config": {}})";
 
 }  // namespace
@@ -29,7 +30,8 @@ TEST_SUITE("cloudformation") {
         CHECK(r.can_connect("lambda", "out", "cloudformation").reason == reason);
         CHECK(r.can_connect("cloudformation", "out", "sqs").reason == reason);
         CHECK_FALSE(r.can_connect("sns", "out", "cloudformation").ok);
-        const Diagnostics d = build_errors(with_nodes(std::string(kFn) + ", " + kRepo, R"({"from": "fn", "to": "repo"})"));
+        const Diagnostics d =
+            build_errors(with_nodes(std::string(kFn) + ", " + kRepo, R"({"from": "fn", "to": "repo"})"));
         CHECK(has_error(d, "/edges/0", "cannot connect fn to repo: " + reason));
     }
 
@@ -57,21 +59,27 @@ TEST_SUITE("cloudformation") {
 
     TEST_CASE("config: Type is a resource type string, Properties an object, our Metadata key reserved") {
         auto node = [](const std::string& config) {
-            return with_nodes(std::string(kFn) + R"(, {"id": "r", "type": "cloudformation", "config": )" + config + "}");
+            return with_nodes(std::string(kFn) + R"(, {"id": "r", "type": "cloudformation", "config": )" + config +
+                              "}");
         };
         CHECK(has_error(build_errors(node(R"({"Type": "ECR Repository"})")), "/nodes/1/config/Type",
-                        "Type must be a resource type such as \"AWS::ECR::Repository\" (Service::Provider::Resource), got \"ECR Repository\""));
-        CHECK(has_error(build_errors(node(R"({"Type": 3})")), "/nodes/1/config/Type",
-                        "Type must be a resource type such as \"AWS::ECR::Repository\" (Service::Provider::Resource), got 3"));
-        CHECK(has_error(build_errors(node(R"({})")), "/nodes/1/config/Type",
-                        "missing Type: a CloudFormation resource needs its resource type, such as \"AWS::ECR::Repository\""));
-        CHECK(has_error(build_errors(node(R"({"Type": "AWS::ECR::Repository", "Properties": []})")), "/nodes/1/config/Properties",
-                        "Properties must be an object, got an array"));
-        CHECK(has_error(build_errors(node(R"({"Type": "AWS::ECR::Repository", "Metadata": {"ServerlessPlayground": {}}})")),
-                        "/nodes/1/config/Metadata/ServerlessPlayground",
-                        "Metadata.ServerlessPlayground is reserved for the playground's own export data"));
+                        "Type must be a resource type such as \"AWS::ECR::Repository\" (Service::Provider::Resource), "
+                        "got \"ECR Repository\""));
+        CHECK(has_error(
+            build_errors(node(R"({"Type": 3})")), "/nodes/1/config/Type",
+            "Type must be a resource type such as \"AWS::ECR::Repository\" (Service::Provider::Resource), got 3"));
+        CHECK(has_error(
+            build_errors(node(R"({})")), "/nodes/1/config/Type",
+            "missing Type: a CloudFormation resource needs its resource type, such as \"AWS::ECR::Repository\""));
+        CHECK(has_error(build_errors(node(R"({"Type": "AWS::ECR::Repository", "Properties": []})")),
+                        "/nodes/1/config/Properties", "Properties must be an object, got an array"));
+        CHECK(has_error(
+            build_errors(node(R"({"Type": "AWS::ECR::Repository", "Metadata": {"ServerlessPlayground": {}}})")),
+            "/nodes/1/config/Metadata/ServerlessPlayground",
+            "Metadata.ServerlessPlayground is reserved for the playground's own export data"));
         // Resource attributes are kept without a warning; anything else is an unknown property.
-        auto built = build_from_text(node(R"({"Type": "AWS::SNS::TopicPolicy", "Condition": "C", "DeletionPolicy": "Retain",
+        auto built =
+            build_from_text(node(R"({"Type": "AWS::SNS::TopicPolicy", "Condition": "C", "DeletionPolicy": "Retain",
                                               "UpdateReplacePolicy": "Retain", "DependsOn": ["fn"], "Metadata": {"a": 1},
                                               "UpdatePolicy": {}, "CreationPolicy": {}, "Colour": "red"})"));
         REQUIRE(built.simulation != nullptr);

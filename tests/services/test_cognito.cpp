@@ -6,24 +6,31 @@ using namespace sim;
 using namespace sim::test;
 
 namespace {
-std::string api_with_pool(const std::string& pool_config, const std::string& payload, const std::string& extra_edge = "") {
+std::string api_with_pool(const std::string& pool_config, const std::string& payload,
+                          const std::string& extra_edge = "") {
     return R"({"format": "serverless-playground/1", "name": "t", "seed": 6, "nodes": [
         {"id": "u", "type": "client", "config": {}},
         {"id": "api", "type": "apigateway", "config": {}},
-        {"id": "pool", "type": "cognito", "config": )" + pool_config + R"(},
+        {"id": "pool", "type": "cognito", "config": )" +
+           pool_config + R"(},
         {"id": "fn", "type": "lambda", "config": {"DurationMs": 5}}],
-      "edges": [{"from": "u", "to": "api"}, {"from": "api", "to": "fn")" + extra_edge + R"(}, {"from": "api", "port": "authorizer", "to": "pool"}],
+      "edges": [{"from": "u", "to": "api"}, {"from": "api", "to": "fn")" +
+           extra_edge + R"(}, {"from": "api", "port": "authorizer", "to": "pool"}],
       "traffic": [{"id": "t", "source": "u", "arrival": "uniform", "duration": "10s", "profile": {"type": "constant", "rps": 2},
-                   "request": {"method": "GET", "path": "/items"}, "payload": )" + payload + "}]}";
+                   "request": {"method": "GET", "path": "/items"}, "payload": )" +
+           payload + "}]}";
 }
 }  // namespace
 
 TEST_SUITE("cognito") {
     TEST_CASE("config validation names the field and the AWS range") {
-        auto d = build_errors(api_with_pool(R"({"IdTokenValidity": 2, "TokenValidityUnits": {"IdToken": "days"}, "UserPoolTier": "GOLD"})", "{}"));
+        auto d = build_errors(api_with_pool(
+            R"({"IdTokenValidity": 2, "TokenValidityUnits": {"IdToken": "days"}, "UserPoolTier": "GOLD"})", "{}"));
         CHECK(has_error(d, "/nodes/2/config/IdTokenValidity", "IdTokenValidity must be 1..1 days, got 2"));
-        CHECK(has_error(d, "/nodes/2/config/UserPoolTier", "UserPoolTier must be one of LITE, ESSENTIALS, PLUS, got \"GOLD\""));
-        auto wiring = build_errors(R"({"format": "serverless-playground/1", "nodes": [{"id": "api", "type": "apigateway", "config": {}},
+        CHECK(has_error(d, "/nodes/2/config/UserPoolTier",
+                        "UserPoolTier must be one of LITE, ESSENTIALS, PLUS, got \"GOLD\""));
+        auto wiring = build_errors(
+            R"({"format": "serverless-playground/1", "nodes": [{"id": "api", "type": "apigateway", "config": {}},
             {"id": "fn", "type": "lambda", "config": {}}], "edges": [{"from": "api", "port": "authorizer", "to": "fn"}]})");
         CHECK(wiring.has_errors());
     }
@@ -63,7 +70,8 @@ TEST_SUITE("cognito") {
     }
 
     TEST_CASE("clients that refresh keep going after expiry, and each refresh is counted") {
-        auto s = build_ok(api_with_pool(R"({"IdTokenValidity": 5, "TokenValidityUnits": {"IdToken": "minutes"}})", R"({"token": "user-1"})"));
+        auto s = build_ok(api_with_pool(R"({"IdTokenValidity": 5, "TokenValidityUnits": {"IdToken": "minutes"}})",
+                                        R"({"token": "user-1"})"));
         s->run_until(sec(20));
         s->fire("api", {{"method", "GET"}, {"path", "/items"}, {"body", {{"token", "user-1"}}}});
         s->run_until(minutes(6));

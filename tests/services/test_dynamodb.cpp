@@ -9,14 +9,21 @@ using namespace sim::test;
 namespace {
 std::string table_only(const std::string& config) {
     return R"({"format": "serverless-playground/1", "name": "t", "seed": 3,
-      "nodes": [{"id": "t", "type": "dynamodb", "config": )" + config + "}]}";
+      "nodes": [{"id": "t", "type": "dynamodb", "config": )" +
+           config + "}]}";
 }
-const char* kKeys = R"("KeySchema": [{"AttributeName": "pk", "KeyType": "HASH"}, {"AttributeName": "sk", "KeyType": "RANGE"}])";
+const char* kKeys =
+    R"("KeySchema": [{"AttributeName": "pk", "KeyType": "HASH"}, {"AttributeName": "sk", "KeyType": "RANGE"}])";
 
-Json inspect(const Simulation& s, const std::string& id) { return s.node_inspect(node_index(s, id)); }
-Json node_report(const Simulation& s, const std::string& id) { return s.report()["nodes"][id]; }
+Json inspect(const Simulation& s, const std::string& id) {
+    return s.node_inspect(node_index(s, id));
+}
+Json node_report(const Simulation& s, const std::string& id) {
+    return s.report()["nodes"][id];
+}
 
-bool condition_holds(const std::string& expr, const Json& item, const Json& values = Json::object(), const Json& names = Json::object()) {
+bool condition_holds(const std::string& expr, const Json& item, const Json& values = Json::object(),
+                     const Json& names = Json::object()) {
     std::string error;
     auto c = svc::ddb::parse_condition(expr, {&names, &values}, "ConditionExpression", error);
     REQUIRE_MESSAGE(c.has_value(), error);
@@ -27,15 +34,19 @@ bool condition_holds(const std::string& expr, const Json& item, const Json& valu
 TEST_SUITE("dynamodb") {
     // ---- config validation ----
     TEST_CASE("config validation names the field, the bad value and the AWS rule") {
-        auto d = build_errors(table_only(R"({"KeySchema": [{"AttributeName": "pk", "KeyType": "SORT"}], "BillingMode": "FREE",
+        auto d = build_errors(
+            table_only(R"({"KeySchema": [{"AttributeName": "pk", "KeyType": "SORT"}], "BillingMode": "FREE",
             "TimeToLiveSpecification": {"Enabled": true}, "StreamSpecification": {"StreamViewType": "ALL"}})"));
         CHECK(has_error(d, "/nodes/0/config/KeySchema",
-                        "KeySchema must be [{\"AttributeName\": \"pk\", \"KeyType\": \"HASH\"}] with an optional RANGE key, got [{\"AttributeName\":\"pk\",\"KeyType\":\"SORT\"}]"));
-        CHECK(has_error(d, "/nodes/0/config/BillingMode", "BillingMode must be one of PAY_PER_REQUEST, PROVISIONED, got \"FREE\""));
+                        "KeySchema must be [{\"AttributeName\": \"pk\", \"KeyType\": \"HASH\"}] with an optional RANGE "
+                        "key, got [{\"AttributeName\":\"pk\",\"KeyType\":\"SORT\"}]"));
+        CHECK(has_error(d, "/nodes/0/config/BillingMode",
+                        "BillingMode must be one of PAY_PER_REQUEST, PROVISIONED, got \"FREE\""));
         CHECK(has_error(d, "/nodes/0/config/TimeToLiveSpecification/AttributeName",
                         "TimeToLiveSpecification needs AttributeName (a Number attribute holding epoch seconds)"));
-        CHECK(has_error(d, "/nodes/0/config/StreamSpecification/StreamViewType",
-                        "StreamViewType must be one of KEYS_ONLY, NEW_IMAGE, OLD_IMAGE, NEW_AND_OLD_IMAGES, got \"ALL\""));
+        CHECK(has_error(
+            d, "/nodes/0/config/StreamSpecification/StreamViewType",
+            "StreamViewType must be one of KEYS_ONLY, NEW_IMAGE, OLD_IMAGE, NEW_AND_OLD_IMAGES, got \"ALL\""));
     }
 
     TEST_CASE("provisioned mode needs throughput and stream edges need a stream and valid mapping settings") {
@@ -44,8 +55,10 @@ TEST_SUITE("dynamodb") {
             {"id": "f", "type": "lambda", "config": {}}],
           "edges": [{"from": "t", "port": "stream", "to": "f", "config": {"BatchSize": 0, "MaximumRecordAgeInSeconds": 30}}]})");
         CHECK(has_error(d, "/nodes/0/config/ProvisionedThroughput",
-                        "BillingMode PROVISIONED needs ProvisionedThroughput {\"ReadCapacityUnits\": n, \"WriteCapacityUnits\": n}"));
-        CHECK(has_error(d, "/nodes/0/config/StreamSpecification", "'t' feeds a Lambda function through its stream but has no StreamSpecification"));
+                        "BillingMode PROVISIONED needs ProvisionedThroughput {\"ReadCapacityUnits\": n, "
+                        "\"WriteCapacityUnits\": n}"));
+        CHECK(has_error(d, "/nodes/0/config/StreamSpecification",
+                        "'t' feeds a Lambda function through its stream but has no StreamSpecification"));
         CHECK(has_error(d, "/edges/0/config/BatchSize", "BatchSize must be 1..10000, got 0"));
         CHECK(has_error(d, "/edges/0/config/MaximumRecordAgeInSeconds",
                         "MaximumRecordAgeInSeconds must be -1 (until the record expires) or 60..604800 s, got 30"));
@@ -74,14 +87,20 @@ TEST_SUITE("dynamodb") {
         std::string error;
         const Json none = Json::object();
         CHECK_FALSE(svc::ddb::parse_condition("#x = :v", {&none, &none}, "ConditionExpression", error));
-        CHECK(error == "Invalid ConditionExpression: An expression attribute name used in the document path is not defined; attribute name: #x");
+        CHECK(error ==
+              "Invalid ConditionExpression: An expression attribute name used in the document path is not defined; "
+              "attribute name: #x");
         CHECK_FALSE(svc::ddb::parse_condition("status = :v", {&none, &none}, "ConditionExpression", error));
         CHECK(error == "Invalid ConditionExpression: Attribute name is a reserved keyword; reserved keyword: status");
         Json item = {{"pk", "a"}, {"count_", 1}, {"list", {1}}};
         const Json v = {{":one", 1}, {":l", {2, 3}}, {":s", "x"}};
-        CHECK(svc::ddb::apply_update("SET count_ = count_ + :one, list = list_append(list, :l) REMOVE gone ADD hits :one", {&none, &v}, item).empty());
+        CHECK(
+            svc::ddb::apply_update("SET count_ = count_ + :one, list = list_append(list, :l) REMOVE gone ADD hits :one",
+                                   {&none, &v}, item)
+                .empty());
         CHECK(item == Json{{"pk", "a"}, {"count_", 2}, {"list", {1, 2, 3}}, {"hits", 1}});
-        CHECK(svc::ddb::apply_update("ADD pk :one", {&none, &v}, item) == "An operand in the update expression has an incorrect data type");
+        CHECK(svc::ddb::apply_update("ADD pk :one", {&none, &v}, item) ==
+              "An operand in the update expression has an incorrect data type");
         CHECK(svc::ddb::apply_update("SET a = :one SET b = :one", {&none, &v}, item) ==
               "Invalid UpdateExpression: The \"SET\" section can only be used once in an update expression");
     }
@@ -89,15 +108,20 @@ TEST_SUITE("dynamodb") {
     // ---- happy path ----
     TEST_CASE("put, update, query and delete work on partition and sort keys") {
         auto s = build_ok(table_only(std::string("{") + kKeys + "}"));
-        for (int i = 1; i <= 3; ++i) s->fire("t", {{"operation", "PutItem"}, {"Item", {{"pk", "u1"}, {"sk", i}, {"v", i * 10}}}});
+        for (int i = 1; i <= 3; ++i)
+            s->fire("t", {{"operation", "PutItem"}, {"Item", {{"pk", "u1"}, {"sk", i}, {"v", i * 10}}}});
         s->fire("t", {{"operation", "PutItem"}, {"Item", {{"pk", "u2"}, {"sk", 1}}}});
-        s->fire("t", {{"operation", "UpdateItem"}, {"Key", {{"pk", "u1"}, {"sk", 2}}}, {"UpdateExpression", "SET v = v + :d"},
+        s->fire("t", {{"operation", "UpdateItem"},
+                      {"Key", {{"pk", "u1"}, {"sk", 2}}},
+                      {"UpdateExpression", "SET v = v + :d"},
                       {"ExpressionAttributeValues", {{":d", 1}}}});
         s->fire("t", {{"operation", "DeleteItem"}, {"Key", {{"pk", "u2"}, {"sk", 1}}}});
         s->run_until(sec(1));
         const Json view = inspect(*s, "t");
         CHECK(view["item_count"] == 3);
-        CHECK(view["items"] == Json::array({{{"pk", "u1"}, {"sk", 1}, {"v", 10}}, {{"pk", "u1"}, {"sk", 2}, {"v", 21}}, {{"pk", "u1"}, {"sk", 3}, {"v", 30}}}));
+        CHECK(view["items"] == Json::array({{{"pk", "u1"}, {"sk", 1}, {"v", 10}},
+                                            {{"pk", "u1"}, {"sk", 2}, {"v", 21}},
+                                            {{"pk", "u1"}, {"sk", 3}, {"v", 30}}}));
         CHECK(node_report(*s, "t")["write_units"] == 6.0);
     }
 
@@ -107,7 +131,8 @@ TEST_SUITE("dynamodb") {
                 {"target": "t", "operation": "PutItem", "Item": {"pk": "$.user", "sk": "$.n", "body": "$"}},
                 {"target": "t", "operation": "Query", "KeyConditionExpression": "pk = :u AND sk >= :one",
                  "ExpressionAttributeValues": {":u": "$.user", ":one": 1}}]}},
-            {"id": "t", "type": "dynamodb", "config": {)" + std::string(kKeys) + R"(}}],
+            {"id": "t", "type": "dynamodb", "config": {)" +
+                          std::string(kKeys) + R"(}}],
           "edges": [{"from": "f", "to": "t"}]})");
         s->fire("f", {{"user", "ann"}, {"n", 1}});
         s->fire("f", {{"user", "ann"}, {"n", 2}});
@@ -121,7 +146,9 @@ TEST_SUITE("dynamodb") {
     // ---- failure path ----
     TEST_CASE("conditional put on an existing key fails with ConditionalCheckFailedException and consumes WCU") {
         auto s = build_ok(table_only(R"({"KeySchema": [{"AttributeName": "id", "KeyType": "HASH"}]})"));
-        const Json put = {{"operation", "PutItem"}, {"Item", {{"id", "42"}, {"v", 1}}}, {"ConditionExpression", "attribute_not_exists(id)"}};
+        const Json put = {{"operation", "PutItem"},
+                          {"Item", {{"id", "42"}, {"v", 1}}},
+                          {"ConditionExpression", "attribute_not_exists(id)"}};
         s->fire("t", put);
         s->run_until(sec(1));
         s->fire("t", put);
@@ -212,9 +239,14 @@ TEST_SUITE("dynamodb") {
         // 25 GB. Four 250 KB items stored for 2 h: without the free tier they cost
         // bytes / 2^30 GB × $0.25 / 730 h × 2 h; with it, storage is free and only writes are billed.
         auto run = [](bool free_tier) {
-            auto s = build_ok(std::string(R"({"format": "serverless-playground/1", "name": "t", "seed": 3, "settings": {"freeTier": )") +
-                              (free_tier ? "true" : "false") + R"(}, "nodes": [{"id": "t", "type": "dynamodb", "config": {"KeySchema": [{"AttributeName": "pk", "KeyType": "HASH"}]}}]})");
-            for (int i = 0; i < 4; ++i) s->fire("t", {{"operation", "PutItem"}, {"Item", {{"pk", std::to_string(i)}, {"blob", std::string(250000, 'x')}}}});
+            auto s = build_ok(
+                std::string(
+                    R"({"format": "serverless-playground/1", "name": "t", "seed": 3, "settings": {"freeTier": )") +
+                (free_tier ? "true" : "false") +
+                R"(}, "nodes": [{"id": "t", "type": "dynamodb", "config": {"KeySchema": [{"AttributeName": "pk", "KeyType": "HASH"}]}}]})");
+            for (int i = 0; i < 4; ++i)
+                s->fire("t", {{"operation", "PutItem"},
+                              {"Item", {{"pk", std::to_string(i)}, {"blob", std::string(250000, 'x')}}}});
             s->run_until(hours(2) + sec(1));
             return std::make_pair(s->report()["cost_usd"]["t"].get<double>(), inspect(*s, "t")["bytes"].get<double>());
         };
@@ -234,7 +266,8 @@ TEST_SUITE("dynamodb") {
                "TimeToLiveSpecification": {"AttributeName": "ttl", "Enabled": true}, "TtlMaxDeletionDelaySeconds": 60}},
             {"id": "f", "type": "lambda", "config": {"DurationMs": 5}}],
           "edges": [{"from": "t", "port": "stream", "to": "f", "config": {"BatchSize": 10, "MaximumBatchingWindowInSeconds": 1}}]})");
-        for (int i = 0; i < 25; ++i) s->fire("t", {{"operation", "PutItem"}, {"Item", {{"id", std::to_string(i)}, {"ttl", 1767225600}}}});
+        for (int i = 0; i < 25; ++i)
+            s->fire("t", {{"operation", "PutItem"}, {"Item", {{"id", std::to_string(i)}, {"ttl", 1767225600}}}});
         s->fire("t", {{"operation", "PutItem"}, {"Item", {{"id", "0"}, {"ttl", 1767225600}}}});  // unchanged: no record
         s->run_until(sec(120));
         const Json r = node_report(*s, "t");

@@ -6,21 +6,26 @@ using namespace sim;
 using namespace sim::test;
 
 namespace {
-std::string group(const std::string& ec2_config, double rps, const std::string& settings = "{}", const std::string& extra_nodes = "",
-                  const std::string& extra_edges = "") {
+std::string group(const std::string& ec2_config, double rps, const std::string& settings = "{}",
+                  const std::string& extra_nodes = "", const std::string& extra_edges = "") {
     return R"({"format": "serverless-playground/1", "name": "t", "seed": 5, "settings": )" + settings + R"(,
       "nodes": [{"id": "u", "type": "client", "config": {}},
-                {"id": "web", "type": "ec2", "config": )" + ec2_config + "}" + extra_nodes + R"(],
-      "edges": [{"from": "u", "to": "web"})" + extra_edges + R"(],
+                {"id": "web", "type": "ec2", "config": )" +
+           ec2_config + "}" + extra_nodes + R"(],
+      "edges": [{"from": "u", "to": "web"})" +
+           extra_edges + R"(],
       "traffic": [{"id": "t", "source": "u", "request": {"method": "GET", "path": "/"},
-                   "profile": {"type": "constant", "rps": )" + std::to_string(rps) + "}}]}";
+                   "profile": {"type": "constant", "rps": )" +
+           std::to_string(rps) + "}}]}";
 }
 std::uint64_t status(const Simulation& s, const char* code) {
     const Json r = s.report();
     const Json& by = r["nodes"]["u"]["responses_by_status"];
     return by.contains(code) ? by[code].get<std::uint64_t>() : 0;
 }
-double cost(const Simulation& s, const char* node) { return s.report()["cost_usd"][node].get<double>(); }
+double cost(const Simulation& s, const char* node) {
+    return s.report()["cost_usd"][node].get<double>();
+}
 }  // namespace
 
 TEST_SUITE("ec2") {
@@ -28,8 +33,10 @@ TEST_SUITE("ec2") {
         auto d = build_errors(R"({"format": "serverless-playground/1", "nodes": [{"id": "w", "type": "ec2",
             "config": {"InstanceType": "m9.huge", "MinSize": 2, "MaxSize": 4, "DesiredCapacity": 5,
                        "AvailabilityZones": ["use1-az1", "us-east-1a", "use1-az1"], "TargetCpuUtilization": 0}}]})");
-        CHECK(has_error(d, "/nodes/0/config/InstanceType", "InstanceType 'm9.huge' is not in the simulator's price table"));
-        CHECK(has_error(d, "/nodes/0/config/DesiredCapacity", "DesiredCapacity must be between MinSize (2) and MaxSize (4), got 5"));
+        CHECK(has_error(d, "/nodes/0/config/InstanceType",
+                        "InstanceType 'm9.huge' is not in the simulator's price table"));
+        CHECK(has_error(d, "/nodes/0/config/DesiredCapacity",
+                        "DesiredCapacity must be between MinSize (2) and MaxSize (4), got 5"));
         CHECK(has_error(d, "/nodes/0/config/AvailabilityZones/1",
                         "AvailabilityZones entries must be us-east-1 AZ IDs use1-az1..use1-az6, got \"us-east-1a\""));
         CHECK(has_error(d, "/nodes/0/config/AvailabilityZones/2", "AvailabilityZones lists \"use1-az1\" twice"));
@@ -37,12 +44,15 @@ TEST_SUITE("ec2") {
     }
 
     TEST_CASE("fault schedules are checked, and round-trip through the pattern writer") {
-        auto d = build_errors(R"({"format": "serverless-playground/1", "settings": {"faults": [{"az": "us-east-1a", "from": "5m"},
+        auto d = build_errors(
+            R"({"format": "serverless-playground/1", "settings": {"faults": [{"az": "us-east-1a", "from": "5m"},
             {"az": "use1-az2", "from": "10m", "to": "5m"}, 7]}, "nodes": []})");
-        CHECK(has_error(d, "/settings/faults/0/az", "az must be a us-east-1 AZ ID use1-az1..use1-az6, got \"us-east-1a\""));
+        CHECK(has_error(d, "/settings/faults/0/az",
+                        "az must be a us-east-1 AZ ID use1-az1..use1-az6, got \"us-east-1a\""));
         CHECK(has_error(d, "/settings/faults/1/to", "to must be later than from"));
         CHECK(has_error(d, "/settings/faults/2",
-                        "a fault must be an object such as {\"az\": \"use1-az1\", \"from\": \"5m\", \"to\": \"10m\"}, got a number"));
+                        "a fault must be an object such as {\"az\": \"use1-az1\", \"from\": \"5m\", \"to\": \"10m\"}, "
+                        "got a number"));
         ParseResult p = parse_pattern(R"({"format": "serverless-playground/1", "name": "f",
             "settings": {"faults": [{"az": "use1-az1", "from": "5m", "to": "10m"}, {"az": "use1-az3", "from": "1h"}]}})");
         REQUIRE(p.ok());
@@ -55,7 +65,8 @@ TEST_SUITE("ec2") {
     }
 
     TEST_CASE("an idle hour costs 2 x m5.large x 1 h = $0.192, plus $0.0225 with the ALB") {
-        auto bare = build_ok(group(R"({"InstanceType": "m5.large", "DesiredCapacity": 2, "MinSize": 2, "LoadBalancer": "none"})", 0));
+        auto bare = build_ok(
+            group(R"({"InstanceType": "m5.large", "DesiredCapacity": 2, "MinSize": 2, "LoadBalancer": "none"})", 0));
         bare->run_until(hours(1));
         CHECK(cost(*bare, "web") == doctest::Approx(0.192).epsilon(1e-9));
         CHECK(counter(*bare, "web", Counter::Invocations) == 0);
@@ -66,7 +77,8 @@ TEST_SUITE("ec2") {
         const auto& buckets = alb->node_metrics(node_index(*alb, "web")).series().buckets();
         double first_minute = 0;
         const std::int64_t width = alb->node_metrics(node_index(*alb, "web")).series().width().us;
-        for (std::size_t i = 0; i < buckets.size() && static_cast<std::int64_t>(i) * width < minutes(1).us; ++i) first_minute += buckets[i].cost_usd;
+        for (std::size_t i = 0; i < buckets.size() && static_cast<std::int64_t>(i) * width < minutes(1).us; ++i)
+            first_minute += buckets[i].cost_usd;
         CHECK(first_minute > 0);
     }
 
@@ -82,22 +94,25 @@ TEST_SUITE("ec2") {
     }
 
     TEST_CASE("requests are served by the group and its application calls DynamoDB") {
-        auto s = build_ok(group(R"({"InstanceType": "c5.large", "DesiredCapacity": 2, "MinSize": 2, "AvailabilityZones": ["use1-az1", "use1-az2"],
+        auto s = build_ok(group(
+            R"({"InstanceType": "c5.large", "DesiredCapacity": 2, "MinSize": 2, "AvailabilityZones": ["use1-az1", "use1-az2"],
                                     "RequestCpuMs": 10, "Actions": [{"target": "tbl", "operation": "PutItem", "Item": {"id": "$.path"}}]})",
-                                20, "{}",
-                                R"(, {"id": "tbl", "type": "dynamodb", "config": {"KeySchema": [{"AttributeName": "id", "KeyType": "HASH"}],
+            20, "{}",
+            R"(, {"id": "tbl", "type": "dynamodb", "config": {"KeySchema": [{"AttributeName": "id", "KeyType": "HASH"}],
                                       "AttributeDefinitions": [{"AttributeName": "id", "AttributeType": "S"}]}})",
-                                R"(, {"from": "web", "to": "tbl"})"));
+            R"(, {"from": "web", "to": "tbl"})"));
         s->run_until(minutes(1));
         CHECK(status(*s, "200") > 1000);
         CHECK(status(*s, "200") + 5 >= counter(*s, "web", Counter::Invocations));
-        CHECK(counter(*s, "tbl", Counter::Invocations) + 2 >= counter(*s, "web", Counter::Invocations));  // minus in-flight
+        CHECK(counter(*s, "tbl", Counter::Invocations) + 2 >=
+              counter(*s, "web", Counter::Invocations));  // minus in-flight
         CHECK(s->report()["nodes"]["web"]["instances_in_service"] == 2);
     }
 
     TEST_CASE("an overloaded group queues: latency grows with load, then a full backlog answers 503") {
         // t3.micro: 2 vCPUs; 100 ms of CPU per request → at most 20 requests/s.
-        const std::string cfg = R"({"InstanceType": "t3.micro", "RequestCpuMs": 100, "MaxBacklog": 50, "LoadBalancer": "none"})";
+        const std::string cfg =
+            R"({"InstanceType": "t3.micro", "RequestCpuMs": 100, "MaxBacklog": 50, "LoadBalancer": "none"})";
         auto light = build_ok(group(cfg, 10));
         auto busy = build_ok(group(cfg, 18));
         auto over = build_ok(group(cfg, 40));
@@ -106,16 +121,17 @@ TEST_SUITE("ec2") {
         CHECK(status(*light, "503") == 0);
         CHECK(p99(*light) < 400);
         CHECK(p99(*busy) > 2 * p99(*light));  // M/M/c: waiting grows sharply as utilisation nears 1
-        CHECK(status(*over, "503") > 1500);    // ~20 of the 40 requests/s are refused
+        CHECK(status(*over, "503") > 1500);   // ~20 of the 40 requests/s are refused
         CHECK(counter(*over, "web", Counter::Throttles) <= status(*over, "503") + 2);  // replies still on the wire
         CHECK(over->node_metrics(node_index(*over, "web")).peak_queue_depth() == 50);
-        CHECK(p99(*over) > 2000);               // 50 waiting × 50 ms each
+        CHECK(p99(*over) > 2000);  // 50 waiting × 50 ms each
     }
 
     TEST_CASE("target tracking adds instances after three minutes above target and they serve after launching") {
-        auto s = build_ok(group(R"({"InstanceType": "t3.micro", "RequestCpuMs": 100, "MaxBacklog": 20, "MinSize": 1, "MaxSize": 6,
+        auto s = build_ok(
+            group(R"({"InstanceType": "t3.micro", "RequestCpuMs": 100, "MaxBacklog": 20, "MinSize": 1, "MaxSize": 6,
                                     "TargetCpuUtilization": 50, "InstanceWarmupSeconds": 60, "LaunchDelayMs": 30000})",
-                                30));
+                  30));
         s->run_until(minutes(15));
         const Json r = s->report()["nodes"]["web"];
         CHECK(r["desired_capacity"].get<int>() >= 3);
@@ -124,19 +140,22 @@ TEST_SUITE("ec2") {
         // After scaling, the last minutes are served without refusals.
         const auto& b = s->node_metrics(node_index(*s, "u")).series().buckets();
         std::uint64_t late_errors = 0;
-        for (std::size_t i = b.size() - 60; i < b.size(); ++i) late_errors += b[i].counters[static_cast<std::size_t>(Counter::Errors)];
+        for (std::size_t i = b.size() - 60; i < b.size(); ++i)
+            late_errors += b[i].counters[static_cast<std::size_t>(Counter::Errors)];
         CHECK(late_errors == 0);
     }
 
     TEST_CASE("a single-AZ group fails during an AZ outage while a Lambda design keeps serving") {
         const std::string faults = R"({"faults": [{"az": "use1-az1", "from": "2m", "to": "4m"}]})";
-        auto ec2 = build_ok(group(R"({"InstanceType": "m5.large", "DesiredCapacity": 2, "MinSize": 2, "LaunchDelayMs": 40000})", 10, faults));
+        auto ec2 = build_ok(group(
+            R"({"InstanceType": "m5.large", "DesiredCapacity": 2, "MinSize": 2, "LaunchDelayMs": 40000})", 10, faults));
         ec2->run_until(minutes(8));
         CHECK(status(*ec2, "502") + status(*ec2, "503") >= 10 * 120 - 50);  // the whole outage fails
         CHECK(ec2->report()["nodes"]["web"]["terminations"] == 2);
         const auto& b = ec2->node_metrics(node_index(*ec2, "u")).series().buckets();
         std::uint64_t late_errors = 0;
-        for (std::size_t i = 6 * 60; i < b.size(); ++i) late_errors += b[i].counters[static_cast<std::size_t>(Counter::Errors)];
+        for (std::size_t i = 6 * 60; i < b.size(); ++i)
+            late_errors += b[i].counters[static_cast<std::size_t>(Counter::Errors)];
         CHECK(late_errors == 0);  // replaced once the AZ was back (+ launch delay)
 
         auto lambda = build_ok(R"({"format": "serverless-playground/1", "name": "l", "settings": )" + faults + R"(,
@@ -150,9 +169,10 @@ TEST_SUITE("ec2") {
     }
 
     TEST_CASE("a multi-AZ group fails over after its health checks and replaces capacity in the other AZ") {
-        auto s = build_ok(group(R"({"InstanceType": "m5.large", "DesiredCapacity": 2, "MinSize": 2, "AvailabilityZones": ["use1-az1", "use1-az2"],
+        auto s = build_ok(group(
+            R"({"InstanceType": "m5.large", "DesiredCapacity": 2, "MinSize": 2, "AvailabilityZones": ["use1-az1", "use1-az2"],
                                     "HealthCheckIntervalSeconds": 10, "UnhealthyThresholdCount": 2, "LaunchDelayMs": 40000})",
-                                10, R"({"faults": [{"az": "use1-az1", "from": "2m", "to": "10m"}]})"));
+            10, R"({"faults": [{"az": "use1-az1", "from": "2m", "to": "10m"}]})"));
         s->run_until(minutes(6));
         // Half the requests go to the lost instance until two failed checks (≤ 20 s) take it out.
         CHECK(status(*s, "502") > 0);
@@ -181,9 +201,10 @@ TEST_SUITE("ec2") {
     }
 
     TEST_CASE("the same seed gives the same trace") {
-        const std::string p = group(R"({"InstanceType": "t3.small", "RequestCpuMs": {"p50": 40, "p99": 200}, "TargetCpuUtilization": 40,
+        const std::string p =
+            group(R"({"InstanceType": "t3.small", "RequestCpuMs": {"p50": 40, "p99": 200}, "TargetCpuUtilization": 40,
                                         "MaxSize": 4, "AvailabilityZones": ["use1-az1", "use1-az2"]})",
-                                    30, R"({"faults": [{"az": "use1-az2", "from": "3m", "to": "6m"}]})");
+                  30, R"({"faults": [{"az": "use1-az2", "from": "3m", "to": "6m"}]})");
         auto a = build_ok(p);
         auto b = build_ok(p);
         a->run_until(minutes(10));

@@ -28,10 +28,15 @@ std::string queue_to_functions(const std::vector<Json>& esm_configs) {
     Json edges = Json::array();
     for (std::size_t i = 0; i < esm_configs.size(); ++i) {
         const std::string fn = "fn" + std::to_string(i), table = "t" + std::to_string(i);
-        nodes.push_back({{"id", fn}, {"type", "lambda"},
-                         {"config", {{"DurationMs", 5}, {"Actions", Json::array({{{"target", table}, {"operation", "PutItem"},
-                                                                                  {"Item", {{"type", "$.body.type"}}}}})}}}});
-        nodes.push_back({{"id", table}, {"type", "dynamodb"},
+        nodes.push_back(
+            {{"id", fn},
+             {"type", "lambda"},
+             {"config",
+              {{"DurationMs", 5},
+               {"Actions",
+                Json::array({{{"target", table}, {"operation", "PutItem"}, {"Item", {{"type", "$.body.type"}}}}})}}}});
+        nodes.push_back({{"id", table},
+                         {"type", "dynamodb"},
                          {"config", {{"KeySchema", Json::array({{{"AttributeName", "type"}, {"KeyType", "HASH"}}})}}}});
         edges.push_back({{"from", "q"}, {"to", fn}, {"config", esm_configs[i]}});
         edges.push_back({{"from", fn}, {"to", table}});
@@ -45,7 +50,9 @@ std::string stream_to_fn(const Json& esm_config) {
                    R"([{"from": "s", "to": "fn", "config": )" + esm_config.dump() + "}]");
 }
 
-Json put_record(const std::string& key, const Json& data) { return {{"operation", "PutRecord"}, {"PartitionKey", key}, {"Data", data}}; }
+Json put_record(const std::string& key, const Json& data) {
+    return {{"operation", "PutRecord"}, {"PartitionKey", key}, {"Data", data}};
+}
 
 std::size_t warnings_at(const std::string& text, const std::string& path) {
     std::size_t n = 0;
@@ -63,24 +70,37 @@ TEST_SUITE("event source mapping filter") {
         CHECK(first_error(stream_to_fn({{"FilterCriteria", {{"Filters", "x"}}}})) ==
               base + ": FilterCriteria must be {\"Filters\": [{\"Pattern\": \"...\"}]}, got {\"Filters\":\"x\"}");
         CHECK(first_error(stream_to_fn({{"FilterCriteria", {{"Filters", Json::array({{{"Pattern", 5}}})}}}})) ==
-              base + "/Filters/0/Pattern: each filter needs a Pattern string (an event pattern as JSON text), got {\"Pattern\":5}");
-        CHECK(first_error(stream_to_fn({{"FilterCriteria", {{"Filters", Json::array({{{"Pattern", "{\"a\": "}}})}}}})) ==
-              base + "/Filters/0/Pattern: invalid filter pattern: pattern is not valid JSON at line 1, column 7: syntax error while "
-                         "parsing value - unexpected end of input; expected '[', '{', or a literal");
-        CHECK(first_error(stream_to_fn({{"FilterCriteria", criteria({{{"data", {{"n", Json::array({{{"numeric", Json::array({">", "x"})}}})}}}}})}})).rfind(
-                  base + "/Filters/0/Pattern: invalid filter pattern at data.n", 0) == 0);
+              base +
+                  "/Filters/0/Pattern: each filter needs a Pattern string (an event pattern as JSON text), got "
+                  "{\"Pattern\":5}");
+        CHECK(
+            first_error(stream_to_fn({{"FilterCriteria", {{"Filters", Json::array({{{"Pattern", "{\"a\": "}}})}}}})) ==
+            base +
+                "/Filters/0/Pattern: invalid filter pattern: pattern is not valid JSON at line 1, column 7: syntax "
+                "error while "
+                "parsing value - unexpected end of input; expected '[', '{', or a literal");
+        CHECK(
+            first_error(stream_to_fn(
+                            {{"FilterCriteria",
+                              criteria({{{"data", {{"n", Json::array({{{"numeric", Json::array({">", "x"})}}})}}}}})}}))
+                .rfind(base + "/Filters/0/Pattern: invalid filter pattern at data.n", 0) == 0);
         // The Pattern property is at most 4,096 characters (AWS::Lambda::EventSourceMapping Filter).
         const std::string long_value(4100, 'a');
-        CHECK(first_error(stream_to_fn({{"FilterCriteria", criteria({{{"data", {{"k", Json::array({long_value})}}}}})}})) ==
-              base + "/Filters/0/Pattern: invalid filter pattern: pattern is 4119 characters long; at most 4096 are allowed");
+        CHECK(first_error(
+                  stream_to_fn({{"FilterCriteria", criteria({{{"data", {{"k", Json::array({long_value})}}}}})}})) ==
+              base +
+                  "/Filters/0/Pattern: invalid filter pattern: pattern is 4119 characters long; at most 4096 are "
+                  "allowed");
     }
 
     TEST_CASE("a stream's data pattern must be JSON; an SQS body pattern may be a plain string") {
         // Archived guide, Kinesis/DynamoDB table: a non-JSON filter pattern for data properties makes
         // Lambda throw at create or update. SQS's table allows plain-string body patterns.
         CHECK(first_error(stream_to_fn({{"FilterCriteria", criteria({{{"data", Json::array({"on"})}}})}})) ==
-              "/edges/0/config/FilterCriteria/Filters/0/Pattern: the pattern for the data key 'data' must be an object of fields (JSON), got [\"on\"]");
-        CHECK(first_error(queue_to_functions({{{"FilterCriteria", criteria({{{"body", Json::array({"on"})}}})}}})) == "");
+              "/edges/0/config/FilterCriteria/Filters/0/Pattern: the pattern for the data key 'data' must be an object "
+              "of fields (JSON), got [\"on\"]");
+        CHECK(first_error(queue_to_functions({{{"FilterCriteria", criteria({{{"body", Json::array({"on"})}}})}}})) ==
+              "");
     }
 
     TEST_CASE("five filters by default, up to ten with a quota increase, never more") {
@@ -96,9 +116,11 @@ TEST_SUITE("event source mapping filter") {
         CHECK(first_error(with_six) == "");
         CHECK(warnings_at(with_six, "/edges/0/config/FilterCriteria/Filters") == 1);
         CHECK(first_error(queue_to_functions({{{"FilterCriteria", fc(eleven)}}})) ==
-              "/edges/0/config/FilterCriteria/Filters: FilterCriteria has 11 filters; Lambda allows at most 5 per event source mapping, 10 with a quota increase");
+              "/edges/0/config/FilterCriteria/Filters: FilterCriteria has 11 filters; Lambda allows at most 5 per "
+              "event source mapping, 10 with a quota increase");
         // {} and {"Filters": []} mean "no filtering" (UpdateEventSourceMapping with {} removes filters).
-        CHECK(first_error(queue_to_functions({{{"FilterCriteria", Json::object()}}, {{"FilterCriteria", {{"Filters", Json::array()}}}}})) == "");
+        CHECK(first_error(queue_to_functions(
+                  {{{"FilterCriteria", Json::object()}}, {{"FilterCriteria", {{"Filters", Json::array()}}}}})) == "");
     }
 
     TEST_CASE("data is matched as JSON when it parses, else as a plain string") {
@@ -118,9 +140,12 @@ TEST_SUITE("event source mapping filter") {
         // Sent 1 s apart, each message is received alone: expected 30 delivered, 70 deleted by the
         // filter. SQS requests: 100 SendMessage + 100 ReceiveMessage + 100 deletes (30 after
         // processing, 70 for the filtered) = 300 × $0.40 / 1M. Lambda: 30 invocations only.
-        auto s = build(queue_to_functions({{{"FilterCriteria", criteria({{{"body", {{"type", Json::array({"order"})}}}}})}}}));
+        auto s = build(
+            queue_to_functions({{{"FilterCriteria", criteria({{{"body", {{"type", Json::array({"order"})}}}}})}}}));
         for (int i = 0; i < 100; ++i) {
-            const Json body = i < 30 ? Json{{"type", "order"}, {"n", i}} : i < 80 ? Json{{"type", "refund"}, {"n", i}} : Json("order");
+            const Json body = i < 30   ? Json{{"type", "order"}, {"n", i}}
+                              : i < 80 ? Json{{"type", "refund"}, {"n", i}}
+                                       : Json("order");
             s->fire("q", {{"operation", "SendMessage"}, {"MessageBody", body}});
             s->run_until(sec(i + 1));
         }
@@ -149,7 +174,8 @@ TEST_SUITE("event source mapping filter") {
         CHECK(count(*s, "fn0", Counter::Invocations) == 1);  // each message was its own batch
 
         auto m = build(queue_to_functions(
-            {{{"FilterCriteria", criteria({{{"messageAttributes", {{"kind", {{"stringValue", Json::array({"vip"})}}}}}}})}}}));
+            {{{"FilterCriteria",
+               criteria({{{"messageAttributes", {{"kind", {{"stringValue", Json::array({"vip"})}}}}}}})}}}));
         const Json vip = {{"kind", {{"DataType", "String"}, {"StringValue", "vip"}}}};
         m->fire("q", {{"operation", "SendMessage"}, {"MessageBody", "plain text"}, {"MessageAttributes", vip}});
         m->fire("q", {{"operation", "SendMessage"}, {"MessageBody", {{"type", "x"}}}, {"MessageAttributes", vip}});
@@ -166,9 +192,12 @@ TEST_SUITE("event source mapping filter") {
         // delivered once or deleted by a filter (delivered + filtered = 600), fn<i> gets at most
         // its 100, nothing is left in the queue, and Lambda runs only for matching records.
         std::vector<Json> esms;
-        for (int i = 0; i < 6; ++i) esms.push_back({{"FilterCriteria", criteria({{{"body", {{"type", Json::array({"T" + std::to_string(i)})}}}}})}});
+        for (int i = 0; i < 6; ++i)
+            esms.push_back(
+                {{"FilterCriteria", criteria({{{"body", {{"type", Json::array({"T" + std::to_string(i)})}}}}})}});
         const std::string text = queue_to_functions(esms);
-        CHECK(warnings_at(text, "/edges/0/config/FilterCriteria") == 1);  // competing mappings delete each other's messages
+        CHECK(warnings_at(text, "/edges/0/config/FilterCriteria") ==
+              1);  // competing mappings delete each other's messages
         auto s = build(text);
         for (int k = 0; k < 600; ++k) {
             s->fire("q", {{"type", "T" + std::to_string((k * 7 + k / 6) % 6)}, {"n", k}});
@@ -198,12 +227,13 @@ TEST_SUITE("event source mapping filter") {
         // 100 records n = 0..99 on one key, filter data.n >= 50: the iterator skips the first 50,
         // the function gets exactly the other 50. A non-JSON record never matches a JSON data
         // pattern; a metadata-only filter (partitionKey) matches whatever the data is.
-        auto s = build(pattern(R"([{"id": "s", "type": "kinesis", "config": {}},
+        auto s = build(pattern(
+            R"([{"id": "s", "type": "kinesis", "config": {}},
                                   {"id": "fn", "type": "lambda", "config": {"DurationMs": 5,
                                      "Actions": [{"target": "t", "operation": "PutItem", "Item": {"n": "$.kinesis.data.n"}}]}},
                                   {"id": "t", "type": "dynamodb", "config": {"KeySchema": [{"AttributeName": "n", "KeyType": "HASH"}]}}])",
-                               R"([{"from": "s", "to": "fn", "config": {"BatchSize": 10, "FilterCriteria": )" +
-                                   criteria({{{"data", {{"n", Json::array({{{"numeric", Json::array({">=", 50})}}})}}}}}).dump() + R"(}},
+            R"([{"from": "s", "to": "fn", "config": {"BatchSize": 10, "FilterCriteria": )" +
+                criteria({{{"data", {{"n", Json::array({{{"numeric", Json::array({">=", 50})}}})}}}}}).dump() + R"(}},
                                    {"from": "fn", "to": "t"}])"));
         for (int n = 0; n < 100; ++n) s->fire("s", put_record("k", {{"n", n}}));
         s->fire("s", put_record("k", "not json"));
@@ -235,17 +265,20 @@ TEST_SUITE("event source mapping filter") {
     TEST_CASE("DynamoDB Streams: filters on eventName and NewImage skip the other records") {
         // 10 INSERTs (status "new"), 10 MODIFYs (5 to "paid"), 5 REMOVEs. Filter 1: INSERT;
         // filter 2 (ORed): NewImage.status.S = "paid". Delivered 10 + 5 = 15, skipped 10.
-        auto s = build(pattern(R"([{"id": "t", "type": "dynamodb", "config": {"KeySchema": [{"AttributeName": "id", "KeyType": "HASH"}],
+        auto s = build(pattern(
+            R"([{"id": "t", "type": "dynamodb", "config": {"KeySchema": [{"AttributeName": "id", "KeyType": "HASH"}],
                                      "StreamSpecification": {"StreamViewType": "NEW_AND_OLD_IMAGES"}}},
                                   {"id": "fn", "type": "lambda", "config": {"DurationMs": 5}}])",
-                               R"([{"from": "t", "port": "stream", "to": "fn", "config": {"FilterCriteria": )" +
-                                   criteria({{{"eventName", Json::array({"INSERT"})}},
-                                             {{"dynamodb", {{"NewImage", {{"status", {{"S", Json::array({"paid"})}}}}}}}}})
-                                       .dump() +
-                                   "}}]"));
-        for (int i = 0; i < 10; ++i) s->fire("t", {{"operation", "PutItem"}, {"Item", {{"id", std::to_string(i)}, {"status", "new"}}}});
+            R"([{"from": "t", "port": "stream", "to": "fn", "config": {"FilterCriteria": )" +
+                criteria({{{"eventName", Json::array({"INSERT"})}},
+                          {{"dynamodb", {{"NewImage", {{"status", {{"S", Json::array({"paid"})}}}}}}}}})
+                    .dump() +
+                "}}]"));
         for (int i = 0; i < 10; ++i)
-            s->fire("t", {{"operation", "PutItem"}, {"Item", {{"id", std::to_string(i)}, {"status", i < 5 ? "paid" : "late"}}}});
+            s->fire("t", {{"operation", "PutItem"}, {"Item", {{"id", std::to_string(i)}, {"status", "new"}}}});
+        for (int i = 0; i < 10; ++i)
+            s->fire("t", {{"operation", "PutItem"},
+                          {"Item", {{"id", std::to_string(i)}, {"status", i < 5 ? "paid" : "late"}}}});
         for (int i = 5; i < 10; ++i) s->fire("t", {{"operation", "DeleteItem"}, {"Key", {{"id", std::to_string(i)}}}});
         s->run_until(sec(10));
         const Json r = node_report(*s, "t");
@@ -258,7 +291,9 @@ TEST_SUITE("event source mapping filter") {
     TEST_CASE("the same seed gives the same trace with competing filtered mappings") {
         auto run = [] {
             std::vector<Json> esms;
-            for (int i = 0; i < 3; ++i) esms.push_back({{"FilterCriteria", criteria({{{"body", {{"type", Json::array({"T" + std::to_string(i)})}}}}})}});
+            for (int i = 0; i < 3; ++i)
+                esms.push_back(
+                    {{"FilterCriteria", criteria({{{"body", {{"type", Json::array({"T" + std::to_string(i)})}}}}})}});
             auto s = build(queue_to_functions(esms));
             for (int k = 0; k < 90; ++k) s->fire("q", {{"type", "T" + std::to_string(k % 3)}});
             s->run_until(sec(60));

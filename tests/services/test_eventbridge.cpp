@@ -11,7 +11,8 @@ namespace {
 
 std::string bus(const std::string& rules, const std::string& extra_nodes = "", const std::string& extra_edges = "") {
     return pattern(R"J([{"id": "bus", "type": "eventbridge", "config": {"Rules": )J" + rules + R"J(}},
-                       {"id": "q", "type": "sqs", "config": {}}, {"id": "fn", "type": "lambda", "config": {}})J" + extra_nodes + "]",
+                       {"id": "q", "type": "sqs", "config": {}}, {"id": "fn", "type": "lambda", "config": {}})J" +
+                       extra_nodes + "]",
                    R"J([{"from": "bus", "to": "q"}, {"from": "bus", "to": "fn"})J" + extra_edges + "]");
 }
 
@@ -24,19 +25,26 @@ nlohmann::json put(const std::string& source, const std::string& type, const nlo
 TEST_SUITE("eventbridge") {
     // ---- config validation ----
     TEST_CASE("an invalid event pattern is rejected at load with the reason") {
-        const std::string e = first_error(bus(R"J([{"Name": "r", "EventPattern": {"detail": {"n": [{"numeric": [">"]}]}}, "Targets": [{"Id": "1", "Arn": "q"}]}])J"));
+        const std::string e = first_error(bus(
+            R"J([{"Name": "r", "EventPattern": {"detail": {"n": [{"numeric": [">"]}]}}, "Targets": [{"Id": "1", "Arn": "q"}]}])J"));
         CHECK(e.rfind("/nodes/0/config/Rules/0/EventPattern: invalid event pattern", 0) == 0);
     }
 
     TEST_CASE("an invalid schedule expression is rejected at load with the reason") {
-        CHECK(first_error(bus(R"J([{"Name": "r", "ScheduleExpression": "rate(1 minutes)", "Targets": [{"Id": "1", "Arn": "fn"}]}])J")) ==
-              "/nodes/0/config/Rules/0/ScheduleExpression: invalid schedule expression: rate value 1 needs the singular unit 'minute', got 'minutes'");
+        CHECK(
+            first_error(bus(
+                R"J([{"Name": "r", "ScheduleExpression": "rate(1 minutes)", "Targets": [{"Id": "1", "Arn": "fn"}]}])J")) ==
+            "/nodes/0/config/Rules/0/ScheduleExpression: invalid schedule expression: rate value 1 needs the singular "
+            "unit 'minute', got 'minutes'");
     }
 
     TEST_CASE("a rule has at most five targets and targets must be wired") {
-        CHECK(first_error(bus(R"J([{"Name": "r", "EventPattern": {"source": ["a"]}, "Targets": [{"Arn": "q"}, {"Arn": "q"}, {"Arn": "q"}, {"Arn": "q"}, {"Arn": "q"}, {"Arn": "q"}]}])J")) ==
-              "/nodes/0/config/Rules/0/Targets: a rule has at most 5 targets, got 6");
-        CHECK(first_error(bus(R"J([{"Name": "r", "EventPattern": {"source": ["a"]}, "Targets": [{"Arn": "nowhere"}]}])J")) ==
+        CHECK(
+            first_error(bus(
+                R"J([{"Name": "r", "EventPattern": {"source": ["a"]}, "Targets": [{"Arn": "q"}, {"Arn": "q"}, {"Arn": "q"}, {"Arn": "q"}, {"Arn": "q"}, {"Arn": "q"}]}])J")) ==
+            "/nodes/0/config/Rules/0/Targets: a rule has at most 5 targets, got 6");
+        CHECK(first_error(
+                  bus(R"J([{"Name": "r", "EventPattern": {"source": ["a"]}, "Targets": [{"Arn": "nowhere"}]}])J")) ==
               "/nodes/0/config/Rules/0/Targets/0/Arn: target 'nowhere' does not exist");
     }
 
@@ -47,7 +55,8 @@ TEST_SUITE("eventbridge") {
 
     // ---- happy path ----
     TEST_CASE("events reach only the targets of matching rules") {
-        auto s = build(bus(R"J([{"Name": "orders", "EventPattern": {"source": ["shop"], "detail": {"total": [{"numeric": [">", 100]}]}},
+        auto s = build(bus(
+            R"J([{"Name": "orders", "EventPattern": {"source": ["shop"], "detail": {"total": [{"numeric": [">", 100]}]}},
                                "Targets": [{"Id": "1", "Arn": "q"}]},
                               {"Name": "all", "EventPattern": {"source": [{"prefix": ""}]}, "Targets": [{"Id": "2", "Arn": "fn"}]}])J"));
         s->fire("bus", put("shop", "OrderPlaced", {{"total", 500}}));
@@ -60,8 +69,9 @@ TEST_SUITE("eventbridge") {
     }
 
     TEST_CASE("an edge with an EventPattern is a one-target rule") {
-        const std::string p = pattern(R"J([{"id": "bus", "type": "eventbridge", "config": {}}, {"id": "q", "type": "sqs", "config": {}}])J",
-                                      R"J([{"from": "bus", "to": "q", "config": {"EventPattern": {"detail-type": ["Ping"]}}}])J");
+        const std::string p = pattern(
+            R"J([{"id": "bus", "type": "eventbridge", "config": {}}, {"id": "q", "type": "sqs", "config": {}}])J",
+            R"J([{"from": "bus", "to": "q", "config": {"EventPattern": {"detail-type": ["Ping"]}}}])J");
         auto s = build(p);
         s->fire("bus", put("app", "Ping", nlohmann::json::object()));
         s->fire("bus", put("app", "Pong", nlohmann::json::object()));
@@ -82,7 +92,8 @@ TEST_SUITE("eventbridge") {
     }
 
     TEST_CASE("a cron schedule fires at the expected UTC instants over a simulated month") {
-        auto s = build(bus(R"J([{"Name": "weekdays", "ScheduleExpression": "cron(0 12 ? * MON-FRI *)", "Targets": [{"Id": "1", "Arn": "fn"}]}])J"));
+        auto s = build(bus(
+            R"J([{"Name": "weekdays", "ScheduleExpression": "cron(0 12 ? * MON-FRI *)", "Targets": [{"Id": "1", "Arn": "fn"}]}])J"));
         s->run_until(sim::hours(24 * 31));
         CHECK(node_report(*s, "bus")["schedule_fires"] == 22);  // January 2026 has 22 weekdays
         CHECK(count(*s, "fn", Counter::Invocations) == 22);
@@ -94,7 +105,8 @@ TEST_SUITE("eventbridge") {
     }
 
     TEST_CASE("a rate schedule starts when the rule is created") {
-        auto s = build(bus(R"J([{"Name": "tick", "ScheduleExpression": "rate(5 minutes)", "Targets": [{"Id": "1", "Arn": "fn"}]}])J"));
+        auto s = build(bus(
+            R"J([{"Name": "tick", "ScheduleExpression": "rate(5 minutes)", "Targets": [{"Id": "1", "Arn": "fn"}]}])J"));
         s->run_until(sec(299));
         CHECK(node_report(*s, "bus")["schedule_fires"] == 0);
         s->run_until(sec(3600));
@@ -103,9 +115,11 @@ TEST_SUITE("eventbridge") {
 
     // ---- limits and bad input ----
     TEST_CASE("PutEvents takes at most 10 entries and no aws.* sources") {
-        auto s = build(bus(R"J([{"Name": "all", "EventPattern": {"source": [{"prefix": ""}]}, "Targets": [{"Id": "1", "Arn": "q"}]}])J"));
+        auto s = build(bus(
+            R"J([{"Name": "all", "EventPattern": {"source": [{"prefix": ""}]}, "Targets": [{"Id": "1", "Arn": "q"}]}])J"));
         nlohmann::json many = {{"operation", "PutEvents"}, {"Entries", nlohmann::json::array()}};
-        for (int i = 0; i < 11; ++i) many["Entries"].push_back({{"Source", "a"}, {"DetailType", "b"}, {"Detail", nlohmann::json::object()}});
+        for (int i = 0; i < 11; ++i)
+            many["Entries"].push_back({{"Source", "a"}, {"DetailType", "b"}, {"Detail", nlohmann::json::object()}});
         s->fire("bus", many);
         s->fire("bus", put("aws.s3", "Fake", nlohmann::json::object()));
         s->run_until(sec(2));
@@ -134,7 +148,8 @@ TEST_SUITE("eventbridge") {
     TEST_CASE("the same seed gives the same fingerprint") {
         std::string fp[2];
         for (auto& f : fp) {
-            auto s = build(bus(R"J([{"Name": "all", "EventPattern": {"source": ["a"]}, "Targets": [{"Id": "1", "Arn": "q"}, {"Id": "2", "Arn": "fn"}]},
+            auto s = build(bus(
+                R"J([{"Name": "all", "EventPattern": {"source": ["a"]}, "Targets": [{"Id": "1", "Arn": "q"}, {"Id": "2", "Arn": "fn"}]},
                                   {"Name": "tick", "ScheduleExpression": "rate(1 minute)", "Targets": [{"Id": "3", "Arn": "fn"}]}])J"));
             for (int i = 0; i < 50; ++i) s->fire("bus", put("a", "b", {{"i", i}}));
             s->run_until(sec(600));

@@ -10,9 +10,11 @@ using namespace sim::test;
 namespace {
 std::string service(const std::string& cfg, double rps, const std::string& settings = "{}") {
     return R"({"format": "serverless-playground/1", "name": "t", "seed": 3, "settings": )" + settings + R"(,
-      "nodes": [{"id": "u", "type": "client", "config": {}}, {"id": "svc", "type": "fargate", "config": )" + cfg + R"(}],
+      "nodes": [{"id": "u", "type": "client", "config": {}}, {"id": "svc", "type": "fargate", "config": )" +
+           cfg + R"(}],
       "edges": [{"from": "u", "to": "svc"}],
-      "traffic": [{"id": "t", "source": "u", "profile": {"type": "constant", "rps": )" + std::to_string(rps) + "}}]}";
+      "traffic": [{"id": "t", "source": "u", "profile": {"type": "constant", "rps": )" +
+           std::to_string(rps) + "}}]}";
 }
 }  // namespace
 
@@ -24,17 +26,24 @@ TEST_SUITE("fargate") {
             {"id": "c", "type": "fargate", "config": {"Cpu": "8192", "Memory": 20000}},
             {"id": "d", "type": "fargate", "config": {"Cpu": "1024", "Memory": "2048", "DesiredCount": 3, "MaxCapacity": 2}}]})");
         CHECK(has_error(d, "/nodes/0/config/Memory", "Memory for Cpu 256 must be 512, 1024 or 2048 MB, got 4096"));
-        CHECK(has_error(d, "/nodes/1/config/Cpu", "Cpu must be one of 256, 512, 1024, 2048, 4096, 8192, 16384 (0.25..16 vCPU), got 300"));
-        CHECK(has_error(d, "/nodes/2/config/Memory", "Memory for Cpu 8192 must be 16384..61440 in steps of 4096 MB, got 20000"));
-        CHECK(has_error(d, "/nodes/3/config/DesiredCount", "DesiredCount must be between MinCapacity (1) and MaxCapacity (2), got 3"));
+        CHECK(has_error(d, "/nodes/1/config/Cpu",
+                        "Cpu must be one of 256, 512, 1024, 2048, 4096, 8192, 16384 (0.25..16 vCPU), got 300"));
+        CHECK(has_error(d, "/nodes/2/config/Memory",
+                        "Memory for Cpu 8192 must be 16384..61440 in steps of 4096 MB, got 20000"));
+        CHECK(has_error(d, "/nodes/3/config/DesiredCount",
+                        "DesiredCount must be between MinCapacity (1) and MaxCapacity (2), got 3"));
     }
 
     TEST_CASE("an idle hour costs vCPU-hours plus GB-hours per task") {
         // 2 tasks × (0.25 vCPU × $0.04048 + 0.5 GB × $0.004445) = $0.024685 per hour.
-        auto s = build_ok(service(R"({"Cpu": "256", "Memory": "512", "DesiredCount": 2, "MinCapacity": 2, "LoadBalancer": "none"})", 0));
+        auto s = build_ok(service(
+            R"({"Cpu": "256", "Memory": "512", "DesiredCount": 2, "MinCapacity": 2, "LoadBalancer": "none"})", 0));
         s->run_until(hours(1));
-        CHECK(s->report()["cost_usd"]["svc"].get<double>() == doctest::Approx(2 * (0.25 * 0.04048 + 0.5 * 0.004445)).epsilon(1e-9));
-        auto arm = build_ok(service(R"({"Cpu": "1024", "Memory": "2048", "RuntimePlatform": {"CpuArchitecture": "ARM64"}, "LoadBalancer": "none"})", 0));
+        CHECK(s->report()["cost_usd"]["svc"].get<double>() ==
+              doctest::Approx(2 * (0.25 * 0.04048 + 0.5 * 0.004445)).epsilon(1e-9));
+        auto arm = build_ok(service(
+            R"({"Cpu": "1024", "Memory": "2048", "RuntimePlatform": {"CpuArchitecture": "ARM64"}, "LoadBalancer": "none"})",
+            0));
         arm->run_until(hours(1));
         CHECK(arm->report()["cost_usd"]["svc"].get<double>() == doctest::Approx(0.03238 + 2 * 0.00356).epsilon(1e-9));
     }
@@ -49,8 +58,10 @@ TEST_SUITE("fargate") {
     }
 
     TEST_CASE("scaling out waits for new tasks to start (30-60 s by default)") {
-        auto s = build_ok(service(R"({"Cpu": "512", "Memory": "1024", "RequestCpuMs": 50, "MaxBacklog": 10, "MaxCapacity": 8,
-                                      "TargetCpuUtilization": 60})", 30));
+        auto s =
+            build_ok(service(R"({"Cpu": "512", "Memory": "1024", "RequestCpuMs": 50, "MaxBacklog": 10, "MaxCapacity": 8,
+                                      "TargetCpuUtilization": 60})",
+                             30));
         s->run_until(minutes(12));
         const Json r = s->report()["nodes"]["svc"];
         CHECK(r["launches"].get<int>() >= 3);
@@ -82,7 +93,9 @@ TEST_SUITE("fargate") {
     }
 
     TEST_CASE("the same seed gives the same trace") {
-        const std::string p = service(R"({"Cpu": "512", "Memory": "1024", "RequestCpuMs": 50, "MaxCapacity": 5, "TargetCpuUtilization": 50})", 25);
+        const std::string p = service(
+            R"({"Cpu": "512", "Memory": "1024", "RequestCpuMs": 50, "MaxCapacity": 5, "TargetCpuUtilization": 50})",
+            25);
         auto a = build_ok(p);
         auto b = build_ok(p);
         a->run_until(minutes(8));

@@ -9,11 +9,14 @@ using sim::sec;
 namespace {
 
 std::string stream(const std::string& cfg, const std::string& extra_nodes = "", const std::string& extra_edges = "") {
-    return pattern(R"J([{"id": "fh", "type": "firehose", "config": )J" + cfg + R"J(}, {"id": "bucket", "type": "s3", "config": {}})J" + extra_nodes + "]",
+    return pattern(R"J([{"id": "fh", "type": "firehose", "config": )J" + cfg +
+                       R"J(}, {"id": "bucket", "type": "s3", "config": {}})J" + extra_nodes + "]",
                    R"J([{"from": "fh", "to": "bucket"})J" + extra_edges + "]");
 }
 
-nlohmann::json rec(int n) { return {{"operation", "PutRecord"}, {"Data", {{"n", n}, {"pad", std::string(1000, 'x')}}}}; }
+nlohmann::json rec(int n) {
+    return {{"operation", "PutRecord"}, {"Data", {{"n", n}, {"pad", std::string(1000, 'x')}}}};
+}
 
 }  // namespace
 
@@ -23,8 +26,10 @@ TEST_SUITE("firehose") {
               "/nodes/0/config/BufferingHints/SizeInMBs: SizeInMBs must be 1..128 MiB, got 0");
         CHECK(first_error(stream(R"J({"BufferingHints": {"IntervalInSeconds": 901}})J")) ==
               "/nodes/0/config/BufferingHints/IntervalInSeconds: IntervalInSeconds must be 0..900 s, got 901");
-        CHECK(first_error(pattern(R"J([{"id": "fh", "type": "firehose", "config": {}}, {"id": "rs", "type": "redshift", "config": {}}])J",
-                                  R"J([{"from": "fh", "to": "rs"}])J")) == "/nodes/0: delivery stream 'fh' needs an S3 bucket");
+        CHECK(
+            first_error(pattern(
+                R"J([{"id": "fh", "type": "firehose", "config": {}}, {"id": "rs", "type": "redshift", "config": {}}])J",
+                R"J([{"from": "fh", "to": "rs"}])J")) == "/nodes/0: delivery stream 'fh' needs an S3 bucket");
     }
 
     TEST_CASE("the buffer is delivered when the interval passes") {
@@ -46,7 +51,8 @@ TEST_SUITE("firehose") {
     }
 
     TEST_CASE("records failing transformation go to the error prefix") {
-        auto s = build(stream(R"J({"BufferingHints": {"IntervalInSeconds": 10}})J", R"J(, {"id": "tx", "type": "lambda", "config": {"RecordErrorRate": 0.25}})J",
+        auto s = build(stream(R"J({"BufferingHints": {"IntervalInSeconds": 10}})J",
+                              R"J(, {"id": "tx", "type": "lambda", "config": {"RecordErrorRate": 0.25}})J",
                               R"J(, {"from": "fh", "port": "transform", "to": "tx"})J"));
         for (int i = 0; i < 100; ++i) s->fire("fh", rec(i));
         s->run_until(sec(30));
@@ -58,7 +64,8 @@ TEST_SUITE("firehose") {
     }
 
     TEST_CASE("Redshift loads go through an S3 object and a COPY") {
-        auto s = build(stream(R"J({"BufferingHints": {"IntervalInSeconds": 60}})J", R"J(, {"id": "rs", "type": "redshift", "config": {"LatencyMs": 2000}})J",
+        auto s = build(stream(R"J({"BufferingHints": {"IntervalInSeconds": 60}})J",
+                              R"J(, {"id": "rs", "type": "redshift", "config": {"LatencyMs": 2000}})J",
                               R"J(, {"from": "fh", "to": "rs"})J"));
         for (int i = 0; i < 10; ++i) s->fire("fh", rec(i));
         s->run_until(sec(120));
@@ -68,8 +75,10 @@ TEST_SUITE("firehose") {
     }
 
     TEST_CASE("failed COPYs are retried, then a manifest goes under errors/") {
-        auto s = build(stream(R"J({"BufferingHints": {"IntervalInSeconds": 60}, "RetryOptions": {"DurationInSeconds": 120}})J",
-                              R"J(, {"id": "rs", "type": "redshift", "config": {"ErrorRate": 1, "LatencyMs": 100}})J", R"J(, {"from": "fh", "to": "rs"})J"));
+        auto s = build(
+            stream(R"J({"BufferingHints": {"IntervalInSeconds": 60}, "RetryOptions": {"DurationInSeconds": 120}})J",
+                   R"J(, {"id": "rs", "type": "redshift", "config": {"ErrorRate": 1, "LatencyMs": 100}})J",
+                   R"J(, {"from": "fh", "to": "rs"})J"));
         s->fire("fh", rec(1));
         s->run_until(sec(600));
         CHECK(count(*s, "rs", Counter::Invocations) > 2);
@@ -80,7 +89,8 @@ TEST_SUITE("firehose") {
     TEST_CASE("the same seed gives the same fingerprint") {
         std::string fp[2];
         for (auto& f : fp) {
-            auto s = build(stream(R"J({"BufferingHints": {"IntervalInSeconds": 10}})J", R"J(, {"id": "tx", "type": "lambda", "config": {"RecordErrorRate": 0.1}})J",
+            auto s = build(stream(R"J({"BufferingHints": {"IntervalInSeconds": 10}})J",
+                                  R"J(, {"id": "tx", "type": "lambda", "config": {"RecordErrorRate": 0.1}})J",
                                   R"J(, {"from": "fh", "port": "transform", "to": "tx"})J"));
             for (int i = 0; i < 100; ++i) s->fire("fh", rec(i));
             s->run_until(sec(60));

@@ -9,8 +9,10 @@ namespace {
 std::string api_lambda(const std::string& fn_config, double rps, const std::string& api_config = "{}") {
     return R"({"format": "serverless-playground/1", "name": "t", "seed": 5,
       "nodes": [{"id": "u", "type": "client", "config": {}},
-                {"id": "api", "type": "apigateway", "config": )" + api_config + R"(},
-                {"id": "f", "type": "lambda", "config": )" + fn_config + R"(}],
+                {"id": "api", "type": "apigateway", "config": )" +
+           api_config + R"(},
+                {"id": "f", "type": "lambda", "config": )" +
+           fn_config + R"(}],
       "edges": [{"from": "u", "to": "api"}, {"from": "api", "to": "f"}],
       "traffic": [{"id": "t", "source": "u", "arrival": "uniform", "profile": {"type": "constant", "rps": )" +
            std::to_string(rps) + "}}]}";
@@ -25,8 +27,10 @@ TEST_SUITE("lambda") {
         CHECK(has_error(d, "/nodes/0/config/MemorySize", "MemorySize must be 128..10240 MB, got 10241"));
         CHECK(has_error(d, "/nodes/0/config/Timeout", "Timeout must be 1..900 s, got 0"));
         CHECK(has_error(d, "/nodes/0/config/Runtime", "Runtime 'cobol' is not a Lambda runtime this simulator knows"));
-        CHECK(has_error(d, "/nodes/0/config/ReservedConcurrentExecutions", "ReservedConcurrentExecutions must be 0..900, got 950"));
-        CHECK(has_error(d, "/nodes/0/config/Architectures", "Architectures must be [\"x86_64\"] or [\"arm64\"], got [\"sparc\"]"));
+        CHECK(has_error(d, "/nodes/0/config/ReservedConcurrentExecutions",
+                        "ReservedConcurrentExecutions must be 0..900, got 950"));
+        CHECK(has_error(d, "/nodes/0/config/Architectures",
+                        "Architectures must be [\"x86_64\"] or [\"arm64\"], got [\"sparc\"]"));
         CHECK(has_error(d, "/nodes/0/config/ErrorRate", "ErrorRate must be 0..1, got 2"));
     }
 
@@ -37,8 +41,9 @@ TEST_SUITE("lambda") {
             {"id": "t", "type": "dynamodb", "config": {}}, {"id": "b", "type": "s3", "config": {}}],
           "edges": [{"from": "f", "to": "b"}]})");
         CHECK(has_error(d, "/nodes/0/config/Actions/0/target", "'f' is not wired to 't'"));
-        CHECK(has_error(d, "/nodes/0/config/Actions/1/operation",
-                        "operation 'PutItem' is not one s3 supports here; expected one of: PutObject GetObject DeleteObject"));
+        CHECK(has_error(
+            d, "/nodes/0/config/Actions/1/operation",
+            "operation 'PutItem' is not one s3 supports here; expected one of: PutObject GetObject DeleteObject"));
     }
 
     TEST_CASE("the first request cold-starts and later ones reuse the warm environment") {

@@ -24,7 +24,9 @@ TEST_SUITE("lambda_async") {
               "/nodes/0/config/RecursiveLoop: RecursiveLoop must be one of Terminate, Allow, got \"Sometimes\"");
     }
 
-    TEST_CASE("an async invoke that always fails is attempted 3 times at ~1 and ~2 minute intervals, then goes to on_failure") {
+    TEST_CASE(
+        "an async invoke that always fails is attempted 3 times at ~1 and ~2 minute intervals, then goes to "
+        "on_failure") {
         auto s = build(async_fn(R"({"ErrorRate": 1, "DurationMs": 100})"));
         s->fire("fn", {{"order", 1}});
         s->run_until(sec(59));
@@ -60,7 +62,9 @@ TEST_SUITE("lambda_async") {
     }
 
     TEST_CASE("without a destination or DLQ a failed async event is dropped with a reason") {
-        auto s = build(pattern(R"([{"id": "fn", "type": "lambda", "config": {"ErrorRate": 1, "EventInvokeConfig": {"MaximumRetryAttempts": 0}}}])", "[]"));
+        auto s = build(pattern(
+            R"([{"id": "fn", "type": "lambda", "config": {"ErrorRate": 1, "EventInvokeConfig": {"MaximumRetryAttempts": 0}}}])",
+            "[]"));
         s->fire("fn", {{"order", 1}});
         s->run_until(sec(10));
         CHECK(count(*s, "fn", Counter::Drops) == 1);
@@ -84,9 +88,10 @@ TEST_SUITE("lambda_async") {
     }
 
     TEST_CASE("a Lambda -> SQS -> same Lambda loop is stopped after 16 invocations with a visible message") {
-        const std::string p = pattern(R"([{"id": "q", "type": "sqs", "config": {}}, {"id": "q-dlq", "type": "sqs", "config": {}},
+        const std::string p =
+            pattern(R"([{"id": "q", "type": "sqs", "config": {}}, {"id": "q-dlq", "type": "sqs", "config": {}},
             {"id": "fn", "type": "lambda", "config": {"Actions": [{"target": "q", "operation": "SendMessage", "MessageBody": "$.body"}]}}])",
-                                      R"([{"from": "q", "to": "fn", "config": {"BatchSize": 1}}, {"from": "fn", "to": "q"},
+                    R"([{"from": "q", "to": "fn", "config": {"BatchSize": 1}}, {"from": "fn", "to": "q"},
                                           {"from": "q", "port": "dlq", "to": "q-dlq", "config": {"maxReceiveCount": 5}}])");
         auto s = build(p);
         s->fire("q", {{"hello", "loop"}});
@@ -98,9 +103,10 @@ TEST_SUITE("lambda_async") {
     }
 
     TEST_CASE("RecursiveLoop Allow lets the loop run on") {
-        const std::string p = pattern(R"([{"id": "q", "type": "sqs", "config": {}},
+        const std::string p =
+            pattern(R"([{"id": "q", "type": "sqs", "config": {}},
             {"id": "fn", "type": "lambda", "config": {"RecursiveLoop": "Allow", "Actions": [{"target": "q", "operation": "SendMessage"}]}}])",
-                                      R"([{"from": "q", "to": "fn", "config": {"BatchSize": 1}}, {"from": "fn", "to": "q"}])");
+                    R"([{"from": "q", "to": "fn", "config": {"BatchSize": 1}}, {"from": "fn", "to": "q"}])");
         auto s = build(p);
         s->fire("q", {{"hello", "loop"}});
         s->run_until(sec(60));

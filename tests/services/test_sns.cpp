@@ -23,21 +23,26 @@ const char* kFanOut = R"([{"id": "t", "type": "sns", "config": {}},
 TEST_SUITE("sns") {
     // ---- config validation ----
     TEST_CASE("an invalid filter policy is rejected at load with the reason") {
-        const std::string p = pattern(kFanOut, R"([{"from": "t", "to": "a", "config": {"FilterPolicy": {"price": [{"numeric": [">", "x"]}]}}}])");
+        const std::string p = pattern(
+            kFanOut, R"([{"from": "t", "to": "a", "config": {"FilterPolicy": {"price": [{"numeric": [">", "x"]}]}}}])");
         const std::string e = first_error(p);
         CHECK(e.rfind("/edges/0/config/FilterPolicy: invalid filter policy", 0) == 0);
     }
 
     TEST_CASE("a FIFO topic only delivers to SQS") {
-        const std::string p = pattern(R"([{"id": "t", "type": "sns", "config": {"FifoTopic": true}}, {"id": "f", "type": "lambda", "config": {}}])",
-                                      R"([{"from": "t", "to": "f"}])");
+        const std::string p = pattern(
+            R"([{"id": "t", "type": "sns", "config": {"FifoTopic": true}}, {"id": "f", "type": "lambda", "config": {}}])",
+            R"([{"from": "t", "to": "f"}])");
         CHECK(first_error(p) == "/edges/0: FIFO topic 't' can only deliver to SQS queues, not lambda");
     }
 
     TEST_CASE("a subscription DLQ must be wired on the topic's dlq port") {
-        const std::string p = pattern(kFanOut, R"([{"from": "t", "to": "a", "config": {"RedrivePolicy": {"deadLetterTargetArn": "b"}}}])");
-        CHECK(first_error(p) == "/edges/0/config/RedrivePolicy: redrive target 'b' is not wired to topic 't' on its dlq port");
-        const std::string q = pattern(kFanOut, R"([{"from": "t", "to": "a", "config": {"RedrivePolicy": {"deadLetterTargetArn": "zz"}}}])");
+        const std::string p = pattern(
+            kFanOut, R"([{"from": "t", "to": "a", "config": {"RedrivePolicy": {"deadLetterTargetArn": "b"}}}])");
+        CHECK(first_error(p) ==
+              "/edges/0/config/RedrivePolicy: redrive target 'b' is not wired to topic 't' on its dlq port");
+        const std::string q = pattern(
+            kFanOut, R"([{"from": "t", "to": "a", "config": {"RedrivePolicy": {"deadLetterTargetArn": "zz"}}}])");
         CHECK(first_error(q) == "/edges/0/config/RedrivePolicy: redrive target 'zz' does not exist");
     }
 
@@ -56,7 +61,9 @@ TEST_SUITE("sns") {
 
     // ---- happy path ----
     TEST_CASE("a publish fans out to every subscription in an envelope") {
-        auto s = build(pattern(kFanOut, R"([{"from": "t", "to": "a"}, {"from": "t", "to": "b"}, {"from": "t", "to": "c", "config": {"RawMessageDelivery": true}}])"));
+        auto s = build(pattern(
+            kFanOut,
+            R"([{"from": "t", "to": "a"}, {"from": "t", "to": "b"}, {"from": "t", "to": "c", "config": {"RawMessageDelivery": true}}])"));
         s->fire("t", publish({{"order", 1}}));
         s->run_until(sec(2));
         for (const char* q : {"a", "b", "c"}) CHECK(node_report(*s, q)["messages_sent"] == 1);
@@ -78,7 +85,9 @@ TEST_SUITE("sns") {
     }
 
     TEST_CASE("a Lambda subscriber is invoked asynchronously with Records[].Sns") {
-        auto s = build(pattern(R"([{"id": "t", "type": "sns", "config": {}}, {"id": "f", "type": "lambda", "config": {}}])", R"([{"from": "t", "to": "f"}])"));
+        auto s =
+            build(pattern(R"([{"id": "t", "type": "sns", "config": {}}, {"id": "f", "type": "lambda", "config": {}}])",
+                          R"([{"from": "t", "to": "f"}])"));
         s->fire("t", publish("hello"));
         s->run_until(sec(2));
         CHECK(count(*s, "f", Counter::Invocations) == 1);
@@ -94,8 +103,10 @@ TEST_SUITE("sns") {
     }
 
     TEST_CASE("a FIFO topic deduplicates and delivers a group in order to a FIFO queue") {
-        auto s = build(pattern(R"([{"id": "t", "type": "sns", "config": {"FifoTopic": true, "ContentBasedDeduplication": true}},
-                                   {"id": "q", "type": "sqs", "config": {"FifoQueue": true}}])", R"([{"from": "t", "to": "q"}])"));
+        auto s = build(
+            pattern(R"([{"id": "t", "type": "sns", "config": {"FifoTopic": true, "ContentBasedDeduplication": true}},
+                                   {"id": "q", "type": "sqs", "config": {"FifoQueue": true}}])",
+                    R"([{"from": "t", "to": "q"}])"));
         for (int i = 0; i < 3; ++i) {
             auto p = publish({{"n", i}});
             p["MessageGroupId"] = "g";
@@ -109,9 +120,10 @@ TEST_SUITE("sns") {
 
     // ---- failure path ----
     TEST_CASE("a failing HTTP endpoint gets 3 retries 20 s apart, then the subscription DLQ") {
-        auto s = build(pattern(R"([{"id": "t", "type": "sns", "config": {}}, {"id": "hook", "type": "http", "config": {"ErrorRate": 1, "LatencyMs": 10}},
+        auto s = build(pattern(
+            R"([{"id": "t", "type": "sns", "config": {}}, {"id": "hook", "type": "http", "config": {"ErrorRate": 1, "LatencyMs": 10}},
                                    {"id": "dead", "type": "sqs", "config": {}}])",
-                               R"([{"from": "t", "to": "hook", "config": {"RedrivePolicy": {"deadLetterTargetArn": "dead"}}},
+            R"([{"from": "t", "to": "hook", "config": {"RedrivePolicy": {"deadLetterTargetArn": "dead"}}},
                                    {"from": "t", "port": "dlq", "to": "dead"}])"));
         s->fire("t", publish("ping"));
         s->run_until(sec(30));
@@ -123,8 +135,9 @@ TEST_SUITE("sns") {
     }
 
     TEST_CASE("an HTTP 4xx is not retried and is dropped with a reason without a DLQ") {
-        auto s = build(pattern(R"([{"id": "t", "type": "sns", "config": {}}, {"id": "hook", "type": "http", "config": {"ClientErrorRate": 1}}])",
-                               R"([{"from": "t", "to": "hook"}])"));
+        auto s = build(pattern(
+            R"([{"id": "t", "type": "sns", "config": {}}, {"id": "hook", "type": "http", "config": {"ClientErrorRate": 1}}])",
+            R"([{"from": "t", "to": "hook"}])"));
         s->fire("t", publish("ping"));
         s->run_until(sec(120));
         CHECK(count(*s, "hook", Counter::Invocations) == 1);
@@ -136,8 +149,10 @@ TEST_SUITE("sns") {
     TEST_CASE("the same seed gives the same fingerprint") {
         std::string fp[2];
         for (auto& f : fp) {
-            auto s = build(pattern(R"([{"id": "t", "type": "sns", "config": {}}, {"id": "hook", "type": "http", "config": {"ErrorRate": 0.3}},
-                                       {"id": "a", "type": "sqs", "config": {}}])", R"([{"from": "t", "to": "hook"}, {"from": "t", "to": "a"}])"));
+            auto s = build(pattern(
+                R"([{"id": "t", "type": "sns", "config": {}}, {"id": "hook", "type": "http", "config": {"ErrorRate": 0.3}},
+                                       {"id": "a", "type": "sqs", "config": {}}])",
+                R"([{"from": "t", "to": "hook"}, {"from": "t", "to": "a"}])"));
             for (int i = 0; i < 100; ++i) s->fire("t", publish({{"n", i}}));
             s->run_until(sec(300));
             f = s->report()["trace_fingerprint"];

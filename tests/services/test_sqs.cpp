@@ -12,9 +12,11 @@ std::string queue_to_fn(const std::string& queue_cfg, const std::string& fn_cfg,
                         const std::string& dlq_cfg = R"({"maxReceiveCount": 3})") {
     return pattern(R"([{"id": "q", "type": "sqs", "config": )" + queue_cfg + R"(},
                        {"id": "dlq", "type": "sqs", "config": {}},
-                       {"id": "fn", "type": "lambda", "config": )" + fn_cfg + R"(}])",
+                       {"id": "fn", "type": "lambda", "config": )" +
+                       fn_cfg + R"(}])",
                    R"([{"from": "q", "to": "fn", "config": )" + esm_cfg + R"(},
-                       {"from": "q", "port": "dlq", "to": "dlq", "config": )" + dlq_cfg + "}]");
+                       {"from": "q", "port": "dlq", "to": "dlq", "config": )" +
+                       dlq_cfg + "}]");
 }
 
 }  // namespace
@@ -35,29 +37,35 @@ TEST_SUITE("sqs") {
         const std::string p = pattern(R"([{"id": "q", "type": "sqs", "config": {"FifoQueue": true}},
                                            {"id": "d", "type": "sqs", "config": {}}])",
                                       R"([{"from": "q", "port": "dlq", "to": "d", "config": {"maxReceiveCount": 2}}])");
-        CHECK(first_error(p) == "/edges/0: the dead-letter queue of a FIFO queue must also be FIFO, but 'd' is standard");
+        CHECK(first_error(p) ==
+              "/edges/0: the dead-letter queue of a FIFO queue must also be FIFO, but 'd' is standard");
     }
 
     TEST_CASE("dead-letter queues that form a cycle are a validation error") {
-        const std::string p = pattern(R"([{"id": "a", "type": "sqs", "config": {}}, {"id": "b", "type": "sqs", "config": {}}])",
-                                      R"([{"from": "a", "port": "dlq", "to": "b", "config": {"maxReceiveCount": 2}},
+        const std::string p =
+            pattern(R"([{"id": "a", "type": "sqs", "config": {}}, {"id": "b", "type": "sqs", "config": {}}])",
+                    R"([{"from": "a", "port": "dlq", "to": "b", "config": {"maxReceiveCount": 2}},
                                           {"from": "b", "port": "dlq", "to": "a", "config": {"maxReceiveCount": 2}}])");
         CHECK(has_error(p, "/edges/0: dead-letter queues form a cycle: a -> b -> a"));
         CHECK(has_error(p, "/edges/1: dead-letter queues form a cycle: b -> a -> b"));
     }
 
     TEST_CASE("a redrive policy naming a missing queue is a validation error") {
-        const std::string p = pattern(R"([{"id": "a", "type": "sqs", "config": {"RedrivePolicy": {"deadLetterTargetArn": "nope", "maxReceiveCount": 3}}}])", "[]");
+        const std::string p = pattern(
+            R"([{"id": "a", "type": "sqs", "config": {"RedrivePolicy": {"deadLetterTargetArn": "nope", "maxReceiveCount": 3}}}])",
+            "[]");
         CHECK(first_error(p) == "/nodes/0/config/RedrivePolicy: redrive target 'nope' does not exist");
     }
 
     TEST_CASE("a dlq edge without maxReceiveCount is a validation error") {
-        CHECK(first_error(queue_to_fn("{}", "{}", "{}", "{}")) == "/edges/1/config: the dead-letter queue edge needs maxReceiveCount (1..1000)");
+        CHECK(first_error(queue_to_fn("{}", "{}", "{}", "{}")) ==
+              "/edges/1/config: the dead-letter queue edge needs maxReceiveCount (1..1000)");
     }
 
     TEST_CASE("event source mapping limits are checked on the edge") {
         CHECK(first_error(queue_to_fn("{}", "{}", R"({"BatchSize": 100})")) ==
-              "/edges/0/config/MaximumBatchingWindowInSeconds: MaximumBatchingWindowInSeconds must be at least 1 when BatchSize is over 10, got 0");
+              "/edges/0/config/MaximumBatchingWindowInSeconds: MaximumBatchingWindowInSeconds must be at least 1 when "
+              "BatchSize is over 10, got 0");
         CHECK(has_error(queue_to_fn(R"({"FifoQueue": true})", "{}", R"({"BatchSize": 11})"),
                         "/edges/0/config/BatchSize: BatchSize must be 1..10, got 11"));
         CHECK(first_error(queue_to_fn("{}", "{}", R"({"ScalingConfig": {"MaximumConcurrency": 1}})")) ==
@@ -97,7 +105,9 @@ TEST_SUITE("sqs") {
         s->fire("q", {{"blob", std::string(2000, 'x')}});
         s->run_until(sec(1));
         CHECK(count(*s, "q", Counter::Drops) == 1);
-        CHECK(logged(*s, "InvalidParameterValue: One or more parameters are invalid. Reason: Message must be shorter than 1024 bytes."));
+        CHECK(logged(*s,
+                     "InvalidParameterValue: One or more parameters are invalid. Reason: Message must be shorter than "
+                     "1024 bytes."));
         CHECK(count(*s, "fn", Counter::Invocations) == 0);
     }
 
@@ -111,22 +121,26 @@ TEST_SUITE("sqs") {
     }
 
     TEST_CASE("MaximumConcurrency caps the pollers") {
-        auto s = build(queue_to_fn("{}", R"({"DurationMs": 2000})", R"({"BatchSize": 1, "ScalingConfig": {"MaximumConcurrency": 3}})"));
+        auto s = build(queue_to_fn("{}", R"({"DurationMs": 2000})",
+                                   R"({"BatchSize": 1, "ScalingConfig": {"MaximumConcurrency": 3}})"));
         for (int i = 0; i < 200; ++i) s->fire("q", {{"n", i}});
         s->run_until(sec(30));
         CHECK(s->node_metrics(node(*s, "fn")).peak_concurrency() == 3);
     }
 
     TEST_CASE("a FIFO queue throttles sends above 300 per second") {
-        auto s = build(pattern(R"([{"id": "q", "type": "sqs", "config": {"FifoQueue": true, "ContentBasedDeduplication": true}}])", "[]"));
-        for (int i = 0; i < 400; ++i) s->fire("q", {{"operation", "SendMessage"}, {"MessageBody", {{"n", i}}}, {"MessageGroupId", "g"}});
+        auto s = build(pattern(
+            R"([{"id": "q", "type": "sqs", "config": {"FifoQueue": true, "ContentBasedDeduplication": true}}])", "[]"));
+        for (int i = 0; i < 400; ++i)
+            s->fire("q", {{"operation", "SendMessage"}, {"MessageBody", {{"n", i}}}, {"MessageGroupId", "g"}});
         s->run_until(sec(0));
         CHECK(count(*s, "q", Counter::Throttles) == 100);
         CHECK(node_report(*s, "q")["messages_sent"] == 300);
     }
 
     TEST_CASE("FIFO deduplication accepts but does not deliver a repeat within 5 minutes") {
-        auto s = build(pattern(R"([{"id": "q", "type": "sqs", "config": {"FifoQueue": true, "ContentBasedDeduplication": true}}])", "[]"));
+        auto s = build(pattern(
+            R"([{"id": "q", "type": "sqs", "config": {"FifoQueue": true, "ContentBasedDeduplication": true}}])", "[]"));
         const nlohmann::json m = {{"operation", "SendMessage"}, {"MessageBody", "same"}, {"MessageGroupId", "g"}};
         s->fire("q", m);
         s->fire("q", m);
@@ -165,7 +179,8 @@ TEST_SUITE("sqs") {
     }
 
     TEST_CASE("with ReportBatchItemFailures only failed records return to the queue") {
-        auto s = build(queue_to_fn("{}", R"({"RecordErrorRate": 0.3})", R"({"BatchSize": 10, "FunctionResponseTypes": ["ReportBatchItemFailures"]})",
+        auto s = build(queue_to_fn("{}", R"({"RecordErrorRate": 0.3})",
+                                   R"({"BatchSize": 10, "FunctionResponseTypes": ["ReportBatchItemFailures"]})",
                                    R"({"maxReceiveCount": 5})"));
         for (int i = 0; i < 100; ++i) s->fire("q", {{"n", i}});
         s->run_until(sec(600));
@@ -187,8 +202,10 @@ TEST_SUITE("sqs") {
                 {"from": "in-q", "port": "dlq", "to": "dead-q", "config": {"maxReceiveCount": 2}},
                 {"from": "fn", "to": "sink-q"}])"));
         auto send = [&](const std::string& group, nlohmann::json body) {
-            s->fire("in-q", {{"operation", "SendMessage"}, {"MessageBody", body}, {"MessageGroupId", group},
-                                {"MessageDeduplicationId", body.dump()}});
+            s->fire("in-q", {{"operation", "SendMessage"},
+                             {"MessageBody", body},
+                             {"MessageGroupId", group},
+                             {"MessageDeduplicationId", body.dump()}});
         };
         send("A", {{"poison", true}});
         send("A", {{"g", "A"}, {"n", 2}});

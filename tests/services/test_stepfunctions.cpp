@@ -10,8 +10,10 @@ namespace {
 std::string machine(const std::string& definition, const std::string& extra_config = "",
                     const std::string& fn_config = R"({"DurationMs": 10, "InitDurationMs": 1})") {
     return R"({"format": "serverless-playground/1", "name": "t", "seed": 4, "nodes": [
-        {"id": "sm", "type": "stepfunctions", "config": {)" + extra_config + R"("Definition": )" + definition + R"(}},
-        {"id": "fn", "type": "lambda", "config": )" + fn_config + R"(},
+        {"id": "sm", "type": "stepfunctions", "config": {)" +
+           extra_config + R"("Definition": )" + definition + R"(}},
+        {"id": "fn", "type": "lambda", "config": )" +
+           fn_config + R"(},
         {"id": "table", "type": "dynamodb", "config": {"KeySchema": [{"AttributeName": "id", "KeyType": "HASH"}]}}],
       "edges": [{"from": "sm", "to": "fn"}, {"from": "sm", "to": "table"}]})";
 }
@@ -33,29 +35,38 @@ std::vector<double> event_times(const Json& run, const std::string& type) {
 TEST_SUITE("stepfunctions") {
     // ---- config validation ----
     TEST_CASE("invalid ASL is rejected at load with the state name, reason and JSON path") {
-        auto d = build_errors(machine(R"({"StartAt": "A", "States": {"A": {"Type": "Pass", "Next": "Nowhere"}, "B": {"Type": "Pass", "End": true}}})"));
-        CHECK(has_error(d, "/nodes/0/config/Definition/States/A/Next", "state 'A': Next 'Nowhere' does not name a state"));
+        auto d = build_errors(machine(
+            R"({"StartAt": "A", "States": {"A": {"Type": "Pass", "Next": "Nowhere"}, "B": {"Type": "Pass", "End": true}}})"));
+        CHECK(has_error(d, "/nodes/0/config/Definition/States/A/Next",
+                        "state 'A': Next 'Nowhere' does not name a state"));
         CHECK(has_error(d, "/nodes/0/config/Definition/States/B", "state 'B': is not reachable from StartAt 'A'"));
         auto bad_type = build_errors(machine(R"({"StartAt": "B", "States": {"B": {"Type": "Bogus", "End": true}}})"));
         bool found = false;
         for (const auto& e : bad_type.items())
-            found = found || (e.path.rfind("/nodes/0/config/Definition/States/B", 0) == 0 && e.message.find("Bogus") != std::string::npos);
+            found = found || (e.path.rfind("/nodes/0/config/Definition/States/B", 0) == 0 &&
+                              e.message.find("Bogus") != std::string::npos);
         CHECK(found);
     }
 
     TEST_CASE("a Task must call a node wired from the state machine, and the type must fit") {
         auto d = build_errors(machine(R"({"StartAt": "A", "States": {
             "A": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "Parameters": {"FunctionName": "other"}, "Next": "B"},
-            "B": {"Type": "Task", "Resource": "arn:aws:states:::dynamodb:scan", "End": true}}})", R"("Type": "STANDARD", "ApiAction": "StartSyncExecution", )"));
+            "B": {"Type": "Task", "Resource": "arn:aws:states:::dynamodb:scan", "End": true}}})",
+                                      R"("Type": "STANDARD", "ApiAction": "StartSyncExecution", )"));
         CHECK(has_error(d, "/nodes/0/config/Definition/States/A/Resource",
                         "state 'A': Task calls 'other', which is not a lambda node wired from 'sm'"));
-        CHECK(has_error(d, "/nodes/0/config/Definition/States/B/Resource",
-                        "state 'B': 'arn:aws:states:::dynamodb:scan' is not an integration this simulator supports (lambda:invoke, "
-                        "dynamodb:putItem/getItem/deleteItem/updateItem, sns:publish, sqs:sendMessage, events:putEvents, states:startExecution)"));
+        CHECK(has_error(
+            d, "/nodes/0/config/Definition/States/B/Resource",
+            "state 'B': 'arn:aws:states:::dynamodb:scan' is not an integration this simulator supports (lambda:invoke, "
+            "dynamodb:putItem/getItem/deleteItem/updateItem, sns:publish, sqs:sendMessage, events:putEvents, "
+            "states:startExecution)"));
         CHECK(has_error(d, "/nodes/0/config/ApiAction",
-                        "ApiAction StartSyncExecution needs Type EXPRESS (AWS allows synchronous starts of Express workflows only)"));
-        auto missing = build_errors(R"({"format": "serverless-playground/1", "nodes": [{"id": "sm", "type": "stepfunctions", "config": {}}]})");
-        CHECK(has_error(missing, "/nodes/0/config/Definition", "a state machine needs a Definition (an Amazon States Language object)"));
+                        "ApiAction StartSyncExecution needs Type EXPRESS (AWS allows synchronous starts of Express "
+                        "workflows only)"));
+        auto missing = build_errors(
+            R"({"format": "serverless-playground/1", "nodes": [{"id": "sm", "type": "stepfunctions", "config": {}}]})");
+        CHECK(has_error(missing, "/nodes/0/config/Definition",
+                        "a state machine needs a Definition (an Amazon States Language object)"));
     }
 
     // ---- happy path ----
@@ -78,9 +89,10 @@ TEST_SUITE("stepfunctions") {
     }
 
     TEST_CASE("a Map over 5 items yields the 5 results in order") {
-        auto s = build_ok(machine(R"({"StartAt": "Each", "States": {"Each": {"Type": "Map", "ItemsPath": "$.items", "MaxConcurrency": 0,
+        auto s = build_ok(machine(
+            R"({"StartAt": "Each", "States": {"Each": {"Type": "Map", "ItemsPath": "$.items", "MaxConcurrency": 0,
             "ItemProcessor": {"StartAt": "Call", "States": {"Call": {"Type": "Task", "Resource": "fn", "End": true}}}, "End": true}}})",
-                                  "", R"({"DurationMs": {"min": 5, "max": 200}, "InitDurationMs": 1})"));
+            "", R"({"DurationMs": {"min": 5, "max": 200}, "InitDurationMs": 1})"));
         s->fire("sm", {{"items", {{{"n", 1}}, {{"n", 2}}, {{"n", 3}}, {{"n", 4}}, {{"n", 5}}}}});
         s->run_until(sec(5));
         const Json run = last_run(*s);
@@ -108,12 +120,13 @@ TEST_SUITE("stepfunctions") {
 
     // ---- failure path ----
     TEST_CASE("a failing task retries at 1 s then 2 s backoff, then its Catch routes to the fallback") {
-        auto s = build_ok(machine(R"({"StartAt": "Charge", "States": {
+        auto s =
+            build_ok(machine(R"({"StartAt": "Charge", "States": {
             "Charge": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "Parameters": {"FunctionName": "fn", "Payload.$": "$"},
                        "Retry": [{"ErrorEquals": ["States.ALL"], "IntervalSeconds": 1, "MaxAttempts": 2, "BackoffRate": 2}],
                        "Catch": [{"ErrorEquals": ["States.ALL"], "ResultPath": "$.error", "Next": "Fallback"}], "End": true},
             "Fallback": {"Type": "Pass", "Result": "compensated", "ResultPath": "$.outcome", "End": true}}})",
-                                  R"("TaskLatencyMs": 0, )", R"({"DurationMs": 10, "InitDurationMs": 5, "ErrorRate": 1})"));
+                             R"("TaskLatencyMs": 0, )", R"({"DurationMs": 10, "InitDurationMs": 5, "ErrorRate": 1})"));
         s->fire("sm", {{"id", 1}});
         s->run_until(sec(10));
         const Json run = last_run(*s);
@@ -134,7 +147,8 @@ TEST_SUITE("stepfunctions") {
     }
 
     TEST_CASE("a path that does not resolve fails the execution with States.Runtime, which Catch cannot handle") {
-        auto s = build_ok(machine(R"({"StartAt": "P", "States": {"P": {"Type": "Pass", "InputPath": "$.missing.deep", "End": true}}})"));
+        auto s = build_ok(machine(
+            R"({"StartAt": "P", "States": {"P": {"Type": "Pass", "InputPath": "$.missing.deep", "End": true}}})"));
         s->fire("sm", Json::object());
         s->run_until(sec(1));
         const Json run = last_run(*s);
@@ -145,22 +159,25 @@ TEST_SUITE("stepfunctions") {
 
     // ---- limits ----
     TEST_CASE("an Express workflow stops at 5 minutes and bills per request and duration") {
-        auto s = build_ok(machine(R"({"StartAt": "W", "States": {"W": {"Type": "Wait", "Seconds": 600, "End": true}}})", R"("Type": "EXPRESS", )"));
+        auto s = build_ok(machine(R"({"StartAt": "W", "States": {"W": {"Type": "Wait", "Seconds": 600, "End": true}}})",
+                                  R"("Type": "EXPRESS", )"));
         s->fire("sm", Json::object());
         s->run_until(sec(700));
         const Json run = last_run(*s);
         CHECK(run["status"] == "ABORTED");
         CHECK(run["error"]["Error"] == "States.Timeout");
         // $1 per 1M requests + 300 s × 64 MB × $0.00001667 per GB-s.
-        CHECK(s->report()["cost_usd"]["sm"].get<double>() == doctest::Approx(1e-6 + 300 * 0.0625 * 0.00001667).epsilon(0.001));
+        CHECK(s->report()["cost_usd"]["sm"].get<double>() ==
+              doctest::Approx(1e-6 + 300 * 0.0625 * 0.00001667).epsilon(0.001));
     }
 
     TEST_CASE("an Express workflow's exact duration is rounded up to the next 100 ms") {
         // AWS: Express duration is "rounded up to the nearest 100 ms". One Task whose call takes a
         // fixed 100.4 ms (TaskLatencyMs 100 + a 0.4 ms function, warm) bills 200 ms, not 100:
         // $1 per 1M requests + 0.2 s × 64 MB × $0.00001667 per GB-s.
-        auto s = build_ok(machine(R"({"StartAt": "T", "States": {"T": {"Type": "Task", "Resource": "fn", "End": true}}})",
-                                  R"("Type": "EXPRESS", "TaskLatencyMs": 100, )", R"({"DurationMs": 0.4, "InitDurationMs": 1})"));
+        auto s = build_ok(
+            machine(R"({"StartAt": "T", "States": {"T": {"Type": "Task", "Resource": "fn", "End": true}}})",
+                    R"("Type": "EXPRESS", "TaskLatencyMs": 100, )", R"({"DurationMs": 0.4, "InitDurationMs": 1})"));
         s->fire("sm", Json::object());
         s->run_until(sec(5));  // the first execution pays the function's cold start
         const double first = s->report()["cost_usd"]["sm"].get<double>();
@@ -172,7 +189,8 @@ TEST_SUITE("stepfunctions") {
 
     TEST_CASE("the node report keeps type = stepfunctions and gives STANDARD/EXPRESS as workflow_type") {
         auto std_sm = build_ok(machine(R"({"StartAt": "A", "States": {"A": {"Type": "Pass", "End": true}}})"));
-        auto exp_sm = build_ok(machine(R"({"StartAt": "A", "States": {"A": {"Type": "Pass", "End": true}}})", R"("Type": "EXPRESS", )"));
+        auto exp_sm = build_ok(
+            machine(R"({"StartAt": "A", "States": {"A": {"Type": "Pass", "End": true}}})", R"("Type": "EXPRESS", )"));
         CHECK(std_sm->report()["nodes"]["sm"]["type"] == "stepfunctions");
         CHECK(std_sm->report()["nodes"]["sm"]["workflow_type"] == "STANDARD");
         CHECK(exp_sm->report()["nodes"]["sm"]["type"] == "stepfunctions");
@@ -180,7 +198,8 @@ TEST_SUITE("stepfunctions") {
     }
 
     TEST_CASE("Standard workflows bill per state transition, retries included") {
-        auto s = build_ok(machine(R"({"StartAt": "A", "States": {"A": {"Type": "Pass", "Next": "B"}, "B": {"Type": "Pass", "End": true}}})"));
+        auto s = build_ok(machine(
+            R"({"StartAt": "A", "States": {"A": {"Type": "Pass", "Next": "B"}, "B": {"Type": "Pass", "End": true}}})"));
         for (int i = 0; i < 4; ++i) s->fire("sm", Json::object());
         s->run_until(sec(1));
         const Json r = s->report();

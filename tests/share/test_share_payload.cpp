@@ -1,7 +1,7 @@
 // test_share_payload.cpp — the share-link envelope: round trips, migration, and hostile input
 // (too big, too deep, bad UTF-8, unknown versions, exploding patterns) ending in clear errors.
-#include "pattern/pattern.h"
 #include "pattern/json_guard.h"
+#include "pattern/pattern.h"
 #include "share/share_payload.h"
 #include "support/test_support.h"
 
@@ -120,7 +120,8 @@ TEST_SUITE("share") {
             ShareDecodeResult r = decode_share_payload(full.substr(0, cut));
             CHECK_FALSE(r.ok);
             REQUIRE(r.diagnostics.items().size() == 1);
-            CHECK(r.diagnostics.items()[0].message.rfind("share link is not valid JSON (truncated or corrupted?): ", 0) == 0);
+            CHECK(r.diagnostics.items()[0].message.rfind("share link is not valid JSON (truncated or corrupted?): ",
+                                                         0) == 0);
         }
     }
 
@@ -161,7 +162,8 @@ TEST_SUITE("share") {
 
     TEST_CASE("patterns designed to explode are refused by count") {
         ShareDecodeResult r = decode_share_payload(nodes_json(501));
-        CHECK(has_error(r.diagnostics, "/pattern/nodes", "shared pattern has 501 nodes; share links allow at most 500"));
+        CHECK(
+            has_error(r.diagnostics, "/pattern/nodes", "shared pattern has 501 nodes; share links allow at most 500"));
         CHECK(decode_share_payload(nodes_json(500)).ok);
         std::string edges = R"({"v":1,"pattern":{"edges":[)";
         for (int i = 0; i < 2001; ++i) edges += std::string(i ? "," : "") + R"({"from":"a","to":"b"})";
@@ -194,7 +196,8 @@ TEST_SUITE("share") {
         CHECK(base64url_decode("aGV+bG8").error == "invalid base64url character '+' at offset 3");
         CHECK(base64url_decode("aGV sbG8").error == "invalid base64url character ' ' at offset 3");
         CHECK(base64url_decode("aGVs\nbG8").error == "invalid base64url character byte 0x0a at offset 4");
-        CHECK(base64url_decode("aGVsb").error == "invalid base64url length 5 (truncated: a length of 4n+1 cannot be decoded)");
+        CHECK(base64url_decode("aGVsb").error ==
+              "invalid base64url length 5 (truncated: a length of 4n+1 cannot be decoded)");
         CHECK(base64url_decode("aGVsbG8==").error == "invalid base64url padding at offset 7");
         CHECK(base64url_decode("aG=VsbG8").error == "invalid base64url character '=' at offset 2");
         CHECK(base64url_decode("aGVsbG9").error == "invalid base64url ending: non-zero trailing bits at offset 6");

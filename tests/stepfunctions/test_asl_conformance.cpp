@@ -33,8 +33,9 @@ TEST_SUITE("stepfunctions") {
         CHECK(report.passed == 1);
         REQUIRE(report.failures.size() == 3);
         CHECK(report.failures[0].why == "case is missing key 'definition'");
-        CHECK(report.failures[1].why == "definition rejected: the definition: States is required and "
-                                        "must be a non-empty object at /States");
+        CHECK(report.failures[1].why ==
+              "definition rejected: the definition: States is required and "
+              "must be a non-empty object at /States");
         CHECK(report.failures[2].id == "(case 3)");
     }
 }

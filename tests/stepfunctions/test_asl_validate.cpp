@@ -127,8 +127,9 @@ TEST_SUITE("stepfunctions") {
         auto r = load_state_machine_text(R"J({"StartAt": "A", "States": {"A": {"Type": "Parallel",
             "End": true, "Branches": [{"StartAt": "A", "States": {"A": {"Type": "Succeed"}}}]}}})J");
         REQUIRE(r.errors.size() == 1);
-        CHECK(r.errors[0].message == "state 'A': the name is used by more than one state (names must "
-                                     "be unique across the whole state machine)");
+        CHECK(r.errors[0].message ==
+              "state 'A': the name is used by more than one state (names must "
+              "be unique across the whole state machine)");
         CHECK(only_error("{").rfind(" | the definition is not valid JSON at line 1, column 2: syntax error", 0) == 0);
         CHECK(only_error(R"J({"QueryLanguage": "JSONata", "StartAt": "A", "States": {"A": {"Type": "Succeed"}}})J") ==
               "/QueryLanguage | the definition: QueryLanguage \"JSONata\" is not supported; only "

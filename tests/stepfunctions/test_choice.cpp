@@ -85,8 +85,7 @@ TEST_SUITE("stepfunctions") {
     TEST_CASE("a missing Variable is a runtime error unless guarded by IsPresent") {
         auto r = eval(R"({"Variable": "$.missing", "StringEquals": "x"})");
         CHECK_FALSE(r.ok);
-        CHECK(r.error ==
-              "Invalid path '$.missing': The choice state's condition path references an invalid value.");
+        CHECK(r.error == "Invalid path '$.missing': The choice state's condition path references an invalid value.");
     }
 
     TEST_CASE("StringMatches supports * wildcards and escapes") {

@@ -52,7 +52,9 @@ const char* kRetryCatch = R"J({
 }  // namespace
 
 TEST_SUITE("stepfunctions") {
-    TEST_CASE("a Task with Retry MaxAttempts 2 and BackoffRate 2 fails three times at the right virtual instants and then its Catch routes to the fallback state") {
+    TEST_CASE(
+        "a Task with Retry MaxAttempts 2 and BackoffRate 2 fails three times at the right virtual instants and then "
+        "its Catch routes to the fallback state") {
         Execution ex(load(kRetryCatch), json{{"order", 7}}, 0);
         std::vector<std::int64_t> invoked;
         std::int64_t now = 0;
@@ -95,7 +97,8 @@ TEST_SUITE("stepfunctions") {
         REQUIRE(ex.history().size() == 25000);
         CHECK(ex.history().back().type == "ExecutionFailed");
         CHECK(ex.history()[24998].type == "PassStateExited");
-        CHECK(ex.error().cause == std::optional<std::string>("The execution reached the maximum number of history events (25000)."));
+        CHECK(ex.error().cause ==
+              std::optional<std::string>("The execution reached the maximum number of history events (25000)."));
     }
 
     TEST_CASE("a Map over 5 items yields the 5 results in order") {
@@ -231,9 +234,8 @@ TEST_SUITE("stepfunctions") {
         run(ex);
         std::vector<std::string> types;
         for (const auto& e : ex.history()) types.push_back(e.type);
-        CHECK(types == std::vector<std::string>{"ExecutionStarted", "PassStateEntered",
-                                                "PassStateExited", "SucceedStateEntered",
-                                                "SucceedStateExited", "ExecutionSucceeded"});
+        CHECK(types == std::vector<std::string>{"ExecutionStarted", "PassStateEntered", "PassStateExited",
+                                                "SucceedStateEntered", "SucceedStateExited", "ExecutionSucceeded"});
         CHECK(ex.history()[1].id == 2);
         CHECK(ex.history()[1].previous_id == 1);
         CHECK(ex.history()[3].state_name == "B");

@@ -22,8 +22,7 @@ sim::sfn::IntrinsicResult run(const std::string& text) {
     std::string error;
     auto call = sim::sfn::parse_intrinsic(text, &error);
     REQUIRE_MESSAGE(call, error);
-    return sim::sfn::evaluate_intrinsic(*call, input(), json{{"StateMachine", {{"Name", "x-y"}}}},
-                                        counter());
+    return sim::sfn::evaluate_intrinsic(*call, input(), json{{"StateMachine", {{"Name", "x-y"}}}}, counter());
 }
 
 json value(const std::string& text) {
@@ -48,16 +47,13 @@ std::string syntax_error(const std::string& text) {
 
 TEST_SUITE("stepfunctions") {
     TEST_CASE("States.Format fills {} with Java-style text and honours escapes") {
-        CHECK(value("States.Format('Hello {}, n={} f={}', $.s, $.n, $.f)") ==
-              "Hello input data, n=5 f=1.1");
-        CHECK(value("States.Format('{} and {}', $.obj, $.nothing)") ==
-              "{Arg1=1, Arg2=[]} and null");
+        CHECK(value("States.Format('Hello {}, n={} f={}', $.s, $.n, $.f)") == "Hello input data, n=5 f=1.1");
+        CHECK(value("States.Format('{} and {}', $.obj, $.nothing)") == "{Arg1=1, Arg2=[]} and null");
         CHECK(value("States.Format('literal \\{\\} {}', 'x')") == "literal {} x");
         CHECK(value("States.Format('it\\'s {}', $.arr)") == "it's [1, 2, 3, 4, 5]");
         CHECK(failure("States.Format('{} {}', 'only one')") ==
               "States.Format: the format string has more {} placeholders than arguments (1)");
-        CHECK(failure("States.Format($.n)") ==
-              "States.Format: the format string must be a string, got number");
+        CHECK(failure("States.Format($.n)") == "States.Format: the format string must be a string, got number");
     }
 
     TEST_CASE("JSON helpers convert between strings and values and merge shallowly") {
@@ -67,8 +63,7 @@ TEST_SUITE("stepfunctions") {
         CHECK(value("States.JsonToString($.obj)") == R"({"Arg1":1,"Arg2":[]})");
         CHECK(value("States.JsonToString($.s)") == R"("input data")");
         CHECK(value("States.JsonMerge(States.StringToJson('{\"a\": {\"x\": 1}, \"b\": 2}'), "
-                    "States.StringToJson('{\"a\": {\"y\": 2}}'), false)") ==
-              json::parse(R"({"a": {"y": 2}, "b": 2})"));
+                    "States.StringToJson('{\"a\": {\"y\": 2}}'), false)") == json::parse(R"({"a": {"y": 2}, "b": 2})"));
         CHECK(failure("States.JsonMerge($.obj, $.obj, true)") ==
               "States.JsonMerge: deep merge (true) is not supported; pass false");
     }
@@ -132,7 +127,7 @@ TEST_SUITE("stepfunctions") {
         CHECK(syntax_error("States.Format('x'") == "expected ',' or ')' in call to States.Format");
         CHECK(syntax_error("States.Format('x) ") == "unterminated string literal in 'States.Format('x) '");
         CHECK(syntax_error("States.Array(1) extra") == "unexpected text after the call: 'extra'");
-        CHECK(syntax_error("States.Array($.a[)") .rfind("invalid path argument '$.a[)'", 0) == 0);
+        CHECK(syntax_error("States.Array($.a[)").rfind("invalid path argument '$.a[)'", 0) == 0);
     }
 
     TEST_CASE("a path argument that does not resolve is reported") {

@@ -69,10 +69,8 @@ TEST_SUITE("stepfunctions") {
               json::parse(R"([{"year": 1997, "status": 0, "name": "x"}])"));
         CHECK(path("$.users[?(@.year > 1997)].status").find(kDoc).value == json::array({1}));
         CHECK(path("$.users[?(@.name)].year").find(kDoc).value == json::array({1997}));
-        CHECK(path("$.users[?(@.year >= 1997 && @.status != 0)].year").find(kDoc).value ==
-              json::array({1998}));
-        CHECK(path("$.users[?(@.status == 1 || @.name == 'x')].year").find(kDoc).value ==
-              json::array({1997, 1998}));
+        CHECK(path("$.users[?(@.year >= 1997 && @.status != 0)].year").find(kDoc).value == json::array({1998}));
+        CHECK(path("$.users[?(@.status == 1 || @.name == 'x')].year").find(kDoc).value == json::array({1997, 1998}));
         CHECK(path("$.users[?(@.status == '0')]").find(kDoc).value == json::array());
         CHECK(path("$.users[?(@.name =~ /X/i)].year").find(kDoc).value == json::array({1997}));
     }
@@ -83,8 +81,7 @@ TEST_SUITE("stepfunctions") {
         CHECK(parse_error("$.a[1") == "expected ']' at position 5");
         CHECK(parse_error("$.a b") == "unexpected character ' ' at position 3");
         CHECK(parse_error("$.users[?(@.x == )]").find("bad filter") != std::string::npos);
-        CHECK(parse_error("$.users[?(@.x =~ /[/)]").find("invalid regular expression") !=
-              std::string::npos);
+        CHECK(parse_error("$.users[?(@.x =~ /[/)]").find("invalid regular expression") != std::string::npos);
     }
 
     TEST_CASE("definiteness and the normalised form follow Jayway") {

@@ -23,7 +23,8 @@ TEST_SUITE("stepfunctions") {
         std::string error;
         auto t = PayloadTemplate::compile(json::parse(R"J({"static": "v", "from.$": "$.a",
             "nested": {"ctx.$": "$$.State.Name", "list": [{"x.$": "$.a"}, 1]},
-            "call.$": "States.Format('{}!', $.a)"})J"), &error);
+            "call.$": "States.Format('{}!', $.a)"})J"),
+                                          &error);
         REQUIRE_MESSAGE(t, error);
         auto r = t->evaluate(json{{"a", "hi"}}, json{{"State", {{"Name", "S"}}}}, {});
         REQUIRE(r.ok);
@@ -35,15 +36,17 @@ TEST_SUITE("stepfunctions") {
         auto t = PayloadTemplate::compile(json{{"m.$", "$.nope"}}, nullptr);
         auto r = t->evaluate(json{{"x", "a"}}, json::object(), {});
         CHECK_FALSE(r.ok);
-        CHECK(r.error == "The JSONPath '$.nope' specified for the field 'm.$' could not be found in "
-                         "the input '{\"x\":\"a\"}'");
+        CHECK(r.error ==
+              "The JSONPath '$.nope' specified for the field 'm.$' could not be found in "
+              "the input '{\"x\":\"a\"}'");
     }
 
     TEST_CASE("a .$ value that is not a string, path or call is refused at compile time") {
         std::string error;
         CHECK_FALSE(PayloadTemplate::compile(json::parse(R"({"a": {"b.$": 3}})"), &error));
-        CHECK(error == "/a/b.$: the value for the field 'b.$' must be a valid JSONPath or a valid "
-                       "intrinsic function call");
+        CHECK(error ==
+              "/a/b.$: the value for the field 'b.$' must be a valid JSONPath or a valid "
+              "intrinsic function call");
     }
 
     TEST_CASE("InputPath and OutputPath select, null gives {} and a missing path is an error") {
@@ -55,8 +58,7 @@ TEST_SUITE("stepfunctions") {
         CHECK(select_path(path("$.a"), doc, {}).value == json{{"b", 1}});
         auto missing = select_path(path("$.NoSuchInputPath"), doc, {});
         CHECK_FALSE(missing.ok);
-        CHECK(missing.error ==
-              "Invalid path '$.NoSuchInputPath' : No results for path: $['NoSuchInputPath']");
+        CHECK(missing.error == "Invalid path '$.NoSuchInputPath' : No results for path: $['NoSuchInputPath']");
     }
 
     TEST_CASE("ResultPath replaces, discards or merges the result into the raw input") {
@@ -65,11 +67,11 @@ TEST_SUITE("stepfunctions") {
         OptionalPath discard;
         discard.kind = OptionalPath::Kind::Null;
         CHECK(apply_result_path(discard, raw, 5).value == raw);
-        CHECK(apply_result_path(path("$.out.v"), raw, 5).value ==
-              json::parse(R"({"keep": 1, "out": {"v": 5}})"));
+        CHECK(apply_result_path(path("$.out.v"), raw, 5).value == json::parse(R"({"keep": 1, "out": {"v": 5}})"));
         auto bad = apply_result_path(path("$.keep.v"), raw, 5);
         CHECK_FALSE(bad.ok);
-        CHECK(bad.error == "Unable to apply ResultPath '$.keep.v' to input '{\"keep\":1}': cannot "
-                           "set field 'v' on a non-object");
+        CHECK(bad.error ==
+              "Unable to apply ResultPath '$.keep.v' to input '{\"keep\":1}': cannot "
+              "set field 'v' on a non-object");
     }
 }

@@ -1,6 +1,6 @@
 // test_rate_profile.cpp — traffic profiles give the rates they say, in either unit.
-#include "traffic/rate_profile.h"
 #include "support/test_support.h"
+#include "traffic/rate_profile.h"
 
 using namespace sim;
 using namespace sim::test;
@@ -16,7 +16,8 @@ RateProfile parse_ok(const char* text) {
 std::string client_pattern(const char* profile, const char* arrival) {
     return std::string(R"({"format": "serverless-playground/1", "nodes": [{"id": "u", "type": "client", "config": {}},
         {"id": "f", "type": "lambda", "config": {"DurationMs": 1}}], "edges": [{"from": "u", "to": "f"}],
-        "traffic": [{"id": "t", "source": "u", "arrival": ")") + arrival + R"(", "profile": )" + profile + "}]}";
+        "traffic": [{"id": "t", "source": "u", "arrival": ")") +
+           arrival + R"(", "profile": )" + profile + "}]}";
 }
 }  // namespace
 
@@ -47,14 +48,16 @@ TEST_SUITE("traffic") {
 
     TEST_CASE("uniform arrivals send nothing while the rate is zero") {
         // 10 rps for 30 s out of every 10 min: 300 requests per 10 minutes.
-        auto s = build_ok(client_pattern(R"({"type": "bursts", "base": 0, "peak": 10, "every": "10m", "length": "30s"})", "uniform"));
+        auto s = build_ok(
+            client_pattern(R"({"type": "bursts", "base": 0, "peak": 10, "every": "10m", "length": "30s"})", "uniform"));
         s->run_until(minutes(30) - usec(1));
         CHECK(counter(*s, "u", Counter::Invocations) == 900);
     }
 
     TEST_CASE("poisson arrivals follow a spike profile on average") {
         // base 0.5 rps for 5 min with a 1-minute spike to 20 rps: ~0.5*240 + 20*60 = 1,320.
-        auto s = build_ok(client_pattern(R"({"type": "spike", "base": 30, "peak": 1200, "at": "2m", "length": "1m", "unit": "rpm"})", "poisson"));
+        auto s = build_ok(client_pattern(
+            R"({"type": "spike", "base": 30, "peak": 1200, "at": "2m", "length": "1m", "unit": "rpm"})", "poisson"));
         s->run_until(minutes(5));
         CHECK(counter(*s, "u", Counter::Invocations) == doctest::Approx(1320).epsilon(0.08));
     }
