@@ -4,7 +4,7 @@
 # Prints each offending include with its file, then stops with an error (the build fails).
 cmake_minimum_required(VERSION 3.25)  # script mode: sets the policies IN_LIST needs
 string(REPLACE "|" ";" allowed "${ALLOWED}")
-file(GLOB files ${DIR}/*.h ${DIR}/*.cpp)
+file(GLOB_RECURSE files ${DIR}/*.h ${DIR}/*.cpp)
 set(violations "")
 foreach(file IN LISTS files)
     file(STRINGS ${file} lines REGEX "^[ \t]*#[ \t]*include")

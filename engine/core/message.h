@@ -1,6 +1,7 @@
 // message.h — what flows between services: a cheap-to-copy value with a shared immutable payload.
 #pragma once
 
+#include "core/contract.h"
 #include "core/sim_time.h"
 
 #include <nlohmann/json.hpp>
@@ -68,14 +69,30 @@ struct Reply {
     std::string detail;  // human text: "Reserved concurrency 10 reached"
     JsonPtr body;
     std::int64_t size_bytes = 0;
+    ErrorClass error_class = ErrorClass::Client;  // meaningful when !ok(): throttle, client or server fault
     bool ok() const { return error.empty(); }
+    bool throttled() const { return !ok() && error_class == ErrorClass::Throttle; }
+    // What AWS SDKs retry: throttles and server faults.
+    bool retryable() const { return !ok() && error_class != ErrorClass::Client; }
+    bool is(const ErrorSpec& spec) const { return error == spec.code; }
 
-    // The answer when a call fails: the status the caller sees, AWS's error code, a human detail.
+    // A failure the service's contract declares: its code, status and class come from the spec.
+    static Reply failure(const ErrorSpec& spec, std::string detail_text) {
+        Reply r = failure(spec.status, std::string(spec.code), std::move(detail_text));
+        r.error_class = spec.kind;
+        return r;
+    }
+    // A failure whose code is not the service's own (a function's error name, a States.* error, a
+    // status relayed from another service). Prefer the ErrorSpec form for a service's own errors.
     static Reply failure(int status, std::string error_code, std::string detail_text) {
         Reply r;
         r.status = status;
         r.error = std::move(error_code);
         r.detail = std::move(detail_text);
+        if (status == 429)
+            r.error_class = ErrorClass::Throttle;
+        else if (status >= 500)
+            r.error_class = ErrorClass::Server;
         return r;
     }
 };

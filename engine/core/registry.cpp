@@ -9,6 +9,18 @@ void Registry::add(ServiceKind kind) {
     kinds_.push_back(std::move(kind));
 }
 
+const OperationSpec* ServiceKind::operation(std::string_view name) const {
+    for (const OperationSpec& op : operations)
+        if (op.name == name) return &op;
+    return nullptr;
+}
+
+const ErrorSpec* ServiceKind::error(std::string_view code) const {
+    for (const ErrorSpec& e : errors)
+        if (e.code == code) return &e;
+    return nullptr;
+}
+
 const ServiceKind* Registry::find(std::string_view type) const {
     for (const auto& k : kinds_)
         if (k.type == type) return &k;

@@ -2,6 +2,7 @@
 // allows. The canvas reads the same data for its palette and for accepting or refusing links.
 #pragma once
 
+#include "core/contract.h"
 #include "core/diagnostics.h"
 #include "core/service.h"
 
@@ -47,6 +48,20 @@ struct ServiceKind {
     bool simulated = true;
     // Builds the service, reporting config problems through ctx (never throws).
     std::unique_ptr<Service> (*create)(BuildContext& ctx) = nullptr;
+
+    // ---- The rest of the contract (core/contract.h): what callers, exporters and the UI read.
+    std::string icon;  // icon key for the palette and the node (defaults to `type` when empty)
+    DiagramShape shape = DiagramShape::Box;
+    std::vector<OperationSpec> operations;  // API actions callers may ask of it (SDK commands map here)
+    std::vector<ErrorSpec> errors;          // every error code it answers with
+    std::vector<CfnResource> cfn;           // CloudFormation/SAM resource types it stands for
+    // A sample event for its input (the Fire dialog, tests); sample_payload is the JSON pointer of the
+    // part a design's keys are fitted into ("/body"; "" = the whole event).
+    Json sample;
+    std::string sample_payload;
+
+    const OperationSpec* operation(std::string_view name) const;
+    const ErrorSpec* error(std::string_view code) const;
 };
 
 struct ConnectVerdict {

@@ -7,7 +7,7 @@
 
 #include "prices/price_table.h"
 #include "runtime/simulation.h"
-#include "services/ec2.h"
+#include "services/ec2/ec2.h"
 
 #include <algorithm>
 #include <cmath>

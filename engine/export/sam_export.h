@@ -10,7 +10,7 @@
 #pragma once
 
 #include "pattern/pattern.h"
-#include "services/cloudformation.h"  // kSamMetadataKey
+#include "services/cloudformation/cloudformation.h"  // kSamMetadataKey
 
 #include <nlohmann/json.hpp>
 

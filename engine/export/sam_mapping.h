@@ -3,7 +3,7 @@
 // travel in Metadata), and how node ids become logical ids. Shared by export and import.
 #pragma once
 
-#include "services/cloudformation.h"  // kCfnNodeType
+#include "services/cloudformation/cloudformation.h"  // kCfnNodeType
 
 #include <span>
 #include <string>

@@ -3,7 +3,7 @@
 // naming its type, and its config is checked like any other (JSON pointers).
 #include "core/registry.h"
 #include "services/all_services.h"
-#include "services/cloudformation.h"
+#include "services/cloudformation/cloudformation.h"
 #include "support/test_support.h"
 
 #include <doctest/doctest.h>

@@ -1,6 +1,6 @@
 // test_dynamodb.cpp — DynamoDB tables: config validation, keys and conditional writes, update and
 // query expressions, capacity and throttling, TTL, Streams to Lambda, determinism.
-#include "services/dynamodb_expressions.h"
+#include "services/dynamodb/dynamodb_expressions.h"
 #include "support/test_support.h"
 
 using namespace sim;

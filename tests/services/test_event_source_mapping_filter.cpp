@@ -4,7 +4,7 @@
 // AWS: https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventfiltering.html (and the
 // archived guide's "Properly filtering Amazon SQS messages" / "... Kinesis and DynamoDB" tables).
 #include "messaging_test_util.h"
-#include "services/event_source_mapping_filter.h"
+#include "services/lambda/event_source_mapping_filter.h"
 
 using namespace msgtest;
 using sim::Counter;

@@ -1,7 +1,7 @@
 // test_eventbridge.cpp — EventBridge buses: rule validation, matching, targets and input
 // transformers, DLQ, scheduled rules over a simulated month, determinism.
 #include "messaging_test_util.h"
-#include "services/eventbridge_rules.h"
+#include "services/eventbridge/eventbridge_rules.h"
 
 using namespace msgtest;
 using sim::Counter;

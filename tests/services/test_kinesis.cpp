@@ -1,7 +1,7 @@
 // test_kinesis.cpp — Kinesis Data Streams and its Lambda event source mapping: validation,
 // routing, write limits, per-shard ordering, retries, bisecting, on-failure destinations.
 #include "messaging_test_util.h"
-#include "services/kinesis.h"
+#include "services/kinesis/kinesis.h"
 
 using namespace msgtest;
 using sim::Counter;

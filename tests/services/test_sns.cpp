@@ -1,7 +1,7 @@
 // test_sns.cpp — SNS topics: validation, fan-out, filter policies, envelopes, delivery retries and
 // subscription DLQs, FIFO topics, determinism.
 #include "messaging_test_util.h"
-#include "services/sns_delivery.h"
+#include "services/sns/sns_delivery.h"
 
 using namespace msgtest;
 using sim::Counter;

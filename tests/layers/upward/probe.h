@@ -2,4 +2,4 @@
 #pragma once
 
 #include "core/message.h"
-#include "services/lambda.h"
+#include "services/lambda/lambda.h"

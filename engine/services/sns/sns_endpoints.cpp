@@ -1,0 +1,85 @@
+// sns_endpoints.cpp — subscription endpoints outside AWS: an HTTP(S) endpoint and an email inbox.
+// Modelled:     [x] HTTP endpoint latency, 5xx (ErrorRate) and 4xx (ClientErrorRate) answers
+//               [x] email: a sink counting deliveries
+// Not modelled: [ ] subscription confirmation handshakes  [ ] TLS  [ ] bounces
+#include "pattern/config_reader.h"
+#include "services/sns/sns.h"
+
+namespace sim::svc {
+namespace {
+
+class HttpEndpoint final : public Service {
+public:
+    HttpEndpoint(Distribution latency, double error_rate, double client_error_rate)
+        : latency_(latency), error_rate_(error_rate), client_error_rate_(client_error_rate) {}
+
+    void on_message(Context& ctx, const Inbound& in) override {
+        const SimTime now = ctx.now();
+        ctx.metrics().count(Counter::Invocations, now);
+        const SimTime d = latency_.sample(ctx.rng());
+        ctx.metrics().observe_latency(d, now);
+        Reply r;
+        if (ctx.rng().chance(error_rate_))
+            r = Reply::failure(500, "InternalServerError", "endpoint answered 500 (ErrorRate)");
+        else if (ctx.rng().chance(client_error_rate_))
+            r = Reply::failure(400, "BadRequest", "endpoint answered 400 (ClientErrorRate)");
+        if (!r.ok()) ctx.metrics().count(Counter::Errors, now);
+        ctx.span(in.msg, "POST", now, r.ok() ? Outcome::Ok : Outcome::Error, r.detail);
+        if (in.caller.valid()) ctx.reply(in.caller, std::move(r), d);
+    }
+
+private:
+    Distribution latency_;
+    double error_rate_, client_error_rate_;
+};
+
+class EmailInbox final : public Service {
+public:
+    void on_message(Context& ctx, const Inbound& in) override {
+        ctx.metrics().count(Counter::Invocations, ctx.now());
+        ++received_;
+        if (in.caller.valid()) ctx.reply(in.caller, Reply{}, msec(200));
+    }
+    void report(Json& out) const override { out["emails_received"] = received_; }
+
+private:
+    std::uint64_t received_ = 0;
+};
+
+std::unique_ptr<Service> create_http(BuildContext& ctx) {
+    ConfigReader& r = ctx.config;
+    const Distribution latency = r.distribution("LatencyMs", Distribution::lognormal(80, 400));
+    const double err = r.number("ErrorRate", 0, 0, 1, "");
+    const double client = r.number("ClientErrorRate", 0, 0, 1, "");
+    r.raw("Endpoint");
+    return std::make_unique<HttpEndpoint>(latency, err, client);
+}
+
+std::unique_ptr<Service> create_email(BuildContext& ctx) {
+    ctx.config.raw("Endpoint");
+    return std::make_unique<EmailInbox>();
+}
+
+}  // namespace
+
+ServiceKind http_endpoint_kind() {
+    ServiceKind k;
+    k.type = "http";
+    k.label = "HTTP endpoint";
+    k.group = "edge";
+    k.description = "An HTTP(S) endpoint outside AWS (webhook receiver)";
+    k.create = create_http;
+    return k;
+}
+
+ServiceKind email_kind() {
+    ServiceKind k;
+    k.type = "email";
+    k.label = "Email";
+    k.group = "messaging";
+    k.description = "An email address subscribed to a topic";
+    k.create = create_email;
+    return k;
+}
+
+}  // namespace sim::svc
