@@ -234,6 +234,7 @@ sim::Json App::canvas_layout() const {
             {"zoom", v.zoom()},
             {"nodes", nodes},
             {"palette", panels_.palette_items},
+            {"inspector", panels_.inspector_items},
             {"toolbar", toolbar_items_}};
 }
 
@@ -256,7 +257,6 @@ void App::frame(double dt) {
     runner_.advance(dt);
     learn_.update(kLearnBudgetMs);
     flow_.update(runner_.simulation(), doc_.pattern(), runner_.diagnostics(), theme_, dt);
-    const std::uint64_t rev_before = doc_.revision();
     const CanvasView view_before = canvas_.view();
     const bool fitting = canvas_.fit_pending();
     if (!embed_.read_only) handle_shortcuts();
@@ -274,7 +274,7 @@ void App::frame(double dt) {
     ImGui::PopStyleVar(3);
 
     draw_toolbar();
-    PanelContext ctx{doc_, runner_, canvas_, theme_};
+    PanelContext ctx{doc_, runner_, canvas_, theme_, proposals_, embed_.read_only};
     const float css_w = io.DisplaySize.x / theme_.scale();
     const bool narrow = css_w < 900;
     const bool palette = !narrow && !embed_.hide_palette && !embed_.read_only;
@@ -317,7 +317,10 @@ void App::frame(double dt) {
     draw_learn_panel(learn_, canvas_, doc_, theme_);
     draw_dialogs(ctx, panels_, *this);
     if (help_open_) draw_help_overlay();
-    guard_embed_edits(rev_before, view_before, fitting);
+    // What the panels and shortcuts proposed this frame, after the canvas' own proposals.
+    apply_canvas_edits(proposals_);
+    proposals_.clear();
+    guard_locked_view(view_before, fitting);
     if (!embed_.embed) maybe_autosave(dt);
 }
 
@@ -331,15 +334,9 @@ void App::set_embed_options(const EmbedOptions& o) {
     canvas_.request_fit();
 }
 
-// Read-only: an edit made through the UI this frame is undone at once (selection is kept, history
-// dropped: there is no undo in a read-only embed). Locked view: pan/zoom made this frame are undone.
-void App::guard_embed_edits(std::uint64_t rev_before, const CanvasView& view_before, bool fitting) {
-    if (embed_.read_only && doc_.revision() != rev_before && doc_.can_undo()) {
-        const Selection keep = doc_.selection();
-        doc_.undo();
-        doc_.reset_history();
-        doc_.selection() = keep;
-    }
+// Locked view: pan/zoom made this frame are undone. (Read-only needs no such guard: nothing in a
+// read-only embed edits the document — proposals are refused and the inspector is disabled.)
+void App::guard_locked_view(const CanvasView& view_before, bool fitting) {
     if (embed_.lock_view && !fitting && !canvas_.fit_pending()) canvas_.view() = view_before;
 }
 

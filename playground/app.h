@@ -98,7 +98,7 @@ private:
     void save_file();
     void draw_help_overlay();
     void maybe_autosave(double dt);
-    void guard_embed_edits(std::uint64_t rev_before, const CanvasView& view_before, bool fitting);
+    void guard_locked_view(const CanvasView& view_before, bool fitting);
     void host_command(const char* command) {
         if (hooks_.host_command) hooks_.host_command(command);
     }
@@ -114,6 +114,7 @@ private:
     Panels panels_;
     Learn learn_{doc_, runner_, canvas_};  // tours, challenges, quiz (learn/)
     std::uint64_t built_rev_ = 0;
+    CanvasEdits proposals_;       // proposed by panels and shortcuts this frame (canvas_edit.h)
     GestureId drag_gesture_ = 0;  // the canvas drag in progress: its moves are one undo step
     std::uint64_t saved_rev_ = 0;
     double autosave_wait_ = 0;

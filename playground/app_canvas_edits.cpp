@@ -51,6 +51,8 @@ struct Applier {
         if (!why.empty()) canvas.refuse(why, c.at);
     }
     void operator()(const AddNodeProposal& a) const { doc.add_node(a.type, a.at); }
+    void operator()(const DeleteSelectionProposal&) const { doc.delete_selection(); }
+    void operator()(const DuplicateSelectionProposal&) const { doc.duplicate_selection(); }
 };
 
 }  // namespace

@@ -63,7 +63,7 @@ void App::handle_shortcuts() {
     } else if (ctrl && ImGui::IsKeyPressed(ImGuiKey_Y, false)) {
         redo();
     } else if (ctrl && ImGui::IsKeyPressed(ImGuiKey_D, false)) {
-        doc_.duplicate_selection();
+        proposals_.push_back(DuplicateSelectionProposal{});
     } else if (ctrl && ImGui::IsKeyPressed(ImGuiKey_A, false)) {
         doc_.clear_selection();
         for (const auto& n : doc_.pattern().nodes) doc_.selection().nodes.push_back(n.id);
@@ -74,7 +74,7 @@ void App::handle_shortcuts() {
     } else if (ctrl) {
         return;
     } else if (ImGui::IsKeyPressed(ImGuiKey_Delete, false) || ImGui::IsKeyPressed(ImGuiKey_Backspace, false)) {
-        doc_.delete_selection();
+        proposals_.push_back(DeleteSelectionProposal{});
     } else if (ImGui::IsKeyPressed(ImGuiKey_F, false)) {
         canvas_.request_fit();
     } else if (ImGui::IsKeyPressed(ImGuiKey_P, false)) {

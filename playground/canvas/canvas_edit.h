@@ -1,6 +1,7 @@
-// canvas_edit.h — what the canvas proposes (imnodes' rule: the canvas proposes, the app decides).
-// GraphCanvas reads the Document but never changes it: each frame it returns these proposals and
-// App applies them to the Document or refuses them (a read-only embed applies only selections).
+// canvas_edit.h — what the canvas and the panels propose (imnodes' rule: the canvas proposes, the
+// app decides). GraphCanvas, the palette, the inspector's buttons and the keyboard shortcuts read the
+// Document but never change its graph: they return these proposals and App applies them to the
+// Document or refuses them (a read-only embed applies only selections).
 #pragma once
 
 #include "document.h"
@@ -47,7 +48,14 @@ struct AddNodeProposal {
     Vec2f at;
 };
 
-using CanvasEdit = std::variant<SelectProposal, DeselectProposal, MoveProposal, ConnectProposal, AddNodeProposal>;
+// Deletes the selected nodes (with their links) or the selected link.
+struct DeleteSelectionProposal {};
+
+// Duplicates the selected nodes (and the links among them), offset a little.
+struct DuplicateSelectionProposal {};
+
+using CanvasEdit = std::variant<SelectProposal, DeselectProposal, MoveProposal, ConnectProposal, AddNodeProposal,
+                                DeleteSelectionProposal, DuplicateSelectionProposal>;
 using CanvasEdits = std::vector<CanvasEdit>;
 
 // True for proposals that change the document (everything but selection).

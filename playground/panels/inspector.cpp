@@ -64,8 +64,14 @@ void node_inspector(PanelContext& ctx, Panels& state, const std::string& id) {
     ImGui::TextUnformatted("Id");
     ImGui::SameLine();
     ImGui::SetNextItemWidth(-1);
-    if (input_text("##id", state.rename_buffer,
-                   ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_CharsNoBlank)) {
+    ImGui::BeginDisabled(ctx.read_only);  // a read-only embed shows settings, never edits them
+    const bool renamed = input_text("##id", state.rename_buffer,
+                                    ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_CharsNoBlank);
+    const ImVec2 id_min = ImGui::GetItemRectMin(), id_max = ImGui::GetItemRectMax();
+    const float px = ctx.theme.scale();  // layout() reports CSS px
+    state.inspector_items["id"] = {id_min.x / px, id_min.y / px, id_max.x / px, id_max.y / px};
+    ImGui::EndDisabled();
+    if (renamed && !ctx.read_only) {
         if (!ctx.doc.rename_node(node.id, state.rename_buffer))
             state.errors["#id"] = "ids are 1..64 letters, digits, '-' or '_' and must be unique";
         else {
@@ -86,7 +92,10 @@ void node_inspector(PanelContext& ctx, Panels& state, const std::string& id) {
     sim::Json config = node.config;
     FieldEditContext fctx{state, ctx.theme, schema.diagnostics, "/nodes/" + std::to_string(i) + "/config"};
     if (schema.fields.empty() && config.empty()) ImGui::TextDisabled("This service has no settings.");
-    if (config_fields(fctx, schema.fields, config)) {
+    ImGui::BeginDisabled(ctx.read_only);
+    const bool config_changed = config_fields(fctx, schema.fields, config);
+    ImGui::EndDisabled();
+    if (config_changed && !ctx.read_only) {
         ctx.doc.set_node_config(node.id, config, edit_gesture(ctx.doc, state));
         state.buffers_rev = ctx.doc.revision();
         return;
@@ -103,7 +112,10 @@ void node_inspector(PanelContext& ctx, Panels& state, const std::string& id) {
     }
     if (ImGui::CollapsingHeader("Config as JSON")) {
         sim::Json edited = node.config;
-        if (json_editor(fctx, "#json", edited, 10)) {
+        ImGui::BeginDisabled(ctx.read_only);
+        const bool json_changed = json_editor(fctx, "#json", edited, 10);
+        ImGui::EndDisabled();
+        if (json_changed && !ctx.read_only) {
             ctx.doc.set_node_config(node.id, edited, edit_gesture(ctx.doc, state));
             state.buffers_rev = ctx.doc.revision();
         }
@@ -177,21 +189,27 @@ void edge_inspector(PanelContext& ctx, Panels& state, int edge) {
     sim::Json config = e.config;
     heading(ctx.theme, "Link settings");
     if (schema.fields.empty() && config.empty()) ImGui::TextDisabled("This link has no settings.");
-    if (config_fields(fctx, schema.fields, config)) {
+    ImGui::BeginDisabled(ctx.read_only);
+    const bool config_changed = config_fields(fctx, schema.fields, config);
+    ImGui::EndDisabled();
+    if (config_changed && !ctx.read_only) {
         ctx.doc.set_edge_config(edge, config, edit_gesture(ctx.doc, state));
         state.buffers_rev = ctx.doc.revision();
         return;
     }
     if (ImGui::CollapsingHeader("Link settings as JSON")) {
         sim::Json edited = e.config;
-        if (json_editor(fctx, "#edge", edited, 6)) {
+        ImGui::BeginDisabled(ctx.read_only);
+        const bool json_changed = json_editor(fctx, "#edge", edited, 6);
+        ImGui::EndDisabled();
+        if (json_changed && !ctx.read_only) {
             ctx.doc.set_edge_config(edge, edited, edit_gesture(ctx.doc, state));
             state.buffers_rev = ctx.doc.revision();
         }
     }
     diagnostics_under(ctx.runner.diagnostics(), "/edges/" + std::to_string(edge), ctx.theme);
     ImGui::Spacing();
-    if (ImGui::Button("Delete link")) ctx.doc.delete_selection();
+    if (!ctx.read_only && ImGui::Button("Delete link")) ctx.proposals.push_back(DeleteSelectionProposal{});
 }
 
 }  // namespace
@@ -199,20 +217,25 @@ void edge_inspector(PanelContext& ctx, Panels& state, int edge) {
 void draw_pattern_inspector(PanelContext& ctx, Panels& state);  // inspector_pattern.cpp
 
 void draw_inspector(PanelContext& ctx, Panels& state) {
+    state.inspector_items = sim::Json::object();
     const Selection& sel = ctx.doc.selection();
     if (sel.nodes.size() == 1) {
         node_inspector(ctx, state, sel.nodes.front());
     } else if (sel.nodes.size() > 1) {
         sync_buffers(state, ctx.doc, "#multi");
         heading(ctx.theme, (std::to_string(sel.nodes.size()) + " nodes selected").c_str());
-        if (ImGui::Button("Duplicate")) ctx.doc.duplicate_selection();
-        ImGui::SameLine();
-        if (ImGui::Button("Delete")) ctx.doc.delete_selection();
+        if (!ctx.read_only) {
+            if (ImGui::Button("Duplicate")) ctx.proposals.push_back(DuplicateSelectionProposal{});
+            ImGui::SameLine();
+            if (ImGui::Button("Delete")) ctx.proposals.push_back(DeleteSelectionProposal{});
+        }
     } else if (sel.edge >= 0 && sel.edge < static_cast<int>(ctx.doc.pattern().edges.size())) {
         edge_inspector(ctx, state, sel.edge);
     } else {
         sync_buffers(state, ctx.doc, "#pattern");
+        ImGui::BeginDisabled(ctx.read_only);
         draw_pattern_inspector(ctx, state);
+        ImGui::EndDisabled();
     }
 }
 

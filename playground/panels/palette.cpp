@@ -59,7 +59,7 @@ void palette_item(PanelContext& ctx, Panels& state, const sim::ServiceKind& k) {
         ImGui::PopTextWrapPos();
         ImGui::EndTooltip();
     }
-    if (clicked) ctx.doc.add_node(k.type, ctx.canvas.free_spot(ctx.doc, k.type));
+    if (clicked) ctx.proposals.push_back(AddNodeProposal{k.type, ctx.canvas.free_spot(ctx.doc, k.type)});
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float sw = t.px(12);
     const ImVec2 sq(p.x + t.px(4), p.y + (h - sw) * 0.5f);

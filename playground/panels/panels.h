@@ -3,6 +3,7 @@
 // Panels only holds the little state they keep between frames.
 #pragma once
 
+#include "canvas/canvas_edit.h"
 #include "canvas/graph_canvas.h"
 #include "document.h"
 #include "node_schema.h"
@@ -17,11 +18,16 @@ namespace pg {
 
 class App;
 
+// What a panel draws from. Panels propose graph edits (add, delete, duplicate) into `proposals`;
+// App applies them after the frame's panels are drawn, or refuses them (canvas/canvas_edit.h). In a
+// read-only embed (`read_only`) the panels show settings but offer no way to change them.
 struct PanelContext {
     Document& doc;
     SimRunner& runner;
     GraphCanvas& canvas;
     const Theme& theme;
+    CanvasEdits& proposals;
+    bool read_only = false;
 };
 
 struct Panels {
@@ -30,6 +36,7 @@ struct Panels {
     std::string palette_filter;
     bool palette_popup = false;
     // inspector
+    sim::Json inspector_items = sim::Json::object();  // field → [x0,y0,x1,y1] CSS px (automation aid)
     SchemaCache schema;
     EdgeSchemaCache edge_schema;
     std::string inspector_for;                  // node id / "#edge<i>" / "#pattern" the buffers belong to

@@ -77,6 +77,18 @@ export const tests = [
         await drag(page, l.nodes['email-fn'].outputs.out, l.nodes['analytics-bucket'].center,
           { app, midway: async (a) => during.push(await gestureOf(a)) });
         await drag(page, node, [node[0] + 90, node[1] + 60], { app, midway: async (a) => during.push(await gestureOf(a)) });
+        // Selecting is allowed; the keys that delete or duplicate the selection are not.
+        await page.mouse.click(node[0], node[1]);
+        await app.waitForFunction(() => window.playground.state().selection.nodes.includes('inventory-fn'));
+        await page.keyboard.press('Delete');
+        await page.keyboard.press('Control+D');
+        await page.keyboard.press('Backspace');
+        // The inspector shows the node's settings but does not take typing.
+        const id = (await app.evaluate(() => window.playground.layout())).inspector.id;
+        assert(id, 'the inspector shows the selected node\'s id field');
+        await page.mouse.click((id[0] + id[2]) / 2, (id[1] + id[3]) / 2);
+        await page.keyboard.type('renamed');
+        await page.keyboard.press('Enter');
         const after = await stateOf(app);
         assertEq([after.builds, after.revision, after.simTime, after.edgeCount],
           [before.builds, before.revision, before.simTime, before.edgeCount], 'no rebuild, no edit, clock kept');
