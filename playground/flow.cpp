@@ -156,7 +156,6 @@ void FlowTracker::update(const sim::Simulation* sim, const sim::Pattern& pattern
         const sim::NodeMetrics& m = sim->node_metrics(i);
         NodeBadges& b = overlay_.badges[i];
         b.concurrency = m.concurrency();
-        b.concurrency_is_in_flight = pattern.nodes[i].type == "sqs";
         b.queue = m.queue_depth();
         b.errors = m.get(sim::Counter::Errors);
         b.throttles = m.get(sim::Counter::Throttles);

@@ -6,9 +6,12 @@
 // the palette, the inspector and the Fire dialog.
 #pragma once
 
+#include <nlohmann/json.hpp>
+
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace sim {
@@ -51,12 +54,58 @@ struct OperationSpec {
     const FieldSpec* field(std::string_view field_name) const;
 };
 
+// A resource being written into a template, as a service's CfnResource::complete hook sees it.
+class CfnDraft {
+public:
+    using OJson = nlohmann::ordered_json;  // templates keep CloudFormation's key order
+    virtual ~CfnDraft() = default;
+    virtual const std::string& node_id() const = 0;
+    virtual const std::string& logical_id() const = 0;
+    virtual const nlohmann::json& config() const = 0;
+    // Sets Properties[key] unless the node's config already set it (the key is marked generated in
+    // Metadata so an import leaves it out); returns the property.
+    virtual OJson& generate(const std::string& key, OJson value) = 0;
+    // Adds a resource of `type` the node needs (a cluster's instance), named after the node's
+    // logical id + `suffix`; returns its logical id.
+    virtual std::string add_resource(const std::string& suffix, const char* type, OJson properties) = 0;
+
+    static OJson ref(const std::string& logical) { return OJson{{"Ref", logical}}; }
+    static OJson get_att(const std::string& logical, const std::string& attribute) {
+        return OJson{{"Fn::GetAtt", OJson::array({logical, attribute})}};
+    }
+    static OJson ordered(const nlohmann::json& j) {
+        return OJson::parse(j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    }
+};
+
 // A CloudFormation or SAM resource type the service stands for, and the properties that map one to
 // one onto its config (the rest of what the service reads is simulation-only, exported as Metadata).
+// A service's first resource is its default; another is picked by `variant`.
 struct CfnResource {
     std::string type;  // "AWS::SQS::Queue"
     std::vector<std::string_view> properties;
-    std::string variant;  // for a service with several resource types, which one ("REST", "HTTP")
+    // For a service with several resource types, which one: the value of the config key
+    // `variant_key` that selects it ("HTTP" when "ApiType" is "HTTP").
+    std::string variant;
+    std::string variant_key;
+    // Other spellings of the same resource that an import reads as this service
+    // ("AWS::Lambda::Function" for a SAM function).
+    std::vector<std::string> import_aliases;
+    // false: an import reads this type as another service (Lambda@Edge's SAM function is a plain
+    // function to a template that does not say otherwise).
+    bool imported = true;
+    // Fills in what AWS requires of the resource that a design may leave out (a function's Runtime
+    // and Handler, a table's KeySchema) and adds the resources it needs; nullptr: nothing required.
+    void (*complete)(CfnDraft& draft) = nullptr;
+
+    CfnResource() = default;
+    CfnResource(std::string type_, std::vector<std::string_view> properties_, std::string variant_ = {},
+                std::string variant_key_ = {}, std::vector<std::string> import_aliases_ = {})
+        : type(std::move(type_)),
+          properties(std::move(properties_)),
+          variant(std::move(variant_)),
+          variant_key(std::move(variant_key_)),
+          import_aliases(std::move(import_aliases_)) {}
 };
 
 // How a diagram (Mermaid, the canvas' compact view) draws the service: by its role.

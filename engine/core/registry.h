@@ -39,7 +39,6 @@ struct ServiceKind {
     std::string type;         // "lambda": the spelling used in pattern files
     std::string label;        // "Lambda"
     std::string group;        // "compute", "api", "messaging", "data", "orchestration", "edge", "sources"
-    std::string cfn_type;     // "AWS::Serverless::Function" (empty when none)
     std::string description;  // one line for the palette tooltip
     std::vector<PortSpec> ports;
     bool accepts_input = true;
@@ -59,6 +58,12 @@ struct ServiceKind {
     // part a design's keys are fitted into ("/body"; "" = the whole event).
     Json sample;
     std::string sample_payload;
+    // true: the sample's payload is the pattern's own request payload when it has one (a function
+    // behind an API sees the request body).
+    bool sample_from_traffic = false;
+    // What the node's concurrency badge counts: "busy" handlers, or "in flight" messages (a queue's
+    // received but not yet deleted ones).
+    std::string concurrency_label = "busy";
 
     const OperationSpec* operation(std::string_view name) const;
     const ErrorSpec* error(std::string_view code) const;

@@ -2,6 +2,7 @@
 #include "export/mermaid.h"
 
 #include "export/sam_mapping.h"
+#include "services/all_services.h"
 
 namespace sim {
 
@@ -43,13 +44,23 @@ std::string mermaid_escape(std::string_view text) {
 
 namespace {
 
-// Shape by role: functions rounded, data stores cylinders, sources stadiums, the rest boxes.
+// Shape by role (the service's contract): functions rounded, data stores cylinders, sources
+// stadiums, channels subroutines, the rest boxes.
 std::string shape(const NodeSpec& n, const std::string& label) {
     const std::string q = "\"" + label + "\"";
-    if (n.type == "lambda" || n.type == "lambda_edge" || n.type == "cloudfront_function") return "(" + q + ")";
-    if (n.type == "dynamodb" || n.type == "s3" || n.type == "aurora" || n.type == "redshift") return "[(" + q + ")]";
-    if (n.type == "client" || n.type == "iot") return "([" + q + "])";
-    if (n.type == "sqs" || n.type == "sns" || n.type == "kinesis" || n.type == "eventbridge") return "[[" + q + "]]";
+    const ServiceKind* kind = default_registry().find(n.type);
+    switch (kind ? kind->shape : DiagramShape::Box) {
+        case DiagramShape::Function:
+            return "(" + q + ")";
+        case DiagramShape::Store:
+            return "[(" + q + ")]";
+        case DiagramShape::Source:
+            return "([" + q + "])";
+        case DiagramShape::Channel:
+            return "[[" + q + "]]";
+        case DiagramShape::Box:
+            break;
+    }
     return "[" + q + "]";
 }
 

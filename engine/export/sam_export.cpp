@@ -2,6 +2,7 @@
 // nodes verbatim, template Metadata, sections kept from an earlier import. Wiring is in sam_edges.cpp.
 #include "export/sam_builder.h"
 #include "export/yaml_emit.h"
+#include "services/all_services.h"
 
 #include <algorithm>
 #include <cctype>
@@ -73,91 +74,24 @@ void Builder::note(std::size_t edge, const std::string& text) {
 
 namespace {
 
-bool is_python(const Json& config) {
-    auto it = config.find("Runtime");
-    return it != config.end() && it->is_string() && it->get<std::string>().rfind("python", 0) == 0;
-}
-
-// Properties a resource type needs that the pattern may not give (marked generated).
-void add_required(Builder& b, const NodeSpec& n, const SamTypeMap& map) {
-    const std::string& id = n.id;
-    if (map.cfn_type == "AWS::Serverless::Function") {
-        b.generate(id, "Runtime", "nodejs20.x");
-        b.generate(id, "Handler", is_python(n.config) ? "app.handler" : "index.handler");
-        if (!n.config.contains("InlineCode") && !n.config.contains("ImageUri"))
-            b.generate(id, "CodeUri", "src/" + id + "/");
-        if (n.type == "lambda_edge") b.generate(id, "AutoPublishAlias", "live");
-    } else if (map.cfn_type == "AWS::Serverless::Api") {
-        b.generate(id, "StageName", "prod");
-    } else if (map.cfn_type == "AWS::DynamoDB::Table") {
-        OJson keys = n.config.contains("KeySchema") ? to_ordered(n.config["KeySchema"])
-                                                    : OJson::array({{{"AttributeName", "id"}, {"KeyType", "HASH"}}});
-        b.generate(id, "KeySchema", keys);
-        OJson defs = OJson::array();
-        if (keys.is_array())
-            for (const auto& k : keys)
-                if (k.is_object() && k.contains("AttributeName"))
-                    defs.push_back({{"AttributeName", k["AttributeName"]}, {"AttributeType", "S"}});
-        b.generate(id, "AttributeDefinitions", defs);
-        if (!n.config.contains("ProvisionedThroughput")) b.generate(id, "BillingMode", "PAY_PER_REQUEST");
-    } else if (map.cfn_type == "AWS::Kinesis::Stream") {
-        const bool on_demand = n.config.contains("StreamModeDetails");
-        if (!on_demand) b.generate(id, "ShardCount", 1);
-    } else if (map.cfn_type == "AWS::Events::EventBus") {
-        b.generate(id, "Name", id);
-    } else if (map.cfn_type == "AWS::AppSync::GraphQLApi") {
-        b.generate(id, "Name", id);
-        b.generate(id, "AuthenticationType", "API_KEY");
-    } else if (map.cfn_type == "AWS::RDS::DBCluster") {
-        b.generate(id, "Engine", "aurora-postgresql");
-        b.generate(id, "MasterUsername", "admin");
-        b.generate(id, "ManageMasterUserPassword", true);
-        const std::string instance = b.fresh(b.logical.at(id) + "Instance");
-        b.add_derived(instance, "AWS::RDS::DBInstance",
-                      {{"DBClusterIdentifier", cfn_ref(b.logical.at(id))},
-                       {"DBInstanceClass", "db.serverless"},
-                       {"Engine", b.props(id)["Engine"]}},
-                      id);
-    } else if (map.cfn_type == "AWS::CloudFront::Function") {
-        b.generate(id, "Name", id);
-        b.generate(id, "FunctionCode", "function handler(event) { return event.request; }");
-        b.generate(id, "FunctionConfig",
-                   {{"Comment", id}, {"Runtime", n.config.value("Runtime", "cloudfront-js-2.0")}});
-        b.generate(id, "AutoPublish", true);
-    } else if (map.cfn_type == "AWS::AutoScaling::AutoScalingGroup") {
-        b.generate(id, "MinSize", std::to_string(n.config.value("MinSize", 1)));
-        b.generate(id, "MaxSize", std::to_string(n.config.value("MaxSize", 1)));
-        const std::string lt = b.fresh(b.logical.at(id) + "LaunchTemplate");
-        b.add_derived(
-            lt, "AWS::EC2::LaunchTemplate",
-            {{"LaunchTemplateData",
-              {{"InstanceType", n.config.value("InstanceType", "m5.large")},
-               {"ImageId", "{{resolve:ssm:/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64}}"}}}},
-            id);
-        b.generate(id, "LaunchTemplate",
-                   {{"LaunchTemplateId", cfn_ref(lt)}, {"Version", get_att(lt, "LatestVersionNumber")}});
-    } else if (map.cfn_type == "AWS::ECS::TaskDefinition") {
-        b.generate(id, "RequiresCompatibilities", OJson::array({"FARGATE"}));
-        b.generate(id, "NetworkMode", "awsvpc");
-        b.generate(
-            id, "ContainerDefinitions",
-            OJson::array({{{"Name", id}, {"Image", n.config.value("Image", "public.ecr.aws/nginx/nginx:latest")}}}));
-    } else if (map.cfn_type == "AWS::RedshiftServerless::Workgroup") {
-        b.generate(id, "WorkgroupName", id);
-        const std::string ns = b.fresh(b.logical.at(id) + "Namespace");
-        b.add_derived(ns, "AWS::RedshiftServerless::Namespace", {{"NamespaceName", id + "-ns"}}, id);
-        b.generate(id, "NamespaceName", cfn_ref(ns));
-    } else if (map.cfn_type == "AWS::CloudFront::Distribution") {
-        b.generate(id, "DistributionConfig",
-                   {{"Enabled", true},
-                    {"Origins", OJson::array()},
-                    {"DefaultCacheBehavior",
-                     {{"ViewerProtocolPolicy", "redirect-to-https"},
-                      {"CachePolicyId", "658327ea-f89d-4fab-a63d-7e88639e58f6"}}}});
-        if (n.config.contains("DefaultRootObject"))
-            b.props(id)["DistributionConfig"]["DefaultRootObject"] = to_ordered(n.config["DefaultRootObject"]);
+// The builder as a service's CfnResource::complete hook sees one resource.
+class Draft final : public CfnDraft {
+public:
+    Draft(Builder& b, const NodeSpec& n) : b_(b), n_(n) {}
+    const std::string& node_id() const override { return n_.id; }
+    const std::string& logical_id() const override { return b_.logical.at(n_.id); }
+    const Json& config() const override { return n_.config; }
+    OJson& generate(const std::string& key, OJson value) override { return b_.generate(n_.id, key, std::move(value)); }
+    std::string add_resource(const std::string& suffix, const char* type, OJson properties) override {
+        const std::string id = b_.fresh(logical_id() + suffix);
+        b_.add_derived(id, type, std::move(properties), n_.id);
+        return id;
     }
-}
+
+private:
+    Builder& b_;
+    const NodeSpec& n_;
+};
 
 // SQS RedrivePolicy names its DLQ by node id in a pattern; AWS wants the ARN. The original stays
 // in Metadata (the key is marked generated) so import restores it exactly.
@@ -170,11 +104,6 @@ void rewrite_redrive(Builder& b, const NodeSpec& n) {
     rewritten["deadLetterTargetArn"] = b.arn(dlq->get<std::string>());
     b.props(n.id)["RedrivePolicy"] = rewritten;
     b.generated[n.id].push_back("RedrivePolicy");
-}
-
-std::string api_type(const NodeSpec& n) {
-    auto it = n.config.find("ApiType");
-    return it != n.config.end() && it->is_string() ? it->get<std::string>() : "REST";
 }
 
 // The node's logical id: an imported one it kept, else derived from the node id.
@@ -218,14 +147,14 @@ SamExport export_sam(const Pattern& p) {
         for (auto it = (*kept)["Resources"].begin(); it != (*kept)["Resources"].end(); ++it) b.taken.insert(it.key());
 
     // Primary resources, in node order.
-    std::map<std::string, const SamTypeMap*> maps;
+    std::map<std::string, const CfnResource*> maps;
     for (const NodeSpec& n : p.nodes) {
         if (n.type == kCfnNodeType) {  // kept verbatim: no mapping, no generated properties
             b.logical[n.id] = b.fresh(logical_id_of(n));
             continue;
         }
-        const SamTypeMap* map = sam_map_for(n.type, api_type(n));
-        if (!map || map->cfn_type.empty() || default_bus(n)) continue;
+        const CfnResource* map = sam_map_for(n.type, n.config);
+        if (!map || default_bus(n)) continue;
         maps[n.id] = map;
         b.logical[n.id] = b.fresh(logical_id_of(n));
     }
@@ -236,19 +165,22 @@ SamExport export_sam(const Pattern& p) {
         }
         auto m = maps.find(n.id);
         if (m == maps.end()) {
-            if (!sam_map_for(n.type))
+            if (!default_registry().find(n.type))
                 b.notes.push_back("node " + n.id + ": type '" + n.type +
                                   "' has no CloudFormation mapping; kept in Metadata");
             continue;
         }
         OJson r;
-        r["Type"] = m->second->cfn_type;
+        r["Type"] = m->second->type;
         r["Properties"] = OJson::object();
         b.resources[b.logical[n.id]] = std::move(r);
         for (auto it = n.config.begin(); it != n.config.end(); ++it)
             if (is_cfn_property(*m->second, it.key())) b.props(n.id)[it.key()] = to_ordered(it.value());
         if (n.type == "sqs") rewrite_redrive(b, n);
-        add_required(b, n, *m->second);
+        if (m->second->complete) {
+            Draft draft(b, n);
+            m->second->complete(draft);
+        }
     }
     add_edges(b);
     add_eventbridge_rules(b);
@@ -270,7 +202,7 @@ SamExport export_sam(const Pattern& p) {
             res["Metadata"][kSamMetadataKey] = meta;
             continue;
         }
-        const SamTypeMap& map = *maps[n.id];
+        const CfnResource& map = *maps[n.id];
         const auto& gen = b.generated[n.id];
         OJson meta;
         meta["node"] = n.id;

@@ -6,6 +6,7 @@
 // Index: nodes · function events · wiring resources · properties that wire · entry point
 #include "export/sam_import_state.h"
 #include "export/sam_mapping.h"
+#include "services/all_services.h"
 
 #include <cctype>
 
@@ -28,10 +29,13 @@ std::string pointer(const std::string& logical) {
 // ---- Section: nodes -----------------------------------------------------------------------------
 
 void add_node(ImportState& s, const std::string& logical, const Json& res, std::string_view type) {
-    const std::string cfn = res["Type"].get<std::string>();
     Json config = res.value("Properties", Json::object());
-    if (type == "apigateway" && (cfn == "AWS::Serverless::HttpApi" || cfn == "AWS::ApiGatewayV2::Api"))
-        config["ApiType"] = "HTTP";
+    // A service's other resource type (an HTTP API) is its config's variant.
+    const CfnResource* matched = nullptr;
+    sim_type_for_cfn(res["Type"].get<std::string>(), &matched);
+    const ServiceKind* kind = default_registry().find(type);
+    if (matched && kind && matched != &kind->cfn.front() && !matched->variant_key.empty())
+        config[matched->variant_key] = matched->variant;
     const std::string id = s.unique_id(node_id_for(logical));
     s.nodes.push_back({{"id", id}, {"type", std::string(type)}, {"config", config}});
     if (logical_id_for(id) != logical) s.nodes.back()[kCfnLogicalIdKey] = logical;  // keeps Refs valid on export

@@ -1,11 +1,13 @@
-// sam_mapping.h — how pattern service types map to CloudFormation / SAM resource types, which
-// config keys are real CloudFormation properties of that type (the rest are simulation-only and
-// travel in Metadata), and how node ids become logical ids. Shared by export and import.
+// sam_mapping.h — lookups over the service contracts for SAM export/import: which CloudFormation /
+// SAM resource a pattern node is written as, which config keys are real CloudFormation properties
+// of it (the rest are simulation-only and travel in Metadata), which service a resource type imports
+// as, and how node ids become logical ids. The tables themselves are in each service's contract
+// (ServiceKind::cfn, engine/services/<service>/).
 #pragma once
 
+#include "core/registry.h"
 #include "services/cloudformation/cloudformation.h"  // kCfnNodeType
 
-#include <span>
 #include <string>
 #include <string_view>
 
@@ -13,18 +15,16 @@ namespace sim {
 
 inline constexpr const char* kCfnLogicalIdKey = "cfnLogicalId";
 
-struct SamTypeMap {
-    std::string_view sim_type;                     // "lambda"
-    std::string_view cfn_type;                     // "AWS::Serverless::Function"; "" = no resource
-    std::span<const std::string_view> properties;  // config keys copied to Properties
-};
-
-// The mapping for a pattern type; `api_type` picks REST or HTTP for apigateway. nullptr: unknown.
-const SamTypeMap* sam_map_for(std::string_view sim_type, std::string_view api_type = "REST");
-// The pattern type a CloudFormation type imports as ("" when none does).
-std::string_view sim_type_for_cfn(std::string_view cfn_type);
-// True when `key` is a CloudFormation property of the mapped type.
-bool is_cfn_property(const SamTypeMap& map, std::string_view key);
+// The resource a node of `kind` with `config` is written as: the one whose variant its config
+// selects, else the kind's first. nullptr: the kind has none (traffic sources, endpoints).
+const CfnResource* cfn_resource_for(const ServiceKind& kind, const Json& config);
+// The resource a `sim_type` node is written as (see above); nullptr for none or an unknown type.
+const CfnResource* sam_map_for(std::string_view sim_type, const Json& config = Json::object());
+// The pattern type a CloudFormation type imports as ("" when none does); with the resource it
+// matched in `matched` (aliases included).
+std::string_view sim_type_for_cfn(std::string_view cfn_type, const CfnResource** matched = nullptr);
+// True when `key` is a CloudFormation property of the resource.
+bool is_cfn_property(const CfnResource& resource, std::string_view key);
 
 // Logical id for a node id: PascalCase of its words ("orders-fn" → "OrdersFn", "archiver" →
 // "Archiver", "OrdersFn" unchanged); "N" when nothing alphanumeric is left. A node imported from

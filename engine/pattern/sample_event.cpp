@@ -8,37 +8,18 @@ namespace sim {
 
 namespace {
 
-// The generic sample per service type; `Item`/`body`/`detail`… hold the payload (see payload_at).
-Json generic_sample(const Pattern& p, const NodeSpec& n) {
-    const std::string& type = n.type;
-    const Json order = {{"orderId", "order-1"}, {"total", 42}};
-    if (type == "client" || type == "apigateway")
-        return {{"method", "POST"},
-                {"path", "/orders"},
-                {"body", {{"orderId", "order-1"}, {"customer", "customer-7"}, {"total", 42}}}};
-    if (type == "eventbridge") return {{"source", "app.orders"}, {"detail-type", "OrderPlaced"}, {"detail", order}};
-    if (type == "sns") return {{"Message", "hello"}, {"MessageAttributes", {{"kind", "order"}}}};
-    if (type == "sqs" || type == "stepfunctions") return order;
-    if (type == "s3") return {{"operation", "PutObject"}, {"Key", "uploads/photo-1.jpg"}, {"SizeBytes", 204800}};
-    if (type == "dynamodb") return {{"operation", "PutItem"}, {"Item", Json::object()}};
-    if (type == "kinesis" || type == "iot") return {{"partitionKey", "device-1"}, {"data", {{"temperature", 21.5}}}};
-    if (type == "lambda") {
-        // Functions behind an API see {"body": ...}: start from the pattern's own request payload.
+// The sample the service's contract gives for its input (its payload at ServiceKind::sample_payload);
+// a function behind an API starts from the pattern's own request payload when it has one.
+Json generic_sample(const ServiceKind* kind, const Pattern& p) {
+    if (!kind || kind->sample.is_null()) return {{"id", "event-1"}};
+    Json event = kind->sample;
+    if (kind->sample_from_traffic && !kind->sample_payload.empty())
         for (const auto& t : p.traffic)
-            if (!t.payload.is_null()) return {{"body", t.payload}};
-        return {{"body", order}};
-    }
-    return {{"id", "event-1"}};
-}
-
-// Where the payload sits in a sample for this service ("" = the whole event).
-std::string payload_at(const std::string& type) {
-    if (type == "client" || type == "apigateway" || type == "lambda") return "/body";
-    if (type == "eventbridge") return "/detail";
-    if (type == "sns") return "/Message";
-    if (type == "kinesis" || type == "iot") return "/data";
-    if (type == "dynamodb") return "/Item";
-    return "";
+            if (!t.payload.is_null()) {
+                event[Json::json_pointer(kind->sample_payload)] = t.payload;
+                break;
+            }
+    return event;
 }
 
 struct KeyAttr {
@@ -128,7 +109,7 @@ Json sample_value(const Need& n) {
 
 }  // namespace
 
-Json sample_event(const Pattern& p, const std::string& node_id) {
+Json sample_event(const Registry& registry, const Pattern& p, const std::string& node_id) {
     const NodeSpec* node = p.find_node(node_id);
     if (!node) return Json::object();
     Json event;
@@ -140,7 +121,8 @@ Json sample_event(const Pattern& p, const std::string& node_id) {
             from_traffic = true;
             break;
         }
-    if (!from_traffic) event = generic_sample(p, *node);
+    const ServiceKind* kind = registry.find(node->type);
+    if (!from_traffic) event = generic_sample(kind, p);
 
     std::vector<Need> needs;
     for (const NodeSpec* n : reachable(p, node_id)) {
@@ -155,7 +137,7 @@ Json sample_event(const Pattern& p, const std::string& node_id) {
     }
     if (needs.empty()) return event;
 
-    const std::string at = from_traffic ? "/body" : payload_at(node->type);
+    const std::string at = from_traffic ? "/body" : kind ? kind->sample_payload : "";
     const Json::json_pointer base(at);
     if (!event.contains(base) || !event[base].is_object()) event[base] = Json::object();  // e.g. SNS's "hello"
     for (const Need& n : needs) {

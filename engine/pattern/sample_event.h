@@ -5,6 +5,7 @@
 #pragma once
 
 #include "core/message.h"
+#include "core/registry.h"
 #include "pattern/pattern.h"
 
 #include <string>
@@ -12,8 +13,8 @@
 namespace sim {
 
 // A sample event for `node_id` in `p`: the node's traffic payload when it is a traffic source, else
-// a sample in the shape that service receives; in both, the fields the tables downstream need as
-// keys are added. {} for an unknown node id.
-Json sample_event(const Pattern& p, const std::string& node_id);
+// the sample its service's contract in `registry` gives (ServiceKind::sample); in both, the fields
+// the tables downstream need as keys are added. {} for an unknown node id.
+Json sample_event(const Registry& registry, const Pattern& p, const std::string& node_id);
 
 }  // namespace sim

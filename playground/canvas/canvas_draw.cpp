@@ -270,8 +270,8 @@ void GraphCanvas::draw_nodes(ImDrawList* dl, const Document& doc, const Theme& t
             badge(short_count(static_cast<double>(bd.cold_starts)) + " cold", c.badge_bg, c.badge_text);
         if (bd.queue > 0) badge("queue " + short_count(static_cast<double>(bd.queue)), c.badge_bg, c.badge_text);
         if (bd.concurrency > 0)
-            badge(short_count(static_cast<double>(bd.concurrency)) +
-                      (bd.concurrency_is_in_flight ? " in flight" : " busy"),
+            badge(short_count(static_cast<double>(bd.concurrency)) + " " +
+                      (n.kind ? n.kind->concurrency_label : std::string("busy")),
                   with_alpha(c.ok, 0.85f), IM_COL32_WHITE);
     }
 }

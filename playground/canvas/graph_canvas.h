@@ -22,7 +22,6 @@ namespace pg {
 struct NodeBadges {
     std::int64_t concurrency = 0, queue = 0;
     std::uint64_t errors = 0, throttles = 0, cold_starts = 0, invocations = 0;
-    bool concurrency_is_in_flight = false;  // a queue's "concurrency" is received, not yet deleted messages
 };
 
 // One message travelling along link `edge`, `t` in [0,1] from source to target.

@@ -7,6 +7,7 @@
 #include "gallery.h"
 #include "learn/library.h"
 #include "pattern/sample_event.h"
+#include "services/all_services.h"
 #include "ui_marks.h"
 #include "widgets.h"
 
@@ -47,7 +48,7 @@ void fire_window(PanelContext& ctx, Panels& state, App& app) {
     }
     // The sample fits the design as it is now: an untouched sample follows edits (a table added
     // after the dialog opened brings its key); text the learner typed is kept.
-    const std::string sample = sim::sample_event(p, state.fire_node).dump(2);
+    const std::string sample = sim::sample_event(sim::default_registry(), p, state.fire_node).dump(2);
     if (state.fire_text.empty() || state.fire_text == state.fire_sample) state.fire_text = sample;
     state.fire_sample = sample;
     ImGui::PushFont(ctx.theme.fonts().mono);

@@ -2,6 +2,7 @@
 // offered, it reaches the tables downstream and is stored, with no "missing the key attribute"
 // failure (issue 20, item 7: a fresh table's key is 'id' while the old sample carried 'orderId').
 #include "pattern/sample_event.h"
+#include "services/all_services.h"
 #include "support/test_support.h"
 
 using namespace sim;
@@ -18,7 +19,7 @@ Pattern parse(const std::string& json) {
 
 // Fires the sample for `node` into a fresh simulation of `json` and returns the report.
 Json fire_sample(const std::string& json, const std::string& node) {
-    const Json event = sample_event(parse(json), node);
+    const Json event = sample_event(default_registry(), parse(json), node);
     MESSAGE(node << " sample: " << event.dump());
     auto s = build_ok(json);
     CHECK(s->fire(node, event).empty());
@@ -40,7 +41,7 @@ const char* kFreshApi = R"({"format": "serverless-playground/1",
 
 TEST_SUITE("sample event") {
     TEST_CASE("a fresh table's key is 'id': the sample fired at the client carries it and the item is stored") {
-        const Json event = sample_event(parse(kFreshApi), "web");
+        const Json event = sample_event(default_registry(), parse(kFreshApi), "web");
         CHECK(event["body"].contains("id"));
         CHECK(event["body"]["orderId"] == "order-1");  // the generic order fields stay
         for (const std::string node : {"web", "api", "fn"}) {
@@ -57,7 +58,7 @@ TEST_SUITE("sample event") {
                      {"id": "orders", "type": "dynamodb", "config": {"KeySchema": [{"AttributeName": "orderNo", "KeyType": "HASH"}],
                        "AttributeDefinitions": [{"AttributeName": "orderNo", "AttributeType": "N"}]}} ],
           "edges": [ {"from": "fn", "to": "orders"} ] })";
-        const Json event = sample_event(parse(json), "fn");
+        const Json event = sample_event(default_registry(), parse(json), "fn");
         CHECK(event["body"]["order"]["no"] == 1);  // a Number key gets a number
         CHECK(fire_sample(json, "fn")["nodes"]["orders"]["items"] == 1);
     }
@@ -68,7 +69,7 @@ TEST_SUITE("sample event") {
                        {"AttributeName": "sk", "KeyType": "RANGE"}],
                        "AttributeDefinitions": [{"AttributeName": "pk", "AttributeType": "S"}, {"AttributeName": "sk", "AttributeType": "N"}]}} ],
           "edges": [] })";
-        const Json event = sample_event(parse(json), "t");
+        const Json event = sample_event(default_registry(), parse(json), "t");
         CHECK(event["operation"] == "PutItem");
         CHECK(event["Item"]["pk"] == "pk-1");
         CHECK(event["Item"]["sk"] == 1);
@@ -82,8 +83,8 @@ TEST_SUITE("sample event") {
                        {"target": "t", "operation": "PutItem", "Item": {"id": "$.body.ticketId"}}]}},
                      {"id": "t", "type": "dynamodb"} ],
           "edges": [ {"from": "api", "to": "q"}, {"from": "q", "to": "fn"}, {"from": "fn", "to": "t"} ] })";
-        CHECK(sample_event(parse(json), "api")["body"]["ticketId"] == "ticketId-1");
-        CHECK(sample_event(parse(json), "q")["ticketId"] == "ticketId-1");
+        CHECK(sample_event(default_registry(), parse(json), "api")["body"]["ticketId"] == "ticketId-1");
+        CHECK(sample_event(default_registry(), parse(json), "q")["ticketId"] == "ticketId-1");
         CHECK(fire_sample(json, "api")["nodes"]["t"]["items"] == 1);
         CHECK(fire_sample(json, "q")["nodes"]["t"]["items"] == 1);
     }
@@ -93,7 +94,7 @@ TEST_SUITE("sample event") {
         json.insert(json.rfind('}'),
                     R"(, "traffic": [ {"id": "o", "source": "web", "profile": {"type": "constant", "rps": 1},
             "request": {"method": "PUT", "path": "/carts"}, "payload": {"cart": "c-1"}} ])");
-        const Json event = sample_event(parse(json), "web");
+        const Json event = sample_event(default_registry(), parse(json), "web");
         CHECK(event["method"] == "PUT");
         CHECK(event["body"]["cart"] == "c-1");
         CHECK(event["body"]["id"] == "id-1");
@@ -102,7 +103,25 @@ TEST_SUITE("sample event") {
     TEST_CASE("nothing downstream needs a key: the service's usual sample; an unknown node: {}") {
         const Pattern p =
             parse(R"({"format": "serverless-playground/1", "nodes": [ {"id": "topic", "type": "sns"} ], "edges": []})");
-        CHECK(sample_event(p, "topic")["Message"] == "hello");
-        CHECK(sample_event(p, "nope") == Json::object());
+        CHECK(sample_event(default_registry(), p, "topic")["Message"] == "hello");
+        CHECK(sample_event(default_registry(), p, "nope") == Json::object());
+    }
+
+    TEST_CASE("the sample and where its payload sits come from the service's contract") {
+        Registry reg;
+        ServiceKind widget;
+        widget.type = "widget";
+        widget.sample = {{"envelope", {{"note", "hi"}}}};
+        widget.sample_payload = "/envelope";
+        reg.add(widget);
+        const Pattern p = parse(R"({"format": "serverless-playground/1",
+          "nodes": [ {"id": "w", "type": "widget"}, {"id": "other", "type": "unknown"},
+                     {"id": "fn", "type": "lambda", "config": {"Actions": [{"target": "t", "operation": "PutItem"}]}},
+                     {"id": "t", "type": "dynamodb"} ],
+          "edges": [ {"from": "w", "to": "fn"}, {"from": "fn", "to": "t"} ] })");
+        const Json event = sample_event(reg, p, "w");
+        CHECK(event["envelope"]["note"] == "hi");
+        CHECK(event["envelope"]["id"] == "id-1");                         // the table's key, fitted into the payload
+        CHECK(sample_event(reg, p, "other") == Json{{"id", "event-1"}});  // a kind without a contract
     }
 }

@@ -425,7 +425,6 @@ ServiceKind apigateway_kind() {
     k.type = "apigateway";
     k.label = "API Gateway";
     k.group = "api";
-    k.cfn_type = "AWS::Serverless::Api";
     k.description = "REST or HTTP API in front of Lambda and AWS services; throttles with a token bucket";
     k.ports = {{"out",
                 "integrations",
@@ -433,6 +432,26 @@ ServiceKind apigateway_kind() {
                 "API Gateway integrates with Lambda and AWS service APIs"},
                {"authorizer", "authorizer", {"cognito"}, "an API's authorizer here must be a Cognito user pool"}};
     k.create = create_api;
+    k.icon = "apigateway";
+    k.shape = DiagramShape::Box;
+    // https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-resource-api.html
+    // https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-resource-httpapi.html
+    k.cfn = {{"AWS::Serverless::Api",
+              {"StageName", "Name", "Description", "EndpointConfiguration", "MethodSettings", "Auth", "Cors",
+               "TracingEnabled", "Tags"},
+              "REST",
+              "ApiType",
+              {"AWS::ApiGateway::RestApi"}},
+             {"AWS::Serverless::HttpApi",
+              {"StageName", "Name", "Description", "Auth", "CorsConfiguration", "DefaultRouteSettings", "Tags"},
+              "HTTP",
+              "ApiType",
+              {"AWS::ApiGatewayV2::Api"}}};
+    k.sample = {{"method", "POST"},
+                {"path", "/orders"},
+                {"body", {{"orderId", "order-1"}, {"customer", "customer-7"}, {"total", 42}}}};
+    k.sample_payload = "/body";
+    k.cfn[0].complete = [](CfnDraft& d) { d.generate("StageName", "prod"); };
     return k;
 }
 

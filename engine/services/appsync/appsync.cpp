@@ -261,7 +261,6 @@ ServiceKind appsync_kind() {
     k.type = "appsync";
     k.label = "AppSync";
     k.group = "api";
-    k.cfn_type = "AWS::AppSync::GraphQLApi";
     k.description = "GraphQL API: resolvers to DynamoDB and Lambda, subscriptions pushed to connected clients";
     k.ports = {
         {"out",
@@ -270,6 +269,15 @@ ServiceKind appsync_kind() {
          "AppSync resolvers here reach DynamoDB or Lambda data sources"},
         {"authorizer", "authorizer", {"cognito"}, "an AppSync API's user-pool authorizer must be a Cognito user pool"}};
     k.create = create_api;
+    k.icon = "appsync";
+    k.shape = DiagramShape::Box;
+    // https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-appsync-graphqlapi.html
+    k.cfn = {{"AWS::AppSync::GraphQLApi", {"Name", "AuthenticationType", "UserPoolConfig", "XrayEnabled", "Tags"}}};
+    k.sample = {{"id", "event-1"}};
+    k.cfn[0].complete = [](CfnDraft& d) {
+        d.generate("Name", d.node_id());
+        d.generate("AuthenticationType", "API_KEY");
+    };
     return k;
 }
 

@@ -235,9 +235,25 @@ ServiceKind aurora_kind() {
     k.type = "aurora";
     k.label = "Aurora Serverless v2";
     k.group = "data";
-    k.cfn_type = "AWS::RDS::DBCluster";
     k.description = "Relational database whose capacity (ACUs) follows the load, down to 0 with auto-pause";
     k.create = create_cluster;
+    k.icon = "aurora";
+    k.shape = DiagramShape::Store;
+    // https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-rds-dbcluster.html
+    k.cfn = {{"AWS::RDS::DBCluster",
+              {"DBClusterIdentifier", "DatabaseName", "Engine", "EngineVersion", "MasterUsername",
+               "ServerlessV2ScalingConfiguration", "Tags"}}};
+    k.sample = {{"id", "event-1"}};
+    // A Serverless v2 cluster serves through a db.serverless instance.
+    k.cfn[0].complete = [](CfnDraft& d) {
+        const CfnDraft::OJson engine = d.generate("Engine", "aurora-postgresql");
+        d.generate("MasterUsername", "admin");
+        d.generate("ManageMasterUserPassword", true);
+        d.add_resource("Instance", "AWS::RDS::DBInstance",
+                       {{"DBClusterIdentifier", CfnDraft::ref(d.logical_id())},
+                        {"DBInstanceClass", "db.serverless"},
+                        {"Engine", engine}});
+    };
     return k;
 }
 

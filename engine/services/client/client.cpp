@@ -220,6 +220,12 @@ ServiceKind client_kind() {
     k.ports = {{"out", "requests", kClientTargets, ""}};
     k.accepts_input = false;
     k.create = create_client;
+    k.icon = "client";
+    k.shape = DiagramShape::Source;
+    k.sample = {{"method", "POST"},
+                {"path", "/orders"},
+                {"body", {{"orderId", "order-1"}, {"customer", "customer-7"}, {"total", 42}}}};
+    k.sample_payload = "/body";
     return k;
 }
 
@@ -232,6 +238,9 @@ ServiceKind iot_kind() {
                 "telemetry",
                 {"kinesis", "firehose", "sqs", "sns", "lambda", "apigateway", "eventbridge", "dynamodb", "s3"},
                 ""}};
+    k.icon = "iot";
+    k.sample = {{"partitionKey", "device-1"}, {"data", {{"temperature", 21.5}}}};
+    k.sample_payload = "/data";
     return k;
 }
 

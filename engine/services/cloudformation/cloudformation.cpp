@@ -92,6 +92,8 @@ ServiceKind cloudformation_kind() {
     k.accepts_input = false;
     k.simulated = false;
     k.create = create_cloudformation;
+    k.icon = "cloudformation";
+    k.shape = DiagramShape::Box;
     return k;
 }
 

@@ -242,7 +242,6 @@ ServiceKind cloudfront_kind() {
     k.type = "cloudfront";
     k.label = "CloudFront";
     k.group = "edge";
-    k.cfn_type = "AWS::CloudFront::Distribution";
     k.description = "CDN: answers cache hits at the edge, forwards misses to the origin; runs edge functions";
     const std::string viewer_hint = "viewer triggers run a CloudFront Function or a Lambda@Edge function";
     const std::string origin_hint =
@@ -256,6 +255,21 @@ ServiceKind cloudfront_kind() {
                {"origin_request", "origin request", {"lambda_edge"}, origin_hint},
                {"origin_response", "origin response", {"lambda_edge"}, origin_hint}};
     k.create = create_distribution;
+    k.icon = "cloudfront";
+    k.shape = DiagramShape::Box;
+    // https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-cloudfront-distribution.html
+    k.cfn = {{"AWS::CloudFront::Distribution", {"DistributionConfig", "Tags"}}};
+    k.sample = {{"id", "event-1"}};
+    k.cfn[0].complete = [](CfnDraft& d) {
+        CfnDraft::OJson& config =
+            d.generate("DistributionConfig", {{"Enabled", true},
+                                              {"Origins", CfnDraft::OJson::array()},
+                                              {"DefaultCacheBehavior",
+                                               {{"ViewerProtocolPolicy", "redirect-to-https"},
+                                                {"CachePolicyId", "658327ea-f89d-4fab-a63d-7e88639e58f6"}}}});
+        if (d.config().contains("DefaultRootObject"))
+            config["DefaultRootObject"] = CfnDraft::ordered(d.config()["DefaultRootObject"]);
+    };
     return k;
 }
 

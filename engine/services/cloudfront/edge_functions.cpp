@@ -203,9 +203,20 @@ ServiceKind cloudfront_function_kind() {
     k.type = "cloudfront_function";
     k.label = "CloudFront Function";
     k.group = "edge";
-    k.cfn_type = "AWS::CloudFront::Function";
     k.description = "Sub-millisecond JavaScript on viewer requests/responses in every edge location; $0.10 per 1M";
     k.create = create_cf_function;
+    k.icon = "cloudfront_function";
+    k.shape = DiagramShape::Function;
+    // https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-cloudfront-function.html
+    k.cfn = {{"AWS::CloudFront::Function", {"Name", "FunctionCode", "FunctionConfig", "AutoPublish"}}};
+    k.sample = {{"id", "event-1"}};
+    k.cfn[0].complete = [](CfnDraft& d) {
+        d.generate("Name", d.node_id());
+        d.generate("FunctionCode", "function handler(event) { return event.request; }");
+        d.generate("FunctionConfig",
+                   {{"Comment", d.node_id()}, {"Runtime", d.config().value("Runtime", "cloudfront-js-2.0")}});
+        d.generate("AutoPublish", true);
+    };
     return k;
 }
 
@@ -214,10 +225,18 @@ ServiceKind lambda_edge_kind() {
     k.type = "lambda_edge";
     k.label = "Lambda@Edge";
     k.group = "edge";
-    k.cfn_type = "AWS::Lambda::Function";
     k.description =
         "Node.js/Python on viewer and origin events in regional edge caches; cold starts; $0.60 per 1M + GB-s";
     k.create = create_lambda_edge;
+    k.icon = "lambda_edge";
+    k.shape = DiagramShape::Function;
+    k.cfn = {sam_function_resource()};
+    k.cfn[0].imported = false;  // a template's function imports as "lambda"
+    k.sample = {{"id", "event-1"}};
+    k.cfn[0].complete = [](CfnDraft& d) {
+        complete_sam_function(d);
+        d.generate("AutoPublishAlias", "live");  // CloudFront associates a published version
+    };
     return k;
 }
 

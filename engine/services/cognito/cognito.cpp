@@ -191,9 +191,15 @@ ServiceKind cognito_kind() {
     k.type = "cognito";
     k.label = "Cognito user pool";
     k.group = "api";
-    k.cfn_type = "AWS::Cognito::UserPool";
     k.description = "Sign-in and ID tokens; as an API's authorizer it turns away requests without a valid token (401)";
     k.create = create_pool;
+    k.icon = "cognito";
+    k.shape = DiagramShape::Box;
+    // https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-cognito-userpool.html
+    k.cfn = {{"AWS::Cognito::UserPool",
+              {"UserPoolName", "UserPoolTier", "AutoVerifiedAttributes", "UsernameAttributes", "Policies",
+               "MfaConfiguration"}}};
+    k.sample = {{"id", "event-1"}};
     return k;
 }
 

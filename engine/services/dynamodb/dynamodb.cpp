@@ -304,13 +304,36 @@ ServiceKind dynamodb_kind() {
     k.type = "dynamodb";
     k.label = "DynamoDB";
     k.group = "data";
-    k.cfn_type = "AWS::DynamoDB::Table";
     k.description = "Key-value table billed per request (on-demand) or per capacity unit; TTL and Streams";
     k.ports = {{"stream",
                 "stream (DynamoDB Streams)",
                 {"lambda"},
                 "DynamoDB Streams feed Lambda through an event source mapping"}};
     k.create = create_table;
+    k.icon = "dynamodb";
+    k.shape = DiagramShape::Store;
+    // https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-dynamodb-table.html
+    k.cfn = {{"AWS::DynamoDB::Table",
+              {"AttributeDefinitions", "BillingMode", "GlobalSecondaryIndexes", "KeySchema", "LocalSecondaryIndexes",
+               "OnDemandThroughput", "PointInTimeRecoverySpecification", "ProvisionedThroughput", "SSESpecification",
+               "StreamSpecification", "TableClass", "TableName", "Tags", "TimeToLiveSpecification"}}};
+    k.sample = {{"operation", "PutItem"}, {"Item", Json::object()}};
+    k.sample_payload = "/Item";
+    // A table needs a key schema with its attributes' definitions; on demand unless provisioned.
+    k.cfn[0].complete = [](CfnDraft& d) {
+        const Json& config = d.config();
+        const CfnDraft::OJson keys = config.contains("KeySchema")
+                                         ? CfnDraft::ordered(config["KeySchema"])
+                                         : CfnDraft::OJson::array({{{"AttributeName", "id"}, {"KeyType", "HASH"}}});
+        d.generate("KeySchema", keys);
+        CfnDraft::OJson defs = CfnDraft::OJson::array();
+        if (keys.is_array())
+            for (const auto& key : keys)
+                if (key.is_object() && key.contains("AttributeName"))
+                    defs.push_back({{"AttributeName", key["AttributeName"]}, {"AttributeType", "S"}});
+        d.generate("AttributeDefinitions", defs);
+        if (!config.contains("ProvisionedThroughput")) d.generate("BillingMode", "PAY_PER_REQUEST");
+    };
     return k;
 }
 

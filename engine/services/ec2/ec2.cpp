@@ -54,11 +54,30 @@ ServiceKind ec2_kind() {
     k.type = "ec2";
     k.label = "EC2 Auto Scaling group";
     k.group = "compute";
-    k.cfn_type = "AWS::AutoScaling::AutoScalingGroup";
     k.description = "Always-on instances behind a load balancer: billed per second, idle or not; overload queues";
     k.ports = {
         {"out", "SDK calls", group_call_targets(), "wire it to the data or messaging service the application calls"}};
     k.create = create_ec2;
+    k.icon = "ec2";
+    k.shape = DiagramShape::Box;
+    // https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-autoscaling-autoscalinggroup.html
+    k.cfn = {{"AWS::AutoScaling::AutoScalingGroup",
+              {"AvailabilityZones", "DesiredCapacity", "HealthCheckGracePeriod", "MaxSize", "MinSize",
+               "DefaultInstanceWarmup", "LaunchTemplate", "Tags"}}};
+    k.sample = {{"id", "event-1"}};
+    // The group launches from a launch template: the instance type and the latest Amazon Linux.
+    k.cfn[0].complete = [](CfnDraft& d) {
+        const Json& config = d.config();
+        d.generate("MinSize", std::to_string(config.value("MinSize", 1)));
+        d.generate("MaxSize", std::to_string(config.value("MaxSize", 1)));
+        const std::string lt = d.add_resource(
+            "LaunchTemplate", "AWS::EC2::LaunchTemplate",
+            {{"LaunchTemplateData",
+              {{"InstanceType", config.value("InstanceType", "m5.large")},
+               {"ImageId", "{{resolve:ssm:/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64}}"}}}});
+        d.generate("LaunchTemplate", {{"LaunchTemplateId", CfnDraft::ref(lt)},
+                                      {"Version", CfnDraft::get_att(lt, "LatestVersionNumber")}});
+    };
     return k;
 }
 

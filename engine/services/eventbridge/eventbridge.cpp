@@ -352,7 +352,6 @@ ServiceKind eventbridge_kind() {
     k.type = "eventbridge";
     k.label = "EventBridge";
     k.group = "messaging";
-    k.cfn_type = "AWS::Events::EventBus";
     k.description = "Event bus: rules match events (or fire on schedules) and deliver to up to 5 targets each";
     k.ports = {{"out",
                 "rule targets",
@@ -360,6 +359,15 @@ ServiceKind eventbridge_kind() {
                 "EventBridge targets Lambda, SQS, SNS, Step Functions, Kinesis, Firehose, another bus or an API"},
                {"dlq", "target dead-letter queues", {"sqs"}, "an EventBridge DLQ is a standard SQS queue"}};
     k.create = create_bus;
+    k.icon = "eventbridge";
+    k.shape = DiagramShape::Channel;
+    // https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-events-eventbus.html
+    k.cfn = {{"AWS::Events::EventBus", {"Name", "Description", "EventSourceName", "Tags"}}};
+    k.sample = {{"source", "app.orders"},
+                {"detail-type", "OrderPlaced"},
+                {"detail", Json{{"orderId", "order-1"}, {"total", 42}}}};
+    k.sample_payload = "/detail";
+    k.cfn[0].complete = [](CfnDraft& d) { d.generate("Name", d.node_id()); };
     return k;
 }
 

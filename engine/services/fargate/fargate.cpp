@@ -111,11 +111,25 @@ ServiceKind fargate_kind() {
     k.type = "fargate";
     k.label = "Fargate (ECS service)";
     k.group = "compute";
-    k.cfn_type = "AWS::ECS::Service";
     k.description = "Containers without servers to manage, but always on: billed per vCPU- and GB-hour while tasks run";
     k.ports = {
         {"out", "SDK calls", group_call_targets(), "wire it to the data or messaging service the containers call"}};
     k.create = create_fargate;
+    k.icon = "fargate";
+    k.shape = DiagramShape::Box;
+    // https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ecs-taskdefinition.html
+    k.cfn = {{"AWS::ECS::TaskDefinition",
+              {"Cpu", "Memory", "ContainerDefinitions", "RuntimePlatform", "Family", "RequiresCompatibilities",
+               "NetworkMode"}}};
+    k.sample = {{"id", "event-1"}};
+    k.cfn[0].complete = [](CfnDraft& d) {
+        d.generate("RequiresCompatibilities", CfnDraft::OJson::array({"FARGATE"}));
+        d.generate("NetworkMode", "awsvpc");
+        d.generate(
+            "ContainerDefinitions",
+            CfnDraft::OJson::array(
+                {{{"Name", d.node_id()}, {"Image", d.config().value("Image", "public.ecr.aws/nginx/nginx:latest")}}}));
+    };
     return k;
 }
 

@@ -368,11 +368,17 @@ ServiceKind firehose_kind() {
     k.type = "firehose";
     k.label = "Data Firehose";
     k.group = "messaging";
-    k.cfn_type = "AWS::KinesisFirehose::DeliveryStream";
     k.description = "Buffers records and delivers them in batches to S3 or Redshift, optionally transformed by Lambda";
     k.ports = {{"out", "destination", {"s3", "redshift"}, "this simulator delivers Firehose to S3 and Redshift"},
                {"transform", "transformation Lambda", {"lambda"}, "a Firehose transformation is a Lambda function"}};
     k.create = create_firehose;
+    k.icon = "firehose";
+    k.shape = DiagramShape::Box;
+    // https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-kinesisfirehose-deliverystream.html
+    k.cfn = {{"AWS::KinesisFirehose::DeliveryStream",
+              {"DeliveryStreamName", "DeliveryStreamType", "ExtendedS3DestinationConfiguration",
+               "KinesisStreamSourceConfiguration", "RedshiftDestinationConfiguration", "Tags"}}};
+    k.sample = {{"id", "event-1"}};
     return k;
 }
 
@@ -381,9 +387,20 @@ ServiceKind redshift_kind() {
     k.type = "redshift";
     k.label = "Redshift";
     k.group = "data";
-    k.cfn_type = "AWS::RedshiftServerless::Workgroup";
     k.description = "Data warehouse loaded with COPY from S3";
     k.create = create_redshift;
+    k.icon = "redshift";
+    k.shape = DiagramShape::Store;
+    // https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-redshiftserverless-workgroup.html
+    k.cfn = {{"AWS::RedshiftServerless::Workgroup", {"WorkgroupName", "BaseCapacity", "MaxCapacity", "NamespaceName"}}};
+    k.sample = {{"id", "event-1"}};
+    // A workgroup belongs to a namespace.
+    k.cfn[0].complete = [](CfnDraft& d) {
+        d.generate("WorkgroupName", d.node_id());
+        const std::string ns =
+            d.add_resource("Namespace", "AWS::RedshiftServerless::Namespace", {{"NamespaceName", d.node_id() + "-ns"}});
+        d.generate("NamespaceName", CfnDraft::ref(ns));
+    };
     return k;
 }
 

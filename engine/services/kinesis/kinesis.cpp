@@ -289,7 +289,6 @@ ServiceKind kinesis_kind() {
     k.type = "kinesis";
     k.label = "Kinesis Data Streams";
     k.group = "messaging";
-    k.cfn_type = "AWS::Kinesis::Stream";
     k.description = "Sharded, ordered stream: per-shard write limits, Lambda consumers per shard";
     k.ports = {{"out",
                 "consumers",
@@ -300,6 +299,16 @@ ServiceKind kinesis_kind() {
                 {"sqs", "sns", "s3"},
                 "an on-failure destination is SQS, SNS or S3"}};
     k.create = create_stream;
+    k.icon = "kinesis";
+    k.shape = DiagramShape::Channel;
+    // https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-kinesis-stream.html
+    k.cfn = {{"AWS::Kinesis::Stream",
+              {"Name", "RetentionPeriodHours", "ShardCount", "StreamEncryption", "StreamModeDetails", "Tags"}}};
+    k.sample = {{"partitionKey", "device-1"}, {"data", {{"temperature", 21.5}}}};
+    k.sample_payload = "/data";
+    k.cfn[0].complete = [](CfnDraft& d) {
+        if (!d.config().contains("StreamModeDetails")) d.generate("ShardCount", 1);  // provisioned mode
+    };
     return k;
 }
 

@@ -599,14 +599,68 @@ ServiceKind lambda_kind() {
     k.type = "lambda";
     k.label = "Lambda";
     k.group = "compute";
-    k.cfn_type = "AWS::Serverless::Function";
     k.description = "Functions that scale from zero, billed per request and per ms";
     k.ports = {{"out", "SDK calls", lambda_sdk_targets(), "wire it to the data or messaging service its code calls"},
                {"on_success", "on-success destination", {"sqs", "sns", "lambda", "eventbridge"}, ""},
                {"on_failure", "on-failure destination", {"sqs", "sns", "lambda", "eventbridge", "s3"}, ""},
                {"dlq", "dead-letter queue", {"sqs", "sns"}, "a Lambda DLQ must be an SQS queue or SNS topic"}};
     k.create = create_lambda;
+    k.icon = "lambda";
+    k.shape = DiagramShape::Function;
+    k.cfn = {sam_function_resource()};
+    k.sample = {{"body", {{"orderId", "order-1"}, {"total", 42}}}};
+    k.sample_payload = "/body";
+    k.sample_from_traffic = true;
     return k;
+}
+
+void complete_sam_function(CfnDraft& d) {
+    const Json& config = d.config();
+    const auto runtime = config.find("Runtime");
+    const bool python = runtime != config.end() && runtime->is_string() &&
+                        runtime->get_ref<const std::string&>().rfind("python", 0) == 0;
+    d.generate("Runtime", "nodejs20.x");
+    d.generate("Handler", python ? "app.handler" : "index.handler");
+    if (!config.contains("InlineCode") && !config.contains("ImageUri"))
+        d.generate("CodeUri", "src/" + d.node_id() + "/");
+}
+
+// https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-resource-function.html
+CfnResource sam_function_resource() {
+    CfnResource r{"AWS::Serverless::Function",
+                  {"Architectures",
+                   "AutoPublishAlias",
+                   "CodeUri",
+                   "DeadLetterQueue",
+                   "Description",
+                   "Environment",
+                   "EphemeralStorage",
+                   "EventInvokeConfig",
+                   "FunctionName",
+                   "Handler",
+                   "ImageUri",
+                   "InlineCode",
+                   "KmsKeyArn",
+                   "Layers",
+                   "LoggingConfig",
+                   "MemorySize",
+                   "PackageType",
+                   "Policies",
+                   "ProvisionedConcurrencyConfig",
+                   "RecursiveLoop",
+                   "ReservedConcurrentExecutions",
+                   "Role",
+                   "Runtime",
+                   "SnapStart",
+                   "Tags",
+                   "Timeout",
+                   "Tracing",
+                   "VpcConfig"},
+                  "",
+                  "",
+                  {"AWS::Lambda::Function"}};
+    r.complete = complete_sam_function;
+    return r;
 }
 
 }  // namespace sim::svc

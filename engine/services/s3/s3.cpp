@@ -373,13 +373,19 @@ ServiceKind s3_kind() {
     k.type = "s3";
     k.label = "S3";
     k.group = "data";
-    k.cfn_type = "AWS::S3::Bucket";
     k.description = "Object storage; notifies Lambda, SQS, SNS or EventBridge when objects change";
     k.ports = {{"out",
                 "event notifications",
                 {"lambda", "sqs", "sns", "eventbridge"},
                 "put a Lambda function in between to write to other services"}};
     k.create = create_bucket;
+    k.icon = "s3";
+    k.shape = DiagramShape::Store;
+    // https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-s3-bucket.html
+    k.cfn = {{"AWS::S3::Bucket",
+              {"BucketName", "LifecycleConfiguration", "NotificationConfiguration", "Tags", "VersioningConfiguration",
+               "PublicAccessBlockConfiguration", "BucketEncryption"}}};
+    k.sample = {{"operation", "PutObject"}, {"Key", "uploads/photo-1.jpg"}, {"SizeBytes", 204800}};
     return k;
 }
 

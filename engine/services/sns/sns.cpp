@@ -423,7 +423,6 @@ ServiceKind sns_kind() {
     k.type = "sns";
     k.label = "SNS";
     k.group = "messaging";
-    k.cfn_type = "AWS::SNS::Topic";
     k.description = "Pub/sub topic: fans each message out to every matching subscription";
     k.ports = {{"out",
                 "subscriptions",
@@ -434,6 +433,14 @@ ServiceKind sns_kind() {
                 {"sqs"},
                 "a subscription DLQ is an SQS queue, named by the subscription's RedrivePolicy"}};
     k.create = create_topic;
+    k.icon = "sns";
+    k.shape = DiagramShape::Channel;
+    // https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-sns-topic.html
+    k.cfn = {{"AWS::SNS::Topic",
+              {"ArchivePolicy", "ContentBasedDeduplication", "DisplayName", "FifoThroughputScope", "FifoTopic",
+               "KmsMasterKeyId", "Subscription", "Tags", "TopicName", "TracingConfig"}}};
+    k.sample = {{"Message", "hello"}, {"MessageAttributes", {{"kind", "order"}}}};
+    k.sample_payload = "/Message";
     return k;
 }
 

@@ -69,6 +69,9 @@ ServiceKind http_endpoint_kind() {
     k.group = "edge";
     k.description = "An HTTP(S) endpoint outside AWS (webhook receiver)";
     k.create = create_http;
+    k.icon = "http";
+    k.shape = DiagramShape::Box;
+    k.sample = {{"id", "event-1"}};
     return k;
 }
 
@@ -79,6 +82,9 @@ ServiceKind email_kind() {
     k.group = "messaging";
     k.description = "An email address subscribed to a topic";
     k.create = create_email;
+    k.icon = "email";
+    k.shape = DiagramShape::Box;
+    k.sample = {{"id", "event-1"}};
     return k;
 }
 

@@ -571,7 +571,6 @@ ServiceKind sqs_kind() {
     k.type = "sqs";
     k.label = "SQS";
     k.group = "messaging";
-    k.cfn_type = "AWS::SQS::Queue";
     k.description = "Message queue: at-least-once delivery, visibility timeouts, FIFO groups, dead-letter queues";
     k.ports = {
         {"out",
@@ -580,6 +579,16 @@ ServiceKind sqs_kind() {
          "an SQS queue is consumed by Lambda pollers; other services send to it"},
         {"dlq", "dead-letter queue (redrive policy)", {"sqs"}, "a redrive policy moves messages to another SQS queue"}};
     k.create = create_queue;
+    k.icon = "sqs";
+    k.shape = DiagramShape::Channel;
+    // https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-sqs-queue.html
+    k.cfn = {{"AWS::SQS::Queue",
+              {"ContentBasedDeduplication", "DeduplicationScope", "DelaySeconds", "FifoQueue", "FifoThroughputLimit",
+               "KmsDataKeyReusePeriodSeconds", "KmsMasterKeyId", "MaximumMessageSize", "MessageRetentionPeriod",
+               "QueueName", "ReceiveMessageWaitTimeSeconds", "RedriveAllowPolicy", "RedrivePolicy",
+               "SqsManagedSseEnabled", "Tags", "VisibilityTimeout"}}};
+    k.sample = Json{{"orderId", "order-1"}, {"total", 42}};
+    k.concurrency_label = "in flight";
     return k;
 }
 

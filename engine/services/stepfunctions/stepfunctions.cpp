@@ -416,7 +416,6 @@ ServiceKind stepfunctions_kind() {
     k.type = "stepfunctions";
     k.label = "Step Functions";
     k.group = "orchestration";
-    k.cfn_type = "AWS::Serverless::StateMachine";
     k.description =
         "State machines in Amazon States Language: retries, catches, waits, parallel and map, in virtual time";
     k.ports = {{"out",
@@ -424,6 +423,16 @@ ServiceKind stepfunctions_kind() {
                 {"lambda", "dynamodb", "sns", "sqs", "eventbridge", "stepfunctions"},
                 "Task states call Lambda, DynamoDB, SNS, SQS, EventBridge or another state machine"}};
     k.create = create_state_machine;
+    k.icon = "stepfunctions";
+    k.shape = DiagramShape::Box;
+    // https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-resource-statemachine.html
+    k.cfn = {{"AWS::Serverless::StateMachine",
+              {"Definition", "DefinitionUri", "DefinitionSubstitutions", "Events", "Logging", "Name", "Policies",
+               "Role", "Tracing", "Type", "Tags"},
+              "",
+              "",
+              {"AWS::StepFunctions::StateMachine"}}};
+    k.sample = Json{{"orderId", "order-1"}, {"total", 42}};
     return k;
 }
 
