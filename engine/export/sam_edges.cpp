@@ -195,7 +195,7 @@ void sns_source(Builder& b, std::size_t i) {
         props["Protocol"] = "sqs";
         props["Endpoint"] = b.arn(e.to);
         allow_queue(b, e.to, "sns.amazonaws.com", {{"ArnEquals", {{"aws:SourceArn", cfn_ref(b.logical.at(e.from))}}}});
-    } else if (to.type == "email" || to.type == "http_endpoint") {
+    } else if (to.type == "email" || to.type == "http") {
         const std::string endpoint = text_of(to.config, "Endpoint");
         props["Protocol"] = to.type == "email" ? "email" : (endpoint.rfind("http:", 0) == 0 ? "http" : "https");
         if (!endpoint.empty())
@@ -367,7 +367,7 @@ void add_edge(Builder& b, std::size_t i) {
     if (f == "client" || f == "iot") return;            // traffic: Metadata only
     if (f == "eventbridge" && e.port == "out") return;  // its rules' targets (add_eventbridge_rules)
     if (!b.has_resource(e.from) && f != "eventbridge") return;
-    if (!b.has_resource(e.to) && t != "email" && t != "http_endpoint") {
+    if (!b.has_resource(e.to) && t != "email" && t != "http") {
         if (f != "eventbridge") b.note(i, "the target has no CloudFormation resource; kept in Metadata only");
         return;
     }

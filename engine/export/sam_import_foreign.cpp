@@ -171,8 +171,7 @@ bool wiring_resource(ImportState& s, const std::string& logical, const Json& res
         if (to.empty() && (protocol == "email" || protocol == "email-json"))
             to = implicit_node(s, node_id_for(logical), "email", {{"Endpoint", props.value("Endpoint", Json(""))}});
         if (to.empty() && (protocol == "http" || protocol == "https"))
-            to = implicit_node(s, node_id_for(logical), "http_endpoint",
-                               {{"Endpoint", props.value("Endpoint", Json(""))}});
+            to = implicit_node(s, node_id_for(logical), "http", {{"Endpoint", props.value("Endpoint", Json(""))}});
         if (topic.empty() || to.empty()) return false;
         Json config = Json::object();
         for (const char* k :

@@ -260,6 +260,29 @@ TEST_SUITE("export") {
         CHECK(built.simulation != nullptr);
     }
 
+    TEST_CASE("an HTTPS subscription imports as an HTTP endpoint node and exports back as https") {
+        // AWS::SNS::Subscription Protocol "https" with an Endpoint URL (SNS HTTP/S subscriptions).
+        const std::string text = R"({"Resources": {
+            "Topic": {"Type": "AWS::SNS::Topic"},
+            "Hook": {"Type": "AWS::SNS::Subscription", "Properties": {"Protocol": "https", "TopicArn": {"Ref": "Topic"},
+                     "Endpoint": "https://example.com/hook"}}}})";
+        ImportResult r = import_template(text);
+        REQUIRE(r.ok());
+        REQUIRE(r.pattern.edges.size() == 1);
+        const NodeSpec* hook = r.pattern.find_node(r.pattern.edges[0].to);
+        REQUIRE(hook != nullptr);
+        CHECK(hook->type == "http");
+        auto built = build_from_text(write_pattern(r.pattern));
+        INFO(all(built.diagnostics));
+        CHECK(built.simulation != nullptr);
+        const Json t = Json::parse(export_sam_json(r.pattern));
+        bool https = false;
+        for (const auto& res : t["Resources"])
+            https |= res["Type"] == "AWS::SNS::Subscription" && res["Properties"]["Protocol"] == "https" &&
+                     res["Properties"]["Endpoint"] == "https://example.com/hook";
+        CHECK(https);
+    }
+
     TEST_CASE("malformed templates give diagnostics with JSON pointers") {
         CHECK(has_error(import_template("[]").diagnostics, "", "a template must be a JSON object, got an array"));
         CHECK(has_error(import_template("{}").diagnostics, "",
