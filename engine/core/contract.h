@@ -41,8 +41,8 @@ struct ErrorSpec {
 // v3 command is name + "Command" (PutItem → PutItemCommand).
 struct OperationSpec {
     std::string name;
-    std::vector<FieldSpec> request;  // fields the engine reads; the rest are accepted and ignored
-    std::vector<FieldSpec> reply;    // fields the reply body carries on success
+    std::vector<FieldSpec> request;        // fields the engine reads; the rest are accepted and ignored
+    std::vector<FieldSpec> reply;          // fields the reply body carries on success
     std::vector<std::string_view> errors;  // codes of the ErrorSpecs this operation can answer with
     // The request field that carries the calling event when a Lambda action names no payload
     // ("MessageBody" for SendMessage); empty when the operation has no payload field.
