@@ -56,8 +56,7 @@ ServiceKind ec2_kind() {
     k.group = "compute";
     k.cfn_type = "AWS::AutoScaling::AutoScalingGroup";
     k.description = "Always-on instances behind a load balancer: billed per second, idle or not; overload queues";
-    k.ports = {
-        {"out", "SDK calls", group_call_targets(), "wire it to the data or messaging service the application calls"}};
+    k.ports = {{"out", "SDK calls", {}, "wire it to the data or messaging service the application calls", true}};
     k.create = create_ec2;
     return k;
 }

@@ -113,8 +113,7 @@ ServiceKind fargate_kind() {
     k.group = "compute";
     k.cfn_type = "AWS::ECS::Service";
     k.description = "Containers without servers to manage, but always on: billed per vCPU- and GB-hour while tasks run";
-    k.ports = {
-        {"out", "SDK calls", group_call_targets(), "wire it to the data or messaging service the containers call"}};
+    k.ports = {{"out", "SDK calls", {}, "wire it to the data or messaging service the containers call", true}};
     k.create = create_fargate;
     return k;
 }

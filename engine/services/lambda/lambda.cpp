@@ -29,6 +29,7 @@
 // AWS: https://docs.aws.amazon.com/lambda/latest/dg/lambda-concurrency.html, scaling-behavior.html,
 //      invocation-async-error-handling.html, invocation-recursion.html, services-sqs-errorhandling.html
 #include "services/lambda/lambda.h"
+#include "services/lambda/lambda_contract.h"
 
 #include "core/deadline_queue.h"
 #include "core/id_map.h"
@@ -280,7 +281,7 @@ private:
         ctx.metrics().count(Counter::Throttles, ctx.now());
         ctx.span(inv.msg, "Invoke", ctx.now(), Outcome::Throttled, reason);
         if (inv.caller.valid()) {
-            ctx.reply(inv.caller, Reply::failure(429, "TooManyRequestsException", reason));
+            ctx.reply(inv.caller, Reply::failure(kLambdaTooManyRequests, reason));
             invocations_.erase(id);
             return;
         }
@@ -390,7 +391,7 @@ private:
                                    (sync ? "6 MB" : "1 MB") + " limit";
         ctx.metrics().count(Counter::Errors, ctx.now());
         if (sync)
-            ctx.reply(in.caller, Reply::failure(413, "RequestTooLargeException", detail));
+            ctx.reply(in.caller, Reply::failure(kLambdaRequestTooLarge, detail));
         else
             ctx.drop(in.msg, detail);
     }
@@ -414,8 +415,9 @@ private:
         ctx.metrics().count(Counter::Errors, ctx.now());
         if (in.caller.valid()) {
             Json body = {{"recursiveItems", looping}};
-            ctx.reply(in.caller, Reply{400, "RecursiveInvocationException", text,
-                                       std::make_shared<const Json>(std::move(body)), 0});
+            Reply r = Reply::failure(kLambdaRecursiveInvocation, text);
+            r.body = std::make_shared<const Json>(std::move(body));
+            ctx.reply(in.caller, std::move(r));
             return true;
         }
         Invocation inv;
@@ -600,10 +602,12 @@ ServiceKind lambda_kind() {
     k.group = "compute";
     k.cfn_type = "AWS::Serverless::Function";
     k.description = "Functions that scale from zero, billed per request and per ms";
-    k.ports = {{"out", "SDK calls", lambda_sdk_targets(), "wire it to the data or messaging service its code calls"},
+    k.ports = {{"out", "SDK calls", {}, "wire it to the data or messaging service its code calls", true},
                {"on_success", "on-success destination", {"sqs", "sns", "lambda", "eventbridge"}, ""},
                {"on_failure", "on-failure destination", {"sqs", "sns", "lambda", "eventbridge", "s3"}, ""},
                {"dlq", "dead-letter queue", {"sqs", "sns"}, "a Lambda DLQ must be an SQS queue or SNS topic"}};
+    k.operations = lambda_operations();
+    k.errors = lambda_errors();
     k.create = create_lambda;
     return k;
 }
