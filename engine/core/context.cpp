@@ -98,10 +98,10 @@ void Context::span(const Message& msg, std::string_view operation, SimTime start
     sim_->trace.add_span(Span{msg.trace, node_, start, now(), outcome, std::string(operation), std::string(detail)});
 }
 
-void Context::drop(const Message& msg, std::string_view reason) {
+void Context::drop(const Message& msg, DropReason reason, std::string_view detail) {
     metrics().count(Counter::Drops, now());
-    span(msg, "drop", now(), Outcome::Dropped, reason);
-    note(&msg, Outcome::Dropped, "dropped: " + std::string(reason));
+    span(msg, "drop", now(), Outcome::Dropped, detail);
+    sim_->trace.log(LogEntry{now(), node_, msg.trace, Outcome::Dropped, "dropped: " + std::string(detail), reason});
 }
 
 void Context::note(const Message* msg, Outcome outcome, std::string text) {

@@ -115,7 +115,7 @@ public:
               std::string_view detail = {});
     bool tracing(const Message& msg) const;  // true when spans of msg's trace are recorded
     // A message leaves the system here, for a reason: counted, logged, traced. Never silent.
-    void drop(const Message& msg, std::string_view reason);
+    void drop(const Message& msg, DropReason reason, std::string_view detail);
     void note(const Message* msg, Outcome outcome, std::string text);  // event-log line
     // End-to-end latency of a traffic source's request (clients call this when a reply arrives).
     void observe_end_to_end(std::uint32_t source, SimTime latency, bool ok);

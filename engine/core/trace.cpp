@@ -6,6 +6,26 @@
 
 namespace sim {
 
+const char* drop_reason_name(DropReason r) {
+    switch (r) {
+        case DropReason::None:
+            return "none";
+        case DropReason::Refused:
+            return "refused";
+        case DropReason::Expired:
+            return "expired";
+        case DropReason::RetriesExhausted:
+            return "retries exhausted";
+        case DropReason::RecursiveLoop:
+            return "recursive loop";
+        case DropReason::NotWired:
+            return "not wired";
+        case DropReason::NotSimulated:
+            return "not simulated";
+    }
+    return "?";
+}
+
 const char* outcome_name(Outcome o) {
     switch (o) {
         case Outcome::Ok:

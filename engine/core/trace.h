@@ -18,6 +18,19 @@ namespace sim {
 enum class Outcome : std::uint8_t { Ok, Error, Throttled, Retry, Dropped, DeadLettered, TimedOut };
 const char* outcome_name(Outcome o);  // "ok", "error", "throttled", ...
 
+// Why a message left the system without being consumed (Context::drop). The detail text says the
+// particulars; the reason is what a person or a test filters on.
+enum class DropReason : std::uint8_t {
+    None,              // not a drop
+    Refused,           // the receiving service answered an error and nobody waits to retry it
+    Expired,           // retention ran out before it was consumed (SQS, Kinesis)
+    RetriesExhausted,  // retries or maximum event age used up, with no dead-letter queue or destination
+    RecursiveLoop,     // Lambda stopped a recursive loop and there is nowhere to put the message
+    NotWired,          // its node has nowhere to send it
+    NotSimulated,      // its node is a resource kept for export only
+};
+const char* drop_reason_name(DropReason r);  // "refused", "expired", "retries exhausted", ...
+
 struct Span {
     std::uint64_t trace = 0;
     std::uint32_t node = 0;
@@ -33,6 +46,7 @@ struct LogEntry {
     std::uint64_t trace = 0;
     Outcome outcome = Outcome::Ok;
     std::string text;
+    DropReason drop = DropReason::None;  // set for drops
 };
 
 class Trace {

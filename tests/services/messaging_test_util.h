@@ -57,6 +57,13 @@ inline bool logged(const sim::Simulation& s, const std::string& text) {
     return false;
 }
 
+// The reason of the first logged drop whose text contains `text` (DropReason::None when none is).
+inline sim::DropReason drop_reason(const sim::Simulation& s, const std::string& text) {
+    for (const auto& e : s.trace().entries())
+        if (e.outcome == sim::Outcome::Dropped && e.text.find(text) != std::string::npos) return e.drop;
+    return sim::DropReason::None;
+}
+
 // Wraps nodes/edges JSON into a pattern document.
 inline std::string pattern(const std::string& nodes, const std::string& edges, const std::string& extra = "") {
     return R"({"format": "serverless-playground/1", "name": "t", "seed": 7, "nodes": )" + nodes + R"(, "edges": )" +

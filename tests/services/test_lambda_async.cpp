@@ -69,6 +69,7 @@ TEST_SUITE("lambda_async") {
         s->run_until(sec(10));
         CHECK(count(*s, "fn", Counter::Drops) == 1);
         CHECK(logged(*s, "async invocation failed (RetriesExhausted) and no on-failure destination or DLQ is set"));
+        CHECK(drop_reason(*s, "async invocation failed (RetriesExhausted)") == sim::DropReason::RetriesExhausted);
     }
 
     TEST_CASE("the legacy DLQ receives the original event") {

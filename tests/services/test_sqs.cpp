@@ -176,6 +176,7 @@ TEST_SUITE("sqs") {
         s->run_until(sec(61));
         CHECK(count(*s, "q", Counter::Drops) == 1);
         CHECK(logged(*s, "message expired in q: MessageRetentionPeriod 60 s passed before it was deleted"));
+        CHECK(drop_reason(*s, "message expired in q") == sim::DropReason::Expired);
     }
 
     TEST_CASE("with ReportBatchItemFailures only failed records return to the queue") {

@@ -155,7 +155,7 @@ private:
             if (q.caller.valid())
                 ctx.reply(q.caller, std::move(r));
             else
-                ctx.drop(q.msg, r.detail);
+                ctx.drop(q.msg, DropReason::Refused, r.detail);
             return;
         }
         // Queries slow down when the load exceeds what the current capacity serves.

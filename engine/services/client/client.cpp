@@ -61,7 +61,7 @@ public:
     // A manual event fired at the client goes out through its first link.
     void on_message(Context& ctx, const Inbound& in) override {
         if (ctx.links().empty()) {
-            ctx.drop(in.msg, "client is not wired to any service");
+            ctx.drop(in.msg, DropReason::NotWired, "client is not wired to any service");
             return;
         }
         Message m = in.msg;

@@ -29,7 +29,7 @@ public:
         : reason_(std::move(type) + " is not simulated; the resource is kept for export") {}
 
     void on_message(Context& ctx, const Inbound& in) override {
-        ctx.drop(in.msg, reason_);
+        ctx.drop(in.msg, DropReason::NotSimulated, reason_);
         if (in.caller.valid()) ctx.reply(in.caller, Reply::failure(501, "NotSimulated", reason_));
     }
 

@@ -82,7 +82,7 @@ public:
         if (in.caller.valid())
             ctx.reply(in.caller, std::move(r));
         else if (!r.ok())
-            ctx.drop(in.msg, op + " refused: " + r.detail);
+            ctx.drop(in.msg, DropReason::Refused, op + " refused: " + r.detail);
     }
 
     void report(Json& out) const override {

@@ -88,7 +88,7 @@ void Table::on_message(Context& ctx, const Inbound& in) {
     if (in.caller.valid())
         ctx.reply(in.caller, std::move(r), latency);
     else if (!r.ok())
-        ctx.drop(in.msg, op + " failed: " + r.error + " " + r.detail);
+        ctx.drop(in.msg, DropReason::Refused, op + " failed: " + r.error + " " + r.detail);
 }
 
 void Table::on_reply(Context& ctx, std::uint64_t call, const Reply& r) {

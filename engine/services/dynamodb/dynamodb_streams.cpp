@@ -181,7 +181,8 @@ void StreamFeed::discard(Context& ctx, Consumer& c, std::size_t n, const std::st
         m.trace = c.pending.front()->trace;
         m.type = "dynamodb.stream_record";
         m.body = c.pending.front()->body;
-        ctx.drop(m, "stream record for " + mappings_[c.mapping].link->target_id + " discarded: " + why);
+        ctx.drop(m, DropReason::RetriesExhausted,
+                 "stream record for " + mappings_[c.mapping].link->target_id + " discarded: " + why);
         c.pending.pop_front();
         ++discarded_;
     }

@@ -282,7 +282,7 @@ private:
         if (r.caller.valid())
             ctx.reply(r.caller, std::move(rep), c_.lb_latency.sample(ctx.rng()));
         else if (status != 200)
-            ctx.drop(r.msg, std::to_string(status) + " " + detail);
+            ctx.drop(r.msg, DropReason::Refused, std::to_string(status) + " " + detail);
         requests_.erase(it);
     }
 

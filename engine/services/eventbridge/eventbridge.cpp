@@ -64,7 +64,7 @@ public:
             if (in.caller.valid())
                 ctx.reply(in.caller, Reply::failure(kEventsValidation, error), msec(10));
             else
-                ctx.drop(in.msg, "PutEvents refused by " + name_ + ": " + error);
+                ctx.drop(in.msg, DropReason::Refused, "PutEvents refused by " + name_ + ": " + error);
             return;
         }
         int failed = 0;
@@ -75,7 +75,7 @@ public:
                 ++failed;
                 ctx.metrics().count(Counter::Errors, now);
                 if (!in.caller.valid())
-                    ctx.drop(in.msg, "PutEvents entry failed: " + why);
+                    ctx.drop(in.msg, DropReason::Refused, "PutEvents entry failed: " + why);
                 else
                     ctx.note(&in.msg, Outcome::Error, "PutEvents entry failed: " + why);
                 continue;
@@ -284,8 +284,9 @@ private:
         ++failures_;
         ctx.metrics().count(Counter::Errors, ctx.now());
         if (!t.dlq) {
-            ctx.drop(d.msg, "delivery to target '" + t.id + "' of rule '" + rule.name + "' failed (" + r.error +
-                                ", retry condition " + condition + ") and the target has no dead-letter queue");
+            ctx.drop(d.msg, DropReason::RetriesExhausted,
+                     "delivery to target '" + t.id + "' of rule '" + rule.name + "' failed (" + r.error +
+                         ", retry condition " + condition + ") and the target has no dead-letter queue");
             return;
         }
         auto attr = [](const std::string& v) { return Json{{"Type", "String"}, {"Value", v}}; };

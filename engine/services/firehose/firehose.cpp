@@ -93,7 +93,7 @@ public:
         if (in.caller.valid())
             ctx.reply(in.caller, std::move(r), msec(15));
         else if (!r.ok())
-            ctx.drop(in.msg, "PutRecord refused by " + c_.name + ": " + r.detail);
+            ctx.drop(in.msg, DropReason::Refused, "PutRecord refused by " + c_.name + ": " + r.detail);
     }
 
     void on_timer(Context& ctx, std::uint64_t tag) override {
@@ -250,7 +250,7 @@ private:
                 return;
             }
         } else if (ctx.now() + delay - j.first > hours(24)) {
-            ctx.drop(j.records->front(),
+            ctx.drop(j.records->front(), DropReason::RetriesExhausted,
                      "Firehose could not write " + std::to_string(j.count) + " records to S3 for 24 h: " + r.error);
             return;
         }

@@ -54,7 +54,7 @@ void KinesisStream::on_message(Context& ctx, const Inbound& in) {
     if (in.caller.valid())
         ctx.reply(in.caller, std::move(r), msec(10));
     else if (!r.ok())
-        ctx.drop(in.msg, "PutRecord refused by " + c_.name + ": " + r.error + ": " + r.detail);
+        ctx.drop(in.msg, DropReason::Refused, "PutRecord refused by " + c_.name + ": " + r.error + ": " + r.detail);
 }
 
 Reply KinesisStream::put(Context& ctx, const Message& in) {

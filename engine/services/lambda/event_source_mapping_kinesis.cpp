@@ -83,9 +83,10 @@ void KinesisStream::expire(Context& ctx, std::size_t e, std::size_t lane) {
     while (!l.records.empty() && l.records.front().arrival + c_.retention <= ctx.now()) {
         ++expired_;
         --stored_;
-        ctx.drop(l.records.front().msg, "record expired from " + c_.name + " (RetentionPeriodHours " +
-                                            std::to_string(c_.retention.us / 3600000000) + ") before '" +
-                                            c_.esms[e].link->target_id + "' processed it");
+        ctx.drop(l.records.front().msg, DropReason::Expired,
+                 "record expired from " + c_.name + " (RetentionPeriodHours " +
+                     std::to_string(c_.retention.us / 3600000000) + ") before '" + c_.esms[e].link->target_id +
+                     "' processed it");
         l.records.pop_front();
     }
 }
@@ -221,8 +222,9 @@ void KinesisStream::discard(Context& ctx, std::size_t e, std::size_t lane, std::
                      ec.on_failure->target_id + "': " + condition);
         ctx.send(*ec.on_failure, std::move(m));
     } else {
-        ctx.drop(first.msg, std::to_string(n) + " records of " + c_.name + " discarded by the event source mapping (" +
-                                condition + ") and no on-failure destination is set");
+        ctx.drop(first.msg, DropReason::RetriesExhausted,
+                 std::to_string(n) + " records of " + c_.name + " discarded by the event source mapping (" + condition +
+                     ") and no on-failure destination is set");
     }
     for (std::size_t i = 0; i < n; ++i) l.records.pop_front();
     stored_ -= static_cast<std::int64_t>(n);

@@ -212,7 +212,7 @@ void SqsQueue::complete(Context& ctx, Batch& b, const Reply& r) {
             if (c_.dlq)
                 to_dlq(ctx, slot, "Lambda stopped a recursive loop (RecursiveInvocationException)");
             else {
-                ctx.drop(s.msg,
+                ctx.drop(s.msg, DropReason::RecursiveLoop,
                          "Lambda stopped a recursive loop after 16 invocations and the queue has no dead-letter queue");
                 remove(ctx, slot);
             }

@@ -393,7 +393,7 @@ private:
         if (sync)
             ctx.reply(in.caller, Reply::failure(kLambdaRequestTooLarge, detail));
         else
-            ctx.drop(in.msg, detail);
+            ctx.drop(in.msg, DropReason::Refused, detail);
     }
 
     // Recursive-loop detection: an event chain that has already invoked Lambda 16 times is
@@ -521,8 +521,9 @@ private:
             ctx.note(&inv.msg, Outcome::DeadLettered,
                      std::string("async event sent to dead-letter queue: ") + condition);
         } else {
-            ctx.drop(inv.msg, std::string("async invocation failed (") + condition +
-                                  ") and no on-failure destination or DLQ is set: " + detail);
+            ctx.drop(inv.msg, DropReason::RetriesExhausted,
+                     std::string("async invocation failed (") + condition +
+                         ") and no on-failure destination or DLQ is set: " + detail);
         }
         invocations_.erase(id);
     }

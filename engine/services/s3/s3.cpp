@@ -207,7 +207,7 @@ public:
         if (in.caller.valid())
             ctx.reply(in.caller, std::move(r), latency);
         else if (!r.ok())
-            ctx.drop(in.msg, op + " failed: " + r.error);
+            ctx.drop(in.msg, DropReason::Refused, op + " failed: " + r.error);
     }
 
     void report(Json& out) const override {

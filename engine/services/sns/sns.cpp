@@ -82,7 +82,7 @@ public:
         if (in.caller.valid())
             ctx.reply(in.caller, std::move(r), msec(5));
         else if (!r.ok())
-            ctx.drop(in.msg, "Publish refused by " + c_.name + ": " + r.error + ": " + r.detail);
+            ctx.drop(in.msg, DropReason::Refused, "Publish refused by " + c_.name + ": " + r.error + ": " + r.detail);
     }
 
     void on_reply(Context& ctx, std::uint64_t call, const Reply& r) override {
@@ -295,7 +295,8 @@ private:
             ctx.send(*s.dlq, Message(p.msg));
             return;
         }
-        ctx.drop(p.msg, "delivery to '" + s.link->target_id + "' failed and the subscription has no DLQ: " + why);
+        ctx.drop(p.msg, DropReason::RetriesExhausted,
+                 "delivery to '" + s.link->target_id + "' failed and the subscription has no DLQ: " + why);
     }
 
     Config c_;

@@ -63,7 +63,7 @@ void SqsQueue::on_message(Context& ctx, const Inbound& in) {
     if (in.caller.valid())
         ctx.reply(in.caller, std::move(r), msec(4));
     else if (!r.ok())
-        ctx.drop(in.msg, "SendMessage refused by " + c_.name + ": " + r.error + ": " + r.detail);
+        ctx.drop(in.msg, DropReason::Refused, "SendMessage refused by " + c_.name + ": " + r.error + ": " + r.detail);
 }
 
 bool SqsQueue::take_send_token(SimTime now) {
@@ -309,8 +309,9 @@ void SqsQueue::expire(Context& ctx) {
         Slot& s = slots_[e.slot];
         if (s.state == State::Free || s.msg.id != e.check) continue;
         ++expired_;
-        ctx.drop(s.msg, "message expired in " + c_.name + ": MessageRetentionPeriod " +
-                            std::to_string((c_.retention.us) / 1000000) + " s passed before it was deleted");
+        ctx.drop(s.msg, DropReason::Expired,
+                 "message expired in " + c_.name + ": MessageRetentionPeriod " +
+                     std::to_string((c_.retention.us) / 1000000) + " s passed before it was deleted");
         release(ctx, e.slot);
     }
 }

@@ -181,7 +181,7 @@ private:
         if (in.caller.valid())
             ctx.reply(in.caller, Reply::failure(error, detail));
         else
-            ctx.drop(in.msg, std::string(error.code) + ": " + detail);
+            ctx.drop(in.msg, DropReason::Refused, std::string(error.code) + ": " + detail);
     }
 
     // Runs the execution as far as it can go now, starting tasks and arming its next wake-up.
