@@ -168,7 +168,8 @@ public:
                 ++inv.record;
                 inv.next_action = 0;
             } else {
-                finish(ctx, id, "Unhandled", r.error + (r.detail.empty() ? "" : ": " + r.detail), Outcome::Error);
+                finish(ctx, id, std::string(kLambdaFunctionUnhandled.code),
+                       r.error + (r.detail.empty() ? "" : ": " + r.detail), Outcome::Error);
                 return;
             }
         }
@@ -199,8 +200,8 @@ private:
     // Running handlers wait in `timeouts_` in start order, which is deadline order (one Timeout per
     // function); one timer for the oldest still running sweeps everything due.
     void time_out(Context& ctx, std::uint64_t id) {
-        finish(ctx, id, "Sandbox.Timedout", "Task timed out after " + seconds_text(c_.timeout) + " seconds",
-               Outcome::TimedOut);
+        finish(ctx, id, std::string(kLambdaFunctionTimedOut.code),
+               "Task timed out after " + seconds_text(c_.timeout) + " seconds", Outcome::TimedOut);
     }
 
     // A handler step that arrives at or after the deadline (the same microsecond as the sweep, but
@@ -319,8 +320,8 @@ private:
         if (!inv.error_checked) {
             inv.error_checked = true;
             if (ctx.rng().chance(c_.error_rate)) {
-                finish(ctx, id, "Unhandled", "function error (ErrorRate " + std::to_string(c_.error_rate) + ")",
-                       Outcome::Error);
+                finish(ctx, id, std::string(kLambdaFunctionUnhandled.code),
+                       "function error (ErrorRate " + std::to_string(c_.error_rate) + ")", Outcome::Error);
                 return;
             }
         }
@@ -344,8 +345,8 @@ private:
             if (inv.next_action == 0 && c_.record_error_rate > 0 && ctx.rng().chance(c_.record_error_rate)) {
                 ++records_failed_;
                 if (!inv.report_failures) {
-                    finish(ctx, id, "Unhandled", "record " + std::to_string(rec.id) + " failed (RecordErrorRate)",
-                           Outcome::Error);
+                    finish(ctx, id, std::string(kLambdaFunctionUnhandled.code),
+                           "record " + std::to_string(rec.id) + " failed (RecordErrorRate)", Outcome::Error);
                     return;
                 }
                 inv.failed.push_back(rec.id);
