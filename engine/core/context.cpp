@@ -63,6 +63,7 @@ void Context::reply(const CallerRef& caller, Reply&& r, SimTime delay) {
     if (!r.detail.empty()) slot.detail = std::move(r.detail);
     slot.body = std::move(r.body);
     slot.size_bytes = r.size_bytes;
+    slot.error_class = r.error_class;
     e.tag = caller.call;
     sim_->scheduler.post(e);
 }

@@ -23,6 +23,9 @@ struct PortSpec {
     std::string label;                 // "event notifications", "dead-letter queue"
     std::vector<std::string> targets;  // allowed target types
     std::string hint;                  // said when a wiring is refused: what to do instead
+    // An "SDK calls" port (Lambda, EC2, Fargate): it reaches every service whose contract has
+    // operations. The registry fills `targets` as kinds are added, in registration order.
+    bool reaches_operations = false;
 };
 
 // What a service factory gets: its spec, checked config reads and resolved links.
@@ -85,6 +88,7 @@ public:
     std::string suggest(std::string_view unknown) const;
 
 private:
+    void fill_operation_ports();
     std::vector<ServiceKind> kinds_;
 };
 

@@ -14,6 +14,7 @@
 // Not modelled: [ ] pipeline resolvers, VTL/JS code  [ ] caching  [ ] enhanced subscription filters
 // AWS: https://docs.aws.amazon.com/appsync/latest/devguide/what-is-appsync.html
 #include "services/appsync/appsync.h"
+#include "services/appsync/appsync_contract.h"
 
 #include "pattern/config_reader.h"
 #include "pattern/pattern.h"
@@ -108,7 +109,7 @@ public:
         pending_.erase(it);
         if (p.authorizing) {
             if (!r.ok())
-                return respond(ctx, p, 401, "UnauthorizedException", "Valid authorization header not provided",
+                return respond(ctx, p, 401, kAppSyncUnauthorized.code.data(), "Valid authorization header not provided",
                                nullptr);
             p.authorizing = false;
             return resolve(ctx, std::move(p));
@@ -182,12 +183,8 @@ private:
         ctx.metrics().observe_latency(ctx.now() - p.start, ctx.now());
         ctx.span(p.msg, p.resolver ? p.resolver->type + "." + p.resolver->field : "graphql", p.start,
                  ok ? Outcome::Ok : Outcome::Error, detail);
-        Reply r;
+        Reply r = status == 401 ? Reply::failure(kAppSyncUnauthorized, detail) : Reply{};
         r.status = status;
-        if (status == 401) {
-            r.error = error;
-            r.detail = detail;
-        }
         // GraphQL answers 200 with "errors" for resolver failures.
         Json body = ok ? Json{{"data", data ? *data : Json()}}
                        : Json{{"data", nullptr}, {"errors", {{{"errorType", error}, {"message", detail}}}}};
@@ -268,6 +265,8 @@ ServiceKind appsync_kind() {
          {"dynamodb", "lambda"},
          "AppSync resolvers here reach DynamoDB or Lambda data sources"},
         {"authorizer", "authorizer", {"cognito"}, "an AppSync API's user-pool authorizer must be a Cognito user pool"}};
+    k.operations = appsync_operations();
+    k.errors = appsync_errors();
     k.create = create_api;
     k.icon = "appsync";
     k.shape = DiagramShape::Box;

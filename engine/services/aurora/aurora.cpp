@@ -12,6 +12,7 @@
 // Not modelled: [ ] storage and I/O charges  [ ] readers / failover  [ ] SQL semantics
 // AWS: https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/aurora-serverless-v2.how-it-works.html
 #include "services/aurora/aurora.h"
+#include "services/aurora/aurora_contract.h"
 
 #include "core/timer_tag.h"
 #include "pattern/config_reader.h"
@@ -148,7 +149,7 @@ private:
         if (in_flight_ >= c_.max_connections) {
             ++refused_;
             ctx.metrics().count(Counter::Throttles, now);
-            Reply r = Reply::failure(500, "DatabaseErrorException",
+            Reply r = Reply::failure(kAuroraDatabaseError,
                                      "FATAL: too many connections (max " + std::to_string(c_.max_connections) + ")");
             if (ctx.tracing(q.msg)) ctx.span(q.msg, "ExecuteStatement", q.arrived, Outcome::Throttled, r.detail);
             if (q.caller.valid())
@@ -236,6 +237,8 @@ ServiceKind aurora_kind() {
     k.label = "Aurora Serverless v2";
     k.group = "data";
     k.description = "Relational database whose capacity (ACUs) follows the load, down to 0 with auto-pause";
+    k.operations = aurora_operations();
+    k.errors = aurora_errors();
     k.create = create_cluster;
     k.icon = "aurora";
     k.shape = DiagramShape::Store;

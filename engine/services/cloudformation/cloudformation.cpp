@@ -11,6 +11,8 @@
 
 namespace sim::svc {
 namespace {
+// A resource kept for export only does not answer requests.
+constexpr ErrorSpec kNotSimulated{"NotSimulated", 501, ErrorClass::Server};
 
 bool alnum(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
@@ -30,7 +32,7 @@ public:
 
     void on_message(Context& ctx, const Inbound& in) override {
         ctx.drop(in.msg, DropReason::NotSimulated, reason_);
-        if (in.caller.valid()) ctx.reply(in.caller, Reply::failure(501, "NotSimulated", reason_));
+        if (in.caller.valid()) ctx.reply(in.caller, Reply::failure(kNotSimulated, reason_));
     }
 
 private:
@@ -91,6 +93,7 @@ ServiceKind cloudformation_kind() {
         "A template resource the simulator does not model: shown and written back on export, never simulated";
     k.accepts_input = false;
     k.simulated = false;
+    k.errors = {kNotSimulated};
     k.create = create_cloudformation;
     k.icon = "cloudformation";
     k.shape = DiagramShape::Box;

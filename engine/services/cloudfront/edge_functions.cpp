@@ -18,12 +18,17 @@
 #include "pattern/pattern.h"
 #include "prices/price_table.h"
 #include "services/lambda/lambda.h"
+#include "services/lambda/lambda_contract.h"
 
 #include <algorithm>
 #include <cmath>
 #include <deque>
 
 namespace sim::svc {
+
+// A CloudFront Function that throws: the viewer gets an error page (the reply status stays 200 here;
+// CloudFront's own answer is made by the distribution).
+constexpr ErrorSpec kCffExecutionError{"ExecutionError", 200, ErrorClass::Client};
 namespace {
 
 // ---- CloudFront Functions ------------------------------------------------------------------------
@@ -42,11 +47,11 @@ public:
         SimTime took = from_ms(ms);
         if (ms > kComputeLimitMs) {
             took = from_ms(kComputeLimitMs);
-            r = Reply::failure(200, "ExecutionError",
+            r = Reply::failure(kCffExecutionError,
                                "the function exceeded the maximum compute utilization (about 1 ms)");
             ctx.metrics().count(Counter::Timeouts, now);
         } else if (error_rate_ > 0 && ctx.rng().chance(error_rate_)) {
-            r = Reply::failure(200, "ExecutionError", "the function threw an error (ErrorRate)");
+            r = Reply::failure(kCffExecutionError, "the function threw an error (ErrorRate)");
         }
         if (!r.ok()) ctx.metrics().count(Counter::Errors, now);
         ctx.metrics().observe_latency(took, now);
@@ -115,11 +120,11 @@ public:
         Reply r;
         if (run > c_.timeout) {
             run = c_.timeout;
-            r = Reply::failure(200, "Sandbox.Timedout",
+            r = Reply::failure(kLambdaFunctionTimedOut,
                                "Task timed out after " + std::to_string(c_.timeout.us / 1000000) + " s");
             ctx.metrics().count(Counter::Timeouts, now);
         } else if (c_.error_rate > 0 && ctx.rng().chance(c_.error_rate)) {
-            r = Reply::failure(200, "Unhandled", "function error (ErrorRate)");
+            r = Reply::failure(kLambdaFunctionUnhandled, "function error (ErrorRate)");
         }
         if (!r.ok()) ctx.metrics().count(Counter::Errors, now);
         // Billed per 1 ms of handler time at the configured memory.
@@ -204,6 +209,7 @@ ServiceKind cloudfront_function_kind() {
     k.label = "CloudFront Function";
     k.group = "edge";
     k.description = "Sub-millisecond JavaScript on viewer requests/responses in every edge location; $0.10 per 1M";
+    k.errors = {kCffExecutionError};
     k.create = create_cf_function;
     k.icon = "cloudfront_function";
     k.shape = DiagramShape::Function;

@@ -25,6 +25,9 @@
 
 namespace sim::svc {
 
+// A missing, malformed or expired token (the Cognito user pools authorizer answers 401).
+constexpr ErrorSpec kCognitoUnauthorized{"Unauthorized", 401, ErrorClass::Client};
+
 std::string token_of(const Json& req) {
     if (!req.is_object()) return {};
     if (auto h = req.find("headers"); h != req.end() && h->is_object()) {
@@ -103,9 +106,9 @@ public:
 
 private:
     Reply authorize(Context& ctx, const std::string& token, std::int64_t now_unix) {
-        if (token.empty()) return Reply::failure(401, "Unauthorized", "Unauthorized: no token");
+        if (token.empty()) return Reply::failure(kCognitoUnauthorized, "Unauthorized: no token");
         if (token.rfind("invalid", 0) == 0 || token == "expired")
-            return Reply::failure(401, "Unauthorized",
+            return Reply::failure(kCognitoUnauthorized,
                                   "Unauthorized: token signature or issuer does not match the pool");
         std::string user = token;
         std::int64_t issued = -1;
@@ -114,7 +117,7 @@ private:
             char* end = nullptr;
             issued = std::strtoll(token.c_str() + at + 1, &end, 10);
             if (!end || *end || user.empty())
-                return Reply::failure(401, "Unauthorized", "Unauthorized: malformed token");
+                return Reply::failure(kCognitoUnauthorized, "Unauthorized: malformed token");
         } else {
             auto it = signed_in_.find(user);
             if (it == signed_in_.end()) {  // first sighting: the client signed in just before
@@ -126,7 +129,7 @@ private:
         }
         if (now_unix >= issued + c_.validity.us / 1000000) {
             if (!c_.refresh || token.find('@') != std::string::npos)
-                return Reply::failure(401, "Unauthorized", "The incoming token has expired");
+                return Reply::failure(kCognitoUnauthorized, "The incoming token has expired");
             signed_in_[user] = now_unix;  // REFRESH_TOKEN_AUTH: a new ID token
             ++refreshes_;
             active(ctx, user, now_unix);
@@ -192,6 +195,7 @@ ServiceKind cognito_kind() {
     k.label = "Cognito user pool";
     k.group = "api";
     k.description = "Sign-in and ID tokens; as an API's authorizer it turns away requests without a valid token (401)";
+    k.errors = {kCognitoUnauthorized};
     k.create = create_pool;
     k.icon = "cognito";
     k.shape = DiagramShape::Box;

@@ -19,6 +19,7 @@
 //               [ ] the free tier's 25 provisioned WCU + 25 RCU
 // AWS: https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/TTL.html
 #include "services/dynamodb/dynamodb.h"
+#include "services/dynamodb/dynamodb_contract.h"
 
 #include "core/timer_tag.h"
 #include "pattern/config_reader.h"
@@ -72,10 +73,10 @@ void Table::on_message(Context& ctx, const Inbound& in) {
     ctx.metrics().observe_latency(latency, now);
     bool throttle = false;
     if (!r.ok()) {
-        throttle = r.error == "ProvisionedThroughputExceededException" || r.error == "ThrottlingException";
+        throttle = r.throttled();
         ctx.metrics().count(throttle ? Counter::Throttles : Counter::Errors, now);
-        if (r.error == "ValidationException") ++validation_errors_;
-        if (r.error == "ConditionalCheckFailedException")
+        if (r.is(kDdbValidation)) ++validation_errors_;
+        if (r.is(kDdbConditionalCheckFailed))
             ctx.note(&in.msg, Outcome::Error, op + " on " + c_.table + ": ConditionalCheckFailedException");
     }
     if (ctx.tracing(in.msg))
@@ -309,6 +310,8 @@ ServiceKind dynamodb_kind() {
                 "stream (DynamoDB Streams)",
                 {"lambda"},
                 "DynamoDB Streams feed Lambda through an event source mapping"}};
+    k.operations = dynamodb_operations();
+    k.errors = dynamodb_errors();
     k.create = create_table;
     k.icon = "dynamodb";
     k.shape = DiagramShape::Store;

@@ -2,6 +2,8 @@
 // per-partition-key limit; see dynamodb_capacity.h.
 #include "services/dynamodb/dynamodb_capacity.h"
 
+#include "services/dynamodb/dynamodb_contract.h"
+
 #include <algorithm>
 
 namespace sim::svc::ddb {
@@ -46,7 +48,7 @@ void CapacityModel::record_peak(Window& w, SimTime now) {
         w.peaks.emplace_back(now, w.used);
 }
 
-const char* CapacityModel::take(double units, const std::string& partition, SimTime now, bool write) {
+const ErrorSpec* CapacityModel::take(double units, const std::string& partition, SimTime now, bool write) {
     const std::int64_t second = now.us / 1000000;
     if (!partition.empty()) {
         if (second != hot_second_) {
@@ -63,21 +65,21 @@ const char* CapacityModel::take(double units, const std::string& partition, SimT
         auto& used = *last_hot_;
         double& mine = write ? used.second : used.first;
         if (mine + units > (write ? kPartitionWrites : kPartitionReads))
-            return s_.on_demand ? "ThrottlingException" : "ProvisionedThroughputExceededException";
+            return s_.on_demand ? &kDdbThrottling : &kDdbProvisionedThroughputExceeded;
         if (s_.on_demand) {
             Window& w = write ? write_window_ : read_window_;
             if (w.second != second) {
                 w.second = second;
                 w.used = 0;
             }
-            if (w.used + units > ceiling(w, now, write ? s_.max_write : s_.max_read)) return "ThrottlingException";
+            if (w.used + units > ceiling(w, now, write ? s_.max_write : s_.max_read)) return &kDdbThrottling;
             w.used += units;
             record_peak(w, now);
         } else if (!(write ? write_bucket_ : read_bucket_).try_take(now, units)) {
-            return "ProvisionedThroughputExceededException";
+            return &kDdbProvisionedThroughputExceeded;
         }
         mine += units;
-        return "";
+        return nullptr;
     }
     // Scans spread over partitions: only the table-level limits apply.
     if (s_.on_demand) {
@@ -86,18 +88,18 @@ const char* CapacityModel::take(double units, const std::string& partition, SimT
             w.second = second;
             w.used = 0;
         }
-        if (w.used + units > ceiling(w, now, write ? s_.max_write : s_.max_read)) return "ThrottlingException";
+        if (w.used + units > ceiling(w, now, write ? s_.max_write : s_.max_read)) return &kDdbThrottling;
         w.used += units;
         record_peak(w, now);
-        return "";
+        return nullptr;
     }
-    return (write ? write_bucket_ : read_bucket_).try_take(now, units) ? "" : "ProvisionedThroughputExceededException";
+    return (write ? write_bucket_ : read_bucket_).try_take(now, units) ? nullptr : &kDdbProvisionedThroughputExceeded;
 }
 
-const char* CapacityModel::take_read(double units, const std::string& partition, SimTime now) {
+const ErrorSpec* CapacityModel::take_read(double units, const std::string& partition, SimTime now) {
     return take(units, partition, now, false);
 }
-const char* CapacityModel::take_write(double units, const std::string& partition, SimTime now) {
+const ErrorSpec* CapacityModel::take_write(double units, const std::string& partition, SimTime now) {
     return take(units, partition, now, true);
 }
 

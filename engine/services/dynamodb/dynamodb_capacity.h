@@ -12,6 +12,7 @@
 // Not modelled: [ ] auto scaling  [ ] adaptive capacity moving throughput  [ ] partition splits
 #pragma once
 
+#include "core/contract.h"
 #include "core/sim_time.h"
 #include "core/token_bucket.h"
 
@@ -34,10 +35,10 @@ public:
     CapacityModel(const CapacityModel&) = delete;  // last_hot_ points into this object's hot_
     CapacityModel& operator=(const CapacityModel&) = delete;
 
-    // Empty when `units` may be consumed now (and consumes them); else the AWS error code.
+    // Null when `units` may be consumed now (and consumes them); else the throttling error.
     // `partition` is the partition key value's text ("" for Scan, which spreads over partitions).
-    const char* take_read(double units, const std::string& partition, SimTime now);
-    const char* take_write(double units, const std::string& partition, SimTime now);
+    const ErrorSpec* take_read(double units, const std::string& partition, SimTime now);
+    const ErrorSpec* take_write(double units, const std::string& partition, SimTime now);
     const CapacitySettings& settings() const { return s_; }
 
 private:
@@ -49,7 +50,7 @@ private:
         double ceiling = 0;                            // ceiling() as last computed, valid before
         SimTime ceiling_until;                         // the next peak settles or the peaks change
     };
-    const char* take(double units, const std::string& partition, SimTime now, bool write);
+    const ErrorSpec* take(double units, const std::string& partition, SimTime now, bool write);
     static void record_peak(Window& w, SimTime now);
     static double ceiling(Window& w, SimTime now, double table_max);
 

@@ -39,18 +39,19 @@ std::optional<Condition> Table::condition(const Json& req, const char* field, st
     return parse_condition(text->get_ref<const std::string&>(), env_for(req, ctx), field, error);
 }
 
-Reply Table::throttled(Context& ctx, const char* error, bool write) {
+Reply Table::throttled(Context& ctx, const ErrorSpec& error, bool write) {
     ++throttled_;
-    ctx.note(nullptr, Outcome::Throttled,
-             std::string(error) + ": " + (write ? "write" : "read") + " capacity of table " + c_.table + " exceeded");
+    ctx.note(
+        nullptr, Outcome::Throttled,
+        std::string(error.code) + ": " + (write ? "write" : "read") + " capacity of table " + c_.table + " exceeded");
     return fail(error, std::string("The level of configured provisioned throughput for the table was exceeded") +
                            (c_.capacity.on_demand ? " (on-demand ceiling or hot partition)" : ""));
 }
 
 bool Table::charge_write(Context& ctx, std::int64_t bytes, const std::string& partition, Reply& out) {
     const double units = static_cast<double>(std::max<std::int64_t>(1, (bytes + 1023) / 1024));
-    if (const char* e = capacity_.take_write(units, partition, ctx.now()); *e) {
-        out = throttled(ctx, e, true);
+    if (const ErrorSpec* e = capacity_.take_write(units, partition, ctx.now())) {
+        out = throttled(ctx, *e, true);
         return false;
     }
     write_units_ += units;
@@ -60,8 +61,8 @@ bool Table::charge_write(Context& ctx, std::int64_t bytes, const std::string& pa
 
 bool Table::charge_read(Context& ctx, std::int64_t bytes, bool strong, const std::string& partition, Reply& out) {
     const double units = static_cast<double>(std::max<std::int64_t>(1, (bytes + 4095) / 4096)) * (strong ? 1.0 : 0.5);
-    if (const char* e = capacity_.take_read(units, partition, ctx.now()); *e) {
-        out = throttled(ctx, e, false);
+    if (const ErrorSpec* e = capacity_.take_read(units, partition, ctx.now())) {
+        out = throttled(ctx, *e, false);
         return false;
     }
     read_units_ += units;
@@ -78,7 +79,7 @@ Reply Table::handle(Context& ctx, const std::string& operation, const Json& req,
     if (op == "Query") return query_or_scan(ctx, req, msg, false);
     if (op == "Scan") return query_or_scan(ctx, req, msg, true);
     return fail(
-        "ValidationException",
+        kDdbValidation,
         "operation '" + operation +
             "' is not simulated on DynamoDB tables; expected PutItem, GetItem, UpdateItem, DeleteItem, Query or Scan");
 }
@@ -87,14 +88,14 @@ Reply Table::put_item(Context& ctx, const Json& req, const Message& msg) {
     // Item, or (Lambda action shorthand) the whole event.
     const Json* item = member(req, "Item");
     if (!item) item = member(req, "Event");
-    if (!item || !item->is_object()) return fail("ValidationException", "PutItem needs an Item object");
+    if (!item || !item->is_object()) return fail(kDdbValidation, "PutItem needs an Item object");
     if (std::string why = store_.key_problem(*item); !why.empty())
-        return fail("ValidationException", "One or more parameter values were invalid: " + why);
+        return fail(kDdbValidation, "One or more parameter values were invalid: " + why);
     const std::int64_t size = item_size(*item);
-    if (size > kMaxItemBytes) return fail("ValidationException", "Item size has exceeded the maximum allowed size");
+    if (size > kMaxItemBytes) return fail(kDdbValidation, "Item size has exceeded the maximum allowed size");
     std::string error;
     auto cond = condition(req, "ConditionExpression", error, ctx);
-    if (!error.empty()) return fail("ValidationException", error);
+    if (!error.empty()) return fail(kDdbValidation, error);
     std::string& partition = partition_scratch_;
     key_text(*member(*item, c_.keys.hash), partition);      // present: key_problem checked it
     const StoredItem* old = store_.find(partition, *item);  // reads only the key attributes
@@ -102,7 +103,7 @@ Reply Table::put_item(Context& ctx, const Json& req, const Message& msg) {
     if (!charge_write(ctx, std::max(size, old ? old->size : 0), partition, r)) return r;
     if (cond && !evaluate(*cond, old ? old->item.get() : nullptr)) {
         ++conditional_failed_;  // still consumes the write capacity, as AWS documents
-        return fail("ConditionalCheckFailedException", "The conditional request failed");
+        return fail(kDdbConditionalCheckFailed, "The conditional request failed");
     }
     const JsonPtr before = old ? old->item : nullptr;
     const std::int64_t ttl = ttl_of(*item);
@@ -118,9 +119,9 @@ Reply Table::put_item(Context& ctx, const Json& req, const Message& msg) {
 
 Reply Table::get_item(Context& ctx, const Json& req) {
     const Json* keyobj = member(req, "Key");
-    if (!keyobj) return fail("ValidationException", "GetItem needs a Key object");
+    if (!keyobj) return fail(kDdbValidation, "GetItem needs a Key object");
     if (std::string why = store_.key_problem(*keyobj); !why.empty())
-        return fail("ValidationException", "The provided key element does not match the schema: " + why);
+        return fail(kDdbValidation, "The provided key element does not match the schema: " + why);
     const Json key = store_.key_of(*keyobj);
     const StoredItem* found = store_.find(key);
     Reply r;
@@ -134,32 +135,31 @@ Reply Table::get_item(Context& ctx, const Json& req) {
 
 Reply Table::update_item(Context& ctx, const Json& req, const Message& msg) {
     const Json* keyobj = member(req, "Key");
-    if (!keyobj) return fail("ValidationException", "UpdateItem needs a Key object");
+    if (!keyobj) return fail(kDdbValidation, "UpdateItem needs a Key object");
     if (std::string why = store_.key_problem(*keyobj); !why.empty())
-        return fail("ValidationException", "The provided key element does not match the schema: " + why);
+        return fail(kDdbValidation, "The provided key element does not match the schema: " + why);
     if (!req.contains("UpdateExpression") || !req["UpdateExpression"].is_string())
-        return fail("ValidationException", "UpdateItem needs an UpdateExpression string such as \"SET #n = :v\"");
+        return fail(kDdbValidation, "UpdateItem needs an UpdateExpression string such as \"SET #n = :v\"");
     std::string error;
     auto cond = condition(req, "ConditionExpression", error, ctx);
-    if (!error.empty()) return fail("ValidationException", error);
+    if (!error.empty()) return fail(kDdbValidation, error);
     const std::string text = req["UpdateExpression"];
     const ExprEnv env = env_for(req, ctx);
     for (const std::string& a : updated_attributes(text, env))
         if (a == c_.keys.hash || a == c_.keys.range)
-            return fail("ValidationException", "One or more parameter values were invalid: Cannot update attribute " +
-                                                   a + ". This attribute is part of the key");
+            return fail(kDdbValidation, "One or more parameter values were invalid: Cannot update attribute " + a +
+                                            ". This attribute is part of the key");
     const Json key = store_.key_of(*keyobj);
     const StoredItem* old = store_.find(key);
     Json updated = old ? *old->item : key;  // UpdateItem creates the item when it is missing
-    if (std::string e = apply_update(text, env, updated); !e.empty()) return fail("ValidationException", e);
+    if (std::string e = apply_update(text, env, updated); !e.empty()) return fail(kDdbValidation, e);
     const std::int64_t size = item_size(updated);
-    if (size > kMaxItemBytes)
-        return fail("ValidationException", "Item size to update has exceeded the maximum allowed size");
+    if (size > kMaxItemBytes) return fail(kDdbValidation, "Item size to update has exceeded the maximum allowed size");
     Reply r;
     if (!charge_write(ctx, std::max(size, old ? old->size : 0), key_text(key[c_.keys.hash]), r)) return r;
     if (cond && !evaluate(*cond, old ? old->item.get() : nullptr)) {
         ++conditional_failed_;
-        return fail("ConditionalCheckFailedException", "The conditional request failed");
+        return fail(kDdbConditionalCheckFailed, "The conditional request failed");
     }
     const JsonPtr before = old ? old->item : nullptr;
     store_.put(updated, size, ttl_of(updated));
@@ -175,19 +175,19 @@ Reply Table::update_item(Context& ctx, const Json& req, const Message& msg) {
 
 Reply Table::delete_item(Context& ctx, const Json& req, const Message& msg) {
     const Json* keyobj = member(req, "Key");
-    if (!keyobj) return fail("ValidationException", "DeleteItem needs a Key object");
+    if (!keyobj) return fail(kDdbValidation, "DeleteItem needs a Key object");
     if (std::string why = store_.key_problem(*keyobj); !why.empty())
-        return fail("ValidationException", "The provided key element does not match the schema: " + why);
+        return fail(kDdbValidation, "The provided key element does not match the schema: " + why);
     std::string error;
     auto cond = condition(req, "ConditionExpression", error, ctx);
-    if (!error.empty()) return fail("ValidationException", error);
+    if (!error.empty()) return fail(kDdbValidation, error);
     const Json key = store_.key_of(*keyobj);
     const StoredItem* old = store_.find(key);
     Reply r;
     if (!charge_write(ctx, old ? old->size : 1, key_text(key[c_.keys.hash]), r)) return r;
     if (cond && !evaluate(*cond, old ? old->item.get() : nullptr)) {
         ++conditional_failed_;
-        return fail("ConditionalCheckFailedException", "The conditional request failed");
+        return fail(kDdbConditionalCheckFailed, "The conditional request failed");
     }
     if (old) {
         const JsonPtr before = old->item;
@@ -207,27 +207,27 @@ Reply Table::query_or_scan(Context& ctx, const Json& req, const Message& msg, bo
     std::string partition;
     if (!scan) {
         key_cond = condition(req, "KeyConditionExpression", error, ctx);
-        if (!error.empty()) return fail("ValidationException", error);
+        if (!error.empty()) return fail(kDdbValidation, error);
         if (!key_cond)
             return fail(
-                "ValidationException",
+                kDdbValidation,
                 "Either the KeyConditions or KeyConditionExpression parameter must be specified in the request");
         const Json* hv = equality_value(*key_cond, c_.keys.hash);
-        if (!hv) return fail("ValidationException", "Query condition missed key schema element: " + c_.keys.hash);
+        if (!hv) return fail(kDdbValidation, "Query condition missed key schema element: " + c_.keys.hash);
         std::vector<std::string> allowed{c_.keys.hash};
         if (!c_.keys.range.empty()) allowed.push_back(c_.keys.range);
         if (!only_attributes(*key_cond, allowed))
             return fail(
-                "ValidationException",
+                kDdbValidation,
                 "Query key condition not supported: only the key attributes may appear in KeyConditionExpression");
         only = store_.partition(*hv);
         partition = key_text(*hv);
     }
     auto filter = condition(req, "FilterExpression", error, ctx);
-    if (!error.empty()) return fail("ValidationException", error);
+    if (!error.empty()) return fail(kDdbValidation, error);
     const std::int64_t limit =
         req.contains("Limit") && req["Limit"].is_number_integer() ? req["Limit"].get<std::int64_t>() : -1;
-    if (limit == 0 || limit < -1) return fail("ValidationException", "Limit must be at least 1");
+    if (limit == 0 || limit < -1) return fail(kDdbValidation, "Limit must be at least 1");
     const bool forward = req.value("ScanIndexForward", true);
     const bool delete_matching = req.value("DeleteMatching", false);  // playground shorthand, see header
     Json items = Json::array();

@@ -5,6 +5,7 @@
 #include "core/distribution.h"
 #include "core/service.h"
 #include "services/dynamodb/dynamodb_capacity.h"
+#include "services/dynamodb/dynamodb_contract.h"
 #include "services/dynamodb/dynamodb_expressions.h"
 #include "services/dynamodb/dynamodb_storage.h"
 #include "services/dynamodb/dynamodb_streams.h"
@@ -50,8 +51,8 @@ private:
     Reply query_or_scan(Context& ctx, const Json& req, const Message& msg, bool scan);
 
     // ---- shared helpers ----
-    static Reply fail(const char* error, std::string detail) { return Reply::failure(400, error, std::move(detail)); }
-    Reply throttled(Context& ctx, const char* error, bool write);
+    static Reply fail(const ErrorSpec& error, std::string detail) { return Reply::failure(error, std::move(detail)); }
+    Reply throttled(Context& ctx, const ErrorSpec& error, bool write);
     std::optional<Condition> condition(const Json& req, const char* field, std::string& error, Context& ctx);
     ExprEnv env_for(const Json& req, Context& ctx);
     bool charge_write(Context& ctx, std::int64_t bytes, const std::string& partition, Reply& out);

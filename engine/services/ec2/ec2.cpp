@@ -55,8 +55,7 @@ ServiceKind ec2_kind() {
     k.label = "EC2 Auto Scaling group";
     k.group = "compute";
     k.description = "Always-on instances behind a load balancer: billed per second, idle or not; overload queues";
-    k.ports = {
-        {"out", "SDK calls", group_call_targets(), "wire it to the data or messaging service the application calls"}};
+    k.ports = {{"out", "SDK calls", {}, "wire it to the data or messaging service the application calls", true}};
     k.create = create_ec2;
     k.icon = "ec2";
     k.shape = DiagramShape::Box;

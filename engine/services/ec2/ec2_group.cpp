@@ -503,10 +503,6 @@ std::unique_ptr<Service> make_instance_group(GroupConfig c) {
     return std::make_unique<InstanceGroup>(std::move(c));
 }
 
-const std::vector<std::string>& group_call_targets() {
-    return lambda_sdk_targets();
-}
-
 void read_group_config(BuildContext& ctx, GroupConfig& c, const char* desired_key, const char* min_key,
                        const char* max_key, std::vector<std::string> default_azs) {
     ConfigReader& r = ctx.config;

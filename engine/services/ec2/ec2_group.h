@@ -50,7 +50,4 @@ std::unique_ptr<Service> make_instance_group(GroupConfig c);
 void read_group_config(BuildContext& ctx, GroupConfig& c, const char* desired_key, const char* min_key,
                        const char* max_key, std::vector<std::string> default_azs);
 
-// Service types an instance group's application may call (the Lambda SDK targets).
-const std::vector<std::string>& group_call_targets();
-
 }  // namespace sim::svc

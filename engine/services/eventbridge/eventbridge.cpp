@@ -16,6 +16,7 @@
 // AWS: https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-rule-retry-policy.html,
 //      eb-rule-dlq.html, eb-create-rule-schedule.html, eb-quota.html
 #include "services/eventbridge/eventbridge.h"
+#include "services/eventbridge/eventbridge_contract.h"
 
 #include "core/timer_tag.h"
 #include "pattern/config_reader.h"
@@ -61,7 +62,7 @@ public:
         if (!error.empty()) {
             ctx.metrics().count(Counter::Errors, now);
             if (in.caller.valid())
-                ctx.reply(in.caller, Reply::failure(400, "ValidationException", error), msec(10));
+                ctx.reply(in.caller, Reply::failure(kEventsValidation, error), msec(10));
             else
                 ctx.drop(in.msg, DropReason::Refused, "PutEvents refused by " + name_ + ": " + error);
             return;
@@ -111,7 +112,8 @@ public:
             return;
         }
         const eb::Target& t = rules_[d.rule].targets[d.target];
-        const bool retriable = r.status == 429 || r.status >= 500 || r.error.find("Throttl") != std::string::npos;
+        // Throttles and server faults are retried; so is an error status answered without an error code.
+        const bool retriable = r.retryable() || r.status == 429 || r.status >= 500;
         if (!retriable) {
             fail(ctx, d, r, "none (non-retriable error)");
             return;
@@ -358,6 +360,8 @@ ServiceKind eventbridge_kind() {
                 {"lambda", "sqs", "sns", "stepfunctions", "kinesis", "firehose", "eventbridge", "apigateway"},
                 "EventBridge targets Lambda, SQS, SNS, Step Functions, Kinesis, Firehose, another bus or an API"},
                {"dlq", "target dead-letter queues", {"sqs"}, "an EventBridge DLQ is a standard SQS queue"}};
+    k.operations = eventbridge_operations();
+    k.errors = eventbridge_errors();
     k.create = create_bus;
     k.icon = "eventbridge";
     k.shape = DiagramShape::Channel;

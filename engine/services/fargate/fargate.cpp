@@ -112,8 +112,7 @@ ServiceKind fargate_kind() {
     k.label = "Fargate (ECS service)";
     k.group = "compute";
     k.description = "Containers without servers to manage, but always on: billed per vCPU- and GB-hour while tasks run";
-    k.ports = {
-        {"out", "SDK calls", group_call_targets(), "wire it to the data or messaging service the containers call"}};
+    k.ports = {{"out", "SDK calls", {}, "wire it to the data or messaging service the containers call", true}};
     k.create = create_fargate;
     k.icon = "fargate";
     k.shape = DiagramShape::Box;

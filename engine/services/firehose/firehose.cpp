@@ -15,6 +15,7 @@
 // AWS: https://docs.aws.amazon.com/firehose/latest/dev/basic-deliver.html, data-transformation.html,
 //      https://docs.aws.amazon.com/firehose/latest/APIReference/API_BufferingHints.html
 #include "services/firehose/firehose.h"
+#include "services/firehose/firehose_contract.h"
 
 #include "core/civil_time.h"
 #include "core/timer_tag.h"
@@ -72,7 +73,7 @@ public:
         rec.id = ctx.new_message_id();
         Reply r;
         if (rec.size_bytes > kMaxRecord) {
-            r = Reply::failure(400, "ValidationException",
+            r = Reply::failure(kFirehoseValidation,
                                "a record is at most 1,000 KiB, got " + std::to_string(rec.size_bytes) + " bytes");
             ctx.metrics().count(Counter::Errors, now);
         } else {
@@ -330,7 +331,7 @@ public:
             static_cast<double>(rpus_) * std::max(60.0, d.seconds()) / 3600.0 * price_table::kRedshiftRpuHour, now);
         Reply r;
         if (ctx.rng().chance(error_rate_)) {
-            r = Reply::failure(500, "InternalError", "COPY failed (ErrorRate)");
+            r = Reply::failure(kRedshiftInternalError, "COPY failed (ErrorRate)");
             ctx.metrics().count(Counter::Errors, now);
         } else if (in.msg.body && in.msg.body->is_object()) {
             rows_ += in.msg.body->value("Rows", std::uint64_t{0});
@@ -371,6 +372,8 @@ ServiceKind firehose_kind() {
     k.description = "Buffers records and delivers them in batches to S3 or Redshift, optionally transformed by Lambda";
     k.ports = {{"out", "destination", {"s3", "redshift"}, "this simulator delivers Firehose to S3 and Redshift"},
                {"transform", "transformation Lambda", {"lambda"}, "a Firehose transformation is a Lambda function"}};
+    k.operations = firehose_operations();
+    k.errors = firehose_errors();
     k.create = create_firehose;
     k.icon = "firehose";
     k.shape = DiagramShape::Box;
@@ -388,6 +391,8 @@ ServiceKind redshift_kind() {
     k.label = "Redshift";
     k.group = "data";
     k.description = "Data warehouse loaded with COPY from S3";
+    k.operations = redshift_operations();
+    k.errors = redshift_errors();
     k.create = create_redshift;
     k.icon = "redshift";
     k.shape = DiagramShape::Store;

@@ -15,6 +15,7 @@
 //               parent/child ordering  [ ] ExplicitHashKey  [ ] extended-retention prices
 // AWS: https://docs.aws.amazon.com/streams/latest/dev/key-concepts.html, service-sizes-and-limits.html
 #include "services/kinesis/kinesis.h"
+#include "services/kinesis/kinesis_contract.h"
 
 #include "core/hash.h"
 #include "pattern/config_reader.h"
@@ -47,8 +48,7 @@ KinesisStream::KinesisStream(StreamConfig c) : c_(std::move(c)) {
 void KinesisStream::on_message(Context& ctx, const Inbound& in) {
     Reply r = put(ctx, in.msg);
     if (!r.ok()) {
-        ctx.metrics().count(r.error == "ProvisionedThroughputExceededException" ? Counter::Throttles : Counter::Errors,
-                            ctx.now());
+        ctx.metrics().count(r.throttled() ? Counter::Throttles : Counter::Errors, ctx.now());
         ctx.span(in.msg, "PutRecord", ctx.now(), Outcome::Throttled, r.error);
     }
     if (in.caller.valid())
@@ -67,7 +67,7 @@ Reply KinesisStream::put(Context& ctx, const Message& in) {
     const Json& b = in.body ? *in.body : kNull;
     if (b.is_object() && b.contains("operation")) {
         if (b["operation"] != "PutRecord")
-            return Reply::failure(400, "InvalidAction",
+            return Reply::failure(kKinesisInvalidAction,
                                   "operation " + b["operation"].dump() + " is not simulated on Kinesis; use PutRecord");
         data = std::make_shared<const Json>(b.contains("Data") ? b["Data"] : Json());
         if (auto k = b.find("PartitionKey"); k != b.end()) key = k->is_string() ? k->get<std::string>() : k->dump();
@@ -78,8 +78,7 @@ Reply KinesisStream::put(Context& ctx, const Message& in) {
         if (const Json* k = select_path(*data, c_.key_path)) key = k->is_string() ? k->get<std::string>() : k->dump();
     }
     if (key.empty()) key = std::to_string(in.id);  // no key given: spread like a random key
-    if (key.size() > 256)
-        return Reply::failure(400, "ValidationException", "PartitionKey must be at most 256 characters");
+    if (key.size() > 256) return Reply::failure(kKinesisValidation, "PartitionKey must be at most 256 characters");
     // Limits and prices count the data blob plus the partition key, not the request around them
     // (a PutRecord call or an API Gateway proxy request carries more than the record).
     std::int64_t data_bytes = in.size_bytes;
@@ -89,7 +88,7 @@ Reply KinesisStream::put(Context& ctx, const Message& in) {
                                               : static_cast<std::int64_t>(data->dump().size());
     const std::int64_t size = std::max<std::int64_t>(data_bytes, 1) + static_cast<std::int64_t>(key.size());
     if (size > c_.max_record)
-        return Reply::failure(400, "ValidationException",
+        return Reply::failure(kKinesisValidation,
                               "1 validation error detected: Value at 'data' failed to satisfy constraint: Member must "
                               "have length less than or equal to 1048576");
     const std::size_t shard = kinesis_shard_for(key, shards_.size());
@@ -99,7 +98,7 @@ Reply KinesisStream::put(Context& ctx, const Message& in) {
     if (!record_ok || !bytes_ok) {
         ++throttled_;
         window_records_ += 1;
-        return Reply::failure(400, "ProvisionedThroughputExceededException",
+        return Reply::failure(kKinesisProvisionedThroughputExceeded,
                               "Rate exceeded for shard shardId-" + std::to_string(100000000000 + shard).substr(1) +
                                   " in stream " + c_.name + " under account 123456789012.");
     }
@@ -298,6 +297,8 @@ ServiceKind kinesis_kind() {
                 "event source mapping on-failure destinations",
                 {"sqs", "sns", "s3"},
                 "an on-failure destination is SQS, SNS or S3"}};
+    k.operations = kinesis_operations();
+    k.errors = kinesis_errors();
     k.create = create_stream;
     k.icon = "kinesis";
     k.shape = DiagramShape::Channel;

@@ -17,6 +17,7 @@
 // AWS: https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-scaling.html,
 //      services-sqs-errorhandling.html, invocation-recursion.html
 #include "core/timer_tag.h"
+#include "services/lambda/lambda_contract.h"
 #include "services/sqs/sqs_queue.h"
 
 #include <algorithm>
@@ -199,7 +200,7 @@ void SqsQueue::complete(Context& ctx, Batch& b, const Reply& r) {
     const EsmConfig& ec = c_.esms[b.esm];
     std::set<std::uint64_t> failed;  // message ids that return to the queue
     bool all_failed = !r.ok();
-    if (r.error == "RecursiveInvocationException") {
+    if (r.is(kLambdaRecursiveInvocation)) {
         // Lambda stopped a recursive loop: the looping messages go to the DLQ (or are dropped).
         std::set<std::string> looping;
         if (r.body && r.body->is_object() && r.body->contains("recursiveItems"))

@@ -29,6 +29,7 @@
 // AWS: https://docs.aws.amazon.com/lambda/latest/dg/lambda-concurrency.html, scaling-behavior.html,
 //      invocation-async-error-handling.html, invocation-recursion.html, services-sqs-errorhandling.html
 #include "services/lambda/lambda.h"
+#include "services/lambda/lambda_contract.h"
 
 #include "core/deadline_queue.h"
 #include "core/id_map.h"
@@ -167,7 +168,8 @@ public:
                 ++inv.record;
                 inv.next_action = 0;
             } else {
-                finish(ctx, id, "Unhandled", r.error + (r.detail.empty() ? "" : ": " + r.detail), Outcome::Error);
+                finish(ctx, id, std::string(kLambdaFunctionUnhandled.code),
+                       r.error + (r.detail.empty() ? "" : ": " + r.detail), Outcome::Error);
                 return;
             }
         }
@@ -198,8 +200,8 @@ private:
     // Running handlers wait in `timeouts_` in start order, which is deadline order (one Timeout per
     // function); one timer for the oldest still running sweeps everything due.
     void time_out(Context& ctx, std::uint64_t id) {
-        finish(ctx, id, "Sandbox.Timedout", "Task timed out after " + seconds_text(c_.timeout) + " seconds",
-               Outcome::TimedOut);
+        finish(ctx, id, std::string(kLambdaFunctionTimedOut.code),
+               "Task timed out after " + seconds_text(c_.timeout) + " seconds", Outcome::TimedOut);
     }
 
     // A handler step that arrives at or after the deadline (the same microsecond as the sweep, but
@@ -280,7 +282,7 @@ private:
         ctx.metrics().count(Counter::Throttles, ctx.now());
         ctx.span(inv.msg, "Invoke", ctx.now(), Outcome::Throttled, reason);
         if (inv.caller.valid()) {
-            ctx.reply(inv.caller, Reply::failure(429, "TooManyRequestsException", reason));
+            ctx.reply(inv.caller, Reply::failure(kLambdaTooManyRequests, reason));
             invocations_.erase(id);
             return;
         }
@@ -318,8 +320,8 @@ private:
         if (!inv.error_checked) {
             inv.error_checked = true;
             if (ctx.rng().chance(c_.error_rate)) {
-                finish(ctx, id, "Unhandled", "function error (ErrorRate " + std::to_string(c_.error_rate) + ")",
-                       Outcome::Error);
+                finish(ctx, id, std::string(kLambdaFunctionUnhandled.code),
+                       "function error (ErrorRate " + std::to_string(c_.error_rate) + ")", Outcome::Error);
                 return;
             }
         }
@@ -343,8 +345,8 @@ private:
             if (inv.next_action == 0 && c_.record_error_rate > 0 && ctx.rng().chance(c_.record_error_rate)) {
                 ++records_failed_;
                 if (!inv.report_failures) {
-                    finish(ctx, id, "Unhandled", "record " + std::to_string(rec.id) + " failed (RecordErrorRate)",
-                           Outcome::Error);
+                    finish(ctx, id, std::string(kLambdaFunctionUnhandled.code),
+                           "record " + std::to_string(rec.id) + " failed (RecordErrorRate)", Outcome::Error);
                     return;
                 }
                 inv.failed.push_back(rec.id);
@@ -390,7 +392,7 @@ private:
                                    (sync ? "6 MB" : "1 MB") + " limit";
         ctx.metrics().count(Counter::Errors, ctx.now());
         if (sync)
-            ctx.reply(in.caller, Reply::failure(413, "RequestTooLargeException", detail));
+            ctx.reply(in.caller, Reply::failure(kLambdaRequestTooLarge, detail));
         else
             ctx.drop(in.msg, DropReason::Refused, detail);
     }
@@ -414,8 +416,9 @@ private:
         ctx.metrics().count(Counter::Errors, ctx.now());
         if (in.caller.valid()) {
             Json body = {{"recursiveItems", looping}};
-            ctx.reply(in.caller, Reply{400, "RecursiveInvocationException", text,
-                                       std::make_shared<const Json>(std::move(body)), 0});
+            Reply r = Reply::failure(kLambdaRecursiveInvocation, text);
+            r.body = std::make_shared<const Json>(std::move(body));
+            ctx.reply(in.caller, std::move(r));
             return true;
         }
         Invocation inv;
@@ -600,10 +603,12 @@ ServiceKind lambda_kind() {
     k.label = "Lambda";
     k.group = "compute";
     k.description = "Functions that scale from zero, billed per request and per ms";
-    k.ports = {{"out", "SDK calls", lambda_sdk_targets(), "wire it to the data or messaging service its code calls"},
+    k.ports = {{"out", "SDK calls", {}, "wire it to the data or messaging service its code calls", true},
                {"on_success", "on-success destination", {"sqs", "sns", "lambda", "eventbridge"}, ""},
                {"on_failure", "on-failure destination", {"sqs", "sns", "lambda", "eventbridge", "s3"}, ""},
                {"dlq", "dead-letter queue", {"sqs", "sns"}, "a Lambda DLQ must be an SQS queue or SNS topic"}};
+    k.operations = lambda_operations();
+    k.errors = lambda_errors();
     k.create = create_lambda;
     k.icon = "lambda";
     k.shape = DiagramShape::Function;

@@ -3,39 +3,27 @@
 
 #include "pattern/config_reader.h"
 #include "pattern/pattern.h"
+#include "services/all_services.h"
 #include "services/json_path.h"
 
 namespace sim::svc {
 namespace {
 
-const char* kOperations[][2] = {{"dynamodb", "PutItem GetItem DeleteItem UpdateItem Query"},
-                                {"s3", "PutObject GetObject DeleteObject"},
-                                {"sqs", "SendMessage"},
-                                {"sns", "Publish"},
-                                {"eventbridge", "PutEvents"},
-                                {"kinesis", "PutRecord"},
-                                {"firehose", "PutRecord"},
-                                {"lambda", "Invoke"},
-                                {"stepfunctions", "StartExecution StartSyncExecution"},
-                                {"aurora", "ExecuteStatement"},
-                                {"appsync", "GraphQL"},
-                                {"redshift", "ExecuteStatement"}};
-
-// The request key that carries the payload for each messaging target.
-const char* payload_key(const std::string& type) {
-    if (type == "sqs") return "MessageBody";
-    if (type == "sns") return "Message";
-    if (type == "kinesis" || type == "firehose") return "Data";
-    if (type == "eventbridge") return "Detail";
-    return nullptr;
+// A target type's contract, looked up on first use: the registry is built from every service's
+// kind() (Lambda's included), so it must not be touched while it is being built.
+const ServiceKind* contract_of(const std::string& type) {
+    return default_registry().find(type);
 }
 
 void add_payload(Json& req, const LambdaAction& a, const Json& event) {
     req["operation"] = a.operation;
-    if (const char* key = payload_key(a.link->target_type)) {
+    if (!a.op->payload_field.empty()) {
+        const std::string& key = a.op->payload_field;
         if (!req.contains(key) && !req.contains("Entries")) req[key] = event;
         return;
     }
+    // No payload field (a table, a bucket, a function, ...): the simulator reads the event as
+    // "Event" unless the action already gives the item, body or message.
     if (!req.contains("Body") && !req.contains("Item") && !req.contains("Message") && a.operation != "GetItem")
         req["Event"] = event;
 }
@@ -105,16 +93,20 @@ Json resolve_record(const Json& tmpl, const Message& rec) {
 }  // namespace
 
 const std::vector<std::string>& lambda_sdk_targets() {
-    static const std::vector<std::string> targets = {"dynamodb",      "s3",      "sqs",      "sns",
-                                                     "eventbridge",   "kinesis", "firehose", "lambda",
-                                                     "stepfunctions", "aurora",  "appsync",  "redshift"};
+    static const std::vector<std::string> targets = [] {
+        std::vector<std::string> out;
+        for (const ServiceKind& k : default_registry().kinds())
+            if (!k.operations.empty()) out.push_back(k.type);
+        return out;
+    }();
     return targets;
 }
 
 std::string lambda_operations_for(const std::string& type) {
-    for (const auto& row : kOperations)
-        if (type == row[0]) return row[1];
-    return "";
+    std::string out;
+    if (const ServiceKind* k = contract_of(type))
+        for (const OperationSpec& op : k->operations) out += (out.empty() ? "" : " ") + op.name;
+    return out;
 }
 
 Json lambda_request(const LambdaAction& a, const Json& event) {
@@ -160,11 +152,12 @@ std::vector<LambdaAction> read_lambda_actions(BuildContext& ctx) {
             continue;
         }
         act.operation = a["operation"];
-        const std::string ops = lambda_operations_for(act.link->target_type);
-        if ((" " + ops + " ").find(" " + act.operation + " ") == std::string::npos) {
+        const ServiceKind* contract = contract_of(act.link->target_type);
+        act.op = contract ? contract->operation(act.operation) : nullptr;
+        if (!act.op) {
             ctx.diagnostics.error(path + "/operation", "operation '" + act.operation + "' is not one " +
-                                                           act.link->target_type +
-                                                           " supports here; expected one of: " + ops);
+                                                           act.link->target_type + " supports here; expected one of: " +
+                                                           lambda_operations_for(act.link->target_type));
             continue;
         }
         act.params = a;

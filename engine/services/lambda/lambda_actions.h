@@ -12,22 +12,24 @@ namespace sim::svc {
 
 struct LambdaAction {
     const Link* link = nullptr;
-    std::string operation;         // "PutItem", "SendMessage", "Publish", ...
-    Json params;                   // the remaining keys, "$.x" selectors resolved at run time
-    bool record_body_only = true;  // in batch records, every selector reads only the payload
+    std::string operation;              // "PutItem", "SendMessage", "Publish", ...
+    const OperationSpec* op = nullptr;  // the operation in the target's contract (registry-owned)
+    Json params;                        // the remaining keys, "$.x" selectors resolved at run time
+    bool record_body_only = true;       // in batch records, every selector reads only the payload
 };
 
-// The operations `type` accepts from Lambda code, space separated ("" when none).
+// The operations `type`'s contract lists, space separated ("" when none).
 std::string lambda_operations_for(const std::string& type);
-// Service types a Lambda function's "out" port may reach.
+// Service types whose contract has operations: what a Lambda function's "out" port may reach.
 const std::vector<std::string>& lambda_sdk_targets();
 
 // Reads config "Actions"; every problem becomes a diagnostic naming the action's path.
 std::vector<LambdaAction> read_lambda_actions(BuildContext& ctx);
 
 // The request body for `a` against a plain event: params resolved, "operation" set, and the
-// event itself as the payload when the action names none (MessageBody for SQS, Message for SNS,
-// Data for Kinesis/Firehose, Detail for EventBridge, Event otherwise).
+// event itself as the payload when the action names none (the operation's payload_field:
+// MessageBody for SQS, Message for SNS, Data for Kinesis/Firehose, Detail for EventBridge; Event
+// otherwise).
 Json lambda_request(const LambdaAction& a, const Json& event);
 
 // Same against one batch record. In records, "$.body" (also "$.kinesis.data", "$.dynamodb")

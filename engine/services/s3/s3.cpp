@@ -17,6 +17,7 @@
 // AWS: https://docs.aws.amazon.com/AmazonS3/latest/userguide/EventNotifications.html,
 //      https://docs.aws.amazon.com/AmazonS3/latest/userguide/optimizing-performance.html
 #include "services/s3/s3.h"
+#include "services/s3/s3_contract.h"
 
 #include "pattern/config_reader.h"
 #include "pattern/pattern.h"
@@ -145,10 +146,9 @@ public:
         const bool write_class = op != "GetObject";
         if (!within_rate(ctx, op == "ListObjectsV2" ? req.value("Prefix", std::string()) : prefix_of(key),
                          write_class)) {
-            r = Reply::failure(503, "SlowDown",
-                               "Please reduce your request rate (" +
-                                   std::string(write_class ? "3,500 writes" : "5,500 reads") +
-                                   " per second per prefix)");
+            r = Reply::failure(kS3SlowDown, "Please reduce your request rate (" +
+                                                std::string(write_class ? "3,500 writes" : "5,500 reads") +
+                                                " per second per prefix)");
             ++slow_downs_;
             ctx.metrics().count(Counter::Throttles, now);
             ctx.metrics().add_cost(write_class ? price_table::kS3WriteRequest : price_table::kS3ReadRequest,
@@ -163,7 +163,7 @@ public:
                        : in.msg.size_bytes;
             ctx.metrics().add_cost(price_table::kS3WriteRequest, now);
             if (size > kMaxSinglePut) {
-                r = Reply::failure(400, "EntityTooLarge", "a single PUT is at most 5 GB");
+                r = Reply::failure(kS3EntityTooLarge, "a single PUT is at most 5 GB");
             } else {
                 auto [it, added] = objects_.try_emplace(key, size);
                 if (!added) bytes_ -= it->second;
@@ -179,7 +179,7 @@ public:
             ctx.metrics().add_cost(price_table::kS3ReadRequest, now);
             auto it = objects_.find(key);
             if (it == objects_.end())
-                r = Reply::failure(404, "NoSuchKey", "The specified key does not exist: " + key);
+                r = Reply::failure(kS3NoSuchKey, "The specified key does not exist: " + key);
             else
                 size = it->second;
         } else if (op == "DeleteObject") {
@@ -192,7 +192,7 @@ public:
             }
             event_name = "s3:ObjectRemoved:Delete";  // DELETE requests are free
         } else {
-            r = Reply::failure(400, "NotImplemented", "operation '" + op + "' is not simulated on S3 buckets");
+            r = Reply::failure(kS3NotImplemented, "operation '" + op + "' is not simulated on S3 buckets");
         }
         const SimTime latency = c_.latency.sample(ctx.rng());
         ctx.metrics().observe_latency(latency, now);
@@ -378,6 +378,8 @@ ServiceKind s3_kind() {
                 "event notifications",
                 {"lambda", "sqs", "sns", "eventbridge"},
                 "put a Lambda function in between to write to other services"}};
+    k.operations = s3_operations();
+    k.errors = s3_errors();
     k.create = create_bucket;
     k.icon = "s3";
     k.shape = DiagramShape::Store;

@@ -19,6 +19,7 @@
 // AWS: https://docs.aws.amazon.com/sns/latest/dg/sns-message-delivery-retries.html,
 //      sns-message-filtering.html, sns-dead-letter-queues.html, sns-fifo-topics.html
 #include "services/sns/sns.h"
+#include "services/sns/sns_contract.h"
 
 #include "core/dedup_window.h"
 #include "core/hash.h"
@@ -135,7 +136,7 @@ private:
             const Json& b = *in.body;
             if (auto op = b.find("operation"); op != b.end()) {
                 if (*op != "Publish")
-                    return Reply::failure(400, "InvalidAction",
+                    return Reply::failure(kSnsInvalidAction,
                                           "operation " + op->dump() + " is not simulated on SNS; use Publish");
                 auto m = b.find("Message");
                 message = std::make_shared<const Json>(m == b.end() ? Json() : *m);
@@ -158,21 +159,20 @@ private:
                                        ctx.billable(FreeMeter::SnsPublishes,
                                                     std::ceil(static_cast<double>(size) / price_table::kSnsChunkBytes)),
                                    now);
-        if (size > kMaxMessage) return Reply::failure(400, "InvalidParameter", "Invalid parameter: Message too long");
+        if (size > kMaxMessage) return Reply::failure(kSnsInvalidParameter, "Invalid parameter: Message too long");
         if (c_.fifo) {
             if (group.empty())
-                return Reply::failure(400, "InvalidParameter",
+                return Reply::failure(kSnsInvalidParameter,
                                       "Invalid parameter: The MessageGroupId parameter is required for FIFO topics");
             if (dedup.empty()) {
                 if (!c_.content_dedup)
-                    return Reply::failure(400, "InvalidParameter",
+                    return Reply::failure(kSnsInvalidParameter,
                                           "Invalid parameter: The topic should either have ContentBasedDeduplication "
                                           "enabled or MessageDeduplicationId provided explicitly");
                 dedup = hex_digest("SHA-256", message ? message->dump() : "").value_or("");
             }
             if (c_.topic_scope && !fifo_publishes_.try_take(now))
-                return Reply::failure(429, "ThrottledException",
-                                      "Rate exceeded: FIFO topic above 3,000 messages per second");
+                return Reply::failure(kSnsThrottled, "Rate exceeded: FIFO topic above 3,000 messages per second");
             const std::string key = c_.topic_scope ? dedup : group + "\x1f" + dedup;
             if (!dedup_.first_seen(key, now)) {
                 ++deduplicated_;
@@ -432,6 +432,8 @@ ServiceKind sns_kind() {
                 "subscription dead-letter queues",
                 {"sqs"},
                 "a subscription DLQ is an SQS queue, named by the subscription's RedrivePolicy"}};
+    k.operations = sns_operations();
+    k.errors = sns_errors();
     k.create = create_topic;
     k.icon = "sns";
     k.shape = DiagramShape::Channel;

@@ -7,6 +7,9 @@
 
 namespace sim::svc {
 namespace {
+// What an HTTP(S) subscriber answers when its ErrorRate / ClientErrorRate strike.
+constexpr ErrorSpec kEndpointServerError{"InternalServerError", 500, ErrorClass::Server};
+constexpr ErrorSpec kEndpointBadRequest{"BadRequest", 400, ErrorClass::Client};
 
 class HttpEndpoint final : public Service {
 public:
@@ -20,9 +23,9 @@ public:
         ctx.metrics().observe_latency(d, now);
         Reply r;
         if (ctx.rng().chance(error_rate_))
-            r = Reply::failure(500, "InternalServerError", "endpoint answered 500 (ErrorRate)");
+            r = Reply::failure(kEndpointServerError, "endpoint answered 500 (ErrorRate)");
         else if (ctx.rng().chance(client_error_rate_))
-            r = Reply::failure(400, "BadRequest", "endpoint answered 400 (ClientErrorRate)");
+            r = Reply::failure(kEndpointBadRequest, "endpoint answered 400 (ClientErrorRate)");
         if (!r.ok()) ctx.metrics().count(Counter::Errors, now);
         ctx.span(in.msg, "POST", now, r.ok() ? Outcome::Ok : Outcome::Error, r.detail);
         if (in.caller.valid()) ctx.reply(in.caller, std::move(r), d);
@@ -68,6 +71,7 @@ ServiceKind http_endpoint_kind() {
     k.label = "HTTP endpoint";
     k.group = "edge";
     k.description = "An HTTP(S) endpoint outside AWS (webhook receiver)";
+    k.errors = {kEndpointServerError, kEndpointBadRequest};
     k.create = create_http;
     k.icon = "http";
     k.shape = DiagramShape::Box;

@@ -19,6 +19,7 @@
 // AWS: https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/quotas-messages.html
 //      sqs-dead-letter-queues.html, FIFO-queues-exactly-once-processing.html
 #include "services/sqs/sqs.h"
+#include "services/sqs/sqs_contract.h"
 
 #include "core/hash.h"
 #include "core/timer_tag.h"
@@ -55,9 +56,9 @@ void SqsQueue::on_message(Context& ctx, const Inbound& in) {
     Reply r = send(ctx, in.msg);
     if (!r.ok()) {
         ++refused_;
-        ctx.metrics().count(r.error == "ThrottlingException" ? Counter::Throttles : Counter::Errors, ctx.now());
-        ctx.span(in.msg, "SendMessage", ctx.now(),
-                 r.error == "ThrottlingException" ? Outcome::Throttled : Outcome::Error, r.error + ": " + r.detail);
+        ctx.metrics().count(r.throttled() ? Counter::Throttles : Counter::Errors, ctx.now());
+        ctx.span(in.msg, "SendMessage", ctx.now(), r.throttled() ? Outcome::Throttled : Outcome::Error,
+                 r.error + ": " + r.detail);
     }
     if (in.caller.valid())
         ctx.reply(in.caller, std::move(r), msec(4));
@@ -84,7 +85,7 @@ Reply SqsQueue::send(Context& ctx, const Message& in) {
             body = part_of(in.body, member(b, "body"));
         } else if (const Json* op = member(b, "operation")) {
             if (!op->is_string() || op->get_ref<const std::string&>() != "SendMessage")
-                return Reply::failure(400, "InvalidAction",
+                return Reply::failure(kSqsInvalidAction,
                                       "operation " + op->dump() + " is not simulated on SQS; use SendMessage");
             const Json* mb = member(b, "MessageBody");
             body = part_of(in.body, mb ? mb : member(b, "Event"));
@@ -93,13 +94,13 @@ Reply SqsQueue::send(Context& ctx, const Message& in) {
             if (const Json* a = member(b, "MessageAttributes"); a && a->is_object()) attrs = part_of(in.body, a);
             if (const Json* ds = member(b, "DelaySeconds")) {
                 if (c_.fifo)
-                    return Reply::failure(400, "InvalidParameterValue",
+                    return Reply::failure(kSqsInvalidParameterValue,
                                           "Value " + ds->dump() +
                                               " for parameter DelaySeconds is invalid. Reason: The request include "
                                               "parameter that is not valid for this queue type.");
                 if (!ds->is_number_integer() || ds->get<std::int64_t>() < 0 || ds->get<std::int64_t>() > 900)
                     return Reply::failure(
-                        400, "InvalidParameterValue",
+                        kSqsInvalidParameterValue,
                         "Value " + ds->dump() +
                             " for parameter DelaySeconds is invalid. Reason: must be between 0 and 900, if provided.");
                 delay = sec(ds->get<std::int64_t>());
@@ -110,21 +111,20 @@ Reply SqsQueue::send(Context& ctx, const Message& in) {
     ctx.metrics().add_cost(
         request_price() * ctx.billable(FreeMeter::SqsRequests, std::ceil(static_cast<double>(size) / kChunk)), now);
     if (size > c_.max_size)
-        return Reply::failure(400, "InvalidParameterValue",
+        return Reply::failure(kSqsInvalidParameterValue,
                               "One or more parameters are invalid. Reason: Message must be shorter than " +
                                   std::to_string(c_.max_size) + " bytes.");
     if (c_.fifo) {
         if (group.empty())
-            return Reply::failure(400, "MissingParameter", "The request must contain the parameter MessageGroupId.");
+            return Reply::failure(kSqsMissingParameter, "The request must contain the parameter MessageGroupId.");
         if (dedup.empty()) {
             if (!c_.content_dedup)
-                return Reply::failure(400, "InvalidParameterValue",
+                return Reply::failure(kSqsInvalidParameterValue,
                                       "The queue should either have ContentBasedDeduplication enabled or "
                                       "MessageDeduplicationId provided explicitly");
             dedup = hex_digest("SHA-256", body ? body->dump() : "").value_or("");
         }
-        if (!take_send_token(now))
-            return Reply::failure(400, "ThrottlingException", "FIFO queue send rate above 300 per second");
+        if (!take_send_token(now)) return Reply::failure(kSqsThrottling, "FIFO queue send rate above 300 per second");
         const std::string key = c_.high_throughput ? group + "\x1f" + dedup : dedup;  // DeduplicationScope
         if (!dedup_.first_seen(key, now)) {
             ++deduplicated_;  // accepted, not delivered again (5-minute deduplication interval)
@@ -578,6 +578,8 @@ ServiceKind sqs_kind() {
          {"lambda"},
          "an SQS queue is consumed by Lambda pollers; other services send to it"},
         {"dlq", "dead-letter queue (redrive policy)", {"sqs"}, "a redrive policy moves messages to another SQS queue"}};
+    k.operations = sqs_operations();
+    k.errors = sqs_errors();
     k.create = create_queue;
     k.icon = "sqs";
     k.shape = DiagramShape::Channel;

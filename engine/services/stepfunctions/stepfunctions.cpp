@@ -15,6 +15,7 @@
 //               [ ] distributed Map child executions  [ ] execution name idempotency
 // AWS: https://docs.aws.amazon.com/step-functions/latest/dg/concepts-standard-vs-express.html
 #include "services/stepfunctions/stepfunctions.h"
+#include "services/stepfunctions/stepfunctions_contract.h"
 
 #include "core/token_bucket.h"
 #include "pattern/config_reader.h"
@@ -83,19 +84,19 @@ public:
             input = body.contains("body") ? body["body"] : Json::object();
             if (c_.sync_from_api) op = "StartSyncExecution";
         }
-        if (input.is_discarded()) return refuse(ctx, in, 400, "InvalidExecutionInput", "Input is not valid JSON");
+        if (input.is_discarded()) return refuse(ctx, in, kSfnInvalidExecutionInput, "Input is not valid JSON");
         if (op == "StartSyncExecution" && !c_.express)
-            return refuse(ctx, in, 400, "StateMachineTypeNotSupported",
+            return refuse(ctx, in, kSfnStateMachineTypeNotSupported,
                           "This operation is not supported by this type of state machine");
         if (op != "StartExecution" && op != "StartSyncExecution")
-            return refuse(ctx, in, 400, "InvalidAction",
+            return refuse(ctx, in, kSfnInvalidAction,
                           "operation '" + op + "' is not simulated; use StartExecution or StartSyncExecution");
         if (input.dump().size() > 256 * 1024)
-            return refuse(ctx, in, 400, "InvalidExecutionInput", "Input exceeds the 256 KiB payload limit");
+            return refuse(ctx, in, kSfnInvalidExecutionInput, "Input exceeds the 256 KiB payload limit");
         if (!c_.express) {  // Standard StartExecution token bucket (1,300 burst, 300/s)
             if (!start_executions_.try_take(now)) {
                 ctx.metrics().count(Counter::Throttles, now);
-                return refuse(ctx, in, 400, "ThrottlingException", "Rate exceeded");
+                return refuse(ctx, in, kSfnThrottling, "Rate exceeded");
             }
         }
         const std::uint64_t id = next_run_++;
@@ -175,12 +176,12 @@ public:
     }
 
 private:
-    void refuse(Context& ctx, const Inbound& in, int status, const char* error, const std::string& detail) {
-        if (std::string(error) != "ThrottlingException") ctx.metrics().count(Counter::Errors, ctx.now());
+    void refuse(Context& ctx, const Inbound& in, const ErrorSpec& error, const std::string& detail) {
+        if (error.kind != ErrorClass::Throttle) ctx.metrics().count(Counter::Errors, ctx.now());
         if (in.caller.valid())
-            ctx.reply(in.caller, Reply::failure(status, error, detail));
+            ctx.reply(in.caller, Reply::failure(error, detail));
         else
-            ctx.drop(in.msg, DropReason::Refused, std::string(error) + ": " + detail);
+            ctx.drop(in.msg, DropReason::Refused, std::string(error.code) + ": " + detail);
     }
 
     // Runs the execution as far as it can go now, starting tasks and arming its next wake-up.
@@ -422,6 +423,8 @@ ServiceKind stepfunctions_kind() {
                 "Task integrations",
                 {"lambda", "dynamodb", "sns", "sqs", "eventbridge", "stepfunctions"},
                 "Task states call Lambda, DynamoDB, SNS, SQS, EventBridge or another state machine"}};
+    k.operations = stepfunctions_operations();
+    k.errors = stepfunctions_errors();
     k.create = create_state_machine;
     k.icon = "stepfunctions";
     k.shape = DiagramShape::Box;

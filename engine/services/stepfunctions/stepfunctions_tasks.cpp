@@ -2,12 +2,46 @@
 // nodes, and results / errors in the shape Step Functions gives them (see stepfunctions_tasks.h).
 #include "services/stepfunctions/stepfunctions_tasks.h"
 
+#include "services/all_services.h"
 #include "services/dynamodb/dynamodb_storage.h"
+#include "services/lambda/lambda_contract.h"
 
 namespace sim::svc::sfn_tasks {
 
 namespace {
 const char* kOptimized = "arn:aws:states:::";
+
+// Step Functions' optimized integrations in request-response form (integrate-optimized.html): the
+// ARN's service prefix, the node it calls and the operations of that node's contract it exposes
+// (the ARN names each in camelCase: PutItem → dynamodb:putItem).
+struct Integration {
+    const char* prefix;
+    TaskTarget::Kind kind;
+    std::vector<const char*> operations;
+};
+const Integration kIntegrations[] = {
+    {"lambda", TaskTarget::LambdaInvoke, {"Invoke"}},
+    {"dynamodb", TaskTarget::DynamoDb, {"PutItem", "GetItem", "DeleteItem", "UpdateItem"}},
+    {"sns", TaskTarget::Sns, {"Publish"}},
+    {"sqs", TaskTarget::Sqs, {"SendMessage"}},
+    {"events", TaskTarget::EventBridge, {"PutEvents"}},
+    {"states", TaskTarget::StepFunctions, {"StartExecution"}}};
+
+std::string camel_case(std::string_view op) {
+    std::string out(op);
+    if (!out.empty()) out[0] = static_cast<char>(out[0] - 'A' + 'a');
+    return out;
+}
+
+// "lambda:invoke, dynamodb:putItem/getItem/deleteItem/updateItem, ..." for a refusal.
+std::string integration_list() {
+    std::string out;
+    for (const Integration& in : kIntegrations) {
+        out += (out.empty() ? "" : ", ") + std::string(in.prefix) + ":";
+        for (std::size_t i = 0; i < in.operations.size(); ++i) out += (i ? "/" : "") + camel_case(in.operations[i]);
+    }
+    return out;
+}
 
 Json param(const Json& input, const char* key) {
     return input.is_object() && input.contains(key) ? input[key] : Json();
@@ -55,24 +89,17 @@ std::optional<TaskTarget> parse_resource(const std::string& resource, std::strin
                 "the .sync and .waitForTaskToken integration patterns are not simulated; use the request-response form";
             return std::nullopt;
         }
-        if (service == "lambda" && t.action == "invoke")
-            t.kind = TaskTarget::LambdaInvoke;
-        else if (service == "dynamodb" && (t.action == "putItem" || t.action == "getItem" || t.action == "deleteItem" ||
-                                           t.action == "updateItem"))
-            t.kind = TaskTarget::DynamoDb;
-        else if (service == "sns" && t.action == "publish")
-            t.kind = TaskTarget::Sns;
-        else if (service == "sqs" && t.action == "sendMessage")
-            t.kind = TaskTarget::Sqs;
-        else if (service == "events" && t.action == "putEvents")
-            t.kind = TaskTarget::EventBridge;
-        else if (service == "states" && t.action == "startExecution")
-            t.kind = TaskTarget::StepFunctions;
-        else {
-            why = "'" + resource +
-                  "' is not an integration this simulator supports (lambda:invoke, "
-                  "dynamodb:putItem/getItem/deleteItem/updateItem, "
-                  "sns:publish, sqs:sendMessage, events:putEvents, states:startExecution)";
+        for (const Integration& in : kIntegrations) {
+            if (service != in.prefix) continue;
+            for (const char* op : in.operations) {
+                if (t.action != camel_case(op)) continue;
+                const ServiceKind* target = default_registry().find(node_type_for(in.kind));
+                t.kind = in.kind;
+                t.op = target ? target->operation(op) : nullptr;
+            }
+        }
+        if (!t.op) {
+            why = "'" + resource + "' is not an integration this simulator supports (" + integration_list() + ")";
             return std::nullopt;
         }
         return t;
@@ -121,8 +148,7 @@ Json request_for(const TaskTarget& t, const Json& input) {
             req.erase("TableName");
             for (const char* k : {"Item", "Key", "ExpressionAttributeValues"})
                 if (req.contains(k)) req[k] = ddb::unmarshal_item(req[k]);
-            const std::string a = t.action;
-            req["operation"] = std::string(1, static_cast<char>(a[0] - 'a' + 'A')) + a.substr(1);
+            req["operation"] = t.op->name;
             return req;
         }
         case TaskTarget::Sns: {
@@ -179,8 +205,8 @@ Json result_of(const TaskTarget& t, const Reply& r, std::uint64_t message_id) {
 std::pair<std::string, std::string> error_of(const TaskTarget& t, const Reply& r) {
     if (t.kind == TaskTarget::LambdaInvoke || t.kind == TaskTarget::LambdaDirect) {
         if (r.status == 429) return {"Lambda.TooManyRequestsException", "Rate Exceeded. " + r.detail};
-        if (r.error == "Sandbox.Timedout") return {"Sandbox.Timedout", Json{{"errorMessage", r.detail}}.dump()};
-        if (r.error == "Unhandled") {
+        if (r.is(kLambdaFunctionTimedOut)) return {"Sandbox.Timedout", Json{{"errorMessage", r.detail}}.dump()};
+        if (r.is(kLambdaFunctionUnhandled)) {
             // The function threw: Step Functions reports its errorType (Node.js `Error` here).
             return {"Error", Json{{"errorType", "Error"}, {"errorMessage", r.detail}}.dump()};
         }

@@ -24,7 +24,10 @@ namespace sim::svc::sfn_tasks {
 struct TaskTarget {
     enum Kind { LambdaInvoke, LambdaDirect, DynamoDb, Sns, Sqs, EventBridge, StepFunctions } kind = LambdaDirect;
     std::string action;  // "putItem", "publish", ... (lowercase-first, as in the ARN)
-    std::string node;    // wired node id when fixed by the Resource; empty = from Parameters
+    // The integration's operation in the target's contract (registry-owned); null for a Lambda
+    // function named directly as the Resource.
+    const OperationSpec* op = nullptr;
+    std::string node;  // wired node id when fixed by the Resource; empty = from Parameters
 };
 
 // Parses a Resource ARN; nullopt with `why` when it is not one this simulator integrates.

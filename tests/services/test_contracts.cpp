@@ -1,0 +1,220 @@
+// test_contracts.cpp — each service's contract (operations and errors) is consistent, agrees with
+// AWS's API references, and is what Lambda actions, Step Functions tasks and SDK-call ports read.
+#include "services/all_services.h"
+#include "services/lambda/lambda_actions.h"
+#include "services/stepfunctions/stepfunctions_tasks.h"
+#include "support/test_support.h"
+
+#include <set>
+
+using namespace sim;
+using namespace sim::test;
+
+namespace {
+const ServiceKind& kind(const std::string& type) {
+    const ServiceKind* k = default_registry().find(type);
+    REQUIRE(k != nullptr);
+    return *k;
+}
+
+const OperationSpec& operation(const std::string& type, const std::string& name) {
+    const OperationSpec* op = kind(type).operation(name);
+    REQUIRE_MESSAGE(op != nullptr, type << " has no operation " << name);
+    return *op;
+}
+
+bool required(const std::string& type, const std::string& op, const std::string& field) {
+    const FieldSpec* f = operation(type, op).field(field);
+    REQUIRE_MESSAGE(f != nullptr, type << " " << op << " has no field " << field);
+    return f->required;
+}
+
+// A Lambda function wired to one `type` node, calling `op` on it.
+std::string lambda_calling(const std::string& type, const std::string& op) {
+    return R"({"format": "serverless-playground/1", "nodes": [
+        {"id": "f", "type": "lambda", "config": {"Actions": [{"target": "t", "operation": ")" +
+           op + R"("}]}},
+        {"id": "t", "type": ")" +
+           type + R"(", "config": {}}], "edges": [{"from": "f", "to": "t"}]})";
+}
+
+// The diagnostic the action's operation got, or "" when it was accepted.
+std::string operation_error(const std::string& type, const std::string& op) {
+    const auto built = build_from_text(lambda_calling(type, op));
+    for (const auto& d : built.diagnostics.items())
+        if (d.severity == Severity::Error && d.path == "/nodes/0/config/Actions/0/operation") return d.message;
+    return "";
+}
+}  // namespace
+
+TEST_SUITE("contracts") {
+    TEST_CASE("every kind's operations and errors have unique names, and operations name only declared errors") {
+        for (const ServiceKind& k : default_registry().kinds()) {
+            CAPTURE(k.type);
+            std::set<std::string> ops;
+            for (const OperationSpec& op : k.operations) {
+                CHECK(ops.insert(op.name).second);
+                std::set<std::string> fields;
+                for (const FieldSpec& f : op.request) CHECK(fields.insert(f.name).second);
+                for (std::string_view code : op.errors) {
+                    CAPTURE(op.name);
+                    CAPTURE(code);
+                    CHECK(k.error(code) != nullptr);
+                }
+            }
+            std::set<std::string_view> codes;
+            for (const ErrorSpec& e : k.errors) CHECK(codes.insert(e.code).second);
+        }
+    }
+
+    TEST_CASE("the services Lambda code calls have the operations AWS's SDK sends them") {
+        // AWS SDK for JavaScript v3 command names without "Command" (PutItemCommand → PutItem).
+        const std::vector<std::pair<std::string, std::vector<std::string>>> sdk = {
+            {"dynamodb", {"PutItem", "GetItem", "DeleteItem", "UpdateItem", "Query"}},
+            {"s3", {"PutObject", "GetObject", "DeleteObject"}},
+            {"sqs", {"SendMessage"}},
+            {"sns", {"Publish"}},
+            {"eventbridge", {"PutEvents"}},
+            {"kinesis", {"PutRecord"}},
+            {"firehose", {"PutRecord"}},
+            {"lambda", {"Invoke"}},
+            {"stepfunctions", {"StartExecution", "StartSyncExecution"}},
+            {"aurora", {"ExecuteStatement"}},
+            {"redshift", {"ExecuteStatement"}}};
+        for (const auto& [type, ops] : sdk)
+            for (const std::string& op : ops) CHECK(operation(type, op).name == op);
+        CHECK(kind("appsync").operation("GraphQL") != nullptr);
+    }
+
+    TEST_CASE("required request fields are the ones AWS's API references require") {
+        // SQS SendMessage: QueueUrl and MessageBody required; the rest optional.
+        CHECK(required("sqs", "SendMessage", "QueueUrl"));
+        CHECK(required("sqs", "SendMessage", "MessageBody"));
+        CHECK_FALSE(required("sqs", "SendMessage", "DelaySeconds"));
+        CHECK_FALSE(required("sqs", "SendMessage", "MessageGroupId"));
+        // DynamoDB: PutItem needs TableName and Item; GetItem/DeleteItem/UpdateItem TableName and Key.
+        CHECK(required("dynamodb", "PutItem", "TableName"));
+        CHECK(required("dynamodb", "PutItem", "Item"));
+        CHECK_FALSE(required("dynamodb", "PutItem", "ConditionExpression"));
+        for (const char* op : {"GetItem", "DeleteItem", "UpdateItem"}) {
+            CAPTURE(op);
+            CHECK(required("dynamodb", op, "TableName"));
+            CHECK(required("dynamodb", op, "Key"));
+        }
+        CHECK(required("dynamodb", "Query", "TableName"));
+        CHECK_FALSE(required("dynamodb", "Query", "KeyConditionExpression"));
+        // Kinesis PutRecord: Data and PartitionKey; the stream by StreamName or StreamARN (neither alone).
+        CHECK(required("kinesis", "PutRecord", "Data"));
+        CHECK(required("kinesis", "PutRecord", "PartitionKey"));
+        CHECK_FALSE(required("kinesis", "PutRecord", "StreamName"));
+        CHECK_FALSE(required("kinesis", "PutRecord", "StreamARN"));
+        // SNS Publish: only Message (the topic may be TopicArn, TargetArn or PhoneNumber).
+        CHECK(required("sns", "Publish", "Message"));
+        CHECK_FALSE(required("sns", "Publish", "TopicArn"));
+        CHECK(required("eventbridge", "PutEvents", "Entries"));
+        CHECK(required("s3", "PutObject", "Bucket"));
+        CHECK(required("s3", "PutObject", "Key"));
+        CHECK(required("firehose", "PutRecord", "DeliveryStreamName"));
+        CHECK(required("firehose", "PutRecord", "Record"));
+        CHECK(required("lambda", "Invoke", "FunctionName"));
+        CHECK_FALSE(required("lambda", "Invoke", "Payload"));
+        CHECK(required("stepfunctions", "StartExecution", "stateMachineArn"));
+        CHECK_FALSE(required("stepfunctions", "StartExecution", "input"));
+        CHECK(required("aurora", "ExecuteStatement", "resourceArn"));
+        CHECK(required("aurora", "ExecuteStatement", "secretArn"));
+        CHECK(required("aurora", "ExecuteStatement", "sql"));
+        CHECK(required("redshift", "ExecuteStatement", "Sql"));
+    }
+
+    TEST_CASE("errors carry AWS's status and whether SDKs treat them as throttles") {
+        // DynamoDB answers every error with HTTP 400; ProvisionedThroughputExceededException and
+        // ThrottlingException are throttles the SDK retries.
+        for (const char* code : {"ProvisionedThroughputExceededException", "ThrottlingException"}) {
+            CAPTURE(code);
+            REQUIRE(kind("dynamodb").error(code) != nullptr);
+            CHECK(kind("dynamodb").error(code)->status == 400);
+            CHECK(kind("dynamodb").error(code)->kind == ErrorClass::Throttle);
+        }
+        CHECK(kind("dynamodb").error("ConditionalCheckFailedException")->kind == ErrorClass::Client);
+        CHECK(kind("kinesis").error("ProvisionedThroughputExceededException")->kind == ErrorClass::Throttle);
+        // Lambda Invoke: TooManyRequestsException is 429, RequestTooLargeException 413.
+        const ErrorSpec* tmr = kind("lambda").error("TooManyRequestsException");
+        REQUIRE(tmr != nullptr);
+        CHECK(tmr->status == 429);
+        CHECK(tmr->kind == ErrorClass::Throttle);
+        CHECK(kind("lambda").error("RequestTooLargeException")->status == 413);
+        // S3: a missing key is 404 NoSuchKey; SlowDown is 503 and asks callers to back off.
+        CHECK(kind("s3").error("NoSuchKey")->status == 404);
+        CHECK(kind("s3").error("SlowDown")->status == 503);
+        CHECK(kind("s3").error("SlowDown")->kind == ErrorClass::Throttle);
+        // Replies built from a spec answer throttled()/retryable()/is() from it.
+        const Reply r = Reply::failure(*kind("sqs").error("ThrottlingException"), "FIFO queue send rate above 300");
+        CHECK(r.throttled());
+        CHECK(r.retryable());
+        CHECK(r.is(*kind("sqs").error("ThrottlingException")));
+        CHECK_FALSE(Reply::failure(*kind("sqs").error("MissingParameter"), "").retryable());
+    }
+
+    TEST_CASE("Lambda actions accept exactly the operations of the target's contract") {
+        std::set<std::string> candidates = {"Scan", "ReceiveMessage", "ListObjectsV2", "PutRecords", "Subscribe"};
+        for (const std::string& type : svc::lambda_sdk_targets())
+            for (const OperationSpec& op : kind(type).operations) candidates.insert(op.name);
+        for (const std::string& type : svc::lambda_sdk_targets()) {
+            for (const std::string& op : candidates) {
+                CAPTURE(type);
+                CAPTURE(op);
+                const bool in_contract = kind(type).operation(op) != nullptr;
+                CHECK(operation_error(type, op).empty() == in_contract);
+            }
+        }
+    }
+
+    TEST_CASE("an unknown operation's error lists the contract's operations") {
+        const std::string error = operation_error("dynamodb", "Scan");
+        std::string names;
+        for (const OperationSpec& op : kind("dynamodb").operations) names += (names.empty() ? "" : " ") + op.name;
+        CHECK(error == "operation 'Scan' is not one dynamodb supports here; expected one of: " + names);
+        for (const char* op : {"PutItem", "GetItem", "DeleteItem", "UpdateItem", "Query"})
+            CHECK(error.find(op) != std::string::npos);
+    }
+
+    TEST_CASE("SDK-call ports reach exactly the services whose contract has operations") {
+        const Registry& r = default_registry();
+        for (const char* caller : {"lambda", "ec2", "fargate"}) {
+            for (const ServiceKind& k : r.kinds()) {
+                if (!k.simulated || !k.accepts_input) continue;
+                CAPTURE(caller);
+                CAPTURE(k.type);
+                CHECK(r.can_connect(caller, "out", k.type).ok == !k.operations.empty());
+            }
+        }
+    }
+
+    TEST_CASE("Step Functions integrations map onto contract operations by camelCase name") {
+        const std::vector<std::pair<std::string, std::string>> arns = {{"lambda:invoke", "Invoke"},
+                                                                       {"dynamodb:putItem", "PutItem"},
+                                                                       {"dynamodb:getItem", "GetItem"},
+                                                                       {"dynamodb:deleteItem", "DeleteItem"},
+                                                                       {"dynamodb:updateItem", "UpdateItem"},
+                                                                       {"sns:publish", "Publish"},
+                                                                       {"sqs:sendMessage", "SendMessage"},
+                                                                       {"events:putEvents", "PutEvents"},
+                                                                       {"states:startExecution", "StartExecution"}};
+        for (const auto& [arn, op] : arns) {
+            CAPTURE(arn);
+            std::string why;
+            const auto t = svc::sfn_tasks::parse_resource("arn:aws:states:::" + arn, why);
+            REQUIRE(t.has_value());
+            REQUIRE(t->op != nullptr);
+            CHECK(t->op->name == op);
+            CHECK(kind(svc::sfn_tasks::node_type_for(t->kind)).operation(op) == t->op);
+        }
+        // Step Functions' optimized DynamoDB integration has no query (AWS: use an aws-sdk task).
+        std::string why;
+        CHECK_FALSE(svc::sfn_tasks::parse_resource("arn:aws:states:::dynamodb:query", why).has_value());
+        CHECK(why ==
+              "'arn:aws:states:::dynamodb:query' is not an integration this simulator supports (lambda:invoke, "
+              "dynamodb:putItem/getItem/deleteItem/updateItem, sns:publish, sqs:sendMessage, events:putEvents, "
+              "states:startExecution)");
+    }
+}
