@@ -9,11 +9,13 @@
 #include "flow.h"
 #include "learn/learn.h"
 #include "panels/panels.h"
+#include "schedule_skip.h"
 #include "sim_runner.h"
 #include "theme.h"
 
 #include <deque>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -63,6 +65,11 @@ public:
     bool step();
     std::uint64_t run_for(double sim_seconds) { return runner_.run_for(sim_seconds); }
     void reset();
+    // Advances the run to just before the next scheduled rule fire (schedule_skip.h), served over
+    // the next frames like run_for; false when there is none before the run length.
+    bool skip_to_next_schedule();
+    // Where that skip would go: the next fire at least kSkipLead away, within the run length.
+    std::optional<ScheduledFire> next_skip() const;
     void new_document();
     void undo();
     void redo();
@@ -103,6 +110,8 @@ private:
         if (hooks_.host_command) hooks_.host_command(command);
     }
     void export_menu_items();                    // Share/Export menu entries (app_toolbar.cpp)
+    void skip_button();                          // "Skip to schedule" (app_toolbar.cpp)
+    void run_length_status(bool short_text);     // "run ended at 10m" / "past the 10m run length"
     void record_toolbar_item(const char* name);  // the last item's rect, for layout()
 
     PlatformHooks hooks_;

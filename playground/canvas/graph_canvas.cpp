@@ -93,7 +93,6 @@ void GraphCanvas::draw(const Document& doc, const Theme& theme, const sim::Regis
         dl->AddRectFilled(a, b, theme.colours().selection_fill);
         dl->AddRect(a, b, theme.colours().selection, 0, 0, theme.px(1));
     }
-    draw_refusal(dl, theme);
     if (nodes_.empty()) {
         const char* hint = "Drag services here from the palette, or open a pattern from the Gallery";
         const ImVec2 ts = ImGui::CalcTextSize(hint);
@@ -118,6 +117,11 @@ void GraphCanvas::draw(const Document& doc, const Theme& theme, const sim::Regis
         const auto ei = static_cast<std::size_t>(hover_.edge);
         if (ei < overlay.edge_problems.size() && !overlay.edge_problems[ei].empty())
             ImGui::SetTooltip("%s", overlay.edge_problems[ei].c_str());
+        else if (ei < overlay.edge_unused.size() && overlay.edge_unused[ei])
+            ImGui::SetTooltip(
+                "%s never calls %s: no entry of its Actions targets it.\n"
+                "Select %s and add an action, e.g. {\"target\": \"%s\", ...}.",
+                e.from.c_str(), e.to.c_str(), e.from.c_str(), e.to.c_str());
         else
             ImGui::SetTooltip("%s.%s → %s", e.from.c_str(), e.port.c_str(), e.to.c_str());
     }
@@ -179,8 +183,8 @@ const char* GraphCanvas::gesture_name() const {
     return "none";
 }
 
-void GraphCanvas::refuse(std::string why, ImVec2 at) {
-    refusal_ = {std::move(why), at, ImGui::GetTime() + 4.0};
+void GraphCanvas::refuse(std::string why) {
+    refusal_ = {std::move(why)};
     ++refusal_count_;
 }
 
