@@ -335,6 +335,7 @@ void App::frame(double dt) {
     canvas_.set_editable(!embed_.read_only);
     apply_canvas_edits(canvas_.interact(doc_, theme_, sim::default_registry()));
     canvas_.draw(doc_, theme_, sim::default_registry(), flow_.overlay());
+    draw_context_menu();
     draw_learn_highlight(learn_, canvas_, doc_, theme_);
     if (narrow && !embed_.read_only && !embed_.hide_palette) draw_palette_button(ctx, panels_);
     ImGui::EndChild();

@@ -109,6 +109,7 @@ private:
     void host_command(const char* command) {
         if (hooks_.host_command) hooks_.host_command(command);
     }
+    void draw_context_menu();                    // right-click menus on the canvas (app_context_menu.cpp)
     void export_menu_items();                    // Share/Export menu entries (app_toolbar.cpp)
     void skip_button();                          // "Skip to schedule" (app_toolbar.cpp)
     void run_length_status(bool short_text);     // "run ended at 10m" / "past the 10m run length"
@@ -123,7 +124,9 @@ private:
     Panels panels_;
     Learn learn_{doc_, runner_, canvas_};  // tours, challenges, quiz (learn/)
     std::uint64_t built_rev_ = 0;
-    GestureId drag_gesture_ = 0;  // the canvas drag in progress: its moves are one undo step
+    GestureId drag_gesture_ = 0;        // the canvas drag in progress: its moves are one undo step
+    ContextMenuProposal context_menu_;  // what the open (or opening) context menu is for
+    bool open_context_menu_ = false;    // the canvas asked for it this frame
     std::uint64_t saved_rev_ = 0;
     double autosave_wait_ = 0;
     bool dark_ = true, help_open_ = false;

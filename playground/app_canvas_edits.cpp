@@ -20,6 +20,8 @@ struct Applier {
     GestureId& drag_gesture;
     Notices& notices;
     double sim_time;
+    ContextMenuProposal& menu;
+    bool& open_menu;
 
     void operator()(const SelectProposal& s) const {
         Selection& sel = doc.selection();
@@ -83,12 +85,17 @@ struct Applier {
         return true;
     }
     void operator()(const AddNodeProposal& a) const { doc.add_node(a.type, a.at); }
+    void operator()(const ContextMenuProposal& m) const {
+        menu = m;
+        open_menu = true;
+    }
 };
 
 }  // namespace
 
 void App::apply_canvas_edits(const CanvasEdits& edits) {
-    const Applier apply{doc_, canvas_, drag_gesture_, panels_.notices, runner_.sim_seconds()};
+    const Applier apply{doc_,          canvas_,           drag_gesture_, panels_.notices, runner_.sim_seconds(),
+                        context_menu_, open_context_menu_};
     for (const CanvasEdit& e : edits) {
         if (embed_.read_only && edits_document(e)) continue;  // looked at, never edited
         std::visit(apply, e);

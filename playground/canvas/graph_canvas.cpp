@@ -250,6 +250,9 @@ void GraphCanvas::handle_input(const Document& doc, bool hovered, CanvasEdits& o
             if (!hovered) break;
             if (ImGui::IsMouseClicked(ImGuiMouseButton_Middle) || ImGui::IsMouseClicked(ImGuiMouseButton_Right)) {
                 mode_ = Mode::Pan;
+                right_press_ = ImGui::IsMouseClicked(ImGuiMouseButton_Right);
+                right_hit_ = hover_;
+                press_pos_ = io.MousePos;
                 break;
             }
             if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) press(doc, out);
@@ -291,10 +294,24 @@ void GraphCanvas::handle_input(const Document& doc, bool hovered, CanvasEdits& o
         case Mode::Pan: {
             const bool down = ImGui::IsMouseDown(ImGuiMouseButton_Left) ||
                               ImGui::IsMouseDown(ImGuiMouseButton_Middle) || ImGui::IsMouseDown(ImGuiMouseButton_Right);
-            if (!down)
-                mode_ = Mode::Idle;
-            else
+            if (down) {
                 view_.pan_by(io.MouseDelta);
+                break;
+            }
+            mode_ = Mode::Idle;
+            // A right click that did not drag: a context menu for what it was over.
+            const float moved = std::hypot(io.MousePos.x - press_pos_.x, io.MousePos.y - press_pos_.y);
+            if (right_press_ && moved < 6.0f) {
+                ContextMenuProposal menu{{}, right_hit_.node < 0 ? right_hit_.edge : -1, press_pos_};
+                if (right_hit_.node >= 0) {
+                    menu.node = nodes_[static_cast<std::size_t>(right_hit_.node)].spec->id;
+                    if (!doc.is_selected(menu.node)) out.push_back(SelectProposal{{menu.node}, -1, false});
+                } else if (menu.edge >= 0) {
+                    out.push_back(SelectProposal{{}, menu.edge, false});
+                }
+                out.push_back(std::move(menu));
+            }
+            right_press_ = false;
             break;
         }
     }

@@ -117,6 +117,8 @@ private:
     mutable std::vector<std::uint64_t> dot_cells_;  // draw_dots: occupied (cell, colour) keys
     mutable std::size_t dots_drawn_ = 0;
     bool box_additive_ = false;
+    bool right_press_ = false;  // the pan in progress began with a right press (a click opens a menu)
+    Hit right_hit_;             // what that press was over
 };
 
 }  // namespace pg

@@ -2,7 +2,7 @@
 // window.playground.layout(): a refused wiring that stays readable until dismissed (item 9), Play
 // that stops at the run length and a skip to the next scheduled event (item 10), and a design built
 // from an empty canvas — client → API Gateway → Lambda → DynamoDB — that stores items without a
-// line of JSON typed (item 2).
+// line of JSON typed (item 2), and right-click menus on nodes, links and the canvas (item 8).
 import fs from 'node:fs';
 import path from 'node:path';
 import { launch, openPlayground, settle, stable, drag, watchFor, twoNodePattern, repo, assert, assertEq, saveArtifact }
@@ -243,6 +243,53 @@ export const tests = [
         const d = (await page.evaluate(() => window.playground.state())).diagnostics;
         assert(d.some((x) => /no action uses it/.test(x.message)), 'the engine says so too: ' + JSON.stringify(d));
         saveArtifact('newcomer-unused-link-1280.png', await page.screenshot());
+        assertEq(page.problems, [], 'console errors');
+      } finally { await b.close(); }
+    },
+  },
+  {
+    name: 'right-click menus: a node\'s Duplicate and Delete, a link\'s Delete, the canvas\'s Add service',
+    async run({ url }) {
+      const { b, page } = await fresh(url);
+      try {
+        const p = twoNodePattern();
+        p.edges = [{ from: 'api', to: 'fn' }];
+        assert((await page.evaluate((x) => window.playground.loadPattern(x), p)).ok, 'loads');
+        const rightClick = async (at) => { await page.mouse.click(at[0], at[1], { button: 'right' }); await settle(page); };
+        const count = () => page.evaluate(() => window.playground.state().nodeCount);
+        let l = await stable(page, 'layout');
+        // A node: Duplicate, then Delete (of the copy, which is selected).
+        await rightClick(l.nodes.fn.center);
+        await until(page, () => !!window.playground.layout().items['ctx.duplicate'], 'the node menu opened');
+        saveArtifact('newcomer-context-node-1280.png', await page.screenshot());
+        await clickItem(page, 'ctx.duplicate');
+        await until(page, () => window.playground.state().nodeCount === 3, 'duplicated from the menu');
+        const copy = (await page.evaluate(() => window.playground.getPattern())).nodes[2].id;
+        l = await stable(page, 'layout');
+        await rightClick(l.nodes[copy].center);
+        await clickItem(page, 'ctx.delete');
+        await until(page, () => window.playground.state().nodeCount === 2, 'deleted from the menu');
+        // A link: right-click its middle.
+        l = await stable(page, 'layout');
+        const a = l.nodes.api.outputs.out, f = l.nodes.fn.input;
+        await rightClick([(a[0] + f[0]) / 2, (a[1] + f[1]) / 2]);
+        await clickItem(page, 'ctx.delete-link');
+        await until(page, () => window.playground.state().edgeCount === 0, 'link deleted from the menu');
+        // The canvas: Add service… → SQS, at the click.
+        const c = l.canvas, at = [c[0] + (c[2] - c[0]) * 0.5, c[1] + (c[3] - c[1]) * 0.8];
+        await rightClick(at);
+        const add = mid(await item(page, 'ctx.add'));
+        await page.mouse.move(add[0], add[1]);
+        await settle(page);
+        await until(page, () => !!window.playground.layout().items['ctx.add.sqs'], 'the Add service submenu opened');
+        saveArtifact('newcomer-context-canvas-1280.png', await page.screenshot());
+        await clickItem(page, 'ctx.add.sqs');
+        await until(page, () => window.playground.state().nodeCount === 3, 'a service added from the menu');
+        const added = (await page.evaluate(() => window.playground.getPattern())).nodes[2];
+        assertEq(added.type, 'sqs', 'the added type');
+        const centre = (await stable(page, 'layout')).nodes[added.id].center;
+        assert(Math.abs(centre[0] - at[0]) < 4, `added where the menu was opened: ${centre} vs ${at}`);
+        assertEq(await count(), 3, 'node count');
         assertEq(page.problems, [], 'console errors');
       } finally { await b.close(); }
     },
