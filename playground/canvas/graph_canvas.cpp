@@ -302,13 +302,9 @@ void GraphCanvas::handle_input(const Document& doc, bool hovered, CanvasEdits& o
             // A right click that did not drag: a context menu for what it was over.
             const float moved = std::hypot(io.MousePos.x - press_pos_.x, io.MousePos.y - press_pos_.y);
             if (right_press_ && moved < 6.0f) {
+                // The selection stays: a right click (or a long press) is no left click.
                 ContextMenuProposal menu{{}, right_hit_.node < 0 ? right_hit_.edge : -1, press_pos_};
-                if (right_hit_.node >= 0) {
-                    menu.node = nodes_[static_cast<std::size_t>(right_hit_.node)].spec->id;
-                    if (!doc.is_selected(menu.node)) out.push_back(SelectProposal{{menu.node}, -1, false});
-                } else if (menu.edge >= 0) {
-                    out.push_back(SelectProposal{{}, menu.edge, false});
-                }
+                if (right_hit_.node >= 0) menu.node = nodes_[static_cast<std::size_t>(right_hit_.node)].spec->id;
                 out.push_back(std::move(menu));
             }
             right_press_ = false;
