@@ -5,8 +5,10 @@
 #include "assets.h"
 #include "gallery.h"
 #include "learn/learn_ui.h"
+#include "schedule_skip.h"
 #include "services/all_services.h"
 #include "widgets.h"
+#include "wiring_defaults.h"
 
 #include <algorithm>
 #include <cmath>
@@ -112,6 +114,22 @@ void App::reset() {
     built_rev_ = doc_.semantic_revision();
 }
 
+std::optional<ScheduledFire> App::next_skip() const {
+    const sim::Simulation* s = runner_.simulation();
+    if (!s) return std::nullopt;
+    std::optional<ScheduledFire> fire = next_scheduled_fire(doc_.pattern(), s->now() + kSkipLead);
+    if (fire && fire->at - kSkipLead > runner_.run_length() && !runner_.overtime()) return std::nullopt;
+    return fire;
+}
+
+bool App::skip_to_next_schedule() {
+    sync_simulation();
+    const std::optional<ScheduledFire> fire = next_skip();
+    if (!fire) return false;
+    runner_.run_for((fire->at - kSkipLead - runner_.simulation()->now()).seconds());
+    return true;
+}
+
 void App::new_document() {
     sim::Pattern p;
     p.name = "Untitled";
@@ -161,7 +179,25 @@ sim::Json App::state() const {
     const sim::Simulation* s = runner_.simulation();
     sim::Json sel_nodes = sim::Json::array();
     for (const auto& id : doc_.selection().nodes) sel_nodes.push_back(id);
+    sim::Json notice;  // null when no banner is up
+    if (const Notice* n = panels_.notices.current()) notice = {{"title", n->title}, {"text", n->text}};
+    sim::Json refused = sim::Json::array();
+    for (const Notice& n : panels_.notices.log()) refused.push_back(n.title + ": " + n.text);
+    sim::Json next_schedule;
+    if (const auto f = s ? next_scheduled_fire(doc_.pattern(), s->now()) : std::nullopt)
+        next_schedule = {{"at", f->at.seconds()}, {"bus", f->bus}, {"rule", f->rule}, {"utc", f->utc}};
+    sim::Json unused = sim::Json::array();
+    const std::vector<bool> unused_flags = unused_links(doc_.pattern());
+    for (std::size_t i = 0; i < unused_flags.size(); ++i)
+        if (unused_flags[i]) unused.push_back(i);
     return {{"simTime", s ? s->now().seconds() : 0.0},
+            {"runLength", runner_.run_length().seconds()},
+            {"runEnded", runner_.at_run_end() && !runner_.overtime()},
+            {"overtime", runner_.overtime()},
+            {"nextSchedule", next_schedule},
+            {"notice", notice},
+            {"refusedEdits", refused},
+            {"unusedLinks", unused},
             {"running", runner_.running()},
             {"busy", runner_.busy()},
             {"completedRequest", runner_.completed_request()},
@@ -294,9 +330,12 @@ void App::frame(double dt) {
     ImGui::BeginChild(
         "##canvas", ImVec2(canvas_w, main_h), false,
         ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoBackground);
+    const ImVec2 canvas_min = ImGui::GetWindowPos();
+    const ImVec2 canvas_max(canvas_min.x + ImGui::GetWindowWidth(), canvas_min.y + ImGui::GetWindowHeight());
     canvas_.set_editable(!embed_.read_only);
     apply_canvas_edits(canvas_.interact(doc_, theme_, sim::default_registry()));
     canvas_.draw(doc_, theme_, sim::default_registry(), flow_.overlay());
+    draw_context_menu();
     draw_learn_highlight(learn_, canvas_, doc_, theme_);
     if (narrow && !embed_.read_only && !embed_.hide_palette) draw_palette_button(ctx, panels_);
     ImGui::EndChild();
@@ -316,6 +355,9 @@ void App::frame(double dt) {
 
     draw_learn_panel(learn_, canvas_, doc_, theme_);
     draw_dialogs(ctx, panels_, *this);
+    // Narrow screens keep "+ Add service" at the canvas's top-left: the banner goes below it.
+    const ImVec2 banner_min(canvas_min.x, canvas_min.y + (narrow ? theme_.px(40) : 0));
+    draw_notice_banner(panels_.notices, theme_, banner_min, canvas_max);
     if (help_open_) draw_help_overlay();
     // What the panels and shortcuts proposed this frame, after the canvas' own proposals.
     apply_canvas_edits(proposals_);

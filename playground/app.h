@@ -9,11 +9,13 @@
 #include "flow.h"
 #include "learn/learn.h"
 #include "panels/panels.h"
+#include "schedule_skip.h"
 #include "sim_runner.h"
 #include "theme.h"
 
 #include <deque>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -63,6 +65,11 @@ public:
     bool step();
     std::uint64_t run_for(double sim_seconds) { return runner_.run_for(sim_seconds); }
     void reset();
+    // Advances the run to just before the next scheduled rule fire (schedule_skip.h), served over
+    // the next frames like run_for; false when there is none before the run length.
+    bool skip_to_next_schedule();
+    // Where that skip would go: the next fire at least kSkipLead away, within the run length.
+    std::optional<ScheduledFire> next_skip() const;
     void new_document();
     void undo();
     void redo();
@@ -102,7 +109,10 @@ private:
     void host_command(const char* command) {
         if (hooks_.host_command) hooks_.host_command(command);
     }
+    void draw_context_menu();                    // right-click menus on the canvas (app_context_menu.cpp)
     void export_menu_items();                    // Share/Export menu entries (app_toolbar.cpp)
+    void skip_button();                          // "Skip to schedule" (app_toolbar.cpp)
+    void run_length_status(bool short_text);     // "run ended at 10m" / "past the 10m run length"
     void record_toolbar_item(const char* name);  // the last item's rect, for layout()
 
     PlatformHooks hooks_;
@@ -114,8 +124,10 @@ private:
     Panels panels_;
     Learn learn_{doc_, runner_, canvas_};  // tours, challenges, quiz (learn/)
     std::uint64_t built_rev_ = 0;
-    CanvasEdits proposals_;       // proposed by panels and shortcuts this frame (canvas_edit.h)
-    GestureId drag_gesture_ = 0;  // the canvas drag in progress: its moves are one undo step
+    CanvasEdits proposals_;             // proposed by panels and shortcuts this frame (canvas_edit.h)
+    GestureId drag_gesture_ = 0;        // the canvas drag in progress: its moves are one undo step
+    ContextMenuProposal context_menu_;  // what the open (or opening) context menu is for
+    bool open_context_menu_ = false;    // the canvas asked for it this frame
     std::uint64_t saved_rev_ = 0;
     double autosave_wait_ = 0;
     bool dark_ = true, help_open_ = false;

@@ -49,6 +49,19 @@ std::string clock_text(double s) {
     return buf;
 }
 
+// A run length as people say it: "10 min", "73 h", "90 s".
+std::string run_length_text(sim::SimTime t) {
+    const double s = t.seconds();
+    char buf[32];
+    if (s >= 3600 && std::fmod(s, 3600) == 0)
+        std::snprintf(buf, sizeof buf, "%g h", s / 3600);
+    else if (s >= 60 && std::fmod(s, 60) == 0)
+        std::snprintf(buf, sizeof buf, "%g min", s / 60);
+    else
+        std::snprintf(buf, sizeof buf, "%g s", s);
+    return buf;
+}
+
 }  // namespace
 
 void App::handle_shortcuts() {
@@ -141,6 +154,11 @@ void App::draw_toolbar() {
                 mark_last_item("menu.step");
                 if (ImGui::MenuItem("Reset (t = 0)", "R", false, runner_.simulation() != nullptr)) reset();
             }
+            if (has_schedules(doc_.pattern())) {
+                if (ImGui::MenuItem("Skip to next scheduled event", nullptr, false, next_skip().has_value()))
+                    skip_to_next_schedule();
+                mark_last_item("menu.skip-schedule");
+            }
             ImGui::Separator();
             export_menu_items();
             ImGui::Separator();
@@ -155,6 +173,7 @@ void App::draw_toolbar() {
         ImGui::SameLine(0, theme_.px(10));
     } else {
         if (ImGui::Button("New")) new_document();
+        mark_last_item("toolbar.new");
         ImGui::SameLine();
         if (ImGui::Button("Open") && hooks_.open_file) hooks_.open_file();
         ImGui::SameLine();
@@ -182,6 +201,7 @@ void App::draw_toolbar() {
     } else if (ImGui::Button(" Play ")) {
         play();
     }
+    mark_last_item("toolbar.play");
     ImGui::SameLine();
     if (!phone) {
         if (ImGui::Button("Step")) step();
@@ -206,6 +226,7 @@ void App::draw_toolbar() {
         panels_.show_fire = true;
         if (!doc_.selection().nodes.empty()) panels_.fire_node = doc_.selection().nodes.front();
     }
+    if (!compact && has_schedules(doc_.pattern())) skip_button();
     ImGui::EndDisabled();
     ImGui::SameLine(0, theme_.px(12));
     // The clock changes every frame while time runs: in a child window of its own, its own draw
@@ -224,6 +245,7 @@ void App::draw_toolbar() {
     record_toolbar_item("clock");
     ImGui::PopStyleVar();
     ImGui::PopFont();
+    run_length_status(phone);
     if (runner_.lagging() && runner_.running() && !compact) {
         ImGui::SameLine();
         ImGui::TextColored(ImVec4(0.85f, 0.6f, 0.1f, 1), "(max speed)");
@@ -252,6 +274,50 @@ void App::draw_toolbar() {
     }
     ImGui::EndChild();
     ImGui::PopStyleVar();
+}
+
+// "Skip to schedule": a nightly cron leaves the canvas idle for hours of simulated time.
+void App::skip_button() {
+    const std::optional<ScheduledFire> next = next_skip();
+    ImGui::SameLine();
+    ImGui::BeginDisabled(!next);
+    if (ImGui::Button("Skip to schedule")) skip_to_next_schedule();
+    ImGui::EndDisabled();
+    mark_last_item("toolbar.skip-schedule");
+    if (!ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) return;
+    if (next)
+        ImGui::SetTooltip("Skip to 2 s before the next scheduled event:\nrule %s of %s fires at %s (t = %s)",
+                          next->rule.c_str(), next->bus.c_str(), next->utc.c_str(),
+                          clock_text(next->at.seconds()).c_str());
+    else
+        ImGui::SetTooltip("No scheduled event is left before the run length (%s)",
+                          run_length_text(runner_.run_length()).c_str());
+}
+
+// Play stops at the run length: say so, and say so too when time runs on past it (overtime).
+void App::run_length_status(bool short_text) {
+    if (!runner_.simulation()) return;
+    const std::string length = run_length_text(runner_.run_length());
+    const ImVec4 amber(0.85f, 0.6f, 0.1f, 1);
+    if (runner_.overtime()) {
+        ImGui::SameLine();
+        ImGui::TextColored(amber, "%s", short_text ? "overtime" : ("past the " + length + " run length").c_str());
+        mark_last_item("toolbar.run-status");
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip(
+                "Play was pressed at the end of the run: time keeps going past its\n"
+                "%s run length until you pause. Reset starts the run again.",
+                length.c_str());
+    } else if (runner_.at_run_end()) {
+        ImGui::SameLine();
+        ImGui::TextColored(amber, "%s", short_text ? "ended" : ("run ended at " + length).c_str());
+        mark_last_item("toolbar.run-status");
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip(
+                "The run stops at its run length (%s; change it in the inspector with nothing\n"
+                "selected). Reset runs it again; Play keeps going past it.",
+                length.c_str());
+    }
 }
 
 // Share and export entries (the toolbar's Export popup and the compact menu). The page does the

@@ -199,10 +199,10 @@ void Document::duplicate_selection() {
     changed(true);
 }
 
-bool Document::connect(const std::string& from, const std::string& port, const std::string& to) {
+bool Document::connect(const std::string& from, const std::string& port, const std::string& to, GestureId gesture) {
     for (const auto& e : pattern_.edges)
         if (e.from == from && e.port == port && e.to == to) return false;
-    checkpoint("connect " + from + " → " + to, true);
+    checkpoint("connect " + from + " → " + to, true, gesture);
     sim::EdgeSpec e;
     e.from = from;
     e.port = port;

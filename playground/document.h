@@ -52,7 +52,8 @@ public:
     void delete_selection();
     void duplicate_selection();
     // Appends an edge (the caller has checked can_connect). Returns false when it already exists.
-    bool connect(const std::string& from, const std::string& port, const std::string& to);
+    // Edits made with the same `gesture` afterwards (a default action) join its undo step.
+    bool connect(const std::string& from, const std::string& port, const std::string& to, GestureId gesture = 0);
     // Replaces a node's or edge's config object.
     void set_node_config(const std::string& id, const sim::Json& config, GestureId gesture = 0);
     void set_edge_config(int edge, const sim::Json& config, GestureId gesture = 0);

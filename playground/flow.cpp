@@ -1,6 +1,8 @@
 // flow.cpp — badges from node metrics, dots from spans, diagnostics mapped onto the canvas.
 #include "flow.h"
 
+#include "wiring_defaults.h"
+
 #include <algorithm>
 #include <cstdlib>
 #include <map>
@@ -60,6 +62,7 @@ void FlowTracker::reset() {
 void FlowTracker::map_diagnostics(const sim::Pattern& pattern, const sim::Diagnostics& diags) {
     overlay_.node_problems.assign(pattern.nodes.size(), {});
     overlay_.edge_problems.assign(pattern.edges.size(), {});
+    overlay_.edge_unused = unused_links(pattern);
     for (const auto& d : diags.items()) {
         if (d.severity != sim::Severity::Error) continue;
         const int n = index_in(d.path, "/nodes/");

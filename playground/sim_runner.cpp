@@ -22,11 +22,18 @@ void SimRunner::rebuild(const sim::Pattern& pattern) {
     sim_ = std::move(res.simulation);
     diagnostics_ = std::move(res.diagnostics);
     ++builds_;
+    run_length_ = pattern.settings.duration;
+    overtime_ = false;
     carry_us_ = 0;
     lagging_ = false;
     if (!sim_) running_ = false;
     if (pending_request_) completed_request_ = pending_request_;  // a reset ends any pending run
     pending_request_ = 0;
+}
+
+void SimRunner::play() {
+    running_ = sim_ != nullptr;
+    if (running_ && at_run_end()) overtime_ = true;
 }
 
 void SimRunner::set_speed(double speed) {
@@ -80,7 +87,13 @@ void SimRunner::advance(double wall_dt) {
     carry_us_ += dt * speed_ * 1e6;
     const auto whole = static_cast<std::int64_t>(carry_us_);
     carry_us_ -= static_cast<double>(whole);
-    advance_to(sim_->now() + sim::SimTime{whole}, kFrameBudgetMs);
+    sim::SimTime target = sim_->now() + sim::SimTime{whole};
+    if (!overtime_ && target >= run_length_) target = run_length_;
+    advance_to(target, kFrameBudgetMs);
+    if (!overtime_ && sim_->now() >= run_length_) {
+        running_ = false;  // the run is over, as `slsim run` would stop: the clock shows the run length
+        carry_us_ = 0;
+    }
 }
 
 }  // namespace pg

@@ -2,6 +2,8 @@
 // play/pause, speed (simulated seconds per real second), single steps, "run for N seconds".
 // Each frame spends at most a small wall-time budget in the engine, so the UI stays responsive
 // whatever the speed; when the engine cannot keep up the clock simply falls behind (reported).
+// Play stops at the pattern's run length (settings.duration), as a CLI run does; pressing Play
+// there again deliberately keeps going past it ("overtime", which the toolbar says).
 #pragma once
 
 #include "runtime/simulation.h"
@@ -22,9 +24,16 @@ public:
     const sim::Diagnostics& diagnostics() const { return diagnostics_; }
     std::uint64_t builds() const { return builds_; }
 
-    void play() { running_ = sim_ != nullptr; }
+    // At (or past) the run length, Play keeps going past it: overtime.
+    void play();
     void pause() { running_ = false; }
     bool running() const { return running_; }
+    // The run length of the pattern last built (settings.duration).
+    sim::SimTime run_length() const { return run_length_; }
+    // True once the clock has reached the run length.
+    bool at_run_end() const { return sim_ && sim_->now() >= run_length_; }
+    // Play was pressed at the run length: time runs on past it until Reset or a rebuild.
+    bool overtime() const { return overtime_; }
     // Simulated seconds per real second, 1..10,000.
     void set_speed(double speed);
     double speed() const { return speed_; }
@@ -50,7 +59,8 @@ private:
     std::unique_ptr<sim::Simulation> sim_;
     sim::Diagnostics diagnostics_;
     std::uint64_t builds_ = 0;
-    bool running_ = false, lagging_ = false;
+    bool running_ = false, lagging_ = false, overtime_ = false;
+    sim::SimTime run_length_ = sim::minutes(10);
     double speed_ = 1;
     double carry_us_ = 0;  // sub-microsecond remainder of wall_dt * speed
     sim::SimTime run_target_;

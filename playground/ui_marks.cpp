@@ -23,9 +23,12 @@ void ui_marks_begin_frame(float ui_scale) {
     g_scale = ui_scale > 0 ? ui_scale : 1;
 }
 
-void mark_last_item(const std::string& name) {
-    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+void mark_rect(const std::string& name, ImVec2 a, ImVec2 b) {
     g_marks[name] = {{a.x / g_scale, a.y / g_scale, b.x / g_scale, b.y / g_scale}, g_frame};
+}
+
+void mark_last_item(const std::string& name) {
+    mark_rect(name, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
 }
 
 sim::Json ui_marks_json() {

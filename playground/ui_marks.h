@@ -5,6 +5,8 @@
 
 #include "core/message.h"  // sim::Json
 
+#include "imgui.h"
+
 #include <string>
 
 namespace pg {
@@ -13,6 +15,8 @@ namespace pg {
 void ui_marks_begin_frame(float ui_scale);
 // Records the last ImGui item's rectangle under `name` (e.g. "menu.light-theme", "gallery.rest-api").
 void mark_last_item(const std::string& name);
+// Records a rectangle (screen px) under `name`, e.g. a whole window.
+void mark_rect(const std::string& name, ImVec2 min, ImVec2 max);
 // {name: [x0, y0, x1, y1]} of everything marked in the last drawn frame.
 sim::Json ui_marks_json();
 

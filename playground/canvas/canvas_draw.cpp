@@ -93,7 +93,8 @@ void GraphCanvas::draw_edges(ImDrawList* dl, const Document& doc, const Theme& t
         const bool selected = doc.selection().edge == e.edge;
         const bool problem = ei < overlay.edge_problems.size() && !overlay.edge_problems[ei].empty();
         const bool hovered = hover_.edge == e.edge && mode_ == Mode::Idle;
-        ImU32 col = problem ? c.error : (selected ? c.selection : c.link);
+        const bool unused = ei < overlay.edge_unused.size() && overlay.edge_unused[ei];
+        ImU32 col = problem ? c.error : (selected ? c.selection : (unused ? c.throttled : c.link));
         if (hovered && !selected) col = c.port_hover;
         const float thickness = (selected ? 2.5f : 1.6f) * z;
         const float arrow = 9.0f * z;
@@ -122,7 +123,8 @@ void GraphCanvas::draw_edge_labels(ImDrawList* dl, const Document& doc, const Th
         const bool selected = doc.selection().edge == e.edge;
         const ImVec2 p0 = view_.to_screen(e.p0), p3 = view_.to_screen(e.p3);
         std::string label;
-        if (spec.port != "out") label = spec.port;
+        if (ei < overlay.edge_unused.size() && overlay.edge_unused[ei]) label = "unused: no action";
+        if (spec.port != "out") label += (label.empty() ? "" : " · ") + spec.port;
         if (spec.config.is_object()) {
             auto r = spec.config.find("Route");
             if (r != spec.config.end() && r->is_string()) label += (label.empty() ? "" : " · ") + r->get<std::string>();
@@ -138,8 +140,9 @@ void GraphCanvas::draw_edge_labels(ImDrawList* dl, const Document& doc, const Th
         const ImVec2 a(m.x - ts.x * 0.5f - 4 * z, m.y - ts.y * 0.5f - 1 * z);
         const ImVec2 b(m.x + ts.x * 0.5f + 4 * z, m.y + ts.y * 0.5f + 1 * z);
         dl->AddRectFilled(a, b, c.link_label_bg, 3 * z);
-        dl->AddText(font, fsize, ImVec2(a.x + 4 * z, a.y + 1 * z), selected ? c.selection : c.node_muted,
-                    label.c_str());
+        const bool unused = ei < overlay.edge_unused.size() && overlay.edge_unused[ei];
+        dl->AddText(font, fsize, ImVec2(a.x + 4 * z, a.y + 1 * z),
+                    selected ? c.selection : (unused ? c.throttled : c.node_muted), label.c_str());
     }
 }
 
@@ -306,22 +309,6 @@ void GraphCanvas::draw_wire_preview(ImDrawList* dl, const Theme& theme, const si
                     col == theme.colours().ok ? theme.colours().badge_text : theme.colours().refuse_text,
                     verdict.c_str(), nullptr, wrap);
     }
-}
-
-void GraphCanvas::draw_refusal(ImDrawList* dl, const Theme& theme) const {
-    const double now = ImGui::GetTime();
-    if (refusal_.text.empty() || now > refusal_.until) return;
-    const float fade = static_cast<float>(std::min(1.0, (refusal_.until - now) / 0.6));
-    ImFont* font = theme.fonts().ui;
-    const float wrap = theme.px(340);
-    const std::string text = "Cannot connect: " + refusal_.text;
-    const ImVec2 ts = font->CalcTextSizeA(font->FontSize, FLT_MAX, wrap, text.c_str());
-    const ImVec2 a(refusal_.at.x + theme.px(16), refusal_.at.y + theme.px(12));
-    const ImVec2 b(a.x + ts.x + theme.px(14), a.y + ts.y + theme.px(10));
-    dl->AddRectFilled(a, b, with_alpha(theme.colours().refuse_bg, fade), theme.px(5));
-    dl->AddRect(a, b, with_alpha(theme.colours().error, fade), theme.px(5), 0, theme.px(1));
-    dl->AddText(font, font->FontSize, ImVec2(a.x + theme.px(7), a.y + theme.px(5)),
-                with_alpha(theme.colours().refuse_text, fade), text.c_str(), nullptr, wrap);
 }
 
 }  // namespace pg

@@ -54,13 +54,22 @@ struct DeleteSelectionProposal {};
 // Duplicates the selected nodes (and the links among them), offset a little.
 struct DuplicateSelectionProposal {};
 
+// A right click (or a long press) that did not drag: the app opens a context menu for `node`, or
+// link `edge`, or, with neither, the canvas itself. `at` is where it happened (screen px).
+struct ContextMenuProposal {
+    std::string node;
+    int edge = -1;
+    ImVec2 at;
+};
+
 using CanvasEdit = std::variant<SelectProposal, DeselectProposal, MoveProposal, ConnectProposal, AddNodeProposal,
-                                DeleteSelectionProposal, DuplicateSelectionProposal>;
+                                DeleteSelectionProposal, DuplicateSelectionProposal, ContextMenuProposal>;
 using CanvasEdits = std::vector<CanvasEdit>;
 
-// True for proposals that change the document (everything but selection).
+// True for proposals that change the document (everything but selection and context menus).
 inline bool edits_document(const CanvasEdit& e) {
-    return !std::holds_alternative<SelectProposal>(e) && !std::holds_alternative<DeselectProposal>(e);
+    return !std::holds_alternative<SelectProposal>(e) && !std::holds_alternative<DeselectProposal>(e) &&
+           !std::holds_alternative<ContextMenuProposal>(e);
 }
 
 }  // namespace pg

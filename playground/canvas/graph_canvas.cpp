@@ -93,7 +93,6 @@ void GraphCanvas::draw(const Document& doc, const Theme& theme, const sim::Regis
         dl->AddRectFilled(a, b, theme.colours().selection_fill);
         dl->AddRect(a, b, theme.colours().selection, 0, 0, theme.px(1));
     }
-    draw_refusal(dl, theme);
     if (nodes_.empty()) {
         const char* hint = "Drag services here from the palette, or open a pattern from the Gallery";
         const ImVec2 ts = ImGui::CalcTextSize(hint);
@@ -118,6 +117,11 @@ void GraphCanvas::draw(const Document& doc, const Theme& theme, const sim::Regis
         const auto ei = static_cast<std::size_t>(hover_.edge);
         if (ei < overlay.edge_problems.size() && !overlay.edge_problems[ei].empty())
             ImGui::SetTooltip("%s", overlay.edge_problems[ei].c_str());
+        else if (ei < overlay.edge_unused.size() && overlay.edge_unused[ei])
+            ImGui::SetTooltip(
+                "%s never calls %s: no entry of its Actions targets it.\n"
+                "Select %s and add an action, e.g. {\"target\": \"%s\", ...}.",
+                e.from.c_str(), e.to.c_str(), e.from.c_str(), e.to.c_str());
         else
             ImGui::SetTooltip("%s.%s → %s", e.from.c_str(), e.port.c_str(), e.to.c_str());
     }
@@ -179,8 +183,8 @@ const char* GraphCanvas::gesture_name() const {
     return "none";
 }
 
-void GraphCanvas::refuse(std::string why, ImVec2 at) {
-    refusal_ = {std::move(why), at, ImGui::GetTime() + 4.0};
+void GraphCanvas::refuse(std::string why) {
+    refusal_ = {std::move(why)};
     ++refusal_count_;
 }
 
@@ -246,6 +250,9 @@ void GraphCanvas::handle_input(const Document& doc, bool hovered, CanvasEdits& o
             if (!hovered) break;
             if (ImGui::IsMouseClicked(ImGuiMouseButton_Middle) || ImGui::IsMouseClicked(ImGuiMouseButton_Right)) {
                 mode_ = Mode::Pan;
+                right_press_ = ImGui::IsMouseClicked(ImGuiMouseButton_Right);
+                right_hit_ = hover_;
+                press_pos_ = io.MousePos;
                 break;
             }
             if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) press(doc, out);
@@ -287,10 +294,20 @@ void GraphCanvas::handle_input(const Document& doc, bool hovered, CanvasEdits& o
         case Mode::Pan: {
             const bool down = ImGui::IsMouseDown(ImGuiMouseButton_Left) ||
                               ImGui::IsMouseDown(ImGuiMouseButton_Middle) || ImGui::IsMouseDown(ImGuiMouseButton_Right);
-            if (!down)
-                mode_ = Mode::Idle;
-            else
+            if (down) {
                 view_.pan_by(io.MouseDelta);
+                break;
+            }
+            mode_ = Mode::Idle;
+            // A right click that did not drag: a context menu for what it was over.
+            const float moved = std::hypot(io.MousePos.x - press_pos_.x, io.MousePos.y - press_pos_.y);
+            if (right_press_ && moved < 6.0f) {
+                // The selection stays: a right click (or a long press) is no left click.
+                ContextMenuProposal menu{{}, right_hit_.node < 0 ? right_hit_.edge : -1, press_pos_};
+                if (right_hit_.node >= 0) menu.node = nodes_[static_cast<std::size_t>(right_hit_.node)].spec->id;
+                out.push_back(std::move(menu));
+            }
+            right_press_ = false;
             break;
         }
     }

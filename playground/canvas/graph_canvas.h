@@ -35,16 +35,15 @@ struct CanvasOverlay {
     std::vector<NodeBadges> badges;          // parallel to pattern.nodes; may be empty
     std::vector<std::string> node_problems;  // parallel to pattern.nodes: first diagnostic, or ""
     std::vector<std::string> edge_problems;  // parallel to pattern.edges
+    std::vector<bool> edge_unused;           // parallel to pattern.edges: its source never sends over it
     std::vector<LinkDot> dots;
     std::vector<double> link_rate;           // parallel to pattern.edges: deliveries per sim second
     std::vector<std::uint32_t> link_hidden;  // per edge: dots not drawn (aggregated), for the label
 };
 
-// A wiring attempt the registry refused, shown at the cursor and readable through the API.
+// The last wiring attempt the app refused (the app shows it in a banner, notices.h), for the API.
 struct Refusal {
     std::string text;
-    ImVec2 at;
-    double until = 0;  // ImGui time after which it fades
 };
 
 class GraphCanvas {
@@ -58,8 +57,8 @@ public:
     void set_editable(bool editable) { editable_ = editable; }
     // The gesture in progress: "none", "move", "box", "wire" or "pan" (for the automation API).
     const char* gesture_name() const;
-    // Shows why a proposal was refused, at `at` (screen px), for a few seconds.
-    void refuse(std::string why, ImVec2 at);
+    // Records that a proposal was refused and why (the app shows it: notices.h).
+    void refuse(std::string why);
     void request_fit() { fit_pending_ = true; }
     bool fit_pending() const { return fit_pending_; }
     // Message dots drawn last frame: dense links draw one dot where several would cover each other.
@@ -97,7 +96,6 @@ private:
     void draw_dots(ImDrawList* dl, const Theme& theme, const CanvasOverlay& overlay) const;
     void draw_nodes(ImDrawList* dl, const Document& doc, const Theme& theme, const CanvasOverlay& overlay) const;
     void draw_wire_preview(ImDrawList* dl, const Theme& theme, const sim::Registry& registry) const;
-    void draw_refusal(ImDrawList* dl, const Theme& theme) const;
 
     CanvasView view_;
     std::vector<NodeShape> nodes_;
@@ -118,6 +116,8 @@ private:
     mutable std::vector<std::uint64_t> dot_cells_;  // draw_dots: occupied (cell, colour) keys
     mutable std::size_t dots_drawn_ = 0;
     bool box_additive_ = false;
+    bool right_press_ = false;  // the pan in progress began with a right press (a click opens a menu)
+    Hit right_hit_;             // what that press was over
 };
 
 }  // namespace pg

@@ -34,10 +34,10 @@ void draw_bottom_tabs(PanelContext& ctx, Panels& state, bool narrow, App& app) {
         ImGui::EndChild();
         ImGui::EndTabItem();
     }
-    const std::size_t problems = ctx.runner.diagnostics().items().size();
+    const std::size_t problems = ctx.runner.diagnostics().items().size() + state.notices.log().size();
     const std::string diag_label = problems ? "Problems (" + std::to_string(problems) + ")###diag" : "Problems###diag";
     if (tab(diag_label.c_str(), state, 1)) {
-        draw_diagnostics(ctx);
+        draw_diagnostics(ctx, state);
         ImGui::EndTabItem();
     }
     if (!state.hide_events && tab("Events", state, 2)) {

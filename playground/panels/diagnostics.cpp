@@ -1,6 +1,10 @@
 // diagnostics.cpp — every problem in the pattern (parse, wiring, config); clicking one selects
-// the node or link its JSON path points at.
+// the node or link its JSON path points at. Edits the app refused are listed first, newest on top.
 #include "panels/panels.h"
+
+#include "ui_marks.h"
+
+#include <cstdio>
 
 #include <cstdlib>
 
@@ -17,9 +21,10 @@ int index_after(const std::string& path, const char* prefix) {
 
 }  // namespace
 
-void draw_diagnostics(PanelContext& ctx) {
+void draw_diagnostics(PanelContext& ctx, Panels& state) {
     const auto& items = ctx.runner.diagnostics().items();
-    if (items.empty()) {
+    const auto& refused = state.notices.log();
+    if (items.empty() && refused.empty()) {
         ImGui::TextDisabled(ctx.doc.pattern().nodes.empty() ? "Empty pattern: drag services from the palette."
                                                             : "No problems: the pattern builds and runs.");
         return;
@@ -33,6 +38,22 @@ void draw_diagnostics(PanelContext& ctx) {
     ImGui::TableSetupColumn("Where", ImGuiTableColumnFlags_WidthFixed, ctx.theme.px(220));
     ImGui::TableSetupColumn("Problem", ImGuiTableColumnFlags_WidthStretch);
     ImGui::TableHeadersRow();
+    for (std::size_t k = 0; k < refused.size(); ++k) {
+        const Notice& n = refused[refused.size() - 1 - k];
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::PushID(static_cast<int>(k) + 100000);
+        ImGui::TextColored(ImVec4(0.85f, 0.62f, 0.15f, 1), "refused");
+        ImGui::TableNextColumn();
+        char at[48];
+        std::snprintf(at, sizeof at, "edit at t = %.1f s", n.sim_time);
+        ImGui::TextUnformatted(at);
+        ImGui::TableNextColumn();
+        ImGui::TextWrapped("%s: %s", n.title.c_str(), n.text.c_str());
+        mark_last_item("problems.refused." + std::to_string(k));
+        if (k == 0 && ImGui::SmallButton("Clear refused edits")) state.notices.clear_log();
+        ImGui::PopID();
+    }
     const auto& pattern = ctx.doc.pattern();
     for (std::size_t i = 0; i < items.size(); ++i) {
         const auto& d = items[i];

@@ -4,7 +4,9 @@
 
 #include "core/registry.h"
 #include "services/all_services.h"
+#include "ui_marks.h"
 #include "widgets.h"
+#include "wiring_defaults.h"
 
 namespace pg {
 namespace {
@@ -148,16 +150,11 @@ void draw_pattern_inspector(PanelContext& ctx, Panels& state) {
     }
     ImGui::BeginDisabled(source.empty());
     if (ImGui::Button("Add traffic")) {
-        ctx.doc.edit("add traffic", [&](sim::Pattern& q) {
-            sim::TrafficSpec t;
-            t.id = "traffic-" + std::to_string(q.traffic.size() + 1);
-            t.source = source;
-            t.profile = {{"type", "constant"}, {"rps", 5}};
-            t.payload = {{"id", "{{uuid}}"}};
-            q.traffic.push_back(t);
-        });
+        ctx.doc.edit("add traffic",
+                     [&](sim::Pattern& q) { q.traffic.push_back(default_traffic(source, q.traffic.size() + 1)); });
         state.text.clear();
     }
+    mark_last_item("inspector.add-traffic");
     ImGui::EndDisabled();
     if (source.empty()) ImGui::TextDisabled("(needs a Client or IoT node)");
 }

@@ -7,6 +7,7 @@
 #include "canvas/graph_canvas.h"
 #include "document.h"
 #include "node_schema.h"
+#include "notices.h"
 #include "sim_runner.h"
 #include "theme.h"
 
@@ -59,13 +60,15 @@ struct Panels {
     std::string fire_node, fire_text, fire_result;
     std::string fire_sample;  // the sample last offered: while the text is untouched it follows the design
     std::string open_error;
+    // refused edits: the banner and the log the Problems tab lists
+    Notices notices;
 };
 
 void draw_palette(PanelContext& ctx, Panels& state);
 void draw_palette_button(PanelContext& ctx, Panels& state);  // narrow layout: "+ Add" popup
 void draw_inspector(PanelContext& ctx, Panels& state);
 void draw_bottom_tabs(PanelContext& ctx, Panels& state, bool narrow, App& app);
-void draw_diagnostics(PanelContext& ctx);
+void draw_diagnostics(PanelContext& ctx, Panels& state);
 void draw_event_log(PanelContext& ctx, Panels& state);
 void draw_trace_view(PanelContext& ctx, Panels& state);
 void draw_charts(PanelContext& ctx, Panels& state);

@@ -155,6 +155,11 @@ export const tests = [
         await touch(page, cdp, 'touchEnd', []);
         await stable(page, 'state', 'selection');
         assertEq(await page.evaluate(() => window.playground.state().selection.nodes), ['api'], 'no left click: the selection stays');
+        // As a right click it opens the node's context menu; a tap outside the menu closes it.
+        await until(page, () => !!window.playground.layout().items['ctx.inspect'], 'the long press opened the node menu');
+        await tap(page, [l.canvas[0] + 20, l.canvas[3] - 20]);
+        await until(page, () => !window.playground.layout().items['ctx.inspect'], 'a tap outside closed the menu');
+        await page.evaluate(() => window.playground.selectNode('api'));
         // A tap on the same node does select it.
         await tap(page, l.nodes.fn.center);
         await until(page, () => window.playground.state().selection.nodes[0] === 'fn', 'a tap selects the node');

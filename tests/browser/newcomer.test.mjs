@@ -1,0 +1,297 @@
+// newcomer.test.mjs — issue 20's newcomer problems, driven with the real mouse and aimed with
+// window.playground.layout(): a refused wiring that stays readable until dismissed (item 9), Play
+// that stops at the run length and a skip to the next scheduled event (item 10), and a design built
+// from an empty canvas — client → API Gateway → Lambda → DynamoDB — that stores items without a
+// line of JSON typed (item 2), and right-click menus on nodes, links and the canvas (item 8).
+import fs from 'node:fs';
+import path from 'node:path';
+import { launch, openPlayground, settle, stable, drag, watchFor, twoNodePattern, repo, assert, assertEq, saveArtifact }
+  from './lib/harness.mjs';
+
+const mid = (r) => [(r[0] + r[2]) / 2, (r[1] + r[3]) / 2];
+const shipped = (name) => fs.readFileSync(path.join(repo, 'patterns', name + '.json'), 'utf8');
+
+async function fresh(url, size = { width: 1280, height: 800 }) {
+  const b = await launch(size);
+  const page = await openPlayground(b.context, url, '?fresh');
+  return { b, page };
+}
+
+// Resolves once `done(arg)` holds in the page (checked every frame); the state on timeout.
+async function until(page, done, what, arg = null, timeout = 30000) {
+  try {
+    await page.waitForFunction(done, arg, { timeout, polling: 'raf' });
+  } catch {
+    throw new Error(`${what}: never happened (state ${JSON.stringify(await page.evaluate(() => window.playground.state()))})`);
+  }
+}
+
+async function item(page, name) {
+  const l = await stable(page, 'layout');
+  const r = l.items && l.items[name];
+  assert(r, `layout().items has ${name}: ${Object.keys(l.items || {})}`);
+  return r;
+}
+
+// A palette item's rect once it is in the palette's visible part (between the canvas's top and
+// bottom), scrolling the palette with the mouse wheel to bring it there.
+async function paletteItem(page, type) {
+  for (let tries = 0; tries < 20; tries++) {
+    const l = await stable(page, 'layout');
+    const r = l.palette[type], c = l.canvas;
+    assert(r, `the palette lists ${type}`);
+    if (r[1] >= c[1] && r[3] <= c[3]) return r;
+    await page.mouse.move((r[0] + r[2]) / 2, (c[1] + c[3]) / 2);
+    await page.mouse.wheel(0, r[3] > c[3] ? 100 : -100);
+    await settle(page);
+  }
+  throw new Error(`the palette never showed ${type}`);
+}
+
+async function clickItem(page, name) {
+  const at = mid(await item(page, name));
+  await page.mouse.click(at[0], at[1]);
+  await settle(page);
+}
+
+export const tests = [
+  {
+    name: 'a refused wiring stays in a banner until dismissed and is listed under Problems',
+    async run({ url }) {
+      const { b, page } = await fresh(url);
+      try {
+        const p = twoNodePattern([{ id: 'web', type: 'client', config: {} }]);
+        p.layout.nodes.fn = { x: 560, y: 100 };  // beside the inspector: the old message was clipped there
+        assert((await page.evaluate((x) => window.playground.loadPattern(x), p)).ok, 'loads');
+        const l = await stable(page, 'layout');
+        // Lambda's output into a client: clients only send.
+        await drag(page, l.nodes.fn.outputs.out, l.nodes.web.center);
+        let s = await page.evaluate(() => window.playground.state());
+        assertEq(s.edgeCount, 0, 'no edge added');
+        assert(s.notice && /cannot receive|only a source/i.test(s.notice.text), 'the banner says why: ' + JSON.stringify(s.notice));
+        // The pointer moves on and time passes (the old message faded after 4 s): the reason stays.
+        await page.mouse.move(l.canvas[0] + 20, l.canvas[3] - 20);
+        await watchFor(page, 4500, 5);
+        s = await page.evaluate(() => window.playground.state());
+        assert(s.notice && /cannot receive|only a source/i.test(s.notice.text), 'still shown after the pointer moved: ' + JSON.stringify(s.notice));
+        const banner = await item(page, 'notice');
+        const c = (await stable(page, 'layout')).canvas;
+        assert(banner[0] >= c[0] && banner[2] <= c[2] && banner[1] >= c[1] && banner[3] <= c[3],
+          `the banner lies inside the canvas, clear of the inspector: ${banner} in ${c}`);
+        saveArtifact('newcomer-refusal-banner-1280.png', await page.screenshot());
+        // It is logged under Problems.
+        assertEq(s.refusedEdits.length, 1, 'one refused edit logged');
+        await page.evaluate(() => window.playground.showPanel('problems'));
+        await until(page, () => !!window.playground.layout().items['problems.refused.0'], 'the Problems tab lists it');
+        // The close button dismisses it; the log keeps it.
+        await clickItem(page, 'notice.close');
+        await until(page, () => window.playground.state().notice === null, 'the banner closed');
+        s = await page.evaluate(() => window.playground.state());
+        assertEq(s.refusedEdits.length, 1, 'the log keeps the refused edit');
+        assert(!(await stable(page, 'layout')).items.notice, 'no banner drawn once dismissed');
+        assertEq(page.problems, [], 'console errors');
+      } finally { await b.close(); }
+    },
+  },
+  {
+    name: 'the refusal banner fits a phone screen',
+    async run({ url }) {
+      const { b, page } = await fresh(url, { width: 390, height: 844 });
+      try {
+        const p = twoNodePattern([{ id: 'web', type: 'client', config: {} }]);
+        p.layout.nodes = { api: { x: 10, y: 10 }, fn: { x: 10, y: 120 }, web: { x: 200, y: 120 } };
+        assert((await page.evaluate((x) => window.playground.loadPattern(x), p)).ok, 'loads');
+        const l = await stable(page, 'layout');
+        await drag(page, l.nodes.fn.outputs.out, l.nodes.web.center);
+        const banner = await item(page, 'notice');
+        assert(banner[0] >= 0 && banner[2] <= 390, `the banner is inside the 390 px screen: ${banner}`);
+        saveArtifact('newcomer-refusal-banner-390.png', await page.screenshot());
+        assertEq(page.problems, [], 'console errors');
+      } finally { await b.close(); }
+    },
+  },
+  {
+    name: 'Play stops at the run length; pressing it again says it goes past',
+    async run({ url }) {
+      const { b, page } = await fresh(url);
+      try {
+        assert((await page.evaluate((t) => window.playground.loadPattern(t), shipped('rest-api'))).ok, 'rest-api loads');
+        const runLength = 600;  // rest-api.json: "duration": "10m"
+        await page.evaluate(() => window.playground.setSpeed(10000));
+        await clickItem(page, 'toolbar.play');
+        await until(page, () => !window.playground.state().running, 'the run stopped by itself', null, 60000);
+        let s = await page.evaluate(() => window.playground.state());
+        assertEq([s.simTime, s.runLength, s.runEnded, s.overtime], [runLength, runLength, true, false], 'stopped at the run length');
+        const m = await page.evaluate(() => window.playground.metrics());
+        assertEq([m.sim_time_s, m.stop_reason], [runLength, 'time_limit'], 'the report agrees');
+        await watchFor(page, 300, 5);
+        assertEq((await page.evaluate(() => window.playground.state())).simTime, runLength, 'the clock stays at the run length');
+        await item(page, 'toolbar.run-status');  // the toolbar says the run ended
+        saveArtifact('newcomer-run-ended-1280.png', await page.screenshot({ clip: { x: 0, y: 0, width: 1280, height: 60 } }));
+        // Play again: deliberately past the run length, and the toolbar says so.
+        await clickItem(page, 'toolbar.play');
+        await until(page, (n) => window.playground.state().simTime > n, 'time runs past the run length', runLength);
+        s = await page.evaluate(() => window.playground.state());
+        assertEq([s.running, s.overtime, s.runEnded], [true, true, false], 'overtime');
+        await item(page, 'toolbar.run-status');
+        await page.evaluate(() => window.playground.pause());
+        assertEq(page.problems, [], 'console errors');
+      } finally { await b.close(); }
+    },
+  },
+  {
+    name: 'Skip to schedule lands just before the nightly cron fires, and Play shows it fire',
+    async run({ url }) {
+      const { b, page } = await fresh(url);
+      try {
+        assert((await page.evaluate((t) => window.playground.loadPattern(t), shipped('scheduled-task'))).ok, 'loads');
+        // cron(0 0 * * ? *) from startTime 2026-01-01T00:00:00Z: EventBridge fires every day at
+        // 00:00 UTC, the first time after the rule exists at 2026-01-02T00:00:00Z, t = 86,400 s.
+        const fireAt = 86400;
+        let s = await page.evaluate(() => window.playground.state());
+        assertEq([s.nextSchedule.at, s.nextSchedule.utc], [fireAt, '2026-01-02T00:00:00Z'], 'the next fire');
+        await clickItem(page, 'toolbar.skip-schedule');
+        await until(page, () => { const x = window.playground.state(); return !x.busy && x.simTime > 0; }, 'the skip finished');
+        s = await page.evaluate(() => window.playground.state());
+        assert(s.simTime < fireAt && s.simTime >= fireAt - 5, `just before the fire: t = ${s.simTime}`);
+        assertEq((await page.evaluate(() => window.playground.metrics())).nodes['cleanup-fn'].invocations, 0, 'nothing ran yet');
+        await page.evaluate(() => window.playground.setSpeed(1));
+        await clickItem(page, 'toolbar.play');
+        await until(page, () => window.playground.metrics().nodes['cleanup-fn'].invocations >= 1, 'the cleanup function ran');
+        s = await page.evaluate(() => window.playground.state());
+        assert(s.simTime >= fireAt && s.simTime < fireAt + 5, `it ran at the fire time: t = ${s.simTime}`);
+        assertEq(s.nextSchedule.utc, '2026-01-03T00:00:00Z', 'then the next night');
+        await page.evaluate(() => window.playground.pause());
+        saveArtifact('newcomer-skip-schedule-1280.png', await page.screenshot());
+        assertEq(page.problems, [], 'console errors');
+      } finally { await b.close(); }
+    },
+  },
+  {
+    name: 'the phone menu offers Skip to next scheduled event',
+    async run({ url }) {
+      const { b, page } = await fresh(url, { width: 390, height: 844 });
+      try {
+        assert((await page.evaluate((t) => window.playground.loadPattern(t), shipped('scheduled-task'))).ok, 'loads');
+        await clickItem(page, 'menu');
+        await clickItem(page, 'menu.skip-schedule');
+        await until(page, () => { const x = window.playground.state(); return !x.busy && x.simTime > 0; }, 'the skip finished');
+        const s = await page.evaluate(() => window.playground.state());
+        assert(s.simTime < 86400 && s.simTime >= 86395, `just before the fire: t = ${s.simTime}`);
+        saveArtifact('newcomer-skip-schedule-390.png', await page.screenshot());
+        assertEq(page.problems, [], 'console errors');
+      } finally { await b.close(); }
+    },
+  },
+  {
+    name: 'a newcomer builds client → API → Lambda → DynamoDB with the mouse and items are stored',
+    async run({ url }) {
+      const { b, page } = await fresh(url);
+      try {
+        await clickItem(page, 'toolbar.new');
+        await until(page, () => window.playground.state().nodeCount === 0, 'an empty canvas');
+        const types = ['client', 'apigateway', 'lambda', 'dynamodb'];
+        const spots = [[0.14, 0.3], [0.38, 0.62], [0.62, 0.3], [0.86, 0.62]];
+        for (let i = 0; i < types.length; i++) {
+          const from = mid(await paletteItem(page, types[i])), c = (await stable(page, 'layout')).canvas;
+          await drag(page, from, [c[0] + (c[2] - c[0]) * spots[i][0], c[1] + (c[3] - c[1]) * spots[i][1]]);
+        }
+        const p0 = await page.evaluate(() => window.playground.getPattern());
+        assertEq(p0.nodes.map((n) => n.type), types, 'four services added');
+        const ids = p0.nodes.map((n) => n.id);
+        for (let i = 0; i + 1 < ids.length; i++) {
+          const l = await stable(page, 'layout');
+          await drag(page, l.nodes[ids[i]].outputs.out, l.nodes[ids[i + 1]].input);
+        }
+        let s = await page.evaluate(() => window.playground.state());
+        assertEq([s.edgeCount, s.refusedEdits.length], [3, 0], 'three links, nothing refused');
+        const p = await page.evaluate(() => window.playground.getPattern());
+        const fn = p.nodes.find((n) => n.type === 'lambda');
+        // The issue's example: a function wired to a table puts each event into it.
+        assertEq(fn.config.Actions, [{ target: ids[3], operation: 'PutItem' }], 'the default action');
+        assertEq(p.traffic.length, 1, 'the client sends traffic');
+        assertEq(s.unusedLinks, [], 'no unused link');
+        // The link and its action are one undo step.
+        await page.keyboard.press('Control+z');
+        await settle(page);
+        const undone = await page.evaluate(() => window.playground.getPattern());
+        assertEq([undone.edges.length, (undone.nodes.find((n) => n.type === 'lambda').config.Actions || []).length], [2, 0],
+          'undo removes the link and its action together');
+        await page.keyboard.press('Control+Shift+z');
+        await settle(page);
+        saveArtifact('newcomer-built-1280.png', await page.screenshot());
+        await clickItem(page, 'toolbar.play');
+        await until(page, (t) => (window.playground.metrics().nodes[t] || {}).items > 0, 'items stored in the table', ids[3]);
+        const m = await page.evaluate(() => window.playground.metrics());
+        assertEq(m.nodes[ids[3]].validation_errors, 0, 'every put was valid');
+        await page.evaluate(() => window.playground.pause());
+        saveArtifact('newcomer-items-stored-1280.png', await page.screenshot());
+        assertEq(page.problems, [], 'console errors');
+      } finally { await b.close(); }
+    },
+  },
+  {
+    name: 'a link its Lambda never uses is marked on the canvas',
+    async run({ url }) {
+      const { b, page } = await fresh(url);
+      try {
+        const p = twoNodePattern([{ id: 'table', type: 'dynamodb', config: {} }]);
+        p.edges = [{ from: 'api', to: 'fn' }, { from: 'fn', to: 'table' }];
+        assert((await page.evaluate((x) => window.playground.loadPattern(x), p)).ok, 'loads');
+        let s = await stable(page, 'state', 'unusedLinks');
+        assertEq(s, [1], 'fn → table is unused');
+        const d = (await page.evaluate(() => window.playground.state())).diagnostics;
+        assert(d.some((x) => /no action uses it/.test(x.message)), 'the engine says so too: ' + JSON.stringify(d));
+        saveArtifact('newcomer-unused-link-1280.png', await page.screenshot());
+        assertEq(page.problems, [], 'console errors');
+      } finally { await b.close(); }
+    },
+  },
+  {
+    name: 'right-click menus: a node\'s Duplicate and Delete, a link\'s Delete, the canvas\'s Add service',
+    async run({ url }) {
+      const { b, page } = await fresh(url);
+      try {
+        const p = twoNodePattern();
+        p.edges = [{ from: 'api', to: 'fn' }];
+        assert((await page.evaluate((x) => window.playground.loadPattern(x), p)).ok, 'loads');
+        const rightClick = async (at) => { await page.mouse.click(at[0], at[1], { button: 'right' }); await settle(page); };
+        const count = () => page.evaluate(() => window.playground.state().nodeCount);
+        let l = await stable(page, 'layout');
+        // A node: Duplicate, then Delete (of the copy, which is selected).
+        await rightClick(l.nodes.fn.center);
+        await until(page, () => !!window.playground.layout().items['ctx.duplicate'], 'the node menu opened');
+        saveArtifact('newcomer-context-node-1280.png', await page.screenshot());
+        await clickItem(page, 'ctx.duplicate');
+        await until(page, () => window.playground.state().nodeCount === 3, 'duplicated from the menu');
+        const copy = (await page.evaluate(() => window.playground.getPattern())).nodes[2].id;
+        l = await stable(page, 'layout');
+        await rightClick(l.nodes[copy].center);
+        await clickItem(page, 'ctx.delete');
+        await until(page, () => window.playground.state().nodeCount === 2, 'deleted from the menu');
+        // A link: right-click its middle.
+        l = await stable(page, 'layout');
+        const a = l.nodes.api.outputs.out, f = l.nodes.fn.input;
+        await rightClick([(a[0] + f[0]) / 2, (a[1] + f[1]) / 2]);
+        await clickItem(page, 'ctx.delete-link');
+        await until(page, () => window.playground.state().edgeCount === 0, 'link deleted from the menu');
+        // The canvas: Add service… → SQS, at the click.
+        const c = l.canvas, at = [c[0] + (c[2] - c[0]) * 0.5, c[1] + (c[3] - c[1]) * 0.8];
+        await rightClick(at);
+        const add = mid(await item(page, 'ctx.add'));
+        await page.mouse.move(add[0], add[1]);
+        await settle(page);
+        await until(page, () => !!window.playground.layout().items['ctx.add.sqs'], 'the Add service submenu opened');
+        saveArtifact('newcomer-context-canvas-1280.png', await page.screenshot());
+        await clickItem(page, 'ctx.add.sqs');
+        await until(page, () => window.playground.state().nodeCount === 3, 'a service added from the menu');
+        const added = (await page.evaluate(() => window.playground.getPattern())).nodes[2];
+        assertEq(added.type, 'sqs', 'the added type');
+        const centre = (await stable(page, 'layout')).nodes[added.id].center;
+        assert(Math.abs(centre[0] - at[0]) < 4, `added where the menu was opened: ${centre} vs ${at}`);
+        assertEq(await count(), 3, 'node count');
+        assertEq(page.problems, [], 'console errors');
+      } finally { await b.close(); }
+    },
+  },
+];
