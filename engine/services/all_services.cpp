@@ -16,6 +16,7 @@
 #include "services/firehose/firehose.h"
 #include "services/kinesis/kinesis.h"
 #include "services/lambda/lambda.h"
+#include "services/redshift/redshift.h"
 #include "services/s3/s3.h"
 #include "services/sns/sns.h"
 #include "services/sqs/sqs.h"

@@ -12,8 +12,4 @@ namespace sim::svc {
 // optionally one Redshift node; a "transform" edge names the transformation Lambda.
 ServiceKind firehose_kind();
 
-// "redshift": a Redshift (Serverless) warehouse that runs COPY loads: LatencyMs, ErrorRate,
-// BaseCapacity (RPUs, 8..512) for pricing.
-ServiceKind redshift_kind();
-
 }  // namespace sim::svc

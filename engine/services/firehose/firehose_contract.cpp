@@ -1,4 +1,4 @@
-// firehose_contract.cpp — Firehose's and Redshift's operations (see firehose_contract.h).
+// firehose_contract.cpp — Firehose's operations (see firehose_contract.h).
 #include "services/firehose/firehose_contract.h"
 
 namespace sim::svc {
@@ -16,24 +16,6 @@ std::vector<OperationSpec> firehose_operations() {
 
 std::vector<ErrorSpec> firehose_errors() {
     return {kFirehoseValidation};
-}
-
-std::vector<OperationSpec> redshift_operations() {
-    using T = FieldType;
-    return {{"ExecuteStatement",
-             {{"Sql", T::String, true},
-              {"WorkgroupName", T::String},
-              {"ClusterIdentifier", T::String},
-              {"Database", T::String},
-              {"SecretArn", T::String},
-              {"Parameters", T::Array}},
-             {{"Id", T::String}, {"CreatedAt", T::String}, {"Database", T::String}, {"WorkgroupName", T::String}},
-             {kRedshiftInternalError.code},
-             ""}};
-}
-
-std::vector<ErrorSpec> redshift_errors() {
-    return {kRedshiftInternalError};
 }
 
 }  // namespace sim::svc
