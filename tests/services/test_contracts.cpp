@@ -200,7 +200,9 @@ TEST_SUITE("contracts") {
                                                                        {"sqs:sendMessage", "SendMessage"},
                                                                        {"events:putEvents", "PutEvents"},
                                                                        {"states:startExecution", "StartExecution"}};
-        for (const auto& [arn, op] : arns) {
+        for (const auto& row : arns) {
+            const std::string& arn = row.first;  // no structured binding: clang 14 cannot capture one
+            const std::string& op = row.second;
             CAPTURE(arn);
             std::string why;
             const auto t = svc::sfn_tasks::parse_resource("arn:aws:states:::" + arn, why);

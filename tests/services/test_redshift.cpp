@@ -15,8 +15,7 @@ namespace {
 // The cost of one statement that runs `latency_ms` on a workgroup of `rpus` base capacity.
 double one_statement(int latency_ms, int rpus) {
     auto s = build(pattern(R"J([{"id": "rs", "type": "redshift", "config": {"LatencyMs": )J" +
-                               std::to_string(latency_ms) + R"J(, "BaseCapacity": )J" + std::to_string(rpus) +
-                               "}}]",
+                               std::to_string(latency_ms) + R"J(, "BaseCapacity": )J" + std::to_string(rpus) + "}}]",
                            "[]"));
     s->fire("rs", {{"Sql", "COPY sales FROM 's3://bucket/key'"}});
     s->run_until(sec(600));
