@@ -8,8 +8,9 @@
 #   slsim_layer(NAME [DEPS lower layers…])
 #
 # After the calls: SLSIM_ENGINE_LAYER_TARGETS lists the compiled layers (for flags such as the fuzz
-# instrumentation), and sim_engine is every layer in one INTERFACE target for the CLI, the tests and
-# the playground.
+# instrumentation). sim_engine is every layer in one INTERFACE target for the CLI, the tests and the
+# SAM tools module; sim_engine_page is the same without the export-only CloudFormation completion
+# (slsim_cfn_completion), for the page.
 
 set(SLSIM_ENGINE_LAYER_TARGETS "" CACHE INTERNAL "")
 set(SLSIM_LAYER_CHECK_SCRIPT ${CMAKE_CURRENT_LIST_DIR}/CheckLayerIncludes.cmake)
@@ -22,6 +23,10 @@ function(slsim_layer name)
     if(SLSIM_EXCLUDE_REGEX)
         list(FILTER sources EXCLUDE REGEX "${SLSIM_EXCLUDE_REGEX}")
     endif()
+    # <file>_cfn.cpp: export-only CloudFormation completion, built as slsim_cfn_completion (below).
+    set(cfn_sources ${sources})
+    list(FILTER cfn_sources INCLUDE REGEX "_cfn\\.cpp$")
+    list(FILTER sources EXCLUDE REGEX "_cfn\\.cpp$")
 
     # What this layer may include: itself and everything below it.
     set(allowed ${name})
@@ -62,4 +67,14 @@ function(slsim_layer name)
                        COMMENT "Checking that engine/${name} includes only ${allowed}" VERBATIM)
     add_custom_target(${target}_layer_check DEPENDS ${stamp})
     add_dependencies(${target} ${target}_layer_check)
+
+    # A layer's CloudFormation completion hooks (what CloudFormation requires of a resource that a
+    # design may leave out) are only needed to export SAM: the page, which never exports and has a
+    # download budget, does not link them. They are declared weak where the contracts name them.
+    if(cfn_sources)
+        add_library(slsim_cfn_completion OBJECT ${cfn_sources})
+        target_link_libraries(slsim_cfn_completion PUBLIC ${target})
+        slsim_warnings(slsim_cfn_completion)
+        set(SLSIM_ENGINE_LAYER_TARGETS ${SLSIM_ENGINE_LAYER_TARGETS} slsim_cfn_completion CACHE INTERNAL "")
+    endif()
 endfunction()

@@ -21,8 +21,10 @@ enum class FieldType : std::uint8_t { String, Number, Integer, Boolean, Object, 
 
 std::string_view field_type_name(FieldType t);  // "string", "number", … (for messages and docs)
 
+// Names are string_views of literals: a contract is static data, and the page pays for every byte
+// of code that builds it.
 struct FieldSpec {
-    std::string name;  // AWS's parameter name: "TableName", "MessageBody"
+    std::string_view name;  // AWS's parameter name: "TableName", "MessageBody"
     FieldType type = FieldType::Any;
     bool required = false;  // AWS rejects the request without it (before the simulation fills it)
 };
@@ -43,13 +45,13 @@ struct ErrorSpec {
 // Gateway service integration, a client). `name` is AWS's action name; the AWS SDK for JavaScript
 // v3 command is name + "Command" (PutItem → PutItemCommand).
 struct OperationSpec {
-    std::string name;
+    std::string_view name;
     std::vector<FieldSpec> request;        // fields the engine reads; the rest are accepted and ignored
     std::vector<FieldSpec> reply;          // fields the reply body carries on success
     std::vector<std::string_view> errors;  // codes of the ErrorSpecs this operation can answer with
     // The request field that carries the calling event when a Lambda action names no payload
     // ("MessageBody" for SendMessage); empty when the operation has no payload field.
-    std::string payload_field;
+    std::string_view payload_field;
 
     const FieldSpec* field(std::string_view field_name) const;
 };

@@ -53,9 +53,9 @@ TEST_SUITE("contracts") {
             CAPTURE(k.type);
             std::set<std::string> ops;
             for (const OperationSpec& op : k.operations) {
-                CHECK(ops.insert(op.name).second);
+                CHECK(ops.insert(std::string(op.name)).second);
                 std::set<std::string> fields;
-                for (const FieldSpec& f : op.request) CHECK(fields.insert(f.name).second);
+                for (const FieldSpec& f : op.request) CHECK(fields.insert(std::string(f.name)).second);
                 for (std::string_view code : op.errors) {
                     CAPTURE(op.name);
                     CAPTURE(code);
@@ -158,7 +158,7 @@ TEST_SUITE("contracts") {
     TEST_CASE("Lambda actions accept exactly the operations of the target's contract") {
         std::set<std::string> candidates = {"Scan", "ReceiveMessage", "ListObjectsV2", "PutRecords", "Subscribe"};
         for (const std::string& type : svc::lambda_sdk_targets())
-            for (const OperationSpec& op : kind(type).operations) candidates.insert(op.name);
+            for (const OperationSpec& op : kind(type).operations) candidates.insert(std::string(op.name));
         for (const std::string& type : svc::lambda_sdk_targets()) {
             for (const std::string& op : candidates) {
                 CAPTURE(type);
@@ -172,7 +172,7 @@ TEST_SUITE("contracts") {
     TEST_CASE("an unknown operation's error lists the contract's operations") {
         const std::string error = operation_error("dynamodb", "Scan");
         std::string names;
-        for (const OperationSpec& op : kind("dynamodb").operations) names += (names.empty() ? "" : " ") + op.name;
+        for (const OperationSpec& op : kind("dynamodb").operations) names += (names.empty() ? "" : " ") + std::string(op.name);
         CHECK(error == "operation 'Scan' is not one dynamodb supports here; expected one of: " + names);
         for (const char* op : {"PutItem", "GetItem", "DeleteItem", "UpdateItem", "Query"})
             CHECK(error.find(op) != std::string::npos);

@@ -6,5 +6,7 @@
 namespace sim::svc {
 
 ServiceKind apigateway_kind();
+// What CloudFormation requires of its resource (apigateway_cfn.cpp); weak: null where not linked (the page).
+[[gnu::weak]] void apigateway_cfn_complete(CfnDraft& d);
 
 }  // namespace sim::svc

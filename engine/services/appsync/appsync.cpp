@@ -273,10 +273,7 @@ ServiceKind appsync_kind() {
     // https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-appsync-graphqlapi.html
     k.cfn = {{"AWS::AppSync::GraphQLApi", {"Name", "AuthenticationType", "UserPoolConfig", "XrayEnabled", "Tags"}}};
     k.sample = {{"id", "event-1"}};
-    k.cfn[0].complete = [](CfnDraft& d) {
-        d.generate("Name", d.node_id());
-        d.generate("AuthenticationType", "API_KEY");
-    };
+    k.cfn[0].complete = appsync_cfn_complete;  // null in the page, which never exports (appsync_cfn.cpp)
     return k;
 }
 

@@ -6,5 +6,7 @@
 namespace sim::svc {
 
 ServiceKind aurora_kind();
+// What CloudFormation requires of its resource (aurora_cfn.cpp); weak: null where not linked (the page).
+[[gnu::weak]] void aurora_cfn_complete(CfnDraft& d);
 
 }  // namespace sim::svc

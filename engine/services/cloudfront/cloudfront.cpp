@@ -260,16 +260,7 @@ ServiceKind cloudfront_kind() {
     // https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-cloudfront-distribution.html
     k.cfn = {{"AWS::CloudFront::Distribution", {"DistributionConfig", "Tags"}}};
     k.sample = {{"id", "event-1"}};
-    k.cfn[0].complete = [](CfnDraft& d) {
-        CfnDraft::OJson& config =
-            d.generate("DistributionConfig", {{"Enabled", true},
-                                              {"Origins", CfnDraft::OJson::array()},
-                                              {"DefaultCacheBehavior",
-                                               {{"ViewerProtocolPolicy", "redirect-to-https"},
-                                                {"CachePolicyId", "658327ea-f89d-4fab-a63d-7e88639e58f6"}}}});
-        if (d.config().contains("DefaultRootObject"))
-            config["DefaultRootObject"] = CfnDraft::ordered(d.config()["DefaultRootObject"]);
-    };
+    k.cfn[0].complete = cloudfront_cfn_complete;  // null in the page, which never exports (cloudfront_cfn.cpp)
     return k;
 }
 

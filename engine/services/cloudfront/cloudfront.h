@@ -7,5 +7,7 @@
 namespace sim::svc {
 
 ServiceKind cloudfront_kind();
+// What CloudFormation requires of its resource (cloudfront_cfn.cpp); weak: null where not linked (the page).
+[[gnu::weak]] void cloudfront_cfn_complete(CfnDraft& d);
 
 }  // namespace sim::svc

@@ -216,13 +216,8 @@ ServiceKind cloudfront_function_kind() {
     // https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-cloudfront-function.html
     k.cfn = {{"AWS::CloudFront::Function", {"Name", "FunctionCode", "FunctionConfig", "AutoPublish"}}};
     k.sample = {{"id", "event-1"}};
-    k.cfn[0].complete = [](CfnDraft& d) {
-        d.generate("Name", d.node_id());
-        d.generate("FunctionCode", "function handler(event) { return event.request; }");
-        d.generate("FunctionConfig",
-                   {{"Comment", d.node_id()}, {"Runtime", d.config().value("Runtime", "cloudfront-js-2.0")}});
-        d.generate("AutoPublish", true);
-    };
+    k.cfn[0].complete =
+        cloudfront_function_cfn_complete;  // null in the page, which never exports (edge_functions_cfn.cpp)
     return k;
 }
 
@@ -239,10 +234,7 @@ ServiceKind lambda_edge_kind() {
     k.cfn = {sam_function_resource()};
     k.cfn[0].imported = false;  // a template's function imports as "lambda"
     k.sample = {{"id", "event-1"}};
-    k.cfn[0].complete = [](CfnDraft& d) {
-        complete_sam_function(d);
-        d.generate("AutoPublishAlias", "live");  // CloudFront associates a published version
-    };
+    k.cfn[0].complete = lambda_edge_cfn_complete;  // null in the page, which never exports (edge_functions_cfn.cpp)
     return k;
 }
 

@@ -10,6 +10,10 @@
 namespace sim::svc {
 
 ServiceKind cloudfront_function_kind();  // "cloudfront_function"
-ServiceKind lambda_edge_kind();          // "lambda_edge"
+// What CloudFormation requires of its resource (edge_functions_cfn.cpp); weak: null where not linked (the page).
+[[gnu::weak]] void cloudfront_function_cfn_complete(CfnDraft& d);
+ServiceKind lambda_edge_kind();  // "lambda_edge"
+// What CloudFormation requires of its resource (edge_functions_cfn.cpp); weak: null where not linked (the page).
+[[gnu::weak]] void lambda_edge_cfn_complete(CfnDraft& d);
 
 }  // namespace sim::svc

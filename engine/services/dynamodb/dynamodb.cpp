@@ -323,20 +323,7 @@ ServiceKind dynamodb_kind() {
     k.sample = {{"operation", "PutItem"}, {"Item", Json::object()}};
     k.sample_payload = "/Item";
     // A table needs a key schema with its attributes' definitions; on demand unless provisioned.
-    k.cfn[0].complete = [](CfnDraft& d) {
-        const Json& config = d.config();
-        const CfnDraft::OJson keys = config.contains("KeySchema")
-                                         ? CfnDraft::ordered(config["KeySchema"])
-                                         : CfnDraft::OJson::array({{{"AttributeName", "id"}, {"KeyType", "HASH"}}});
-        d.generate("KeySchema", keys);
-        CfnDraft::OJson defs = CfnDraft::OJson::array();
-        if (keys.is_array())
-            for (const auto& key : keys)
-                if (key.is_object() && key.contains("AttributeName"))
-                    defs.push_back({{"AttributeName", key["AttributeName"]}, {"AttributeType", "S"}});
-        d.generate("AttributeDefinitions", defs);
-        if (!config.contains("ProvisionedThroughput")) d.generate("BillingMode", "PAY_PER_REQUEST");
-    };
+    k.cfn[0].complete = dynamodb_cfn_complete;  // null in the page, which never exports (dynamodb_cfn.cpp)
     return k;
 }
 

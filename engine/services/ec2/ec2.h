@@ -11,6 +11,8 @@
 namespace sim::svc {
 
 ServiceKind ec2_kind();
+// What CloudFormation requires of its resource (ec2_cfn.cpp); weak: null where not linked (the page).
+[[gnu::weak]] void ec2_cfn_complete(CfnDraft& d);
 
 // On-demand Linux prices, us-east-1 (AWS-FACTS.md §16): the table is price_table::kEc2InstanceTypes.
 using InstanceType = price_table::Ec2InstanceType;

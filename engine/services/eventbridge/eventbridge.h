@@ -12,5 +12,7 @@ namespace sim::svc {
 //             "DeadLetterConfig": {"Arn": <queue wired on the bus's dlq port>}}]}]
 // Shorthand: an "out" edge whose config has EventPattern or ScheduleExpression is a one-target rule.
 ServiceKind eventbridge_kind();
+// What CloudFormation requires of its resource (eventbridge_cfn.cpp); weak: null where not linked (the page).
+[[gnu::weak]] void eventbridge_cfn_complete(CfnDraft& d);
 
 }  // namespace sim::svc

@@ -13,6 +13,8 @@ namespace sim::svc {
 // MaximumRetryAttempts, MaximumRecordAgeInSeconds, FunctionResponseTypes, StartingPosition,
 // DestinationConfig {"OnFailure": {"Destination": <node wired on the stream's on_failure port>}}.
 ServiceKind kinesis_kind();
+// What CloudFormation requires of its resource (kinesis_cfn.cpp); weak: null where not linked (the page).
+[[gnu::weak]] void kinesis_cfn_complete(CfnDraft& d);
 
 // Shard index of a partition key among `shards` equal hash-key ranges (MD5, 128-bit).
 std::size_t kinesis_shard_for(const std::string& partition_key, std::size_t shards);

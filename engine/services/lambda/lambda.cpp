@@ -619,17 +619,6 @@ ServiceKind lambda_kind() {
     return k;
 }
 
-void complete_sam_function(CfnDraft& d) {
-    const Json& config = d.config();
-    const auto runtime = config.find("Runtime");
-    const bool python = runtime != config.end() && runtime->is_string() &&
-                        runtime->get_ref<const std::string&>().rfind("python", 0) == 0;
-    d.generate("Runtime", "nodejs20.x");
-    d.generate("Handler", python ? "app.handler" : "index.handler");
-    if (!config.contains("InlineCode") && !config.contains("ImageUri"))
-        d.generate("CodeUri", "src/" + d.node_id() + "/");
-}
-
 // https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-resource-function.html
 CfnResource sam_function_resource() {
     CfnResource r{"AWS::Serverless::Function",

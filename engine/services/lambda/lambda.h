@@ -9,8 +9,9 @@ ServiceKind lambda_kind();
 
 // The SAM function resource and its properties; Lambda@Edge functions are written as one too.
 CfnResource sam_function_resource();
-// What a SAM function needs that a design may leave out: Runtime, Handler, CodeUri.
-void complete_sam_function(CfnDraft& draft);
+// What a SAM function needs that a design may leave out: Runtime, Handler, CodeUri (lambda_cfn.cpp);
+// weak: null where not linked (the page).
+[[gnu::weak]] void complete_sam_function(CfnDraft& draft);
 
 // Cold-start INIT duration defaults per runtime family (hello-world floor, maxday/lambda-perf
 // 2026-08-22 via AWS-FACTS.md §1), as p50/p99 in ms. Unknown runtimes return false.

@@ -18,7 +18,7 @@ const ServiceKind* contract_of(const std::string& type) {
 void add_payload(Json& req, const LambdaAction& a, const Json& event) {
     req["operation"] = a.operation;
     if (!a.op->payload_field.empty()) {
-        const std::string& key = a.op->payload_field;
+        const std::string key(a.op->payload_field);
         if (!req.contains(key) && !req.contains("Entries")) req[key] = event;
         return;
     }
@@ -105,7 +105,10 @@ const std::vector<std::string>& lambda_sdk_targets() {
 std::string lambda_operations_for(const std::string& type) {
     std::string out;
     if (const ServiceKind* k = contract_of(type))
-        for (const OperationSpec& op : k->operations) out += (out.empty() ? "" : " ") + op.name;
+        for (const OperationSpec& op : k->operations) {
+            if (!out.empty()) out += ' ';
+            out += op.name;
+        }
     return out;
 }
 

@@ -9,5 +9,7 @@
 namespace sim::svc {
 
 ServiceKind redshift_kind();
+// What CloudFormation requires of its resource (redshift_cfn.cpp); weak: null where not linked (the page).
+[[gnu::weak]] void redshift_cfn_complete(CfnDraft& d);
 
 }  // namespace sim::svc
