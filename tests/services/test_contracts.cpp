@@ -172,7 +172,8 @@ TEST_SUITE("contracts") {
     TEST_CASE("an unknown operation's error lists the contract's operations") {
         const std::string error = operation_error("dynamodb", "Scan");
         std::string names;
-        for (const OperationSpec& op : kind("dynamodb").operations) names += (names.empty() ? "" : " ") + std::string(op.name);
+        for (const OperationSpec& op : kind("dynamodb").operations)
+            names += (names.empty() ? "" : " ") + std::string(op.name);
         CHECK(error == "operation 'Scan' is not one dynamodb supports here; expected one of: " + names);
         for (const char* op : {"PutItem", "GetItem", "DeleteItem", "UpdateItem", "Query"})
             CHECK(error.find(op) != std::string::npos);

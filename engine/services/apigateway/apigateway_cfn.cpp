@@ -12,6 +12,8 @@
 
 namespace sim::svc {
 
-void apigateway_cfn_complete(CfnDraft& d) { d.generate("StageName", "prod"); }
+void apigateway_cfn_complete(CfnDraft& d) {
+    d.generate("StageName", "prod");
+}
 
 }  // namespace sim::svc

@@ -13,8 +13,8 @@
 namespace sim::svc {
 
 void appsync_cfn_complete(CfnDraft& d) {
-        d.generate("Name", d.node_id());
-        d.generate("AuthenticationType", "API_KEY");
-    }
+    d.generate("Name", d.node_id());
+    d.generate("AuthenticationType", "API_KEY");
+}
 
 }  // namespace sim::svc

@@ -13,13 +13,13 @@
 namespace sim::svc {
 
 void aurora_cfn_complete(CfnDraft& d) {
-        const CfnDraft::OJson engine = d.generate("Engine", "aurora-postgresql");
-        d.generate("MasterUsername", "admin");
-        d.generate("ManageMasterUserPassword", true);
-        d.add_resource("Instance", "AWS::RDS::DBInstance",
-                       {{"DBClusterIdentifier", CfnDraft::ref(d.logical_id())},
-                        {"DBInstanceClass", "db.serverless"},
-                        {"Engine", engine}});
-    }
+    const CfnDraft::OJson engine = d.generate("Engine", "aurora-postgresql");
+    d.generate("MasterUsername", "admin");
+    d.generate("ManageMasterUserPassword", true);
+    d.add_resource("Instance", "AWS::RDS::DBInstance",
+                   {{"DBClusterIdentifier", CfnDraft::ref(d.logical_id())},
+                    {"DBInstanceClass", "db.serverless"},
+                    {"Engine", engine}});
+}
 
 }  // namespace sim::svc

@@ -13,14 +13,14 @@
 namespace sim::svc {
 
 void cloudfront_cfn_complete(CfnDraft& d) {
-        CfnDraft::OJson& config =
-            d.generate("DistributionConfig", {{"Enabled", true},
-                                              {"Origins", CfnDraft::OJson::array()},
-                                              {"DefaultCacheBehavior",
-                                               {{"ViewerProtocolPolicy", "redirect-to-https"},
-                                                {"CachePolicyId", "658327ea-f89d-4fab-a63d-7e88639e58f6"}}}});
-        if (d.config().contains("DefaultRootObject"))
-            config["DefaultRootObject"] = CfnDraft::ordered(d.config()["DefaultRootObject"]);
-    }
+    CfnDraft::OJson& config = d.generate(
+        "DistributionConfig",
+        {{"Enabled", true},
+         {"Origins", CfnDraft::OJson::array()},
+         {"DefaultCacheBehavior",
+          {{"ViewerProtocolPolicy", "redirect-to-https"}, {"CachePolicyId", "658327ea-f89d-4fab-a63d-7e88639e58f6"}}}});
+    if (d.config().contains("DefaultRootObject"))
+        config["DefaultRootObject"] = CfnDraft::ordered(d.config()["DefaultRootObject"]);
+}
 
 }  // namespace sim::svc

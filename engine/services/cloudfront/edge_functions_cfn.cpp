@@ -6,24 +6,24 @@
 #include "services/cloudfront/edge_functions.h"
 
 #include "core/contract.h"
-#include "services/lambda/lambda.h"
 #include "core/message.h"
+#include "services/lambda/lambda.h"
 
 #include <string>
 
 namespace sim::svc {
 
 void cloudfront_function_cfn_complete(CfnDraft& d) {
-        d.generate("Name", d.node_id());
-        d.generate("FunctionCode", "function handler(event) { return event.request; }");
-        d.generate("FunctionConfig",
-                   {{"Comment", d.node_id()}, {"Runtime", d.config().value("Runtime", "cloudfront-js-2.0")}});
-        d.generate("AutoPublish", true);
-    }
+    d.generate("Name", d.node_id());
+    d.generate("FunctionCode", "function handler(event) { return event.request; }");
+    d.generate("FunctionConfig",
+               {{"Comment", d.node_id()}, {"Runtime", d.config().value("Runtime", "cloudfront-js-2.0")}});
+    d.generate("AutoPublish", true);
+}
 
 void lambda_edge_cfn_complete(CfnDraft& d) {
-        complete_sam_function(d);
-        d.generate("AutoPublishAlias", "live");  // CloudFront associates a published version
-    }
+    complete_sam_function(d);
+    d.generate("AutoPublishAlias", "live");  // CloudFront associates a published version
+}
 
 }  // namespace sim::svc

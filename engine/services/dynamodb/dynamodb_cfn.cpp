@@ -13,18 +13,18 @@
 namespace sim::svc {
 
 void dynamodb_cfn_complete(CfnDraft& d) {
-        const Json& config = d.config();
-        const CfnDraft::OJson keys = config.contains("KeySchema")
-                                         ? CfnDraft::ordered(config["KeySchema"])
-                                         : CfnDraft::OJson::array({{{"AttributeName", "id"}, {"KeyType", "HASH"}}});
-        d.generate("KeySchema", keys);
-        CfnDraft::OJson defs = CfnDraft::OJson::array();
-        if (keys.is_array())
-            for (const auto& key : keys)
-                if (key.is_object() && key.contains("AttributeName"))
-                    defs.push_back({{"AttributeName", key["AttributeName"]}, {"AttributeType", "S"}});
-        d.generate("AttributeDefinitions", defs);
-        if (!config.contains("ProvisionedThroughput")) d.generate("BillingMode", "PAY_PER_REQUEST");
-    }
+    const Json& config = d.config();
+    const CfnDraft::OJson keys = config.contains("KeySchema")
+                                     ? CfnDraft::ordered(config["KeySchema"])
+                                     : CfnDraft::OJson::array({{{"AttributeName", "id"}, {"KeyType", "HASH"}}});
+    d.generate("KeySchema", keys);
+    CfnDraft::OJson defs = CfnDraft::OJson::array();
+    if (keys.is_array())
+        for (const auto& key : keys)
+            if (key.is_object() && key.contains("AttributeName"))
+                defs.push_back({{"AttributeName", key["AttributeName"]}, {"AttributeType", "S"}});
+    d.generate("AttributeDefinitions", defs);
+    if (!config.contains("ProvisionedThroughput")) d.generate("BillingMode", "PAY_PER_REQUEST");
+}
 
 }  // namespace sim::svc

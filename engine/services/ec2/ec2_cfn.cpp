@@ -13,16 +13,16 @@
 namespace sim::svc {
 
 void ec2_cfn_complete(CfnDraft& d) {
-        const Json& config = d.config();
-        d.generate("MinSize", std::to_string(config.value("MinSize", 1)));
-        d.generate("MaxSize", std::to_string(config.value("MaxSize", 1)));
-        const std::string lt = d.add_resource(
-            "LaunchTemplate", "AWS::EC2::LaunchTemplate",
-            {{"LaunchTemplateData",
-              {{"InstanceType", config.value("InstanceType", "m5.large")},
-               {"ImageId", "{{resolve:ssm:/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64}}"}}}});
-        d.generate("LaunchTemplate", {{"LaunchTemplateId", CfnDraft::ref(lt)},
-                                      {"Version", CfnDraft::get_att(lt, "LatestVersionNumber")}});
-    }
+    const Json& config = d.config();
+    d.generate("MinSize", std::to_string(config.value("MinSize", 1)));
+    d.generate("MaxSize", std::to_string(config.value("MaxSize", 1)));
+    const std::string lt = d.add_resource(
+        "LaunchTemplate", "AWS::EC2::LaunchTemplate",
+        {{"LaunchTemplateData",
+          {{"InstanceType", config.value("InstanceType", "m5.large")},
+           {"ImageId", "{{resolve:ssm:/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64}}"}}}});
+    d.generate("LaunchTemplate",
+               {{"LaunchTemplateId", CfnDraft::ref(lt)}, {"Version", CfnDraft::get_att(lt, "LatestVersionNumber")}});
+}
 
 }  // namespace sim::svc

@@ -12,6 +12,8 @@
 
 namespace sim::svc {
 
-void eventbridge_cfn_complete(CfnDraft& d) { d.generate("Name", d.node_id()); }
+void eventbridge_cfn_complete(CfnDraft& d) {
+    d.generate("Name", d.node_id());
+}
 
 }  // namespace sim::svc

@@ -13,12 +13,11 @@
 namespace sim::svc {
 
 void fargate_cfn_complete(CfnDraft& d) {
-        d.generate("RequiresCompatibilities", CfnDraft::OJson::array({"FARGATE"}));
-        d.generate("NetworkMode", "awsvpc");
-        d.generate(
-            "ContainerDefinitions",
-            CfnDraft::OJson::array(
-                {{{"Name", d.node_id()}, {"Image", d.config().value("Image", "public.ecr.aws/nginx/nginx:latest")}}}));
-    }
+    d.generate("RequiresCompatibilities", CfnDraft::OJson::array({"FARGATE"}));
+    d.generate("NetworkMode", "awsvpc");
+    d.generate("ContainerDefinitions",
+               CfnDraft::OJson::array({{{"Name", d.node_id()},
+                                        {"Image", d.config().value("Image", "public.ecr.aws/nginx/nginx:latest")}}}));
+}
 
 }  // namespace sim::svc

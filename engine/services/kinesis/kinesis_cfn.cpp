@@ -13,7 +13,7 @@
 namespace sim::svc {
 
 void kinesis_cfn_complete(CfnDraft& d) {
-        if (!d.config().contains("StreamModeDetails")) d.generate("ShardCount", 1);  // provisioned mode
-    }
+    if (!d.config().contains("StreamModeDetails")) d.generate("ShardCount", 1);  // provisioned mode
+}
 
 }  // namespace sim::svc

@@ -13,10 +13,10 @@
 namespace sim::svc {
 
 void redshift_cfn_complete(CfnDraft& d) {
-        d.generate("WorkgroupName", d.node_id());
-        const std::string ns =
-            d.add_resource("Namespace", "AWS::RedshiftServerless::Namespace", {{"NamespaceName", d.node_id() + "-ns"}});
-        d.generate("NamespaceName", CfnDraft::ref(ns));
-    }
+    d.generate("WorkgroupName", d.node_id());
+    const std::string ns =
+        d.add_resource("Namespace", "AWS::RedshiftServerless::Namespace", {{"NamespaceName", d.node_id() + "-ns"}});
+    d.generate("NamespaceName", CfnDraft::ref(ns));
+}
 
 }  // namespace sim::svc
