@@ -5,7 +5,7 @@
 // line of JSON typed (item 2), and right-click menus on nodes, links and the canvas (item 8).
 import fs from 'node:fs';
 import path from 'node:path';
-import { launch, openPlayground, settle, stable, drag, watchFor, twoNodePattern, repo, assert, assertEq, saveArtifact }
+import { launch, openPlayground, until, layoutItem, settle, stable, drag, watchFor, twoNodePattern, repo, assert, assertEq, saveArtifact }
   from './lib/harness.mjs';
 
 const mid = (r) => [(r[0] + r[2]) / 2, (r[1] + r[3]) / 2];
@@ -15,22 +15,6 @@ async function fresh(url, size = { width: 1280, height: 800 }) {
   const b = await launch(size);
   const page = await openPlayground(b.context, url, '?fresh');
   return { b, page };
-}
-
-// Resolves once `done(arg)` holds in the page (checked every frame); the state on timeout.
-async function until(page, done, what, arg = null, timeout = 30000) {
-  try {
-    await page.waitForFunction(done, arg, { timeout, polling: 'raf' });
-  } catch {
-    throw new Error(`${what}: never happened (state ${JSON.stringify(await page.evaluate(() => window.playground.state()))})`);
-  }
-}
-
-async function item(page, name) {
-  const l = await stable(page, 'layout');
-  const r = l.items && l.items[name];
-  assert(r, `layout().items has ${name}: ${Object.keys(l.items || {})}`);
-  return r;
 }
 
 // A palette item's rect once it is in the palette's visible part (between the canvas's top and
@@ -49,7 +33,7 @@ async function paletteItem(page, type) {
 }
 
 async function clickItem(page, name) {
-  const at = mid(await item(page, name));
+  const at = mid(await layoutItem(page, name));
   await page.mouse.click(at[0], at[1]);
   await settle(page);
 }
@@ -74,7 +58,7 @@ export const tests = [
         await watchFor(page, 4500, 5);
         s = await page.evaluate(() => window.playground.state());
         assert(s.notice && /cannot receive|only a source/i.test(s.notice.text), 'still shown after the pointer moved: ' + JSON.stringify(s.notice));
-        const banner = await item(page, 'notice');
+        const banner = await layoutItem(page, 'notice');
         const c = (await stable(page, 'layout')).canvas;
         assert(banner[0] >= c[0] && banner[2] <= c[2] && banner[1] >= c[1] && banner[3] <= c[3],
           `the banner lies inside the canvas, clear of the inspector: ${banner} in ${c}`);
@@ -103,7 +87,7 @@ export const tests = [
         assert((await page.evaluate((x) => window.playground.loadPattern(x), p)).ok, 'loads');
         const l = await stable(page, 'layout');
         await drag(page, l.nodes.fn.outputs.out, l.nodes.web.center);
-        const banner = await item(page, 'notice');
+        const banner = await layoutItem(page, 'notice');
         assert(banner[0] >= 0 && banner[2] <= 390, `the banner is inside the 390 px screen: ${banner}`);
         saveArtifact('newcomer-refusal-banner-390.png', await page.screenshot());
         assertEq(page.problems, [], 'console errors');
@@ -126,14 +110,14 @@ export const tests = [
         assertEq([m.sim_time_s, m.stop_reason], [runLength, 'time_limit'], 'the report agrees');
         await watchFor(page, 300, 5);
         assertEq((await page.evaluate(() => window.playground.state())).simTime, runLength, 'the clock stays at the run length');
-        await item(page, 'toolbar.run-status');  // the toolbar says the run ended
+        await layoutItem(page, 'toolbar.run-status');  // the toolbar says the run ended
         saveArtifact('newcomer-run-ended-1280.png', await page.screenshot({ clip: { x: 0, y: 0, width: 1280, height: 60 } }));
         // Play again: deliberately past the run length, and the toolbar says so.
         await clickItem(page, 'toolbar.play');
         await until(page, (n) => window.playground.state().simTime > n, 'time runs past the run length', runLength);
         s = await page.evaluate(() => window.playground.state());
         assertEq([s.running, s.overtime, s.runEnded], [true, true, false], 'overtime');
-        await item(page, 'toolbar.run-status');
+        await layoutItem(page, 'toolbar.run-status');
         await page.evaluate(() => window.playground.pause());
         assertEq(page.problems, [], 'console errors');
       } finally { await b.close(); }
@@ -278,7 +262,7 @@ export const tests = [
         // The canvas: Add service… → SQS, at the click.
         const c = l.canvas, at = [c[0] + (c[2] - c[0]) * 0.5, c[1] + (c[3] - c[1]) * 0.8];
         await rightClick(at);
-        const add = mid(await item(page, 'ctx.add'));
+        const add = mid(await layoutItem(page, 'ctx.add'));
         await page.mouse.move(add[0], add[1]);
         await settle(page);
         await until(page, () => !!window.playground.layout().items['ctx.add.sqs'], 'the Add service submenu opened');

@@ -2,7 +2,7 @@
 // popup items, menus and gallery cards; one-finger drags; two-finger pan and pinch zoom (CDP
 // Input.dispatchTouchEvent); a fast mouse click on a popup item; wheel pans, Ctrl+wheel zooms, and no
 // console error per wheel tick. Aimed with window.playground.layout() (`items` names popup entries).
-import { launch, openPlayground, settle, stable, twoNodePattern, assert, assertEq, saveArtifact } from './lib/harness.mjs';
+import { launch, openPlayground, until, layoutItem, settle, stable, twoNodePattern, assert, assertEq, saveArtifact } from './lib/harness.mjs';
 
 const PHONE = { width: 390, height: 844, touch: true };
 const mid = (r) => [(r[0] + r[2]) / 2, (r[1] + r[3]) / 2];
@@ -13,22 +13,6 @@ async function open(url, size = PHONE) {
   const page = await openPlayground(b.context, url, '?fresh');
   const cdp = await b.context.newCDPSession(page);
   return { b, page, cdp };
-}
-
-// Resolves once window.playground.state() satisfies `done` (checked every frame); the reason on timeout.
-async function until(page, done, what, arg = null, timeout = 15000) {
-  try {
-    await page.waitForFunction(done, arg, { timeout, polling: 'raf' });
-  } catch {
-    throw new Error(`${what}: never happened (state ${JSON.stringify(await page.evaluate(() => window.playground.state()))})`);
-  }
-}
-
-async function item(page, name) {
-  const l = await stable(page, 'layout');
-  const r = l.items && l.items[name];
-  assert(r, `layout().items has ${name}: ${Object.keys(l.items || {})}`);
-  return r;
 }
 
 async function tap(page, at) {
@@ -62,7 +46,7 @@ export const tests = [
       const { b, page } = await open(url);
       try {
         const before = await page.evaluate(() => window.playground.state().nodeCount);
-        await tap(page, mid(await item(page, 'add-service')));
+        await tap(page, mid(await layoutItem(page, 'add-service')));
         const l = await stable(page, 'layout');
         assert(l.palette.lambda, 'the popup lists Lambda: ' + Object.keys(l.palette));
         await tap(page, mid(l.palette.lambda));
@@ -101,8 +85,8 @@ export const tests = [
       const { b, page } = await open(url);
       try {
         const before = await page.evaluate(() => window.playground.state().theme);
-        await tap(page, mid(await item(page, 'menu')));
-        await tap(page, mid(await item(page, 'menu.theme')));
+        await tap(page, mid(await layoutItem(page, 'menu')));
+        await tap(page, mid(await layoutItem(page, 'menu.theme')));
         await until(page, () => window.playground.state().theme !== 'dark', 'the theme switched by taps');
         assert(before === 'dark', 'starts dark: ' + before);
         assertEq(page.problems, [], 'console errors');
@@ -118,9 +102,9 @@ export const tests = [
         const clock = l.toolbar.clock;
         assert(clock && clock[0] >= 0 && clock[2] <= 390, `the clock is inside the 390 px viewport: ${clock}`);
         saveArtifact('touch-phone-toolbar.png', await page.screenshot({ clip: { x: 0, y: 0, width: 390, height: 120 } }));
-        await tap(page, mid(await item(page, 'menu')));
+        await tap(page, mid(await layoutItem(page, 'menu')));
         const n0 = await page.evaluate(() => window.playground.state().events);
-        await tap(page, mid(await item(page, 'menu.step')));
+        await tap(page, mid(await layoutItem(page, 'menu.step')));
         await until(page, (n) => window.playground.state().events === n + 1, 'a step from the menu runs one event', n0);
         assertEq(page.problems, [], 'console errors');
       } finally { await b.close(); }
@@ -199,10 +183,10 @@ export const tests = [
     async run({ url }) {
       const { b, page } = await open(url, { width: 700, height: 800 });  // compact toolbar: a Menu popup
       try {
-        const menu = mid(await item(page, 'menu'));
+        const menu = mid(await layoutItem(page, 'menu'));
         await page.mouse.click(menu[0], menu[1]);
         await settle(page);
-        const theme = mid(await item(page, 'menu.theme'));
+        const theme = mid(await layoutItem(page, 'menu.theme'));
         await page.mouse.click(theme[0], theme[1]);  // move, down and up in one go: no hover first
         await until(page, () => window.playground.state().theme !== 'dark', 'the theme switched by one fast click');
         assertEq(page.problems, [], 'console errors');

@@ -139,6 +139,23 @@ export async function watchFor(page, ms, frames = 2) {
   if (Date.now() - t0 < ms) await page.waitForTimeout(ms - (Date.now() - t0));
 }
 
+// Resolves once `done(arg)` holds in the page (checked every frame); on timeout, fails with the state.
+export async function until(page, done, what, arg = null, timeout = 30000) {
+  try {
+    await page.waitForFunction(done, arg, { timeout, polling: 'raf' });
+  } catch {
+    throw new Error(`${what}: never happened (state ${JSON.stringify(await page.evaluate(() => window.playground.state()))})`);
+  }
+}
+
+// The rect of a marked UI item (layout().items[name]) once the layout is stable.
+export async function layoutItem(page, name) {
+  const l = await stable(page, 'layout');
+  const r = l.items && l.items[name];
+  assert(r, `layout().items has ${name}: ${Object.keys(l.items || {})}`);
+  return r;
+}
+
 export function assert(cond, message) { if (!cond) throw new Error(message); }
 // JSON with object keys sorted, so equality does not depend on key order.
 const canonical = (v) => JSON.stringify(v, (k, x) => (x && typeof x === 'object' && !Array.isArray(x)
