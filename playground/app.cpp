@@ -256,7 +256,7 @@ sim::Json App::canvas_layout() const {
         return sim::Json::array({p.x / s, p.y / s});
     };
     sim::Json nodes = sim::Json::object();
-    for (const auto& n : canvas_.shapes()) {
+    for (const auto& n : canvas_.shapes(doc_)) {
         sim::Json ports = sim::Json::object();
         for (const auto& p : n.outputs) ports[p.name] = css(p.at);
         const ImVec2 a = v.to_screen(n.box.min), b = v.to_screen(n.box.max);

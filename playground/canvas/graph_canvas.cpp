@@ -33,12 +33,18 @@ void apply_view_gesture(CanvasView& view) {
 
 // Shapes point into the pattern: they are laid out again after any edit (every edit bumps the
 // document's revision), not every frame.
-void GraphCanvas::relayout_if_edited(const Document& doc, const sim::Registry& registry) {
-    if (&doc == laid_out_doc_ && doc.revision() == laid_out_rev_) return;
+void GraphCanvas::relayout_if_edited(const Document& doc, const sim::Registry& registry) const {
+    if (&doc == laid_out_doc_ && doc.revision() == laid_out_rev_ && &registry == laid_out_registry_) return;
     nodes_ = layout_nodes(doc, registry);
     edges_ = layout_edges(doc, nodes_);
     laid_out_doc_ = &doc;
     laid_out_rev_ = doc.revision();
+    laid_out_registry_ = &registry;
+}
+
+const std::vector<NodeShape>& GraphCanvas::shapes(const Document& doc) const {
+    relayout_if_edited(doc, laid_out_registry_ ? *laid_out_registry_ : sim::default_registry());
+    return nodes_;
 }
 
 CanvasEdits GraphCanvas::interact(const Document& doc, const Theme& theme, const sim::Registry& registry) {

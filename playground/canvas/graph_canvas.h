@@ -67,8 +67,10 @@ public:
     const CanvasView& view() const { return view_; }
     const Refusal& last_refusal() const { return refusal_; }
     std::uint64_t refusals() const { return refusal_count_; }
-    // Screen rectangles of the last frame (device pixels), for the test/automation API.
-    const std::vector<NodeShape>& shapes() const { return nodes_; }
+    // The node shapes of `doc` as it is now (world units). Shapes point into the pattern, so a call
+    // after an edit or a load that no frame has drawn yet lays them out again first: the API and the
+    // panels drawn after the canvas never read a node that is gone.
+    const std::vector<NodeShape>& shapes(const Document& doc) const;
     // Where a palette item clicked (not dragged) goes: the view centre, moved off nodes already there.
     Vec2f free_spot(const Document& doc, const std::string& type) const;
 
@@ -88,7 +90,7 @@ private:
     void handle_wheel();
     void draw_zoom_controls(const Theme& theme);
 
-    void relayout_if_edited(const Document& doc, const sim::Registry& registry);
+    void relayout_if_edited(const Document& doc, const sim::Registry& registry) const;
     // drawing (canvas_draw.cpp)
     void draw_grid(ImDrawList* dl, const Theme& theme) const;
     void draw_edges(ImDrawList* dl, const Document& doc, const Theme& theme, const CanvasOverlay& overlay) const;
@@ -98,8 +100,8 @@ private:
     void draw_wire_preview(ImDrawList* dl, const Theme& theme, const sim::Registry& registry) const;
 
     CanvasView view_;
-    std::vector<NodeShape> nodes_;
-    std::vector<EdgeShape> edges_;
+    mutable std::vector<NodeShape> nodes_;  // a cache of the layout of laid_out_doc_ (relayout_if_edited)
+    mutable std::vector<EdgeShape> edges_;
     Mode mode_ = Mode::Idle;
     Hit hover_;
     ImVec2 press_pos_;
@@ -111,8 +113,9 @@ private:
     Refusal refusal_;
     std::uint64_t refusal_count_ = 0;
     bool fit_pending_ = true;
-    const Document* laid_out_doc_ = nullptr;  // nodes_/edges_ are of this document at this revision
-    std::uint64_t laid_out_rev_ = 0;
+    mutable const Document* laid_out_doc_ = nullptr;  // nodes_/edges_ are of this document at this revision
+    mutable std::uint64_t laid_out_rev_ = 0;
+    mutable const sim::Registry* laid_out_registry_ = nullptr;
     mutable std::vector<std::uint64_t> dot_cells_;  // draw_dots: occupied (cell, colour) keys
     mutable std::size_t dots_drawn_ = 0;
     bool box_additive_ = false;

@@ -194,7 +194,7 @@ void draw_learn_highlight(const Learn& learn, const GraphCanvas& canvas, const D
     };
     const auto arrow = h.find("->");
     if (arrow == std::string::npos) {
-        for (const auto& n : canvas.shapes()) {
+        for (const auto& n : canvas.shapes(doc)) {
             if (n.spec->id != h) continue;
             const float m = 7 * z;
             const ImVec2 a = v.to_screen(n.box.min), b = v.to_screen(n.box.max);
@@ -205,7 +205,7 @@ void draw_learn_highlight(const Learn& learn, const GraphCanvas& canvas, const D
         return;
     }
     const std::string from = h.substr(0, arrow), to = h.substr(arrow + 2);
-    for (const auto& e : layout_edges(doc, canvas.shapes())) {
+    for (const auto& e : layout_edges(doc, canvas.shapes(doc))) {
         if (e.from < 0 || e.to < 0) continue;
         const auto& spec = doc.pattern().edges[static_cast<std::size_t>(e.edge)];
         if (spec.from != from || spec.to != to) continue;
@@ -251,18 +251,17 @@ void reveal(CanvasView& v, const std::vector<NodeShape>& shapes, const std::stri
 
 // ---- The card --------------------------------------------------------------------------------------------------
 void draw_learn_panel(Learn& learn, GraphCanvas& canvas, const Document& doc, const Theme& theme) {
-    (void)doc;
     if (learn.mode() == LearnMode::None) return;
     CanvasView& v = canvas.view();
     const float full_w = learn.minimized ? 300 : (learn.mode() == LearnMode::Tour ? 380 : 440);
     const float w = std::min(theme.px(full_w), v.size().x - theme.px(24));
     if (w < theme.px(200)) return;
     const float card_left = v.origin().x + v.size().x - w - theme.px(12);
-    if (learn.refit_frames > 0 && --learn.refit_frames == 0) fit_beside(v, canvas.shapes(), card_left, theme);
+    if (learn.refit_frames > 0 && --learn.refit_frames == 0) fit_beside(v, canvas.shapes(doc), card_left, theme);
     if (learn.reveal_highlight && learn.refit_frames == 0) {
         learn.reveal_highlight = false;
         const std::string h = learn.highlight();
-        reveal(v, canvas.shapes(), h.substr(0, h.find("->")), card_left, theme);
+        reveal(v, canvas.shapes(doc), h.substr(0, h.find("->")), card_left, theme);
     }
     ImGui::SetNextWindowPos(ImVec2(card_left, v.origin().y + theme.px(12)));
     ImGui::SetNextWindowSizeConstraints(ImVec2(w, 0), ImVec2(w, std::max(theme.px(160), v.size().y - theme.px(24))));

@@ -1,7 +1,9 @@
 // smoke.test.mjs — the Foundation's browser smoke: the site loads in headless chromium with
 // software WebGL, window.playground becomes ready, nothing logs an error, and the canvas shows a
 // real diagram (many distinct colours, not a blank or single-colour frame).
-import { launch, openPlayground, stable, assert, assertEq, saveArtifact } from './lib/harness.mjs';
+import fs from 'node:fs';
+import path from 'node:path';
+import { launch, openPlayground, stable, repo, assert, assertEq, saveArtifact } from './lib/harness.mjs';
 import { decodePng, distinctColours } from './lib/png.mjs';
 
 export const tests = [
@@ -21,6 +23,32 @@ export const tests = [
         const img = decodePng(png);
         const colours = distinctColours(img);
         assert(colours > 200, `screenshot looks blank: only ${colours} distinct colours`);
+        assertEq(page.problems, [], 'console errors');
+      } finally { await b.close(); }
+    },
+  },
+  {
+    // layout() answered from node shapes that pointed into the pattern a load had just replaced (a
+    // use after free: old ids, garbage, or a C++ exception escaping into JavaScript).
+    name: 'layout() right after loadPattern, before any frame, describes the new pattern',
+    async run({ url }) {
+      const b = await launch({ width: 1280, height: 800 });
+      try {
+        const page = await openPlayground(b.context, url, '?fresh');
+        await stable(page, 'layout');
+        for (const name of ['fan-out', 'scheduled-task', 'streaming']) {
+          const text = fs.readFileSync(path.join(repo, 'patterns', name + '.json'), 'utf8');
+          const ids = JSON.parse(text).nodes.map((n) => n.id).sort();
+          // One evaluate: no frame runs between the load and the question.
+          const got = await page.evaluate((t) => {
+            const frame = window.playground.inputState().frames;
+            const ok = window.playground.loadPattern(t).ok;
+            const nodes = Object.keys(window.playground.layout().nodes).sort();
+            return { ok, nodes, sameFrame: window.playground.inputState().frames === frame };
+          }, text);
+          assert(got.ok && got.sameFrame, `${name} loaded within one frame: ${JSON.stringify(got)}`);
+          assertEq(got.nodes, ids, `${name}: layout() nodes`);
+        }
         assertEq(page.problems, [], 'console errors');
       } finally { await b.close(); }
     },
