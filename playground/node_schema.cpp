@@ -30,7 +30,7 @@ NodeSchema describe(const sim::Pattern& pattern, std::size_t index, const sim::R
                                   static_cast<std::uint32_t>(e)});
     }
     sim::ConfigReader reader(n.config, path + "/config", out.diagnostics);
-    sim::BuildContext ctx{n, reader, links, out.diagnostics, path, pattern};
+    sim::BuildContext ctx{n, reader, links, out.diagnostics, path, pattern, registry};
     auto service = kind->create(ctx);
     reader.finish();
     out.fields = reader.fields();

@@ -110,6 +110,27 @@ struct CfnResource {
           import_aliases(std::move(import_aliases_)) {}
 };
 
+// How an API Gateway route reaches a service (AWS: the integration's type).
+struct ApiIntegration {
+    enum class Kind : std::uint8_t {
+        None,    // not an integration target
+        Proxy,   // proxy integration: the target gets the request itself (method, path, headers, body)
+        Action,  // AWS service integration: API Gateway calls `action` with the request body in the
+                 // operation's payload field ({"operation": "SendMessage", "MessageBody": body})
+    };
+    Kind kind = Kind::None;
+    std::string_view action;   // the operation called (Action)
+    std::string_view payload;  // its request field that carries the request body ("MessageBody")
+    // A config key of the target node that may name another of its operations for the action
+    // ("ApiAction" on a state machine: StartSyncExecution); empty when the action is fixed.
+    std::string_view action_key;
+
+    static ApiIntegration proxy() { return {Kind::Proxy, {}, {}, {}}; }
+    static ApiIntegration call(std::string_view op, std::string_view payload, std::string_view key = {}) {
+        return {Kind::Action, op, payload, key};
+    }
+};
+
 // How a diagram (Mermaid, the canvas' compact view) draws the service: by its role.
 enum class DiagramShape : std::uint8_t { Box, Function, Store, Source, Channel };
 

@@ -7,18 +7,22 @@ namespace sim {
 
 void Registry::add(ServiceKind kind) {
     kinds_.push_back(std::move(kind));
-    fill_operation_ports();
+    fill_derived_ports();
 }
 
-// Every kind is added before any lookup, so refilling on each add keeps SDK-call ports current
+// Every kind is added before any lookup, so refilling on each add keeps derived ports current
 // whichever order kinds arrive in (a few dozen kinds: the cost is nothing).
-void Registry::fill_operation_ports() {
-    std::vector<std::string> callable;
-    for (const ServiceKind& k : kinds_)
+void Registry::fill_derived_ports() {
+    std::vector<std::string> callable, integrable;
+    for (const ServiceKind& k : kinds_) {
         if (!k.operations.empty()) callable.push_back(k.type);
+        if (k.api.kind != ApiIntegration::Kind::None) integrable.push_back(k.type);
+    }
     for (ServiceKind& k : kinds_)
-        for (PortSpec& p : k.ports)
-            if (p.reaches_operations) p.targets = callable;
+        for (PortSpec& p : k.ports) {
+            if (p.reach == PortReach::Operations) p.targets = callable;
+            if (p.reach == PortReach::ApiIntegrations) p.targets = integrable;
+        }
 }
 
 const OperationSpec* ServiceKind::operation(std::string_view name) const {

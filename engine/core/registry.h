@@ -14,8 +14,17 @@
 namespace sim {
 
 class ConfigReader;
+class Registry;
 struct NodeSpec;
 struct Pattern;
+
+// Where a port's targets come from: listed by the port, or every kind whose contract says it can be
+// called that way (the registry fills `targets` as kinds are added, in registration order).
+enum class PortReach : std::uint8_t {
+    Listed,           // `targets` as written
+    Operations,       // "SDK calls" (Lambda, EC2, Fargate): every kind with operations
+    ApiIntegrations,  // an API's integrations: every kind with an ApiIntegration
+};
 
 // An output port and the service types it can reach in AWS.
 struct PortSpec {
@@ -23,9 +32,7 @@ struct PortSpec {
     std::string label;                 // "event notifications", "dead-letter queue"
     std::vector<std::string> targets;  // allowed target types
     std::string hint;                  // said when a wiring is refused: what to do instead
-    // An "SDK calls" port (Lambda, EC2, Fargate): it reaches every service whose contract has
-    // operations. The registry fills `targets` as kinds are added, in registration order.
-    bool reaches_operations = false;
+    PortReach reach = PortReach::Listed;
 };
 
 // What a service factory gets: its spec, checked config reads and resolved links.
@@ -36,6 +43,7 @@ struct BuildContext {
     Diagnostics& diagnostics;
     std::string path;  // "/nodes/3"
     const Pattern& pattern;
+    const Registry& registry;  // the contracts of the kinds it links to
 };
 
 struct ServiceKind {
@@ -67,6 +75,8 @@ struct ServiceKind {
     // What the node's concurrency badge counts: "busy" handlers, or "in flight" messages (a queue's
     // received but not yet deleted ones).
     std::string concurrency_label = "busy";
+    // How an API Gateway route integrates with it (none: an API cannot target it).
+    ApiIntegration api;
 
     const OperationSpec* operation(std::string_view name) const;
     const ErrorSpec* error(std::string_view code) const;
@@ -88,7 +98,7 @@ public:
     std::string suggest(std::string_view unknown) const;
 
 private:
-    void fill_operation_ports();
+    void fill_derived_ports();
     std::vector<ServiceKind> kinds_;
 };
 

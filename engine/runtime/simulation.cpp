@@ -109,7 +109,7 @@ Simulation::BuildResult Simulation::build(const Pattern& pattern, const BuildOpt
             rt.rng = Rng::for_stream(s.seed, n.id);
             const std::string path = "/nodes/" + std::to_string(i);
             ConfigReader reader(n.config, path + "/config", d);
-            BuildContext ctx{n, reader, rt.links, d, path, pattern};
+            BuildContext ctx{n, reader, rt.links, d, path, pattern, reg};
             rt.service = kinds[i]->create(ctx);
             reader.finish();
             if (!rt.service && !d.has_errors()) d.error(path, "could not build " + n.type + " node '" + n.id + "'");

@@ -56,7 +56,7 @@ TEST_SUITE("pattern") {
             if (path == want) link_fields.push_back(f);
         });
         ConfigReader reader(n.config, "/nodes/" + std::to_string(q) + "/config", diags);
-        BuildContext ctx{n, reader, links, diags, "/nodes/" + std::to_string(q), p};
+        BuildContext ctx{n, reader, links, diags, "/nodes/" + std::to_string(q), p, default_registry()};
         auto service = default_registry().find("sqs")->create(ctx);
         REQUIRE(service != nullptr);
         CHECK_FALSE(diags.has_errors());

@@ -45,6 +45,30 @@ std::string operation_error(const std::string& type, const std::string& op) {
         if (d.severity == Severity::Error && d.path == "/nodes/0/config/Actions/0/operation") return d.message;
     return "";
 }
+// A service that keeps the body of every request it gets and answers 200: what an integration sent.
+std::vector<Json>& recorded() {
+    static std::vector<Json> bodies;
+    return bodies;
+}
+class Recorder final : public Service {
+public:
+    void on_message(Context& ctx, const Inbound& in) override {
+        recorded().push_back(in.msg.body ? *in.msg.body : Json());
+        if (in.caller.valid()) ctx.reply(in.caller, Reply{});
+    }
+};
+// A kind the API Gateway code has never heard of, with an AWS-service integration in its contract.
+ServiceKind recorder_kind(const std::string& type, ApiIntegration api) {
+    ServiceKind k;
+    k.type = type;
+    k.label = type;
+    k.group = "data";
+    k.create = [](BuildContext&) -> std::unique_ptr<Service> { return std::make_unique<Recorder>(); };
+    k.operations = {{"Record", {{"Payload", FieldType::Any, true}}, {}, {}, "Payload"},
+                    {"RecordTwice", {{"Payload", FieldType::Any, true}}, {}, {}, "Payload"}};
+    k.api = api;
+    return k;
+}
 }  // namespace
 
 TEST_SUITE("contracts") {
@@ -219,5 +243,55 @@ TEST_SUITE("contracts") {
               "'arn:aws:states:::dynamodb:query' is not an integration this simulator supports (lambda:invoke, "
               "dynamodb:putItem/getItem/deleteItem/updateItem, sns:publish, sqs:sendMessage, events:putEvents, "
               "states:startExecution)");
+    }
+
+    TEST_CASE("API Gateway's integrations reach exactly the services whose contract declares one") {
+        const Registry& r = default_registry();
+        for (const ServiceKind& k : r.kinds()) {
+            if (!k.simulated || !k.accepts_input) continue;
+            CAPTURE(k.type);
+            CHECK(r.can_connect("apigateway", "out", k.type).ok == (k.api.kind != ApiIntegration::Kind::None));
+        }
+        // AWS's service integrations: each action is one of the service's own operations.
+        for (const ServiceKind& k : r.kinds()) {
+            if (k.api.kind != ApiIntegration::Kind::Action) continue;
+            CAPTURE(k.type);
+            CHECK(k.operation(k.api.action) != nullptr);
+            CHECK_FALSE(k.api.payload.empty());
+        }
+    }
+
+    TEST_CASE("an AWS service integration calls the contract's action with the request body as its payload") {
+        // A registry with a service API Gateway's code does not name: wiring it and the request it
+        // gets come from its contract alone.
+        Registry reg;
+        reg.add(kind("client"));
+        reg.add(kind("apigateway"));
+        reg.add(recorder_kind("recorder", ApiIntegration::call("Record", "Payload", "Action")));
+        reg.add(recorder_kind("plain", {}));
+        CHECK(reg.can_connect("apigateway", "out", "recorder").ok);
+        CHECK_FALSE(reg.can_connect("apigateway", "out", "plain").ok);
+        BuildOptions options;
+        options.registry = &reg;
+        for (const char* config : {R"({})", R"({"Action": "RecordTwice"})", R"({"Action": "NoSuchOperation"})"}) {
+            CAPTURE(config);
+            recorded().clear();
+            auto s = build_ok(R"({"format": "serverless-playground/1", "name": "t", "seed": 1, "nodes": [
+                {"id": "u", "type": "client", "config": {}},
+                {"id": "api", "type": "apigateway", "config": {}},
+                {"id": "rec", "type": "recorder", "config": )" +
+                                  std::string(config) + R"(}],
+              "edges": [{"from": "u", "to": "api"}, {"from": "api", "to": "rec"}],
+              "traffic": [{"id": "t", "source": "u", "arrival": "uniform", "duration": "2s", "profile": {"type": "constant", "rps": 1},
+                           "request": {"method": "POST", "path": "/orders"}, "payload": {"orderId": "o-1"}}]})",
+                              options);
+            s->run_until(sec(5));
+            REQUIRE(recorded().size() == 2);
+            // The node's config may name another operation of its contract; an unknown one is ignored.
+            const std::string action =
+                std::string(config).find("RecordTwice") != std::string::npos ? "RecordTwice" : "Record";
+            CHECK(recorded()[0] == Json{{"operation", action}, {"Payload", {{"orderId", "o-1"}}}});
+            CHECK(s->report()["nodes"]["u"]["responses_by_status"]["200"] == 2);
+        }
     }
 }

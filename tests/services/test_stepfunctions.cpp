@@ -118,6 +118,25 @@ TEST_SUITE("stepfunctions") {
         CHECK(s->report()["nodes"]["sm"]["executions_succeeded"] == 5);
     }
 
+    TEST_CASE("ApiAction StartSyncExecution: API Gateway waits for an Express execution of the request body") {
+        // AWS: StartSyncExecution returns when the Express execution completes, with its output.
+        auto s = build_ok(R"({"format": "serverless-playground/1", "name": "t", "seed": 4, "nodes": [
+            {"id": "u", "type": "client", "config": {}},
+            {"id": "api", "type": "apigateway", "config": {}},
+            {"id": "sm", "type": "stepfunctions", "config": {"Type": "EXPRESS", "ApiAction": "StartSyncExecution",
+              "Definition": {"StartAt": "W", "States": {"W": {"Type": "Wait", "Seconds": 2, "End": true}}}}}],
+          "edges": [{"from": "u", "to": "api"}, {"from": "api", "to": "sm"}],
+          "traffic": [{"id": "t", "source": "u", "arrival": "uniform", "duration": "1s", "profile": {"type": "constant", "rps": 1},
+                       "request": {"method": "POST", "path": "/orders"}, "payload": {"x": 1}}]})");
+        s->run_until(sec(10));
+        const Json r = s->report();
+        CHECK(r["nodes"]["u"]["responses_by_status"]["200"] == 1);
+        CHECK(r["sources"]["t"]["latency_ms"]["p50"].get<double>() >= 2000);  // answered after the 2 s wait
+        const Json run = last_run(*s);
+        CHECK(run["status"] == "SUCCEEDED");
+        CHECK(run["output"] == Json{{"x", 1}});  // the request body (a Wait passes it on), not the request
+    }
+
     // ---- failure path ----
     TEST_CASE("a failing task retries at 1 s then 2 s backoff, then its Catch routes to the fallback") {
         auto s =

@@ -51,7 +51,20 @@ struct Route {
     std::string path;    // "/orders", or "/{proxy+}" / "" for any path
     const Link* link = nullptr;
     bool open = false;  // AuthorizationType NONE: skips the authorizer
+    // An AWS service integration (the target's contract, core/contract.h): the operation called
+    // and the request field the body goes into. Empty: a proxy integration (the request itself).
+    std::string action;
+    std::string_view payload;
 };
+
+// The request an AWS service integration sends: the operation with the request body as its payload
+// (a request without a body sends the operation alone).
+JsonPtr integration_request(const Route& r, const JsonPtr& request) {
+    Json req = {{"operation", r.action}};
+    if (request && request->is_object())
+        if (auto b = request->find("body"); b != request->end()) req[std::string(r.payload)] = *b;
+    return std::make_shared<const Json>(std::move(req));
+}
 
 // API Gateway's account-level throttle, shared by every REST and HTTP API of the account in the
 // Region (Account::shared): 10,000 requests/s refill and a burst of half that by default (AWS
@@ -179,7 +192,8 @@ public:
             ++cache_misses_;
         }
         Message fwd = msg;
-        fwd.type = "apigateway.proxy";
+        fwd.type = r.action.empty() ? "apigateway.proxy" : "apigateway.integration";
+        if (!r.action.empty()) fwd.body = integration_request(r, msg.body);
         const std::uint64_t call = ctx.call(*r.link, std::move(fwd), overhead);
         pending_.put(call, Pending{caller, msg, start, ctx.now() + overhead + c_.timeout, 0, std::move(key)});
         // Almost every request is answered long before its timeout, so no timer per request: a
@@ -409,6 +423,17 @@ std::unique_ptr<Service> create_api(BuildContext& ctx) {
             route.path = spec.substr(space + 1);
         }
         if (auto at = l.config.find("AuthorizationType"); at != l.config.end()) route.open = *at == "NONE";
+        if (const ServiceKind* target = ctx.registry.find(l.target_type);
+            target && target->api.kind == ApiIntegration::Kind::Action) {
+            route.action = std::string(target->api.action);
+            route.payload = target->api.payload;
+            // The target may name another of its operations ("ApiAction" on a state machine).
+            const Json& config = ctx.pattern.nodes[l.target].config;
+            if (auto a = config.find(std::string(target->api.action_key)); !target->api.action_key.empty() &&
+                                                                           a != config.end() && a->is_string() &&
+                                                                           target->operation(a->get<std::string>()))
+                route.action = a->get<std::string>();
+        }
         c.routes.push_back(route);
     }
     if (integrations == 0)
@@ -428,8 +453,9 @@ ServiceKind apigateway_kind() {
     k.description = "REST or HTTP API in front of Lambda and AWS services; throttles with a token bucket";
     k.ports = {{"out",
                 "integrations",
-                {"lambda", "sqs", "sns", "stepfunctions", "dynamodb", "kinesis", "eventbridge", "s3", "firehose"},
-                "API Gateway integrates with Lambda and AWS service APIs"},
+                {},
+                "API Gateway integrates with Lambda and AWS service APIs",
+                PortReach::ApiIntegrations},
                {"authorizer", "authorizer", {"cognito"}, "an API's authorizer here must be a Cognito user pool"}};
     k.create = create_api;
     k.icon = "apigateway";

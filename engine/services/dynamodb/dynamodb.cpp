@@ -311,6 +311,7 @@ ServiceKind dynamodb_kind() {
                 {"lambda"},
                 "DynamoDB Streams feed Lambda through an event source mapping"}};
     k.operations = dynamodb_operations();
+    k.api = ApiIntegration::proxy();
     k.errors = dynamodb_errors();
     k.create = create_table;
     k.icon = "dynamodb";

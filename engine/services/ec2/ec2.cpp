@@ -55,7 +55,11 @@ ServiceKind ec2_kind() {
     k.label = "EC2 Auto Scaling group";
     k.group = "compute";
     k.description = "Always-on instances behind a load balancer: billed per second, idle or not; overload queues";
-    k.ports = {{"out", "SDK calls", {}, "wire it to the data or messaging service the application calls", true}};
+    k.ports = {{"out",
+                "SDK calls",
+                {},
+                "wire it to the data or messaging service the application calls",
+                PortReach::Operations}};
     k.create = create_ec2;
     k.icon = "ec2";
     k.shape = DiagramShape::Box;

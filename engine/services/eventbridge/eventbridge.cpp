@@ -170,8 +170,7 @@ private:
                            {"Detail", b.contains("Detail") ? b["Detail"] : Json::object()}});
             return {};
         }
-        const Json& payload =
-            std::strcmp(m.type, "apigateway.proxy") == 0 && b.is_object() && b.contains("body") ? b["body"] : b;
+        const Json& payload = b;
         if (payload.is_object() && payload.contains("Records") && std::strcmp(m.type, "s3.notification") == 0) {
             for (const Json& rec : payload["Records"]) {
                 const std::string name = rec.value("eventName", "");
@@ -361,6 +360,7 @@ ServiceKind eventbridge_kind() {
                 "EventBridge targets Lambda, SQS, SNS, Step Functions, Kinesis, Firehose, another bus or an API"},
                {"dlq", "target dead-letter queues", {"sqs"}, "an EventBridge DLQ is a standard SQS queue"}};
     k.operations = eventbridge_operations();
+    k.api = ApiIntegration::call("PutEvents", "Detail");
     k.errors = eventbridge_errors();
     k.create = create_bus;
     k.icon = "eventbridge";

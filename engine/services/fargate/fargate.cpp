@@ -112,7 +112,11 @@ ServiceKind fargate_kind() {
     k.label = "Fargate (ECS service)";
     k.group = "compute";
     k.description = "Containers without servers to manage, but always on: billed per vCPU- and GB-hour while tasks run";
-    k.ports = {{"out", "SDK calls", {}, "wire it to the data or messaging service the containers call", true}};
+    k.ports = {{"out",
+                "SDK calls",
+                {},
+                "wire it to the data or messaging service the containers call",
+                PortReach::Operations}};
     k.create = create_fargate;
     k.icon = "fargate";
     k.shape = DiagramShape::Box;

@@ -68,8 +68,6 @@ public:
         const Json& b = in.msg.body ? *in.msg.body : kNull;
         if (b.is_object() && b.contains("operation"))
             rec.body = std::make_shared<const Json>(b.contains("Data") ? b["Data"] : Json());
-        else if (std::strcmp(in.msg.type, "apigateway.proxy") == 0 && b.is_object() && b.contains("body"))
-            rec.body = std::make_shared<const Json>(b["body"]);
         rec.id = ctx.new_message_id();
         Reply r;
         if (rec.size_bytes > kMaxRecord) {
@@ -324,6 +322,7 @@ ServiceKind firehose_kind() {
     k.ports = {{"out", "destination", {"s3", "redshift"}, "this simulator delivers Firehose to S3 and Redshift"},
                {"transform", "transformation Lambda", {"lambda"}, "a Firehose transformation is a Lambda function"}};
     k.operations = firehose_operations();
+    k.api = ApiIntegration::call("PutRecord", "Data");
     k.errors = firehose_errors();
     k.create = create_firehose;
     k.icon = "firehose";

@@ -71,8 +71,6 @@ Reply KinesisStream::put(Context& ctx, const Message& in) {
                                   "operation " + b["operation"].dump() + " is not simulated on Kinesis; use PutRecord");
         data = std::make_shared<const Json>(b.contains("Data") ? b["Data"] : Json());
         if (auto k = b.find("PartitionKey"); k != b.end()) key = k->is_string() ? k->get<std::string>() : k->dump();
-    } else if (std::strcmp(in.type, "apigateway.proxy") == 0 && b.is_object() && b.contains("body")) {
-        data = std::make_shared<const Json>(b["body"]);
     }
     if (key.empty() && !c_.key_path.empty() && data) {
         if (const Json* k = select_path(*data, c_.key_path)) key = k->is_string() ? k->get<std::string>() : k->dump();
@@ -298,6 +296,7 @@ ServiceKind kinesis_kind() {
                 {"sqs", "sns", "s3"},
                 "an on-failure destination is SQS, SNS or S3"}};
     k.operations = kinesis_operations();
+    k.api = ApiIntegration::call("PutRecord", "Data");
     k.errors = kinesis_errors();
     k.create = create_stream;
     k.icon = "kinesis";

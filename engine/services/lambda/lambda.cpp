@@ -603,11 +603,13 @@ ServiceKind lambda_kind() {
     k.label = "Lambda";
     k.group = "compute";
     k.description = "Functions that scale from zero, billed per request and per ms";
-    k.ports = {{"out", "SDK calls", {}, "wire it to the data or messaging service its code calls", true},
-               {"on_success", "on-success destination", {"sqs", "sns", "lambda", "eventbridge"}, ""},
-               {"on_failure", "on-failure destination", {"sqs", "sns", "lambda", "eventbridge", "s3"}, ""},
-               {"dlq", "dead-letter queue", {"sqs", "sns"}, "a Lambda DLQ must be an SQS queue or SNS topic"}};
+    k.ports = {
+        {"out", "SDK calls", {}, "wire it to the data or messaging service its code calls", PortReach::Operations},
+        {"on_success", "on-success destination", {"sqs", "sns", "lambda", "eventbridge"}, ""},
+        {"on_failure", "on-failure destination", {"sqs", "sns", "lambda", "eventbridge", "s3"}, ""},
+        {"dlq", "dead-letter queue", {"sqs", "sns"}, "a Lambda DLQ must be an SQS queue or SNS topic"}};
     k.operations = lambda_operations();
+    k.api = ApiIntegration::proxy();
     k.errors = lambda_errors();
     k.create = create_lambda;
     k.icon = "lambda";

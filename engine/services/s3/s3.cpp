@@ -379,6 +379,7 @@ ServiceKind s3_kind() {
                 {"lambda", "sqs", "sns", "eventbridge"},
                 "put a Lambda function in between to write to other services"}};
     k.operations = s3_operations();
+    k.api = ApiIntegration::proxy();
     k.errors = s3_errors();
     k.create = create_bucket;
     k.icon = "s3";

@@ -145,9 +145,6 @@ private:
                 if (auto sj = b.find("Subject"); sj != b.end() && sj->is_string()) subject = *sj;
                 if (auto g = b.find("MessageGroupId"); g != b.end() && g->is_string()) group = *g;
                 if (auto d = b.find("MessageDeduplicationId"); d != b.end() && d->is_string()) dedup = *d;
-            } else if (std::strcmp(in.type, "apigateway.proxy") == 0) {
-                auto bb = b.find("body");
-                message = std::make_shared<const Json>(bb == b.end() ? Json() : *bb);
             }
         }
         const std::int64_t size = std::max<std::int64_t>(in.size_bytes, 1);
@@ -433,6 +430,7 @@ ServiceKind sns_kind() {
                 {"sqs"},
                 "a subscription DLQ is an SQS queue, named by the subscription's RedrivePolicy"}};
     k.operations = sns_operations();
+    k.api = ApiIntegration::call("Publish", "Message");
     k.errors = sns_errors();
     k.create = create_topic;
     k.icon = "sns";

@@ -79,11 +79,7 @@ Reply SqsQueue::send(Context& ctx, const Message& in) {
     SimTime delay = c_.delay;
     if (in.body && in.body->is_object()) {
         const Json& b = *in.body;
-        if (std::strcmp(in.type, "apigateway.proxy") == 0) {
-            // API Gateway's SQS integration sends the request body as MessageBody, whatever else
-            // the request holds.
-            body = part_of(in.body, member(b, "body"));
-        } else if (const Json* op = member(b, "operation")) {
+        if (const Json* op = member(b, "operation")) {
             if (!op->is_string() || op->get_ref<const std::string&>() != "SendMessage")
                 return Reply::failure(kSqsInvalidAction,
                                       "operation " + op->dump() + " is not simulated on SQS; use SendMessage");
@@ -579,6 +575,7 @@ ServiceKind sqs_kind() {
          "an SQS queue is consumed by Lambda pollers; other services send to it"},
         {"dlq", "dead-letter queue (redrive policy)", {"sqs"}, "a redrive policy moves messages to another SQS queue"}};
     k.operations = sqs_operations();
+    k.api = ApiIntegration::call("SendMessage", "MessageBody");
     k.errors = sqs_errors();
     k.create = create_queue;
     k.icon = "sqs";

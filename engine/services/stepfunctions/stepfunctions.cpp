@@ -42,7 +42,6 @@ struct Config {
     std::int64_t definition_bytes = 0;
     std::map<std::string, const Link*> targets;                  // wired node id → link
     Distribution task_latency = Distribution::lognormal(8, 30);  // scheduling + service overhead
-    bool sync_from_api = false;
 };
 
 struct Run {
@@ -72,17 +71,18 @@ public:
         ctx.metrics().count(Counter::Invocations, now);
         static const Json kEmpty = Json::object();
         const Json& body = in.msg.body ? *in.msg.body : kEmpty;
-        // What to start with: API Gateway → the request body; Lambda action → Input or the event;
-        // EventBridge / manual → the event itself.
+        // What to start with: a StartExecution request (API Gateway's integration, a Lambda action)
+        // → its input (AWS's `input`; a Lambda action's Input or the event); EventBridge / manual →
+        // the event itself.
         std::string op = "StartExecution";
         Json input = body;
         if (body.is_object() && body.contains("operation") && body["operation"].is_string()) {
             op = body["operation"].get<std::string>();
-            input = body.contains("Input") ? body["Input"] : body.contains("Event") ? body["Event"] : Json::object();
+            input = body.contains("Input")   ? body["Input"]
+                    : body.contains("input") ? body["input"]
+                    : body.contains("Event") ? body["Event"]
+                                             : Json::object();
             if (input.is_string()) input = Json::parse(input.get<std::string>(), nullptr, false);
-        } else if (std::string(in.msg.type) == "apigateway.proxy" && body.is_object() && body.contains("method")) {
-            input = body.contains("body") ? body["body"] : Json::object();
-            if (c_.sync_from_api) op = "StartSyncExecution";
         }
         if (input.is_discarded()) return refuse(ctx, in, kSfnInvalidExecutionInput, "Input is not valid JSON");
         if (op == "StartSyncExecution" && !c_.express)
@@ -374,9 +374,11 @@ std::unique_ptr<Service> create_state_machine(BuildContext& ctx) {
     Config c;
     c.name = r.text("StateMachineName", ctx.spec.id);
     c.express = r.choice("Type", "STANDARD", {"STANDARD", "EXPRESS"}) == "EXPRESS";
-    c.sync_from_api = r.choice("ApiAction", c.express ? "StartSyncExecution" : "StartExecution",
-                               {"StartExecution", "StartSyncExecution"}) == "StartSyncExecution";
-    if (c.sync_from_api && !c.express)
+    // The action API Gateway's integration calls (read by API Gateway through the contract's
+    // api.action_key); checked here.
+    const bool sync_from_api = r.choice("ApiAction", c.express ? "StartSyncExecution" : "StartExecution",
+                                        {"StartExecution", "StartSyncExecution"}) == "StartSyncExecution";
+    if (sync_from_api && !c.express)
         r.error("ApiAction",
                 "ApiAction StartSyncExecution needs Type EXPRESS (AWS allows synchronous starts of Express workflows "
                 "only)");
@@ -424,6 +426,7 @@ ServiceKind stepfunctions_kind() {
                 {"lambda", "dynamodb", "sns", "sqs", "eventbridge", "stepfunctions"},
                 "Task states call Lambda, DynamoDB, SNS, SQS, EventBridge or another state machine"}};
     k.operations = stepfunctions_operations();
+    k.api = ApiIntegration::call("StartExecution", "input", "ApiAction");
     k.errors = stepfunctions_errors();
     k.create = create_state_machine;
     k.icon = "stepfunctions";
