@@ -13,15 +13,19 @@ void Registry::add(ServiceKind kind) {
 // Every kind is added before any lookup, so refilling on each add keeps derived ports current
 // whichever order kinds arrive in (a few dozen kinds: the cost is nothing).
 void Registry::fill_derived_ports() {
-    std::vector<std::string> callable, integrable;
+    std::vector<std::string> callable, integrable, requested, rule_actions;
     for (const ServiceKind& k : kinds_) {
         if (!k.operations.empty()) callable.push_back(k.type);
         if (k.api.kind != ApiIntegration::Kind::None) integrable.push_back(k.type);
+        if (k.public_endpoint || !k.operations.empty()) requested.push_back(k.type);
+        if (!k.iot_rule_action.empty()) rule_actions.push_back(k.type);
     }
     for (ServiceKind& k : kinds_)
         for (PortSpec& p : k.ports) {
             if (p.reach == PortReach::Operations) p.targets = callable;
             if (p.reach == PortReach::ApiIntegrations) p.targets = integrable;
+            if (p.reach == PortReach::ClientRequests) p.targets = requested;
+            if (p.reach == PortReach::IotRuleActions) p.targets = rule_actions;
         }
 }
 

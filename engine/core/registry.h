@@ -24,6 +24,8 @@ enum class PortReach : std::uint8_t {
     Listed,           // `targets` as written
     Operations,       // "SDK calls" (Lambda, EC2, Fargate): every kind with operations
     ApiIntegrations,  // an API's integrations: every kind with an ApiIntegration
+    ClientRequests,   // a client's requests: every kind with a public endpoint or operations
+    IotRuleActions,   // devices' messages: every kind an AWS IoT rule action sends to
 };
 
 // An output port and the service types it can reach in AWS.
@@ -77,6 +79,12 @@ struct ServiceKind {
     std::string concurrency_label = "busy";
     // How an API Gateway route integrates with it (none: an API cannot target it).
     ApiIntegration api;
+    // Reached directly from outside AWS (an API, a CDN, a GraphQL API, a user pool, a server, a
+    // function URL): clients may call it. Clients also reach every kind with operations (SDK calls).
+    bool public_endpoint = false;
+    // The AWS IoT rule action that sends device messages to it ("kinesis", "dynamoDBv2"); empty:
+    // devices' messages cannot reach it.
+    std::string_view iot_rule_action;
 
     const OperationSpec* operation(std::string_view name) const;
     const ErrorSpec* error(std::string_view code) const;

@@ -177,6 +177,24 @@ TEST_SUITE("contracts") {
         CHECK(r.retryable());
         CHECK(r.is(*kind("sqs").error("ThrottlingException")));
         CHECK_FALSE(Reply::failure(*kind("sqs").error("MissingParameter"), "").retryable());
+        // API Gateway's gateway responses: THROTTLED 429, MISSING_AUTHENTICATION_TOKEN 403,
+        // UNAUTHORIZED 401, RESOURCE_NOT_FOUND 404, INTEGRATION_TIMEOUT 504.
+        const std::vector<std::pair<std::string, int>> gateway = {{"TooManyRequestsException", 429},
+                                                                  {"MissingAuthenticationTokenException", 403},
+                                                                  {"Unauthorized", 401},
+                                                                  {"NotFound", 404},
+                                                                  {"IntegrationTimeout", 504},
+                                                                  {"BadGateway", 502},
+                                                                  {"InternalServerError", 500}};
+        for (const auto& row : gateway) {
+            const std::string& code = row.first;  // no structured binding: clang 14 cannot capture one
+            CAPTURE(code);
+            REQUIRE(kind("apigateway").error(code) != nullptr);
+            CHECK(kind("apigateway").error(code)->status == row.second);
+            CHECK(kind("apigateway").error(code)->kind == (row.second == 429   ? ErrorClass::Throttle
+                                                           : row.second >= 500 ? ErrorClass::Server
+                                                                               : ErrorClass::Client));
+        }
     }
 
     TEST_CASE("Lambda actions accept exactly the operations of the target's contract") {
@@ -293,5 +311,26 @@ TEST_SUITE("contracts") {
             CHECK(recorded()[0] == Json{{"operation", action}, {"Payload", {{"orderId", "o-1"}}}});
             CHECK(s->report()["nodes"]["u"]["responses_by_status"]["200"] == 2);
         }
+    }
+
+    TEST_CASE("clients reach every public endpoint and every service with operations; devices reach IoT rule targets") {
+        const Registry& r = default_registry();
+        // AWS IoT rule actions (docs.aws.amazon.com/iot/latest/developerguide/iot-rule-actions.html)
+        // among our services: DynamoDB(v2), HTTP (an API), Firehose, Kinesis Data Streams, Lambda,
+        // S3, SNS, SQS and Step Functions. EventBridge has no rule action.
+        const std::set<std::string> rule_targets = {"dynamodb", "apigateway", "firehose", "kinesis",      "lambda",
+                                                    "s3",       "sns",        "sqs",      "stepfunctions"};
+        for (const ServiceKind& k : r.kinds()) {
+            if (!k.simulated || !k.accepts_input) continue;
+            CAPTURE(k.type);
+            CHECK(r.can_connect("iot", "out", k.type).ok == (rule_targets.count(k.type) == 1));
+            CHECK(r.can_connect("client", "out", k.type).ok == (k.public_endpoint || !k.operations.empty()));
+        }
+        // What a client calls over the internet without an SDK: APIs, a CDN, GraphQL, a user pool,
+        // servers and function URLs. Event targets that only AWS services call are not.
+        for (const char* type : {"apigateway", "cloudfront", "appsync", "cognito", "ec2", "fargate", "lambda"})
+            CHECK(r.find(type)->public_endpoint);
+        for (const char* type : {"lambda_edge", "cloudfront_function", "http", "email"})
+            CHECK_FALSE(r.can_connect("client", "out", type).ok);
     }
 }

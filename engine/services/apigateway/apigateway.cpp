@@ -30,8 +30,10 @@
 //      api-gateway-request-throttling.html, http-api-develop-integrations-lambda.html,
 //      api-gateway-caching.html
 #include "services/apigateway/apigateway.h"
+#include "services/apigateway/apigateway_contract.h"
 
 #include "core/deadline_queue.h"
+#include "core/http_errors.h"
 #include "core/id_map.h"
 #include "core/timer_tag.h"
 #include "core/token_bucket.h"
@@ -143,8 +145,7 @@ public:
         TokenBucket& account = *account_;
         if ((c_.stage_limit && !stage_bucket_.available(now)) || !account.available(now)) {
             ctx.metrics().count(Counter::Throttles, now);
-            answer(ctx, in.caller, in.msg, now, 429, "TooManyRequestsException", "Too Many Requests",
-                   Outcome::Throttled);
+            refuse(ctx, in.caller, in.msg, now, kApiTooManyRequests, "Too Many Requests", Outcome::Throttled);
             return;
         }
         if (c_.stage_limit) stage_bucket_.take();
@@ -153,10 +154,10 @@ public:
         if (!route) {
             ctx.metrics().count(Counter::Errors, now);
             if (c_.rest)
-                answer(ctx, in.caller, in.msg, now, 403, "MissingAuthenticationTokenException",
-                       "Missing Authentication Token", Outcome::Error);
+                refuse(ctx, in.caller, in.msg, now, kApiMissingAuthenticationToken, "Missing Authentication Token",
+                       Outcome::Error);
             else
-                answer(ctx, in.caller, in.msg, now, 404, "NotFound", "Not Found", Outcome::Error);
+                refuse(ctx, in.caller, in.msg, now, kApiNotFound, "Not Found", Outcome::Error);
             return;
         }
         if (c_.authorizer && !route->open) {
@@ -186,7 +187,7 @@ public:
             if (hit != cache_.end() && hit->second.expires > ctx.now()) {
                 ++cache_hits_;
                 const CachedResponse& cr = hit->second;
-                answer(ctx, caller, msg, start, cr.status, "", "", Outcome::Ok, cr.body, overhead);
+                answer(ctx, caller, msg, start, cr.status, cr.body, overhead);
                 return;
             }
             ++cache_misses_;
@@ -226,8 +227,7 @@ public:
         Pending p = std::move(*it);
         pending_.erase(call);
         --inflight_;
-        answer(ctx, p.caller, p.msg, p.start, 504, "IntegrationTimeout", "Endpoint request timed out",
-               Outcome::TimedOut);
+        refuse(ctx, p.caller, p.msg, p.start, kApiIntegrationTimeout, "Endpoint request timed out", Outcome::TimedOut);
     }
 
     void on_reply(Context& ctx, std::uint64_t call, const Reply& r) override {
@@ -238,7 +238,7 @@ public:
                 integrate(ctx, *auth.route, auth.pending.caller, auth.pending.msg, auth.pending.start);
             } else {
                 ctx.metrics().count(Counter::Errors, ctx.now());
-                answer(ctx, auth.pending.caller, auth.pending.msg, auth.pending.start, 401, "Unauthorized",
+                refuse(ctx, auth.pending.caller, auth.pending.msg, auth.pending.start, kApiUnauthorized,
                        r.detail.empty() ? "Unauthorized" : r.detail, Outcome::Error,
                        std::make_shared<const Json>(Json{{"message", "Unauthorized"}}));
             }
@@ -268,19 +268,19 @@ private:
                 status = sc->get<int>();
             if (!p.cache_key.empty() && status >= 200 && status < 300 && r.size_bytes <= kMaxCachedBytes)
                 cache_[p.cache_key] = CachedResponse{ctx.now() + c_.cache_ttl, status, r.body};
-            answer(ctx, p.caller, p.msg, p.start, status, "", "", Outcome::Ok, r.body);
+            answer(ctx, p.caller, p.msg, p.start, status, r.body);
             return;
         }
         ctx.metrics().count(Counter::Errors, ctx.now());
         if (r.status == 429) {
             // A Lambda throttle is not passed through: REST and HTTP APIs answer 500.
-            answer(ctx, p.caller, p.msg, p.start, 500, "InternalServerError",
+            refuse(ctx, p.caller, p.msg, p.start, kHttpInternalServerError,
                    "Internal server error (integration throttled: " + r.detail + ")", Outcome::Throttled);
         } else if (c_.rest) {
-            answer(ctx, p.caller, p.msg, p.start, 502, "BadGateway", "Internal server error (" + r.error + ")",
+            refuse(ctx, p.caller, p.msg, p.start, kHttpBadGateway, "Internal server error (" + r.error + ")",
                    Outcome::Error);
         } else {
-            answer(ctx, p.caller, p.msg, p.start, 500, "InternalServerError", "Internal Server Error (" + r.error + ")",
+            refuse(ctx, p.caller, p.msg, p.start, kHttpInternalServerError, "Internal Server Error (" + r.error + ")",
                    Outcome::Error);
         }
     }
@@ -296,19 +296,29 @@ private:
         return method == "GET" ? method + " " + path : std::string();
     }
 
-    void answer(Context& ctx, const CallerRef& caller, const Message& msg, SimTime start, int status, const char* error,
-                std::string_view detail, Outcome outcome, JsonPtr body = nullptr, SimTime delay = {}) {
+    // The integration's answer (or the stage cache's): its status and body, whatever the status.
+    void answer(Context& ctx, const CallerRef& caller, const Message& msg, SimTime start, int status, JsonPtr body,
+                SimTime delay = {}) {
+        Reply r;
+        r.status = status;
+        r.body = std::move(body);
+        send(ctx, caller, msg, start, std::move(r), Outcome::Ok, delay);
+    }
+    // The gateway's own error response.
+    void refuse(Context& ctx, const CallerRef& caller, const Message& msg, SimTime start, const ErrorSpec& error,
+                std::string detail, Outcome outcome, JsonPtr body = nullptr) {
+        Reply r = Reply::failure(error, std::move(detail));
+        r.body = std::move(body);
+        send(ctx, caller, msg, start, std::move(r), outcome);
+    }
+    void send(Context& ctx, const CallerRef& caller, const Message& msg, SimTime start, Reply r, Outcome outcome,
+              SimTime delay = {}) {
         // `delay`: the gateway's own time still to come (a cache hit answers after its overhead).
         ctx.metrics().observe_latency(ctx.now() + delay - start, ctx.now());
         if (ctx.tracing(msg))
             ctx.span(msg, request_line(msg), start, outcome,
-                     std::to_string(status) + (detail.empty() ? "" : " " + std::string(detail)) +
+                     std::to_string(r.status) + (r.detail.empty() ? "" : " " + r.detail) +
                          (delay.us ? " (from the stage cache)" : ""));
-        Reply r;
-        r.status = status;
-        if (*error) r.error = error;  // successes (most answers) have neither
-        if (!detail.empty()) r.detail = detail;
-        r.body = std::move(body);
         ctx.reply(caller, std::move(r), delay);
     }
 
@@ -445,8 +455,15 @@ std::unique_ptr<Service> create_api(BuildContext& ctx) {
 
 }  // namespace
 
+std::vector<ErrorSpec> apigateway_errors() {
+    return {kApiTooManyRequests,    kApiMissingAuthenticationToken, kApiNotFound,   kApiUnauthorized,
+            kApiIntegrationTimeout, kHttpInternalServerError,       kHttpBadGateway};
+}
+
 ServiceKind apigateway_kind() {
     ServiceKind k;
+    k.iot_rule_action = "http";
+    k.public_endpoint = true;
     k.type = "apigateway";
     k.label = "API Gateway";
     k.group = "api";
@@ -458,6 +475,7 @@ ServiceKind apigateway_kind() {
                 PortReach::ApiIntegrations},
                {"authorizer", "authorizer", {"cognito"}, "an API's authorizer here must be a Cognito user pool"}};
     k.create = create_api;
+    k.errors = apigateway_errors();
     k.icon = "apigateway";
     k.shape = DiagramShape::Box;
     // https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-resource-api.html

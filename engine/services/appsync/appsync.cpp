@@ -255,6 +255,7 @@ std::unique_ptr<Service> create_api(BuildContext& ctx) {
 
 ServiceKind appsync_kind() {
     ServiceKind k;
+    k.public_endpoint = true;
     k.type = "appsync";
     k.label = "AppSync";
     k.group = "api";

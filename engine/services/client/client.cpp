@@ -205,10 +205,6 @@ std::unique_ptr<Service> create_client(BuildContext& ctx) {
     return std::make_unique<Client>(std::move(sources));
 }
 
-const std::vector<std::string> kClientTargets = {"apigateway", "cloudfront",    "appsync",     "lambda",  "s3",
-                                                 "sqs",        "sns",           "eventbridge", "kinesis", "firehose",
-                                                 "dynamodb",   "stepfunctions", "cognito",     "ec2",     "fargate"};
-
 }  // namespace
 
 ServiceKind client_kind() {
@@ -217,7 +213,7 @@ ServiceKind client_kind() {
     k.label = "Client";
     k.group = "sources";
     k.description = "Browsers or apps sending requests, from the pattern's traffic profiles";
-    k.ports = {{"out", "requests", kClientTargets, ""}};
+    k.ports = {{"out", "requests", {}, "", PortReach::ClientRequests}};
     k.accepts_input = false;
     k.create = create_client;
     k.icon = "client";
@@ -234,10 +230,8 @@ ServiceKind iot_kind() {
     k.type = "iot";
     k.label = "IoT devices";
     k.description = "A fleet of devices sending telemetry records";
-    k.ports = {{"out",
-                "telemetry",
-                {"kinesis", "firehose", "sqs", "sns", "lambda", "apigateway", "eventbridge", "dynamodb", "s3"},
-                ""}};
+    // Devices' messages reach AWS through IoT Core rules, so only where a rule action sends.
+    k.ports = {{"out", "telemetry", {}, "", PortReach::IotRuleActions}};
     k.icon = "iot";
     k.sample = {{"partitionKey", "device-1"}, {"data", {{"temperature", 21.5}}}};
     k.sample_payload = "/data";

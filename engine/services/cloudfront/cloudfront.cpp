@@ -18,6 +18,7 @@
 //      http-503-service-unavailable.html, lambda-cloudfront-trigger-events.html
 #include "services/cloudfront/cloudfront.h"
 
+#include "core/http_errors.h"
 #include "pattern/config_reader.h"
 #include "pattern/pattern.h"
 #include "prices/price_table.h"
@@ -51,6 +52,8 @@ struct Request {
     int status = 200;
     JsonPtr body;
     std::string detail;  // why the origin failed, when it did
+    // CloudFront's own answer (core/http_errors.h); null: the origin's status is relayed as it is.
+    const ErrorSpec* error = nullptr;
 };
 
 class CloudFrontDistribution final : public Service {
@@ -85,7 +88,8 @@ public:
                 }
                 r.body = rep.body;
             } else if (rep.status == 200) {
-                r.status = 502;  // a Lambda origin's function error
+                r.error = &kHttpBadGateway;  // a Lambda origin's function error
+                r.status = r.error->status;
                 r.detail = "origin function error: " + rep.error;
             } else {
                 r.status = rep.status;  // relayed as is (404 NoSuchKey, 429/5xx)
@@ -97,8 +101,9 @@ public:
         }
         if (!rep.ok()) {
             ++function_errors_;
-            const bool throttled = rep.status == 429;
-            finish(ctx, id, 503,
+            const bool throttled = rep.throttled();
+            r.error = &kHttpServiceUnavailable;
+            finish(ctx, id, r.error->status,
                    std::string(throttled ? "Lambda@Edge limit exceeded" : "function execution error") + " on " +
                        kTriggerPorts[what] + ": " + rep.error + (rep.detail.empty() ? "" : " (" + rep.detail + ")"));
             return;
@@ -179,13 +184,12 @@ private:
                      status < 400 ? Outcome::Ok : Outcome::Error,
                      std::to_string(status) + (detail.empty() ? "" : " " + detail));
         Reply rep;
-        rep.status = status;
-        if (status >= 400) {
-            rep.error = status == 503   ? "ServiceUnavailable"
-                        : status == 502 ? "BadGateway"
-                                        : "HTTP" + std::to_string(status);
-            rep.detail = detail;
-        }
+        if (r.error)
+            rep = Reply::failure(*r.error, detail);
+        else if (status >= 400)
+            rep = Reply::failure(status, "HTTP" + std::to_string(status), detail);  // the origin's, relayed
+        else
+            rep.status = status;
         rep.body = r.body;
         if (r.caller.valid()) ctx.reply(r.caller, std::move(rep), edge);
         requests_.erase(it);
@@ -239,6 +243,7 @@ std::unique_ptr<Service> create_distribution(BuildContext& ctx) {
 
 ServiceKind cloudfront_kind() {
     ServiceKind k;
+    k.public_endpoint = true;
     k.type = "cloudfront";
     k.label = "CloudFront";
     k.group = "edge";

@@ -191,6 +191,7 @@ std::unique_ptr<Service> create_pool(BuildContext& ctx) {
 
 ServiceKind cognito_kind() {
     ServiceKind k;
+    k.public_endpoint = true;
     k.type = "cognito";
     k.label = "Cognito user pool";
     k.group = "api";

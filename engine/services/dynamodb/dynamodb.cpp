@@ -302,6 +302,7 @@ std::unique_ptr<Service> create_table(BuildContext& ctx) {
 
 ServiceKind dynamodb_kind() {
     ServiceKind k;
+    k.iot_rule_action = "dynamoDBv2";
     k.type = "dynamodb";
     k.label = "DynamoDB";
     k.group = "data";

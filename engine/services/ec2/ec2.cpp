@@ -51,6 +51,7 @@ std::string instance_type_names() {
 
 ServiceKind ec2_kind() {
     ServiceKind k;
+    k.public_endpoint = true;
     k.type = "ec2";
     k.label = "EC2 Auto Scaling group";
     k.group = "compute";

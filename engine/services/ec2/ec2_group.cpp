@@ -20,6 +20,7 @@
 //      https://docs.aws.amazon.com/elasticloadbalancing/latest/application/target-group-health-checks.html
 #include "services/ec2/ec2_group.h"
 
+#include "core/http_errors.h"
 #include "core/timer_tag.h"
 #include "pattern/config_reader.h"
 #include "pattern/pattern.h"
@@ -89,13 +90,13 @@ public:
         Unit* u = route();
         if (!u) {
             ++rejected_;
-            respond(ctx, id, 503, "ServiceUnavailable", "no healthy " + c_.noun + " to route to", Outcome::Error);
+            respond(ctx, id, &kHttpServiceUnavailable, "no healthy " + c_.noun + " to route to", Outcome::Error);
             return;
         }
         r.unit = u->id;
         if (ctx.account().azs.down(c_.azs[u->az], now)) {
             ++az_failures_;
-            respond(ctx, id, 502, "BadGateway",
+            respond(ctx, id, &kHttpBadGateway,
                     c_.noun + " " + unit_name(*u) + " in " + c_.azs[u->az] + " is unreachable (AZ outage)",
                     Outcome::Error);
             return;
@@ -109,7 +110,7 @@ public:
         } else {
             ++rejected_;
             ctx.metrics().count(Counter::Throttles, now);
-            respond(ctx, id, 503, "ServiceUnavailable",
+            respond(ctx, id, &kHttpServiceUnavailable,
                     c_.noun + " " + unit_name(*u) + " is overloaded: " + std::to_string(c_.max_backlog) +
                         " requests already waiting (MaxBacklog)",
                     Outcome::Throttled);
@@ -133,7 +134,7 @@ public:
         const std::uint64_t id = owner->second;
         pending_calls_.erase(owner);
         if (!r.ok()) {
-            respond(ctx, id, 500, "InternalServerError",
+            respond(ctx, id, &kHttpInternalServerError,
                     "downstream call failed: " + r.error + (r.detail.empty() ? "" : ": " + r.detail), Outcome::Error);
             return;
         }
@@ -218,14 +219,14 @@ private:
         ctx.metrics().set_concurrency(busy_total_, ctx.now());
         if (u.state == UnitState::Terminated || ctx.account().azs.down(c_.azs[u.az], ctx.now())) {
             ++az_failures_;
-            respond(ctx, id, 502, "BadGateway",
+            respond(ctx, id, &kHttpBadGateway,
                     c_.noun + " " + unit_name(u) + " in " + c_.azs[u.az] + " stopped responding", Outcome::Error);
             return;
         }
         take_backlog(ctx, u);
         if (u.state == UnitState::Draining && u.busy == 0 && u.backlog.empty()) terminate(ctx, u, "scaled in");
         if (c_.error_rate > 0 && ctx.rng().chance(c_.error_rate)) {
-            respond(ctx, id, 500, "InternalServerError", "application error (ErrorRate)", Outcome::Error);
+            respond(ctx, id, &kHttpInternalServerError, "application error (ErrorRate)", Outcome::Error);
             return;
         }
         next_action(ctx, id);
@@ -241,7 +242,7 @@ private:
             if (ctx.now() - r.arrived > c_.request_timeout) {
                 ++timed_out_;
                 ctx.metrics().count(Counter::Timeouts, ctx.now());
-                respond(ctx, next, 504, "GatewayTimeout",
+                respond(ctx, next, &kHttpGatewayTimeout,
                         "waited longer than the load balancer idle timeout in " + unit_name(u) + "'s backlog",
                         Outcome::TimedOut);
                 continue;
@@ -253,7 +254,7 @@ private:
     void next_action(Context& ctx, std::uint64_t id) {
         Request& r = requests_.at(id);
         if (r.next_action >= c_.actions.size()) {
-            respond(ctx, id, 200, "", "", Outcome::Ok);
+            respond(ctx, id, nullptr, "", Outcome::Ok);
             return;
         }
         const LambdaAction& a = c_.actions[r.next_action++];
@@ -264,21 +265,22 @@ private:
         pending_calls_[ctx.call(*a.link, std::move(m))] = id;
     }
 
-    void respond(Context& ctx, std::uint64_t id, int status, const char* error, const std::string& detail,
-                 Outcome outcome) {
+    // Answers a request: 200 with its body, or the load balancer's `error` (core/http_errors.h).
+    void respond(Context& ctx, std::uint64_t id, const ErrorSpec* error, const std::string& detail, Outcome outcome) {
         auto it = requests_.find(id);
         Request& r = it->second;
         const SimTime now = ctx.now();
+        const int status = error ? error->status : 200;
         ctx.metrics().observe_latency(now - r.arrived, now);
         if (status >= 500) ctx.metrics().count(Counter::Errors, now);
         if (ctx.tracing(r.msg))
             ctx.span(r.msg, "request", r.arrived, outcome,
                      std::to_string(status) + (detail.empty() ? "" : " " + detail));
         Reply rep;
-        rep.status = status;
-        rep.error = error;
-        rep.detail = detail;
-        if (status == 200) rep.body = r.msg.body;
+        if (error)
+            rep = Reply::failure(*error, detail);
+        else
+            rep.body = r.msg.body;
         if (r.caller.valid())
             ctx.reply(r.caller, std::move(rep), c_.lb_latency.sample(ctx.rng()));
         else if (status != 200)
@@ -360,7 +362,7 @@ private:
             u.backlog.pop_front();
             --backlog_total_;
             ++az_failures_;
-            respond(ctx, id, 502, "BadGateway", c_.noun + " " + unit_name(u) + " was terminated (" + why + ")",
+            respond(ctx, id, &kHttpBadGateway, c_.noun + " " + unit_name(u) + " was terminated (" + why + ")",
                     Outcome::Error);
         }
         ctx.metrics().set_queue_depth(backlog_total_, ctx.now());

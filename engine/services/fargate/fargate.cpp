@@ -108,6 +108,7 @@ double fargate_task_hourly_usd(std::int64_t cpu_units, std::int64_t memory_mb, b
 
 ServiceKind fargate_kind() {
     ServiceKind k;
+    k.public_endpoint = true;
     k.type = "fargate";
     k.label = "Fargate (ECS service)";
     k.group = "compute";

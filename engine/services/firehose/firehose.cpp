@@ -315,6 +315,7 @@ std::unique_ptr<Service> create_firehose(BuildContext& ctx) {
 
 ServiceKind firehose_kind() {
     ServiceKind k;
+    k.iot_rule_action = "firehose";
     k.type = "firehose";
     k.label = "Data Firehose";
     k.group = "messaging";

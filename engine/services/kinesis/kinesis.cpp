@@ -283,6 +283,7 @@ std::unique_ptr<Service> create_stream(BuildContext& ctx) {
 
 ServiceKind kinesis_kind() {
     ServiceKind k;
+    k.iot_rule_action = "kinesis";
     k.type = "kinesis";
     k.label = "Kinesis Data Streams";
     k.group = "messaging";

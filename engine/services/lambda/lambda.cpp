@@ -599,6 +599,8 @@ std::unique_ptr<Service> create_lambda(BuildContext& ctx) {
 
 ServiceKind lambda_kind() {
     ServiceKind k;
+    k.iot_rule_action = "lambda";
+    k.public_endpoint = true;
     k.type = "lambda";
     k.label = "Lambda";
     k.group = "compute";

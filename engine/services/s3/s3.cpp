@@ -370,6 +370,7 @@ std::unique_ptr<Service> create_bucket(BuildContext& ctx) {
 
 ServiceKind s3_kind() {
     ServiceKind k;
+    k.iot_rule_action = "s3";
     k.type = "s3";
     k.label = "S3";
     k.group = "data";

@@ -417,6 +417,7 @@ std::unique_ptr<Service> create_topic(BuildContext& ctx) {
 
 ServiceKind sns_kind() {
     ServiceKind k;
+    k.iot_rule_action = "sns";
     k.type = "sns";
     k.label = "SNS";
     k.group = "messaging";

@@ -564,6 +564,7 @@ std::unique_ptr<Service> create_queue(BuildContext& ctx) {
 
 ServiceKind sqs_kind() {
     ServiceKind k;
+    k.iot_rule_action = "sqs";
     k.type = "sqs";
     k.label = "SQS";
     k.group = "messaging";

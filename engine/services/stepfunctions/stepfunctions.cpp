@@ -416,6 +416,7 @@ std::unique_ptr<Service> create_state_machine(BuildContext& ctx) {
 
 ServiceKind stepfunctions_kind() {
     ServiceKind k;
+    k.iot_rule_action = "stepFunctions";
     k.type = "stepfunctions";
     k.label = "Step Functions";
     k.group = "orchestration";
