@@ -81,6 +81,37 @@ export const tests = [
     },
   },
   {
+    // The README's other pictures: a wide desktop and a phone, each with a pattern mid-run. Each is
+    // taken once the run has drawn messages in flight, so it shows what the engine produced.
+    // UPDATE_DOCS=1 copies them to docs/.
+    name: 'the README screenshots at 1920×1080 and on a 390×844 phone',
+    async run({ url }) {
+      const shots = [
+        { size: { width: 1920, height: 1080, dpr: 1 }, pattern: 'fan-out', file: 'playground-1920x1080.png', panel: 'cost' },
+        { size: { width: 390, height: 844, dpr: 1, touch: true }, pattern: 'rest-api', file: 'playground-phone.png', panel: 'charts' },
+      ];
+      for (const shot of shots) {
+        const b = await launch(shot.size);
+        try {
+          const page = await openPlayground(b.context, url, '?fresh');
+          const text = fs.readFileSync(path.join(repo, 'patterns', shot.pattern + '.json'), 'utf8');
+          assert((await page.evaluate((t) => window.playground.loadPattern(t), text)).ok, shot.pattern + ' loads');
+          await page.evaluate((panel) => { window.playground.fit(); window.playground.showPanel(panel); }, shot.panel);
+          await page.evaluate(() => window.playground.runFor(60));
+          await page.evaluate(() => { window.playground.setSpeed(5); window.playground.play(); });
+          await page.waitForFunction(() => window.playground.state().dotsInFlight > 0, null, { timeout: 30000 });
+          await page.evaluate(() => window.playground.pause());
+          await stable(page, 'layout');
+          const png = await page.screenshot();
+          saveArtifact('readme-' + shot.file, png);
+          assert(distinctColours(decodePng(png)) > 200, `${shot.file} has content`);
+          if (process.env.UPDATE_DOCS) fs.writeFileSync(path.join(repo, 'docs', shot.file), png);
+          assertEq(page.problems, [], 'console errors');
+        } finally { await b.close(); }
+      }
+    },
+  },
+  {
     // The renderer redraws only what changed since the last frame (playground/platform/
     // frame_damage.h). An idle page must draw nothing, a running one only part of the screen, and
     // the picture those partial redraws leave must be the very picture a full redraw makes.

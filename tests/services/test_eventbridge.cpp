@@ -157,4 +157,25 @@ TEST_SUITE("eventbridge") {
         }
         CHECK(fp[0] == fp[1]);
     }
+
+    TEST_CASE("S3 sends Object Created events to a bus, where a rule on source aws.s3 matches them") {
+        // AWS: with EventBridge notifications on, S3 sends every object event to the default bus
+        // as source "aws.s3", detail-type "Object Created" (docs: EventBridge and Amazon S3).
+        auto s = build(pattern(
+            R"J([{"id": "b", "type": "s3", "config": {}},
+                 {"id": "bus", "type": "eventbridge", "config": {"Rules": [{"Name": "r",
+                   "EventPattern": {"source": ["aws.s3"], "detail-type": ["Object Created"], "detail": {"bucket": {"name": ["b"]}}},
+                   "Targets": [{"Id": "1", "Arn": "q"}]}]}},
+                 {"id": "q", "type": "sqs", "config": {}}])J",
+            R"J([{"from": "b", "to": "bus"}, {"from": "bus", "to": "q"}])J"));
+        s->fire("b", {{"operation", "PutObject"}, {"Key", "a.txt"}, {"SizeBytes", 10}});
+        s->fire("b", {{"operation", "PutObject"}, {"Key", "b.txt"}, {"SizeBytes", 10}});
+        s->run_until(sec(10));
+        CHECK(node_report(*s, "q")["messages_in"] == 2);
+        CHECK(node_report(*s, "bus")["drops"] == 0);
+        // An application may not send the same event: PutEvents refuses "aws." sources.
+        s->fire("bus", put("aws.s3", "Object Created", {{"bucket", {{"name", "b"}}}}));
+        s->run_until(sec(20));
+        CHECK(node_report(*s, "q")["messages_in"] == 2);
+    }
 }

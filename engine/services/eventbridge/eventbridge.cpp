@@ -58,7 +58,11 @@ public:
         const SimTime now = ctx.now();
         ctx.metrics().count(Counter::Invocations, now);
         std::vector<Json> entries;
-        std::string error = read_entries(in.msg, entries);
+        // Only AWS services emit "aws." events, and they deliver them to the bus themselves: in the
+        // engine a service's own event arrives as a send from another node (an S3 notification, a
+        // Lambda destination record); an application's PutEvents is a call (client, SDK, API).
+        const bool service_event = !in.caller.valid() && in.from != UINT32_MAX;
+        std::string error = read_entries(in.msg, service_event, entries);
         if (!error.empty()) {
             ctx.metrics().count(Counter::Errors, now);
             if (in.caller.valid())
@@ -151,7 +155,7 @@ public:
 
 private:
     // Entries of a PutEvents call, or the event an AWS service or a client sends to the bus.
-    std::string read_entries(const Message& m, std::vector<Json>& out) {
+    std::string read_entries(const Message& m, bool service_event, std::vector<Json>& out) {
         static const Json kNull;
         const Json& b = m.body ? *m.body : kNull;
         if (b.is_object() && b.contains("operation")) {
@@ -185,7 +189,8 @@ private:
         if (payload.is_object() && payload.contains("detail-type") && payload.contains("source")) {
             out.push_back({{"Source", payload["source"]},
                            {"DetailType", payload["detail-type"]},
-                           {"Detail", payload.value("detail", Json::object())}});
+                           {"Detail", payload.value("detail", Json::object())},
+                           {"aws", service_event}});
             return {};
         }
         if (payload.is_object() && payload.contains("Source"))
