@@ -71,6 +71,12 @@ public:
     // logical id + `suffix`; returns its logical id.
     virtual std::string add_resource(const std::string& suffix, const char* type, OJson properties) = 0;
 
+    // Sets Properties[key] to what CloudFormation needs in place of the config's own value (a node
+    // id rewritten to an ARN); the config's value stays in Metadata, so an import restores it.
+    virtual void rewrite(const std::string& key, OJson value) = 0;
+    // The ARN of another node's resource, as the template refers to it; null when it has none.
+    virtual OJson arn_of(const std::string& node_id) const = 0;
+
     static OJson ref(const std::string& logical) { return OJson{{"Ref", logical}}; }
     static OJson get_att(const std::string& logical, const std::string& attribute) {
         return OJson{{"Fn::GetAtt", OJson::array({logical, attribute})}};
@@ -78,6 +84,14 @@ public:
     static OJson ordered(const nlohmann::json& j) {
         return OJson::parse(j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
     }
+};
+
+// A SAM policy template that grants a function or state machine calling the resource
+// ("DynamoDBCrudPolicy" with TableName: Ref of the table).
+struct SamPolicyTemplate {
+    std::string_view name;       // empty: SAM has none; the exporter says so
+    std::string_view parameter;  // "TableName"
+    std::string_view attribute;  // the Fn::GetAtt attribute that gives it ("QueueName"); empty: Ref
 };
 
 // A CloudFormation or SAM resource type the service stands for, and the properties that map one to
@@ -99,6 +113,12 @@ struct CfnResource {
     // Fills in what AWS requires of the resource that a design may leave out (a function's Runtime
     // and Handler, a table's KeySchema) and adds the resources it needs; nullptr: nothing required.
     void (*complete)(CfnDraft& draft) = nullptr;
+    // Ref gives the resource's ARN (a topic, a state machine); else Fn::GetAtt <logical>.Arn does.
+    bool ref_is_arn = false;
+    // The SAM policy template a caller's Policies get for calling it (SAM policy templates).
+    SamPolicyTemplate call_policy;
+    // Its Type as a Lambda destination or dead-letter target ("SQS", "S3Bucket"); empty: not one.
+    std::string_view destination_type;
 
     CfnResource() = default;
     CfnResource(std::string type_, std::vector<std::string_view> properties_, std::string variant_ = {},

@@ -91,14 +91,10 @@ std::pair<std::string, std::string> route_of(const Json& config) {
     return {method, route.substr(sp + 1)};
 }
 
-// SAM destination Type for a node type.
-const char* destination_type(const std::string& type) {
-    if (type == "sqs") return "SQS";
-    if (type == "sns") return "SNS";
-    if (type == "lambda") return "Lambda";
-    if (type == "eventbridge") return "EventBridge";
-    if (type == "s3") return "S3Bucket";
-    return "";
+// SAM destination Type of a node ("SQS", "S3Bucket"), from its resource's contract.
+std::string destination_type(const NodeSpec& n) {
+    const CfnResource* map = sam_map_for(n.type, n.config);
+    return map ? std::string(map->destination_type) : std::string();
 }
 
 // Rewrites {"OnFailure": {"Destination": "<node id>"}} to ARNs, adding the SAM Type.
@@ -109,7 +105,7 @@ OJson destination_config(const Builder& b, const Json& dc) {
             text_of(dc.is_object() ? dc.value(side, Json::object()) : Json::object(), "Destination");
         if (dest.empty() || !b.has_resource(dest)) continue;
         out[side]["Destination"] = b.arn(dest);
-        if (!out[side].contains("Type")) out[side]["Type"] = destination_type(node_of(b, dest).type);
+        if (!out[side].contains("Type")) out[side]["Type"] = destination_type(node_of(b, dest));
     }
     return out;
 }
@@ -239,33 +235,17 @@ void api_source(Builder& b, std::size_t i) {
 // SAM policy templates for what a function or state machine calls.
 void call_policy(Builder& b, std::size_t i) {
     const EdgeSpec& e = b.p.edges[i];
-    const std::string& t = node_of(b, e.to).type;
+    const NodeSpec& to = node_of(b, e.to);
     const std::string& l = b.logical.at(e.to);
-    OJson policy;
-    if (t == "dynamodb")
-        policy = {{"DynamoDBCrudPolicy", {{"TableName", cfn_ref(l)}}}};
-    else if (t == "s3")
-        policy = {{"S3CrudPolicy", {{"BucketName", cfn_ref(l)}}}};
-    else if (t == "sqs")
-        policy = {{"SQSSendMessagePolicy", {{"QueueName", get_att(l, "QueueName")}}}};
-    else if (t == "sns")
-        policy = {{"SNSPublishMessagePolicy", {{"TopicName", get_att(l, "TopicName")}}}};
-    else if (t == "kinesis")
-        policy = {{"KinesisCrudPolicy", {{"StreamName", cfn_ref(l)}}}};
-    else if (t == "lambda")
-        policy = {{"LambdaInvokePolicy", {{"FunctionName", cfn_ref(l)}}}};
-    else if (t == "stepfunctions")
-        policy = {{"StepFunctionsExecutionPolicy", {{"StateMachineName", get_att(l, "Name")}}}};
-    else if (t == "eventbridge")
-        policy = {{"EventBridgePutEventsPolicy", {{"EventBusName", cfn_ref(l)}}}};
-    else if (t == "firehose")
-        policy = {{"FirehoseWritePolicy", {{"DeliveryStreamName", cfn_ref(l)}}}};
-    else if (t == "aurora")
-        policy = {{"AWSSecretsManagerGetSecretValuePolicy", {{"SecretArn", get_att(l, "MasterUserSecret.SecretArn")}}}};
-    if (policy.is_null()) {
-        b.note(i, "no permission generated for calls to '" + t + "'");
+    const CfnResource* map = sam_map_for(to.type, to.config);
+    if (!map || map->call_policy.name.empty()) {
+        b.note(i, "no permission generated for calls to '" + to.type + "'");
         return;
     }
+    const SamPolicyTemplate& pt = map->call_policy;
+    OJson policy;
+    policy[std::string(pt.name)][std::string(pt.parameter)] =
+        pt.attribute.empty() ? cfn_ref(l) : get_att(l, std::string(pt.attribute));
     OJson* list = generated_list(b, e.from, "Policies");
     if (!list) {
         b.note(i, "the node sets its own Policies; none generated");
@@ -277,10 +257,10 @@ void call_policy(Builder& b, std::size_t i) {
 void lambda_destination(Builder& b, std::size_t i) {
     const EdgeSpec& e = b.p.edges[i];
     const NodeSpec& fn = node_of(b, e.from);
-    const std::string& t = node_of(b, e.to).type;
+    const std::string type = destination_type(node_of(b, e.to));
     if (e.port == "dlq") {
         if (!fn.config.contains("DeadLetterQueue"))
-            b.generate(e.from, "DeadLetterQueue", {{"Type", t == "sns" ? "SNS" : "SQS"}, {"TargetArn", b.arn(e.to)}});
+            b.generate(e.from, "DeadLetterQueue", {{"Type", type}, {"TargetArn", b.arn(e.to)}});
         return;
     }
     if (fn.config.contains("EventInvokeConfig")) {
@@ -290,7 +270,7 @@ void lambda_destination(Builder& b, std::size_t i) {
     OJson& eic = b.generate(e.from, "EventInvokeConfig", OJson::object());
     for (const char* k : {"MaximumRetryAttempts", "MaximumEventAgeInSeconds"})
         if (fn.config.contains(k)) eic[k] = to_ordered(fn.config[k]);
-    eic["DestinationConfig"][e.port == "on_success" ? "OnSuccess" : "OnFailure"] = {{"Type", destination_type(t)},
+    eic["DestinationConfig"][e.port == "on_success" ? "OnSuccess" : "OnFailure"] = {{"Type", type},
                                                                                     {"Destination", b.arn(e.to)}};
 }
 

@@ -54,8 +54,8 @@ OJson Builder::arn(const std::string& id) const {
     auto it = logical.find(id);
     if (!n || it == logical.end()) return OJson(id);
     const std::string& l = it->second;
-    if (n->type == "sns" || n->type == "stepfunctions") return cfn_ref(l);  // Ref returns the ARN
-    return get_att(l, "Arn");
+    const CfnResource* map = sam_map_for(n->type, n->config);
+    return map && map->ref_is_arn ? cfn_ref(l) : get_att(l, "Arn");
 }
 
 void Builder::add_derived(const std::string& logical_id, const char* type, OJson properties, const std::string& by) {
@@ -82,6 +82,13 @@ public:
     const std::string& logical_id() const override { return b_.logical.at(n_.id); }
     const Json& config() const override { return n_.config; }
     OJson& generate(const std::string& key, OJson value) override { return b_.generate(n_.id, key, std::move(value)); }
+    void rewrite(const std::string& key, OJson value) override {
+        b_.props(n_.id)[key] = std::move(value);
+        b_.generated[n_.id].push_back(key);
+    }
+    OJson arn_of(const std::string& node_id) const override {
+        return b_.has_resource(node_id) ? b_.arn(node_id) : OJson();
+    }
     std::string add_resource(const std::string& suffix, const char* type, OJson properties) override {
         const std::string id = b_.fresh(logical_id() + suffix);
         b_.add_derived(id, type, std::move(properties), n_.id);
@@ -92,19 +99,6 @@ private:
     Builder& b_;
     const NodeSpec& n_;
 };
-
-// SQS RedrivePolicy names its DLQ by node id in a pattern; AWS wants the ARN. The original stays
-// in Metadata (the key is marked generated) so import restores it exactly.
-void rewrite_redrive(Builder& b, const NodeSpec& n) {
-    auto rp = n.config.find("RedrivePolicy");
-    if (rp == n.config.end() || !rp->is_object()) return;
-    auto dlq = rp->find("deadLetterTargetArn");
-    if (dlq == rp->end() || !dlq->is_string() || !b.has_resource(dlq->get<std::string>())) return;
-    OJson rewritten = to_ordered(*rp);
-    rewritten["deadLetterTargetArn"] = b.arn(dlq->get<std::string>());
-    b.props(n.id)["RedrivePolicy"] = rewritten;
-    b.generated[n.id].push_back("RedrivePolicy");
-}
 
 // The node's logical id: an imported one it kept, else derived from the node id.
 std::string logical_id_of(const NodeSpec& n) {
@@ -176,7 +170,6 @@ SamExport export_sam(const Pattern& p) {
         b.resources[b.logical[n.id]] = std::move(r);
         for (auto it = n.config.begin(); it != n.config.end(); ++it)
             if (is_cfn_property(*m->second, it.key())) b.props(n.id)[it.key()] = to_ordered(it.value());
-        if (n.type == "sqs") rewrite_redrive(b, n);
         if (m->second->complete) {
             Draft draft(b, n);
             m->second->complete(draft);

@@ -114,6 +114,50 @@ TEST_SUITE("export") {
         CHECK(t["Metadata"]["ServerlessPlayground"]["traffic"][0]["id"] == "orders");
     }
 
+    TEST_CASE("a function gets the SAM policy template for each service it calls, and destinations their Type") {
+        // SAM policy templates (serverless-policy-template-list): each service's template and the
+        // parameter naming the resource; EventInvokeConfig destination Types SQS/SNS/Lambda/
+        // EventBridge/S3Bucket; DeadLetterQueue Type SQS or SNS.
+        ParseResult parsed = parse_pattern(R"({"format": "serverless-playground/1", "name": "calls", "nodes": [
+            {"id": "fn", "type": "lambda", "config": {}},
+            {"id": "table", "type": "dynamodb", "config": {"KeySchema": [{"AttributeName": "id", "KeyType": "HASH"}]}},
+            {"id": "bucket", "type": "s3", "config": {}}, {"id": "queue", "type": "sqs", "config": {}},
+            {"id": "topic", "type": "sns", "config": {}}, {"id": "stream", "type": "kinesis", "config": {}},
+            {"id": "other", "type": "lambda", "config": {}},
+            {"id": "flow", "type": "stepfunctions", "config": {"Definition": {"StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}}}},
+            {"id": "bus", "type": "eventbridge", "config": {"Name": "orders"}},
+            {"id": "fh", "type": "firehose", "config": {}},
+            {"id": "failures", "type": "sqs", "config": {}}, {"id": "dead", "type": "sns", "config": {}}],
+          "edges": [{"from": "fn", "to": "table"}, {"from": "fn", "to": "bucket"}, {"from": "fn", "to": "queue"},
+                    {"from": "fn", "to": "topic"}, {"from": "fn", "to": "stream"}, {"from": "fn", "to": "other"},
+                    {"from": "fn", "to": "flow"}, {"from": "fn", "to": "bus"}, {"from": "fn", "to": "fh"},
+                    {"from": "fn", "to": "failures", "port": "on_failure"}, {"from": "fn", "to": "bus", "port": "on_success"},
+                    {"from": "fn", "to": "dead", "port": "dlq"}, {"from": "fh", "to": "bucket"}]})");
+        REQUIRE(parsed.ok());
+        const OJson t = export_sam(parsed.pattern).tmpl;
+        const OJson& props = t["Resources"]["Fn"]["Properties"];
+        for (const char* policy :
+             {R"({"DynamoDBCrudPolicy": {"TableName": {"Ref": "Table"}}})",
+              R"({"S3CrudPolicy": {"BucketName": {"Ref": "Bucket"}}})",
+              R"({"SQSSendMessagePolicy": {"QueueName": {"Fn::GetAtt": ["Queue", "QueueName"]}}})",
+              R"({"SNSPublishMessagePolicy": {"TopicName": {"Fn::GetAtt": ["Topic", "TopicName"]}}})",
+              R"({"KinesisCrudPolicy": {"StreamName": {"Ref": "Stream"}}})",
+              R"({"LambdaInvokePolicy": {"FunctionName": {"Ref": "Other"}}})",
+              R"({"StepFunctionsExecutionPolicy": {"StateMachineName": {"Fn::GetAtt": ["Flow", "Name"]}}})",
+              R"({"EventBridgePutEventsPolicy": {"EventBusName": {"Ref": "Bus"}}})",
+              R"({"FirehoseWritePolicy": {"DeliveryStreamName": {"Ref": "Fh"}}})"}) {
+            CAPTURE(policy);
+            CHECK(has_policy(props["Policies"], OJson::parse(policy)));
+        }
+        const OJson& dc = props["EventInvokeConfig"]["DestinationConfig"];
+        CHECK(dc["OnFailure"] ==
+              OJson::parse(R"({"Type": "SQS", "Destination": {"Fn::GetAtt": ["Failures", "Arn"]}})"));
+        CHECK(dc["OnSuccess"] ==
+              OJson::parse(R"({"Type": "EventBridge", "Destination": {"Fn::GetAtt": ["Bus", "Arn"]}})"));
+        // A topic's Ref is its ARN (AWS::SNS::Topic return values).
+        CHECK(props["DeadLetterQueue"] == OJson::parse(R"({"Type": "SNS", "TargetArn": {"Ref": "Dead"}})"));
+    }
+
     TEST_CASE("rest-api: the route becomes an Api event on the function") {
         const OJson t = export_sam(load("rest-api.json")).tmpl;
         CHECK(t["Resources"]["OrdersApi"]["Type"] == "AWS::Serverless::Api");

@@ -249,6 +249,7 @@ ServiceKind aurora_kind() {
     k.sample = {{"id", "event-1"}};
     // A Serverless v2 cluster serves through a db.serverless instance.
     k.cfn[0].complete = aurora_cfn_complete;  // null in the page, which never exports (aurora_cfn.cpp)
+    k.cfn[0].call_policy = {"AWSSecretsManagerGetSecretValuePolicy", "SecretArn", "MasterUserSecret.SecretArn"};
     return k;
 }
 

@@ -326,6 +326,7 @@ ServiceKind dynamodb_kind() {
     k.sample_payload = "/Item";
     // A table needs a key schema with its attributes' definitions; on demand unless provisioned.
     k.cfn[0].complete = dynamodb_cfn_complete;  // null in the page, which never exports (dynamodb_cfn.cpp)
+    k.cfn[0].call_policy = {"DynamoDBCrudPolicy", "TableName", ""};
     return k;
 }
 

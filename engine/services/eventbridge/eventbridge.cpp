@@ -377,6 +377,8 @@ ServiceKind eventbridge_kind() {
                 {"detail", Json{{"orderId", "order-1"}, {"total", 42}}}};
     k.sample_payload = "/detail";
     k.cfn[0].complete = eventbridge_cfn_complete;  // null in the page, which never exports (eventbridge_cfn.cpp)
+    k.cfn[0].call_policy = {"EventBridgePutEventsPolicy", "EventBusName", ""};
+    k.cfn[0].destination_type = "EventBridge";
     return k;
 }
 

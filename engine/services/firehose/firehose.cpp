@@ -333,6 +333,7 @@ ServiceKind firehose_kind() {
               {"DeliveryStreamName", "DeliveryStreamType", "ExtendedS3DestinationConfiguration",
                "KinesisStreamSourceConfiguration", "RedshiftDestinationConfiguration", "Tags"}}};
     k.sample = {{"id", "event-1"}};
+    k.cfn[0].call_policy = {"FirehoseWritePolicy", "DeliveryStreamName", ""};
     return k;
 }
 

@@ -308,6 +308,7 @@ ServiceKind kinesis_kind() {
     k.sample = {{"partitionKey", "device-1"}, {"data", {{"temperature", 21.5}}}};
     k.sample_payload = "/data";
     k.cfn[0].complete = kinesis_cfn_complete;  // null in the page, which never exports (kinesis_cfn.cpp)
+    k.cfn[0].call_policy = {"KinesisCrudPolicy", "StreamName", ""};
     return k;
 }
 

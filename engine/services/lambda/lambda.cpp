@@ -620,6 +620,8 @@ ServiceKind lambda_kind() {
     k.sample = {{"body", {{"orderId", "order-1"}, {"total", 42}}}};
     k.sample_payload = "/body";
     k.sample_from_traffic = true;
+    k.cfn[0].call_policy = {"LambdaInvokePolicy", "FunctionName", ""};
+    k.cfn[0].destination_type = "Lambda";
     return k;
 }
 

@@ -390,6 +390,8 @@ ServiceKind s3_kind() {
               {"BucketName", "LifecycleConfiguration", "NotificationConfiguration", "Tags", "VersioningConfiguration",
                "PublicAccessBlockConfiguration", "BucketEncryption"}}};
     k.sample = {{"operation", "PutObject"}, {"Key", "uploads/photo-1.jpg"}, {"SizeBytes", 204800}};
+    k.cfn[0].call_policy = {"S3CrudPolicy", "BucketName", ""};
+    k.cfn[0].destination_type = "S3Bucket";
     return k;
 }
 

@@ -442,6 +442,9 @@ ServiceKind sns_kind() {
                "KmsMasterKeyId", "Subscription", "Tags", "TopicName", "TracingConfig"}}};
     k.sample = {{"Message", "hello"}, {"MessageAttributes", {{"kind", "order"}}}};
     k.sample_payload = "/Message";
+    k.cfn[0].ref_is_arn = true;
+    k.cfn[0].call_policy = {"SNSPublishMessagePolicy", "TopicName", "TopicName"};
+    k.cfn[0].destination_type = "SNS";
     return k;
 }
 

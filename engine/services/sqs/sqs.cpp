@@ -589,6 +589,9 @@ ServiceKind sqs_kind() {
                "SqsManagedSseEnabled", "Tags", "VisibilityTimeout"}}};
     k.sample = Json{{"orderId", "order-1"}, {"total", 42}};
     k.concurrency_label = "in flight";
+    k.cfn[0].call_policy = {"SQSSendMessagePolicy", "QueueName", "QueueName"};
+    k.cfn[0].destination_type = "SQS";
+    k.cfn[0].complete = sqs_cfn_complete;  // null in the page, which never exports (sqs_cfn.cpp)
     return k;
 }
 

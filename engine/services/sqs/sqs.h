@@ -12,5 +12,7 @@ namespace sim::svc {
 // ScalingConfig.MaximumConcurrency, FunctionResponseTypes). Edge config on the "dlq" edge may
 // carry maxReceiveCount instead of RedrivePolicy.
 ServiceKind sqs_kind();
+// What CloudFormation requires of its resource (sqs_cfn.cpp); weak: null where not linked (the page).
+[[gnu::weak]] void sqs_cfn_complete(CfnDraft& d);
 
 }  // namespace sim::svc

@@ -440,6 +440,8 @@ ServiceKind stepfunctions_kind() {
               "",
               {"AWS::StepFunctions::StateMachine"}}};
     k.sample = Json{{"orderId", "order-1"}, {"total", 42}};
+    k.cfn[0].ref_is_arn = true;
+    k.cfn[0].call_policy = {"StepFunctionsExecutionPolicy", "StateMachineName", "Name"};
     return k;
 }
 
