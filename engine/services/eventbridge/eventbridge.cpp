@@ -26,7 +26,6 @@
 #include "traffic/payload_template.h"
 
 #include <cmath>
-#include <cstring>
 #include <deque>
 #include <unordered_map>
 
@@ -175,17 +174,6 @@ private:
             return {};
         }
         const Json& payload = b;
-        if (payload.is_object() && payload.contains("Records") && std::strcmp(m.type, "s3.notification") == 0) {
-            for (const Json& rec : payload["Records"]) {
-                const std::string name = rec.value("eventName", "");
-                out.push_back(
-                    {{"Source", "aws.s3"},
-                     {"DetailType", name.rfind("ObjectRemoved", 0) == 0 ? "Object Deleted" : "Object Created"},
-                     {"Detail", {{"bucket", {{"name", rec["s3"]["bucket"]["name"]}}}, {"object", rec["s3"]["object"]}}},
-                     {"aws", true}});
-            }
-            return {};
-        }
         if (payload.is_object() && payload.contains("detail-type") && payload.contains("source")) {
             out.push_back({{"Source", payload["source"]},
                            {"DetailType", payload["detail-type"]},
