@@ -98,4 +98,22 @@ TEST_SUITE("firehose") {
         }
         CHECK(fp[0] == fp[1]);
     }
+
+    TEST_CASE("PutRecord's Record.Data (AWS's request shape) is the record a transformation sees") {
+        // Each record's data reaches the transformation function, whose action stores it: a record
+        // without its data would be an item without its key, which DynamoDB refuses.
+        auto s = build(stream(
+            R"J({"BufferingHints": {"IntervalInSeconds": 10}})J",
+            R"J(, {"id": "tx", "type": "lambda", "config": {"Actions": [{"target": "t", "operation": "PutItem", "Item": "$.data"}]}},
+                 {"id": "t", "type": "dynamodb", "config": {"KeySchema": [{"AttributeName": "id", "KeyType": "HASH"}]}})J",
+            R"J(, {"from": "fh", "port": "transform", "to": "tx"}, {"from": "tx", "to": "t"})J"));
+        for (int i = 0; i < 3; ++i)
+            s->fire("fh", {{"operation", "PutRecord"},
+                           {"DeliveryStreamName", "fh"},
+                           {"Record", {{"Data", {{"id", "r-" + std::to_string(i)}}}}}});
+        s->fire("fh", {{"operation", "PutRecord"}, {"Data", {{"id", "top-level"}}}});
+        s->run_until(sec(30));
+        CHECK(node_report(*s, "fh")["records_delivered"] == 4);
+        CHECK(node_report(*s, "t")["items"] == 4);
+    }
 }

@@ -66,8 +66,12 @@ public:
         Message rec = in.msg;
         static const Json kNull;
         const Json& b = in.msg.body ? *in.msg.body : kNull;
-        if (b.is_object() && b.contains("operation"))
-            rec.body = std::make_shared<const Json>(b.contains("Data") ? b["Data"] : Json());
+        if (b.is_object() && b.contains("operation")) {
+            // AWS's PutRecord carries the record as Record {Data}; a Lambda action or an API's
+            // integration may give Data at the top level.
+            const Json* record = b.contains("Record") && b["Record"].is_object() ? &b["Record"] : &b;
+            rec.body = std::make_shared<const Json>(record->contains("Data") ? (*record)["Data"] : Json());
+        }
         rec.id = ctx.new_message_id();
         Reply r;
         if (rec.size_bytes > kMaxRecord) {
