@@ -61,7 +61,7 @@ struct Applier {
     // The link, and in the same undo step what makes it do something (wiring_defaults.h): a Lambda
     // function's default action for its new target, a silent traffic source's first traffic.
     bool connect_with_defaults(const sim::NodeSpec& from, const std::string& port, const sim::NodeSpec& to) const {
-        std::optional<sim::Json> action = default_lambda_action(from, port, to);
+        std::optional<sim::Json> action = default_action(from, port, to);
         const bool needs_traffic = source_without_traffic(doc.pattern(), from);
         const std::string from_id = from.id;  // `from` points into the pattern the edits replace
         const GestureId g = doc.begin_gesture();

@@ -19,11 +19,20 @@ bool action_targets(const sim::NodeSpec& fn, const std::string& target) {
     return false;
 }
 
+// The node's `port` makes SDK calls (a function's, an instance group's or a task's "out"): what it
+// calls is said by its Actions.
+bool makes_sdk_calls(const sim::NodeSpec& n, const std::string& port) {
+    const sim::ServiceKind* k = sim::default_registry().find(n.type);
+    if (!k) return false;
+    for (const sim::PortSpec& p : k->ports)
+        if (p.name == port) return p.reach == sim::PortReach::Operations;
+    return false;
+}
+
 }  // namespace
 
-std::optional<sim::Json> default_lambda_action(const sim::NodeSpec& from, const std::string& port,
-                                               const sim::NodeSpec& to) {
-    if (from.type != "lambda" || port != "out" || action_targets(from, to.id)) return std::nullopt;
+std::optional<sim::Json> default_action(const sim::NodeSpec& from, const std::string& port, const sim::NodeSpec& to) {
+    if (!makes_sdk_calls(from, port) || action_targets(from, to.id)) return std::nullopt;
     const std::string ops = sim::svc::lambda_operations_for(to.type);
     if (ops.empty()) return std::nullopt;
     return sim::Json{{"target", to.id}, {"operation", ops.substr(0, ops.find(' '))}};
@@ -50,15 +59,12 @@ std::vector<bool> unused_links(const sim::Pattern& pattern) {
     std::vector<bool> out(pattern.edges.size(), false);
     // Called every frame: one id lookup table rather than a linear search per edge end.
     std::unordered_map<std::string_view, const sim::NodeSpec*> by_id;
-    for (const auto& n : pattern.nodes)
-        if (n.type == "lambda") by_id.emplace(n.id, &n);
-    if (by_id.empty()) return out;
     for (const auto& n : pattern.nodes) by_id.emplace(n.id, &n);
     for (std::size_t i = 0; i < pattern.edges.size(); ++i) {
         const sim::EdgeSpec& e = pattern.edges[i];
         if (e.port != "out") continue;
         const auto f = by_id.find(e.from), t = by_id.find(e.to);
-        if (f == by_id.end() || t == by_id.end() || f->second->type != "lambda") continue;
+        if (f == by_id.end() || t == by_id.end() || !makes_sdk_calls(*f->second, e.port)) continue;
         const sim::NodeSpec* from = f->second;
         const sim::NodeSpec* to = t->second;
         out[i] = !sim::svc::lambda_operations_for(to->type).empty() && !action_targets(*from, to->id);

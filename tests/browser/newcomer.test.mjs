@@ -232,6 +232,27 @@ export const tests = [
     },
   },
   {
+    // Any node whose port makes SDK calls (a function, an EC2 or Fargate application) gets the
+    // default action when wired with the mouse, and its unused links are marked the same way.
+    name: 'wiring an EC2 application to a table gives it a default PutItem action too',
+    async run({ url }) {
+      const { b, page } = await fresh(url);
+      try {
+        const p = twoNodePattern([{ id: 'web', type: 'ec2', config: {} }, { id: 'table', type: 'dynamodb', config: {} }]);
+        p.layout.nodes.web = { x: 40, y: 320 };
+        p.layout.nodes.table = { x: 400, y: 320 };
+        assert((await page.evaluate((x) => window.playground.loadPattern(x), p)).ok, 'loads');
+        const l = await stable(page, 'layout');
+        await drag(page, l.nodes.web.outputs.out, l.nodes.table.center);
+        await until(page, () => window.playground.state().edgeCount === 1, 'the link was made');
+        const web = (await page.evaluate(() => window.playground.getPattern())).nodes.find((n) => n.id === 'web');
+        assertEq(web.config.Actions, [{ target: 'table', operation: 'PutItem' }], 'the default action');
+        assertEq(await stable(page, 'state', 'unusedLinks'), [], 'the link is used');
+        assertEq(page.problems, [], 'console errors');
+      } finally { await b.close(); }
+    },
+  },
+  {
     name: 'right-click menus: a node\'s Duplicate and Delete, a link\'s Delete, the canvas\'s Add service',
     async run({ url }) {
       const { b, page } = await fresh(url);
