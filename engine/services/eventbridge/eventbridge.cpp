@@ -173,20 +173,20 @@ private:
                            {"Detail", b.contains("Detail") ? b["Detail"] : Json::object()}});
             return {};
         }
-        const Json& payload = b;
-        if (payload.is_object() && payload.contains("detail-type") && payload.contains("source")) {
-            out.push_back({{"Source", payload["source"]},
-                           {"DetailType", payload["detail-type"]},
-                           {"Detail", payload.value("detail", Json::object())},
+        // Not a PutEvents call: an AWS service's own event (EventBridge-shaped), or an application's payload.
+        if (b.is_object() && b.contains("detail-type") && b.contains("source")) {
+            out.push_back({{"Source", b["source"]},
+                           {"DetailType", b["detail-type"]},
+                           {"Detail", b.value("detail", Json::object())},
                            {"aws", service_event}});
             return {};
         }
-        if (payload.is_object() && payload.contains("Source"))
-            out.push_back(payload);
+        if (b.is_object() && b.contains("Source"))
+            out.push_back(b);
         else
             out.push_back({{"Source", "custom.app"},
                            {"DetailType", "Event"},
-                           {"Detail", payload.is_object() ? payload : Json{{"value", payload}}}});
+                           {"Detail", b.is_object() ? b : Json{{"value", b}}}});
         return {};
     }
 
