@@ -57,6 +57,10 @@ struct Route {
     // and the request field the body goes into. Empty: a proxy integration (the request itself).
     std::string action;
     std::string_view payload;
+    // The last request body this route sent on and the integration request built from it. Requests
+    // from one traffic source usually share one immutable body, so they share one integration
+    // request too, and what the target and its consumers cache by payload keeps hitting.
+    mutable JsonPtr last_body, last_request;
 };
 
 // The request an AWS service integration sends: the operation with the request body as its payload
@@ -194,7 +198,13 @@ public:
         }
         Message fwd = msg;
         fwd.type = r.action.empty() ? "apigateway.proxy" : "apigateway.integration";
-        if (!r.action.empty()) fwd.body = integration_request(r, msg.body);
+        if (!r.action.empty()) {
+            if (!r.last_request || msg.body != r.last_body) {
+                r.last_body = msg.body;
+                r.last_request = integration_request(r, msg.body);
+            }
+            fwd.body = r.last_request;
+        }
         const std::uint64_t call = ctx.call(*r.link, std::move(fwd), overhead);
         pending_.put(call, Pending{caller, msg, start, ctx.now() + overhead + c_.timeout, 0, std::move(key)});
         // Almost every request is answered long before its timeout, so no timer per request: a

@@ -71,6 +71,20 @@ bool SqsQueue::take_send_token(SimTime now) {
     return fifo_sends_.try_take(now);
 }
 
+const SqsQueue::SendFields& SqsQueue::send_fields(const JsonPtr& request) {
+    if (request == last_send_.request) return last_send_;
+    const Json& b = *request;
+    const Json* mb = member(b, "MessageBody");
+    last_send_ = {request,
+                  member(b, "operation"),
+                  mb ? mb : member(b, "Event"),
+                  member(b, "MessageGroupId"),
+                  member(b, "MessageDeduplicationId"),
+                  member(b, "MessageAttributes"),
+                  member(b, "DelaySeconds")};
+    return last_send_;
+}
+
 Reply SqsQueue::send(Context& ctx, const Message& in) {
     const SimTime now = ctx.now();
     ctx.metrics().count(Counter::Invocations, now);
@@ -78,17 +92,16 @@ Reply SqsQueue::send(Context& ctx, const Message& in) {
     std::string group, dedup;
     SimTime delay = c_.delay;
     if (in.body && in.body->is_object()) {
-        const Json& b = *in.body;
-        if (const Json* op = member(b, "operation")) {
+        const SendFields& f = send_fields(in.body);
+        if (const Json* op = f.operation) {
             if (!op->is_string() || op->get_ref<const std::string&>() != "SendMessage")
                 return Reply::failure(kSqsInvalidAction,
                                       "operation " + op->dump() + " is not simulated on SQS; use SendMessage");
-            const Json* mb = member(b, "MessageBody");
-            body = part_of(in.body, mb ? mb : member(b, "Event"));
-            if (const Json* g = member(b, "MessageGroupId"); g && g->is_string()) group = *g;
-            if (const Json* d = member(b, "MessageDeduplicationId"); d && d->is_string()) dedup = *d;
-            if (const Json* a = member(b, "MessageAttributes"); a && a->is_object()) attrs = part_of(in.body, a);
-            if (const Json* ds = member(b, "DelaySeconds")) {
+            body = part_of(in.body, f.body);
+            if (const Json* g = f.group; g && g->is_string()) group = *g;
+            if (const Json* d = f.dedup; d && d->is_string()) dedup = *d;
+            if (const Json* a = f.attributes; a && a->is_object()) attrs = part_of(in.body, a);
+            if (const Json* ds = f.delay) {
                 if (c_.fifo)
                     return Reply::failure(kSqsInvalidParameterValue,
                                           "Value " + ds->dump() +

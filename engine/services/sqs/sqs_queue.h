@@ -144,6 +144,16 @@ private:
     std::uint64_t sent_ = 0, deduplicated_ = 0, received_ = 0, deleted_ = 0, expired_ = 0, redriven_ = 0,
                   duplicates_ = 0, refused_ = 0, filtered_ = 0;
     std::int64_t oldest_age_peak_us_ = 0;
+    // The fields of the last SendMessage request read (members of `request`, null when absent).
+    // Senders share one immutable request per payload (an API's integration, a function's action),
+    // so most sends skip the lookups.
+    struct SendFields {
+        JsonPtr request;
+        const Json *operation = nullptr, *body = nullptr, *group = nullptr, *dedup = nullptr, *attributes = nullptr,
+                   *delay = nullptr;
+    };
+    SendFields last_send_;
+    const SendFields& send_fields(const JsonPtr& request);
 };
 
 }  // namespace sim::svc::sqs
