@@ -30,6 +30,19 @@ std::vector<double> event_times(const Json& run, const std::string& type) {
         if (e["type"] == type) out.push_back(e["t_s"].get<double>());
     return out;
 }
+// A client sending POST /orders {"x": 1} once a second for `duration` through an API to a state
+// machine configured with `sm_config`.
+std::string behind_api(const std::string& sm_config, const std::string& duration) {
+    return R"({"format": "serverless-playground/1", "name": "t", "seed": 4, "nodes": [
+        {"id": "u", "type": "client", "config": {}},
+        {"id": "api", "type": "apigateway", "config": {}},
+        {"id": "sm", "type": "stepfunctions", "config": )" +
+           sm_config + R"(}],
+      "edges": [{"from": "u", "to": "api"}, {"from": "api", "to": "sm"}],
+      "traffic": [{"id": "t", "source": "u", "arrival": "uniform", "duration": ")" +
+           duration + R"(", "profile": {"type": "constant", "rps": 1},
+                   "request": {"method": "POST", "path": "/orders"}, "payload": {"x": 1}}]})";
+}
 }  // namespace
 
 TEST_SUITE("stepfunctions") {
@@ -102,13 +115,9 @@ TEST_SUITE("stepfunctions") {
     }
 
     TEST_CASE("API Gateway starts a Standard execution and gets 200 with an executionArn at once") {
-        auto s = build_ok(R"({"format": "serverless-playground/1", "name": "t", "seed": 4, "nodes": [
-            {"id": "u", "type": "client", "config": {}},
-            {"id": "api", "type": "apigateway", "config": {}},
-            {"id": "sm", "type": "stepfunctions", "config": {"Definition": {"StartAt": "W", "States": {"W": {"Type": "Wait", "Seconds": 60, "End": true}}}}}],
-          "edges": [{"from": "u", "to": "api"}, {"from": "api", "to": "sm"}],
-          "traffic": [{"id": "t", "source": "u", "arrival": "uniform", "duration": "5s", "profile": {"type": "constant", "rps": 1},
-                       "request": {"method": "POST", "path": "/orders"}, "payload": {"x": 1}}]})");
+        auto s = build_ok(behind_api(
+            R"({"Definition": {"StartAt": "W", "States": {"W": {"Type": "Wait", "Seconds": 60, "End": true}}}})",
+            "5s"));
         s->run_until(sec(10));
         const Json r = s->report();
         CHECK(r["nodes"]["u"]["responses_by_status"]["200"] == 5);
@@ -120,14 +129,9 @@ TEST_SUITE("stepfunctions") {
 
     TEST_CASE("ApiAction StartSyncExecution: API Gateway waits for an Express execution of the request body") {
         // AWS: StartSyncExecution returns when the Express execution completes, with its output.
-        auto s = build_ok(R"({"format": "serverless-playground/1", "name": "t", "seed": 4, "nodes": [
-            {"id": "u", "type": "client", "config": {}},
-            {"id": "api", "type": "apigateway", "config": {}},
-            {"id": "sm", "type": "stepfunctions", "config": {"Type": "EXPRESS", "ApiAction": "StartSyncExecution",
-              "Definition": {"StartAt": "W", "States": {"W": {"Type": "Wait", "Seconds": 2, "End": true}}}}}],
-          "edges": [{"from": "u", "to": "api"}, {"from": "api", "to": "sm"}],
-          "traffic": [{"id": "t", "source": "u", "arrival": "uniform", "duration": "1s", "profile": {"type": "constant", "rps": 1},
-                       "request": {"method": "POST", "path": "/orders"}, "payload": {"x": 1}}]})");
+        auto s = build_ok(behind_api(R"({"Type": "EXPRESS", "ApiAction": "StartSyncExecution",
+              "Definition": {"StartAt": "W", "States": {"W": {"Type": "Wait", "Seconds": 2, "End": true}}}})",
+                                     "1s"));
         s->run_until(sec(10));
         const Json r = s->report();
         CHECK(r["nodes"]["u"]["responses_by_status"]["200"] == 1);
