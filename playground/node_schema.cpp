@@ -26,8 +26,8 @@ NodeSchema describe(const sim::Pattern& pattern, std::size_t index, const sim::R
         if (to < 0) continue;
         const sim::NodeSpec& target = pattern.nodes[static_cast<std::size_t>(to)];
         if (!registry.can_connect(n.type, edge.port, target.type).ok) continue;
-        links.push_back(sim::Link{static_cast<std::uint32_t>(to), target.id, target.type, edge.port, edge.config,
-                                  static_cast<std::uint32_t>(e)});
+        links.push_back(sim::Link{static_cast<std::uint32_t>(to), target.id, target.type, registry.role_of(target.type),
+                                  edge.port, edge.config, static_cast<std::uint32_t>(e)});
     }
     sim::ConfigReader reader(n.config, path + "/config", out.diagnostics);
     sim::BuildContext ctx{n, reader, links, out.diagnostics, path, pattern, registry};

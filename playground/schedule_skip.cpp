@@ -5,6 +5,7 @@
 
 #include "schedule/schedule_expression.h"
 #include "schedule/utc_time.h"
+#include "services/all_services.h"
 
 #include <functional>
 
@@ -26,7 +27,7 @@ void visit_rule(const std::string& bus, const sim::Json& rule, const std::string
 
 void visit_schedules(const sim::Pattern& p, const Visit& f) {
     for (const auto& n : p.nodes) {
-        if (n.type != "eventbridge") continue;
+        if (sim::default_registry().role_of(n.type) != sim::ServiceRole::EventBus) continue;
         if (const auto rules = n.config.find("Rules"); rules != n.config.end() && rules->is_array())
             for (std::size_t i = 0; i < rules->size(); ++i)
                 visit_rule(n.id, (*rules)[i], "rule-" + std::to_string(i + 1), f);

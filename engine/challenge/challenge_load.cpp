@@ -7,6 +7,7 @@
 #include "challenge/design_actions.h"
 #include "challenge/json_fields.h"
 #include "pattern/json_guard.h"
+#include "services/all_services.h"
 #include "traffic/payload_template.h"
 #include "traffic/rate_profile.h"
 
@@ -98,7 +99,7 @@ void load_run(Challenge& ch, const Json& j, const std::string& path, Diagnostics
             const std::string tp = path + "/traffic/" + std::to_string(i);
             RateProfile::parse(t.profile, tp + "/profile", diags);
             if (!t.payload.is_null()) PayloadTemplate::compile(t.payload, tp + "/payload", diags);
-            if (r.has_traffic && (!src || (src->type != "client" && src->type != "iot")))
+            if (r.has_traffic && (!src || default_registry().role_of(src->type) != ServiceRole::Source))
                 diags.error(path + "/traffic/" + std::to_string(i) + "/source",
                             "traffic source '" + t.source + "' must be a client or iot node of the starting canvas",
                             "add it to \"start\" so every solution keeps it");

@@ -3,6 +3,7 @@
 #include "challenge/check_eval.h"
 #include "challenge/check_spec.h"
 #include "challenge/selector.h"
+#include "services/all_services.h"
 
 #include <algorithm>
 #include <deque>
@@ -101,7 +102,8 @@ CheckResult evaluate_design_check(const Challenge& ch, const Check& c, const Pat
         for (std::size_t i = 0; i < p.nodes.size(); ++i) {
             const NodeSpec& n = p.nodes[i];
             std::string why;
-            if (n.type == "ec2" || n.type == "fargate") why = node_label(p, i) + " runs all the time";
+            if (default_registry().role_of(n.type) == ServiceRole::Server)
+                why = node_label(p, i) + " runs all the time";
             if (n.type == "aurora") {
                 // Aurora Serverless v2 pauses only with MinCapacity 0 (auto-pause); otherwise it bills ≥ MinCapacity
                 // ACUs.

@@ -114,6 +114,14 @@ inline const Json* member(const Json& j, std::string_view key) {
     return it == obj.end() ? nullptr : &it->second;
 }
 
+// A member of an immutable message body, shared without a copy (the pointer keeps the whole body
+// alive); a JSON null when the member is missing. Services that unwrap a request ({"operation":
+// "SendMessage", "MessageBody": …}) hand its payload on this way.
+inline JsonPtr part_of(const JsonPtr& whole, const Json* part) {
+    static const JsonPtr kNull = std::make_shared<const Json>();
+    return part ? JsonPtr(whole, part) : kNull;
+}
+
 // "a string", "an object", ... for messages that say what a JSON value was instead of what was expected.
 inline const char* json_type_name(const Json& j) {
     switch (j.type()) {

@@ -47,6 +47,11 @@ const ServiceKind* Registry::find(std::string_view type) const {
     return nullptr;
 }
 
+ServiceRole Registry::role_of(std::string_view type) const {
+    const ServiceKind* k = find(type);
+    return k ? k->role : ServiceRole::Other;
+}
+
 namespace {
 std::string join_labels(const Registry& reg, const std::vector<std::string>& types) {
     std::string out;

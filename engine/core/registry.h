@@ -62,6 +62,8 @@ struct ServiceKind {
     std::unique_ptr<Service> (*create)(BuildContext& ctx) = nullptr;
 
     // ---- The rest of the contract (core/contract.h): what callers, exporters and the UI read.
+    // What it is to the services that deliver to it: senders branch on this, never on `type`.
+    ServiceRole role = ServiceRole::Other;
     std::string icon;  // icon key for the palette and the node (defaults to `type` when empty)
     DiagramShape shape = DiagramShape::Box;
     std::vector<OperationSpec> operations;  // API actions callers may ask of it (SDK commands map here)
@@ -99,6 +101,7 @@ class Registry {
 public:
     void add(ServiceKind kind);
     const ServiceKind* find(std::string_view type) const;
+    ServiceRole role_of(std::string_view type) const;  // Other for an unknown type
     const std::vector<ServiceKind>& kinds() const { return kinds_; }
     // Can a `from_type` node's `port` send to a `to_type` node? If not, says why.
     ConnectVerdict can_connect(std::string_view from_type, std::string_view port, std::string_view to_type) const;

@@ -8,6 +8,7 @@
 #include "core/message.h"
 #include "core/metrics.h"
 #include "core/rng.h"
+#include "core/service_role.h"
 #include "core/sim_time.h"
 #include "core/trace.h"
 
@@ -23,12 +24,13 @@ class Kernel;
 
 // One wired edge leaving a node, resolved at build time.
 struct Link {
-    std::uint32_t target = 0;  // node index
-    std::string target_id;     // pattern id of the target node
-    std::string target_type;   // its service type ("lambda", "dynamodb", ...)
-    std::string port;          // the source port ("out", "dlq", "on_failure", ...)
-    Json config;               // edge config (e.g. event source mapping settings); an object
-    std::uint32_t edge = 0;    // index in pattern.edges (for diagnostics paths)
+    std::uint32_t target = 0;                      // node index
+    std::string target_id;                         // pattern id of the target node
+    std::string target_type;                       // its service type ("lambda", "dynamodb", ...)
+    ServiceRole target_role = ServiceRole::Other;  // what it is to a sender (its contract's role)
+    std::string port;                              // the source port ("out", "dlq", "on_failure", ...)
+    Json config;                                   // edge config (e.g. event source mapping settings); an object
+    std::uint32_t edge = 0;                        // index in pattern.edges (for diagnostics paths)
 };
 
 // Who to answer for a synchronous call; invalid (node == UINT32_MAX) for async deliveries.

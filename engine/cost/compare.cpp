@@ -7,6 +7,7 @@
 
 #include "prices/price_table.h"
 #include "runtime/simulation.h"
+#include "services/all_services.h"
 #include "services/ec2/ec2.h"
 
 #include <algorithm>
@@ -16,8 +17,11 @@
 namespace sim {
 namespace {
 
+ServiceRole role(const std::string& type) {
+    return default_registry().role_of(type);
+}
 bool always_on(const std::string& type) {
-    return type == "ec2" || type == "fargate";
+    return role(type) == ServiceRole::Server;
 }
 bool function_type(const std::string& type) {
     return type == "lambda" || type == "lambda_edge";
@@ -58,7 +62,7 @@ void measure(const Simulation& sim, CompareResult& r) {
     for (std::size_t i = 0; i < sim.node_count(); ++i) {
         const std::string& type = sim.node_type(i);
         const NodeMetrics& m = sim.node_metrics(i);
-        if (always_on(type) || type == "client" || type == "iot") continue;
+        if (always_on(type) || role(type) == ServiceRole::Source) continue;
         ++r.managed_services;
         r.serverless_cost += sim.node_cost_usd(i);
         r.throttles += m.get(Counter::Throttles);

@@ -4,6 +4,7 @@
 //
 // Index: helpers · event sources · calls and destinations · edge dispatch · EventBridge rules
 #include "export/sam_builder.h"
+#include "services/all_services.h"
 
 #include <algorithm>
 #include <cctype>
@@ -16,6 +17,15 @@ namespace {
 
 const NodeSpec& node_of(const Builder& b, const std::string& id) {
     return *b.node(id);
+}
+
+// What a node is to the wiring (its contract's role): the rules below are written per role, so a
+// new kind of queue or function gets them without this file naming it.
+ServiceRole role_of(const NodeSpec& n) {
+    return default_registry().role_of(n.type);
+}
+ServiceRole role_of(const Builder& b, const std::string& id) {
+    return role_of(node_of(b, id));
 }
 
 std::string text_of(const Json& obj, const char* key, const std::string& dflt = {}) {
@@ -129,7 +139,7 @@ void stream_event(Builder& b, std::size_t i, const char* type, OJson source_key,
 
 void s3_source(Builder& b, std::size_t i) {
     const EdgeSpec& e = b.p.edges[i];
-    const std::string& to_type = node_of(b, e.to).type;
+    const ServiceRole to = role_of(b, e.to);
     OJson events = e.config.is_object() && e.config.contains("Events") ? to_ordered(e.config["Events"])
                                                                        : OJson::array({"s3:ObjectCreated:*"});
     OJson rules = OJson::array();
@@ -137,7 +147,7 @@ void s3_source(Builder& b, std::size_t i) {
         rules.push_back({{"Name", "prefix"}, {"Value", text_of(e.config, "Prefix")}});
     if (!text_of(e.config, "Suffix").empty())
         rules.push_back({{"Name", "suffix"}, {"Value", text_of(e.config, "Suffix")}});
-    if (to_type == "lambda") {
+    if (to == ServiceRole::Function) {
         OJson props = {{"Bucket", cfn_ref(b.logical.at(e.from))}, {"Events", events}};
         if (!rules.empty()) props["Filter"] = {{"S3Key", {{"Rules", rules}}}};
         if (!add_event(b, e.to, b.logical.at(e.from) + "S3", "S3", std::move(props)))
@@ -149,12 +159,12 @@ void s3_source(Builder& b, std::size_t i) {
         return;
     }
     OJson& nc = b.generate(e.from, "NotificationConfiguration", OJson::object());
-    if (to_type == "eventbridge") {
+    if (to == ServiceRole::EventBus) {
         nc["EventBridgeConfiguration"] = {{"EventBridgeEnabled", true}};
         return;
     }
-    const bool queue = to_type == "sqs";
-    if (!queue && to_type != "sns") {
+    const bool queue = to == ServiceRole::Queue;
+    if (!queue && to != ServiceRole::Topic) {
         b.note(i, "S3 notifications go to Lambda, SQS, SNS or EventBridge; not generated");
         return;
     }
@@ -175,7 +185,8 @@ void s3_source(Builder& b, std::size_t i) {
 void sns_source(Builder& b, std::size_t i) {
     const EdgeSpec& e = b.p.edges[i];
     const NodeSpec& to = node_of(b, e.to);
-    if (to.type == "lambda") {
+    const ServiceRole role = role_of(to);
+    if (role == ServiceRole::Function) {
         OJson props = {{"Topic", cfn_ref(b.logical.at(e.from))}};
         copy_keys(e.config, props, {"FilterPolicy", "FilterPolicyScope", "RedrivePolicy"});
         if (props.contains("RedrivePolicy") && props["RedrivePolicy"].is_object()) {
@@ -187,13 +198,13 @@ void sns_source(Builder& b, std::size_t i) {
         return;
     }
     OJson props = {{"TopicArn", cfn_ref(b.logical.at(e.from))}};
-    if (to.type == "sqs") {
+    if (role == ServiceRole::Queue) {
         props["Protocol"] = "sqs";
         props["Endpoint"] = b.arn(e.to);
         allow_queue(b, e.to, "sns.amazonaws.com", {{"ArnEquals", {{"aws:SourceArn", cfn_ref(b.logical.at(e.from))}}}});
-    } else if (to.type == "email" || to.type == "http") {
+    } else if (role == ServiceRole::Email || role == ServiceRole::HttpEndpoint) {
         const std::string endpoint = text_of(to.config, "Endpoint");
-        props["Protocol"] = to.type == "email" ? "email" : (endpoint.rfind("http:", 0) == 0 ? "http" : "https");
+        props["Protocol"] = role == ServiceRole::Email ? "email" : (endpoint.rfind("http:", 0) == 0 ? "http" : "https");
         if (!endpoint.empty())
             props["Endpoint"] = endpoint;
         else
@@ -215,9 +226,9 @@ void sns_source(Builder& b, std::size_t i) {
 void api_source(Builder& b, std::size_t i) {
     const EdgeSpec& e = b.p.edges[i];
     const NodeSpec& api = node_of(b, e.from);
-    const std::string& to_type = node_of(b, e.to).type;
+    const ServiceRole to = role_of(b, e.to);
     const bool http = text_of(api.config, "ApiType", "REST") == "HTTP";
-    if (to_type != "lambda" && !(to_type == "stepfunctions" && !http)) {
+    if (to != ServiceRole::Function && !(to == ServiceRole::StateMachine && !http)) {
         b.note(i,
                "API Gateway service integrations other than Lambda (and Step Functions on REST APIs) are not "
                "generated; the route is kept in Metadata");
@@ -282,10 +293,10 @@ void cloudfront_edge(Builder& b, std::size_t i) {
         return;
     }
     OJson& dc = b.props(e.from)["DistributionConfig"];
-    const std::string& t = node_of(b, e.to).type;
+    const NodeSpec& to = node_of(b, e.to);
     const std::string l = b.logical.at(e.to);
     if (e.port == "out") {
-        if (t != "s3") {
+        if (role_of(to) != ServiceRole::ObjectStore) {
             b.note(i, "only S3 origins are generated");
             return;
         }
@@ -297,7 +308,8 @@ void cloudfront_edge(Builder& b, std::size_t i) {
     }
     std::string event = e.port;
     std::replace(event.begin(), event.end(), '_', '-');
-    if (t == "cloudfront_function")
+    const CfnResource* fn = sam_map_for(to.type, to.config);
+    if (fn && fn->type == "AWS::CloudFront::Function")
         dc["DefaultCacheBehavior"]["FunctionAssociations"].push_back(
             {{"EventType", event}, {"FunctionARN", get_att(l, "FunctionARN")}});
     else
@@ -342,37 +354,37 @@ void add_edge(Builder& b, std::size_t i) {
         b.note(i, "names a node that does not exist; kept in Metadata only");
         return;
     }
-    const std::string& f = from->type;
-    const std::string& t = to->type;
-    if (f == "client" || f == "iot") return;            // traffic: Metadata only
-    if (f == "eventbridge" && e.port == "out") return;  // its rules' targets (add_eventbridge_rules)
-    if (!b.has_resource(e.from) && f != "eventbridge") return;
-    if (!b.has_resource(e.to) && t != "email" && t != "http") {
-        if (f != "eventbridge") b.note(i, "the target has no CloudFormation resource; kept in Metadata only");
+    using R = ServiceRole;
+    const R f = role_of(*from), t = role_of(*to);
+    if (f == R::Source) return;                       // traffic: Metadata only
+    if (f == R::EventBus && e.port == "out") return;  // its rules' targets (add_eventbridge_rules)
+    if (!b.has_resource(e.from) && f != R::EventBus) return;
+    if (!b.has_resource(e.to) && t != R::Email && t != R::HttpEndpoint) {
+        if (f != R::EventBus) b.note(i, "the target has no CloudFormation resource; kept in Metadata only");
         return;
     }
-    if (f == "apigateway" && e.port == "authorizer") {
+    if (f == R::Api && e.port == "authorizer") {
         if (text_of(from->config, "ApiType", "REST") == "HTTP" || from->config.contains("Auth"))
             b.note(i, "HTTP API JWT authorizers (or an own Auth) are not generated");
         else
             b.generate(e.from, "Auth",
                        {{"DefaultAuthorizer", "CognitoAuthorizer"},
                         {"Authorizers", {{"CognitoAuthorizer", {{"UserPoolArn", b.arn(e.to)}}}}}});
-    } else if (f == "appsync" && e.port == "authorizer") {
+    } else if (f == R::GraphQlApi && e.port == "authorizer") {
         b.generate(e.from, "UserPoolConfig",
                    {{"UserPoolId", cfn_ref(b.logical.at(e.to))},
                     {"AwsRegion", cfn_ref("AWS::Region")},
                     {"DefaultAction", "ALLOW"}});
-    } else if (f == "apigateway") {
+    } else if (f == R::Api) {
         api_source(b, i);
-    } else if (f == "sqs" && e.port == "dlq") {
+    } else if (f == R::Queue && e.port == "dlq") {
         if (!from->config.contains("RedrivePolicy")) {
             OJson rp = {{"deadLetterTargetArn", b.arn(e.to)}};
             if (e.config.is_object() && e.config.contains("maxReceiveCount"))
                 rp["maxReceiveCount"] = to_ordered(e.config["maxReceiveCount"]);
             b.generate(e.from, "RedrivePolicy", rp);
         }
-    } else if (f == "sqs" && t == "lambda") {
+    } else if (f == R::Queue && t == R::Function) {
         OJson props = {{"Queue", b.arn(e.from)}};
         copy_keys(e.config, props,
                   {"BatchSize", "MaximumBatchingWindowInSeconds", "FilterCriteria", "FunctionResponseTypes", "Enabled",
@@ -381,37 +393,37 @@ void add_edge(Builder& b, std::size_t i) {
             props["ScalingConfig"]["MaximumConcurrency"] = to_ordered(e.config["MaximumConcurrency"]);
         if (!add_event(b, e.to, b.logical.at(e.from) + "SQS", "SQS", std::move(props)))
             b.note(i, "the function sets its own Events; this event source is kept in Metadata only");
-    } else if (f == "kinesis" && t == "lambda") {
+    } else if (f == R::Stream && t == R::Function) {
         stream_event(b, i, "Kinesis", "Stream", b.arn(e.from));
-    } else if (f == "kinesis" && t == "firehose") {
+    } else if (f == R::Stream && t == R::DeliveryStream) {
         const std::string role = firehose_role(b, e.to);
         b.generate(e.to, "KinesisStreamSourceConfiguration",
                    {{"KinesisStreamARN", b.arn(e.from)}, {"RoleARN", get_att(role, "Arn")}});
         b.generate(e.to, "DeliveryStreamType", "KinesisStreamAsSource");
-    } else if (f == "kinesis" && e.port == "on_failure") {
+    } else if (f == R::Stream && e.port == "on_failure") {
         return;  // named by the mapping's DestinationConfig
-    } else if (f == "dynamodb" && e.port == "stream") {
+    } else if (f == R::Table && e.port == "stream") {
         b.generate(e.from, "StreamSpecification", {{"StreamViewType", "NEW_AND_OLD_IMAGES"}});
         stream_event(b, i, "DynamoDB", "Stream", get_att(b.logical.at(e.from), "StreamArn"));
-    } else if (f == "s3") {
+    } else if (f == R::ObjectStore) {
         s3_source(b, i);
-    } else if (f == "sns" && e.port == "out") {
+    } else if (f == R::Topic && e.port == "out") {
         sns_source(b, i);
-    } else if (f == "sns" && e.port == "dlq") {
+    } else if (f == R::Topic && e.port == "dlq") {
         return;  // named by the subscription's RedrivePolicy
-    } else if ((f == "lambda" || f == "stepfunctions") && e.port == "out") {
+    } else if ((f == R::Function || f == R::StateMachine) && e.port == "out") {
         call_policy(b, i);
-    } else if (f == "lambda" && (e.port == "on_success" || e.port == "on_failure" || e.port == "dlq")) {
+    } else if (f == R::Function && (e.port == "on_success" || e.port == "on_failure" || e.port == "dlq")) {
         lambda_destination(b, i);
-    } else if (f == "firehose" && t == "s3") {
+    } else if (f == R::DeliveryStream && t == R::ObjectStore) {
         const std::string role = firehose_role(b, e.from);
         OJson dest = {{"BucketARN", b.arn(e.to)}, {"RoleARN", get_att(role, "Arn")}};
         copy_keys(from->config, dest, {"BufferingHints", "Prefix", "ErrorOutputPrefix", "ProcessingConfiguration"});
         b.generate(e.from, "ExtendedS3DestinationConfiguration", dest);
-    } else if (f == "cloudfront") {
+    } else if (f == R::Cdn) {
         cloudfront_edge(b, i);
     } else {
-        b.note(i, "no CloudFormation wiring is generated for " + f + " → " + t + "; kept in Metadata");
+        b.note(i, "no CloudFormation wiring is generated for " + from->type + " → " + to->type + "; kept in Metadata");
     }
 }
 
@@ -420,7 +432,7 @@ void add_edge(Builder& b, std::size_t i) {
 void add_edges(Builder& b) {
     for (std::size_t i = 0; i < b.p.edges.size(); ++i) add_edge(b, i);
     for (const NodeSpec& n : b.p.nodes)
-        if (n.type == "stepfunctions" && b.has_resource(n.id))
+        if (role_of(n) == ServiceRole::StateMachine && b.has_resource(n.id))
             b.notes.push_back("node " + n.id +
                               ": the state machine Definition names functions and tables by node id; map them with "
                               "DefinitionSubstitutions before deploying");
@@ -430,7 +442,7 @@ void add_edges(Builder& b) {
 
 void add_eventbridge_rules(Builder& b) {
     for (const NodeSpec& n : b.p.nodes) {
-        if (n.type != "eventbridge") continue;
+        if (role_of(n) != ServiceRole::EventBus) continue;
         auto rules = n.config.find("Rules");
         if (rules == n.config.end() || !rules->is_array()) continue;
         const bool custom = b.has_resource(n.id);
@@ -458,17 +470,18 @@ void add_eventbridge_rules(Builder& b) {
                 props["Targets"].push_back(std::move(out));
                 const NodeSpec* tn = b.node(target);
                 if (!tn || !b.has_resource(target)) continue;
-                if (tn->type == "lambda") {
+                const ServiceRole target_role = role_of(*tn);
+                if (target_role == ServiceRole::Function) {
                     b.add_derived(b.fresh(logical + "Permission" + b.logical.at(target)), "AWS::Lambda::Permission",
                                   {{"Action", "lambda:InvokeFunction"},
                                    {"FunctionName", cfn_ref(b.logical.at(target))},
                                    {"Principal", "events.amazonaws.com"},
                                    {"SourceArn", get_att(logical, "Arn")}},
                                   n.id);
-                } else if (tn->type == "sqs") {
+                } else if (target_role == ServiceRole::Queue) {
                     allow_queue(b, target, "events.amazonaws.com",
                                 {{"ArnEquals", {{"aws:SourceArn", get_att(logical, "Arn")}}}});
-                } else if (tn->type == "sns") {
+                } else if (target_role == ServiceRole::Topic) {
                     allow_topic(b, target, "events.amazonaws.com");
                 } else {
                     b.notes.push_back("node " + n.id + ": rule " + rule_name + " target " + target +

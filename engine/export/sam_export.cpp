@@ -126,7 +126,7 @@ OJson verbatim_resource(const NodeSpec& n) {
 
 bool default_bus(const NodeSpec& n) {
     auto it = n.config.find("Name");
-    return n.type == "eventbridge" && (it == n.config.end() || *it == "default");
+    return default_registry().role_of(n.type) == ServiceRole::EventBus && (it == n.config.end() || *it == "default");
 }
 
 }  // namespace

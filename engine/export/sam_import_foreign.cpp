@@ -248,16 +248,16 @@ void policy_edges(ImportState& s, const std::string& fn, const Json& policies) {
 
 void property_edges(ImportState& s, const std::string& logical, Json& node) {
     const std::string id = node["id"].get<std::string>();
-    const std::string type = node["type"].get<std::string>();
+    const ServiceRole role = default_registry().role_of(node["type"].get<std::string>());
     Json& config = node["config"];
-    if (type == "sqs" && config.contains("RedrivePolicy") && config["RedrivePolicy"].is_object()) {
+    if (role == ServiceRole::Queue && config.contains("RedrivePolicy") && config["RedrivePolicy"].is_object()) {
         const std::string dlq = ref_node(s, config["RedrivePolicy"].value("deadLetterTargetArn", Json()));
         if (!dlq.empty()) {
             config["RedrivePolicy"]["deadLetterTargetArn"] = dlq;
             s.add_edge(id, "dlq", dlq, Json::object());
         }
     }
-    if (type != "lambda" && type != "stepfunctions") return;
+    if (role != ServiceRole::Function && role != ServiceRole::StateMachine) return;
     if (auto dlq = config.find("DeadLetterQueue"); dlq != config.end() && dlq->is_object()) {
         const std::string q = ref_node(s, dlq->value("TargetArn", Json()));
         if (!q.empty()) s.add_edge(id, "dlq", q, Json::object());

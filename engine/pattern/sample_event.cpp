@@ -126,13 +126,15 @@ Json sample_event(const Registry& registry, const Pattern& p, const std::string&
 
     std::vector<Need> needs;
     for (const NodeSpec* n : reachable(p, node_id)) {
-        if (n->type == "dynamodb" && n == node)
+        const ServiceRole role = registry.role_of(n->type);
+        if (role == ServiceRole::Table && n == node)
             for (const auto& k : table_keys(*n)) needs.push_back({"/" + k.name, k.number});
-        if (n->type != "lambda" || !n->config.contains("Actions") || !n->config["Actions"].is_array()) continue;
+        if (role != ServiceRole::Function || !n->config.contains("Actions") || !n->config["Actions"].is_array())
+            continue;
         for (const auto& a : n->config["Actions"]) {
             if (!a.is_object() || !a.contains("target") || !a["target"].is_string()) continue;
             const NodeSpec* target = p.find_node(a["target"].get<std::string>());
-            if (target && target->type == "dynamodb") needs_of_action(a, *target, needs);
+            if (target && registry.role_of(target->type) == ServiceRole::Table) needs_of_action(a, *target, needs);
         }
     }
     if (needs.empty()) return event;

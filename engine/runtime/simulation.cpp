@@ -77,8 +77,8 @@ Simulation::BuildResult Simulation::build(const Pattern& pattern, const BuildOpt
             d.error(path, "cannot connect " + e.from + " to " + e.to + ": " + v.reason);
             continue;
         }
-        s.nodes[fi].links.push_back(Link{static_cast<std::uint32_t>(ti), e.to, kinds[ti]->type, e.port, e.config,
-                                         static_cast<std::uint32_t>(i)});
+        s.nodes[fi].links.push_back(Link{static_cast<std::uint32_t>(ti), e.to, kinds[ti]->type, kinds[ti]->role, e.port,
+                                         e.config, static_cast<std::uint32_t>(i)});
     }
 
     // Traffic: each entry starts at a source node.

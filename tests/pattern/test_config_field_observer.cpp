@@ -45,8 +45,9 @@ TEST_SUITE("pattern") {
             if (edge.from != n.id) continue;
             const NodeSpec& t = p.nodes[static_cast<std::size_t>(p.node_index(edge.to))];
             if (t.type == "lambda") esm_edge = e;
-            links.push_back(Link{static_cast<std::uint32_t>(p.node_index(edge.to)), t.id, t.type, edge.port,
-                                 edge.config, static_cast<std::uint32_t>(e)});
+            links.push_back(Link{static_cast<std::uint32_t>(p.node_index(edge.to)), t.id, t.type,
+                                 default_registry().role_of(t.type), edge.port, edge.config,
+                                 static_cast<std::uint32_t>(e)});
         }
         REQUIRE(esm_edge != SIZE_MAX);
         Diagnostics diags;

@@ -114,6 +114,9 @@ TEST_SUITE("sample event") {
         widget.sample = {{"envelope", {{"note", "hi"}}}};
         widget.sample_payload = "/envelope";
         reg.add(widget);
+        // What a function and a table are (their roles) comes from the same registry.
+        reg.add(*default_registry().find("lambda"));
+        reg.add(*default_registry().find("dynamodb"));
         const Pattern p = parse(R"({"format": "serverless-playground/1",
           "nodes": [ {"id": "w", "type": "widget"}, {"id": "other", "type": "unknown"},
                      {"id": "fn", "type": "lambda", "config": {"Actions": [{"target": "t", "operation": "PutItem"}]}},
@@ -121,6 +124,7 @@ TEST_SUITE("sample event") {
           "edges": [ {"from": "w", "to": "fn"}, {"from": "fn", "to": "t"} ] })");
         const Json event = sample_event(reg, p, "w");
         CHECK(event["envelope"]["note"] == "hi");
+        REQUIRE(event["envelope"].contains("id"));
         CHECK(event["envelope"]["id"] == "id-1");                         // the table's key, fitted into the payload
         CHECK(sample_event(reg, p, "other") == Json{{"id", "event-1"}});  // a kind without a contract
     }

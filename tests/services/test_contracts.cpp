@@ -5,6 +5,7 @@
 #include "services/stepfunctions/stepfunctions_tasks.h"
 #include "support/test_support.h"
 
+#include <map>
 #include <set>
 
 using namespace sim;
@@ -198,10 +199,14 @@ TEST_SUITE("contracts") {
     }
 
     TEST_CASE("Lambda actions accept exactly the operations of the target's contract") {
+        // What a function's SDK-call port reaches, as the registry derives it.
+        const std::vector<std::string>& sdk_targets = kind("lambda").ports.at(0).targets;
+        REQUIRE(kind("lambda").ports.at(0).reach == PortReach::Operations);
+        REQUIRE_FALSE(sdk_targets.empty());
         std::set<std::string> candidates = {"Scan", "ReceiveMessage", "ListObjectsV2", "PutRecords", "Subscribe"};
-        for (const std::string& type : svc::lambda_sdk_targets())
+        for (const std::string& type : sdk_targets)
             for (const OperationSpec& op : kind(type).operations) candidates.insert(std::string(op.name));
-        for (const std::string& type : svc::lambda_sdk_targets()) {
+        for (const std::string& type : sdk_targets) {
             for (const std::string& op : candidates) {
                 CAPTURE(type);
                 CAPTURE(op);
@@ -310,6 +315,38 @@ TEST_SUITE("contracts") {
                 std::string(config).find("RecordTwice") != std::string::npos ? "RecordTwice" : "Record";
             CHECK(recorded()[0] == Json{{"operation", action}, {"Payload", {{"orderId", "o-1"}}}});
             CHECK(s->report()["nodes"]["u"]["responses_by_status"]["200"] == 2);
+        }
+    }
+
+    TEST_CASE("every simulated kind says what it is to the services that deliver to it") {
+        // Senders branch on the target's role (an S3 notification to a bus is EventBridgeConfiguration,
+        // an SNS subscription's protocol follows its endpoint), so each kind declares one, and the
+        // destination types AWS tells apart map onto the kinds that stand for them.
+        std::map<ServiceRole, std::set<std::string>> holders;
+        for (const ServiceKind& k : default_registry().kinds()) {
+            CAPTURE(k.type);
+            CHECK((k.role == ServiceRole::Other) == !k.simulated);
+            holders[k.role].insert(k.type);
+        }
+        using R = ServiceRole;
+        const std::map<R, std::set<std::string>> expected = {
+            {R::Function, {"lambda", "lambda_edge", "cloudfront_function"}},
+            {R::Queue, {"sqs"}},
+            {R::Topic, {"sns"}},
+            {R::EventBus, {"eventbridge"}},
+            {R::ObjectStore, {"s3"}},
+            {R::Table, {"dynamodb"}},
+            {R::Stream, {"kinesis"}},
+            {R::DeliveryStream, {"firehose"}},
+            {R::Warehouse, {"redshift"}},
+            {R::StateMachine, {"stepfunctions"}},
+            {R::Source, {"client", "iot"}},
+            {R::Server, {"ec2", "fargate"}},
+            {R::HttpEndpoint, {"http"}},
+            {R::Email, {"email"}}};
+        for (const auto& [role, types] : expected) {
+            const auto& got = holders[role];
+            CHECK(got == types);
         }
     }
 

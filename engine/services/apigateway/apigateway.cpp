@@ -475,6 +475,7 @@ ServiceKind apigateway_kind() {
     k.iot_rule_action = "http";
     k.public_endpoint = true;
     k.type = "apigateway";
+    k.role = ServiceRole::Api;
     k.label = "API Gateway";
     k.group = "api";
     k.description = "REST or HTTP API in front of Lambda and AWS services; throttles with a token bucket";

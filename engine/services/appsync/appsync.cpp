@@ -145,7 +145,7 @@ private:
         const Json event = {{"arguments", op.is_object() ? op.value("arguments", Json::object()) : Json::object()},
                             {"info", {{"parentTypeName", r.type}, {"fieldName", r.field}}}};
         Json body;
-        if (r.link->target_type == "lambda") {
+        if (r.link->target_role == ServiceRole::Function) {
             body = event;
         } else {
             body = resolve_paths(r.params, event);
@@ -218,7 +218,7 @@ std::unique_ptr<Service> create_api(BuildContext& ctx) {
         res.type = er.choice("TypeName", "Query", {"Query", "Mutation"});
         res.field = er.text("FieldName", "");
         if (res.field.empty()) er.error("FieldName", "a resolver edge needs FieldName (the GraphQL field it resolves)");
-        if (l.target_type == "dynamodb") {
+        if (l.target_role == ServiceRole::Table) {
             res.operation =
                 er.choice("Operation", "GetItem", {"PutItem", "GetItem", "UpdateItem", "DeleteItem", "Query"});
             for (const char* k : {"Item", "Key", "KeyConditionExpression", "UpdateExpression", "ConditionExpression",
@@ -257,6 +257,7 @@ ServiceKind appsync_kind() {
     ServiceKind k;
     k.public_endpoint = true;
     k.type = "appsync";
+    k.role = ServiceRole::GraphQlApi;
     k.label = "AppSync";
     k.group = "api";
     k.description = "GraphQL API: resolvers to DynamoDB and Lambda, subscriptions pushed to connected clients";

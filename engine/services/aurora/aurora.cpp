@@ -234,6 +234,7 @@ std::unique_ptr<Service> create_cluster(BuildContext& ctx) {
 ServiceKind aurora_kind() {
     ServiceKind k;
     k.type = "aurora";
+    k.role = ServiceRole::Database;
     k.label = "Aurora Serverless v2";
     k.group = "data";
     k.description = "Relational database whose capacity (ACUs) follows the load, down to 0 with auto-pause";

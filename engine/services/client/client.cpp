@@ -210,6 +210,7 @@ std::unique_ptr<Service> create_client(BuildContext& ctx) {
 ServiceKind client_kind() {
     ServiceKind k;
     k.type = "client";
+    k.role = ServiceRole::Source;
     k.label = "Client";
     k.group = "sources";
     k.description = "Browsers or apps sending requests, from the pattern's traffic profiles";
@@ -228,6 +229,7 @@ ServiceKind client_kind() {
 ServiceKind iot_kind() {
     ServiceKind k = client_kind();
     k.type = "iot";
+    k.role = ServiceRole::Source;
     k.label = "IoT devices";
     k.description = "A fleet of devices sending telemetry records";
     // Devices' messages reach AWS through IoT Core rules, so only where a rule action sends.

@@ -149,7 +149,7 @@ private:
         Message m = r.msg;
         m.id = ctx.new_message_id();
         m.type = "cloudfront.origin_request";
-        if (c_.origin->target_type == "s3") {
+        if (c_.origin->target_role == ServiceRole::ObjectStore) {
             std::string path = "/";
             if (r.msg.body && r.msg.body->is_object()) path = r.msg.body->value("path", path);
             const std::string key = !path.empty() && path[0] == '/' ? path.substr(1) : path;
@@ -245,6 +245,7 @@ ServiceKind cloudfront_kind() {
     ServiceKind k;
     k.public_endpoint = true;
     k.type = "cloudfront";
+    k.role = ServiceRole::Cdn;
     k.label = "CloudFront";
     k.group = "edge";
     k.description = "CDN: answers cache hits at the edge, forwards misses to the origin; runs edge functions";

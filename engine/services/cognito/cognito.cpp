@@ -193,6 +193,7 @@ ServiceKind cognito_kind() {
     ServiceKind k;
     k.public_endpoint = true;
     k.type = "cognito";
+    k.role = ServiceRole::UserPool;
     k.label = "Cognito user pool";
     k.group = "api";
     k.description = "Sign-in and ID tokens; as an API's authorizer it turns away requests without a valid token (401)";

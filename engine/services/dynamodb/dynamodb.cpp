@@ -304,6 +304,7 @@ ServiceKind dynamodb_kind() {
     ServiceKind k;
     k.iot_rule_action = "dynamoDBv2";
     k.type = "dynamodb";
+    k.role = ServiceRole::Table;
     k.label = "DynamoDB";
     k.group = "data";
     k.description = "Key-value table billed per request (on-demand) or per capacity unit; TTL and Streams";

@@ -53,6 +53,7 @@ ServiceKind ec2_kind() {
     ServiceKind k;
     k.public_endpoint = true;
     k.type = "ec2";
+    k.role = ServiceRole::Server;
     k.label = "EC2 Auto Scaling group";
     k.group = "compute";
     k.description = "Always-on instances behind a load balancer: billed per second, idle or not; overload queues";

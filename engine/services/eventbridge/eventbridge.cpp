@@ -261,7 +261,7 @@ private:
         const eb::Target& t = rules_[d.rule].targets[d.target];
         ++d.attempts;
         const SimTime latency = msec(20 + static_cast<std::int64_t>(ctx.rng().below(80)));
-        if (t.link->target_type == "lambda") {
+        if (t.link->target_role == ServiceRole::Function) {
             ++delivered_;
             ctx.send(*t.link, std::move(d.msg), latency);
             return;
@@ -344,6 +344,7 @@ std::unique_ptr<Service> create_bus(BuildContext& ctx) {
 ServiceKind eventbridge_kind() {
     ServiceKind k;
     k.type = "eventbridge";
+    k.role = ServiceRole::EventBus;
     k.label = "EventBridge";
     k.group = "messaging";
     k.description = "Event bus: rules match events (or fire on schedules) and deliver to up to 5 targets each";

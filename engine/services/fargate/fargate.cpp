@@ -110,6 +110,7 @@ ServiceKind fargate_kind() {
     ServiceKind k;
     k.public_endpoint = true;
     k.type = "fargate";
+    k.role = ServiceRole::Server;
     k.label = "Fargate (ECS service)";
     k.group = "compute";
     k.description = "Containers without servers to manage, but always on: billed per vCPU- and GB-hour while tasks run";

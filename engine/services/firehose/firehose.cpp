@@ -299,10 +299,10 @@ std::unique_ptr<Service> create_firehose(BuildContext& ctx) {
         if (l.port == "transform") {
             if (c.transform) ctx.diagnostics.error(where, "a delivery stream has one transformation Lambda");
             c.transform = &l;
-        } else if (l.target_type == "s3") {
+        } else if (l.target_role == ServiceRole::ObjectStore) {
             if (c.s3) ctx.diagnostics.error(where, "a delivery stream writes to one S3 bucket");
             c.s3 = &l;
-        } else if (l.target_type == "redshift") {
+        } else if (l.target_role == ServiceRole::Warehouse) {
             if (c.redshift) ctx.diagnostics.error(where, "a delivery stream loads one Redshift destination");
             c.redshift = &l;
         }
@@ -321,6 +321,7 @@ ServiceKind firehose_kind() {
     ServiceKind k;
     k.iot_rule_action = "firehose";
     k.type = "firehose";
+    k.role = ServiceRole::DeliveryStream;
     k.label = "Data Firehose";
     k.group = "messaging";
     k.description = "Buffers records and delivers them in batches to S3 or Redshift, optionally transformed by Lambda";

@@ -272,7 +272,7 @@ std::unique_ptr<Service> create_stream(BuildContext& ctx) {
     c.max_record = r.integer("MaxRecordSizeInKiB", 1024, 1024, 10240, "KiB") * 1024;
     r.raw("StreamEncryption");
     for (const Link& l : ctx.links)
-        if (l.port == "out" && l.target_type == "lambda")
+        if (l.port == "out" && l.target_role == ServiceRole::Function)
             read_esm(ctx, l, c);
         else if (l.port == "out")
             c.firehoses.push_back(&l);
@@ -285,6 +285,7 @@ ServiceKind kinesis_kind() {
     ServiceKind k;
     k.iot_rule_action = "kinesis";
     k.type = "kinesis";
+    k.role = ServiceRole::Stream;
     k.label = "Kinesis Data Streams";
     k.group = "messaging";
     k.description = "Sharded, ordered stream: per-shard write limits, Lambda consumers per shard";

@@ -602,6 +602,7 @@ ServiceKind lambda_kind() {
     k.iot_rule_action = "lambda";
     k.public_endpoint = true;
     k.type = "lambda";
+    k.role = ServiceRole::Function;
     k.label = "Lambda";
     k.group = "compute";
     k.description = "Functions that scale from zero, billed per request and per ms";

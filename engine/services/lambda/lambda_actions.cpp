@@ -92,16 +92,6 @@ Json resolve_record(const Json& tmpl, const Message& rec) {
 
 }  // namespace
 
-const std::vector<std::string>& lambda_sdk_targets() {
-    static const std::vector<std::string> targets = [] {
-        std::vector<std::string> out;
-        for (const ServiceKind& k : default_registry().kinds())
-            if (!k.operations.empty()) out.push_back(k.type);
-        return out;
-    }();
-    return targets;
-}
-
 std::string lambda_operations_for(const std::string& type) {
     std::string out;
     if (const ServiceKind* k = contract_of(type))

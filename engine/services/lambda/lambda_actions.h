@@ -20,8 +20,6 @@ struct LambdaAction {
 
 // The operations `type`'s contract lists, space separated ("" when none).
 std::string lambda_operations_for(const std::string& type);
-// Service types whose contract has operations: what a Lambda function's "out" port may reach.
-const std::vector<std::string>& lambda_sdk_targets();
 
 // Reads config "Actions"; every problem becomes a diagnostic naming the action's path.
 std::vector<LambdaAction> read_lambda_actions(BuildContext& ctx);

@@ -85,6 +85,7 @@ std::vector<ErrorSpec> redshift_errors() {
 ServiceKind redshift_kind() {
     ServiceKind k;
     k.type = "redshift";
+    k.role = ServiceRole::Warehouse;
     k.label = "Redshift";
     k.group = "data";
     k.description = "Data warehouse loaded with COPY from S3";

@@ -94,10 +94,10 @@ bool ends_with(const std::string& s, const std::string& x) {
 void refuse_overlaps(const std::vector<Notification>& ns, Diagnostics& diags) {
     for (std::size_t j = 1; j < ns.size(); ++j) {
         const Notification& b = ns[j];
-        if (b.link->target_type == "eventbridge") continue;  // not a notification configuration
+        if (b.link->target_role == ServiceRole::EventBus) continue;  // not a notification configuration
         for (std::size_t i = 0; i < j; ++i) {
             const Notification& a = ns[i];
-            if (a.link->target_type == "eventbridge") continue;
+            if (a.link->target_role == ServiceRole::EventBus) continue;
             if (!starts_with(a.prefix, b.prefix) && !starts_with(b.prefix, a.prefix)) continue;
             if (!ends_with(a.suffix, b.suffix) && !ends_with(b.suffix, a.suffix)) continue;
             std::string event;
@@ -233,7 +233,7 @@ private:
     void notify(Context& ctx, const Message& cause, const std::string& event_name, const std::string& key,
                 std::int64_t size, SimTime after) {
         for (const Notification& n : c_.notifications) {
-            const bool bus = n.link->target_type == "eventbridge";  // EventBridge gets every event, unfiltered
+            const bool bus = n.link->target_role == ServiceRole::EventBus;  // EventBridge gets every event, unfiltered
             if (!bus && !event_matches(n.events, event_name)) continue;
             if (!bus && key.rfind(n.prefix, 0) != 0) continue;
             if (!bus && (n.suffix.size() > key.size() ||
@@ -372,6 +372,7 @@ ServiceKind s3_kind() {
     ServiceKind k;
     k.iot_rule_action = "s3";
     k.type = "s3";
+    k.role = ServiceRole::ObjectStore;
     k.label = "S3";
     k.group = "data";
     k.description = "Object storage; notifies Lambda, SQS, SNS or EventBridge when objects change";

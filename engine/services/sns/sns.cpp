@@ -138,10 +138,8 @@ private:
                 if (*op != "Publish")
                     return Reply::failure(kSnsInvalidAction,
                                           "operation " + op->dump() + " is not simulated on SNS; use Publish");
-                auto m = b.find("Message");
-                message = std::make_shared<const Json>(m == b.end() ? Json() : *m);
-                if (auto a = b.find("MessageAttributes"); a != b.end() && a->is_object())
-                    attrs = std::make_shared<const Json>(*a);
+                message = part_of(in.body, member(b, "Message"));
+                if (const Json* a = member(b, "MessageAttributes"); a && a->is_object()) attrs = part_of(in.body, a);
                 if (auto sj = b.find("Subject"); sj != b.end() && sj->is_string()) subject = *sj;
                 if (auto g = b.find("MessageGroupId"); g != b.end() && g->is_string()) group = *g;
                 if (auto d = b.find("MessageDeduplicationId"); d != b.end() && d->is_string()) dedup = *d;
@@ -305,12 +303,20 @@ private:
 };
 
 // ---- Config ---------------------------------------------------------------------------------------
-Protocol protocol_of(const std::string& type) {
-    if (type == "lambda") return Protocol::Lambda;
-    if (type == "http") return Protocol::Http;
-    if (type == "email") return Protocol::Email;
-    if (type == "firehose") return Protocol::Firehose;
-    return Protocol::Sqs;
+// A subscription's protocol is what its endpoint is (the port lists which kinds may subscribe).
+Protocol protocol_of(ServiceRole role) {
+    switch (role) {
+        case ServiceRole::Function:
+            return Protocol::Lambda;
+        case ServiceRole::HttpEndpoint:
+            return Protocol::Http;
+        case ServiceRole::Email:
+            return Protocol::Email;
+        case ServiceRole::DeliveryStream:
+            return Protocol::Firehose;
+        default:
+            return Protocol::Sqs;
+    }
 }
 
 bool node_flag(const NodeSpec* n, const char* key) {
@@ -322,7 +328,7 @@ bool node_flag(const NodeSpec* n, const char* key) {
 void read_subscription(BuildContext& ctx, const Config& c, const Link& l, std::vector<Subscription>& out) {
     Subscription s;
     s.link = &l;
-    s.protocol = protocol_of(l.target_type);
+    s.protocol = protocol_of(l.target_role);
     s.arn = c.arn + ":" + l.target_id;
     s.fifo_queue = s.protocol == Protocol::Sqs && node_flag(ctx.pattern.find_node(l.target_id), "FifoQueue");
     const std::string base = "/edges/" + std::to_string(l.edge);
@@ -419,6 +425,7 @@ ServiceKind sns_kind() {
     ServiceKind k;
     k.iot_rule_action = "sns";
     k.type = "sns";
+    k.role = ServiceRole::Topic;
     k.label = "SNS";
     k.group = "messaging";
     k.description = "Pub/sub topic: fans each message out to every matching subscription";

@@ -68,6 +68,7 @@ std::unique_ptr<Service> create_email(BuildContext& ctx) {
 ServiceKind http_endpoint_kind() {
     ServiceKind k;
     k.type = "http";
+    k.role = ServiceRole::HttpEndpoint;
     k.label = "HTTP endpoint";
     k.group = "edge";
     k.description = "An HTTP(S) endpoint outside AWS (webhook receiver)";
@@ -82,6 +83,7 @@ ServiceKind http_endpoint_kind() {
 ServiceKind email_kind() {
     ServiceKind k;
     k.type = "email";
+    k.role = ServiceRole::Email;
     k.label = "Email";
     k.group = "messaging";
     k.description = "An email address subscribed to a topic";

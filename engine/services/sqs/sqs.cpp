@@ -35,13 +35,6 @@ namespace sim::svc {
 namespace sqs {
 namespace {
 constexpr double kChunk = price_table::kSqsChunkBytes;
-
-// A member of an immutable request, shared without a copy (it keeps the request alive); a JSON
-// null when the member is missing.
-JsonPtr part_of(const JsonPtr& whole, const Json* member) {
-    static const JsonPtr kNull = std::make_shared<const Json>();
-    return member ? JsonPtr(whole, member) : kNull;
-}
 }  // namespace
 
 SqsQueue::SqsQueue(QueueConfig c) : c_(std::move(c)) {
@@ -579,6 +572,7 @@ ServiceKind sqs_kind() {
     ServiceKind k;
     k.iot_rule_action = "sqs";
     k.type = "sqs";
+    k.role = ServiceRole::Queue;
     k.label = "SQS";
     k.group = "messaging";
     k.description = "Message queue: at-least-once delivery, visibility timeouts, FIFO groups, dead-letter queues";

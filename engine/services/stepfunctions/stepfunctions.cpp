@@ -216,7 +216,7 @@ private:
         std::string node = target ? sfn_tasks::target_node(*target, t.input, why) : "";
         auto link = c_.targets.find(node);
         if (target && !node.empty() &&
-            (link == c_.targets.end() || link->second->target_type != sfn_tasks::node_type_for(target->kind)))
+            (link == c_.targets.end() || link->second->target_role != sfn_tasks::role_for(target->kind)))
             why = "'" + node + "' is not a " + sfn_tasks::node_type_for(target->kind) +
                   " node wired from this state machine";
         if (!why.empty()) {
@@ -354,7 +354,7 @@ void check_tasks(BuildContext& ctx, const Json& def, const std::string& path, co
             if (!target)
                 ctx.diagnostics.error(sp + "/Resource", "state '" + it.key() + "': " + why);
             else if (!node.empty() &&
-                     (link == c.targets.end() || link->second->target_type != sfn_tasks::node_type_for(target->kind)))
+                     (link == c.targets.end() || link->second->target_role != sfn_tasks::role_for(target->kind)))
                 ctx.diagnostics.error(sp + "/Resource",
                                       "state '" + it.key() + "': Task calls '" + node + "', which is not a " +
                                           sfn_tasks::node_type_for(target->kind) + " node wired from '" + ctx.spec.id +
@@ -418,6 +418,7 @@ ServiceKind stepfunctions_kind() {
     ServiceKind k;
     k.iot_rule_action = "stepFunctions";
     k.type = "stepfunctions";
+    k.role = ServiceRole::StateMachine;
     k.label = "Step Functions";
     k.group = "orchestration";
     k.description =

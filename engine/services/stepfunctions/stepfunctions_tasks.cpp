@@ -48,6 +48,25 @@ Json param(const Json& input, const char* key) {
 }
 }  // namespace
 
+ServiceRole role_for(TaskTarget::Kind k) {
+    switch (k) {
+        case TaskTarget::LambdaInvoke:
+        case TaskTarget::LambdaDirect:
+            return ServiceRole::Function;
+        case TaskTarget::DynamoDb:
+            return ServiceRole::Table;
+        case TaskTarget::Sns:
+            return ServiceRole::Topic;
+        case TaskTarget::Sqs:
+            return ServiceRole::Queue;
+        case TaskTarget::EventBridge:
+            return ServiceRole::EventBus;
+        case TaskTarget::StepFunctions:
+            return ServiceRole::StateMachine;
+    }
+    return ServiceRole::Other;
+}
+
 const char* node_type_for(TaskTarget::Kind k) {
     switch (k) {
         case TaskTarget::LambdaInvoke:

@@ -49,7 +49,9 @@ Json result_of(const TaskTarget& t, const Reply& r, std::uint64_t message_id);
 // A failed reply → (error, cause) as Step Functions reports them.
 std::pair<std::string, std::string> error_of(const TaskTarget& t, const Reply& r);
 
-// The expected node type for a target kind ("lambda", "dynamodb", ...).
+// What the node a target kind calls must be (a function, a table, ...), and how a refusal names it
+// ("lambda", "dynamodb", ...).
+ServiceRole role_for(TaskTarget::Kind k);
 const char* node_type_for(TaskTarget::Kind k);
 
 }  // namespace sim::svc::sfn_tasks
