@@ -321,7 +321,7 @@ private:
         r.body = std::move(body);
         send(ctx, caller, msg, start, std::move(r), outcome);
     }
-    void send(Context& ctx, const CallerRef& caller, const Message& msg, SimTime start, Reply r, Outcome outcome,
+    void send(Context& ctx, const CallerRef& caller, const Message& msg, SimTime start, Reply&& r, Outcome outcome,
               SimTime delay = {}) {
         // `delay`: the gateway's own time still to come (a cache hit answers after its overhead).
         ctx.metrics().observe_latency(ctx.now() + delay - start, ctx.now());

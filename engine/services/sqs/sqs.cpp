@@ -87,7 +87,7 @@ Reply SqsQueue::send(Context& ctx, const Message& in) {
     if (in.body && in.body->is_object()) {
         const SendFields& f = send_fields(in.body);
         if (const Json* op = f.operation) {
-            if (!op->is_string() || op->get_ref<const std::string&>() != "SendMessage")
+            if (!op->is_string() || std::string_view(op->get_ref<const std::string&>()) != "SendMessage")
                 return Reply::failure(kSqsInvalidAction,
                                       "operation " + op->dump() + " is not simulated on SQS; use SendMessage");
             body = part_of(in.body, f.body);
