@@ -26,6 +26,11 @@ void Registry::fill_derived_ports() {
             if (p.reach == PortReach::ApiIntegrations) p.targets = integrable;
             if (p.reach == PortReach::ClientRequests) p.targets = requested;
             if (p.reach == PortReach::IotRuleActions) p.targets = rule_actions;
+            if (p.reach == PortReach::Roles) {
+                p.targets.clear();
+                for (const ServiceKind& t : kinds_)
+                    if (std::find(p.roles.begin(), p.roles.end(), t.role) != p.roles.end()) p.targets.push_back(t.type);
+            }
         }
 }
 

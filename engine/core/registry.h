@@ -26,6 +26,7 @@ enum class PortReach : std::uint8_t {
     ApiIntegrations,  // an API's integrations: every kind with an ApiIntegration
     ClientRequests,   // a client's requests: every kind with a public endpoint or operations
     IotRuleActions,   // devices' messages: every kind an AWS IoT rule action sends to
+    Roles,            // every kind whose role is one of `roles` (AWS's destination types)
 };
 
 // An output port and the service types it can reach in AWS.
@@ -35,6 +36,14 @@ struct PortSpec {
     std::vector<std::string> targets;  // allowed target types
     std::string hint;                  // said when a wiring is refused: what to do instead
     PortReach reach = PortReach::Listed;
+    std::vector<ServiceRole> roles;  // PortReach::Roles: the roles it reaches
+
+    // A port that reaches kinds by what they are (queues, topics, functions …), so a new kind of
+    // queue can be wired wherever AWS accepts a queue without the port naming it.
+    static PortSpec to(std::string name, std::string label, std::vector<ServiceRole> roles, std::string hint) {
+        PortSpec p{std::move(name), std::move(label), {}, std::move(hint), PortReach::Roles, std::move(roles)};
+        return p;
+    }
 };
 
 // What a service factory gets: its spec, checked config reads and resolved links.

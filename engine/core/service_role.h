@@ -11,7 +11,9 @@ namespace sim {
 enum class ServiceRole : std::uint8_t {
     Other,           // nothing delivers to it by role (a CloudFormation-only resource)
     Source,          // sends traffic into the design (clients, devices)
-    Function,        // invoked with the event itself (Lambda, Lambda@Edge, CloudFront Functions)
+    Function,        // invoked with the event itself (Lambda)
+    EdgeFunction,    // runs at a CDN's viewer and origin events (Lambda@Edge)
+    ViewerFunction,  // runs at a CDN's viewer events only (CloudFront Functions)
     Queue,           // messages are sent to it (SQS)
     Topic,           // messages are published to it (SNS)
     EventBus,        // events are put on it (EventBridge)

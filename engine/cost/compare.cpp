@@ -24,7 +24,7 @@ bool always_on(const std::string& type) {
     return role(type) == ServiceRole::Server;
 }
 bool function_type(const std::string& type) {
-    return type == "lambda" || type == "lambda_edge";
+    return role(type) == ServiceRole::Function || role(type) == ServiceRole::EdgeFunction;
 }
 
 std::string money(double usd) {
@@ -74,7 +74,7 @@ void measure(const Simulation& sim, CompareResult& r) {
         const Json& node = rep["nodes"][sim.node_id(i)];
         if (node.contains("init_ms_total")) init_total += node["init_ms_total"].get<double>();
         const NodeSpec* spec = sim.pattern().find_node(sim.node_id(i));
-        std::int64_t timeout = type == "lambda" ? 3 : 5;
+        std::int64_t timeout = role(type) == ServiceRole::Function ? 3 : 5;  // Lambda@Edge: 5
         if (spec && spec->config.contains("Timeout") && spec->config["Timeout"].is_number_integer())
             timeout = spec->config["Timeout"].get<std::int64_t>();
         r.max_timeout_s = std::max(r.max_timeout_s, timeout);

@@ -308,8 +308,7 @@ void cloudfront_edge(Builder& b, std::size_t i) {
     }
     std::string event = e.port;
     std::replace(event.begin(), event.end(), '_', '-');
-    const CfnResource* fn = sam_map_for(to.type, to.config);
-    if (fn && fn->type == "AWS::CloudFront::Function")
+    if (role_of(to) == ServiceRole::ViewerFunction)
         dc["DefaultCacheBehavior"]["FunctionAssociations"].push_back(
             {{"EventType", event}, {"FunctionARN", get_att(l, "FunctionARN")}});
     else

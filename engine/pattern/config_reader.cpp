@@ -110,12 +110,16 @@ std::string ConfigReader::text(const std::string& key, const std::string& dflt) 
 
 std::string ConfigReader::choice(const std::string& key, const std::string& dflt,
                                  std::initializer_list<const char*> allowed) {
-    note({key, "choice", dflt, 0, 0, "", std::vector<std::string>(allowed.begin(), allowed.end())});
+    return choice(key, dflt, std::vector<std::string>(allowed.begin(), allowed.end()));
+}
+
+std::string ConfigReader::choice(const std::string& key, const std::string& dflt, std::vector<std::string> allowed) {
+    note({key, "choice", dflt, 0, 0, "", allowed});
     const Json* v = find(key);
     if (!v) return dflt;
     std::string list;
-    for (const char* a : allowed) {
-        if (v->is_string() && v->get<std::string>() == a) return a;
+    for (const std::string& a : allowed) {
+        if (v->is_string() && v->get_ref<const std::string&>() == a) return a;
         list += list.empty() ? "" : ", ";
         list += a;
     }

@@ -40,6 +40,8 @@ public:
     bool boolean(const std::string& key, bool dflt);
     std::string text(const std::string& key, const std::string& dflt);
     std::string choice(const std::string& key, const std::string& dflt, std::initializer_list<const char*> allowed);
+    // The same, for a list known only at build time (the operations of a linked service's contract).
+    std::string choice(const std::string& key, const std::string& dflt, std::vector<std::string> allowed);
     Distribution distribution(const std::string& key, const Distribution& dflt);
     // Raw access (marks the key used); nullptr when absent.
     const Json* raw(const std::string& key);

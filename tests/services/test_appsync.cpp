@@ -33,7 +33,7 @@ TEST_SUITE("appsync") {
         CHECK(has_error(d, "/edges/0/config/FieldName",
                         "a resolver edge needs FieldName (the GraphQL field it resolves)"));
         CHECK(has_error(d, "/edges/0/config/Operation",
-                        "Operation must be one of PutItem, GetItem, UpdateItem, DeleteItem, Query, got \"Scan\""));
+                        "Operation must be one of PutItem, GetItem, DeleteItem, UpdateItem, Query, got \"Scan\""));
         CHECK(has_error(d, "/nodes/0/config/Subscriptions/0/Mutations",
                         "a subscription needs Mutations: the mutation fields that trigger it"));
     }

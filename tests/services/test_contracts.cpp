@@ -329,25 +329,61 @@ TEST_SUITE("contracts") {
             holders[k.role].insert(k.type);
         }
         using R = ServiceRole;
-        const std::map<R, std::set<std::string>> expected = {
-            {R::Function, {"lambda", "lambda_edge", "cloudfront_function"}},
-            {R::Queue, {"sqs"}},
-            {R::Topic, {"sns"}},
-            {R::EventBus, {"eventbridge"}},
-            {R::ObjectStore, {"s3"}},
-            {R::Table, {"dynamodb"}},
-            {R::Stream, {"kinesis"}},
-            {R::DeliveryStream, {"firehose"}},
-            {R::Warehouse, {"redshift"}},
-            {R::StateMachine, {"stepfunctions"}},
-            {R::Source, {"client", "iot"}},
-            {R::Server, {"ec2", "fargate"}},
-            {R::HttpEndpoint, {"http"}},
-            {R::Email, {"email"}}};
+        const std::map<R, std::set<std::string>> expected = {{R::Function, {"lambda"}},
+                                                             {R::EdgeFunction, {"lambda_edge"}},
+                                                             {R::ViewerFunction, {"cloudfront_function"}},
+                                                             {R::Queue, {"sqs"}},
+                                                             {R::Topic, {"sns"}},
+                                                             {R::EventBus, {"eventbridge"}},
+                                                             {R::ObjectStore, {"s3"}},
+                                                             {R::Table, {"dynamodb"}},
+                                                             {R::Stream, {"kinesis"}},
+                                                             {R::DeliveryStream, {"firehose"}},
+                                                             {R::Warehouse, {"redshift"}},
+                                                             {R::StateMachine, {"stepfunctions"}},
+                                                             {R::Source, {"client", "iot"}},
+                                                             {R::Server, {"ec2", "fargate"}},
+                                                             {R::HttpEndpoint, {"http"}},
+                                                             {R::Email, {"email"}}};
         for (const auto& [role, types] : expected) {
             const auto& got = holders[role];
             CHECK(got == types);
         }
+    }
+
+    TEST_CASE("a kind no port names is wired wherever AWS accepts what it is, and delivered to as one") {
+        // A second kind of queue: S3 notifications, SNS subscriptions, Lambda destinations,
+        // EventBridge targets and redrive policies reach it because it is a queue.
+        Registry reg;
+        for (const char* type : {"client", "apigateway", "sns", "s3", "lambda", "eventbridge", "sqs"})
+            reg.add(kind(type));
+        ServiceKind mq = recorder_kind("mq", {});
+        mq.role = ServiceRole::Queue;
+        reg.add(mq);
+        CHECK(reg.can_connect("s3", "out", "mq").ok);
+        CHECK(reg.can_connect("sns", "out", "mq").ok);
+        CHECK(reg.can_connect("lambda", "on_failure", "mq").ok);
+        CHECK(reg.can_connect("lambda", "dlq", "mq").ok);
+        CHECK(reg.can_connect("eventbridge", "out", "mq").ok);
+        CHECK(reg.can_connect("sqs", "dlq", "mq").ok);
+        CHECK_FALSE(reg.can_connect("sqs", "out", "mq").ok);  // a queue is consumed by functions only
+        // SNS delivers to it as to an SQS subscription: the notification envelope as the body.
+        BuildOptions options;
+        options.registry = &reg;
+        recorded().clear();
+        auto s = build_ok(R"({"format": "serverless-playground/1", "name": "t", "seed": 1, "nodes": [
+            {"id": "u", "type": "client", "config": {}},
+            {"id": "api", "type": "apigateway", "config": {}},
+            {"id": "topic", "type": "sns", "config": {}},
+            {"id": "q", "type": "mq", "config": {}}],
+          "edges": [{"from": "u", "to": "api"}, {"from": "api", "to": "topic"}, {"from": "topic", "to": "q"}],
+          "traffic": [{"id": "t", "source": "u", "arrival": "uniform", "duration": "1s", "profile": {"type": "constant", "rps": 1},
+                       "request": {"method": "POST", "path": "/orders"}, "payload": {"orderId": "o-1"}}]})",
+                          options);
+        s->run_until(sec(5));
+        REQUIRE(recorded().size() == 1);
+        CHECK(recorded()[0]["Type"] == "Notification");
+        CHECK(recorded()[0]["Message"] == Json{{"orderId", "o-1"}});
     }
 
     TEST_CASE("clients reach every public endpoint and every service with operations; devices reach IoT rule targets") {

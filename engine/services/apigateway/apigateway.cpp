@@ -484,7 +484,8 @@ ServiceKind apigateway_kind() {
                 {},
                 "API Gateway integrates with Lambda and AWS service APIs",
                 PortReach::ApiIntegrations},
-               {"authorizer", "authorizer", {"cognito"}, "an API's authorizer here must be a Cognito user pool"}};
+               PortSpec::to("authorizer", "authorizer", {ServiceRole::UserPool},
+                            "an API's authorizer here must be a Cognito user pool")};
     k.create = create_api;
     k.errors = apigateway_errors();
     k.icon = "apigateway";

@@ -219,8 +219,12 @@ std::unique_ptr<Service> create_api(BuildContext& ctx) {
         res.field = er.text("FieldName", "");
         if (res.field.empty()) er.error("FieldName", "a resolver edge needs FieldName (the GraphQL field it resolves)");
         if (l.target_role == ServiceRole::Table) {
-            res.operation =
-                er.choice("Operation", "GetItem", {"PutItem", "GetItem", "UpdateItem", "DeleteItem", "Query"});
+            // The data source's operations are the table's contract's (AppSync's DynamoDB resolvers
+            // call them by the same names).
+            std::vector<std::string> operations;
+            if (const ServiceKind* table = ctx.registry.find(l.target_type))
+                for (const OperationSpec& op : table->operations) operations.emplace_back(op.name);
+            res.operation = er.choice("Operation", "GetItem", std::move(operations));
             for (const char* k : {"Item", "Key", "KeyConditionExpression", "UpdateExpression", "ConditionExpression",
                                   "ExpressionAttributeValues", "ExpressionAttributeNames"})
                 if (const Json* v = er.raw(k)) res.params[k] = *v;
@@ -261,12 +265,10 @@ ServiceKind appsync_kind() {
     k.label = "AppSync";
     k.group = "api";
     k.description = "GraphQL API: resolvers to DynamoDB and Lambda, subscriptions pushed to connected clients";
-    k.ports = {
-        {"out",
-         "resolvers (data sources)",
-         {"dynamodb", "lambda"},
-         "AppSync resolvers here reach DynamoDB or Lambda data sources"},
-        {"authorizer", "authorizer", {"cognito"}, "an AppSync API's user-pool authorizer must be a Cognito user pool"}};
+    k.ports = {PortSpec::to("out", "resolvers (data sources)", {ServiceRole::Table, ServiceRole::Function},
+                            "AppSync resolvers here reach DynamoDB or Lambda data sources"),
+               PortSpec::to("authorizer", "authorizer", {ServiceRole::UserPool},
+                            "an AppSync API's user-pool authorizer must be a Cognito user pool")};
     k.operations = appsync_operations();
     k.errors = appsync_errors();
     k.create = create_api;

@@ -252,14 +252,15 @@ ServiceKind cloudfront_kind() {
     const std::string viewer_hint = "viewer triggers run a CloudFront Function or a Lambda@Edge function";
     const std::string origin_hint =
         "CloudFront Functions run only on viewer-request and viewer-response; use Lambda@Edge for origin events";
-    k.ports = {{"out",
-                "origin",
-                {"s3", "apigateway", "lambda", "ec2", "fargate"},
-                "an origin is an S3 bucket or an HTTP endpoint"},
-               {"viewer_request", "viewer request", {"cloudfront_function", "lambda_edge"}, viewer_hint},
-               {"viewer_response", "viewer response", {"cloudfront_function", "lambda_edge"}, viewer_hint},
-               {"origin_request", "origin request", {"lambda_edge"}, origin_hint},
-               {"origin_response", "origin response", {"lambda_edge"}, origin_hint}};
+    k.ports = {PortSpec::to("out", "origin",
+                            {ServiceRole::ObjectStore, ServiceRole::Api, ServiceRole::Function, ServiceRole::Server},
+                            "an origin is an S3 bucket or an HTTP endpoint"),
+               PortSpec::to("viewer_request", "viewer request",
+                            {ServiceRole::ViewerFunction, ServiceRole::EdgeFunction}, viewer_hint),
+               PortSpec::to("viewer_response", "viewer response",
+                            {ServiceRole::ViewerFunction, ServiceRole::EdgeFunction}, viewer_hint),
+               PortSpec::to("origin_request", "origin request", {ServiceRole::EdgeFunction}, origin_hint),
+               PortSpec::to("origin_response", "origin response", {ServiceRole::EdgeFunction}, origin_hint)};
     k.create = create_distribution;
     k.icon = "cloudfront";
     k.shape = DiagramShape::Box;

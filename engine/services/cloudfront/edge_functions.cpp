@@ -206,7 +206,7 @@ std::unique_ptr<Service> create_lambda_edge(BuildContext& ctx) {
 ServiceKind cloudfront_function_kind() {
     ServiceKind k;
     k.type = "cloudfront_function";
-    k.role = ServiceRole::Function;
+    k.role = ServiceRole::ViewerFunction;
     k.label = "CloudFront Function";
     k.group = "edge";
     k.description = "Sub-millisecond JavaScript on viewer requests/responses in every edge location; $0.10 per 1M";
@@ -225,7 +225,7 @@ ServiceKind cloudfront_function_kind() {
 ServiceKind lambda_edge_kind() {
     ServiceKind k;
     k.type = "lambda_edge";
-    k.role = ServiceRole::Function;
+    k.role = ServiceRole::EdgeFunction;
     k.label = "Lambda@Edge";
     k.group = "edge";
     k.description =

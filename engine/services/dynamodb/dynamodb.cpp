@@ -308,10 +308,8 @@ ServiceKind dynamodb_kind() {
     k.label = "DynamoDB";
     k.group = "data";
     k.description = "Key-value table billed per request (on-demand) or per capacity unit; TTL and Streams";
-    k.ports = {{"stream",
-                "stream (DynamoDB Streams)",
-                {"lambda"},
-                "DynamoDB Streams feed Lambda through an event source mapping"}};
+    k.ports = {PortSpec::to("stream", "stream (DynamoDB Streams)", {ServiceRole::Function},
+                            "DynamoDB Streams feed Lambda through an event source mapping")};
     k.operations = dynamodb_operations();
     k.api = ApiIntegration::proxy();
     k.errors = dynamodb_errors();

@@ -348,11 +348,13 @@ ServiceKind eventbridge_kind() {
     k.label = "EventBridge";
     k.group = "messaging";
     k.description = "Event bus: rules match events (or fire on schedules) and deliver to up to 5 targets each";
-    k.ports = {{"out",
-                "rule targets",
-                {"lambda", "sqs", "sns", "stepfunctions", "kinesis", "firehose", "eventbridge", "apigateway"},
-                "EventBridge targets Lambda, SQS, SNS, Step Functions, Kinesis, Firehose, another bus or an API"},
-               {"dlq", "target dead-letter queues", {"sqs"}, "an EventBridge DLQ is a standard SQS queue"}};
+    k.ports = {
+        PortSpec::to("out", "rule targets",
+                     {ServiceRole::Function, ServiceRole::Queue, ServiceRole::Topic, ServiceRole::StateMachine,
+                      ServiceRole::Stream, ServiceRole::DeliveryStream, ServiceRole::EventBus, ServiceRole::Api},
+                     "EventBridge targets Lambda, SQS, SNS, Step Functions, Kinesis, Firehose, another bus or an API"),
+        PortSpec::to("dlq", "target dead-letter queues", {ServiceRole::Queue},
+                     "an EventBridge DLQ is a standard SQS queue")};
     k.operations = eventbridge_operations();
     k.api = ApiIntegration::call("PutEvents", "Detail");
     k.errors = eventbridge_errors();

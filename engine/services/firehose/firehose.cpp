@@ -325,8 +325,10 @@ ServiceKind firehose_kind() {
     k.label = "Data Firehose";
     k.group = "messaging";
     k.description = "Buffers records and delivers them in batches to S3 or Redshift, optionally transformed by Lambda";
-    k.ports = {{"out", "destination", {"s3", "redshift"}, "this simulator delivers Firehose to S3 and Redshift"},
-               {"transform", "transformation Lambda", {"lambda"}, "a Firehose transformation is a Lambda function"}};
+    k.ports = {PortSpec::to("out", "destination", {ServiceRole::ObjectStore, ServiceRole::Warehouse},
+                            "this simulator delivers Firehose to S3 and Redshift"),
+               PortSpec::to("transform", "transformation Lambda", {ServiceRole::Function},
+                            "a Firehose transformation is a Lambda function")};
     k.operations = firehose_operations();
     k.api = ApiIntegration::call("PutRecord", "Data");
     k.errors = firehose_errors();

@@ -289,14 +289,11 @@ ServiceKind kinesis_kind() {
     k.label = "Kinesis Data Streams";
     k.group = "messaging";
     k.description = "Sharded, ordered stream: per-shard write limits, Lambda consumers per shard";
-    k.ports = {{"out",
-                "consumers",
-                {"lambda", "firehose"},
-                "Kinesis is read by Lambda event source mappings or a Firehose delivery stream"},
-               {"on_failure",
-                "event source mapping on-failure destinations",
-                {"sqs", "sns", "s3"},
-                "an on-failure destination is SQS, SNS or S3"}};
+    k.ports = {PortSpec::to("out", "consumers", {ServiceRole::Function, ServiceRole::DeliveryStream},
+                            "Kinesis is read by Lambda event source mappings or a Firehose delivery stream"),
+               PortSpec::to("on_failure", "event source mapping on-failure destinations",
+                            {ServiceRole::Queue, ServiceRole::Topic, ServiceRole::ObjectStore},
+                            "an on-failure destination is SQS, SNS or S3")};
     k.operations = kinesis_operations();
     k.api = ApiIntegration::call("PutRecord", "Data");
     k.errors = kinesis_errors();

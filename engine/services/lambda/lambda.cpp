@@ -608,9 +608,14 @@ ServiceKind lambda_kind() {
     k.description = "Functions that scale from zero, billed per request and per ms";
     k.ports = {
         {"out", "SDK calls", {}, "wire it to the data or messaging service its code calls", PortReach::Operations},
-        {"on_success", "on-success destination", {"sqs", "sns", "lambda", "eventbridge"}, ""},
-        {"on_failure", "on-failure destination", {"sqs", "sns", "lambda", "eventbridge", "s3"}, ""},
-        {"dlq", "dead-letter queue", {"sqs", "sns"}, "a Lambda DLQ must be an SQS queue or SNS topic"}};
+        PortSpec::to("on_success", "on-success destination",
+                     {ServiceRole::Queue, ServiceRole::Topic, ServiceRole::Function, ServiceRole::EventBus}, ""),
+        PortSpec::to("on_failure", "on-failure destination",
+                     {ServiceRole::Queue, ServiceRole::Topic, ServiceRole::Function, ServiceRole::EventBus,
+                      ServiceRole::ObjectStore},
+                     ""),
+        PortSpec::to("dlq", "dead-letter queue", {ServiceRole::Queue, ServiceRole::Topic},
+                     "a Lambda DLQ must be an SQS queue or SNS topic")};
     k.operations = lambda_operations();
     k.api = ApiIntegration::proxy();
     k.errors = lambda_errors();

@@ -376,10 +376,9 @@ ServiceKind s3_kind() {
     k.label = "S3";
     k.group = "data";
     k.description = "Object storage; notifies Lambda, SQS, SNS or EventBridge when objects change";
-    k.ports = {{"out",
-                "event notifications",
-                {"lambda", "sqs", "sns", "eventbridge"},
-                "put a Lambda function in between to write to other services"}};
+    k.ports = {PortSpec::to("out", "event notifications",
+                            {ServiceRole::Function, ServiceRole::Queue, ServiceRole::Topic, ServiceRole::EventBus},
+                            "put a Lambda function in between to write to other services")};
     k.operations = s3_operations();
     k.api = ApiIntegration::proxy();
     k.errors = s3_errors();

@@ -429,14 +429,12 @@ ServiceKind sns_kind() {
     k.label = "SNS";
     k.group = "messaging";
     k.description = "Pub/sub topic: fans each message out to every matching subscription";
-    k.ports = {{"out",
-                "subscriptions",
-                {"sqs", "lambda", "http", "email", "firehose"},
-                "SNS delivers to SQS, Lambda, HTTP(S), email and Firehose"},
-               {"dlq",
-                "subscription dead-letter queues",
-                {"sqs"},
-                "a subscription DLQ is an SQS queue, named by the subscription's RedrivePolicy"}};
+    k.ports = {PortSpec::to("out", "subscriptions",
+                            {ServiceRole::Queue, ServiceRole::Function, ServiceRole::HttpEndpoint, ServiceRole::Email,
+                             ServiceRole::DeliveryStream},
+                            "SNS delivers to SQS, Lambda, HTTP(S), email and Firehose"),
+               PortSpec::to("dlq", "subscription dead-letter queues", {ServiceRole::Queue},
+                            "a subscription DLQ is an SQS queue, named by the subscription's RedrivePolicy")};
     k.operations = sns_operations();
     k.api = ApiIntegration::call("Publish", "Message");
     k.errors = sns_errors();

@@ -576,12 +576,10 @@ ServiceKind sqs_kind() {
     k.label = "SQS";
     k.group = "messaging";
     k.description = "Message queue: at-least-once delivery, visibility timeouts, FIFO groups, dead-letter queues";
-    k.ports = {
-        {"out",
-         "Lambda event source mapping",
-         {"lambda"},
-         "an SQS queue is consumed by Lambda pollers; other services send to it"},
-        {"dlq", "dead-letter queue (redrive policy)", {"sqs"}, "a redrive policy moves messages to another SQS queue"}};
+    k.ports = {PortSpec::to("out", "Lambda event source mapping", {ServiceRole::Function},
+                            "an SQS queue is consumed by Lambda pollers; other services send to it"),
+               PortSpec::to("dlq", "dead-letter queue (redrive policy)", {ServiceRole::Queue},
+                            "a redrive policy moves messages to another SQS queue")};
     k.operations = sqs_operations();
     k.api = ApiIntegration::call("SendMessage", "MessageBody");
     k.errors = sqs_errors();

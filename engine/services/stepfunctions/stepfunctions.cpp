@@ -423,10 +423,10 @@ ServiceKind stepfunctions_kind() {
     k.group = "orchestration";
     k.description =
         "State machines in Amazon States Language: retries, catches, waits, parallel and map, in virtual time";
-    k.ports = {{"out",
-                "Task integrations",
-                {"lambda", "dynamodb", "sns", "sqs", "eventbridge", "stepfunctions"},
-                "Task states call Lambda, DynamoDB, SNS, SQS, EventBridge or another state machine"}};
+    k.ports = {PortSpec::to("out", "Task integrations",
+                            {ServiceRole::Function, ServiceRole::Table, ServiceRole::Topic, ServiceRole::Queue,
+                             ServiceRole::EventBus, ServiceRole::StateMachine},
+                            "Task states call Lambda, DynamoDB, SNS, SQS, EventBridge or another state machine")};
     k.operations = stepfunctions_operations();
     k.api = ApiIntegration::call("StartExecution", "input", "ApiAction");
     k.errors = stepfunctions_errors();
