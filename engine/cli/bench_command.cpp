@@ -2,6 +2,8 @@
 // The engine never reads a clock; only this command does, to measure the engine from outside.
 //   async-queue : patterns/async-queue.json at 10,000 requests/minute for one simulated day
 //   fan-out     : patterns/fan-out.json at 10,000 requests/minute for one simulated hour
+//   bare-loop   : the yardstick (bench_reference.h), run first; each workload then reports its
+//                 events/s as a share of the bare loop's ("vs bare"), measured in the same run
 // The workload patterns are compiled into the binary (cmake/EmbedText.cmake), so the command runs
 // from any directory; --patterns DIR reads them from DIR instead (e.g. an edited copy).
 // --quick runs 1/24 of each (for smoke tests); --duration D runs each for D of simulated time
@@ -9,6 +11,7 @@
 // workload cannot run (missing or invalid pattern, stopped before its time, no requests served).
 // Payloads are constant in the benchmark so the figures measure the engine, not JSON templating
 // (templated payloads cost extra per request).
+#include "cli/bench_reference.h"
 #include "cli/cli.h"
 #include "runtime/simulation.h"
 
@@ -81,9 +84,10 @@ int bench_command(const Args& args) {
     }
     const Workload workloads[] = {{"async-queue", "async-queue.json", hours(24)},
                                   {"fan-out", "fan-out.json", hours(1)}};
-    if (!only.empty() &&
+    constexpr const char* kBareLoop = "bare-loop";
+    if (!only.empty() && only != kBareLoop &&
         std::none_of(std::begin(workloads), std::end(workloads), [&](const Workload& w) { return only == w.name; })) {
-        std::fprintf(stderr, "slsim bench: no workload '%s' (async-queue, fan-out)\n", only.c_str());
+        std::fprintf(stderr, "slsim bench: no workload '%s' (bare-loop, async-queue, fan-out)\n", only.c_str());
         return 2;
     }
     Json out = Json::object();
@@ -93,8 +97,19 @@ int bench_command(const Args& args) {
         status = 1;
     };
     if (!json)
-        std::printf("%-12s %12s %14s %14s %12s %10s %9s\n", "workload", "sim time", "events", "events/s", "requests/s",
-                    "wall s", "rss MB");
+        std::printf("%-12s %12s %14s %14s %12s %10s %9s %9s\n", "workload", "sim time", "events", "events/s",
+                    "requests/s", "wall s", "rss MB", "vs bare");
+    double bare_events_per_s = 0;
+    if (only.empty() || only == kBareLoop) {
+        // As many events as async-queue's day handles in a few seconds; 64 pending, about what the
+        // seed patterns keep scheduled at 10,000 requests/minute.
+        const BareLoopResult bare = run_bare_loop(quick ? 2'000'000 : 40'000'000, 64);
+        bare_events_per_s = bare.events_per_s();
+        out[kBareLoop] = {{"events", bare.events}, {"wall_s", bare.wall_s}, {"events_per_s", bare_events_per_s}};
+        if (!json)
+            std::printf("%-12s %12s %14.0f %14.0f %12s %10.2f %9.1f %9s\n", kBareLoop, "-",
+                        static_cast<double>(bare.events), bare_events_per_s, "-", bare.wall_s, peak_rss_mb(), "1.00");
+    }
     for (const Workload& w : workloads) {
         if (!only.empty() && only != w.name) continue;
         std::string text, error;
@@ -145,10 +160,16 @@ int bench_command(const Args& args) {
                   {"requests", requests},          {"wall_s", wall},
                   {"events_per_s", events / wall}, {"requests_per_s", static_cast<double>(requests) / wall},
                   {"peak_rss_mb", peak_rss_mb()},  {"trace_fingerprint", report["trace_fingerprint"]}};
+        // The share of the bare loop's speed this workload keeps (only when both ran in this run).
+        const double vs_bare = bare_events_per_s > 0 ? events / wall / bare_events_per_s : 0;
+        if (vs_bare > 0) j["vs_bare_loop"] = vs_bare;
         out[w.name] = j;
-        if (!json)
-            std::printf("%-12s %12s %14.0f %14.0f %12.0f %10.2f %9.1f\n", w.name, format_duration(until).c_str(),
-                        events, events / wall, static_cast<double>(requests) / wall, wall, peak_rss_mb());
+        if (!json) {
+            char ratio[16] = "-";
+            if (vs_bare > 0) std::snprintf(ratio, sizeof ratio, "%.2f", vs_bare);
+            std::printf("%-12s %12s %14.0f %14.0f %12.0f %10.2f %9.1f %9s\n", w.name, format_duration(until).c_str(),
+                        events, events / wall, static_cast<double>(requests) / wall, wall, peak_rss_mb(), ratio);
+        }
     }
     if (json) std::printf("%s\n", out.dump(2).c_str());
     return status;

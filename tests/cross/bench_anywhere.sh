@@ -20,7 +20,12 @@ for w in async-queue fan-out; do
     # `"requests": N` inside the workload's object (out.dump(2): one key per line, 4-space indent)
     n=$(sed -n "/^  \"$w\": {/,/^  }/s/^    \"requests\": \([0-9]*\).*/\1/p" out.json)
     [ "${n:-0}" -gt 0 ] || fail "no served requests for workload $w in: $(head -c 300 out.json)"
+    # Its speed as a share of the bare event loop measured in the same run.
+    r=$(sed -n "/^  \"$w\": {/,/^  }/s/^    \"vs_bare_loop\": \([0-9.e+-]*\).*/\1/p" out.json)
+    [ -n "$r" ] || fail "no vs_bare_loop for workload $w in: $(head -c 300 out.json)"
 done
+bare=$(sed -n '/^  "bare-loop": {/,/^  }/s/^    "events_per_s": \([0-9.e+-]*\).*/\1/p' out.json)
+[ -n "$bare" ] || fail "no bare-loop events_per_s in: $(head -c 300 out.json)"
 
 # 2. A workload that cannot run makes the command fail: patterns read from a directory without them,
 # then from one holding an invalid pattern.
