@@ -219,7 +219,13 @@ sim::Json App::state() const {
             {"canvasGesture", canvas_.gesture_name()},
             {"lastRefusal", canvas_.last_refusal().text},
             {"dotsInFlight", flow_.dots_in_flight()},
-            {"theme", dark_ ? "dark" : "light"}};
+            {"theme", dark_ ? "dark" : "light"},
+            // The Fire dialog: open, for which node, the text it will send and what the last Fire did.
+            {"fire",
+             {{"open", panels_.show_fire},
+              {"node", panels_.fire_node},
+              {"event", panels_.fire_text},
+              {"result", panels_.fire_result}}}};
 }
 
 void App::record_frame_time(double interval_ms, double cpu_ms, double redrawn) {

@@ -226,6 +226,7 @@ void App::draw_toolbar() {
         panels_.show_fire = true;
         if (!doc_.selection().nodes.empty()) panels_.fire_node = doc_.selection().nodes.front();
     }
+    mark_last_item("toolbar.fire");
     if (!compact && has_schedules(doc_.pattern())) skip_button();
     ImGui::EndDisabled();
     ImGui::SameLine(0, theme_.px(12));

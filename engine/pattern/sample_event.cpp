@@ -63,12 +63,15 @@ std::optional<std::string> payload_path(const Json& selector) {
 }
 
 struct Need {
-    std::string path;  // JSON pointer inside the payload
+    std::string path;  // JSON pointer inside the payload (or the event, when `event_root`)
     bool number = false;
+    bool event_root = false;  // the action writes the whole event: the key goes at its root
 };
 
-// What a function's actions need from the payload to write `table` without a missing key.
-void needs_of_action(const Json& action, const NodeSpec& table, std::vector<Need>& out) {
+// What a function's actions need from the payload to write `table` without a missing key. `fired`:
+// the event is fired into the function itself, so an action without an Item writes the event as
+// fired (its root, not its payload, must hold the key).
+void needs_of_action(const Json& action, const NodeSpec& table, bool fired, std::vector<Need>& out) {
     const std::string op = action.value("operation", "");
     const char* key_field = op == "PutItem"                                                 ? "Item"
                             : (op == "GetItem" || op == "DeleteItem" || op == "UpdateItem") ? "Key"
@@ -80,7 +83,7 @@ void needs_of_action(const Json& action, const NodeSpec& table, std::vector<Need
         if (!tmpl || tmpl->is_string()) {
             // No Item: the event itself is written; "$.body": the payload is. Either way it needs the key.
             const auto whole = tmpl ? payload_path(*tmpl) : std::optional<std::string>("");
-            if (whole) out.push_back({*whole + "/" + k.name, k.number});
+            if (whole) out.push_back({*whole + "/" + k.name, k.number, !tmpl && fired});
         } else if (tmpl->is_object() && tmpl->contains(k.name)) {
             if (auto path = payload_path((*tmpl)[k.name]); path && !path->empty()) out.push_back({*path, k.number});
         }
@@ -134,7 +137,8 @@ Json sample_event(const Registry& registry, const Pattern& p, const std::string&
         for (const auto& a : n->config["Actions"]) {
             if (!a.is_object() || !a.contains("target") || !a["target"].is_string()) continue;
             const NodeSpec* target = p.find_node(a["target"].get<std::string>());
-            if (target && registry.role_of(target->type) == ServiceRole::Table) needs_of_action(a, *target, needs);
+            if (target && registry.role_of(target->type) == ServiceRole::Table)
+                needs_of_action(a, *target, n == node && !from_traffic, needs);
         }
     }
     if (needs.empty()) return event;
@@ -143,7 +147,7 @@ Json sample_event(const Registry& registry, const Pattern& p, const std::string&
     const Json::json_pointer base(at);
     if (!event.contains(base) || !event[base].is_object()) event[base] = Json::object();  // e.g. SNS's "hello"
     for (const Need& n : needs) {
-        const Json::json_pointer ptr(at + n.path);
+        const Json::json_pointer ptr((n.event_root ? "" : at) + n.path);
         if (!event.contains(ptr)) event[ptr] = sample_value(n);
     }
     return event;

@@ -53,6 +53,7 @@ void fire_window(PanelContext& ctx, Panels& state, App& app) {
     state.fire_sample = sample;
     ImGui::PushFont(ctx.theme.fonts().mono);
     input_multiline("##fireevent", state.fire_text, ImVec2(-1, ImGui::GetTextLineHeight() * 9));
+    mark_last_item("fire.event");
     ImGui::PopFont();
     const sim::Json event = sim::Json::parse(state.fire_text, nullptr, false);
     ImGui::BeginDisabled(event.is_discarded() || !ctx.runner.simulation());
@@ -73,6 +74,7 @@ void fire_window(PanelContext& ctx, Panels& state, App& app) {
         state.fire_result = err.empty() ? "sent to " + state.fire_node + when : "not sent: " + err;
         state.bottom_tab_request = 3;
     }
+    mark_last_item("fire.send");
     if (paused && ImGui::IsItemHovered())
         ImGui::SetTooltip(
             "The simulation is paused: firing runs it for 2 simulated seconds so the event is delivered.");
@@ -89,12 +91,13 @@ void fire_window(PanelContext& ctx, Panels& state, App& app) {
     // Always one line under the buttons (the window sizes itself to it when it opens): what firing
     // will do to the clock, then what it did.
     ImGui::PushTextWrapPos(0);
-    if (!state.fire_result.empty())
+    if (!state.fire_result.empty()) {
         ImGui::TextDisabled("%s", state.fire_result.c_str());
-    else if (paused)
+    } else if (paused) {
         ImGui::TextDisabled("Paused: firing runs the clock 2 s so the event is delivered.");
-    else
+    } else {
         ImGui::TextDisabled("Running: the event enters at the current simulated time.");
+    }
     ImGui::PopTextWrapPos();
     ImGui::End();
 }

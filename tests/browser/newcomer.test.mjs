@@ -5,7 +5,7 @@
 // line of JSON typed (item 2), and right-click menus on nodes, links and the canvas (item 8).
 import fs from 'node:fs';
 import path from 'node:path';
-import { launch, openPlayground, until, layoutItem, settle, stable, drag, watchFor, twoNodePattern, repo, assert, assertEq, saveArtifact }
+import { launch, openPlayground, until, layoutItem, settle, stable, drag, watchFor, twoNodePattern, repo, assert, assertEq, saveArtifact, click }
   from './lib/harness.mjs';
 
 const mid = (r) => [(r[0] + r[2]) / 2, (r[1] + r[3]) / 2];
@@ -295,6 +295,42 @@ export const tests = [
         const centre = (await stable(page, 'layout')).nodes[added.id].center;
         assert(Math.abs(centre[0] - at[0]) < 4, `added where the menu was opened: ${centre} vs ${at}`);
         assertEq(await count(), 3, 'node count');
+        assertEq(page.problems, [], 'console errors');
+      } finally { await b.close(); }
+    },
+  },
+  {
+    name: 'the Fire dialog\'s sample fits a fresh design, stores an item, and says the clock runs on',
+    async run({ url }) {
+      // Issue 20 item 7: a table keyed on something other than the sample's orderId, a function
+      // putting each event into it, and nothing typed: the sample must carry the table's key.
+      const { b, page } = await fresh(url);
+      try {
+        const p = twoNodePattern([{ id: 'orders', type: 'dynamodb', config: {
+          KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
+          AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }] } }]);
+        p.nodes[1].config = { Actions: [{ target: 'orders', operation: 'PutItem' }] };
+        p.edges = [{ from: 'fn', to: 'orders' }];
+        assert((await page.evaluate((x) => window.playground.loadPattern(x), p)).ok, 'loads');
+        let l = await stable(page, 'layout');
+        await click(page, ...l.nodes.fn.center);
+        assertEq((await page.evaluate(() => window.playground.state())).selection.nodes, ['fn'], 'fn selected');
+        await clickItem(page, 'toolbar.fire');
+        await until(page, () => window.playground.state().fire.open, 'the Fire dialog opened');
+        let s = await page.evaluate(() => window.playground.state());
+        assertEq(s.fire.node, 'fn', 'it fires into the selected node');
+        const sample = JSON.parse(s.fire.event);
+        assert(JSON.stringify(sample).includes('"pk"'), 'the sample carries the table\'s key: ' + s.fire.event);
+        assertEq(s.simTime, 0, 'paused at 0');
+        saveArtifact('newcomer-fire-dialog-1280.png', await page.screenshot());
+        await clickItem(page, 'fire.send');
+        // Paused, so Fire runs the clock 2 s to deliver it, and the dialog says so.
+        await until(page, () => /^sent to fn at 0\.0 s; the clock runs on to 2\.0 s/.test(window.playground.state().fire.result),
+          'the dialog says where the clock is going');
+        await until(page, () => window.playground.state().simTime >= 2 && !window.playground.state().running,
+          'the clock ran 2 s and stopped');
+        const m = await page.evaluate(() => window.playground.metrics());
+        assertEq([m.nodes.fn.invocations, m.nodes.fn.errors, m.nodes.orders.items], [1, 0, 1], 'one invocation, no error, one item stored');
         assertEq(page.problems, [], 'console errors');
       } finally { await b.close(); }
     },

@@ -51,6 +51,20 @@ TEST_SUITE("sample event") {
         }
     }
 
+    TEST_CASE("fired into a function that writes each event as it comes, the key sits at the event's root") {
+        // The action a wiring adds by default (no Item): Lambda writes the whole event it got, so
+        // an event fired into the function itself must carry the table's key at its top level.
+        const std::string json = R"({"format": "serverless-playground/1",
+          "nodes": [ {"id": "fn", "type": "lambda", "config": {"Actions": [{"target": "orders", "operation": "PutItem"}]}},
+                     {"id": "orders", "type": "dynamodb", "config": {"KeySchema": [{"AttributeName": "pk", "KeyType": "HASH"}],
+                       "AttributeDefinitions": [{"AttributeName": "pk", "AttributeType": "S"}]}} ],
+          "edges": [ {"from": "fn", "to": "orders"} ] })";
+        const Json event = sample_event(default_registry(), parse(json), "fn");
+        CHECK(event.contains("pk"));
+        CHECK(event["body"]["orderId"] == "order-1");  // the function's usual sample stays
+        CHECK(fire_sample(json, "fn")["nodes"]["orders"]["items"] == 1);
+    }
+
     TEST_CASE("a function that maps fields gets those fields, nested ones included") {
         const std::string json = R"({"format": "serverless-playground/1",
           "nodes": [ {"id": "fn", "type": "lambda", "config": {"Actions": [
