@@ -262,7 +262,10 @@ sim::Json App::canvas_layout() const {
         return sim::Json::array({p.x / s, p.y / s});
     };
     sim::Json nodes = sim::Json::object();
-    for (const auto& n : canvas_.shapes(doc_)) {
+    const auto& titles = canvas_.drawn_titles();
+    const auto& shapes = canvas_.shapes(doc_);
+    for (std::size_t i = 0; i < shapes.size(); ++i) {
+        const NodeShape& n = shapes[i];
         sim::Json ports = sim::Json::object();
         for (const auto& p : n.outputs) ports[p.name] = css(p.at);
         const ImVec2 a = v.to_screen(n.box.min), b = v.to_screen(n.box.max);
@@ -270,6 +273,9 @@ sim::Json App::canvas_layout() const {
                              {"center", {(a.x + b.x) * 0.5f / s, (a.y + b.y) * 0.5f / s}},
                              {"input", n.has_input ? css(n.input) : sim::Json()},
                              {"outputs", ports}};
+        // The title the last frame drew (after an edit no frame has drawn yet: none).
+        if (i < titles.size() && titles.size() == shapes.size() && !titles[i].text.empty())
+            nodes[n.spec->id]["title"] = {{"text", titles[i].text}, {"px", titles[i].size / s}};
     }
     const ImVec2 o = v.origin(), sz = v.size();
     return {{"canvas", {o.x / s, o.y / s, (o.x + sz.x) / s, (o.y + sz.y) / s}},

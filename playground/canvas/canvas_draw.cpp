@@ -1,6 +1,7 @@
 // canvas_draw.cpp — how the canvas looks: grid, links (curves, arrowheads, labels, rates), message
-// dots, nodes (group accent, title, kind, ports) and their live badges. Text is skipped when zoomed
-// far out so big diagrams stay fast.
+// dots, nodes (group accent, title, kind, ports) and their live badges. Titles never go below
+// 11 CSS px; zoomed far out a node keeps only its title (shortened), and when even that does not
+// fit, no text, so big diagrams stay fast.
 #include "canvas/graph_canvas.h"
 
 #include "canvas/draw_prims.h"
@@ -184,9 +185,14 @@ void GraphCanvas::draw_nodes(ImDrawList* dl, const Document& doc, const Theme& t
     const float z = view_.scale();
     const bool text = view_.zoom() >= 0.4f;
     const Fonts& f = theme.fonts();
-    const float title_size = f.bold->FontSize * view_.zoom();
+    const float readable = 11.0f * theme.scale();  // the smallest title size (CSS px × scale)
+    // A title never shrinks below readable: it is shortened to the box instead.
+    const float title_size = std::max(f.bold->FontSize * view_.zoom(), readable);
     const float small_size = f.ui->FontSize * 0.85f * view_.zoom();
+    // Zoomed out past the point where the node's other text would be unreadable, it keeps only its
+    // title, at the smallest readable size and shortened to the box: the simplified rendering.
     const ImVec2 vo = view_.origin(), vs = view_.size();
+    titles_.assign(nodes_.size(), {});
     for (std::size_t i = 0; i < nodes_.size(); ++i) {
         const NodeShape& n = nodes_[i];
         const ImVec2 a = view_.to_screen(n.box.min), b = view_.to_screen(n.box.max);
@@ -218,6 +224,7 @@ void GraphCanvas::draw_nodes(ImDrawList* dl, const Document& doc, const Theme& t
             const float max_w = (b.x - a.x) - pad - 10 * z;
             const std::string title = fit_text(f.bold, title_size, n.spec->id, max_w);
             dl->AddText(f.bold, title_size, ImVec2(a.x + pad, a.y + 9 * z), c.node_text, title.c_str());
+            titles_[i] = {title, title_size};
             std::string kind = n.kind ? n.kind->label : "unknown type '" + n.spec->type + "'";
             if (n.kind && !n.kind->simulated) {  // a kept resource: its CloudFormation type says more
                 auto t = n.spec->config.find("Type");
@@ -225,6 +232,14 @@ void GraphCanvas::draw_nodes(ImDrawList* dl, const Document& doc, const Theme& t
             }
             dl->AddText(f.ui, small_size, ImVec2(a.x + pad, a.y + 9 * z + title_size + 2 * z),
                         n.kind ? c.node_muted : c.error, fit_text(f.ui, small_size, kind, max_w).c_str());
+        } else {
+            const float left = a.x + std::max(2.0f, 6 * z) + 3;
+            const float max_w = b.x - left - 2;
+            if (max_w >= readable * 1.5f && b.y - a.y >= readable) {
+                const std::string title = fit_text(f.bold, readable, n.spec->id, max_w);
+                dl->AddText(f.bold, readable, ImVec2(left, (a.y + b.y - readable) * 0.5f), c.node_text, title.c_str());
+                titles_[i] = {title, readable};
+            }
         }
 
         // Ports: input on the left, outputs on the right (labelled when there are several).

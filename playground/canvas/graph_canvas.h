@@ -63,6 +63,12 @@ public:
     bool fit_pending() const { return fit_pending_; }
     // Message dots drawn last frame: dense links draw one dot where several would cover each other.
     std::size_t dots_drawn() const { return dots_drawn_; }
+    // Each node's title as the last frame drew it (parallel to shapes(); empty text: not drawn).
+    struct DrawnTitle {
+        std::string text;
+        float size = 0;  // font size, screen px
+    };
+    const std::vector<DrawnTitle>& drawn_titles() const { return titles_; }
     CanvasView& view() { return view_; }
     const CanvasView& view() const { return view_; }
     const Refusal& last_refusal() const { return refusal_; }
@@ -118,6 +124,7 @@ private:
     mutable const sim::Registry* laid_out_registry_ = nullptr;
     mutable std::vector<std::uint64_t> dot_cells_;  // draw_dots: occupied (cell, colour) keys
     mutable std::size_t dots_drawn_ = 0;
+    mutable std::vector<DrawnTitle> titles_;  // draw_nodes: what each node's title showed
     bool box_additive_ = false;
     bool right_press_ = false;  // the pan in progress began with a right press (a click opens a menu)
     Hit right_hit_;             // what that press was over

@@ -194,4 +194,40 @@ export const tests = [
       } finally { await b.close(); }
     },
   },
+  {
+    // Issue 20 item 5: node titles at 11 CSS px or more however far Fit zooms out, shortened to the
+    // box rather than shrunk (a phone fits most patterns near 37 %, where titles used to vanish).
+    name: 'every shipped pattern, fitted at 1280×800 and on a 390×844 phone, shows node titles at ≥ 11 px',
+    async run({ url }) {
+      const files = fs.readdirSync(path.join(repo, 'patterns')).filter((f) => f.endsWith('.json')).sort();
+      for (const size of [{ width: 1280, height: 800 }, { width: 390, height: 844, touch: true }]) {
+        const b = await launch({ ...size, dpr: 1 });
+        try {
+          const page = await openPlayground(b.context, url, '?fresh');
+          for (const f of files) {
+            const text = fs.readFileSync(path.join(repo, 'patterns', f), 'utf8');
+            assert((await page.evaluate((t) => window.playground.loadPattern(t), text)).ok, `${f} loads`);
+            await page.evaluate(() => window.playground.fit());
+            const l = await stable(page, 'layout');
+            const c = l.canvas;
+            let shown = 0;
+            for (const [id, n] of Object.entries(l.nodes)) {
+              const r = n.rect;
+              if (r[0] < c[0] || r[2] > c[2] || r[1] < c[1] || r[3] > c[3]) continue;  // not fully in view
+              const where = `${f} at ${size.width}×${size.height}, zoom ${l.zoom.toFixed(2)}: ${id}`;
+              assert(n.title, `${where} has a title drawn`);
+              assert(n.title.px >= 11 - 1e-3, `${where} title at ${n.title.px} px`);
+              const t = n.title.text;
+              assert(t === id || (t.endsWith('…') && id.startsWith(t.slice(0, -1))), `${where} title '${t}'`);
+              ++shown;
+            }
+            assert(shown >= 2, `${f} at ${size.width}: at least two nodes in view after Fit (${shown})`);
+            if (size.width === 390 && f === 'fan-out.json') saveArtifact('titles-phone-fan-out.png', await page.screenshot());
+            if (size.width === 1280 && f === 'order-workflow.json') saveArtifact('titles-1280-order-workflow.png', await page.screenshot());
+          }
+          assertEq(page.problems, [], 'console errors');
+        } finally { await b.close(); }
+      }
+    },
+  },
 ];
