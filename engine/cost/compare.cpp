@@ -17,14 +17,12 @@
 namespace sim {
 namespace {
 
-ServiceRole role(const std::string& type) {
-    return default_registry().role_of(type);
+// Nodes are told apart by their contract's role: servers run all the time, sources only send.
+bool always_on(ServiceRole role) {
+    return role == ServiceRole::Server;
 }
-bool always_on(const std::string& type) {
-    return role(type) == ServiceRole::Server;
-}
-bool function_type(const std::string& type) {
-    return role(type) == ServiceRole::Function || role(type) == ServiceRole::EdgeFunction;
+bool is_function(ServiceRole role) {
+    return role == ServiceRole::Function || role == ServiceRole::EdgeFunction;
 }
 
 std::string money(double usd) {
@@ -60,13 +58,13 @@ void measure(const Simulation& sim, CompareResult& r) {
     r.peak_rps = peak_rate(sim);
     double fn_ms_sum = 0, fn_count = 0, init_total = 0;
     for (std::size_t i = 0; i < sim.node_count(); ++i) {
-        const std::string& type = sim.node_type(i);
+        const ServiceRole role = default_registry().role_of(sim.node_type(i));
         const NodeMetrics& m = sim.node_metrics(i);
-        if (always_on(type) || role(type) == ServiceRole::Source) continue;
+        if (always_on(role) || role == ServiceRole::Source) continue;
         ++r.managed_services;
         r.serverless_cost += sim.node_cost_usd(i);
         r.throttles += m.get(Counter::Throttles);
-        if (!function_type(type)) continue;
+        if (!is_function(role)) continue;
         r.cold_starts += m.get(Counter::ColdStarts);
         r.peak_concurrency += m.peak_concurrency();
         fn_ms_sum += m.latency().mean_ms() * static_cast<double>(m.latency().count());
@@ -74,7 +72,7 @@ void measure(const Simulation& sim, CompareResult& r) {
         const Json& node = rep["nodes"][sim.node_id(i)];
         if (node.contains("init_ms_total")) init_total += node["init_ms_total"].get<double>();
         const NodeSpec* spec = sim.pattern().find_node(sim.node_id(i));
-        std::int64_t timeout = role(type) == ServiceRole::Function ? 3 : 5;  // Lambda@Edge: 5
+        std::int64_t timeout = role == ServiceRole::Function ? 3 : 5;  // Lambda@Edge: 5
         if (spec && spec->config.contains("Timeout") && spec->config["Timeout"].is_number_integer())
             timeout = spec->config["Timeout"].get<std::int64_t>();
         r.max_timeout_s = std::max(r.max_timeout_s, timeout);
@@ -174,7 +172,7 @@ CompareRun compare_pattern(std::string_view text, const CompareOptions& o) {
     if (idle_built.simulation) {
         idle_built.simulation->run_until(hours(1));
         for (std::size_t i = 0; i < idle_built.simulation->node_count(); ++i)
-            if (!always_on(idle_built.simulation->node_type(i)))
+            if (!always_on(default_registry().role_of(idle_built.simulation->node_type(i))))
                 r.idle_hour_serverless += idle_built.simulation->node_cost_usd(i);
     }
 
