@@ -10,7 +10,8 @@
 # After the calls: SLSIM_ENGINE_LAYER_TARGETS lists the compiled layers (for flags such as the fuzz
 # instrumentation). sim_engine is every layer in one INTERFACE target for the CLI, the tests and the
 # SAM tools module; sim_engine_page is the same without the export-only CloudFormation completion
-# (slsim_cfn_completion), for the page.
+# (slsim_cfn_completion), for the page. sim_engine_code adds the JavaScript interpreter
+# (slsim_quickjs_runtime) for the CLI and the tests.
 
 set(SLSIM_ENGINE_LAYER_TARGETS "" CACHE INTERNAL "")
 set(SLSIM_LAYER_CHECK_SCRIPT ${CMAKE_CURRENT_LIST_DIR}/CheckLayerIncludes.cmake)
@@ -27,6 +28,10 @@ function(slsim_layer name)
     set(cfn_sources ${sources})
     list(FILTER cfn_sources INCLUDE REGEX "_cfn\\.cpp$")
     list(FILTER sources EXCLUDE REGEX "_cfn\\.cpp$")
+    # <file>_quickjs.cpp: the JavaScript interpreter's side, built as slsim_quickjs_runtime (below).
+    set(quickjs_sources ${sources})
+    list(FILTER quickjs_sources INCLUDE REGEX "_quickjs\\.cpp$")
+    list(FILTER sources EXCLUDE REGEX "_quickjs\\.cpp$")
 
     # What this layer may include: itself and everything below it.
     set(allowed ${name})
@@ -76,5 +81,14 @@ function(slsim_layer name)
         target_link_libraries(slsim_cfn_completion PUBLIC ${target})
         slsim_warnings(slsim_cfn_completion)
         set(SLSIM_ENGINE_LAYER_TARGETS ${SLSIM_ENGINE_LAYER_TARGETS} slsim_cfn_completion CACHE INTERNAL "")
+    endif()
+
+    # Code that runs Lambda functions' JavaScript needs QuickJS (about 200 KB gzip in wasm): the
+    # CLI and the tests link it; the page does not (the interface's functions are weak there).
+    if(quickjs_sources)
+        add_library(slsim_quickjs_runtime OBJECT ${quickjs_sources} ${SLSIM_QUICKJS_EMBEDDED})
+        target_link_libraries(slsim_quickjs_runtime PUBLIC ${target} quickjs)
+        slsim_warnings(slsim_quickjs_runtime)
+        set(SLSIM_ENGINE_LAYER_TARGETS ${SLSIM_ENGINE_LAYER_TARGETS} slsim_quickjs_runtime CACHE INTERNAL "")
     endif()
 endfunction()

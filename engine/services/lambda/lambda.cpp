@@ -51,7 +51,8 @@ namespace sim::svc {
 
 namespace {
 
-enum Tag : std::uint64_t { kInitDone = 1, kHandlerDone, kTimeout, kAsyncRetry, kPcBill };
+enum Tag : std::uint64_t { kInitDone = 1, kHandlerDone, kTimeout, kAsyncRetry, kPcBill, kCodeTimer, kCodeAnswer };
+constexpr std::size_t kMaxLogLines = 1000;     // per function and run
 constexpr SimTime kPcBillPeriod = minutes(1);  // provisioned concurrency accrues per minute
 
 constexpr std::int64_t kMaxSyncPayload = 6 * 1024 * 1024;  // 6 MB request (RequestResponse)
@@ -74,9 +75,18 @@ struct Invocation {
     int attempts = 0;           // async: attempts made
     bool on_pc = false;         // runs on a provisioned-concurrency environment
     SimTime throttle_backoff;
+    // Functions with code: the environment running it (held while busy) and the handler's result.
+    std::unique_ptr<js::CodeEnvironment> env;
+    JsonPtr result;
 };
 
-class LambdaFunction final : public Service {
+// A call the code is waiting on that the Lambda answers itself (a timer, a refused SDK call).
+struct CodeWait {
+    std::uint64_t invocation = 0, js_call = 0;
+    js::CallAnswer answer;
+};
+
+class LambdaFunction final : public Service, private js::CodeHost {
     // Whether the handler behind a timeout entry is still running (not finished, not restarted).
     auto running() const {
         return [this](const DeadlineQueue::Entry& e) {
@@ -132,10 +142,19 @@ public:
             timeouts_.sweep(ctx, running(), [&](std::uint64_t timed) { time_out(ctx, timed); });
             return;
         }
+        if (kind == kCodeTimer || kind == kCodeAnswer) {
+            CodeWait* w = code_waits_.find(id);
+            if (!w) return;
+            const CodeWait wait = std::move(*w);
+            code_waits_.erase(id);
+            resume_code(ctx, wait.invocation, wait.js_call, wait.answer);
+            return;
+        }
         auto it = invocations_.find(id);
         if (it == invocations_.end()) return;
         switch (kind) {
             case kInitDone:
+                if (c_.code && !init_code(ctx, id, it->second)) break;
                 start_handler(ctx, id, it->second);
                 break;
             case kHandlerDone:
@@ -148,6 +167,8 @@ public:
                 break;
             case kPcBill:
             case kTimeout:
+            case kCodeTimer:
+            case kCodeAnswer:
                 break;  // handled above, before the invocation lookup
         }
     }
@@ -162,6 +183,23 @@ public:
         it->second.pending_call = 0;
         Invocation& inv = it->second;
         if (timed_out(ctx, id, inv)) return;
+        if (c_.code) {
+            const std::uint64_t* js_call = code_calls_.find(call);
+            if (!js_call) return;
+            const std::uint64_t jc = *js_call;
+            code_calls_.erase(call);
+            js::CallAnswer a;
+            a.ok = r.ok();
+            if (r.ok()) {
+                a.body = r.body ? *r.body : Json();
+            } else {
+                a.error_name = r.error;
+                a.error_message = r.detail.empty() ? r.error : r.detail;
+                a.status = r.status;
+            }
+            resume_code(ctx, id, jc, a);
+            return;
+        }
         if (!r.ok()) {
             if (inv.msg.batch && inv.report_failures) {  // the code catches it and reports the record
                 inv.failed.push_back((*inv.msg.batch)[inv.record].id);
@@ -188,11 +226,14 @@ public:
         }
         out["recursive_loops_stopped"] = loops_stopped_;
         out["records_failed"] = records_failed_;
+        if (c_.code) out["log_lines"] = log_lines_;
     }
 
     Json inspect() const override {
-        return {
+        Json j = {
             {"environments", environments_}, {"busy", busy_}, {"idle", idle_.size()}, {"queued_async", async_waiting_}};
+        if (c_.code) j["logs"] = logs_;
+        return j;
     }
 
 private:
@@ -272,8 +313,19 @@ private:
             init_hist_.add(inv.init);
             ctx.start_timer(inv.init, timer_tag(kInitDone, id));
         } else {
-            if (!pc) idle_.pop_back();  // most recently used first
+            if (!pc) {
+                idle_.pop_back();  // most recently used first
+                if (c_.code) {
+                    inv.env = std::move(idle_code_.back());
+                    idle_code_.pop_back();
+                }
+            } else if (c_.code && !pc_code_.empty()) {
+                inv.env = std::move(pc_code_.back());
+                pc_code_.pop_back();
+            }
             inv.init = {};
+            // A provisioned environment's code was initialised off the request path.
+            if (c_.code && !inv.env && !init_code(ctx, id, inv)) return;
             start_handler(ctx, id, inv);
         }
     }
@@ -324,6 +376,10 @@ private:
                        "function error (ErrorRate " + std::to_string(c_.error_rate) + ")", Outcome::Error);
                 return;
             }
+        }
+        if (c_.code) {
+            start_code(ctx, id, inv);
+            return;
         }
         if (inv.msg.batch) {
             run_batch_step(ctx, id, inv);
@@ -462,11 +518,17 @@ private:
             ++pc_free_;  // a timed-out provisioned environment is re-initialised off the request path
         else if (c_.reserved < 0)
             --account_->unreserved_in_use;
+        // A function with code whose module failed to load has no environment to keep.
+        const bool env_lost = outcome == Outcome::TimedOut || (c_.code && !inv.env);
         if (inv.on_pc) {
-        } else if (outcome == Outcome::TimedOut)
+            if (!env_lost && inv.env) pc_code_.push_back(std::move(inv.env));
+        } else if (env_lost) {
             --environments_;
-        else
+        } else {
             idle_.push_back(now);
+            if (c_.code) idle_code_.push_back(std::move(inv.env));
+        }
+        if (c_.code) log_report(ctx, id, inv, handler, billed_ms);
         ctx.metrics().set_concurrency(busy_, now);
 
         if (inv.caller.valid()) {
@@ -474,7 +536,7 @@ private:
             r.status = 200;  // sync: function errors still return 200 with X-Amz-Function-Error
             r.error = ok ? "" : error;
             r.detail = detail;
-            r.body = ok ? (inv.msg.batch ? failures_body(inv) : inv.msg.body) : nullptr;
+            r.body = !ok ? nullptr : c_.code ? inv.result : inv.msg.batch ? failures_body(inv) : inv.msg.body;
             ctx.reply(inv.caller, std::move(r));
             invocations_.erase(it);
             return;
@@ -570,8 +632,157 @@ private:
     void reclaim_idle(Context& ctx) {
         while (!idle_.empty() && ctx.now() - idle_.front() > c_.idle_reclaim) {
             idle_.pop_front();
+            if (c_.code) idle_code_.pop_front();  // its globals go with it
             --environments_;
         }
+    }
+
+    // ---- Code: the handler is JavaScript (lambda_code.h, engine/js) ----------------------------
+    // INIT: a new environment runs the module's top-level code. false when it failed (the
+    // invocation has then finished with the error, as Lambda reports an INIT failure).
+    bool init_code(Context& ctx, std::uint64_t id, Invocation& inv) {
+        js::CodeLimits limits;
+        limits.heap_bytes = static_cast<std::size_t>(c_.memory_mb) << 20;
+        inv.env = js::create_code_environment(c_.code->bundle, c_.code->environment, limits, *this);
+        const js::RunResult r = with_code(ctx, id, [&] { return inv.env->init(); });
+        if (r.state == js::RunState::Returned) return true;
+        inv.env.reset();
+        inv.handler_start = ctx.now();
+        if (r.state == js::RunState::TimedOut) {
+            finish(ctx, id, std::string(kLambdaFunctionTimedOut.code),
+                   "Task timed out during INIT (the module's top-level code did not finish)", Outcome::TimedOut);
+        } else {
+            finish(ctx, id, std::string(kLambdaFunctionUnhandled.code), r.error_type + ": " + r.error_message,
+                   Outcome::Error);
+        }
+        return false;
+    }
+
+    void start_code(Context& ctx, std::uint64_t id, Invocation& inv) {
+        const Json event = lambda_code_event(inv.msg, ctx.start_unix_s() * 1000);
+        const double now_ms = now_unix_ms_at(ctx);
+        const Json context = {
+            {"awsRequestId", request_id(id)},
+            {"functionName", c_.code->function_name},
+            {"functionVersion", "$LATEST"},
+            {"invokedFunctionArn", "arn:aws:lambda:us-east-1:123456789012:function:" + c_.code->function_name},
+            {"memoryLimitInMB", std::to_string(c_.memory_mb)},
+            {"logGroupName", "/aws/lambda/" + c_.code->function_name},
+            {"logStreamName", "$LATEST"},
+            {"deadlineUnixMs", now_ms + static_cast<double>(inv.deadline.us - ctx.now().us) / 1000}};
+        log_line("START RequestId: " + request_id(id) + " Version: $LATEST");
+        const js::RunResult r = with_code(ctx, id, [&] { return inv.env->invoke(event, context); });
+        settle_code(ctx, id, r);
+    }
+
+    void resume_code(Context& ctx, std::uint64_t id, std::uint64_t js_call, const js::CallAnswer& a) {
+        auto it = invocations_.find(id);
+        if (it == invocations_.end() || !it->second.env) return;  // finished (timed out, failed) meanwhile
+        if (timed_out(ctx, id, it->second)) return;
+        const js::RunResult r = with_code(ctx, id, [&] { return it->second.env->resume(js_call, a); });
+        settle_code(ctx, id, r);
+    }
+
+    void settle_code(Context& ctx, std::uint64_t id, const js::RunResult& r) {
+        auto it = invocations_.find(id);
+        if (it == invocations_.end()) return;
+        switch (r.state) {
+            case js::RunState::Waiting:
+                return;
+            case js::RunState::Returned:
+                it->second.result = r.value.is_null() ? nullptr : std::make_shared<const Json>(r.value);
+                finish(ctx, id, "", "", Outcome::Ok);
+                return;
+            case js::RunState::Failed: {
+                const Json record = {
+                    {"errorType", r.error_type}, {"errorMessage", r.error_message}, {"trace", r.trace}};
+                log_line(iso_now(ctx) + "	" + request_id(id) + "	ERROR	Invoke Error 	" + record.dump());
+                finish(ctx, id, std::string(kLambdaFunctionUnhandled.code), r.error_type + ": " + r.error_message,
+                       Outcome::Error);
+                return;
+            }
+            case js::RunState::TimedOut:
+                // The CPU guard stopped a handler that would have run on: Lambda ends it at its
+                // Timeout (the deadline sweep), billing the whole Timeout.
+                return;
+        }
+    }
+
+    // Runs code for invocation `id` with the host's callbacks pointed at it.
+    template <class F>
+    js::RunResult with_code(Context& ctx, std::uint64_t id, F&& run) {
+        code_ctx_ = &ctx;
+        code_invocation_ = id;
+        js::RunResult r = run();
+        code_ctx_ = nullptr;
+        return r;
+    }
+
+    // js::CodeHost — called from inside with_code.
+    void request(std::uint64_t js_call, const Json& req) override {
+        Context& ctx = *code_ctx_;
+        const std::uint64_t id = code_invocation_;
+        if (req.value("client", "") == "timer") {
+            const std::uint64_t key = next_wait_++;
+            code_waits_.put(key, CodeWait{id, js_call, {}});
+            ctx.start_timer(from_ms(req.value("ms", 0.0)), timer_tag(kCodeTimer, key));
+            return;
+        }
+        SdkRoute route = route_sdk_call(*c_.code, req);
+        if (!route.link) {
+            js::CallAnswer a;
+            a.ok = false;
+            a.error_name = route.error;
+            a.error_message = route.message;
+            a.status = route.status;
+            ctx.note(&invocations_.at(id).msg, Outcome::Error, route.error + ": " + route.message);
+            const std::uint64_t key = next_wait_++;
+            code_waits_.put(key, CodeWait{id, js_call, std::move(a)});
+            ctx.start_timer(SimTime{}, timer_tag(kCodeAnswer, key));
+            return;
+        }
+        const Invocation& inv = invocations_.at(id);
+        Message m = ctx.derive(inv.msg, "sdk.call", LoopCount::AddLambdaHop);
+        m.size_bytes = static_cast<std::int64_t>(route.request.dump().size());
+        m.body = std::make_shared<const Json>(std::move(route.request));
+        const std::uint64_t call = ctx.call(*route.link, std::move(m));
+        pending_calls_.put(call, id);
+        code_calls_.put(call, js_call);
+    }
+    void log(std::string_view, std::string_view text) override { log_line(std::string(text)); }
+    double now_unix_ms() override { return now_unix_ms_at(*code_ctx_); }
+    double random() override { return code_ctx_->rng().uniform(); }
+
+    static double now_unix_ms_at(Context& ctx) {
+        return static_cast<double>(ctx.start_unix_s()) * 1000 + static_cast<double>(ctx.now().us / 1000);
+    }
+    static std::string iso_now(Context& ctx) {
+        return iso8601_utc(ctx.start_unix_s() + static_cast<std::uint64_t>(ctx.now().us / 1000000));
+    }
+    // A request id in UUID form, unique per invocation and the same in every run.
+    static std::string request_id(std::uint64_t id) {
+        char buf[40];
+        std::snprintf(buf, sizeof buf, "00000000-0000-4000-8000-%012llx", static_cast<unsigned long long>(id));
+        return buf;
+    }
+    void log_line(std::string line) {
+        if (logs_.size() < kMaxLogLines) logs_.push_back(std::move(line));
+        ++log_lines_;
+    }
+    // END and REPORT, as Lambda writes them after each invocation.
+    void log_report(Context&, std::uint64_t id, const Invocation& inv, SimTime handler, std::int64_t billed_ms) {
+        char buf[256];
+        std::snprintf(buf, sizeof buf,
+                      "REPORT RequestId: %s\tDuration: %.2f ms\tBilled Duration: %lld ms\tMemory Size: %lld MB",
+                      request_id(id).c_str(), handler.millis(), static_cast<long long>(billed_ms),
+                      static_cast<long long>(c_.memory_mb));
+        std::string report = buf;
+        if (inv.init.us) {
+            std::snprintf(buf, sizeof buf, "\tInit Duration: %.2f ms", inv.init.millis());
+            report += buf;
+        }
+        log_line("END RequestId: " + request_id(id));
+        log_line(std::move(report));
     }
 
     LambdaConfig c_;
@@ -588,6 +799,16 @@ private:
     std::int64_t pc_free_ = 0;  // idle provisioned environments (never reclaimed)
     LatencyHistogram init_hist_;
     std::vector<std::pair<const Link*, bool>> rbif_cache_;
+    // Functions with code: idle environments' interpreters (in idle_'s order) and provisioned ones.
+    std::deque<std::unique_ptr<js::CodeEnvironment>> idle_code_;
+    std::vector<std::unique_ptr<js::CodeEnvironment>> pc_code_;
+    IdMap<std::uint64_t> code_calls_;  // engine call id → the code's call id
+    IdMap<CodeWait> code_waits_;       // timers and refused calls the code waits on
+    std::uint64_t next_wait_ = 1;
+    Context* code_ctx_ = nullptr;  // set while code runs (with_code)
+    std::uint64_t code_invocation_ = 0;
+    std::vector<std::string> logs_;  // the function's log stream (first kMaxLogLines lines)
+    std::uint64_t log_lines_ = 0;
     std::uint64_t loops_stopped_ = 0, records_failed_ = 0;
 };
 

@@ -124,15 +124,19 @@ LambdaConfig read_lambda_config(BuildContext& ctx) {
         er.raw("DestinationConfig");  // wiring is by ports; the key is kept for SAM round trips
         er.finish();
     }
-    r.raw("Handler");
     r.raw("CodeUri");
     r.raw("FunctionName");
+    c.code = read_lambda_code(ctx, c.runtime, c.memory_mb);
     c.actions = read_lambda_actions(ctx);
+    if (c.code && !c.actions.empty())
+        ctx.diagnostics.warning(ctx.path + "/config/Actions",
+                                "'" + ctx.spec.id + "' runs its code; its Actions are not used",
+                                "make the calls from the code with the AWS SDK, or remove the code to use Actions");
     for (const Link& l : ctx.links) {
         if (l.port == "on_failure") c.on_failure = &l;
         if (l.port == "on_success") c.on_success = &l;
         if (l.port == "dlq") c.dlq = &l;
-        if (l.port != "out") continue;
+        if (l.port != "out" || c.code) continue;
         bool used =
             std::any_of(c.actions.begin(), c.actions.end(), [&](const LambdaAction& a) { return a.link == &l; });
         if (!used)

@@ -1,0 +1,251 @@
+// lambda_code.cpp — reading a function's JavaScript and routing its SDK calls to wired nodes.
+// AWS: https://docs.aws.amazon.com/lambda/latest/dg/nodejs-handler.html,
+//      https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars-runtime.html,
+//      https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-lambda-function-code.html
+#include "services/lambda/lambda_code.h"
+
+#include "core/hash.h"
+#include "pattern/config_reader.h"
+#include "pattern/pattern.h"
+
+#include <algorithm>
+
+namespace sim::svc {
+
+namespace {
+
+constexpr const char* kAccount = "123456789012";
+constexpr const char* kRegion = "us-east-1";
+
+const NodeSpec* node_by_id(const Pattern& p, const std::string& id) {
+    for (const NodeSpec& n : p.nodes)
+        if (n.id == id) return &n;
+    return nullptr;
+}
+
+// The resource's name: its name property (TableName, QueueName …, the parameter of the SAM
+// policy template that grants calls to it) when set, else the node's id.
+std::string resource_name(const Registry& reg, const NodeSpec& n) {
+    if (const ServiceKind* k = reg.find(n.type); k && !k->cfn.empty()) {
+        const std::string key(k->cfn[0].call_policy.parameter);
+        if (!key.empty())
+            if (auto it = n.config.find(key); it != n.config.end() && it->is_string()) return it->get<std::string>();
+    }
+    if (auto it = n.config.find("Name"); it != n.config.end() && it->is_string()) return it->get<std::string>();
+    return n.id;
+}
+
+std::string prefix(const char* service) { return std::string("arn:aws:") + service + ":" + kRegion + ":" + kAccount + ":"; }
+
+// The ARN AWS gives a resource of this role and name.
+std::string arn_of(ServiceRole role, const std::string& name) {
+    switch (role) {
+        case ServiceRole::Table: return prefix("dynamodb") + "table/" + name;
+        case ServiceRole::Queue: return prefix("sqs") + name;
+        case ServiceRole::Topic: return prefix("sns") + name;
+        case ServiceRole::Function: return prefix("lambda") + "function:" + name;
+        case ServiceRole::StateMachine: return prefix("states") + "stateMachine:" + name;
+        case ServiceRole::Stream: return prefix("kinesis") + "stream/" + name;
+        case ServiceRole::DeliveryStream: return prefix("firehose") + "deliverystream/" + name;
+        case ServiceRole::EventBus: return prefix("events") + "event-bus/" + name;
+        case ServiceRole::ObjectStore: return "arn:aws:s3:::" + name;
+        default: return prefix("sim") + name;
+    }
+}
+std::string queue_url(const std::string& name) {
+    return std::string("https://sqs.") + kRegion + ".amazonaws.com/" + kAccount + "/" + name;
+}
+
+// {"Ref": id} / {"Fn::GetAtt": [id, attr]} in Environment.Variables → what CloudFormation gives.
+Json resolve_reference(const BuildContext& ctx, const Json& v) {
+    if (!v.is_object() || v.size() != 1) return v;
+    std::string id, attr;
+    if (auto r = v.find("Ref"); r != v.end() && r->is_string()) {
+        id = r->get<std::string>();
+    } else if (auto g = v.find("Fn::GetAtt"); g != v.end()) {
+        if (g->is_array() && g->size() == 2 && (*g)[0].is_string() && (*g)[1].is_string()) {
+            id = (*g)[0].get<std::string>();
+            attr = (*g)[1].get<std::string>();
+        } else if (g->is_string()) {
+            const std::string s = g->get<std::string>();
+            id = s.substr(0, s.find('.'));
+            attr = s.find('.') == std::string::npos ? "" : s.substr(s.find('.') + 1);
+        }
+    }
+    const NodeSpec* n = id.empty() ? nullptr : node_by_id(ctx.pattern, id);
+    if (!n) return v;
+    const ServiceKind* k = ctx.registry.find(n->type);
+    const ServiceRole role = k ? k->role : ServiceRole::Other;
+    const std::string name = resource_name(ctx.registry, *n);
+    if (attr.empty()) {
+        if (role == ServiceRole::Queue) return queue_url(name);
+        if (k && !k->cfn.empty() && k->cfn[0].ref_is_arn) return arn_of(role, name);
+        return name;
+    }
+    if (attr == "Arn" || attr.ends_with("Arn")) return arn_of(role, name);
+    if (attr == "QueueUrl") return queue_url(name);
+    return name;
+}
+
+bool names(const std::string& ident, const std::string& name) {
+    if (ident == name) return true;
+    if (ident.size() <= name.size()) return false;
+    const char sep = ident[ident.size() - name.size() - 1];
+    return (sep == ':' || sep == '/') && ident.ends_with(name);
+}
+
+struct ClientSpec {
+    std::string_view client;
+    ServiceRole role;
+    std::string_view identifier;  // the input field that names the resource
+    std::string_view service;     // AWS's service name in errors
+};
+constexpr ClientSpec kClients[] = {
+    {"dynamodb", ServiceRole::Table, "TableName", "DynamoDB"},
+    {"s3", ServiceRole::ObjectStore, "Bucket", "S3"},
+    {"sqs", ServiceRole::Queue, "QueueUrl", "SQS"},
+    {"sns", ServiceRole::Topic, "TopicArn", "SNS"},
+    {"eventbridge", ServiceRole::EventBus, "EventBusName", "EventBridge"},
+    {"sfn", ServiceRole::StateMachine, "stateMachineArn", "Step Functions"},
+    {"kinesis", ServiceRole::Stream, "StreamName", "Kinesis"},
+    {"firehose", ServiceRole::DeliveryStream, "DeliveryStreamName", "Firehose"},
+    {"lambda", ServiceRole::Function, "FunctionName", "Lambda"},
+};
+
+std::string text_at(const Json& o, std::string_view key) {
+    if (!o.is_object()) return {};
+    auto it = o.find(std::string(key));
+    return it != o.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+}  // namespace
+
+std::optional<LambdaCode> read_lambda_code(BuildContext& ctx, const std::string& runtime, std::int64_t memory_mb) {
+    ConfigReader& r = ctx.config;
+    LambdaCode code;
+    code.bundle.handler = r.text("Handler", "index.handler");
+    const std::string base = code.bundle.handler.substr(0, code.bundle.handler.rfind('.'));
+    if (const Json* inline_code = r.raw("InlineCode"); inline_code && inline_code->is_string())
+        code.bundle.files.push_back({base + ".js", inline_code->get<std::string>()});
+    if (const Json* c = r.raw("Code"); c && c->is_object())
+        if (auto z = c->find("ZipFile"); z != c->end() && z->is_string())
+            code.bundle.files.push_back({base + ".js", z->get<std::string>()});
+    if (const Json* files = r.raw("CodeFiles"); files && files->is_object())
+        for (const auto& [path, text] : files->items())
+            if (text.is_string()) code.bundle.files.push_back({path, text.get<std::string>()});
+    const Json* env = r.raw("Environment");
+    if (code.bundle.files.empty()) return std::nullopt;
+    if (!runtime.starts_with("nodejs")) {
+        ctx.diagnostics.warning(ctx.path + "/config/Runtime",
+                                "'" + ctx.spec.id + "' has code for " + runtime +
+                                    ": only Node.js code runs in the playground, so its DurationMs model runs instead",
+                                "set Runtime to nodejs22.x to run the code");
+        return std::nullopt;
+    }
+    if (!js::code_runs_here()) return std::nullopt;
+    for (const js::CodeProblem& p : js::check_code(code.bundle))
+        ctx.diagnostics.error(ctx.path + "/config",
+                              p.file + ":" + std::to_string(p.line) + ":" + std::to_string(p.column) + ": " + p.message,
+                              "fix the code; the function cannot load until it parses");
+
+    code.function_name = text_at(ctx.spec.config, "FunctionName");
+    if (code.function_name.empty()) code.function_name = ctx.spec.id;
+    Json& vars = code.environment;
+    vars["AWS_REGION"] = kRegion;
+    vars["AWS_DEFAULT_REGION"] = kRegion;
+    vars["AWS_LAMBDA_FUNCTION_NAME"] = code.function_name;
+    vars["AWS_LAMBDA_FUNCTION_MEMORY_SIZE"] = std::to_string(memory_mb);
+    vars["AWS_LAMBDA_FUNCTION_VERSION"] = "$LATEST";
+    vars["AWS_EXECUTION_ENV"] = "AWS_Lambda_" + runtime;
+    vars["LAMBDA_TASK_ROOT"] = "/var/task";
+    vars["TZ"] = ":UTC";
+    vars["_HANDLER"] = code.bundle.handler;
+    if (env && env->is_object())
+        if (auto v = env->find("Variables"); v != env->end() && v->is_object())
+            for (const auto& [k, value] : v->items()) {
+                const Json resolved = resolve_reference(ctx, value);
+                vars[k] = resolved.is_string() ? resolved : Json(resolved.dump());
+            }
+
+    for (const Link& l : ctx.links) {
+        if (l.port != "out") continue;
+        const NodeSpec* n = node_by_id(ctx.pattern, l.target_id);
+        code.targets.push_back({&l, n ? resource_name(ctx.registry, *n) : l.target_id});
+    }
+    return code;
+}
+
+SdkRoute route_sdk_call(const LambdaCode& code, const Json& request) {
+    SdkRoute out;
+    const std::string client = text_at(request, "client"), command = text_at(request, "command");
+    const Json input = request.contains("input") && request["input"].is_object() ? request["input"] : Json::object();
+    const ClientSpec* spec = nullptr;
+    for (const ClientSpec& c : kClients)
+        if (c.client == client) spec = &c;
+    if (!spec) {
+        out.error = "UnknownOperationException";
+        out.message = "the playground does not simulate the " + client + " client";
+        return out;
+    }
+    std::string ident = text_at(input, spec->identifier);
+    if (spec->role == ServiceRole::Topic && ident.empty()) ident = text_at(input, "TargetArn");
+    if (spec->role == ServiceRole::Stream && ident.empty()) ident = text_at(input, "StreamARN");
+    if (spec->role == ServiceRole::EventBus && input.contains("Entries") && input["Entries"].is_array() &&
+        !input["Entries"].empty())
+        ident = text_at(input["Entries"][0], "EventBusName");
+    const bool default_bus = spec->role == ServiceRole::EventBus && (ident.empty() || ident == "default");
+    std::vector<const LambdaCode::Target*> candidates;
+    for (const LambdaCode::Target& t : code.targets)
+        if (t.link->target_role == spec->role) candidates.push_back(&t);
+    for (const LambdaCode::Target* t : candidates)
+        if (!ident.empty() && (names(ident, t->name) || names(ident, t->link->target_id))) out.link = t->link;
+    if (!out.link && default_bus && candidates.size() == 1) out.link = candidates[0]->link;
+    if (!out.link) {
+        out.error = "AccessDeniedException";
+        const std::string what = ident.empty() ? std::string(spec->identifier) + " is missing" : "'" + ident + "'";
+        out.message = "User: arn:aws:sts::" + std::string(kAccount) + ":assumed-role/" + code.function_name +
+                      "-role is not authorized to perform: " + std::string(client == "sfn" ? "states" : client) + ":" +
+                      command + " on " + what + " (the playground: no " + std::string(spec->service) +
+                      " node by that name is wired from this function; draw a link to it)";
+        return out;
+    }
+    out.request = input;
+    out.request["operation"] = command;
+    return out;
+}
+
+Json lambda_code_event(const Message& msg, std::uint64_t start_unix_ms) {
+    if (!msg.batch) return msg.body ? *msg.body : Json::object();
+    Json records = Json::array();
+    const bool kinesis = std::string_view(msg.type) == "kinesis.batch";
+    for (const Message& rec : *msg.batch) {
+        const std::string body = !rec.body ? std::string() : rec.body->is_string() ? rec.body->get<std::string>()
+                                                                                   : rec.body->dump();
+        if (kinesis) {
+            records.push_back({{"kinesis",
+                                {{"kinesisSchemaVersion", "1.0"},
+                                 {"partitionKey", rec.attributes ? rec.attributes->value("partitionKey", "") : ""},
+                                 {"sequenceNumber", rec.attributes ? rec.attributes->value("sequenceNumber", "") : ""},
+                                 {"data", base64_encode(body)}}},
+                               {"eventSource", "aws:kinesis"},
+                               {"eventVersion", "1.0"},
+                               {"eventID", std::to_string(rec.id)},
+                               {"eventName", "aws:kinesis:record"},
+                               {"awsRegion", kRegion}});
+        } else {
+            records.push_back({{"messageId", std::to_string(rec.id)},
+                               {"receiptHandle", "rh-" + std::to_string(rec.id)},
+                               {"body", body},
+                               {"attributes",
+                                {{"ApproximateReceiveCount", std::to_string(rec.attempt + 1)},
+                                 {"SentTimestamp", std::to_string(start_unix_ms + static_cast<std::uint64_t>(
+                                                                                      rec.origin.us / 1000))}}},
+                               {"messageAttributes", Json::object()},
+                               {"eventSource", "aws:sqs"},
+                               {"awsRegion", kRegion}});
+        }
+    }
+    return {{"Records", std::move(records)}};
+}
+
+}  // namespace sim::svc

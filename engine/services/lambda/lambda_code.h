@@ -1,0 +1,45 @@
+// lambda_code.h — a function whose handler is JavaScript: its code as CloudFormation/SAM hold it
+// (InlineCode, Code.ZipFile, or the sim-only CodeFiles for several files), its environment
+// variables, the event its handler sees, and where each SDK call it makes goes.
+#pragma once
+
+#include "core/registry.h"
+#include "js/code_environment.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace sim::svc {
+
+struct LambdaCode {
+    js::CodeBundle bundle;
+    Json environment = Json::object();  // process.env: Environment.Variables + what Lambda sets
+    std::string function_name;
+    struct Target {
+        const Link* link = nullptr;
+        std::string name;  // the resource's name as AWS knows it (TableName, QueueName, …)
+    };
+    std::vector<Target> targets;  // the "out" links an SDK call may reach
+};
+
+// Reads the function's code; nullopt when it has none or its Runtime is not Node.js (then a
+// warning says the latency model runs instead). Syntax errors become diagnostics with their
+// line and column.
+std::optional<LambdaCode> read_lambda_code(BuildContext& ctx, const std::string& runtime, std::int64_t memory_mb);
+
+// Where an SDK request ({"client", "command", "input"}) goes: the wired link and the engine
+// request, or AWS's error for a resource the function cannot reach.
+struct SdkRoute {
+    const Link* link = nullptr;
+    Json request;                  // the input plus "operation"
+    std::string error, message;    // when link is null: "AccessDeniedException", why and how to fix
+    int status = 400;
+};
+SdkRoute route_sdk_call(const LambdaCode& code, const Json& request);
+
+// The event a handler receives for `msg`: its body, or for a batch the records as Lambda builds
+// them for SQS and Kinesis event sources.
+Json lambda_code_event(const Message& msg, std::uint64_t start_unix_ms);
+
+}  // namespace sim::svc

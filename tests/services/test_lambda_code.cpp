@@ -1,0 +1,150 @@
+// test_lambda_code.cpp — Lambda functions whose handler is JavaScript, inside whole runs: SDK
+// calls reach wired nodes in virtual time, INIT and warm globals follow the environment's life,
+// timeouts and errors follow Lambda's rules, and an unwired resource is AccessDenied.
+#include "support/test_support.h"
+
+using namespace sim;
+using namespace sim::test;
+
+namespace {
+
+// client → API (POST /orders) → function with `code` → table "orders" (node id orders-table).
+std::string order_api(const std::string& code, const std::string& fn_extra = "", double rps = 1) {
+    return R"({"format": "serverless-playground/1", "name": "t", "seed": 7,
+      "nodes": [{"id": "u", "type": "client", "config": {}},
+                {"id": "api", "type": "apigateway", "config": {}},
+                {"id": "fn", "type": "lambda", "config": {"Runtime": "nodejs22.x", "DurationMs": 10,
+                   "Environment": {"Variables": {"TABLE": {"Ref": "orders-table"}}},
+                   "InlineCode": )" +
+           Json(code).dump() + fn_extra + R"(}},
+                {"id": "orders-table", "type": "dynamodb", "config": {"TableName": "orders",
+                   "KeySchema": [{"AttributeName": "orderId", "KeyType": "HASH"}]}}],
+      "edges": [{"from": "u", "to": "api"}, {"from": "api", "to": "fn"}, {"from": "fn", "to": "orders-table"}],
+      "traffic": [{"id": "t", "source": "u", "arrival": "uniform", "request": {"method": "POST", "path": "/orders"},
+                   "payload": {"orderId": "o-{{seq}}", "total": 42},
+                   "profile": {"type": "constant", "rps": )" +
+           std::to_string(rps) + "}}]}";
+}
+
+Json inspect(const Simulation& s, const std::string& id) { return s.node_inspect(node_index(s, id)); }
+
+// The function's log lines that `console` wrote with `tag` as first word: the words after it.
+std::vector<std::string> logged(const Simulation& s, const std::string& tag) {
+    const Json view = inspect(s, "fn");
+    std::vector<std::string> out;
+    for (const Json& l : view["logs"])
+        if (auto t = l.get<std::string>(); t.find("\tINFO\t" + tag + " ") != std::string::npos)
+            out.push_back(t.substr(t.find("\tINFO\t" + tag + " ") + 7 + tag.size()));
+    return out;
+}
+
+const char* kPutOrder = R"(import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+const doc = DynamoDBDocumentClient.from(new DynamoDBClient({}));
+export const handler = async (event) => {
+  const order = typeof event.body === 'string' ? JSON.parse(event.body) : event.body;
+  await doc.send(new PutCommand({ TableName: process.env.TABLE, Item: { ...order, status: 'NEW' } }));
+  return { statusCode: 201, body: JSON.stringify({ id: order.orderId }) };
+};)";
+
+}  // namespace
+
+TEST_SUITE("lambda code") {
+    TEST_CASE("an API-fronted handler writes with the document client; the API answers its statusCode") {
+        auto s = build_ok(order_api(kPutOrder));
+        s->run_until(sec(5));
+        const Json table = inspect(*s, "orders-table");
+        CHECK(table["item_count"] == 5);
+        bool found = false;
+        for (const Json& item : table["items"])
+            if (item["orderId"] == "o-1") {
+                found = true;
+                CHECK(item["total"] == 42);
+                CHECK(item["status"] == "NEW");
+            }
+        CHECK(found);
+        const Json r = s->report();
+        CHECK(r["nodes"]["fn"]["errors"] == 0);
+        CHECK(counter(*s, "api", Counter::Errors) == 0);
+        // 1 cold start, then warm: START, END and REPORT per invocation.
+        const Json logs = inspect(*s, "fn")["logs"];
+        REQUIRE(logs.size() >= 3);
+        CHECK(logs[0].get<std::string>().starts_with("START RequestId: "));
+        CHECK(logs[2].get<std::string>().find("Init Duration: ") != std::string::npos);
+    }
+
+    TEST_CASE("a call to a table that is not wired is AccessDeniedException, with a hint") {
+        auto s = build_ok(order_api(R"(import { DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
+const c = new DynamoDBClient({});
+export const handler = async () => {
+  try { await c.send(new PutItemCommand({ TableName: 'elsewhere', Item: { orderId: { S: 'x' } } })); }
+  catch (e) { console.log(e.name, e.message); return { statusCode: 403, body: e.name }; }
+};)"));
+        s->run_until(sec(2));
+        CHECK(inspect(*s, "orders-table")["item_count"] == 0);
+        const Json view = inspect(*s, "fn");
+        const Json& logs = view["logs"];
+        bool denied = false;
+        for (const Json& l : logs)
+            denied = denied || l.get<std::string>().find("AccessDeniedException User: arn:aws:sts::123456789012:"
+                                                         "assumed-role/fn-role is not authorized to perform: "
+                                                         "dynamodb:PutItem on 'elsewhere'") != std::string::npos;
+        CHECK(denied);
+    }
+
+    TEST_CASE("module globals persist across warm invocations and are lost when the environment is reclaimed") {
+        const char* counter_code = R"(let n = 0;
+export const handler = async () => { n += 1; console.log('count', n); return { statusCode: 200, body: String(n) }; };)";
+        // One request a second for 3 s: one environment serves all three (1, 2, 3).
+        auto s = build_ok(order_api(counter_code));
+        s->run_until(sec(2) + from_ms(500));
+        CHECK(logged(*s, "count") == std::vector<std::string>{"1", "2", "3"});
+
+        // EnvironmentIdleSeconds 60 and one request every 100 s: every request starts cold.
+        auto sparse = build_ok(order_api(counter_code, R"(, "EnvironmentIdleSeconds": 60)", 0.01));
+        sparse->run_until(sec(250));
+        CHECK(logged(*sparse, "count") == std::vector<std::string>{"1", "1", "1"});
+        CHECK(sparse->report()["nodes"]["fn"]["environments"] == 1);
+    }
+
+    TEST_CASE("Promise.all of writes waits for the slowest, not the sum; a thrown error is a 502") {
+        auto s = build_ok(order_api(R"(import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+const doc = DynamoDBDocumentClient.from(new DynamoDBClient({}));
+export const handler = async (event) => {
+  const t0 = Date.now();
+  const done = await Promise.all(['a', 'b', 'c'].map((k) =>
+    doc.send(new PutCommand({ TableName: 'orders', Item: { orderId: k } })).then(() => Date.now() - t0)));
+  const total = Date.now() - t0;
+  for (const k of ['d', 'e', 'f']) await doc.send(new PutCommand({ TableName: 'orders', Item: { orderId: k } }));
+  console.log('timing', total, Math.max(...done), done.reduce((a, b) => a + b, 0));
+  throw new Error('boom');
+};)"));
+        s->run_until(sec(1) + from_ms(500));
+        CHECK(inspect(*s, "orders-table")["item_count"] == 6);
+        double total = -1, slowest = -1, sum = -1;
+        const std::vector<std::string> timing = logged(*s, "timing");
+        REQUIRE(!timing.empty());
+        std::sscanf(timing[0].c_str(), "%lf %lf %lf", &total, &slowest, &sum);
+        REQUIRE(total > 0);
+        CHECK(total == slowest);  // the three writes overlap: done when the slowest is
+        CHECK(total < sum);
+        CHECK(counter(*s, "api", Counter::Errors) >= 1);
+    }
+
+    TEST_CASE("a runaway loop times out at the function's Timeout and its environment is replaced") {
+        auto s = build_ok(order_api("export const handler = async () => { for (;;) {} };", R"(, "Timeout": 2)"));
+        s->run_until(sec(1) + from_ms(100));
+        CHECK(counter(*s, "fn", Counter::Timeouts) == 0);  // still "running" until the deadline
+        s->run_until(sec(4));
+        CHECK(counter(*s, "fn", Counter::Timeouts) >= 1);
+    }
+
+    TEST_CASE("a syntax error is a build error with file, line and column") {
+        auto d = build_errors(order_api("export const handler = async () => {\n  return 1 +;\n};"));
+        bool found = false;
+        for (const auto& e : d.items())
+            found = found || (e.path == "/nodes/2/config" && e.message.starts_with("index.js:2:"));
+        CHECK(found);
+    }
+}
