@@ -11,6 +11,7 @@ void usage(std::FILE* out) {
         "\n"
         "commands:\n"
         "  run FILE [--seed N] [--duration 10m] [--json]   run a pattern and print a report\n"
+        "      --state  --logs                              with --json: node contents, functions' logs\n"
         "  validate FILE                                    check a pattern; exit 1 with diagnostics\n"
         "  conformance SUITE FILE                           run a conformance suite\n"
         "                                                   (eventbridge, sns, schedule, asl)\n"

@@ -63,7 +63,7 @@ int validate_command(const Args& args) {
 
 int run_command(const Args& args) {
     std::string file;
-    bool json = false;
+    bool json = false, with_state = false, with_logs = false;
     BuildOptions opts;
     std::optional<SimTime> duration;
     for (std::size_t i = 0; i < args.size(); ++i) {
@@ -77,6 +77,10 @@ int run_command(const Args& args) {
         };
         if (a == "--json")
             json = true;
+        else if (a == "--state")
+            with_state = true;
+        else if (a == "--logs")
+            with_logs = true;
         else if (a == "--seed") {
             const std::string* v = value("--seed");
             if (!v) return 2;
@@ -106,7 +110,7 @@ int run_command(const Args& args) {
         }
     }
     if (file.empty()) {
-        std::fputs("usage: slsim run FILE [--seed N] [--duration 10m] [--json]\n", stderr);
+        std::fputs("usage: slsim run FILE [--seed N] [--duration 10m] [--json [--state] [--logs]]\n", stderr);
         return 2;
     }
     std::string text, error;
@@ -131,9 +135,18 @@ int run_command(const Args& args) {
         return !interrupted();
     });
     if (show_progress) std::fputs("\r\033[K", stderr);
-    if (json)
-        std::printf("%s\n", sim.report().dump(2).c_str());
-    else
+    if (json) {
+        Json report = sim.report();
+        // --state: each node's contents as the inspector shows them (items, objects, messages,
+        // bounded by each service); --logs: each code function's log lines (the first 1,000).
+        for (std::size_t i = 0; (with_state || with_logs) && i < sim.node_count(); ++i) {
+            Json view = sim.node_inspect(i);
+            if (with_logs && view.contains("logs")) report["logs"][sim.node_id(i)] = view["logs"];
+            view.erase("logs");
+            if (with_state) report["state"][sim.node_id(i)] = std::move(view);
+        }
+        std::printf("%s\n", report.dump(2).c_str());
+    } else
         std::fputs(format_report_text(sim).c_str(), stdout);
     return stop == StopReason::Interrupted ? 130 : 0;
 }

@@ -59,8 +59,8 @@ enum class RunState { Waiting, Returned, Failed, TimedOut };
 
 struct RunResult {
     RunState state = RunState::Waiting;
-    Json value;                // Returned: the handler's result (null for undefined)
-    std::string error_type;    // Failed: "Error", "TypeError", "Runtime.ImportModuleError", …
+    Json value;              // Returned: the handler's result (null for undefined)
+    std::string error_type;  // Failed: "Error", "TypeError", "Runtime.ImportModuleError", …
     std::string error_message;
     std::vector<std::string> trace;  // "at handler (index.mjs:3:11)"
     bool done() const { return state != RunState::Waiting; }
@@ -101,6 +101,8 @@ public:
 [[gnu::weak]] std::vector<CodeProblem> check_code(const CodeBundle& code);
 
 // Whether code can run in this build.
-inline bool code_runs_here() { return create_code_environment != nullptr; }
+inline bool code_runs_here() {
+    return create_code_environment != nullptr;
+}
 
 }  // namespace sim::js

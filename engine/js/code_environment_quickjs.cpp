@@ -98,9 +98,9 @@ public:
         for (const char* ext : {".mjs", ".js", ".cjs"})
             if (!file) file = find_file(base + ext);
         if (!file)
-            return failed("Runtime.ImportModuleError",
-                          "Error: Cannot find module '" + base + "'. The function has no file " + base + ".mjs or " +
-                              base + ".js");
+            return failed("Runtime.ImportModuleError", "Error: Cannot find module '" + base +
+                                                           "'. The function has no file " + base + ".mjs or " + base +
+                                                           ".js");
         JSValue ns = JS_UNDEFINED;
         if (is_module_file(*file)) {
             // An ES module: import it from a tiny entry module and keep its namespace.
@@ -112,7 +112,9 @@ public:
             JS_FreeValue(ctx_, settled);
             JSValue global = JS_GetGlobalObject(ctx_);
             ns = JS_GetPropertyStr(ctx_, global, "__sim_entry");
-            JS_DeleteProperty(ctx_, global, JS_NewAtom(ctx_, "__sim_entry"), 0);
+            const JSAtom entry_atom = JS_NewAtom(ctx_, "__sim_entry");
+            JS_DeleteProperty(ctx_, global, entry_atom, 0);
+            JS_FreeAtom(ctx_, entry_atom);
             JS_FreeValue(ctx_, global);
         }
         JSValue args[3] = {JS_NewString(ctx_, file->path.c_str()), JS_NewString(ctx_, export_name.c_str()), ns};
@@ -174,7 +176,9 @@ private:
         return !JS_IsException(driver_);
     }
 
-    static QuickJsEnvironment& self(JSContext* ctx) { return *static_cast<QuickJsEnvironment*>(JS_GetContextOpaque(ctx)); }
+    static QuickJsEnvironment& self(JSContext* ctx) {
+        return *static_cast<QuickJsEnvironment*>(JS_GetContextOpaque(ctx));
+    }
 
     static std::string text_of(JSContext* ctx, JSValueConst v) {
         std::size_t n = 0;
@@ -456,7 +460,8 @@ std::vector<CodeProblem> check_code(const CodeBundle& code) {
     JS_SetMaxStackSize(rt, kStackBytes);
     JSContext* ctx = JS_NewContext(rt);
     for (const CodeFile& f : code.files) {
-        if (f.path.ends_with(".json") || !(f.path.ends_with(".js") || f.path.ends_with(".mjs") || f.path.ends_with(".cjs")))
+        if (f.path.ends_with(".json") ||
+            !(f.path.ends_with(".js") || f.path.ends_with(".mjs") || f.path.ends_with(".cjs")))
             continue;
         const bool module = is_module_file(f);
         const std::string src =

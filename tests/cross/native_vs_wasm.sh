@@ -7,7 +7,7 @@ cd "$root"
 native=build/native/slsim
 wasm=build/web/slsim.js
 status=0
-for f in patterns/*.json; do
+for f in patterns/*.json patterns/code/*.json; do  # code/: functions that run JavaScript
     a=$("$native" run "$f" --duration 2m --json)
     b=$(node --no-experimental-fetch "$wasm" run "$f" --duration 2m --json)
     fp=$(printf '%s' "$a" | grep -m1 trace_fingerprint | tr -d ' ",' | cut -d: -f2)

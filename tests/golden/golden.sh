@@ -59,7 +59,7 @@ case_() {
 }
 
 # 1. `run` of every runnable pattern file: tests/golden/run/<path under patterns/>.
-for f in patterns/*.json patterns/challenges/solutions/*.json patterns/quizzes/designs/*.json; do
+for f in patterns/*.json patterns/code/*.json patterns/challenges/solutions/*.json patterns/quizzes/designs/*.json; do
     case_ "run/${f#patterns/}" 0 run "$f" --json --seed "$seed" --duration "$duration"
 done
 

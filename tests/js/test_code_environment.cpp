@@ -59,12 +59,16 @@ CallAnswer failure(std::string name, std::string message, int status) {
 }
 
 // 2026-12-06T10:00:00Z
-double Date_ms_2026_12_06_10h() { return 1'796'551'200'000.0; }
+double Date_ms_2026_12_06_10h() {
+    return 1'796'551'200'000.0;
+}
 
 }  // namespace
 
 TEST_SUITE("js runtime") {
-    TEST_CASE("the interpreter is linked into the tests") { REQUIRE(code_runs_here()); }
+    TEST_CASE("the interpreter is linked into the tests") {
+        REQUIRE(code_runs_here());
+    }
 
     TEST_CASE("an async ES module handler returns its value") {
         Env e(Files{{"index.mjs", "export const handler = async (event) => ({ statusCode: 200, body: event.name });"}});
@@ -79,9 +83,10 @@ TEST_SUITE("js runtime") {
         REQUIRE(a.init().state == RunState::Returned);
         CHECK(a.invoke().value == 1);
 
-        Env b(Files{{"app.js", "const { twice } = require('./lib/math');\n"
-                          "module.exports = { run: (event, context, callback) => callback(null, twice(event.n)) };"},
-               {"lib/math.js", "exports.twice = (n) => n * 2;"}},
+        Env b(Files{{"app.js",
+                     "const { twice } = require('./lib/math');\n"
+                     "module.exports = { run: (event, context, callback) => callback(null, twice(event.n)) };"},
+                    {"lib/math.js", "exports.twice = (n) => n * 2;"}},
               "app.run");
         REQUIRE(b.init().state == RunState::Returned);
         CHECK(b.invoke({{"n", 21}}).value == 42);
@@ -95,17 +100,19 @@ TEST_SUITE("js runtime") {
     }
 
     TEST_CASE("ES modules import their own files and the SDK by name") {
-        Env e(Files{{"index.mjs", "import { label } from './lib/label.mjs';\n"
-                             "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';\n"
-                             "export const handler = async () => label(typeof DynamoDBClient);"},
-               {"lib/label.mjs", "export const label = (s) => `client is a ${s}`;"}});
+        Env e(Files{{"index.mjs",
+                     "import { label } from './lib/label.mjs';\n"
+                     "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';\n"
+                     "export const handler = async () => label(typeof DynamoDBClient);"},
+                    {"lib/label.mjs", "export const label = (s) => `client is a ${s}`;"}});
         REQUIRE(e.init().state == RunState::Returned);
         CHECK(e.invoke().value == "client is a function");
     }
 
     TEST_CASE("module code runs once at INIT; globals persist across warm invocations") {
-        Env e(Files{{"index.mjs", "let count = 0; console.log('init');\n"
-                             "export const handler = async () => ++count;"}});
+        Env e(Files{{"index.mjs",
+                     "let count = 0; console.log('init');\n"
+                     "export const handler = async () => ++count;"}});
         REQUIRE(e.init().state == RunState::Returned);
         CHECK(e.host.logs.size() == 1);
         CHECK(e.invoke().value == 1);
@@ -129,14 +136,14 @@ TEST_SUITE("js runtime") {
 
     TEST_CASE("an SDK call suspends the handler until the host answers") {
         Env e(Files{{"index.mjs",
-                "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';\n"
-                "import { DynamoDBDocumentClient, PutCommand, GetCommand } from '@aws-sdk/lib-dynamodb';\n"
-                "const doc = DynamoDBDocumentClient.from(new DynamoDBClient({}));\n"
-                "export const handler = async (event) => {\n"
-                "  await doc.send(new PutCommand({ TableName: 'orders', Item: { id: event.id, n: 2 } }));\n"
-                "  const r = await doc.send(new GetCommand({ TableName: 'orders', Key: { id: event.id } }));\n"
-                "  return r.Item;\n"
-                "};"}});
+                     "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';\n"
+                     "import { DynamoDBDocumentClient, PutCommand, GetCommand } from '@aws-sdk/lib-dynamodb';\n"
+                     "const doc = DynamoDBDocumentClient.from(new DynamoDBClient({}));\n"
+                     "export const handler = async (event) => {\n"
+                     "  await doc.send(new PutCommand({ TableName: 'orders', Item: { id: event.id, n: 2 } }));\n"
+                     "  const r = await doc.send(new GetCommand({ TableName: 'orders', Key: { id: event.id } }));\n"
+                     "  return r.Item;\n"
+                     "};"}});
         REQUIRE(e.init().state == RunState::Returned);
         RunResult r = e.invoke({{"id", "o-1"}});
         CHECK(r.state == RunState::Waiting);
@@ -155,46 +162,47 @@ TEST_SUITE("js runtime") {
     }
 
     TEST_CASE("the low-level DynamoDB client speaks AttributeValues") {
-        Env e(Files{{"index.mjs", "import { DynamoDBClient, PutItemCommand, GetItemCommand } from '@aws-sdk/client-dynamodb';\n"
-                             "const c = new DynamoDBClient({});\n"
-                             "export const handler = async () => {\n"
-                             "  await c.send(new PutItemCommand({ TableName: 't', Item: { id: { S: 'a' }, n: { N: '5' },\n"
-                             "     tags: { SS: ['x'] }, ok: { BOOL: true } } }));\n"
-                             "  return (await c.send(new GetItemCommand({ TableName: 't', Key: { id: { S: 'a' } } }))).Item;\n"
-                             "};"}});
+        Env e(Files{{"index.mjs",
+                     "import { DynamoDBClient, PutItemCommand, GetItemCommand } from '@aws-sdk/client-dynamodb';\n"
+                     "const c = new DynamoDBClient({});\n"
+                     "export const handler = async () => {\n"
+                     "  await c.send(new PutItemCommand({ TableName: 't', Item: { id: { S: 'a' }, n: { N: '5' },\n"
+                     "     tags: { SS: ['x'] }, ok: { BOOL: true } } }));\n"
+                     "  return (await c.send(new GetItemCommand({ TableName: 't', Key: { id: { S: 'a' } } }))).Item;\n"
+                     "};"}});
         REQUIRE(e.init().state == RunState::Returned);
         e.invoke();
         REQUIRE(e.host.requests.size() == 1);
-        CHECK(e.host.requests[0].second["input"]["Item"] ==
-              Json{{"id", "a"}, {"n", 5}, {"tags", {"x"}}, {"ok", true}});
+        CHECK(e.host.requests[0].second["input"]["Item"] == Json{{"id", "a"}, {"n", 5}, {"tags", {"x"}}, {"ok", true}});
         e.env->resume(e.host.requests[0].first, ok(Json::object()));
         RunResult r = e.env->resume(e.host.requests[1].first, ok({{"Item", {{"id", "a"}, {"n", 5}}}}));
         CHECK(r.value == Json{{"id", {{"S", "a"}}}, {"n", {{"N", "5"}}}});
     }
 
     TEST_CASE("a failed call rejects with AWS's error shape; uncaught, it fails the invocation") {
-        Env e(Files{{"index.mjs",
-                "import { SQSClient, SendMessageCommand } from '@aws-sdk/client-sqs';\n"
-                "const sqs = new SQSClient({});\n"
-                "export const handler = async () => {\n"
-                "  try { await sqs.send(new SendMessageCommand({ QueueUrl: 'q', MessageBody: 'x' })); }\n"
-                "  catch (err) { return [err.name, err.$metadata.httpStatusCode, err.message, err instanceof Error]; }\n"
-                "};"}});
+        Env e(Files{
+            {"index.mjs",
+             "import { SQSClient, SendMessageCommand } from '@aws-sdk/client-sqs';\n"
+             "const sqs = new SQSClient({});\n"
+             "export const handler = async () => {\n"
+             "  try { await sqs.send(new SendMessageCommand({ QueueUrl: 'q', MessageBody: 'x' })); }\n"
+             "  catch (err) { return [err.name, err.$metadata.httpStatusCode, err.message, err instanceof Error]; }\n"
+             "};"}});
         REQUIRE(e.init().state == RunState::Returned);
         e.invoke();
-        RunResult r = e.env->resume(e.host.requests[0].first,
-                                    failure("AccessDeniedException", "not authorized", 400));
+        RunResult r = e.env->resume(e.host.requests[0].first, failure("AccessDeniedException", "not authorized", 400));
         CHECK(r.value == Json{"AccessDeniedException", 400, "not authorized", true});
     }
 
     TEST_CASE("Promise.all sends every call before any answer") {
-        Env e(Files{{"index.mjs", "import { SNSClient, PublishCommand } from '@aws-sdk/client-sns';\n"
-                             "const sns = new SNSClient({});\n"
-                             "export const handler = async () => {\n"
-                             "  const r = await Promise.all([1, 2, 3].map((n) =>\n"
-                             "    sns.send(new PublishCommand({ TopicArn: 't', Message: String(n) }))));\n"
-                             "  return r.map((x) => x.MessageId);\n"
-                             "};"}});
+        Env e(Files{{"index.mjs",
+                     "import { SNSClient, PublishCommand } from '@aws-sdk/client-sns';\n"
+                     "const sns = new SNSClient({});\n"
+                     "export const handler = async () => {\n"
+                     "  const r = await Promise.all([1, 2, 3].map((n) =>\n"
+                     "    sns.send(new PublishCommand({ TopicArn: 't', Message: String(n) }))));\n"
+                     "  return r.map((x) => x.MessageId);\n"
+                     "};"}});
         REQUIRE(e.init().state == RunState::Returned);
         CHECK(e.invoke().state == RunState::Waiting);
         REQUIRE(e.host.requests.size() == 3);
@@ -205,8 +213,9 @@ TEST_SUITE("js runtime") {
     }
 
     TEST_CASE("time is the host's clock, local time is UTC, randomness is the host's stream") {
-        Env e(Files{{"index.mjs", "export const handler = async () => [Date.now(), new Date().toISOString(),\n"
-                             "  new Date().getHours(), new Date().getTimezoneOffset(), Math.random()];"}});
+        Env e(Files{{"index.mjs",
+                     "export const handler = async () => [Date.now(), new Date().toISOString(),\n"
+                     "  new Date().getHours(), new Date().getTimezoneOffset(), Math.random()];"}});
         REQUIRE(e.init().state == RunState::Returned);
         e.host.now = Date_ms_2026_12_06_10h();
         RunResult r = e.invoke();
@@ -220,10 +229,11 @@ TEST_SUITE("js runtime") {
     }
 
     TEST_CASE("setTimeout waits on the host; fetch fails with a clear message") {
-        Env e(Files{{"index.mjs", "export const handler = async () => {\n"
-                             "  await new Promise((r) => setTimeout(r, 250));\n"
-                             "  try { await fetch('https://example.com'); } catch (err) { return err.message; }\n"
-                             "};"}});
+        Env e(Files{{"index.mjs",
+                     "export const handler = async () => {\n"
+                     "  await new Promise((r) => setTimeout(r, 250));\n"
+                     "  try { await fetch('https://example.com'); } catch (err) { return err.message; }\n"
+                     "};"}});
         REQUIRE(e.init().state == RunState::Returned);
         CHECK(e.invoke().state == RunState::Waiting);
         REQUIRE(e.host.requests.size() == 1);
@@ -233,7 +243,8 @@ TEST_SUITE("js runtime") {
     }
 
     TEST_CASE("console lines carry Lambda's timestamp, request id and level") {
-        Env e(Files{{"index.mjs", "export const handler = async () => { console.log('hi', { a: 1 }); console.error('oops'); };"}});
+        Env e(Files{{"index.mjs",
+                     "export const handler = async () => { console.log('hi', { a: 1 }); console.error('oops'); };"}});
         REQUIRE(e.init().state == RunState::Returned);
         e.host.now = Date_ms_2026_12_06_10h();
         e.invoke();
@@ -243,8 +254,9 @@ TEST_SUITE("js runtime") {
     }
 
     TEST_CASE("process.env holds the function's variables; context has AWS's fields") {
-        Env e(Files{{"index.mjs", "export const handler = async (e, ctx) => [process.env.TABLE, ctx.functionName,\n"
-                             "  ctx.awsRequestId, ctx.getRemainingTimeInMillis()];"}},
+        Env e(Files{{"index.mjs",
+                     "export const handler = async (e, ctx) => [process.env.TABLE, ctx.functionName,\n"
+                     "  ctx.awsRequestId, ctx.getRemainingTimeInMillis()];"}},
               "index.handler", {}, {{"TABLE", "orders"}});
         REQUIRE(e.init().state == RunState::Returned);
         CHECK(e.invoke().value == Json{"orders", "fn", "req-1", 3000});
@@ -255,13 +267,14 @@ TEST_SUITE("js runtime") {
               CodeLimits{64u << 20, 50});
         REQUIRE(e.init().state == RunState::Returned);
         CHECK(e.invoke().state == RunState::TimedOut);
-        Env loop_at_init(Files{{"index.mjs", "while (true) {}\nexport const handler = async () => 1;"}}, "index.handler",
-                         CodeLimits{64u << 20, 50});
+        Env loop_at_init(Files{{"index.mjs", "while (true) {}\nexport const handler = async () => 1;"}},
+                         "index.handler", CodeLimits{64u << 20, 50});
         CHECK(loop_at_init.init().state == RunState::TimedOut);
     }
 
     TEST_CASE("a runaway allocation is an out-of-memory function error, not a crash") {
-        Env e(Files{{"index.mjs", "export const handler = async () => { const a = []; for (;;) a.push(new Array(1e5).fill(1)); };"}},
+        Env e(Files{{"index.mjs",
+                     "export const handler = async () => { const a = []; for (;;) a.push(new Array(1e5).fill(1)); };"}},
               "index.handler", CodeLimits{16u << 20, 100000});
         REQUIRE(e.init().state == RunState::Returned);
         RunResult r = e.invoke();

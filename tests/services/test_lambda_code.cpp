@@ -26,7 +26,9 @@ std::string order_api(const std::string& code, const std::string& fn_extra = "",
            std::to_string(rps) + "}}]}";
 }
 
-Json inspect(const Simulation& s, const std::string& id) { return s.node_inspect(node_index(s, id)); }
+Json inspect(const Simulation& s, const std::string& id) {
+    return s.node_inspect(node_index(s, id));
+}
 
 // The function's log lines that `console` wrote with `tag` as first word: the words after it.
 std::vector<std::string> logged(const Simulation& s, const std::string& tag) {
@@ -86,9 +88,10 @@ export const handler = async () => {
         const Json& logs = view["logs"];
         bool denied = false;
         for (const Json& l : logs)
-            denied = denied || l.get<std::string>().find("AccessDeniedException User: arn:aws:sts::123456789012:"
-                                                         "assumed-role/fn-role is not authorized to perform: "
-                                                         "dynamodb:PutItem on 'elsewhere'") != std::string::npos;
+            denied = denied || l.get<std::string>().find(
+                                   "AccessDeniedException User: arn:aws:sts::123456789012:"
+                                   "assumed-role/fn-role is not authorized to perform: "
+                                   "dynamodb:PutItem on 'elsewhere'") != std::string::npos;
         CHECK(denied);
     }
 

@@ -35,21 +35,33 @@ std::string resource_name(const Registry& reg, const NodeSpec& n) {
     return n.id;
 }
 
-std::string prefix(const char* service) { return std::string("arn:aws:") + service + ":" + kRegion + ":" + kAccount + ":"; }
+std::string prefix(const char* service) {
+    return std::string("arn:aws:") + service + ":" + kRegion + ":" + kAccount + ":";
+}
 
 // The ARN AWS gives a resource of this role and name.
 std::string arn_of(ServiceRole role, const std::string& name) {
     switch (role) {
-        case ServiceRole::Table: return prefix("dynamodb") + "table/" + name;
-        case ServiceRole::Queue: return prefix("sqs") + name;
-        case ServiceRole::Topic: return prefix("sns") + name;
-        case ServiceRole::Function: return prefix("lambda") + "function:" + name;
-        case ServiceRole::StateMachine: return prefix("states") + "stateMachine:" + name;
-        case ServiceRole::Stream: return prefix("kinesis") + "stream/" + name;
-        case ServiceRole::DeliveryStream: return prefix("firehose") + "deliverystream/" + name;
-        case ServiceRole::EventBus: return prefix("events") + "event-bus/" + name;
-        case ServiceRole::ObjectStore: return "arn:aws:s3:::" + name;
-        default: return prefix("sim") + name;
+        case ServiceRole::Table:
+            return prefix("dynamodb") + "table/" + name;
+        case ServiceRole::Queue:
+            return prefix("sqs") + name;
+        case ServiceRole::Topic:
+            return prefix("sns") + name;
+        case ServiceRole::Function:
+            return prefix("lambda") + "function:" + name;
+        case ServiceRole::StateMachine:
+            return prefix("states") + "stateMachine:" + name;
+        case ServiceRole::Stream:
+            return prefix("kinesis") + "stream/" + name;
+        case ServiceRole::DeliveryStream:
+            return prefix("firehose") + "deliverystream/" + name;
+        case ServiceRole::EventBus:
+            return prefix("events") + "event-bus/" + name;
+        case ServiceRole::ObjectStore:
+            return "arn:aws:s3:::" + name;
+        default:
+            return prefix("sim") + name;
     }
 }
 std::string queue_url(const std::string& name) {
@@ -142,7 +154,14 @@ std::optional<LambdaCode> read_lambda_code(BuildContext& ctx, const std::string&
                                 "set Runtime to nodejs22.x to run the code");
         return std::nullopt;
     }
-    if (!js::code_runs_here()) return std::nullopt;
+    if (!js::code_runs_here()) {
+        ctx.diagnostics.warning(ctx.path + "/config",
+                                "'" + ctx.spec.id +
+                                    "' has JavaScript code, but this build has no JavaScript runtime: its DurationMs "
+                                    "model runs instead",
+                                "run the pattern with `slsim run` to run the code");
+        return std::nullopt;
+    }
     for (const js::CodeProblem& p : js::check_code(code.bundle))
         ctx.diagnostics.error(ctx.path + "/config",
                               p.file + ":" + std::to_string(p.line) + ":" + std::to_string(p.column) + ": " + p.message,
@@ -219,8 +238,9 @@ Json lambda_code_event(const Message& msg, std::uint64_t start_unix_ms) {
     Json records = Json::array();
     const bool kinesis = std::string_view(msg.type) == "kinesis.batch";
     for (const Message& rec : *msg.batch) {
-        const std::string body = !rec.body ? std::string() : rec.body->is_string() ? rec.body->get<std::string>()
-                                                                                   : rec.body->dump();
+        const std::string body = !rec.body               ? std::string()
+                                 : rec.body->is_string() ? rec.body->get<std::string>()
+                                                         : rec.body->dump();
         if (kinesis) {
             records.push_back({{"kinesis",
                                 {{"kinesisSchemaVersion", "1.0"},
@@ -238,8 +258,8 @@ Json lambda_code_event(const Message& msg, std::uint64_t start_unix_ms) {
                                {"body", body},
                                {"attributes",
                                 {{"ApproximateReceiveCount", std::to_string(rec.attempt + 1)},
-                                 {"SentTimestamp", std::to_string(start_unix_ms + static_cast<std::uint64_t>(
-                                                                                      rec.origin.us / 1000))}}},
+                                 {"SentTimestamp",
+                                  std::to_string(start_unix_ms + static_cast<std::uint64_t>(rec.origin.us / 1000))}}},
                                {"messageAttributes", Json::object()},
                                {"eventSource", "aws:sqs"},
                                {"awsRegion", kRegion}});

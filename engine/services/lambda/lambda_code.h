@@ -32,8 +32,8 @@ std::optional<LambdaCode> read_lambda_code(BuildContext& ctx, const std::string&
 // request, or AWS's error for a resource the function cannot reach.
 struct SdkRoute {
     const Link* link = nullptr;
-    Json request;                  // the input plus "operation"
-    std::string error, message;    // when link is null: "AccessDeniedException", why and how to fix
+    Json request;                // the input plus "operation"
+    std::string error, message;  // when link is null: "AccessDeniedException", why and how to fix
     int status = 400;
 };
 SdkRoute route_sdk_call(const LambdaCode& code, const Json& request);
