@@ -168,7 +168,7 @@
       answer = await call({ client: spec.client, command: spec.operation, input });
     } catch (e) { throw e; }
     return Object.assign({ $metadata: { httpStatusCode: 200, requestId: randomUUID(), attempts: 1, totalRetryDelay: 0 } },
-      spec.fromEngine(answer ?? {}, clientId));
+      spec.fromEngine(answer ?? {}, clientId, cmd.input));
   }
   function clientClass(clientId, name) {
     const C = class {
@@ -243,16 +243,21 @@
   const S3Client = aggregate(clientClass('s3', 'S3Client'), s3Commands);
 
   const simple = (clientId, ops) => Object.fromEntries(ops.map((op) => [op + 'Command', command(clientId, op)]));
-  const sqsCommands = simple('sqs', ['SendMessage']);
-  const snsCommands = simple('sns', ['Publish']);
-  const ebCommands = simple('eventbridge', ['PutEvents']);
+  // Identifiers AWS returns that the engine's services do not keep: drawn from the seeded stream.
+  const withId = (field) => (out) => ({ [field]: randomUUID(), ...out });
+  const sqsCommands = { SendMessageCommand: command('sqs', 'SendMessage', identity, withId('MessageId')) };
+  const snsCommands = { PublishCommand: command('sns', 'Publish', identity, withId('MessageId')) };
+  const ebCommands = { PutEventsCommand: command('eventbridge', 'PutEvents', identity, (out, _c, input) => ({
+    FailedEntryCount: out.FailedEntryCount ?? 0,
+    Entries: out.Entries ?? (input?.Entries ?? []).map(() => ({ EventId: randomUUID() })) })) };
   const sfnCommands = simple('sfn', ['StartExecution', 'StartSyncExecution']);
   const firehoseCommands = simple('firehose', ['PutRecord']);
   // Kinesis and Firehose take Data as bytes; the engine carries text.
   const bytesToText = (d) => (d instanceof Uint8Array ? String.fromCharCode(...d) : typeof d === 'string' ? d : JSON.stringify(d));
   const kinesisCommands = { PutRecordCommand: command('kinesis', 'PutRecord', (i) => ({ ...i, Data: bytesToText(i.Data) })) };
   firehoseCommands.PutRecordCommand = command('firehose', 'PutRecord',
-    (i) => ({ ...i, Record: { ...i.Record, Data: bytesToText(i.Record?.Data) } }));
+    (i) => ({ ...i, Record: { ...i.Record, Data: bytesToText(i.Record?.Data) } }),
+    (out) => ({ RecordId: randomUUID(), Encrypted: false, ...out }));
   // Lambda Invoke: Payload is bytes in the SDK (JSON text), the engine's event is JSON.
   const lambdaCommands = { InvokeCommand: command('lambda', 'Invoke', (i) => {
     let payload = i.Payload;

@@ -97,7 +97,7 @@ Reply KinesisStream::put(Context& ctx, const Message& in) {
         ++throttled_;
         window_records_ += 1;
         return Reply::failure(kKinesisProvisionedThroughputExceeded,
-                              "Rate exceeded for shard shardId-" + std::to_string(100000000000 + shard).substr(1) +
+                              "Rate exceeded for shard shardId-" + std::to_string(1000000000000 + shard).substr(1) +
                                   " in stream " + c_.name + " under account 123456789012.");
     }
     s.records.take();
@@ -119,22 +119,25 @@ Reply KinesisStream::put(Context& ctx, const Message& in) {
         fm.size_bytes = size;
         ctx.send(*f, std::move(fm), msec(200));
     }
-    if (c_.esms.empty()) return {};  // no Lambda consumer: nothing to track per record
+    // PutRecord's output: the shard the key hashed to and the record's sequence number.
+    const std::string shard_id = "shardId-" + std::to_string(1000000000000 + shard).substr(1);
+    const std::uint64_t seq = next_seq_++;
+    Reply ok;
+    ok.body = std::make_shared<const Json>(Json{{"ShardId", shard_id}, {"SequenceNumber", std::to_string(seq)}});
+    if (c_.esms.empty()) return ok;  // no Lambda consumer: nothing to track per record
     Record rec;
     rec.msg = in;
     rec.msg.id = ctx.new_message_id();
     rec.msg.type = "kinesis.record";
     rec.msg.body = std::move(data);
     rec.msg.size_bytes = size;
-    rec.seq = next_seq_++;
-    rec.msg.attributes =
-        std::make_shared<const Json>(Json{{"partitionKey", key},
-                                          {"sequenceNumber", std::to_string(rec.seq)},
-                                          {"shardId", "shardId-" + std::to_string(100000000000 + shard).substr(1)}});
+    rec.seq = seq;
+    rec.msg.attributes = std::make_shared<const Json>(
+        Json{{"partitionKey", key}, {"sequenceNumber", std::to_string(rec.seq)}, {"shardId", shard_id}});
     rec.arrival = now;
     rec.shard = static_cast<std::uint32_t>(shard);
     enqueue(ctx, rec);
-    return {};
+    return ok;
 }
 
 // Shard-hours (provisioned) or stream-hours (on-demand) accrue from creation, written to or not.

@@ -80,6 +80,12 @@ struct Invocation {
     JsonPtr result;
 };
 
+// An engine call the code awaits.
+struct CodeCall {
+    std::uint64_t js_call = 0;
+    bool invoke = false;  // Lambda Invoke: its answer is shaped as Invoke's output
+};
+
 // A call the code is waiting on that the Lambda answers itself (a timer, a refused SDK call).
 struct CodeWait {
     std::uint64_t invocation = 0, js_call = 0;
@@ -100,6 +106,9 @@ public:
 
     void on_start(Context& ctx) override {
         account_ = &ctx.account().shared<LambdaAccount>(c_.account_concurrency);
+        // The code's Math.random and ids have their own stream, so what code draws leaves the
+        // function's latency and error samples as they were.
+        if (c_.code) code_rng_ = Rng(ctx.rng().next_u64());
         if (c_.reserved >= 0) account_->reserved_total += c_.reserved;
         if (c_.provisioned > 0) {
             // Provisioned environments are initialised now, off the request path (no cold
@@ -184,20 +193,30 @@ public:
         Invocation& inv = it->second;
         if (timed_out(ctx, id, inv)) return;
         if (c_.code) {
-            const std::uint64_t* js_call = code_calls_.find(call);
-            if (!js_call) return;
-            const std::uint64_t jc = *js_call;
+            const CodeCall* pending = code_calls_.find(call);
+            if (!pending) return;
+            const CodeCall cc = *pending;
             code_calls_.erase(call);
             js::CallAnswer a;
             a.ok = r.ok();
-            if (r.ok()) {
+            if (cc.invoke && (r.ok() || r.status == 200)) {
+                // Invoke's output: a function error is not an exception but FunctionError.
+                a.ok = true;
+                a.body = {{"StatusCode", 200}, {"ExecutedVersion", "$LATEST"}};
+                if (r.ok()) {
+                    a.body["Payload"] = r.body ? *r.body : Json();
+                } else {
+                    a.body["FunctionError"] = "Unhandled";
+                    a.body["Payload"] = r.body ? *r.body : Json{{"errorType", r.error}, {"errorMessage", r.detail}};
+                }
+            } else if (r.ok()) {
                 a.body = r.body ? *r.body : Json();
             } else {
                 a.error_name = r.error;
                 a.error_message = r.detail.empty() ? r.error : r.detail;
                 a.status = r.status;
             }
-            resume_code(ctx, id, jc, a);
+            resume_code(ctx, id, cc.js_call, a);
             return;
         }
         if (!r.ok()) {
@@ -536,7 +555,8 @@ private:
             r.status = 200;  // sync: function errors still return 200 with X-Amz-Function-Error
             r.error = ok ? "" : error;
             r.detail = detail;
-            r.body = !ok ? nullptr : c_.code ? inv.result : inv.msg.batch ? failures_body(inv) : inv.msg.body;
+            // With code, a failed invocation's body is Lambda's error record (errorType, errorMessage, trace).
+            r.body = c_.code ? inv.result : !ok ? nullptr : inv.msg.batch ? failures_body(inv) : inv.msg.body;
             ctx.reply(inv.caller, std::move(r));
             invocations_.erase(it);
             return;
@@ -696,7 +716,8 @@ private:
             case js::RunState::Failed: {
                 const Json record = {
                     {"errorType", r.error_type}, {"errorMessage", r.error_message}, {"trace", r.trace}};
-                log_line(iso_now(ctx) + "	" + request_id(id) + "	ERROR	Invoke Error 	" + record.dump());
+                it->second.result = std::make_shared<const Json>(record);
+                log_line(iso_now(ctx) + "\t" + request_id(id) + "\tERROR\tInvoke Error \t" + record.dump());
                 finish(ctx, id, std::string(kLambdaFunctionUnhandled.code), r.error_type + ": " + r.error_message,
                        Outcome::Error);
                 return;
@@ -745,13 +766,23 @@ private:
         Message m = ctx.derive(inv.msg, "sdk.call", LoopCount::AddLambdaHop);
         m.size_bytes = static_cast<std::int64_t>(route.request.dump().size());
         m.body = std::make_shared<const Json>(std::move(route.request));
+        if (route.async) {
+            // InvocationType Event: Lambda queues the event and answers 202 at once.
+            ctx.send(*route.link, std::move(m));
+            const std::uint64_t key = next_wait_++;
+            js::CallAnswer a;
+            a.body = {{"StatusCode", 202}};
+            code_waits_.put(key, CodeWait{id, js_call, std::move(a)});
+            ctx.start_timer(SimTime{}, timer_tag(kCodeAnswer, key));
+            return;
+        }
         const std::uint64_t call = ctx.call(*route.link, std::move(m));
         pending_calls_.put(call, id);
-        code_calls_.put(call, js_call);
+        code_calls_.put(call, CodeCall{js_call, route.invoke});
     }
     void log(std::string_view, std::string_view text) override { log_line(std::string(text)); }
     double now_unix_ms() override { return now_unix_ms_at(*code_ctx_); }
-    double random() override { return code_ctx_->rng().uniform(); }
+    double random() override { return code_rng_.uniform(); }
 
     static double now_unix_ms_at(Context& ctx) {
         return static_cast<double>(ctx.start_unix_s()) * 1000 + static_cast<double>(ctx.now().us / 1000);
@@ -802,11 +833,12 @@ private:
     // Functions with code: idle environments' interpreters (in idle_'s order) and provisioned ones.
     std::deque<std::unique_ptr<js::CodeEnvironment>> idle_code_;
     std::vector<std::unique_ptr<js::CodeEnvironment>> pc_code_;
-    IdMap<std::uint64_t> code_calls_;  // engine call id → the code's call id
-    IdMap<CodeWait> code_waits_;       // timers and refused calls the code waits on
+    IdMap<CodeCall> code_calls_;  // engine call id → the code's call
+    IdMap<CodeWait> code_waits_;  // timers and refused calls the code waits on
     std::uint64_t next_wait_ = 1;
     Context* code_ctx_ = nullptr;  // set while code runs (with_code)
     std::uint64_t code_invocation_ = 0;
+    Rng code_rng_{0};
     std::vector<std::string> logs_;  // the function's log stream (first kMaxLogLines lines)
     std::uint64_t log_lines_ = 0;
     std::uint64_t loops_stopped_ = 0, records_failed_ = 0;

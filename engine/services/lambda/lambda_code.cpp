@@ -228,6 +228,12 @@ SdkRoute route_sdk_call(const LambdaCode& code, const Json& request) {
                       " node by that name is wired from this function; draw a link to it)";
         return out;
     }
+    if (spec->role == ServiceRole::Function) {
+        out.invoke = true;
+        out.async = text_at(input, "InvocationType") == "Event";
+        out.request = input.contains("Payload") && !input["Payload"].is_null() ? input["Payload"] : Json::object();
+        return out;
+    }
     out.request = input;
     out.request["operation"] = command;
     return out;

@@ -35,6 +35,9 @@ struct SdkRoute {
     Json request;                // the input plus "operation"
     std::string error, message;  // when link is null: "AccessDeniedException", why and how to fix
     int status = 400;
+    // Lambda Invoke: the request is the Payload (the event); the answer is shaped as Invoke's
+    // output (StatusCode, FunctionError, Payload). `async` for InvocationType "Event".
+    bool invoke = false, async = false;
 };
 SdkRoute route_sdk_call(const LambdaCode& code, const Json& request);
 

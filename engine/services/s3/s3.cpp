@@ -17,6 +17,8 @@
 // AWS: https://docs.aws.amazon.com/AmazonS3/latest/userguide/EventNotifications.html,
 //      https://docs.aws.amazon.com/AmazonS3/latest/userguide/optimizing-performance.html
 #include "services/s3/s3.h"
+
+#include "core/hash.h"
 #include "services/s3/s3_contract.h"
 
 #include "pattern/config_reader.h"
@@ -26,12 +28,17 @@
 
 #include <algorithm>
 #include <map>
+#include <unordered_map>
 
 namespace sim::svc {
 namespace {
 
 constexpr std::int64_t kMaxSinglePut = 5LL * 1024 * 1024 * 1024;
 constexpr std::size_t kMaxListedObjects = 200'000;
+// Text bodies a request carried (a function's PutObject with a string Body) are kept so GetObject
+// returns them: up to 256 KB each and 8 MB per bucket; beyond that only sizes are kept.
+constexpr std::size_t kMaxKeptBody = 256 * 1024;
+constexpr std::size_t kMaxKeptBodies = 8 * 1024 * 1024;
 
 struct Notification {
     const Link* link;
@@ -158,9 +165,21 @@ public:
             r.body = std::make_shared<const Json>(list(req));
         } else if (op == "PutObject") {
             if (key.empty()) key = "object-" + std::to_string(in.msg.id);
+            const Json* body = member(req, "Body");
+            const std::string* text = body && body->is_string() ? &body->get_ref<const std::string&>() : nullptr;
             size = req.contains("SizeBytes") && req["SizeBytes"].is_number_integer()
                        ? req["SizeBytes"].get<std::int64_t>()
-                       : in.msg.size_bytes;
+                   : text ? static_cast<std::int64_t>(text->size())
+                          : in.msg.size_bytes;
+            forget_body(key);
+            if (text) {
+                const std::string etag = "\"" + hex_digest("MD5", *text).value_or("") + "\"";
+                if (text->size() <= kMaxKeptBody && body_bytes_ + text->size() <= kMaxKeptBodies) {
+                    body_bytes_ += text->size();
+                    bodies_[key] = {*text, etag};
+                }
+                r.body = std::make_shared<const Json>(Json{{"ETag", etag}});
+            }
             ctx.metrics().add_cost(price_table::kS3WriteRequest, now);
             if (size > kMaxSinglePut) {
                 r = Reply::failure(kS3EntityTooLarge, "a single PUT is at most 5 GB");
@@ -178,12 +197,17 @@ public:
         } else if (op == "GetObject") {
             ctx.metrics().add_cost(price_table::kS3ReadRequest, now);
             auto it = objects_.find(key);
-            if (it == objects_.end())
+            if (it == objects_.end()) {
                 r = Reply::failure(kS3NoSuchKey, "The specified key does not exist: " + key);
-            else
+            } else {
                 size = it->second;
+                if (auto b = bodies_.find(key); b != bodies_.end())
+                    r.body = std::make_shared<const Json>(
+                        Json{{"Body", b->second.text}, {"ContentLength", size}, {"ETag", b->second.etag}});
+            }
         } else if (op == "DeleteObject") {
             auto it = objects_.find(key);
+            forget_body(key);
             if (it != objects_.end()) {
                 bytes_ -= it->second;
                 objects_.erase(it);
@@ -224,12 +248,22 @@ public:
         std::size_t n = 0;
         for (const auto& [key, size] : objects_) {
             if (++n > 200) break;
-            list.push_back({{"Key", key}, {"Size", size}});
+            Json entry = {{"Key", key}, {"Size", size}};
+            if (auto b = bodies_.find(key); b != bodies_.end())
+                entry["Body"] = b->second.text.size() <= 4096 ? b->second.text : b->second.text.substr(0, 4096) + "…";
+            list.push_back(std::move(entry));
         }
         return {{"bucket", c_.bucket}, {"object_count", object_count_}, {"bytes", bytes_}, {"objects", list}};
     }
 
 private:
+    void forget_body(const std::string& key) {
+        if (auto b = bodies_.find(key); b != bodies_.end()) {
+            body_bytes_ -= b->second.text.size();
+            bodies_.erase(b);
+        }
+    }
+
     void notify(Context& ctx, const Message& cause, const std::string& event_name, const std::string& key,
                 std::int64_t size, SimTime after) {
         for (const Notification& n : c_.notifications) {
@@ -322,6 +356,11 @@ private:
 
     Config c_;
     std::map<std::string, std::int64_t> objects_;
+    struct KeptBody {
+        std::string text, etag;
+    };
+    std::unordered_map<std::string, KeptBody> bodies_;  // text bodies of objects a request carried
+    std::size_t body_bytes_ = 0;
     std::uint64_t object_count_ = 0, puts_ = 0, notifications_ = 0, duplicates_ = 0, slow_downs_ = 0;
     std::int64_t bytes_ = 0;
     std::int64_t window_second_ = -1;
