@@ -2,6 +2,8 @@
 // The engine never reads a clock; only this command does, to measure the engine from outside.
 //   async-queue : patterns/async-queue.json at 10,000 requests/minute for one simulated day
 //   fan-out     : patterns/fan-out.json at 10,000 requests/minute for one simulated hour
+//   async-queue-code : patterns/code/async-queue-code.json (the worker is JavaScript: one
+//                 PutCommand per message, on QuickJS) at 10,000 requests/minute for one hour
 //   bare-loop   : the yardstick (bench_reference.h), run first; each workload then reports its
 //                 events/s as a share of the bare loop's ("vs bare"), measured in the same run
 // The workload patterns are compiled into the binary (cmake/EmbedText.cmake), so the command runs
@@ -83,11 +85,13 @@ int bench_command(const Args& args) {
         }
     }
     const Workload workloads[] = {{"async-queue", "async-queue.json", hours(24)},
-                                  {"fan-out", "fan-out.json", hours(1)}};
+                                  {"fan-out", "fan-out.json", hours(1)},
+                                  {"async-queue-code", "async-queue-code.json", hours(1)}};
     constexpr const char* kBareLoop = "bare-loop";
     if (!only.empty() && only != kBareLoop &&
         std::none_of(std::begin(workloads), std::end(workloads), [&](const Workload& w) { return only == w.name; })) {
-        std::fprintf(stderr, "slsim bench: no workload '%s' (bare-loop, async-queue, fan-out)\n", only.c_str());
+        std::fprintf(stderr, "slsim bench: no workload '%s' (bare-loop, async-queue, fan-out, async-queue-code)\n",
+                     only.c_str());
         return 2;
     }
     Json out = Json::object();

@@ -48,7 +48,8 @@ public:
     virtual ~CodeHost() = default;
     // An SDK call ({"client":"dynamodb","command":"PutItem","input":{…}}) or a timer
     // ({"client":"timer","ms":N}); the answer comes back through CodeEnvironment::resume(call, …).
-    virtual void request(std::uint64_t call, const Json& request) = 0;
+    // `json_bytes`: the request's size as JSON text.
+    virtual void request(std::uint64_t call, const Json& request, std::size_t json_bytes) = 0;
     // A console line ("INFO", "WARN", "ERROR", "DEBUG").
     virtual void log(std::string_view level, std::string_view text) = 0;
     virtual double now_unix_ms() = 0;

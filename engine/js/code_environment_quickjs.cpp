@@ -195,7 +195,7 @@ private:
         JS_ToInt64(ctx, &id, argv[0]);
         const std::string text = text_of(ctx, argv[1]);
         Json request = Json::parse(text, nullptr, false);
-        self(ctx).host_.request(static_cast<std::uint64_t>(id), request);
+        self(ctx).host_.request(static_cast<std::uint64_t>(id), request, text.size());
         return JS_UNDEFINED;
     }
     static JSValue host_log(JSContext* ctx, JSValueConst, int argc, JSValueConst* argv) {
@@ -356,6 +356,7 @@ private:
         if (timed_out_) return timed_out();
         JSValue s = call_driver("poll", 0, nullptr);
         if (JS_IsException(s)) return failure_from_exception("Error");
+        if (!JS_IsString(s)) return RunResult{};  // still waiting on a call
         const Json st = Json::parse(text_of(ctx_, s), nullptr, false);
         JS_FreeValue(ctx_, s);
         RunResult r;

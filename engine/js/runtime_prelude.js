@@ -31,9 +31,17 @@
   };
   globalThis.Date = SimDate;
   Math.random = () => host.random();
-  const hex = (n) => { let s = ''; for (let i = 0; i < n; i++) s += Math.floor(host.random() * 16).toString(16); return s; };
+  // n hex digits, four per draw from the seeded stream.
+  const hex = (n) => {
+    let s = '';
+    while (s.length < n) s += Math.floor(host.random() * 65536).toString(16).padStart(4, '0');
+    return s.slice(0, n);
+  };
   const randomUUID = () => `${hex(8)}-${hex(4)}-4${hex(3)}-${'89ab'[Math.floor(host.random() * 4)]}${hex(3)}-${hex(12)}`;
   globalThis.crypto = { randomUUID, getRandomValues(a) { for (let i = 0; i < a.length; i++) a[i] = Math.floor(host.random() * 256); return a; } };
+
+  // A request id in UUID form for call n (unique per environment, no draw from the stream).
+  const sequentialId = (n) => `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
 
   // ---- Calls out of the sandbox: each is a promise the host settles in virtual time ----------
   const pending = new Map();
@@ -83,7 +91,7 @@
       super(message);
       this.name = name;
       this.$fault = fault || (status >= 500 ? 'server' : 'client');
-      this.$metadata = { httpStatusCode: status, requestId: randomUUID(), attempts: 1, totalRetryDelay: 0 };
+      this.$metadata = { httpStatusCode: status, requestId: sequentialId(nextCall), attempts: 1, totalRetryDelay: 0 };
       this.code = name;  // v2 spelling
       this.statusCode = status;
     }
@@ -144,8 +152,27 @@
     for (const [k, v] of Object.entries(m ?? {})) out[k] = unmarshallValue(v);
     return out;
   }
-  // The engine's tables hold plain JSON values (Sets become arrays).
-  const plain = (v) => JSON.parse(JSON.stringify(v, (k, x) => (x instanceof Set ? [...x] : typeof x === 'bigint' ? Number(x) : x)));
+  // The engine's tables hold plain JSON values: Sets become arrays, BigInts numbers (a value
+  // without either is passed as it is).
+  const plain = (v) => {
+    if (v instanceof Set) return [...v].map(plain);
+    if (typeof v === 'bigint') return Number(v);
+    if (v === null || typeof v !== 'object') return v;
+    if (Array.isArray(v)) {
+      let out = null;
+      for (let i = 0; i < v.length; i++) {
+        const p = plain(v[i]);
+        if (p !== v[i]) { out ??= v.slice(); out[i] = p; }
+      }
+      return out ?? v;
+    }
+    let out = null;
+    for (const k in v) {
+      const p = plain(v[k]);
+      if (p !== v[k]) { out ??= { ...v }; out[k] = p; }
+    }
+    return out ?? v;
+  };
 
   // ---- Clients and commands ----------------------------------------------------------------
   // A command names the engine operation, the service it goes to, and how its input and output
@@ -163,12 +190,10 @@
     if (spec.client !== clientId && !(clientId === 'dynamodb-document' && spec.client === 'dynamodb'))
       throw new TypeError(`${cmd.constructor.name} cannot be sent by this client`);
     const input = spec.toEngine(cmd.input ?? {}, clientId);
-    let answer;
-    try {
-      answer = await call({ client: spec.client, command: spec.operation, input });
-    } catch (e) { throw e; }
-    return Object.assign({ $metadata: { httpStatusCode: 200, requestId: randomUUID(), attempts: 1, totalRetryDelay: 0 } },
-      spec.fromEngine(answer ?? {}, clientId, cmd.input));
+    const answer = await call({ client: spec.client, command: spec.operation, input });
+    const out = spec.fromEngine(answer ?? {}, clientId, cmd.input);
+    out.$metadata = { httpStatusCode: 200, requestId: sequentialId(nextCall), attempts: 1, totalRetryDelay: 0 };
+    return out;
   }
   function clientClass(clientId, name) {
     const C = class {
@@ -400,7 +425,7 @@
     },
     poll() {
       const c = current;
-      if (!c || c.state === 'waiting') return '{"state":"waiting"}';
+      if (!c || c.state === 'waiting') return 0;
       return JSON.stringify({ state: c.state, value: c.value === undefined ? null : c.value, error: c.error },
         (k, x) => (x instanceof Set ? [...x] : typeof x === 'bigint' ? Number(x) : x));
     },

@@ -16,7 +16,7 @@ fail() { echo "FAIL: $*"; status=1; }
 "${cli[@]}" bench --json "$@" >out.json 2>err.txt
 rc=$?
 [ "$rc" -eq 0 ] || fail "bench --json $* exited $rc outside the repository: $(head -3 err.txt)"
-for w in async-queue fan-out; do
+for w in async-queue fan-out async-queue-code; do
     # `"requests": N` inside the workload's object (out.dump(2): one key per line, 4-space indent)
     n=$(sed -n "/^  \"$w\": {/,/^  }/s/^    \"requests\": \([0-9]*\).*/\1/p" out.json)
     [ "${n:-0}" -gt 0 ] || fail "no served requests for workload $w in: $(head -c 300 out.json)"

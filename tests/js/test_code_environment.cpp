@@ -17,7 +17,7 @@ struct ScriptedHost final : CodeHost {
     std::vector<std::string> logs;
     double now = 1'700'000'000'000.0;
     std::uint64_t draws = 0;
-    void request(std::uint64_t call, const Json& r) override { requests.emplace_back(call, r); }
+    void request(std::uint64_t call, const Json& r, std::size_t) override { requests.emplace_back(call, r); }
     void log(std::string_view level, std::string_view text) override {
         logs.push_back(std::string(level) + " " + std::string(text));
     }

@@ -43,7 +43,8 @@ export const handler = async () => {
 };
 )js";
 
-const char* kHelper = R"js(export const handler = async (event) => { if (event.fail) throw new TypeError('no good'); return { doubled: event.q * 2 }; };)js";
+const char* kHelper =
+    R"js(export const handler = async (event) => { if (event.fail) throw new TypeError('no good'); return { doubled: event.q * 2 }; };)js";
 
 std::string sdk_pattern() {
     Json p = {{"format", "serverless-playground/1"}, {"name", "sdk"}, {"seed", 1}};
@@ -70,7 +71,8 @@ std::string sdk_pattern() {
     p["edges"] = {{{"from", "u"}, {"to", "fn"}}, {{"from", "logs"}, {"to", "docs"}}};
     for (const char* t : {"docs", "jobs", "alerts", "orders-bus", "flow", "clicks", "logs", "helper"})
         p["edges"].push_back({{"from", "fn"}, {"to", t}});
-    p["traffic"] = {{{"id", "t"}, {"source", "u"}, {"arrival", "uniform"}, {"profile", {{"type", "constant"}, {"rps", 0.01}}}}};
+    p["traffic"] = {
+        {{"id", "t"}, {"source", "u"}, {"arrival", "uniform"}, {"profile", {{"type", "constant"}, {"rps", 0.01}}}}};
     return p.dump();
 }
 

@@ -740,7 +740,7 @@ private:
     }
 
     // js::CodeHost — called from inside with_code.
-    void request(std::uint64_t js_call, const Json& req) override {
+    void request(std::uint64_t js_call, const Json& req, std::size_t json_bytes) override {
         Context& ctx = *code_ctx_;
         const std::uint64_t id = code_invocation_;
         if (req.value("client", "") == "timer") {
@@ -764,7 +764,7 @@ private:
         }
         const Invocation& inv = invocations_.at(id);
         Message m = ctx.derive(inv.msg, "sdk.call", LoopCount::AddLambdaHop);
-        m.size_bytes = static_cast<std::int64_t>(route.request.dump().size());
+        m.size_bytes = static_cast<std::int64_t>(json_bytes);
         m.body = std::make_shared<const Json>(std::move(route.request));
         if (route.async) {
             // InvocationType Event: Lambda queues the event and answers 202 at once.
