@@ -2,6 +2,7 @@
 // and `slsim import TEMPLATE` (JSON or YAML). Output on stdout; diagnostics and export notes on stderr.
 // Exit 0 on success, 1 when the input has errors, 2 on bad arguments or unreadable files.
 #include "cli/cli.h"
+#include "cli/function_code_files.h"
 #include "export/mermaid.h"
 #include "export/sam_export.h"
 #include "export/sam_import.h"
@@ -70,6 +71,8 @@ int import_command(const Args& args) {
         return 2;
     }
     ImportResult r = import_template(text);
+    // Functions' JavaScript under CodeUri, relative to the template, so imported handlers run.
+    if (r.ok()) attach_function_code(r.pattern, std::filesystem::path(args[0]).parent_path(), r.diagnostics);
     print_diagnostics(r.diagnostics, args[0]);
     if (!r.ok()) return 1;
     std::fputs(write_pattern(r.pattern).c_str(), stdout);
