@@ -44,7 +44,8 @@ void attach_function_code(Pattern& pattern, const std::filesystem::path& templat
                 if (it->is_regular_file() && is_code_file(it->path())) files.push_back(it->path());
             }
         } else {
-            diagnostics.warning(path_text, "CodeUri '" + uri->get<std::string>() + "' is not a file or folder beside the template",
+            diagnostics.warning(path_text,
+                                "CodeUri '" + uri->get<std::string>() + "' is not a file or folder beside the template",
                                 "the function runs its DurationMs model");
             continue;
         }
@@ -54,8 +55,9 @@ void attach_function_code(Pattern& pattern, const std::filesystem::path& templat
         for (const fs::path& f : files) {
             bytes += fs::file_size(f, ec);
             if (code.size() >= kMaxFiles || bytes > kMaxBytes) {
-                diagnostics.warning(path_text, "CodeUri '" + uri->get<std::string>() + "' holds more than " +
-                                                   std::to_string(kMaxFiles) + " code files or 2 MB; the rest are left out",
+                diagnostics.warning(path_text,
+                                    "CodeUri '" + uri->get<std::string>() + "' holds more than " +
+                                        std::to_string(kMaxFiles) + " code files or 2 MB; the rest are left out",
                                     "");
                 break;
             }

@@ -53,13 +53,18 @@
       host.request(id, JSON.stringify(request));
     });
   }
+  const clearedTimers = new Set();
   globalThis.setTimeout = (fn, ms = 0, ...args) => {
     if (typeof fn !== 'function') throw new TypeError('setTimeout: callback must be a function');
-    call({ client: 'timer', ms: Math.max(0, Number(ms) || 0) }).then(() => fn(...args));
-    return nextCall - 1;
+    const id = nextCall;
+    call({ client: 'timer', ms: Math.max(0, Number(ms) || 0) }).then(() => {
+      if (!clearedTimers.delete(id)) fn(...args);
+    });
+    return id;
   };
   globalThis.setImmediate = (fn, ...args) => globalThis.setTimeout(fn, 0, ...args);
-  globalThis.clearTimeout = () => {};  // timers still fire; a cleared callback is rare in handlers
+  globalThis.clearTimeout = (id) => { if (id !== undefined) clearedTimers.add(id); };
+  globalThis.clearImmediate = globalThis.clearTimeout;
   globalThis.fetch = () => Promise.reject(new TypeError(
     'fetch failed: the playground has no network; wire the service you want to call and use the AWS SDK'));
 
@@ -296,6 +301,57 @@
   globalThis.TextEncoder = textEncoder;
   globalThis.TextDecoder = textDecoder;
 
+  // ---- Base64 and Node's Buffer (utf8, base64, hex): Kinesis and Firehose data are base64 ----
+  const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+  const b64encode = (bytes) => {
+    let out = '';
+    for (let i = 0; i < bytes.length; i += 3) {
+      const n = (bytes[i] << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
+      out += B64[(n >> 18) & 63] + B64[(n >> 12) & 63] + (i + 1 < bytes.length ? B64[(n >> 6) & 63] : '=') +
+        (i + 2 < bytes.length ? B64[n & 63] : '=');
+    }
+    return out;
+  };
+  const b64decode = (text) => {
+    const clean = String(text).replace(/[^A-Za-z0-9+/]/g, '');
+    const out = [];
+    for (let i = 0; i < clean.length; i += 4) {
+      const n = (B64.indexOf(clean[i]) << 18) | (B64.indexOf(clean[i + 1]) << 12) |
+        ((clean[i + 2] ? B64.indexOf(clean[i + 2]) : 0) << 6) | (clean[i + 3] ? B64.indexOf(clean[i + 3]) : 0);
+      out.push((n >> 16) & 255);
+      if (clean[i + 2]) out.push((n >> 8) & 255);
+      if (clean[i + 3]) out.push(n & 255);
+    }
+    return Uint8Array.from(out);
+  };
+  class Buffer extends Uint8Array {
+    static from(v, encoding = 'utf8') {
+      let bytes;
+      if (typeof v === 'string') {
+        if (encoding === 'base64') bytes = b64decode(v);
+        else if (encoding === 'hex') bytes = Uint8Array.from(v.match(/../g) ?? [], (h) => parseInt(h, 16));
+        else bytes = new textEncoder().encode(v);
+      } else {
+        bytes = Uint8Array.from(v ?? []);
+      }
+      const b = new Buffer(bytes.length);
+      b.set(bytes);
+      return b;
+    }
+    static isBuffer(v) { return v instanceof Buffer; }
+    static byteLength(s) { return new textEncoder().encode(String(s)).length; }
+    static concat(list) { return Buffer.from(list.flatMap((b) => [...b])); }
+    toString(encoding = 'utf8') {
+      if (encoding === 'base64') return b64encode(this);
+      if (encoding === 'hex') return [...this].map((x) => x.toString(16).padStart(2, '0')).join('');
+      return new textDecoder().decode(this);
+    }
+    toJSON() { return { type: 'Buffer', data: [...this] }; }
+  }
+  globalThis.Buffer = Buffer;
+  globalThis.btoa = (s) => b64encode(Uint8Array.from(String(s), (c) => c.charCodeAt(0) & 255));
+  globalThis.atob = (s) => String.fromCharCode(...b64decode(s));
+
   const modules = {
     '@aws-sdk/client-dynamodb': { DynamoDBClient, DynamoDB: DynamoDBClient, ...ddbCommands, ...ddbErrors, DynamoDBServiceException: ServiceException },
     '@aws-sdk/lib-dynamodb': { DynamoDBDocumentClient, DynamoDBDocument: DynamoDBDocumentClient, ...docCommands },
@@ -343,6 +399,7 @@
   AWS.DynamoDB.Converter = { marshall, unmarshall };
   modules['aws-sdk'] = AWS;
   const nodeModules = {
+    buffer: { Buffer },
     crypto: { randomUUID, createHash() { throw new Error("crypto.createHash is not available in the playground's runtime"); } },
     util: { inspect: show, format: (...a) => a.map(show).join(' '), TextEncoder: textEncoder, TextDecoder: textDecoder },
   };

@@ -151,3 +151,66 @@ export const handler = async (event) => {
         CHECK(found);
     }
 }
+
+TEST_SUITE("lambda code") {
+    TEST_CASE("a Kinesis handler's partial batch failure names the record by its sequence number") {
+        // Record 3 fails the first time it is seen; AWS retries the batch from that record, so
+        // records 0..2 are processed once and 3 twice.
+        const Json code = R"js(const seen = new Set();
+export const handler = async (event) => {
+  for (const r of event.Records) {
+    const n = JSON.parse(Buffer.from(r.kinesis.data, 'base64').toString('utf8')).n;
+    if (n === 3 && !seen.has(n)) { seen.add(n); console.log('failed', n); return { batchItemFailures: [{ itemIdentifier: r.kinesis.sequenceNumber }] }; }
+    console.log('processed', n);
+  }
+  return { batchItemFailures: [] };
+};)js";
+        const std::string p = R"({"format": "serverless-playground/1", "name": "k", "seed": 3,
+          "nodes": [{"id": "s", "type": "kinesis", "config": {}},
+                    {"id": "fn", "type": "lambda", "config": {"Runtime": "nodejs22.x", "InlineCode": )" +
+                              code.dump() + R"(}}],
+          "edges": [{"from": "s", "to": "fn", "config": {"BatchSize": 10, "FunctionResponseTypes": ["ReportBatchItemFailures"]}}]})";
+        auto s = build_ok(p);
+        for (int i = 0; i < 6; ++i)
+            s->fire("s", {{"operation", "PutRecord"}, {"PartitionKey", "k"}, {"Data", {{"n", i}}}});
+        s->run_until(sec(30));
+        CHECK(logged(*s, "failed") == std::vector<std::string>{"3"});
+        CHECK(logged(*s, "processed") == std::vector<std::string>{"0", "1", "2", "3", "4", "5"});
+    }
+
+    TEST_CASE("a Firehose transformation in code: ProcessingFailed records go to the error prefix") {
+        const Json code = R"js(export const handler = async (event) => ({
+  records: event.records.map((r) => {
+    const n = JSON.parse(Buffer.from(r.data, 'base64').toString()).n;
+    return { recordId: r.recordId, result: n % 4 === 0 ? 'ProcessingFailed' : 'Ok',
+             data: Buffer.from(JSON.stringify({ n, double: n * 2 })).toString('base64') };
+  }),
+});)js";
+        const std::string p = R"({"format": "serverless-playground/1", "name": "f", "seed": 3,
+          "nodes": [{"id": "fh", "type": "firehose", "config": {"BufferingHints": {"IntervalInSeconds": 10}}},
+                    {"id": "bucket", "type": "s3", "config": {}},
+                    {"id": "tx", "type": "lambda", "config": {"Runtime": "nodejs22.x", "InlineCode": )" +
+                              code.dump() + R"(}}],
+          "edges": [{"from": "fh", "to": "bucket"}, {"from": "fh", "port": "transform", "to": "tx"}]})";
+        auto s = build_ok(p);
+        for (int i = 0; i < 100; ++i) s->fire("fh", {{"operation", "PutRecord"}, {"Record", {{"Data", {{"n", i}}}}}});
+        s->run_until(sec(30));
+        const Json r = s->report()["nodes"]["fh"];
+        CHECK(r["records_failed_processing"] == 25);
+        CHECK(r["records_delivered"] == 75);
+    }
+
+    TEST_CASE("clearTimeout cancels a timer; setTimeout waits in virtual time") {
+        auto s = build_ok(order_api(R"js(export const handler = async () => {
+  const t0 = Date.now();
+  const cancelled = setTimeout(() => console.log('fired', 'cancelled'), 5);
+  clearTimeout(cancelled);
+  await new Promise((r) => setTimeout(r, 250));
+  console.log('waited', Date.now() - t0);
+  return { statusCode: 204 };
+};)js"));
+        s->run_until(sec(1));
+        CHECK(logged(*s, "fired").empty());
+        CHECK(logged(*s, "waited") == std::vector<std::string>{"250"});
+    }
+}

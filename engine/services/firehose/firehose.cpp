@@ -185,6 +185,12 @@ private:
                 std::size_t failed = 0;
                 if (r.body && r.body->is_object() && r.body->contains("batchItemFailures"))
                     failed = (*r.body)["batchItemFailures"].size();
+                // A transformation function's own answer: {"records": [{"recordId", "result", "data"}]},
+                // result Ok, Dropped or ProcessingFailed (which goes to the error prefix).
+                // https://docs.aws.amazon.com/firehose/latest/dev/data-transformation.html
+                if (const Json* recs = r.body ? member(*r.body, "records") : nullptr; recs && recs->is_array())
+                    for (const Json& rec : *recs)
+                        if (const Json* res = member(rec, "result"); res && *res == "ProcessingFailed") ++failed;
                 if (failed) {
                     records_failed_ += failed;
                     Job e{Step::ErrorObject,

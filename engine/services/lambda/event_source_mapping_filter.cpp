@@ -18,6 +18,8 @@ const char* data_key(FilterSource s) {
     return "body";
 }
 
+}  // namespace
+
 // SendMessage's {"DataType", "StringValue"} becomes the Lambda record's {"dataType", "stringValue"}.
 Json lambda_message_attributes(const Json* attrs) {
     Json out = Json::object();
@@ -40,8 +42,6 @@ Json lambda_message_attributes(const Json* attrs) {
     }
     return out;
 }
-
-}  // namespace
 
 FilterData decode_data(const Json* data) {
     if (!data) return {Json(), true};

@@ -65,6 +65,9 @@ private:
     std::vector<Filter> filters_;
 };
 
+// SQS/SNS message attributes as a Lambda SQS record carries them ({"dataType", "stringValue", …}).
+Json lambda_message_attributes(const Json* attrs);
+
 // The SQS record as filters see it (messageId, body, attributes, messageAttributes in Lambda's
 // camelCase shape, eventSource, eventSourceARN, awsRegion). Sets `data_is_json`.
 Json sqs_filter_record(const Message& msg, std::uint32_t receive_count, std::int64_t sent_unix_ms,

@@ -153,8 +153,14 @@ void KinesisStream::on_batch_done(Context& ctx, std::size_t e, std::size_t lane,
             ids.insert(item["itemIdentifier"].get<std::string>());
         }
         std::size_t k = ids.count("") ? 0 : n;
-        for (std::size_t i = 0; i < n && k == n; ++i)
-            if (ids.count(std::to_string(l.records[i].msg.id))) k = i;
+        // AWS's itemIdentifier for a Kinesis record is its sequence number.
+        for (std::size_t i = 0; i < n && k == n; ++i) {
+            const Json* a = l.records[i].msg.attributes.get();
+            const Json* seq = a ? member(*a, "sequenceNumber") : nullptr;
+            if (ids.count(std::to_string(l.records[i].msg.id)) ||
+                (seq && seq->is_string() && ids.count(seq->get<std::string>())))
+                k = i;
+        }
         if (k < n) {
             for (std::size_t i = 0; i < k; ++i) l.records.pop_front();
             processed_ += k;

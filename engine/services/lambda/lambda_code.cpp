@@ -7,6 +7,7 @@
 #include "core/hash.h"
 #include "pattern/config_reader.h"
 #include "pattern/pattern.h"
+#include "services/lambda/event_source_mapping_filter.h"
 
 #include <algorithm>
 
@@ -241,32 +242,50 @@ SdkRoute route_sdk_call(const LambdaCode& code, const Json& request) {
 
 Json lambda_code_event(const Message& msg, std::uint64_t start_unix_ms) {
     if (!msg.batch) return msg.body ? *msg.body : Json::object();
+    const std::string_view type = msg.type;
+    auto text_of = [](const Message& rec) {
+        return !rec.body ? std::string() : rec.body->is_string() ? rec.body->get<std::string>() : rec.body->dump();
+    };
+    auto unix_ms = [&](const Message& rec) { return start_unix_ms + static_cast<std::uint64_t>(rec.origin.us / 1000); };
     Json records = Json::array();
-    const bool kinesis = std::string_view(msg.type) == "kinesis.batch";
+    if (type == "firehose.transform") {
+        // https://docs.aws.amazon.com/firehose/latest/dev/data-transformation.html
+        for (const Message& rec : *msg.batch)
+            records.push_back({{"recordId", std::to_string(rec.id)},
+                               {"approximateArrivalTimestamp", unix_ms(rec)},
+                               {"data", base64_encode(text_of(rec))}});
+        return {{"invocationId", "invocation-" + std::to_string(msg.id)},
+                {"deliveryStreamArn", prefix("firehose") + "deliverystream/stream"},
+                {"region", kRegion},
+                {"records", std::move(records)}};
+    }
     for (const Message& rec : *msg.batch) {
-        const std::string body = !rec.body               ? std::string()
-                                 : rec.body->is_string() ? rec.body->get<std::string>()
-                                                         : rec.body->dump();
-        if (kinesis) {
+        if (type == "kinesis.batch") {
+            // https://docs.aws.amazon.com/lambda/latest/dg/with-kinesis.html
+            const Json none = Json::object();
+            const Json& a = rec.attributes ? *rec.attributes : none;
+            const std::string shard = a.value("shardId", "shardId-000000000000");
+            const std::string seq = a.value("sequenceNumber", std::to_string(rec.id));
             records.push_back({{"kinesis",
                                 {{"kinesisSchemaVersion", "1.0"},
-                                 {"partitionKey", rec.attributes ? rec.attributes->value("partitionKey", "") : ""},
-                                 {"sequenceNumber", rec.attributes ? rec.attributes->value("sequenceNumber", "") : ""},
-                                 {"data", base64_encode(body)}}},
+                                 {"partitionKey", a.value("partitionKey", "")},
+                                 {"sequenceNumber", seq},
+                                 {"data", base64_encode(text_of(rec))},
+                                 {"approximateArrivalTimestamp", static_cast<double>(unix_ms(rec)) / 1000}}},
                                {"eventSource", "aws:kinesis"},
                                {"eventVersion", "1.0"},
-                               {"eventID", std::to_string(rec.id)},
+                               {"eventID", shard + ":" + seq},
                                {"eventName", "aws:kinesis:record"},
                                {"awsRegion", kRegion}});
         } else {
+            // https://docs.aws.amazon.com/lambda/latest/dg/with-sqs.html
             records.push_back({{"messageId", std::to_string(rec.id)},
                                {"receiptHandle", "rh-" + std::to_string(rec.id)},
-                               {"body", body},
+                               {"body", text_of(rec)},
                                {"attributes",
                                 {{"ApproximateReceiveCount", std::to_string(rec.attempt + 1)},
-                                 {"SentTimestamp",
-                                  std::to_string(start_unix_ms + static_cast<std::uint64_t>(rec.origin.us / 1000))}}},
-                               {"messageAttributes", Json::object()},
+                                 {"SentTimestamp", std::to_string(unix_ms(rec))}}},
+                               {"messageAttributes", esm::lambda_message_attributes(rec.attributes.get())},
                                {"eventSource", "aws:sqs"},
                                {"awsRegion", kRegion}});
         }
