@@ -14,6 +14,7 @@
 # (slsim_quickjs_runtime) for the CLI and the tests.
 
 set(SLSIM_ENGINE_LAYER_TARGETS "" CACHE INTERNAL "")
+set(SLSIM_QUICKJS_OBJECT_TARGETS "" CACHE INTERNAL "")
 set(SLSIM_LAYER_CHECK_SCRIPT ${CMAKE_CURRENT_LIST_DIR}/CheckLayerIncludes.cmake)
 
 function(slsim_layer name)
@@ -85,10 +86,18 @@ function(slsim_layer name)
 
     # Code that runs Lambda functions' JavaScript needs QuickJS (about 200 KB gzip in wasm): the
     # CLI and the tests link it; the page does not (the interface's functions are weak there).
+    # Each layer's such files are one OBJECT library, slsim_<layer>_quickjs; SLSIM_QUICKJS_OBJECT_TARGETS
+    # lists them for sim_engine_code.
     if(quickjs_sources)
-        add_library(slsim_quickjs_runtime OBJECT ${quickjs_sources} ${SLSIM_QUICKJS_EMBEDDED})
-        target_link_libraries(slsim_quickjs_runtime PUBLIC ${target} quickjs)
-        slsim_warnings(slsim_quickjs_runtime)
-        set(SLSIM_ENGINE_LAYER_TARGETS ${SLSIM_ENGINE_LAYER_TARGETS} slsim_quickjs_runtime CACHE INTERNAL "")
+        set(qjs_target slsim_${name}_quickjs)
+        set(extra "")
+        if(name STREQUAL "js")
+            set(extra ${SLSIM_QUICKJS_EMBEDDED})
+        endif()
+        add_library(${qjs_target} OBJECT ${quickjs_sources} ${extra})
+        target_link_libraries(${qjs_target} PUBLIC ${target} quickjs)
+        slsim_warnings(${qjs_target})
+        set(SLSIM_ENGINE_LAYER_TARGETS ${SLSIM_ENGINE_LAYER_TARGETS} ${qjs_target} CACHE INTERNAL "")
+        set(SLSIM_QUICKJS_OBJECT_TARGETS ${SLSIM_QUICKJS_OBJECT_TARGETS} ${qjs_target} CACHE INTERNAL "")
     endif()
 endfunction()

@@ -126,7 +126,18 @@ LambdaConfig read_lambda_config(BuildContext& ctx) {
     }
     r.raw("CodeUri");
     r.raw("FunctionName");
-    c.code = read_lambda_code(ctx, c.runtime, c.memory_mb);
+    if (read_lambda_code) {
+        c.code = read_lambda_code(ctx, c.runtime, c.memory_mb);
+    } else {
+        r.raw("Handler");
+        r.raw("Environment");
+        if (r.raw("InlineCode") || r.raw("Code") || r.raw("CodeFiles"))
+            ctx.diagnostics.warning(ctx.path + "/config",
+                                    "'" + ctx.spec.id +
+                                        "' has JavaScript code, but this build has no JavaScript runtime: its "
+                                        "DurationMs model runs instead",
+                                    "run the pattern with `slsim run` to run the code");
+    }
     c.actions = read_lambda_actions(ctx);
     if (c.code && !c.actions.empty())
         ctx.diagnostics.warning(ctx.path + "/config/Actions",

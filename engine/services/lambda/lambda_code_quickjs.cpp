@@ -1,4 +1,4 @@
-// lambda_code.cpp — reading a function's JavaScript and routing its SDK calls to wired nodes.
+// lambda_code_quickjs.cpp — reading a function's JavaScript and routing its SDK calls to wired nodes
 // AWS: https://docs.aws.amazon.com/lambda/latest/dg/nodejs-handler.html,
 //      https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars-runtime.html,
 //      https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-lambda-function-code.html
@@ -10,6 +10,7 @@
 #include "services/lambda/event_source_mapping_filter.h"
 
 #include <algorithm>
+#include <cstdio>
 
 namespace sim::svc {
 
@@ -238,6 +239,65 @@ SdkRoute route_sdk_call(const LambdaCode& code, const Json& request) {
     out.request = input;
     out.request["operation"] = command;
     return out;
+}
+
+Json lambda_code_context(const LambdaCode& code, const std::string& request_id, std::int64_t memory_mb,
+                         double deadline_unix_ms) {
+    return {{"awsRequestId", request_id},
+            {"functionName", code.function_name},
+            {"functionVersion", "$LATEST"},
+            {"invokedFunctionArn", arn_of(ServiceRole::Function, code.function_name)},
+            {"memoryLimitInMB", std::to_string(memory_mb)},
+            {"logGroupName", "/aws/lambda/" + code.function_name},
+            {"logStreamName", "$LATEST"},
+            {"deadlineUnixMs", deadline_unix_ms}};
+}
+
+js::CallAnswer lambda_code_answer(const Reply& r, bool invoke) {
+    js::CallAnswer a;
+    a.ok = r.ok();
+    if (invoke && (r.ok() || r.status == 200)) {
+        // https://docs.aws.amazon.com/lambda/latest/api/API_Invoke.html
+        a.ok = true;
+        a.body = {{"StatusCode", 200}, {"ExecutedVersion", "$LATEST"}};
+        if (r.ok()) {
+            a.body["Payload"] = r.body ? *r.body : Json();
+        } else {
+            a.body["FunctionError"] = "Unhandled";
+            a.body["Payload"] = r.body ? *r.body : Json{{"errorType", r.error}, {"errorMessage", r.detail}};
+        }
+    } else if (r.ok()) {
+        a.body = r.body ? *r.body : Json();
+    } else {
+        a.error_name = r.error;
+        a.error_message = r.detail.empty() ? r.error : r.detail;
+        a.status = r.status;
+    }
+    return a;
+}
+
+std::string lambda_request_id(std::uint64_t invocation) {
+    char buf[40];
+    std::snprintf(buf, sizeof buf, "00000000-0000-4000-8000-%012llx", static_cast<unsigned long long>(invocation));
+    return buf;
+}
+
+std::string lambda_report_line(const std::string& request_id, SimTime handler, std::int64_t billed_ms,
+                               std::int64_t memory_mb, SimTime init) {
+    char buf[256];
+    std::snprintf(
+        buf, sizeof buf, "REPORT RequestId: %s\tDuration: %.2f ms\tBilled Duration: %lld ms\tMemory Size: %lld MB",
+        request_id.c_str(), handler.millis(), static_cast<long long>(billed_ms), static_cast<long long>(memory_mb));
+    std::string line = buf;
+    if (init.us) {
+        std::snprintf(buf, sizeof buf, "\tInit Duration: %.2f ms", init.millis());
+        line += buf;
+    }
+    return line;
+}
+
+Json lambda_error_record(const js::RunResult& r) {
+    return {{"errorType", r.error_type}, {"errorMessage", r.error_message}, {"trace", r.trace}};
 }
 
 Json lambda_code_event(const Message& msg, std::uint64_t start_unix_ms) {
