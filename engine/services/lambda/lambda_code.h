@@ -6,7 +6,7 @@
 #include "core/registry.h"
 #include "js/code_environment.h"
 
-#include <optional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -27,11 +27,11 @@ struct LambdaCode {
 // the tests): these functions are weak and null in the page, whose download budget has no room for them
 // until the page loads the interpreter on first use of code.
 
-// Reads the function's code; nullopt when it has none or its Runtime is not Node.js (then a
+// Reads the function's code; null when it has none or its Runtime is not Node.js (then a
 // warning says the latency model runs instead). Syntax errors become diagnostics with their
 // line and column.
-[[gnu::weak]] std::optional<LambdaCode> read_lambda_code(BuildContext& ctx, const std::string& runtime,
-                                                         std::int64_t memory_mb);
+[[gnu::weak]] std::shared_ptr<const LambdaCode> read_lambda_code(BuildContext& ctx, const std::string& runtime,
+                                                                 std::int64_t memory_mb);
 
 // Where an SDK request ({"client", "command", "input"}) goes: the wired link and the engine
 // request, or AWS's error for a resource the function cannot reach.

@@ -28,7 +28,6 @@ struct CodeWait {
     js::CallAnswer answer;
 };
 
-
 class LambdaCodeFunction final : public LambdaFunction, private js::CodeHost {
 public:
     explicit LambdaCodeFunction(LambdaConfig c) : LambdaFunction(std::move(c)) {}
@@ -232,7 +231,6 @@ private:
         log_line("END RequestId: " + request_id(id));
         log_line(lambda_report_line(request_id(id), handler, billed_ms, c_.memory_mb, inv.init));
     }
-
 
     // Idle environments' interpreters (in idle_'s order) and provisioned ones.
     std::deque<std::unique_ptr<js::CodeEnvironment>> idle_code_;

@@ -134,7 +134,8 @@ std::string text_at(const Json& o, std::string_view key) {
 
 }  // namespace
 
-std::optional<LambdaCode> read_lambda_code(BuildContext& ctx, const std::string& runtime, std::int64_t memory_mb) {
+std::shared_ptr<const LambdaCode> read_lambda_code(BuildContext& ctx, const std::string& runtime,
+                                                   std::int64_t memory_mb) {
     ConfigReader& r = ctx.config;
     LambdaCode code;
     code.bundle.handler = r.text("Handler", "index.handler");
@@ -148,13 +149,13 @@ std::optional<LambdaCode> read_lambda_code(BuildContext& ctx, const std::string&
         for (const auto& [path, text] : files->items())
             if (text.is_string()) code.bundle.files.push_back({path, text.get<std::string>()});
     const Json* env = r.raw("Environment");
-    if (code.bundle.files.empty()) return std::nullopt;
+    if (code.bundle.files.empty()) return nullptr;
     if (!runtime.starts_with("nodejs")) {
         ctx.diagnostics.warning(ctx.path + "/config/Runtime",
                                 "'" + ctx.spec.id + "' has code for " + runtime +
                                     ": only Node.js code runs in the playground, so its DurationMs model runs instead",
                                 "set Runtime to nodejs22.x to run the code");
-        return std::nullopt;
+        return nullptr;
     }
     if (!js::code_runs_here()) {
         ctx.diagnostics.warning(ctx.path + "/config",
@@ -162,13 +163,17 @@ std::optional<LambdaCode> read_lambda_code(BuildContext& ctx, const std::string&
                                     "' has JavaScript code, but this build has no JavaScript runtime: its DurationMs "
                                     "model runs instead",
                                 "run the pattern with `slsim run` to run the code");
-        return std::nullopt;
+        return nullptr;
     }
     for (const js::CodeProblem& p : js::check_code(code.bundle))
         ctx.diagnostics.error(ctx.path + "/config",
                               p.file + ":" + std::to_string(p.line) + ":" + std::to_string(p.column) + ": " + p.message,
                               "fix the code; the function cannot load until it parses");
 
+    if (const Json* actions = r.raw("Actions"); actions && actions->is_array() && !actions->empty())
+        ctx.diagnostics.warning(ctx.path + "/config/Actions",
+                                "'" + ctx.spec.id + "' runs its code; its Actions are not used",
+                                "make the calls from the code with the AWS SDK, or remove the code to use Actions");
     code.function_name = text_at(ctx.spec.config, "FunctionName");
     if (code.function_name.empty()) code.function_name = ctx.spec.id;
     Json& vars = code.environment;
@@ -193,7 +198,7 @@ std::optional<LambdaCode> read_lambda_code(BuildContext& ctx, const std::string&
         const NodeSpec* n = node_by_id(ctx.pattern, l.target_id);
         code.targets.push_back({&l, n ? resource_name(ctx.registry, *n) : l.target_id});
     }
-    return code;
+    return std::make_shared<const LambdaCode>(std::move(code));
 }
 
 SdkRoute route_sdk_call(const LambdaCode& code, const Json& request) {

@@ -139,10 +139,6 @@ LambdaConfig read_lambda_config(BuildContext& ctx) {
                                     "run the pattern with `slsim run` to run the code");
     }
     c.actions = read_lambda_actions(ctx);
-    if (c.code && !c.actions.empty())
-        ctx.diagnostics.warning(ctx.path + "/config/Actions",
-                                "'" + ctx.spec.id + "' runs its code; its Actions are not used",
-                                "make the calls from the code with the AWS SDK, or remove the code to use Actions");
     for (const Link& l : ctx.links) {
         if (l.port == "on_failure") c.on_failure = &l;
         if (l.port == "on_success") c.on_success = &l;

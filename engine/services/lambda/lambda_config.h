@@ -49,7 +49,7 @@ struct LambdaConfig {
     int max_retries = 2;               // MaximumRetryAttempts 0..2
     SimTime max_event_age = hours(6);  // MaximumEventAgeInSeconds 60..21600
     std::vector<LambdaAction> actions;
-    std::optional<LambdaCode> code;  // a Node.js handler that runs (then Actions are not used)
+    std::shared_ptr<const LambdaCode> code;  // a Node.js handler that runs (then Actions are not used)
     const Link* on_failure = nullptr;
     const Link* on_success = nullptr;
     const Link* dlq = nullptr;

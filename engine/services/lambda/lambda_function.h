@@ -3,8 +3,8 @@
 // "code" hooks). Internal to engine/services/lambda. What it models: lambda.cpp's header.
 #pragma once
 
-#include "services/lambda/lambda.h"
 #include "js/code_environment.h"
+#include "services/lambda/lambda.h"
 #include "services/lambda/lambda_contract.h"
 
 #include "core/deadline_queue.h"
@@ -22,7 +22,6 @@
 #include <cmath>
 #include <deque>
 #include <unordered_map>
-
 
 namespace sim::svc {
 

@@ -28,7 +28,6 @@
 
 #include <algorithm>
 #include <map>
-#include <unordered_map>
 
 namespace sim::svc {
 namespace {
@@ -173,12 +172,11 @@ public:
                           : in.msg.size_bytes;
             forget_body(key);
             if (text) {
-                const std::string etag = "\"" + hex_digest("MD5", *text).value_or("") + "\"";
                 if (text->size() <= kMaxKeptBody && body_bytes_ + text->size() <= kMaxKeptBodies) {
                     body_bytes_ += text->size();
-                    bodies_[key] = {*text, etag};
+                    bodies_[key] = *text;
                 }
-                r.body = std::make_shared<const Json>(Json{{"ETag", etag}});
+                r.body = std::make_shared<const Json>(Json{{"ETag", etag_of(*text)}});
             }
             ctx.metrics().add_cost(price_table::kS3WriteRequest, now);
             if (size > kMaxSinglePut) {
@@ -203,7 +201,7 @@ public:
                 size = it->second;
                 if (auto b = bodies_.find(key); b != bodies_.end())
                     r.body = std::make_shared<const Json>(
-                        Json{{"Body", b->second.text}, {"ContentLength", size}, {"ETag", b->second.etag}});
+                        Json{{"Body", b->second}, {"ContentLength", size}, {"ETag", etag_of(b->second)}});
             }
         } else if (op == "DeleteObject") {
             auto it = objects_.find(key);
@@ -250,7 +248,7 @@ public:
             if (++n > 200) break;
             Json entry = {{"Key", key}, {"Size", size}};
             if (auto b = bodies_.find(key); b != bodies_.end())
-                entry["Body"] = b->second.text.size() <= 4096 ? b->second.text : b->second.text.substr(0, 4096) + "…";
+                entry["Body"] = b->second.size() <= 4096 ? b->second : b->second.substr(0, 4096) + "…";
             list.push_back(std::move(entry));
         }
         return {{"bucket", c_.bucket}, {"object_count", object_count_}, {"bytes", bytes_}, {"objects", list}};
@@ -259,10 +257,13 @@ public:
 private:
     void forget_body(const std::string& key) {
         if (auto b = bodies_.find(key); b != bodies_.end()) {
-            body_bytes_ -= b->second.text.size();
+            body_bytes_ -= b->second.size();
             bodies_.erase(b);
         }
     }
+
+    // A single-part object's ETag: the MD5 of its bytes, in quotes.
+    static std::string etag_of(const std::string& body) { return "\"" + hex_digest("MD5", body).value_or("") + "\""; }
 
     void notify(Context& ctx, const Message& cause, const std::string& event_name, const std::string& key,
                 std::int64_t size, SimTime after) {
@@ -356,10 +357,7 @@ private:
 
     Config c_;
     std::map<std::string, std::int64_t> objects_;
-    struct KeptBody {
-        std::string text, etag;
-    };
-    std::unordered_map<std::string, KeptBody> bodies_;  // text bodies of objects a request carried
+    std::map<std::string, std::string> bodies_;  // text bodies of objects a request carried
     std::size_t body_bytes_ = 0;
     std::uint64_t object_count_ = 0, puts_ = 0, notifications_ = 0, duplicates_ = 0, slow_downs_ = 0;
     std::int64_t bytes_ = 0;
