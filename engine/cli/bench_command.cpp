@@ -101,7 +101,7 @@ int bench_command(const Args& args) {
         status = 1;
     };
     if (!json)
-        std::printf("%-12s %12s %14s %14s %12s %10s %9s %9s\n", "workload", "sim time", "events", "events/s",
+        std::printf("%-16s %12s %14s %14s %12s %10s %9s %9s\n", "workload", "sim time", "events", "events/s",
                     "requests/s", "wall s", "rss MB", "vs bare");
     double bare_events_per_s = 0;
     if (only.empty() || only == kBareLoop) {
@@ -111,7 +111,7 @@ int bench_command(const Args& args) {
         bare_events_per_s = bare.events_per_s();
         out[kBareLoop] = {{"events", bare.events}, {"wall_s", bare.wall_s}, {"events_per_s", bare_events_per_s}};
         if (!json)
-            std::printf("%-12s %12s %14.0f %14.0f %12s %10.2f %9.1f %9s\n", kBareLoop, "-",
+            std::printf("%-16s %12s %14.0f %14.0f %12s %10.2f %9.1f %9s\n", kBareLoop, "-",
                         static_cast<double>(bare.events), bare_events_per_s, "-", bare.wall_s, peak_rss_mb(), "1.00");
     }
     for (const Workload& w : workloads) {
@@ -171,7 +171,7 @@ int bench_command(const Args& args) {
         if (!json) {
             char ratio[16] = "-";
             if (vs_bare > 0) std::snprintf(ratio, sizeof ratio, "%.2f", vs_bare);
-            std::printf("%-12s %12s %14.0f %14.0f %12.0f %10.2f %9.1f %9s\n", w.name, format_duration(until).c_str(),
+            std::printf("%-16s %12s %14.0f %14.0f %12.0f %10.2f %9.1f %9s\n", w.name, format_duration(until).c_str(),
                         events, events / wall, static_cast<double>(requests) / wall, wall, peak_rss_mb(), ratio);
         }
     }
