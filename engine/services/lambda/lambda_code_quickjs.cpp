@@ -157,14 +157,6 @@ std::shared_ptr<const LambdaCode> read_lambda_code(BuildContext& ctx, const std:
                                 "set Runtime to nodejs22.x to run the code");
         return nullptr;
     }
-    if (!js::code_runs_here()) {
-        ctx.diagnostics.warning(ctx.path + "/config",
-                                "'" + ctx.spec.id +
-                                    "' has JavaScript code, but this build has no JavaScript runtime: its DurationMs "
-                                    "model runs instead",
-                                "run the pattern with `slsim run` to run the code");
-        return nullptr;
-    }
     for (const js::CodeProblem& p : js::check_code(code.bundle))
         ctx.diagnostics.error(ctx.path + "/config",
                               p.file + ":" + std::to_string(p.line) + ":" + std::to_string(p.column) + ": " + p.message,
