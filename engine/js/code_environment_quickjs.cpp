@@ -6,10 +6,7 @@
 // bridges calls to the host as JSON, and runs promise jobs until the code waits or settles.
 // The CPU guard counts interpreter polls (deterministic), never wall time.
 #include "js/code_environment.h"
-
-extern "C" {
-#include "quickjs.h"
-}
+#include "js/json_value.h"
 
 #include <algorithm>
 #include <cstring>
@@ -131,8 +128,7 @@ public:
         JS_UpdateStackTop(rt_);
         polls_ = 0;
         timed_out_ = false;
-        const std::string e = event.dump(), c = context.dump();
-        JSValue args[2] = {JS_NewStringLen(ctx_, e.data(), e.size()), JS_NewStringLen(ctx_, c.data(), c.size())};
+        JSValue args[2] = {json_to_js(ctx_, event), json_to_js(ctx_, context)};
         JSValue r = call_driver("invoke", 2, args);
         for (JSValue& a : args) JS_FreeValue(ctx_, a);
         if (JS_IsException(r)) return failure_from_exception("Error");
@@ -142,11 +138,10 @@ public:
 
     RunResult resume(std::uint64_t call, const CallAnswer& a) override {
         JS_UpdateStackTop(rt_);
-        const std::string payload =
-            a.ok ? (a.body.is_null() ? std::string("null") : a.body.dump())
-                 : Json{{"name", a.error_name}, {"message", a.error_message}, {"status", a.status}}.dump();
-        JSValue args[3] = {JS_NewInt64(ctx_, static_cast<std::int64_t>(call)), JS_NewBool(ctx_, a.ok),
-                           JS_NewStringLen(ctx_, payload.data(), payload.size())};
+        JSValue payload =
+            a.ok ? json_to_js(ctx_, a.body)
+                 : json_to_js(ctx_, Json{{"name", a.error_name}, {"message", a.error_message}, {"status", a.status}});
+        JSValue args[3] = {JS_NewInt64(ctx_, static_cast<std::int64_t>(call)), JS_NewBool(ctx_, a.ok), payload};
         JSValue r = call_driver("answer", 3, args);
         for (JSValue& v : args) JS_FreeValue(ctx_, v);
         if (JS_IsException(r)) return failure_from_exception("Error");
@@ -193,9 +188,18 @@ private:
         if (argc < 2) return JS_UNDEFINED;
         std::int64_t id = 0;
         JS_ToInt64(ctx, &id, argv[0]);
-        const std::string text = text_of(ctx, argv[1]);
-        Json request = Json::parse(text, nullptr, false);
-        self(ctx).host_.request(static_cast<std::uint64_t>(id), request, text.size());
+        Json request;
+        std::size_t bytes = 0;
+        if (!js_to_json(ctx, argv[1], request, bytes)) {
+            // Dates, toJSON, BigInt …: exactly as JSON.stringify writes them (or throws).
+            JSValue text = JS_JSONStringify(ctx, argv[1], JS_UNDEFINED, JS_UNDEFINED);
+            if (JS_IsException(text)) return JS_EXCEPTION;
+            const std::string t = text_of(ctx, text);
+            JS_FreeValue(ctx, text);
+            request = Json::parse(t, nullptr, false);
+            bytes = t.size();
+        }
+        self(ctx).host_.request(static_cast<std::uint64_t>(id), request, bytes);
         return JS_UNDEFINED;
     }
     static JSValue host_log(JSContext* ctx, JSValueConst, int argc, JSValueConst* argv) {

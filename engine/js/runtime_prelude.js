@@ -50,7 +50,7 @@
     const id = nextCall++;
     return new Promise((resolve, reject) => {
       pending.set(id, { resolve, reject });
-      host.request(id, JSON.stringify(request));
+      host.request(id, request);
     });
   }
   const clearedTimers = new Set();
@@ -453,9 +453,7 @@
       }
       handler = h;
     },
-    invoke(eventJson, contextJson) {
-      const event = JSON.parse(eventJson);
-      const c = JSON.parse(contextJson);
+    invoke(event, c) {
       requestId = c.awsRequestId;
       const deadline = c.deadlineUnixMs;
       delete c.deadlineUnixMs;
@@ -472,11 +470,10 @@
         }
       } catch (e) { settle(false, e); }
     },
-    answer(id, ok, payloadJson) {
+    answer(id, ok, payload) {
       const p = pending.get(id);
       if (!p) return;
       pending.delete(id);
-      const payload = JSON.parse(payloadJson);
       if (ok) p.resolve(payload);
       else p.reject(new ServiceException(payload.name, payload.message, payload.status));
     },
