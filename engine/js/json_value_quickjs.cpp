@@ -27,7 +27,9 @@ std::size_t quoted_length(const char* s, std::size_t n) {
     return out;
 }
 
-std::size_t digits(long long v) { return std::to_string(v).size(); }
+std::size_t digits(long long v) {
+    return std::to_string(v).size();
+}
 
 bool convert(JSContext* ctx, JSValueConst v, nlohmann::json& out, std::size_t& bytes, int depth);
 
@@ -162,7 +164,7 @@ JSValue json_to_js(JSContext* ctx, const nlohmann::json& j) {
         case nlohmann::json::value_t::number_unsigned: {
             const auto u = j.get<std::uint64_t>();
             return u <= static_cast<std::uint64_t>(INT64_MAX) ? JS_NewInt64(ctx, static_cast<std::int64_t>(u))
-                                                               : JS_NewFloat64(ctx, static_cast<double>(u));
+                                                              : JS_NewFloat64(ctx, static_cast<double>(u));
         }
         case nlohmann::json::value_t::number_float:
             return JS_NewFloat64(ctx, j.get<double>());

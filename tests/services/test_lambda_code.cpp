@@ -44,7 +44,7 @@ const char* kPutOrder = R"(import { DynamoDBClient } from '@aws-sdk/client-dynam
 import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 const doc = DynamoDBDocumentClient.from(new DynamoDBClient({}));
 export const handler = async (event) => {
-  const order = typeof event.body === 'string' ? JSON.parse(event.body) : event.body;
+  const order = JSON.parse(event.body);  // API Gateway sends the body as JSON text
   await doc.send(new PutCommand({ TableName: process.env.TABLE, Item: { ...order, status: 'NEW' } }));
   return { statusCode: 201, body: JSON.stringify({ id: order.orderId }) };
 };)";
@@ -212,5 +212,23 @@ export const handler = async (event) => {
         s->run_until(sec(1));
         CHECK(logged(*s, "fired").empty());
         CHECK(logged(*s, "waited") == std::vector<std::string>{"250"});
+    }
+}
+
+TEST_SUITE("lambda code") {
+    TEST_CASE("the v2 SDK style: require('aws-sdk'), DocumentClient().put(p).promise() and callbacks") {
+        auto s = build_ok(order_api(R"js(const AWS = require('aws-sdk');
+const doc = new AWS.DynamoDB.DocumentClient();
+exports.handler = async (event) => {
+  const order = JSON.parse(event.body);
+  await doc.put({ TableName: process.env.TABLE, Item: { orderId: order.orderId, via: 'v2' } }).promise();
+  const got = await new Promise((resolve, reject) =>
+    doc.get({ TableName: process.env.TABLE, Key: { orderId: order.orderId } }, (err, data) => (err ? reject(err) : resolve(data))));
+  console.log('read', got.Item.via);
+  return { statusCode: 201 };
+};)js"));
+        s->run_until(sec(2) + from_ms(500));
+        CHECK(logged(*s, "read") == std::vector<std::string>{"v2", "v2", "v2"});
+        CHECK(inspect(*s, "orders-table")["item_count"] == 3);
     }
 }

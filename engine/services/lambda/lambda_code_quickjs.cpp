@@ -297,8 +297,45 @@ Json lambda_error_record(const js::RunResult& r) {
     return {{"errorType", r.error_type}, {"errorMessage", r.error_message}, {"trace", r.trace}};
 }
 
+namespace {
+
+// API Gateway's Lambda proxy event (payload format 1.0): the body as JSON text, as AWS sends it,
+// so handlers written for AWS (`JSON.parse(event.body)`) run unchanged.
+// https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-lambda-proxy-integrations.html
+Json api_proxy_event(const Message& msg, const Json& request) {
+    const std::string method = text_at(request, "method").empty() ? "GET" : text_at(request, "method");
+    const std::string path = text_at(request, "path").empty() ? "/" : text_at(request, "path");
+    const Json* body = member(request, "body");
+    const Json* headers = member(request, "headers");
+    const Json* query = member(request, "queryStringParameters");
+    return {{"resource", path},
+            {"path", path},
+            {"httpMethod", method},
+            {"headers", headers ? *headers : Json{{"content-type", "application/json"}}},
+            {"queryStringParameters", query ? *query : Json()},
+            {"pathParameters", Json()},
+            {"stageVariables", Json()},
+            {"requestContext",
+             {{"resourcePath", path},
+              {"httpMethod", method},
+              {"path", path},
+              {"requestId", "request-" + std::to_string(msg.id)},
+              {"accountId", kAccount}}},
+            {"body", !body || body->is_null() ? Json()
+                     : body->is_string()      ? *body
+                                              : Json(body->dump())},
+            {"isBase64Encoded", false}};
+}
+
+}  // namespace
+
 Json lambda_code_event(const Message& msg, std::uint64_t start_unix_ms) {
-    if (!msg.batch) return msg.body ? *msg.body : Json::object();
+    if (!msg.batch) {
+        if (!msg.body) return Json::object();
+        if (std::string_view(msg.type) == "apigateway.proxy" && msg.body->is_object())
+            return api_proxy_event(msg, *msg.body);
+        return *msg.body;
+    }
     const std::string_view type = msg.type;
     auto text_of = [](const Message& rec) {
         return !rec.body ? std::string() : rec.body->is_string() ? rec.body->get<std::string>() : rec.body->dump();
