@@ -196,7 +196,10 @@ std::shared_ptr<const LambdaCode> read_lambda_code(BuildContext& ctx, const std:
 SdkRoute route_sdk_call(const LambdaCode& code, const Json& request) {
     SdkRoute out;
     const std::string client = text_at(request, "client"), command = text_at(request, "command");
-    const Json input = request.contains("input") && request["input"].is_object() ? request["input"] : Json::object();
+    // Read in place: the input is copied once, into the engine request (this runs per SDK call).
+    static const Json kNoInput = Json::object();
+    const Json* given = member(request, "input");
+    const Json& input = given && given->is_object() ? *given : kNoInput;
     const ClientSpec* spec = nullptr;
     for (const ClientSpec& c : kClients)
         if (c.client == client) spec = &c;
