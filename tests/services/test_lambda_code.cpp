@@ -147,7 +147,7 @@ export const handler = async (event) => {
         auto d = build_errors(order_api("export const handler = async () => {\n  return 1 +;\n};"));
         bool found = false;
         for (const auto& e : d.items())
-            found = found || (e.path == "/nodes/2/config" && e.message.starts_with("index.js:2:"));
+            found = found || (e.path == "/nodes/2/config/InlineCode" && e.message.starts_with("index.js:2:"));
         CHECK(found);
     }
 }

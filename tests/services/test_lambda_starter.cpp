@@ -55,3 +55,36 @@ TEST_SUITE("lambda starter") {
         CHECK(js::check_code({{{"index.js", code}}, "index.handler"}).empty());
     }
 }
+
+TEST_SUITE("lambda starter") {
+    TEST_CASE("the starter's topic, bus, stream, delivery stream, state machine and function calls arrive") {
+        const char* design = R"({"format": "serverless-playground/1", "name": "starter-all", "seed": 9,
+          "nodes": [{"id": "fn", "type": "lambda", "config": {"Runtime": "nodejs22.x"}},
+                    {"id": "alerts", "type": "sns", "config": {"TopicName": "alerts"}},
+                    {"id": "bus", "type": "eventbridge", "config": {}},
+                    {"id": "clicks", "type": "kinesis", "config": {"Name": "clicks", "ShardCount": 1}},
+                    {"id": "to-lake", "type": "firehose", "config": {}},
+                    {"id": "flow", "type": "stepfunctions", "config": {"Type": "STANDARD", "Definition":
+                       {"StartAt": "Done", "States": {"Done": {"Type": "Succeed"}}}}},
+                    {"id": "worker", "type": "lambda", "config": {}},
+                    {"id": "lake", "type": "s3", "config": {}}],
+          "edges": [{"from": "fn", "to": "alerts"}, {"from": "fn", "to": "bus"}, {"from": "fn", "to": "clicks"},
+                    {"from": "fn", "to": "to-lake"}, {"from": "fn", "to": "flow"}, {"from": "fn", "to": "worker"},
+                    {"from": "to-lake", "to": "lake"}]})";
+        ParseResult parsed = parse_pattern(design);
+        REQUIRE(parsed.ok());
+        Pattern p = parsed.pattern;
+        const std::string code = svc::lambda_starter_code(default_registry(), p, "fn");
+        for (NodeSpec& n : p.nodes)
+            if (n.id == "fn") n.config["InlineCode"] = code;
+        auto s = build_ok(write_pattern(p));
+        REQUIRE(s->fire("fn", {{"n", 1}}).empty());
+        s->run_until(sec(5));
+        CHECK(counter(*s, "fn", Counter::Errors) == 0);
+        for (const char* target : {"alerts", "bus", "clicks", "to-lake", "flow", "worker"}) {
+            INFO(target);
+            CHECK(s->node_metrics(node_index(*s, target)).get(Counter::MessagesIn) >= 1);
+        }
+        CHECK(counter(*s, "worker", Counter::Invocations) == 1);  // InvocationType Event, run once
+    }
+}

@@ -27,6 +27,10 @@ struct LambdaCode {
 // the tests): these functions are weak and null in the page, whose download budget has no room for them
 // until the page loads the interpreter on first use of code.
 
+// The resource's name as AWS knows it: its name property (TableName, QueueName …, the parameter of
+// the SAM policy template that grants calls to it) when set, else the node's id.
+std::string lambda_resource_name(const Registry& reg, const NodeSpec& n);
+
 // Reads the function's code; null when it has none or its Runtime is not Node.js (then a
 // warning says the latency model runs instead). Syntax errors become diagnostics with their
 // line and column.

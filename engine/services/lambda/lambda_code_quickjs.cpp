@@ -25,9 +25,9 @@ const NodeSpec* node_by_id(const Pattern& p, const std::string& id) {
     return nullptr;
 }
 
-// The resource's name: its name property (TableName, QueueName …, the parameter of the SAM
-// policy template that grants calls to it) when set, else the node's id.
-std::string resource_name(const Registry& reg, const NodeSpec& n) {
+}  // namespace
+
+std::string lambda_resource_name(const Registry& reg, const NodeSpec& n) {
     if (const ServiceKind* k = reg.find(n.type); k && !k->cfn.empty()) {
         const std::string key(k->cfn[0].call_policy.parameter);
         if (!key.empty())
@@ -36,6 +36,8 @@ std::string resource_name(const Registry& reg, const NodeSpec& n) {
     if (auto it = n.config.find("Name"); it != n.config.end() && it->is_string()) return it->get<std::string>();
     return n.id;
 }
+
+namespace {
 
 std::string prefix(const char* service) {
     return std::string("arn:aws:") + service + ":" + kRegion + ":" + kAccount + ":";
@@ -90,7 +92,7 @@ Json resolve_reference(const BuildContext& ctx, const Json& v) {
     if (!n) return v;
     const ServiceKind* k = ctx.registry.find(n->type);
     const ServiceRole role = k ? k->role : ServiceRole::Other;
-    const std::string name = resource_name(ctx.registry, *n);
+    const std::string name = lambda_resource_name(ctx.registry, *n);
     if (attr.empty()) {
         if (role == ServiceRole::Queue) return queue_url(name);
         if (k && !k->cfn.empty() && k->cfn[0].ref_is_arn) return arn_of(role, name);
@@ -140,14 +142,22 @@ std::shared_ptr<const LambdaCode> read_lambda_code(BuildContext& ctx, const std:
     LambdaCode code;
     code.bundle.handler = r.text("Handler", "index.handler");
     const std::string base = code.bundle.handler.substr(0, code.bundle.handler.rfind('.'));
-    if (const Json* inline_code = r.raw("InlineCode"); inline_code && inline_code->is_string())
+    std::string code_key;  // the property the code came from, where its syntax errors are reported
+    if (const Json* inline_code = r.raw("InlineCode"); inline_code && inline_code->is_string()) {
         code.bundle.files.push_back({base + ".js", inline_code->get<std::string>()});
+        code_key = "InlineCode";
+    }
     if (const Json* c = r.raw("Code"); c && c->is_object())
-        if (auto z = c->find("ZipFile"); z != c->end() && z->is_string())
+        if (auto z = c->find("ZipFile"); z != c->end() && z->is_string()) {
             code.bundle.files.push_back({base + ".js", z->get<std::string>()});
+            code_key = "Code";
+        }
     if (const Json* files = r.raw("CodeFiles"); files && files->is_object())
         for (const auto& [path, text] : files->items())
-            if (text.is_string()) code.bundle.files.push_back({path, text.get<std::string>()});
+            if (text.is_string()) {
+                code.bundle.files.push_back({path, text.get<std::string>()});
+                code_key = "CodeFiles";
+            }
     const Json* env = r.raw("Environment");
     if (code.bundle.files.empty()) return nullptr;
     if (!runtime.starts_with("nodejs")) {
@@ -158,7 +168,7 @@ std::shared_ptr<const LambdaCode> read_lambda_code(BuildContext& ctx, const std:
         return nullptr;
     }
     for (const js::CodeProblem& p : js::check_code(code.bundle))
-        ctx.diagnostics.error(ctx.path + "/config",
+        ctx.diagnostics.error(ctx.path + "/config/" + code_key,
                               p.file + ":" + std::to_string(p.line) + ":" + std::to_string(p.column) + ": " + p.message,
                               "fix the code; the function cannot load until it parses");
 
@@ -188,7 +198,7 @@ std::shared_ptr<const LambdaCode> read_lambda_code(BuildContext& ctx, const std:
     for (const Link& l : ctx.links) {
         if (l.port != "out") continue;
         const NodeSpec* n = node_by_id(ctx.pattern, l.target_id);
-        code.targets.push_back({&l, n ? resource_name(ctx.registry, *n) : l.target_id});
+        code.targets.push_back({&l, n ? lambda_resource_name(ctx.registry, *n) : l.target_id});
     }
     return std::make_shared<const LambdaCode>(std::move(code));
 }

@@ -1,4 +1,4 @@
-// lambda_starter.cpp — starter handlers (lambda_starter.h).
+// lambda_starter_quickjs.cpp — starter handlers (lambda_starter.h); linked where code runs.
 // AWS: https://docs.aws.amazon.com/sdk-for-javascript/v3/developer-guide/javascript_code_examples.html
 #include "services/lambda/lambda_starter.h"
 
@@ -38,11 +38,11 @@ Use use_for(ServiceRole role, const NodeSpec& target, const std::string& name, i
     const std::string q = quoted(name), c = "c" + std::to_string(n);
     switch (role) {
         case ServiceRole::Table:
-            return {"import { DynamoDBClient } from \"@aws-sdk/client-dynamodb\";\n"
-                    "import { DynamoDBDocumentClient, PutCommand } from \"@aws-sdk/lib-dynamodb\";\n",
-                    "const " + c + " = DynamoDBDocumentClient.from(new DynamoDBClient({}));\n",
-                    "  await " + c + ".send(new PutCommand({ TableName: " + q + ", Item: " + key_item(target) +
-                        " }));\n"};
+            return {
+                "import { DynamoDBClient } from \"@aws-sdk/client-dynamodb\";\n"
+                "import { DynamoDBDocumentClient, PutCommand } from \"@aws-sdk/lib-dynamodb\";\n",
+                "const " + c + " = DynamoDBDocumentClient.from(new DynamoDBClient({}));\n",
+                "  await " + c + ".send(new PutCommand({ TableName: " + q + ", Item: " + key_item(target) + " }));\n"};
         case ServiceRole::Queue:
             return {"import { SQSClient, SendMessageCommand } from \"@aws-sdk/client-sqs\";\n",
                     "const " + c + " = new SQSClient({});\n",
@@ -70,11 +70,12 @@ Use use_for(ServiceRole role, const NodeSpec& target, const std::string& name, i
                     "  await " + c + ".send(new PutRecordCommand({ StreamName: " + q +
                         ", PartitionKey: context.awsRequestId, Data: Buffer.from(JSON.stringify(event)) }));\n"};
         case ServiceRole::DeliveryStream:
-            return {"import { FirehoseClient, PutRecordCommand as PutFirehoseRecord } from "
-                    "\"@aws-sdk/client-firehose\";\n",
-                    "const " + c + " = new FirehoseClient({});\n",
-                    "  await " + c + ".send(new PutFirehoseRecord({ DeliveryStreamName: " + q +
-                        ", Record: { Data: Buffer.from(JSON.stringify(event) + \"\\n\") } }));\n"};
+            return {
+                "import { FirehoseClient, PutRecordCommand as PutFirehoseRecord } from "
+                "\"@aws-sdk/client-firehose\";\n",
+                "const " + c + " = new FirehoseClient({});\n",
+                "  await " + c + ".send(new PutFirehoseRecord({ DeliveryStreamName: " + q +
+                    ", Record: { Data: Buffer.from(JSON.stringify(event) + \"\\n\") } }));\n"};
         case ServiceRole::StateMachine:
             return {"import { SFNClient, StartExecutionCommand } from \"@aws-sdk/client-sfn\";\n",
                     "const " + c + " = new SFNClient({});\n",
@@ -106,12 +107,14 @@ std::string lambda_starter_code(const Registry& reg, const Pattern& pattern, con
         clients += u.clients;
         calls += u.call;
     }
-    std::string code = "// Starter handler: edit it and press Play. Code outside the handler runs once per\n"
-                       "// execution environment (INIT, a cold start); what it creates is reused while warm.\n";
+    std::string code =
+        "// Starter handler: edit it and press Play. Code outside the handler runs once per\n"
+        "// execution environment (INIT, a cold start); what it creates is reused while warm.\n";
     code += imports;
     if (!clients.empty()) code += "\n" + clients;
-    code += "\nexport const handler = async (event, context) => {\n"
-            "  console.log(\"event\", JSON.stringify(event));\n";
+    code +=
+        "\nexport const handler = async (event, context) => {\n"
+        "  console.log(\"event\", JSON.stringify(event));\n";
     code += calls;
     code += "  return { statusCode: 200, body: JSON.stringify({ requestId: context.awsRequestId }) };\n};\n";
     return code;
