@@ -85,7 +85,8 @@ function(slsim_layer name)
     endif()
 
     # Code that runs Lambda functions' JavaScript needs QuickJS (about 200 KB gzip in wasm): the
-    # CLI and the tests link it; the page does not (the interface's functions are weak there).
+    # CLI, the tests and the page's on-demand code module link it; the page does not (it reaches
+    # the module through playground/platform/code_runtime_bridge.cpp).
     # Each layer's such files are one OBJECT library, slsim_<layer>_quickjs; SLSIM_QUICKJS_OBJECT_TARGETS
     # lists them for sim_engine_code.
     if(quickjs_sources)

@@ -198,6 +198,8 @@ sim::Json App::state() const {
             {"notice", notice},
             {"refusedEdits", refused},
             {"unusedLinks", unused},
+            {"logsShown",
+             {{"function", panels_.logs_function}, {"filter", panels_.logs_filter}, {"lines", panels_.logs_shown}}},
             {"running", runner_.running()},
             {"busy", runner_.busy()},
             {"completedRequest", runner_.completed_request()},

@@ -65,6 +65,9 @@ public:
     bool step();
     std::uint64_t run_for(double sim_seconds) { return runner_.run_for(sim_seconds); }
     void reset();
+    // The JavaScript runtime for Lambda code arrived (or failed to): the design is built again so
+    // its functions run their code (or say why not), keeping Play's state.
+    void code_runtime_changed() { built_rev_ = kNotBuilt; }
     // Advances the run to just before the next scheduled rule fire (schedule_skip.h), served over
     // the next frames like run_for; false when there is none before the run length.
     bool skip_to_next_schedule();
@@ -123,6 +126,7 @@ private:
     FlowTracker flow_;
     Panels panels_;
     Learn learn_{doc_, runner_, canvas_};  // tours, challenges, quiz (learn/)
+    static constexpr std::uint64_t kNotBuilt = ~std::uint64_t{0};
     std::uint64_t built_rev_ = 0;
     CanvasEdits proposals_;             // proposed by panels and shortcuts this frame (canvas_edit.h)
     GestureId drag_gesture_ = 0;        // the canvas drag in progress: its moves are one undo step

@@ -28,7 +28,8 @@ bool source_without_traffic(const sim::Pattern& pattern, const sim::NodeSpec& no
 
 // Per edge of `pattern`: true when its source never sends over it. The rule is the engine's
 // ("'fn' is wired to 'table' but no action uses it", lambda_config.cpp, ec2_group.cpp): an SDK-calls
-// link whose target no entry of Actions names.
+// link whose target no entry of Actions names. A function with code is never flagged: its code
+// says what it calls.
 std::vector<bool> unused_links(const sim::Pattern& pattern);
 
 }  // namespace pg

@@ -64,7 +64,8 @@
     setTheme: (name) => voidCall('pg_set_theme', ['number'], [name === 'light' ? 0 : 1]),
     fit: () => voidCall('pg_fit'),
     showPanel: (name) => voidCall('pg_show_tab', ['number'],
-      [Math.max(0, ['gallery', 'problems', 'events', 'trace', 'charts', 'cost'].indexOf(name))]),
+      [Math.max(0, ['gallery', 'problems', 'events', 'trace', 'charts', 'cost', , , 'logs'].indexOf(name))]),
+    logs: () => json('pg_logs'),
   };
 
   // ---- Learning: tours, challenges, quiz questions (playground/learn/, platform/learn_bridge.cpp) ----

@@ -8,8 +8,9 @@
 // timers, supplies the virtual clock and seeded randomness, and receives the logs. Code runs to
 // its next suspension instantly in virtual time; the host resumes it when a reply arrives.
 //
-// The implementation (QuickJS, code_environment_quickjs.cpp) is linked into the CLI and the tests;
-// the page links without it (its download budget) and create_code_environment is then null.
+// The implementation is QuickJS (code_environment_quickjs.cpp), linked into the CLI and the tests.
+// The page links without it (its download budget): there, these functions are a bridge to the
+// code module it fetches on first use of code (playground/platform/code_runtime_bridge.cpp).
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -95,15 +96,21 @@ public:
     virtual std::size_t heap_used() const = 0;
 };
 
-// Weak: null when the page is linked without the interpreter.
+// Weak: null in a build with neither the interpreter nor the page's bridge to it.
 [[gnu::weak]] std::unique_ptr<CodeEnvironment> create_code_environment(const CodeBundle& code, const Json& env_vars,
                                                                        const CodeLimits& limits, CodeHost& host);
 // Compiles every file without running it; empty when the code is valid. Weak as above.
 [[gnu::weak]] std::vector<CodeProblem> check_code(const CodeBundle& code);
+// Whether the functions above can be called now: always natively; in the page once the code
+// module has loaded.
+[[gnu::weak]] bool code_runtime_ready();
+// Asks for the runtime to be loaded (the page fetches its code module; a later build then runs
+// code). False where nothing can load it.
+[[gnu::weak]] bool load_code_runtime();
 
-// Whether code can run in this build.
+// Whether code can run in this build now.
 inline bool code_runs_here() {
-    return create_code_environment != nullptr;
+    return code_runtime_ready && code_runtime_ready();
 }
 
 }  // namespace sim::js

@@ -458,6 +458,10 @@ std::unique_ptr<CodeEnvironment> create_code_environment(const CodeBundle& code,
     return std::make_unique<QuickJsEnvironment>(code, env_vars, limits, host);
 }
 
+bool code_runtime_ready() {
+    return true;
+}
+
 std::vector<CodeProblem> check_code(const CodeBundle& code) {
     std::vector<CodeProblem> out;
     JSRuntime* rt = JS_NewRuntime();

@@ -1,5 +1,5 @@
-// bottom_tabs.cpp — the tab bar under the canvas: gallery, problems, events, trace, charts, cost
-// (and the inspector in the narrow layout).
+// bottom_tabs.cpp — the tab bar under the canvas: gallery, problems, events, trace, logs (when a
+// function runs code), charts, cost (and the inspector in the narrow layout).
 #include "panels/panels.h"
 
 #include "app.h"
@@ -19,6 +19,7 @@ bool tab(const char* label, Panels& state, int index) {
 }  // namespace
 
 void draw_bottom_tabs(PanelContext& ctx, Panels& state, bool narrow, App& app) {
+    refresh_logs(ctx, state, false);
     if (!ImGui::BeginTabBar("##bottom_tabs", ImGuiTabBarFlags_FittingPolicyScroll)) return;
     if (tab("Gallery", state, 0)) {
         draw_gallery(ctx, state, app);
@@ -46,6 +47,10 @@ void draw_bottom_tabs(PanelContext& ctx, Panels& state, bool narrow, App& app) {
     }
     if (!state.hide_events && tab("Trace", state, 3)) {
         draw_trace_view(ctx, state);
+        ImGui::EndTabItem();
+    }
+    if (!state.hide_events && !state.logs.empty() && tab("Logs", state, 8)) {
+        draw_logs(ctx, state);
         ImGui::EndTabItem();
     }
     if (tab("Charts", state, 4)) {

@@ -5,6 +5,8 @@
 
 #include "core/registry.h"
 #include "services/all_services.h"
+#include "services/lambda/lambda_starter.h"
+#include "ui_marks.h"
 #include "widgets.h"
 
 namespace pg {
@@ -99,6 +101,22 @@ void node_inspector(PanelContext& ctx, Panels& state, const std::string& id) {
         ctx.doc.set_node_config(node.id, config, edit_gesture(ctx.doc, state));
         state.buffers_rev = ctx.doc.revision();
         return;
+    }
+    // A function without code: offer the handler AWS's examples would start from, calling what
+    // the function is wired to (lambda_starter.h).
+    if (node.type == "lambda" && !ctx.read_only && !config.contains("InlineCode") && !config.contains("Code") &&
+        !config.contains("CodeFiles")) {
+        if (ImGui::Button("Write the handler in JavaScript")) {
+            sim::Json with_code = node.config;
+            with_code["Runtime"] = "nodejs22.x";
+            with_code["InlineCode"] = sim::svc::lambda_starter_code(reg, p, node.id);
+            ctx.doc.set_node_config(node.id, with_code, ctx.doc.begin_gesture());
+            state.buffers_rev = ctx.doc.revision();
+            return;
+        }
+        mark_last_item("inspector.write_code");
+        ImGui::SameLine();
+        ImGui::TextDisabled("starter code that calls what it is wired to");
     }
     // Problems outside single properties (links, actions referring to missing targets, ...).
     bool other = false;

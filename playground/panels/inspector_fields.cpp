@@ -1,10 +1,13 @@
 // inspector_fields.cpp — typed property editors with ranges, defaults and inline diagnostics.
 #include "panels/inspector_fields.h"
 
+#include "ui_marks.h"
 #include "widgets.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 
 namespace pg {
 namespace {
@@ -74,6 +77,84 @@ bool single_line_json(FieldEditContext& ctx, const std::string& key, const sim::
     return true;
 }
 
+// Lambda's InlineCode: JavaScript, edited full width under the property table (code_editor).
+bool is_code_field(const std::string& key) {
+    return key == "InlineCode";
+}
+
+// The line a syntax error names: its message starts "<file>:<line>:<column>: ".
+int error_line(const sim::Diagnostic* d) {
+    if (!d) return 0;
+    const std::size_t a = d->message.find(':');
+    return a == std::string::npos ? 0 : std::atoi(d->message.c_str() + a + 1);
+}
+
+// A function's JavaScript: monospace, line numbers in a gutter, the line of a syntax error marked
+// and the engine's message under it. The editor is as tall as the code, inside a scrolling child,
+// so the gutter scrolls with the text.
+bool code_editor(FieldEditContext& ctx, const std::string& key, sim::Json& config) {
+    const sim::Json* cur = config.contains(key) ? &config[key] : nullptr;
+    std::string& buf = ctx.state.text[key];
+    if (buf.empty() && cur && cur->is_string()) buf = cur->get<std::string>();
+    const sim::Diagnostic* problem = diagnostic_at(ctx.diagnostics, ctx.path + "/" + key);
+    const int bad_line = problem && problem->severity == sim::Severity::Error ? error_line(problem) : 0;
+
+    ImGui::TextUnformatted("Code");
+    ImGui::SameLine();
+    ImGui::TextDisabled("(%s, JavaScript: the handler runs in virtual time)", key.c_str());
+    ImGui::PushFont(ctx.theme.fonts().mono);
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float line_h = ImGui::GetTextLineHeight();
+    const int lines = 1 + static_cast<int>(std::count(buf.begin(), buf.end(), '\n'));
+    const float text_h = static_cast<float>(lines + 1) * line_h + style.FramePadding.y * 2;
+    const float shown_h = std::min(text_h, line_h * 16) + style.WindowPadding.y * 2;
+    const float gutter = ImGui::CalcTextSize("000").x + style.ItemSpacing.x;
+    bool changed = false;
+    ImGui::BeginChild("##code", ImVec2(-1, shown_h), true, ImGuiWindowFlags_HorizontalScrollbar);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    const float text_top = origin.y + style.FramePadding.y;
+    if (bad_line > 0)
+        dl->AddRectFilled(ImVec2(origin.x, text_top + static_cast<float>(bad_line - 1) * line_h),
+                          ImVec2(origin.x + ImGui::GetContentRegionAvail().x + ImGui::GetScrollMaxX() + gutter,
+                                 text_top + static_cast<float>(bad_line) * line_h),
+                          IM_COL32(230, 80, 70, 60));
+    const ImU32 number_colour = ImGui::GetColorU32(ImGuiCol_TextDisabled);
+    char number[16];
+    for (int i = 1; i <= lines; ++i) {
+        const float y = text_top + static_cast<float>(i - 1) * line_h;
+        if (!ImGui::IsRectVisible(ImVec2(origin.x, y), ImVec2(origin.x + gutter, y + line_h))) continue;
+        std::snprintf(number, sizeof number, "%d", i);
+        const float w = ImGui::CalcTextSize(number).x;
+        dl->AddText(ImVec2(origin.x + gutter - style.ItemSpacing.x - w, y),
+                    i == bad_line ? ImGui::GetColorU32(kErrorColour) : number_colour, number);
+    }
+    ImGui::SetCursorScreenPos(ImVec2(origin.x + gutter, origin.y));
+    std::size_t longest = 0, start = 0;
+    while (start <= buf.size()) {
+        const std::size_t nl = std::min(buf.find('\n', start), buf.size());
+        longest = std::max(longest, nl - start);
+        start = nl + 1;
+    }
+    const float text_w =
+        std::max(ImGui::GetContentRegionAvail().x, ImGui::CalcTextSize("M").x * static_cast<float>(longest + 2));
+    if (input_multiline(("##" + key).c_str(), buf, ImVec2(text_w, text_h), ImGuiInputTextFlags_AllowTabInput)) {
+        config[key] = buf;
+        changed = true;
+    }
+    mark_last_item("inspector.code");
+    ImGui::EndChild();
+    ImGui::PopFont();
+    if (problem) {
+        ImGui::PushTextWrapPos(0);
+        ImGui::TextColored(problem->severity == sim::Severity::Error ? kErrorColour : kWarnColour, "%s",
+                           problem->message.c_str());
+        if (!problem->hint.empty()) ImGui::TextDisabled("%s", problem->hint.c_str());
+        ImGui::PopTextWrapPos();
+    }
+    return changed;
+}
+
 bool field_row(FieldEditContext& ctx, const sim::ConfigField& f, sim::Json& config) {
     const sim::Json* cur = config.contains(f.key) ? &config[f.key] : nullptr;
     bool changed = false;
@@ -98,7 +179,15 @@ bool field_row(FieldEditContext& ctx, const sim::ConfigField& f, sim::Json& conf
                                    : f.kind == "boolean"                     ? cur->is_boolean()
                                    : f.kind == "text" || f.kind == "choice"  ? cur->is_string()
                                                                              : true);
-    if (!typed_ok || f.kind == "distribution" || f.kind == "raw") {
+    if (is_code_field(f.key) && (!cur || cur->is_string())) {
+        const std::string& code = cur ? cur->get_ref<const std::string&>() : std::string();
+        const long lines = cur ? 1 + std::count(code.begin(), code.end(), '\n') : 0;
+        ImGui::AlignTextToFramePadding();
+        if (cur)
+            ImGui::TextDisabled("%ld lines of JavaScript: above", lines);
+        else
+            ImGui::TextDisabled("none: the DurationMs model runs");
+    } else if (!typed_ok || f.kind == "distribution" || f.kind == "raw") {
         changed = single_line_json(ctx, f.key, cur, config, f.dflt);
     } else if (f.kind == "integer") {
         long long v = cur ? static_cast<long long>(std::llround(cur->get<double>()))
@@ -184,6 +273,10 @@ GestureId edit_gesture(Document& doc, Panels& state) {
 bool config_fields(FieldEditContext& ctx, const std::vector<sim::ConfigField>& fields, sim::Json& config) {
     if (!config.is_object()) config = sim::Json::object();
     bool changed = false;
+    // A function's code comes first: it is what the function does.
+    for (const auto& f : fields)
+        if (is_code_field(f.key) && config.contains(f.key) && config[f.key].is_string())
+            changed = code_editor(ctx, f.key, config) || changed;
     if (!ImGui::BeginTable("##fields", 2,
                            ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp))
         return false;

@@ -14,6 +14,8 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace pg {
 
@@ -29,6 +31,12 @@ struct PanelContext {
     const Theme& theme;
     CanvasEdits& proposals;
     bool read_only = false;
+};
+
+// One function's log stream (engine inspect()["logs"]: START, console lines, END, REPORT).
+struct FunctionLogs {
+    std::string function;
+    std::vector<std::string> lines;
 };
 
 struct Panels {
@@ -55,6 +63,11 @@ struct Panels {
     bool hide_cost = false;       // embeds: no Cost tab (hide=cost)
     int bottom_tab_request = -1;  // a tab to bring to front next frame (0 gallery, 1 problems, 2 events, 3 trace)
     int current_tab = 0;          // the tab in front (share links carry it)
+    // logs (the Logs tab, shown when a function runs code)
+    std::vector<FunctionLogs> logs;
+    std::pair<std::uint64_t, std::uint64_t> logs_read_at{~0ull, 0};  // (build, events) they were read at
+    std::string logs_function, logs_filter;
+    std::size_t logs_shown = 0;  // lines the filters let through (state().logsShown)
     // dialogs
     bool show_fire = false;
     std::string fire_node, fire_text, fire_result;
@@ -73,6 +86,11 @@ void draw_event_log(PanelContext& ctx, Panels& state);
 void draw_trace_view(PanelContext& ctx, Panels& state);
 void draw_charts(PanelContext& ctx, Panels& state);
 void draw_cost(PanelContext& ctx);
+void draw_logs(PanelContext& ctx, Panels& state);
+// Reads the functions' logs after a build, and when `reading` (the tab is open) after every step.
+void refresh_logs(PanelContext& ctx, Panels& state, bool reading);
+// Every function that runs code, with its log lines (what the Logs tab shows).
+std::vector<FunctionLogs> function_logs(const sim::Simulation& s);
 void draw_gallery(PanelContext& ctx, Panels& state, App& app);
 void draw_dialogs(PanelContext& ctx, Panels& state, App& app);
 

@@ -3,6 +3,7 @@
 // static buffer until the next call (ccall copies them at once).
 #include "export/mermaid.h"
 #include "gallery.h"
+#include "panels/panels.h"
 #include "platform/json_reply.h"
 #include "platform/web_host.h"
 #include "runtime/simulation.h"
@@ -74,7 +75,9 @@ EMSCRIPTEN_KEEPALIVE int pg_select_node(const char* id) {
     return pg::web_app().select_node(id ? id : "") ? 1 : 0;
 }
 EMSCRIPTEN_KEEPALIVE const char* pg_state() {
-    return out(pg::web_app().state());
+    sim::Json state = pg::web_app().state();
+    state["codeRuntime"] = pg::code_runtime_state();
+    return out(state);
 }
 EMSCRIPTEN_KEEPALIVE const char* pg_frame_stats() {
     return out(pg::web_app().frame_stats());
@@ -101,6 +104,14 @@ EMSCRIPTEN_KEEPALIVE void pg_fit() {
     pg::web_app().fit();
 }
 // Brings a bottom tab to the front: 0 gallery, 1 problems, 2 events, 3 trace, 4 charts, 5 cost.
+// {function id: [log lines]} for every function that runs code (the Logs tab's source).
+EMSCRIPTEN_KEEPALIVE const char* pg_logs() {
+    sim::Json logs = sim::Json::object();
+    if (const sim::Simulation* s = pg::web_app().runner().simulation())
+        for (pg::FunctionLogs& f : pg::function_logs(*s)) logs[f.function] = std::move(f.lines);
+    return out(logs);
+}
+
 EMSCRIPTEN_KEEPALIVE void pg_show_tab(int tab) {
     pg::web_app().show_tab(tab);
 }

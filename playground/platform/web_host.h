@@ -8,4 +8,8 @@ namespace pg {
 
 App& web_app();
 
+// The page's JavaScript runtime for Lambda code (code_runtime_bridge.cpp): "none", "loading",
+// "ready" or "failed".
+const char* code_runtime_state();
+
 }  // namespace pg

@@ -36,7 +36,7 @@ namespace {
 
 std::unique_ptr<Service> create_lambda(BuildContext& ctx) {
     LambdaConfig c = read_lambda_config(ctx);
-    if (c.code && make_lambda_code_function) return make_lambda_code_function(std::move(c));
+    if (c.code) return make_lambda_code_function(std::move(c));
     return std::make_unique<lambda_detail::LambdaFunction>(std::move(c));
 }
 

@@ -23,19 +23,15 @@ struct LambdaCode {
     std::vector<Target> targets;  // the "out" links an SDK call may reach
 };
 
-// Running code is linked only where the interpreter is (lambda_code_quickjs.cpp, in the CLI and
-// the tests): these functions are weak and null in the page, whose download budget has no room for them
-// until the page loads the interpreter on first use of code.
-
 // The resource's name as AWS knows it: its name property (TableName, QueueName …, the parameter of
 // the SAM policy template that grants calls to it) when set, else the node's id.
 std::string lambda_resource_name(const Registry& reg, const NodeSpec& n);
 
 // Reads the function's code; null when it has none or its Runtime is not Node.js (then a
 // warning says the latency model runs instead). Syntax errors become diagnostics with their
-// line and column.
-[[gnu::weak]] std::shared_ptr<const LambdaCode> read_lambda_code(BuildContext& ctx, const std::string& runtime,
-                                                                 std::int64_t memory_mb);
+// line and column. Only called where code runs (js::code_runs_here()).
+std::shared_ptr<const LambdaCode> read_lambda_code(BuildContext& ctx, const std::string& runtime,
+                                                   std::int64_t memory_mb);
 
 // Where an SDK request ({"client", "command", "input"}) goes: the wired link and the engine
 // request, or AWS's error for a resource the function cannot reach.

@@ -4,6 +4,8 @@
 //      https://docs.aws.amazon.com/lambda/latest/dg/provisioned-concurrency.html
 #include "services/lambda/lambda_config.h"
 
+#include "js/code_environment.h"
+
 #include "pattern/config_reader.h"
 #include "pattern/pattern.h"
 #include "services/lambda/lambda.h"
@@ -126,17 +128,20 @@ LambdaConfig read_lambda_config(BuildContext& ctx) {
     }
     r.raw("CodeUri");
     r.raw("FunctionName");
-    if (read_lambda_code) {
+    if (js::code_runs_here()) {
         c.code = read_lambda_code(ctx, c.runtime, c.memory_mb);
     } else {
         r.raw("Handler");
         r.raw("Environment");
-        if (r.raw("InlineCode") || r.raw("Code") || r.raw("CodeFiles"))
+        if ((r.raw("InlineCode") || r.raw("Code") || r.raw("CodeFiles")) && c.runtime.starts_with("nodejs")) {
+            const bool loading = js::load_code_runtime && js::load_code_runtime();
             ctx.diagnostics.warning(ctx.path + "/config",
                                     "'" + ctx.spec.id +
-                                        "' has JavaScript code, but this build has no JavaScript runtime: its "
-                                        "DurationMs model runs instead",
-                                    "run the pattern with `slsim run` to run the code");
+                                        "' has JavaScript code, but no JavaScript runtime is loaded: its DurationMs "
+                                        "model runs instead",
+                                    loading ? "the runtime is loading; the design restarts with the code once it has"
+                                            : "run the pattern with `slsim run` to run the code");
+        }
     }
     c.actions = read_lambda_actions(ctx);
     for (const Link& l : ctx.links) {

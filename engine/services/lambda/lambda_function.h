@@ -1,5 +1,5 @@
 // lambda_function.h — the Lambda function service (LambdaFunction), shared by lambda.cpp and the
-// function whose handler is code (lambda_code_function_quickjs.cpp, which overrides its
+// function whose handler is code (lambda_code_function.cpp, which overrides its
 // "code" hooks). Internal to engine/services/lambda. What it models: lambda.cpp's header.
 #pragma once
 
@@ -25,8 +25,8 @@
 
 namespace sim::svc {
 
-// A function whose handler is JavaScript; weak: null where the interpreter is not linked (the page).
-[[gnu::weak]] std::unique_ptr<Service> make_lambda_code_function(LambdaConfig c);
+// A function whose handler is JavaScript (lambda_code_function.cpp).
+std::unique_ptr<Service> make_lambda_code_function(LambdaConfig c);
 
 namespace lambda_detail {
 

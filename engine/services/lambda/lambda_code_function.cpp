@@ -1,10 +1,11 @@
-// lambda_code_function_quickjs.cpp — a Lambda function whose handler is JavaScript: the
-// LambdaFunction service (lambda_function.h) with its handler run on QuickJS (engine/js) instead
-// of the DurationMs/Actions model. Each execution environment owns one interpreter: INIT runs the
+// lambda_code_function.cpp — a Lambda function whose handler is JavaScript: the
+// LambdaFunction service (lambda_function.h) with its handler run by a js::CodeEnvironment
+// (QuickJS natively; in the page, the on-demand code module) instead of the DurationMs/Actions
+// model. Each execution environment owns one interpreter: INIT runs the
 // module's top-level code, globals persist across the warm invocations it serves and vanish when
 // Lambda reclaims it (or a timeout tears it down). The handler starts when its DurationMs (CPU)
 // has passed; each SDK call is an engine call to the wired node, each timer a virtual-time timer;
-// the handler's result is the reply. Linked where the interpreter is (the CLI, the tests).
+// the handler's result is the reply. Built only when js::code_runs_here() (lambda_config.cpp).
 #include "services/lambda/lambda_code.h"
 #include "services/lambda/lambda_function.h"
 

@@ -1,4 +1,4 @@
-// lambda_starter_quickjs.cpp — starter handlers (lambda_starter.h); linked where code runs.
+// lambda_starter.cpp — starter handlers (lambda_starter.h).
 // AWS: https://docs.aws.amazon.com/sdk-for-javascript/v3/developer-guide/javascript_code_examples.html
 #include "services/lambda/lambda_starter.h"
 

@@ -1,4 +1,4 @@
-// lambda_code_quickjs.cpp — reading a function's JavaScript and routing its SDK calls to wired nodes
+// lambda_code.cpp — reading a function's JavaScript and routing its SDK calls to wired nodes
 // AWS: https://docs.aws.amazon.com/lambda/latest/dg/nodejs-handler.html,
 //      https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars-runtime.html,
 //      https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-lambda-function-code.html
@@ -312,32 +312,102 @@ Json lambda_error_record(const js::RunResult& r) {
 
 namespace {
 
+// Events are built by assignment, not nested initializer lists: in the size-optimised page each
+// nested list expands to a copy of nlohmann's construction code (this file was 22 KB of wasm).
+
 // API Gateway's Lambda proxy event (payload format 1.0): the body as JSON text, as AWS sends it,
 // so handlers written for AWS (`JSON.parse(event.body)`) run unchanged.
 // https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-lambda-proxy-integrations.html
 Json api_proxy_event(const Message& msg, const Json& request) {
-    const std::string method = text_at(request, "method").empty() ? "GET" : text_at(request, "method");
-    const std::string path = text_at(request, "path").empty() ? "/" : text_at(request, "path");
+    std::string method = text_at(request, "method"), path = text_at(request, "path");
+    if (method.empty()) method = "GET";
+    if (path.empty()) path = "/";
     const Json* body = member(request, "body");
     const Json* headers = member(request, "headers");
     const Json* query = member(request, "queryStringParameters");
-    return {{"resource", path},
-            {"path", path},
-            {"httpMethod", method},
-            {"headers", headers ? *headers : Json{{"content-type", "application/json"}}},
-            {"queryStringParameters", query ? *query : Json()},
-            {"pathParameters", Json()},
-            {"stageVariables", Json()},
-            {"requestContext",
-             {{"resourcePath", path},
-              {"httpMethod", method},
-              {"path", path},
-              {"requestId", "request-" + std::to_string(msg.id)},
-              {"accountId", kAccount}}},
-            {"body", !body || body->is_null() ? Json()
-                     : body->is_string()      ? *body
-                                              : Json(body->dump())},
-            {"isBase64Encoded", false}};
+    Json context = Json::object();
+    context["resourcePath"] = path;
+    context["httpMethod"] = method;
+    context["path"] = path;
+    context["requestId"] = "request-" + std::to_string(msg.id);
+    context["accountId"] = kAccount;
+    Json e = Json::object();
+    e["resource"] = path;
+    e["path"] = path;
+    e["httpMethod"] = method;
+    if (headers) {
+        e["headers"] = *headers;
+    } else {
+        e["headers"] = Json::object();
+        e["headers"]["content-type"] = "application/json";
+    }
+    e["queryStringParameters"] = query ? *query : Json();
+    e["pathParameters"] = nullptr;
+    e["stageVariables"] = nullptr;
+    e["requestContext"] = std::move(context);
+    e["body"] = !body || body->is_null() ? Json() : body->is_string() ? *body : Json(body->dump());
+    e["isBase64Encoded"] = false;
+    return e;
+}
+
+std::string record_text(const Message& rec) {
+    return !rec.body ? std::string() : rec.body->is_string() ? rec.body->get<std::string>() : rec.body->dump();
+}
+
+// https://docs.aws.amazon.com/firehose/latest/dev/data-transformation.html
+Json firehose_transform_event(const Message& msg, std::uint64_t start_unix_ms) {
+    Json records = Json::array();
+    for (const Message& rec : *msg.batch) {
+        Json r = Json::object();
+        r["recordId"] = std::to_string(rec.id);
+        r["approximateArrivalTimestamp"] = start_unix_ms + static_cast<std::uint64_t>(rec.origin.us / 1000);
+        r["data"] = base64_encode(record_text(rec));
+        records.push_back(std::move(r));
+    }
+    Json e = Json::object();
+    e["invocationId"] = "invocation-" + std::to_string(msg.id);
+    e["deliveryStreamArn"] = prefix("firehose") + "deliverystream/stream";
+    e["region"] = kRegion;
+    e["records"] = std::move(records);
+    return e;
+}
+
+// https://docs.aws.amazon.com/lambda/latest/dg/with-kinesis.html
+Json kinesis_record(const Message& rec, std::uint64_t unix_ms) {
+    const Json none = Json::object();
+    const Json& a = rec.attributes ? *rec.attributes : none;
+    const std::string shard = a.value("shardId", "shardId-000000000000");
+    const std::string seq = a.value("sequenceNumber", std::to_string(rec.id));
+    Json k = Json::object();
+    k["kinesisSchemaVersion"] = "1.0";
+    k["partitionKey"] = a.value("partitionKey", "");
+    k["sequenceNumber"] = seq;
+    k["data"] = base64_encode(record_text(rec));
+    k["approximateArrivalTimestamp"] = static_cast<double>(unix_ms) / 1000;
+    Json r = Json::object();
+    r["kinesis"] = std::move(k);
+    r["eventSource"] = "aws:kinesis";
+    r["eventVersion"] = "1.0";
+    r["eventID"] = shard + ":" + seq;
+    r["eventName"] = "aws:kinesis:record";
+    r["awsRegion"] = kRegion;
+    return r;
+}
+
+// https://docs.aws.amazon.com/lambda/latest/dg/with-sqs.html
+Json sqs_record(const Message& rec, std::uint64_t unix_ms) {
+    Json attributes = Json::object();
+    attributes["ApproximateReceiveCount"] = std::to_string(rec.attempt + 1);
+    attributes["SentTimestamp"] = std::to_string(unix_ms);
+    Json r = Json::object();
+    r["messageId"] = std::to_string(rec.id);
+    r["receiptHandle"] = "rh-" + std::to_string(rec.id);
+    r["body"] = record_text(rec);
+    r["attributes"] = std::move(attributes);
+    r["messageAttributes"] = esm::lambda_message_attributes(rec.attributes.get());
+    r["eventSource"] = "aws:sqs";
+    r["awsRegion"] = kRegion;
+    return r;
 }
 
 }  // namespace
@@ -350,54 +420,15 @@ Json lambda_code_event(const Message& msg, std::uint64_t start_unix_ms) {
         return *msg.body;
     }
     const std::string_view type = msg.type;
-    auto text_of = [](const Message& rec) {
-        return !rec.body ? std::string() : rec.body->is_string() ? rec.body->get<std::string>() : rec.body->dump();
-    };
-    auto unix_ms = [&](const Message& rec) { return start_unix_ms + static_cast<std::uint64_t>(rec.origin.us / 1000); };
+    if (type == "firehose.transform") return firehose_transform_event(msg, start_unix_ms);
     Json records = Json::array();
-    if (type == "firehose.transform") {
-        // https://docs.aws.amazon.com/firehose/latest/dev/data-transformation.html
-        for (const Message& rec : *msg.batch)
-            records.push_back({{"recordId", std::to_string(rec.id)},
-                               {"approximateArrivalTimestamp", unix_ms(rec)},
-                               {"data", base64_encode(text_of(rec))}});
-        return {{"invocationId", "invocation-" + std::to_string(msg.id)},
-                {"deliveryStreamArn", prefix("firehose") + "deliverystream/stream"},
-                {"region", kRegion},
-                {"records", std::move(records)}};
-    }
     for (const Message& rec : *msg.batch) {
-        if (type == "kinesis.batch") {
-            // https://docs.aws.amazon.com/lambda/latest/dg/with-kinesis.html
-            const Json none = Json::object();
-            const Json& a = rec.attributes ? *rec.attributes : none;
-            const std::string shard = a.value("shardId", "shardId-000000000000");
-            const std::string seq = a.value("sequenceNumber", std::to_string(rec.id));
-            records.push_back({{"kinesis",
-                                {{"kinesisSchemaVersion", "1.0"},
-                                 {"partitionKey", a.value("partitionKey", "")},
-                                 {"sequenceNumber", seq},
-                                 {"data", base64_encode(text_of(rec))},
-                                 {"approximateArrivalTimestamp", static_cast<double>(unix_ms(rec)) / 1000}}},
-                               {"eventSource", "aws:kinesis"},
-                               {"eventVersion", "1.0"},
-                               {"eventID", shard + ":" + seq},
-                               {"eventName", "aws:kinesis:record"},
-                               {"awsRegion", kRegion}});
-        } else {
-            // https://docs.aws.amazon.com/lambda/latest/dg/with-sqs.html
-            records.push_back({{"messageId", std::to_string(rec.id)},
-                               {"receiptHandle", "rh-" + std::to_string(rec.id)},
-                               {"body", text_of(rec)},
-                               {"attributes",
-                                {{"ApproximateReceiveCount", std::to_string(rec.attempt + 1)},
-                                 {"SentTimestamp", std::to_string(unix_ms(rec))}}},
-                               {"messageAttributes", esm::lambda_message_attributes(rec.attributes.get())},
-                               {"eventSource", "aws:sqs"},
-                               {"awsRegion", kRegion}});
-        }
+        const std::uint64_t unix_ms = start_unix_ms + static_cast<std::uint64_t>(rec.origin.us / 1000);
+        records.push_back(type == "kinesis.batch" ? kinesis_record(rec, unix_ms) : sqs_record(rec, unix_ms));
     }
-    return {{"Records", std::move(records)}};
+    Json e = Json::object();
+    e["Records"] = std::move(records);
+    return e;
 }
 
 }  // namespace sim::svc
