@@ -6,9 +6,8 @@
 //         CodeHost ◀──deliver_host_*── HostCalls ◀──────────────────────── (the code's host calls)
 //
 // Both halves are plain C++ so the tests can join them in one process (tests/js/
-// test_code_module.cpp); in the browser, JavaScript joins the page's half to the module's. The page
-// does not link Lambda code yet: its engine half costs 24 KB gzip of the page's 800 KB budget,
-// which has 1.3 KB left (README "Functions that run JavaScript").
+// test_code_module.cpp); in the browser, JavaScript joins them (the page's
+// playground/platform/code_runtime_bridge.cpp, the module's playground/tools/code_runtime.cpp).
 #pragma once
 
 #include "js/code_environment.h"
