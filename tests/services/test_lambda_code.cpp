@@ -232,3 +232,35 @@ exports.handler = async (event) => {
         CHECK(inspect(*s, "orders-table")["item_count"] == 3);
     }
 }
+
+TEST_SUITE("lambda code") {
+    TEST_CASE("request ids are UUIDs, different across functions and the same in every run") {
+        // Lambda's request id is a UUID per invocation; two functions never share one.
+        const char* design = R"({"format": "serverless-playground/1", "name": "ids", "seed": 3,
+          "nodes": [{"id": "first", "type": "lambda", "config": {"Runtime": "nodejs22.x", "InlineCode":
+                       "import { LambdaClient, InvokeCommand } from '@aws-sdk/client-lambda';\nconst c = new LambdaClient({});\nexport const handler = async (e) => { await c.send(new InvokeCommand({ FunctionName: 'second', Payload: '{}' })); };"}},
+                    {"id": "second", "type": "lambda", "config": {"Runtime": "nodejs22.x", "InlineCode":
+                       "exports.handler = async () => 1;"}}],
+          "edges": [{"from": "first", "to": "second"}]})";
+        auto start_id = [&](Simulation& s, const std::string& fn) {
+            const std::string line = inspect(s, fn)["logs"][0].get<std::string>();
+            REQUIRE(line.starts_with("START RequestId: "));
+            return line.substr(17, 36);
+        };
+        auto run = [&] {
+            auto s = build_ok(design);
+            REQUIRE(s->fire("first", Json::object()).empty());
+            s->run_until(sec(5));
+            return std::pair{start_id(*s, "first"), start_id(*s, "second")};
+        };
+        const auto [a, b] = run();
+        for (const std::string& id : {a, b}) {
+            CHECK(id.size() == 36);
+            CHECK(id[8] == '-');
+            CHECK(id[14] == '4');  // version 4 layout
+            CHECK(id.find_first_not_of("0123456789abcdef-") == std::string::npos);
+        }
+        CHECK(a != b);
+        CHECK(run() == std::pair{a, b});
+    }
+}

@@ -5,6 +5,7 @@
 #include "services/lambda/lambda_code.h"
 
 #include "core/hash.h"
+#include "core/rng.h"
 #include "pattern/config_reader.h"
 #include "pattern/pattern.h"
 #include "services/lambda/event_source_mapping_filter.h"
@@ -286,9 +287,13 @@ js::CallAnswer lambda_code_answer(const Reply& r, bool invoke) {
     return a;
 }
 
-std::string lambda_request_id(std::uint64_t invocation) {
+std::string lambda_request_id(const std::string& function_name, std::uint64_t invocation) {
+    // A UUID as Lambda's are, unique across functions (the first group is the function's name
+    // hashed) and deterministic (the last is the invocation's number).
     char buf[40];
-    std::snprintf(buf, sizeof buf, "00000000-0000-4000-8000-%012llx", static_cast<unsigned long long>(invocation));
+    std::snprintf(buf, sizeof buf, "%08llx-0000-4000-8000-%012llx",
+                  static_cast<unsigned long long>(fnv1a(function_name) & 0xffffffffULL),
+                  static_cast<unsigned long long>(invocation));
     return buf;
 }
 

@@ -44,27 +44,27 @@ struct SdkRoute {
     // output (StatusCode, FunctionError, Payload). `async` for InvocationType "Event".
     bool invoke = false, async = false;
 };
-[[gnu::weak]] SdkRoute route_sdk_call(const LambdaCode& code, const Json& request);
+SdkRoute route_sdk_call(const LambdaCode& code, const Json& request);
 
 // The event a handler receives for `msg`: its body, or for a batch the records as Lambda builds
 // them for SQS and Kinesis event sources.
-[[gnu::weak]] Json lambda_code_event(const Message& msg, std::uint64_t start_unix_ms);
+Json lambda_code_event(const Message& msg, std::uint64_t start_unix_ms);
 
 // The handler's `context` (awsRequestId, functionName, invokedFunctionArn, memoryLimitInMB, log
 // names) and its deadline for getRemainingTimeInMillis().
-[[gnu::weak]] Json lambda_code_context(const LambdaCode& code, const std::string& request_id, std::int64_t memory_mb,
-                                       double deadline_unix_ms);
+Json lambda_code_context(const LambdaCode& code, const std::string& request_id, std::int64_t memory_mb,
+                         double deadline_unix_ms);
 
 // The code's view of an engine reply: the body, or AWS's error (name, message, status). For
 // Lambda Invoke, Invoke's output: a function error is FunctionError "Unhandled", not an exception.
-[[gnu::weak]] js::CallAnswer lambda_code_answer(const Reply& r, bool invoke);
+js::CallAnswer lambda_code_answer(const Reply& r, bool invoke);
 
 // Lambda's log text: a request id in UUID form (unique per invocation, the same every run), the
 // REPORT line (Duration, Billed Duration, Memory Size, Init Duration on a cold start) and the
 // error record of a failed invocation (errorType, errorMessage, trace).
-[[gnu::weak]] std::string lambda_request_id(std::uint64_t invocation);
-[[gnu::weak]] std::string lambda_report_line(const std::string& request_id, SimTime handler, std::int64_t billed_ms,
-                                             std::int64_t memory_mb, SimTime init);
-[[gnu::weak]] Json lambda_error_record(const js::RunResult& r);
+std::string lambda_request_id(const std::string& function_name, std::uint64_t invocation);
+std::string lambda_report_line(const std::string& request_id, SimTime handler, std::int64_t billed_ms,
+                               std::int64_t memory_mb, SimTime init);
+Json lambda_error_record(const js::RunResult& r);
 
 }  // namespace sim::svc

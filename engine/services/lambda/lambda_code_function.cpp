@@ -222,7 +222,7 @@ private:
         return iso8601_utc(ctx.start_unix_s() + static_cast<std::uint64_t>(ctx.now().us / 1000000));
     }
     // A request id in UUID form, unique per invocation and the same in every run.
-    static std::string request_id(std::uint64_t id) { return lambda_request_id(id); }
+    std::string request_id(std::uint64_t id) const { return lambda_request_id(c_.code->function_name, id); }
     void log_line(std::string line) {
         if (logs_.size() < kMaxLogLines) logs_.push_back(std::move(line));
         ++log_lines_;
