@@ -16,6 +16,48 @@ struct Use {
     std::string call;     // the awaited call inside the handler
 };
 
+// What the starter does with a service of each role, as the SDK's examples write it. `command`
+// is the argument of send(): $NAME is the resource's name (quoted), $ITEM a DynamoDB item with
+// the table's key attributes.
+struct RoleStarter {
+    ServiceRole role;
+    const char* imports;
+    const char* client;  // the client's construction
+    const char* command;
+};
+constexpr RoleStarter kStarters[] = {
+    {ServiceRole::Table,
+     "import { DynamoDBClient } from \"@aws-sdk/client-dynamodb\";\n"
+     "import { DynamoDBDocumentClient, PutCommand } from \"@aws-sdk/lib-dynamodb\";\n",
+     "DynamoDBDocumentClient.from(new DynamoDBClient({}))", "new PutCommand({ TableName: $NAME, Item: $ITEM })"},
+    {ServiceRole::Queue, "import { SQSClient, SendMessageCommand } from \"@aws-sdk/client-sqs\";\n",
+     "new SQSClient({})", "new SendMessageCommand({ QueueUrl: $NAME, MessageBody: JSON.stringify(event) })"},
+    {ServiceRole::Topic, "import { SNSClient, PublishCommand } from \"@aws-sdk/client-sns\";\n", "new SNSClient({})",
+     "new PublishCommand({ TopicArn: $NAME, Message: JSON.stringify(event) })"},
+    {ServiceRole::ObjectStore, "import { S3Client, PutObjectCommand } from \"@aws-sdk/client-s3\";\n",
+     "new S3Client({})",
+     "new PutObjectCommand({ Bucket: $NAME, Key: `events/${context.awsRequestId}.json`, Body: JSON.stringify(event) "
+     "})"},
+    {ServiceRole::EventBus, "import { EventBridgeClient, PutEventsCommand } from \"@aws-sdk/client-eventbridge\";\n",
+     "new EventBridgeClient({})",
+     "new PutEventsCommand({ Entries: [{ EventBusName: $NAME, Source: \"playground.starter\", DetailType: "
+     "\"EventReceived\", Detail: JSON.stringify(event) }] })"},
+    {ServiceRole::Stream, "import { KinesisClient, PutRecordCommand } from \"@aws-sdk/client-kinesis\";\n",
+     "new KinesisClient({})",
+     "new PutRecordCommand({ StreamName: $NAME, PartitionKey: context.awsRequestId, Data: "
+     "Buffer.from(JSON.stringify(event)) })"},
+    {ServiceRole::DeliveryStream,
+     "import { FirehoseClient, PutRecordCommand as PutFirehoseRecord } from \"@aws-sdk/client-firehose\";\n",
+     "new FirehoseClient({})",
+     "new PutFirehoseRecord({ DeliveryStreamName: $NAME, Record: { Data: Buffer.from(JSON.stringify(event) + "
+     "\"\\n\") } })"},
+    {ServiceRole::StateMachine, "import { SFNClient, StartExecutionCommand } from \"@aws-sdk/client-sfn\";\n",
+     "new SFNClient({})", "new StartExecutionCommand({ stateMachineArn: $NAME, input: JSON.stringify(event) })"},
+    {ServiceRole::Function, "import { LambdaClient, InvokeCommand } from \"@aws-sdk/client-lambda\";\n",
+     "new LambdaClient({})",
+     "new InvokeCommand({ FunctionName: $NAME, InvocationType: \"Event\", Payload: JSON.stringify(event) })"},
+};
+
 std::string quoted(const std::string& s) {
     return Json(s).dump();
 }
@@ -34,61 +76,21 @@ std::string key_item(const NodeSpec& table) {
     return "{ " + keys + ", receivedAt: new Date().toISOString(), event }";
 }
 
+void replace_all(std::string& text, std::string_view from, const std::string& to) {
+    for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
+        text.replace(at, from.size(), to);
+}
+
 Use use_for(ServiceRole role, const NodeSpec& target, const std::string& name, int n) {
-    const std::string q = quoted(name), c = "c" + std::to_string(n);
-    switch (role) {
-        case ServiceRole::Table:
-            return {
-                "import { DynamoDBClient } from \"@aws-sdk/client-dynamodb\";\n"
-                "import { DynamoDBDocumentClient, PutCommand } from \"@aws-sdk/lib-dynamodb\";\n",
-                "const " + c + " = DynamoDBDocumentClient.from(new DynamoDBClient({}));\n",
-                "  await " + c + ".send(new PutCommand({ TableName: " + q + ", Item: " + key_item(target) + " }));\n"};
-        case ServiceRole::Queue:
-            return {"import { SQSClient, SendMessageCommand } from \"@aws-sdk/client-sqs\";\n",
-                    "const " + c + " = new SQSClient({});\n",
-                    "  await " + c + ".send(new SendMessageCommand({ QueueUrl: " + q +
-                        ", MessageBody: JSON.stringify(event) }));\n"};
-        case ServiceRole::Topic:
-            return {"import { SNSClient, PublishCommand } from \"@aws-sdk/client-sns\";\n",
-                    "const " + c + " = new SNSClient({});\n",
-                    "  await " + c + ".send(new PublishCommand({ TopicArn: " + q +
-                        ", Message: JSON.stringify(event) }));\n"};
-        case ServiceRole::ObjectStore:
-            return {"import { S3Client, PutObjectCommand } from \"@aws-sdk/client-s3\";\n",
-                    "const " + c + " = new S3Client({});\n",
-                    "  await " + c + ".send(new PutObjectCommand({ Bucket: " + q +
-                        ", Key: `events/${context.awsRequestId}.json`, Body: JSON.stringify(event) }));\n"};
-        case ServiceRole::EventBus:
-            return {"import { EventBridgeClient, PutEventsCommand } from \"@aws-sdk/client-eventbridge\";\n",
-                    "const " + c + " = new EventBridgeClient({});\n",
-                    "  await " + c + ".send(new PutEventsCommand({ Entries: [{ EventBusName: " + q +
-                        ", Source: \"playground.starter\", DetailType: \"EventReceived\", Detail: "
-                        "JSON.stringify(event) }] }));\n"};
-        case ServiceRole::Stream:
-            return {"import { KinesisClient, PutRecordCommand } from \"@aws-sdk/client-kinesis\";\n",
-                    "const " + c + " = new KinesisClient({});\n",
-                    "  await " + c + ".send(new PutRecordCommand({ StreamName: " + q +
-                        ", PartitionKey: context.awsRequestId, Data: Buffer.from(JSON.stringify(event)) }));\n"};
-        case ServiceRole::DeliveryStream:
-            return {
-                "import { FirehoseClient, PutRecordCommand as PutFirehoseRecord } from "
-                "\"@aws-sdk/client-firehose\";\n",
-                "const " + c + " = new FirehoseClient({});\n",
-                "  await " + c + ".send(new PutFirehoseRecord({ DeliveryStreamName: " + q +
-                    ", Record: { Data: Buffer.from(JSON.stringify(event) + \"\\n\") } }));\n"};
-        case ServiceRole::StateMachine:
-            return {"import { SFNClient, StartExecutionCommand } from \"@aws-sdk/client-sfn\";\n",
-                    "const " + c + " = new SFNClient({});\n",
-                    "  await " + c + ".send(new StartExecutionCommand({ stateMachineArn: " + q +
-                        ", input: JSON.stringify(event) }));\n"};
-        case ServiceRole::Function:
-            return {"import { LambdaClient, InvokeCommand } from \"@aws-sdk/client-lambda\";\n",
-                    "const " + c + " = new LambdaClient({});\n",
-                    "  await " + c + ".send(new InvokeCommand({ FunctionName: " + q +
-                        ", InvocationType: \"Event\", Payload: JSON.stringify(event) }));\n"};
-        default:
-            return {};
+    for (const RoleStarter& s : kStarters) {
+        if (s.role != role) continue;
+        const std::string c = "c" + std::to_string(n);
+        std::string command = s.command;
+        replace_all(command, "$NAME", quoted(name));
+        if (role == ServiceRole::Table) replace_all(command, "$ITEM", key_item(target));
+        return {s.imports, "const " + c + " = " + s.client + ";\n", "  await " + c + ".send(" + command + ");\n"};
     }
+    return {};
 }
 
 }  // namespace
