@@ -19,16 +19,10 @@ bool action_targets(const sim::NodeSpec& fn, const std::string& target) {
     return false;
 }
 
-// A function whose handler is code: its code, not Actions, says what it calls (any wired
-// resource; one it does not call is simply idle, as on AWS).
-bool runs_code(const sim::NodeSpec& n) {
-    return n.config.contains("InlineCode") || n.config.contains("Code") || n.config.contains("CodeFiles");
-}
-
 // The node's `port` makes SDK calls (a function's, an instance group's or a task's "out"): what it
 // calls is said by its Actions.
 bool makes_sdk_calls(const sim::NodeSpec& n, const std::string& port) {
-    if (runs_code(n)) return false;
+    if (has_code(n)) return false;  // its code, not Actions, says what it calls
     const sim::ServiceKind* k = sim::default_registry().find(n.type);
     if (!k) return false;
     for (const sim::PortSpec& p : k->ports)
@@ -37,6 +31,10 @@ bool makes_sdk_calls(const sim::NodeSpec& n, const std::string& port) {
 }
 
 }  // namespace
+
+bool has_code(const sim::NodeSpec& n) {
+    return n.config.contains("InlineCode") || n.config.contains("Code") || n.config.contains("CodeFiles");
+}
 
 std::optional<sim::Json> default_action(const sim::NodeSpec& from, const std::string& port, const sim::NodeSpec& to) {
     if (!makes_sdk_calls(from, port) || action_targets(from, to.id)) return std::nullopt;

@@ -13,6 +13,10 @@
 
 namespace pg {
 
+// The node holds code (InlineCode, Code.ZipFile or CodeFiles): a function whose handler is code
+// calls what its code calls (any wired resource; one it does not call is idle, as on AWS).
+bool has_code(const sim::NodeSpec& n);
+
 // The action `from` gets when its SDK-calls port (PortReach::Operations: a function's, an instance
 // group's or a task's "out") is wired to `to`: {"target": to.id, "operation": the first operation
 // of to's contract} (PutItem for a table: the engine stores the event as the item). nullopt when

@@ -8,6 +8,7 @@
 #include "services/lambda/lambda_starter.h"
 #include "ui_marks.h"
 #include "widgets.h"
+#include "wiring_defaults.h"
 
 namespace pg {
 namespace {
@@ -104,8 +105,7 @@ void node_inspector(PanelContext& ctx, Panels& state, const std::string& id) {
     }
     // A function without code: offer the handler AWS's examples would start from, calling what
     // the function is wired to (lambda_starter.h).
-    if (node.type == "lambda" && !ctx.read_only && !config.contains("InlineCode") && !config.contains("Code") &&
-        !config.contains("CodeFiles")) {
+    if (node.type == "lambda" && !ctx.read_only && !has_code(node)) {
         if (ImGui::Button("Write the handler in JavaScript")) {
             sim::Json with_code = node.config;
             with_code["Runtime"] = "nodejs22.x";
