@@ -50,6 +50,12 @@ std::uint64_t Context::call(const Link& to, Message&& msg, SimTime delay) {
 
 void Context::reply(const CallerRef& caller, Reply&& r, SimTime delay) {
     if (!caller.valid()) return;
+    if (caller.node == Kernel::kOutsideCaller) {
+        auto& kept = sim_->outside_answers;
+        kept[caller.call] = OutsideAnswer{now() + delay, std::move(r)};
+        if (kept.size() > Kernel::kMaxOutsideAnswers) kept.erase(kept.begin());
+        return;
+    }
     Event e;
     e.at = now() + delay;
     e.node = caller.node;

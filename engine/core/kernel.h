@@ -9,6 +9,7 @@
 #include "core/service.h"
 #include "core/trace.h"
 
+#include <map>
 #include <memory>
 #include <new>
 #include <string>
@@ -68,6 +69,10 @@ private:
 
 class Kernel {
 public:
+    // The caller node of Simulation::call's messages: not a node, so replies to it are kept.
+    static constexpr std::uint32_t kOutsideCaller = UINT32_MAX - 1;
+    static constexpr std::size_t kMaxOutsideAnswers = 64;  // the most recent ones
+
     std::uint64_t seed = 0;
     std::uint64_t max_events = 0;
     std::uint64_t start_unix_s = 0;
@@ -82,6 +87,7 @@ public:
     std::uint64_t events = 0;
     std::vector<LatencyHistogram> source_latency;  // per traffic entry
     std::vector<std::uint64_t> source_ok, source_failed;
+    std::map<std::uint64_t, OutsideAnswer> outside_answers;  // call id → answer
 
     // Queues `msg` for node `to` at `at`, moved straight into its delivery slot.
     void post_delivery(std::uint32_t to, SimTime at, Message&& msg, std::uint32_t from, const Link* via,

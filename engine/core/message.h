@@ -97,6 +97,13 @@ struct Reply {
     }
 };
 
+// A reply to a call from outside the design (Simulation::call, the playground's Fire that waits):
+// kept for the caller to read instead of being dispatched to a node.
+struct OutsideAnswer {
+    SimTime at;  // when it reached the caller
+    Reply reply;
+};
+
 // The member `key` of a JSON object, or null when it is missing or `j` is not an object: one
 // lookup, and a string_view key is compared without the strlen a char* key costs per comparison
 // (the per-request paths look members up this way).

@@ -152,11 +152,13 @@ StopReason Simulation::run_until(SimTime until, const ProgressFn& progress) {
     return last_stop_ = kernel_->run_until(until, progress);
 }
 
-std::string Simulation::fire(const std::string& node_id, const Json& event) {
+bool Simulation::inject(const std::string& node_id, const Json& event, CallerRef caller, std::string& error) {
     Kernel& s = *kernel_;
     const int idx = pattern_.node_index(node_id);
-    if (idx < 0) return "no node has id '" + node_id + "'";
-    const auto i = static_cast<std::uint32_t>(idx);
+    if (idx < 0) {
+        error = "no node has id '" + node_id + "'";
+        return false;
+    }
     Message m;
     m.trace = s.next_trace++;
     m.id = s.next_message++;
@@ -164,8 +166,26 @@ std::string Simulation::fire(const std::string& node_id, const Json& event) {
     m.type = "manual";
     m.body = std::make_shared<const Json>(event);
     m.size_bytes = static_cast<std::int64_t>(event.dump().size());
-    s.post_delivery(i, s.scheduler.now(), std::move(m), UINT32_MAX, nullptr, {});
-    return {};
+    s.post_delivery(static_cast<std::uint32_t>(idx), s.scheduler.now(), std::move(m), UINT32_MAX, nullptr, caller);
+    return true;
+}
+
+std::string Simulation::fire(const std::string& node_id, const Json& event) {
+    std::string error;
+    inject(node_id, event, {}, error);
+    return error;
+}
+
+std::uint64_t Simulation::call(const std::string& node_id, const Json& event, std::string& error) {
+    const std::uint64_t id = kernel_->next_call;
+    if (!inject(node_id, event, CallerRef{Kernel::kOutsideCaller, id}, error)) return 0;
+    ++kernel_->next_call;
+    return id;
+}
+
+const Simulation::Answer* Simulation::answer(std::uint64_t id) const {
+    const auto it = kernel_->outside_answers.find(id);
+    return it != kernel_->outside_answers.end() && it->second.at <= now() ? &it->second : nullptr;
 }
 
 std::string Simulation::set_az_down(const std::string& az, bool down) {

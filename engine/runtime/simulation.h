@@ -45,6 +45,14 @@ public:
     // Sends `event` into node `node_id` now, as an external caller would (a client node sends it
     // through its link; other nodes receive it directly). Returns an error text, empty on success.
     std::string fire(const std::string& node_id, const Json& event);
+    // Like fire, but sent by a caller that waits for the answer, as the Lambda console's Test
+    // button invokes synchronously (RequestResponse): the node's reply is kept for answer().
+    // Returns the call's id, or 0 with `error` set.
+    std::uint64_t call(const std::string& node_id, const Json& event, std::string& error);
+    using Answer = OutsideAnswer;
+    // The reply to call `id` once its time has come (at <= now()); nullptr before that, for a call
+    // never answered, or one of more than the last 64 answered.
+    const Answer* answer(std::uint64_t id) const;
     // Fault injection: takes an Availability Zone (AZ ID "use1-az1".."use1-az6") down now, or brings
     // it back. Zonal services (EC2, Fargate) notice through their health checks; regional ones
     // ignore it. Scheduled outages (settings.faults) apply on their own. Returns an error text, empty
@@ -82,6 +90,8 @@ public:
 
 private:
     Simulation(std::unique_ptr<Kernel> kernel, Pattern pattern);
+    // Queues `event` for the node now, from outside the design; false when there is no such node.
+    bool inject(const std::string& node_id, const Json& event, CallerRef caller, std::string& error);
     Pattern pattern_;
     std::unique_ptr<Kernel> kernel_;
     StopReason last_stop_ = StopReason::None;

@@ -69,6 +69,8 @@ public:
         const SimTime origin = m.origin;
         const std::uint64_t call = ctx.call(ctx.links().front(), std::move(m));
         inflight_.put(call, Pending{origin, kNoSource});
+        // An event fired by a caller that waits (Simulation::call) gets the service's answer.
+        if (in.caller.valid()) waiting_.put(call, in.caller);
     }
 
     void on_reply(Context& ctx, std::uint64_t call, const Reply& r) override {
@@ -81,6 +83,10 @@ public:
         if (!ok) ctx.metrics().count(Counter::Errors, ctx.now());
         count_status(r.status);
         inflight_.erase(call);
+        if (const CallerRef* caller = waiting_.empty() ? nullptr : waiting_.find(call)) {
+            ctx.reply(*caller, Reply(r));
+            waiting_.erase(call);
+        }
     }
 
     void report(Json& out) const override {
@@ -162,6 +168,7 @@ private:
 
     std::vector<Source> sources_;
     IdMap<Pending> inflight_;  // call id → request
+    IdMap<CallerRef> waiting_;  // call id → the outside caller waiting for its answer
     std::map<int, std::uint64_t> status_counts_;
     int last_status_ = 0;
     std::uint64_t* last_count_ = nullptr;
