@@ -1,7 +1,8 @@
-// tour.h — a guided tour of a pattern as data (`patterns/tours/<pattern>.json`): steps that
-// highlight a node or edge, optionally change the design ("set" actions the UI applies), and say
-// which metric to watch and which way it moves. Steps are independent: each step's actions apply to
-// the unmodified pattern. Format: patterns/challenges/README.md.
+// tour.h — a guided tour of a pattern as data (`patterns/tours/<pattern>.json`; a code pattern's in
+// `patterns/code/tours/`, naming a pattern in `patterns/code/`): steps that highlight a node or
+// edge, optionally change the design ("set" actions the UI applies), and say which metric to watch
+// and which way it moves. Steps are independent: each step's actions apply to the unmodified
+// pattern. Format: patterns/challenges/README.md.
 #pragma once
 
 #include "challenge/design_actions.h"
@@ -37,7 +38,7 @@ struct TourStep {
 
 struct Tour {
     std::string format = kTourFormat;
-    std::string pattern;  // pattern file name without .json ("rest-api")
+    std::string pattern;  // pattern file name without .json ("rest-api"), in the tours folder's parent
     std::string title, description;
     std::optional<SimTime> duration;  // how long to run for a watch (default: the pattern's duration)
     std::vector<TourStep> steps;

@@ -1,16 +1,23 @@
 // test_tours.cpp — every shipped tour against its pattern: highlights exist, each step's actions
 // apply and still build, and every watched metric moves the way the step says (so tours never lie).
+// Tours live beside their patterns: patterns/tours/<p>.json names patterns/<p>.json, and
+// patterns/code/tours/<p>.json names patterns/code/<p>.json (code patterns, outside the page's download).
 #include "challenge/tour.h"
 #include "runtime/simulation.h"
 #include "support/test_support.h"
 
+#include <filesystem>
 #include <map>
 
 using namespace sim;
 using namespace sim::challenge;
 using sim::test::repo_file;
+using sim::test::repo_json_files;
 
 namespace {
+
+// Every folder of tours; each one's patterns are in its parent folder.
+const std::vector<std::string> kTourDirs = {"patterns/tours", "patterns/code/tours"};
 
 Json run_report(const Pattern& p, SimTime duration) {
     auto built = Simulation::build(p);
@@ -19,30 +26,46 @@ Json run_report(const Pattern& p, SimTime duration) {
     return built.simulation->report();
 }
 
-void check_tour_file(const std::string& name) {
-    CAPTURE(name);
-    TourLoad loaded = load_tour(repo_file("patterns/tours/" + name + ".json"));
+// "patterns/code/tours/order-api.json" → "patterns/code/order-api.json"
+std::string pattern_file_of(const std::string& tour_file, const Tour& t) {
+    const std::filesystem::path tours = std::filesystem::path(tour_file).parent_path();
+    return (tours.parent_path() / (t.pattern + ".json")).generic_string();
+}
+
+Tour load_tour_file(const std::string& file) {
+    TourLoad loaded = load_tour(repo_file(file));
     for (const auto& d : loaded.diagnostics.items()) MESSAGE(format_diagnostic(d));
     REQUIRE(loaded.ok());
     CHECK(loaded.diagnostics.empty());
-    const Tour& t = loaded.tour;
-    CHECK(t.pattern == name);
+    return loaded.tour;
+}
+
+Pattern load_pattern_file(const std::string& file) {
+    ParseResult pattern = parse_pattern(repo_file(file));
+    for (const auto& d : pattern.diagnostics.items()) MESSAGE(format_diagnostic(d));
+    REQUIRE(pattern.ok());
+    return pattern.pattern;
+}
+
+void check_tour_file(const std::string& file) {
+    CAPTURE(file);
+    const Tour t = load_tour_file(file);
+    CHECK(t.pattern == std::filesystem::path(file).stem().string());
     CHECK(t.steps.size() >= 4);
     CHECK(t.steps.size() <= 8);
-    ParseResult pattern = parse_pattern(repo_file("patterns/" + t.pattern + ".json"));
-    REQUIRE(pattern.ok());
-    const Diagnostics problems = check_tour(t, pattern.pattern);
+    const Pattern pattern = load_pattern_file(pattern_file_of(file, t));
+    const Diagnostics problems = check_tour(t, pattern);
     for (const auto& d : problems.items()) MESSAGE(format_diagnostic(d));
     CHECK(problems.empty());
-    const SimTime duration = t.duration.value_or(pattern.pattern.settings.duration);
-    const Json baseline = run_report(pattern.pattern, duration);
+    const SimTime duration = t.duration.value_or(pattern.settings.duration);
+    const Json baseline = run_report(pattern, duration);
     int watched = 0;
     for (const auto& step : t.steps) {
         CAPTURE(step.title);
         CHECK(!step.text.empty());
         if (!step.watch) continue;
         ++watched;
-        ParseResult changed = apply_actions(pattern.pattern, step.set, step.path + "/set");
+        ParseResult changed = apply_actions(pattern, step.set, step.path + "/set");
         REQUIRE(changed.ok());
         const Json after = run_report(changed.pattern, duration);
         const auto before_v = watch_value(baseline, *step.watch);
@@ -57,26 +80,45 @@ void check_tour_file(const std::string& name) {
     CHECK(watched >= 2);
 }
 
+const TourStep& step_titled(const Tour& t, const std::string& title) {
+    for (const auto& s : t.steps)
+        if (s.title == title) return s;
+    FAIL("the tour has no step \"" << title << "\"");
+    return t.steps.front();
+}
+
 }  // namespace
 
 TEST_SUITE("challenge") {
-    TEST_CASE("the REST API tour's steps exist, apply and move their metrics as stated") {
-        check_tour_file("rest-api");
+    TEST_CASE("every tour's steps exist, apply and move their metrics as stated") {
+        std::map<std::string, std::size_t> tours;
+        for (const auto& dir : kTourDirs)
+            for (const auto& file : repo_json_files(dir)) {
+                check_tour_file(file);
+                ++tours[dir];
+            }
+        CHECK(tours["patterns/tours"] >= 6);
+        CHECK(tours["patterns/code/tours"] >= 1);
     }
-    TEST_CASE("the event-driven tour's steps exist, apply and move their metrics as stated") {
-        check_tour_file("event-driven");
-    }
-    TEST_CASE("the async queue tour's steps exist, apply and move their metrics as stated") {
-        check_tour_file("async-queue");
-    }
-    TEST_CASE("the scheduled task tour's steps exist, apply and move their metrics as stated") {
-        check_tour_file("scheduled-task");
-    }
-    TEST_CASE("the streaming tour's steps exist, apply and move their metrics as stated") {
-        check_tour_file("streaming");
-    }
-    TEST_CASE("the fan-out tour's steps exist, apply and move their metrics as stated") {
-        check_tour_file("fan-out");
+
+    TEST_CASE("the order-api tour's settings read: once per environment at INIT, once per request in the handler") {
+        // The steps' texts say how far reads rise, which a direction alone does not check.
+        const std::string file = "patterns/code/tours/order-api.json";
+        const Tour t = load_tour_file(file);
+        const Pattern pattern = load_pattern_file(pattern_file_of(file, t));
+        const SimTime duration = t.duration.value_or(pattern.settings.duration);
+        const auto run_step = [&](const std::string& title) {
+            const TourStep& step = step_titled(t, title);
+            ParseResult changed = apply_actions(pattern, step.set, step.path + "/set");
+            REQUIRE(changed.ok());
+            return run_report(changed.pattern, duration)["nodes"];
+        };
+        const Json at_init = run_step("INIT runs once per environment");
+        CHECK(at_init["create-order"]["cold_starts"].get<int>() >= 2);
+        CHECK(at_init["orders-table"]["reads"] == at_init["create-order"]["cold_starts"]);
+        const Json per_request = run_step("The same read in the handler");
+        CHECK(per_request["orders-table"]["reads"] == per_request["create-order"]["invocations"]);
+        CHECK(per_request["orders-table"]["reads"].get<int>() > 100 * at_init["orders-table"]["reads"].get<int>());
     }
 
     TEST_CASE(

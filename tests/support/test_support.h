@@ -6,9 +6,12 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <vector>
 
 namespace sim::test {
 
@@ -54,6 +57,19 @@ inline std::string repo_file(const std::string& relative) {
     std::ostringstream ss;
     ss << in.rdbuf();
     return ss.str();
+}
+
+// The .json files directly in a repository folder ("patterns/tours" → "patterns/tours/x.json", …),
+// sorted; empty when the folder does not exist.
+inline std::vector<std::string> repo_json_files(const std::string& dir) {
+    std::vector<std::string> out;
+    const std::filesystem::path root = std::filesystem::path(SLSIM_SOURCE_DIR) / dir;
+    if (!std::filesystem::is_directory(root)) return out;
+    for (const auto& e : std::filesystem::directory_iterator(root))
+        if (e.is_regular_file() && e.path().extension() == ".json")
+            out.push_back(dir + "/" + e.path().filename().string());
+    std::sort(out.begin(), out.end());
+    return out;
 }
 
 }  // namespace sim::test
