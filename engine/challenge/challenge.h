@@ -1,6 +1,7 @@
 // challenge.h — a challenge as data: scenario, starting canvas, the runs to simulate and the
-// acceptance checks, loaded from `patterns/challenges/<id>.json` with every problem reported as a
-// diagnostic carrying its JSON pointer (format: patterns/challenges/README.md).
+// acceptance checks, loaded from `patterns/challenges/<id>.json` (or `patterns/code/challenges/`,
+// solved by editing code) with every problem reported as a diagnostic carrying its JSON pointer
+// (format: patterns/challenges/README.md).
 #pragma once
 
 #include "core/diagnostics.h"

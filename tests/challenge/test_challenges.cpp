@@ -1,33 +1,45 @@
-// test_challenges.cpp — every shipped challenge: its reference solution passes every check and
-// its wrong solution fails exactly the checks it is meant to fail, with the measured reason.
+// test_challenges.cpp — every shipped challenge: its starting canvas fails it, its reference
+// solution passes every check and its wrong solution fails exactly the checks it is meant to fail,
+// with the measured reason. Challenges live in patterns/challenges/ and, for the code patterns
+// (solved by editing a function's code), in patterns/code/challenges/; solutions beside them.
 #include "challenge/challenge.h"
 #include "challenge/evaluate.h"
 #include "support/test_support.h"
 
+#include <filesystem>
 #include <map>
 #include <set>
 
 using namespace sim;
 using namespace sim::challenge;
 using sim::test::repo_file;
+using sim::test::repo_json_files;
 
 namespace {
 
-Challenge load(const std::string& id) {
-    LoadResult r = load_challenge(repo_file("patterns/challenges/" + id + ".json"));
+constexpr const char* kChallenges = "patterns/challenges";
+constexpr const char* kCodeChallenges = "patterns/code/challenges";
+
+Challenge load(const std::string& id, const std::string& dir = kChallenges) {
+    LoadResult r = load_challenge(repo_file(dir + "/" + id + ".json"));
     for (const auto& d : r.diagnostics.items()) MESSAGE(format_diagnostic(d));
     REQUIRE(r.ok());
     CHECK(r.diagnostics.empty());
     return r.challenge;
 }
 
-Result run(const Challenge& ch, const std::string& file) {
-    ParseResult p = parse_pattern(repo_file("patterns/challenges/solutions/" + file));
-    REQUIRE(p.ok());
-    Result r = evaluate(ch, p.pattern);
+// `must_build`: false for a starting canvas, which may be unfinished (its runs then fail).
+Result evaluate_printed(const Challenge& ch, const Pattern& p, bool must_build = true) {
+    Result r = evaluate(ch, p);
     for (const auto& c : r.checks) MESSAGE((c.passed ? "PASS " : "FAIL ") << c.id << ": " << c.measured);
-    CHECK(!r.diagnostics.has_errors());
+    if (must_build) CHECK(!r.diagnostics.has_errors());
     return r;
+}
+
+Result run(const Challenge& ch, const std::string& file, const std::string& dir = kChallenges) {
+    ParseResult p = parse_pattern(repo_file(dir + "/solutions/" + file));
+    REQUIRE(p.ok());
+    return evaluate_printed(ch, p.pattern);
 }
 
 std::set<std::string> failed(const Result& r) {
@@ -46,6 +58,18 @@ const CheckResult& get(const Result& r, const std::string& id) {
 
 bool contains(const std::string& text, const std::string& part) {
     return text.find(part) != std::string::npos;
+}
+
+// A pattern's JSON without what a code challenge lets the learner change (functions' code) and
+// without its name and description.
+Json without_code(const Pattern& p) {
+    Json j = pattern_to_json(p);
+    j.erase("name");
+    j.erase("description");
+    for (Json& n : j["nodes"])
+        if (n.contains("config"))
+            for (const char* key : {"InlineCode", "CodeFiles", "Code"}) n["config"].erase(key);
+    return j;
 }
 
 }  // namespace
@@ -126,6 +150,49 @@ TEST_SUITE("challenge") {
         const Result bad = run(ch, "steady-high-volume.wrong.json");
         CHECK(failed(bad) == std::set<std::string>{"cost-per-hour"});
         CHECK(contains(get(bad, "cost-per-hour").measured, " per hour, "));
+    }
+
+    TEST_CASE("every challenge's starting canvas fails it and its reference solution passes") {
+        std::map<std::string, std::size_t> count;
+        for (const std::string dir : {kChallenges, kCodeChallenges})
+            for (const auto& file : repo_json_files(dir)) {
+                CAPTURE(file);
+                const std::string id = std::filesystem::path(file).stem().string();
+                const Challenge ch = load(id, dir);
+                CHECK(ch.id == id);
+                CHECK(!evaluate_printed(ch, ch.start, false).passed());
+                CHECK(run(ch, id + ".reference.json", dir).passed());
+                ++count[dir];
+            }
+        CHECK(count[kChallenges] >= 6);
+        CHECK(count[kCodeChallenges] >= 1);
+    }
+
+    TEST_CASE("a code challenge's reference solution changes only functions' code") {
+        for (const auto& file : repo_json_files(kCodeChallenges)) {
+            CAPTURE(file);
+            const std::string id = std::filesystem::path(file).stem().string();
+            const Challenge ch = load(id, kCodeChallenges);
+            ParseResult ref =
+                parse_pattern(repo_file(std::string(kCodeChallenges) + "/solutions/" + id + ".reference.json"));
+            REQUIRE(ref.ok());
+            CHECK(without_code(ref.pattern) == without_code(ch.start));
+            CHECK(pattern_to_json(ref.pattern) != pattern_to_json(ch.start));
+        }
+    }
+
+    TEST_CASE(
+        "partial batch failures: a worker that throws fails whole batches, reships orders and dead-letters good ones; "
+        "reporting batchItemFailures fixes it; swallowing errors loses the bad orders") {
+        const Challenge ch = load("partial-batch-failures", kCodeChallenges);
+        const Result start = evaluate_printed(ch, ch.start);
+        CHECK(failed(start) == std::set<std::string>{"no-batch-errors", "shipped-once", "good-orders-shipped"});
+        CHECK(contains(get(start, "good-orders-shipped").measured, "dead-lettered by 'fulfilment-queue'"));
+        const Result ok = run(ch, "partial-batch-failures.reference.json", kCodeChallenges);
+        CHECK(ok.passed());
+        const Result bad = run(ch, "partial-batch-failures.wrong.json", kCodeChallenges);
+        CHECK(failed(bad) == std::set<std::string>{"manual-checks-kept"});
+        CHECK(contains(get(bad, "manual-checks-kept").measured, "0 messages dead-lettered"));
     }
 
     TEST_CASE("the same challenge and solution give the same measured values") {

@@ -2,8 +2,11 @@
 // the design edits its hints carry, applied in order to the starting canvas and nothing else, build
 // a solution that passes every check; each hint's text names the values its edits set; and a quiz
 // on the same scenario as a challenge agrees with it (its answer passes the challenge, every other
-// option fails it), so the two never teach opposite things.
+// option fails it), so the two never teach opposite things. Challenges are read from
+// patterns/challenges/ and patterns/code/challenges/ (code patterns: a hint may set a function's
+// code, and then quotes every line of code it adds).
 #include "challenge/challenge.h"
+#include "challenge/design_actions.h"
 #include "challenge/evaluate.h"
 #include "challenge/quiz.h"
 #include "support/test_support.h"
@@ -12,11 +15,14 @@
 #include <cctype>
 #include <filesystem>
 #include <map>
+#include <set>
+#include <sstream>
 
 using namespace sim;
 using namespace sim::challenge;
 using sim::test::has_error;
 using sim::test::repo_file;
+using sim::test::repo_json_files;
 
 namespace {
 
@@ -26,6 +32,20 @@ std::vector<std::string> shipped(const std::string& dir) {
         if (e.path().extension() == ".json") ids.push_back(e.path().stem().string());
     std::sort(ids.begin(), ids.end());
     return ids;
+}
+
+// Every challenge file, gallery patterns' and code patterns'.
+std::vector<std::string> challenge_files() {
+    std::vector<std::string> files = repo_json_files("patterns/challenges");
+    for (const auto& f : repo_json_files("patterns/code/challenges")) files.push_back(f);
+    return files;
+}
+
+Challenge load_file(const std::string& file) {
+    LoadResult r = load_challenge(repo_file(file));
+    for (const auto& d : r.diagnostics.items()) MESSAGE(format_diagnostic(d));
+    REQUIRE(r.ok());
+    return r.challenge;
 }
 
 Challenge load(const std::string& id) {
@@ -74,11 +94,70 @@ void values_set(const Json& j, std::vector<Json>& out) {
         out.push_back(j);
 }
 
+// A function's code in a node config, by where it sits: "InlineCode", "Code/ZipFile",
+// "CodeFiles/<path>". Code is not a value to name but lines to quote (new_code_lines).
+constexpr const char* kCodeKeys[] = {"InlineCode", "Code", "CodeFiles"};
+
+std::map<std::string, std::string> code_of(const Json& config) {
+    std::map<std::string, std::string> out;
+    if (!config.is_object()) return out;
+    if (config.contains("InlineCode") && config["InlineCode"].is_string())
+        out["InlineCode"] = config["InlineCode"].get<std::string>();
+    if (config.contains("Code") && config["Code"].is_object() && config["Code"].contains("ZipFile") &&
+        config["Code"]["ZipFile"].is_string())
+        out["Code/ZipFile"] = config["Code"]["ZipFile"].get<std::string>();
+    if (config.contains("CodeFiles") && config["CodeFiles"].is_object())
+        for (const auto& f : config["CodeFiles"].items())
+            if (f.value().is_string()) out["CodeFiles/" + f.key()] = f.value().get<std::string>();
+    return out;
+}
+
+std::string trimmed(const std::string& line) {
+    const auto b = line.find_first_not_of(" \t\r");
+    if (b == std::string::npos) return "";
+    return line.substr(b, line.find_last_not_of(" \t\r") - b + 1);
+}
+
+// The lines of code `after` has that `before` does not, trimmed: what a hint that makes this change
+// must quote. Blank lines and // comments are not code a learner must be told; a line that only
+// moved or changed its indentation is not new.
+std::vector<std::string> new_code_lines(const std::string& before, const std::string& after) {
+    std::set<std::string> old;
+    std::istringstream b(before), a(after);
+    for (std::string line; std::getline(b, line);) old.insert(trimmed(line));
+    std::vector<std::string> out;
+    for (std::string line; std::getline(a, line);) {
+        const std::string t = trimmed(line);
+        if (!t.empty() && t.rfind("//", 0) != 0 && !old.count(t)) out.push_back(t);
+    }
+    return out;
+}
+
 std::vector<Json> values_of_edit(const Json& edit) {
+    const auto without_code = [](Json config) {
+        if (config.is_object())
+            for (const char* key : kCodeKeys) config.erase(key);
+        return config;
+    };
     std::vector<Json> out;
-    if (edit.contains("add") && edit["add"].contains("config")) values_set(edit["add"]["config"], out);
-    if (edit.contains("config")) values_set(edit["config"], out);
+    if (edit.contains("add") && edit["add"].contains("config")) values_set(without_code(edit["add"]["config"]), out);
+    if (edit.contains("config")) values_set(without_code(edit["config"]), out);
     if (edit.contains("port")) out.push_back(edit["port"]);
+    return out;
+}
+
+// The code lines an edit adds to the design it applies to.
+std::vector<std::string> code_lines_of_edit(const Pattern& design, const Json& edit) {
+    const bool add = edit.contains("add") && edit["add"].is_object();
+    const Json config = add ? edit["add"].value("config", Json::object()) : edit.value("config", Json::object());
+    const std::string id = add ? edit["add"].value("id", "") : edit.value("node", "");
+    const NodeSpec* node = add ? nullptr : design.find_node(id);
+    const auto before = node ? code_of(node->config) : std::map<std::string, std::string>{};
+    std::vector<std::string> out;
+    for (const auto& [where, text] : code_of(config)) {
+        const auto old = before.find(where);
+        for (auto& line : new_code_lines(old == before.end() ? "" : old->second, text)) out.push_back(line);
+    }
     return out;
 }
 
@@ -103,11 +182,11 @@ bool same_scenario(const Quiz& quiz, const Challenge& ch) {
 
 TEST_SUITE("challenge hints") {
     TEST_CASE("every shipped challenge is passed by a design built from its hints' edits alone") {
-        const auto ids = shipped("patterns/challenges");
-        CHECK(ids.size() >= 6);
-        for (const auto& id : ids) {
-            CAPTURE(id);
-            const Challenge ch = load(id);
+        const auto files = challenge_files();
+        CHECK(files.size() >= 7);
+        for (const auto& file : files) {
+            CAPTURE(file);
+            const Challenge ch = load_file(file);
             std::size_t with_edits = 0;
             for (const auto& h : ch.hints) with_edits += !h.edits.empty();
             CHECK(with_edits > 0);
@@ -120,18 +199,40 @@ TEST_SUITE("challenge hints") {
         }
     }
 
-    TEST_CASE("each hint's text names every value its edits set") {
-        for (const auto& id : shipped("patterns/challenges")) {
-            const Challenge ch = load(id);
-            for (const auto& h : ch.hints)
-                for (const auto& edit : h.edits)
+    TEST_CASE("each hint's text names every value its edits set and quotes every line of code they add") {
+        std::size_t code_lines = 0;
+        for (const auto& file : challenge_files()) {
+            CAPTURE(file);
+            const Challenge ch = load_file(file);
+            Pattern design = ch.start;  // what the learner has when they read the hint
+            for (const auto& h : ch.hints) {
+                CAPTURE(h.path);
+                for (const auto& edit : h.edits) {
                     for (const Json& v : values_of_edit(edit)) {
-                        CAPTURE(id);
-                        CAPTURE(h.path);
                         CAPTURE(v.dump());
                         CHECK(mentions(h.text, v));
                     }
+                    for (const std::string& line : code_lines_of_edit(design, edit)) {
+                        CAPTURE(line);
+                        CHECK(h.text.find(line) != std::string::npos);
+                        ++code_lines;
+                    }
+                }
+                ParseResult next = apply_actions(design, h.edits, h.path + "/edits");
+                REQUIRE(next.ok());
+                design = next.pattern;
+            }
         }
+        CHECK(code_lines > 0);  // some hint changes code (patterns/code/challenges)
+    }
+
+    TEST_CASE("a code hint's lines: new or changed lines count, comments, blank and re-indented lines do not") {
+        CHECK(new_code_lines("a();\n  b();\n", "// why\na();\n\n    b();\n  c(); \n") ==
+              std::vector<std::string>{"c();"});
+        const Pattern none;
+        const Json edit = {{"node", "f"}, {"config", {{"InlineCode", "x = 1;\n"}, {"Timeout", 9}}}};
+        CHECK(code_lines_of_edit(none, edit) == std::vector<std::string>{"x = 1;"});
+        CHECK(values_of_edit(edit) == std::vector<Json>{9});
     }
 
     TEST_CASE("the protect-database hints say how fast the writer may go, not only how many run at once") {
@@ -151,7 +252,10 @@ TEST_SUITE("challenge hints") {
 
     TEST_CASE("a quiz on a challenge's scenario agrees with it: its answer passes, every other option fails") {
         std::map<std::string, Challenge> challenges;
-        for (const auto& id : shipped("patterns/challenges")) challenges.emplace(id, load(id));
+        for (const auto& file : challenge_files()) {
+            Challenge ch = load_file(file);
+            challenges.emplace(ch.id, std::move(ch));
+        }
         std::size_t linked = 0;
         for (const auto& qid : shipped("patterns/quizzes")) {
             CAPTURE(qid);

@@ -59,14 +59,16 @@ case_() {
 }
 
 # 1. `run` of every runnable pattern file: tests/golden/run/<path under patterns/>.
-for f in patterns/*.json patterns/code/*.json patterns/challenges/solutions/*.json patterns/quizzes/designs/*.json; do
+for f in patterns/*.json patterns/code/*.json patterns/challenges/solutions/*.json patterns/code/challenges/solutions/*.json \
+         patterns/quizzes/designs/*.json; do
     case_ "run/${f#patterns/}" 0 run "$f" --json --seed "$seed" --duration "$duration"
 done
 
 # 2. A challenge's starting canvas (`start`), completed as engine/challenge/challenge_load.cpp does
-# (format, and the title as name, when missing): tests/golden/run/challenges/<id>.json. Node (which
-# scripts/setup installs for the web build) extracts it: plain bash has no JSON parser.
-for c in patterns/challenges/*.json; do
+# (format, and the title as name, when missing): tests/golden/run/challenges/<id>.json (code
+# patterns' challenges: run/code/challenges/<id>.json). Node (which scripts/setup installs for the
+# web build) extracts it: plain bash has no JSON parser.
+for c in patterns/challenges/*.json patterns/code/challenges/*.json; do
     start=$tmp/start-$(basename "$c")
     node -e 'const fs = require("fs"), c = JSON.parse(fs.readFileSync(process.argv[1], "utf8")), s = c.start;
              if (!("format" in s)) s.format = "serverless-playground/1";
@@ -77,10 +79,11 @@ for c in patterns/challenges/*.json; do
 done
 
 # 3. The challenges' own runs on every shipped solution (their traffic, durations and seeds):
-# `slsim check CHALLENGE SOLUTION --json --no-compare` → tests/golden/check/<solution>.json.
-for s in patterns/challenges/solutions/*.json; do
+# `slsim check CHALLENGE SOLUTION --json --no-compare` → tests/golden/check/<solution>.json. A
+# solution is in its challenge's solutions/ folder.
+for s in patterns/challenges/solutions/*.json patterns/code/challenges/solutions/*.json; do
     id=$(basename "$s"); id=${id%%.*}
-    case_ "check/$(basename "$s")" "0 1" check "patterns/challenges/$id.json" "$s" --json --no-compare
+    case_ "check/$(basename "$s")" "0 1" check "$(dirname "$(dirname "$s")")/$id.json" "$s" --json --no-compare
 done
 
 # 4. Every quiz question, each option through the quiz's traffic: tests/golden/quiz/<id>.json.
