@@ -15,7 +15,7 @@ int compare_command(const Args& args);      // slsim compare FILE [--ec2 TYPE] [
 int bench_command(const Args& args);        // slsim bench [--json] [--quick]
 int check_command(const Args& args);        // slsim check CHALLENGE.json [SOLUTION.json] [--json]
 int quiz_command(const Args& args);         // slsim quiz QUESTION.json [--json]
-int export_command(const Args& args);       // slsim export sam FILE [--yaml|--json] | export mermaid FILE
+int export_command(const Args& args);       // slsim export sam FILE [--yaml|--json] [--out DIR] | mermaid FILE
 int import_command(const Args& args);       // slsim import TEMPLATE.json
 
 // Reads a whole file; false (with `error`) when it cannot.

@@ -8,17 +8,10 @@
 
 namespace sim::cli {
 
-namespace {
-
-constexpr std::size_t kMaxFiles = 200;
-constexpr std::uintmax_t kMaxBytes = 2 * 1024 * 1024;
-
-bool is_code_file(const std::filesystem::path& p) {
+bool is_function_code_file(const std::filesystem::path& p) {
     const std::string ext = p.extension().string();
     return ext == ".js" || ext == ".mjs" || ext == ".cjs" || ext == ".json";
 }
-
-}  // namespace
 
 void attach_function_code(Pattern& pattern, const std::filesystem::path& template_dir, Diagnostics& diagnostics) {
     namespace fs = std::filesystem;
@@ -41,7 +34,7 @@ void attach_function_code(Pattern& pattern, const std::filesystem::path& templat
                     it.disable_recursion_pending();
                     continue;
                 }
-                if (it->is_regular_file() && is_code_file(it->path())) files.push_back(it->path());
+                if (it->is_regular_file() && is_function_code_file(it->path())) files.push_back(it->path());
             }
         } else {
             diagnostics.warning(path_text,
@@ -54,10 +47,10 @@ void attach_function_code(Pattern& pattern, const std::filesystem::path& templat
         std::uintmax_t bytes = 0;
         for (const fs::path& f : files) {
             bytes += fs::file_size(f, ec);
-            if (code.size() >= kMaxFiles || bytes > kMaxBytes) {
+            if (code.size() >= kMaxCodeFiles || bytes > kMaxCodeBytes) {
                 diagnostics.warning(path_text,
                                     "CodeUri '" + uri->get<std::string>() + "' holds more than " +
-                                        std::to_string(kMaxFiles) + " code files or 2 MB; the rest are left out",
+                                        std::to_string(kMaxCodeFiles) + " code files or 2 MB; the rest are left out",
                                     "");
                 break;
             }

@@ -76,6 +76,22 @@ public:
     virtual void rewrite(const std::string& key, OJson value) = 0;
     // The ARN of another node's resource, as the template refers to it; null when it has none.
     virtual OJson arn_of(const std::string& node_id) const = 0;
+    // Another node's logical id (what Ref and Fn::GetAtt name in the template); empty when it has
+    // no resource.
+    virtual std::string logical_id_of(const std::string& node_id) const = 0;
+    // Sets Properties[key], last, as the node's own value from now on (not marked generated, so an
+    // import keeps it): a function's CodeUri naming the folder its files are written to.
+    virtual void set(const std::string& key, OJson value) = 0;
+    // A file written beside the template (`slsim export sam --out DIR`): `path` inside `folder`,
+    // both relative to the template ('/'-separated). A path that is absolute or leaves the folder
+    // ('..') is refused with an error naming `key` (the config key the file comes from) instead.
+    virtual void add_file(const std::string& key, const std::string& folder, const std::string& path,
+                          std::string text) = 0;
+    // Config `key` is not SAM and reaches AWS another way (as files): it is left out of the
+    // template, its Metadata included.
+    virtual void leave_out(const std::string& key) = 0;
+    // A problem that stops the export (the CLI writes nothing): what is wrong and how to fix it.
+    virtual void error(std::string message) = 0;
 
     static OJson ref(const std::string& logical) { return OJson{{"Ref", logical}}; }
     static OJson get_att(const std::string& logical, const std::string& attribute) {

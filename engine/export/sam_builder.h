@@ -23,6 +23,9 @@ struct Builder {
     std::set<std::string> taken;                                // logical ids in use
     std::map<std::string, std::vector<std::string>> generated;  // node id → Properties keys we added
     std::vector<std::string> notes;
+    std::vector<SamFile> files;                             // written beside the template
+    std::vector<std::string> errors;                        // what stops the files being written
+    std::map<std::string, std::set<std::string>> left_out;  // node id → config keys not in the template
 
     explicit Builder(const Pattern& pattern) : p(pattern) {}
     std::map<std::string, std::string> derived_ids;  // "<kind>:<node id>" → logical id

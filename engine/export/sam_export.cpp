@@ -74,6 +74,22 @@ void Builder::note(std::size_t edge, const std::string& text) {
 
 namespace {
 
+// A file's path below its folder: relative, '/'-separated, every segment a plain name (not empty,
+// '.' or '..'), no '\\' or ':' (a Windows separator or drive) and no control characters, so it can
+// neither leave the folder nor come back from an import under another name.
+bool safe_relative_path(const std::string& path) {
+    if (path.empty() || path.size() > 1024) return false;
+    for (char c : path)
+        if (c == '\\' || c == ':' || static_cast<unsigned char>(c) < 0x20) return false;
+    for (std::size_t start = 0;;) {
+        const std::size_t slash = path.find('/', start);
+        const std::string segment = path.substr(start, slash - start);
+        if (segment.empty() || segment == "." || segment == "..") return false;
+        if (slash == std::string::npos) return true;
+        start = slash + 1;
+    }
+}
+
 // The builder as a service's CfnResource::complete hook sees one resource.
 class Draft final : public CfnDraft {
 public:
@@ -89,6 +105,33 @@ public:
     OJson arn_of(const std::string& node_id) const override {
         return b_.has_resource(node_id) ? b_.arn(node_id) : OJson();
     }
+    std::string logical_id_of(const std::string& node_id) const override {
+        auto it = b_.logical.find(node_id);
+        return it == b_.logical.end() ? std::string() : it->second;
+    }
+    void set(const std::string& key, OJson value) override {
+        OJson& pr = b_.props(n_.id);
+        pr.erase(key);  // last, wherever the config had it: the same order on every export
+        pr[key] = std::move(value);
+        auto& gen = b_.generated[n_.id];
+        gen.erase(std::remove(gen.begin(), gen.end(), key), gen.end());
+    }
+    void add_file(const std::string& key, const std::string& folder, const std::string& path,
+                  std::string text) override {
+        if (folder.empty() || folder.back() != '/' || !safe_relative_path(folder.substr(0, folder.size() - 1))) {
+            error("folder '" + folder + "' for " + key + " is not a relative folder name");
+            return;
+        }
+        if (!safe_relative_path(path)) {
+            error(key + " path '" + path +
+                  "' is unsafe: a code file's path must be relative and stay inside the function's folder "
+                  "(no leading '/', no '.' or '..' segments, no '\\' or ':'); rename it, e.g. to 'lib/util.js'");
+            return;
+        }
+        b_.files.push_back({n_.id, folder, path, std::move(text)});
+    }
+    void leave_out(const std::string& key) override { b_.left_out[n_.id].insert(key); }
+    void error(std::string message) override { b_.errors.push_back("node '" + n_.id + "': " + message); }
     std::string add_resource(const std::string& suffix, const char* type, OJson properties) override {
         const std::string id = b_.fresh(logical_id() + suffix);
         b_.add_derived(id, type, std::move(properties), n_.id);
@@ -197,12 +240,14 @@ SamExport export_sam(const Pattern& p) {
         }
         const CfnResource& map = *maps[n.id];
         const auto& gen = b.generated[n.id];
+        const auto& left_out = b.left_out[n.id];
         OJson meta;
         meta["node"] = n.id;
         meta["type"] = n.type;
         OJson sim_config = OJson::object();
         for (auto it = n.config.begin(); it != n.config.end(); ++it)
-            if (!is_cfn_property(map, it.key()) || std::find(gen.begin(), gen.end(), it.key()) != gen.end())
+            if ((!is_cfn_property(map, it.key()) || std::find(gen.begin(), gen.end(), it.key()) != gen.end()) &&
+                !left_out.count(it.key()))
                 sim_config[it.key()] = to_ordered(it.value());
         if (!sim_config.empty()) meta["config"] = sim_config;
         if (!gen.empty()) meta["generated"] = gen;
@@ -249,6 +294,8 @@ SamExport export_sam(const Pattern& p) {
         t["Outputs"] = outputs;
     }
     out.notes = std::move(b.notes);
+    out.files = std::move(b.files);
+    out.errors = std::move(b.errors);
     return out;
 }
 

@@ -62,6 +62,31 @@ Json resource_config(const Json& res, bool metadata_added) {
 
 namespace {
 
+// Environment.Variables name resources by logical id ({"Ref": "OrdersTable"}); the simulation
+// resolves them by node id (lambda_code.cpp). Renamed where the two differ.
+void environment_by_node_id(ImportState& s) {
+    for (Json& n : s.nodes) {
+        auto c = n.find("config");
+        if (c == n.end() || !c->is_object()) continue;
+        auto env = c->find("Environment");
+        if (env == c->end() || !env->is_object()) continue;
+        auto vars = env->find("Variables");
+        if (vars == env->end() || !vars->is_object()) continue;
+        for (auto it = vars->begin(); it != vars->end(); ++it) {
+            Json& v = it.value();
+            const std::string node = ref_node(s, v);
+            const std::string logical = ref_target(v);
+            if (node.empty() || node == logical) continue;
+            if (auto r = v.find("Ref"); r != v.end())
+                *r = node;
+            else if (Json& g = v["Fn::GetAtt"]; g.is_array())
+                g[0] = node;
+            else
+                g = node + g.get<std::string>().substr(logical.size());
+        }
+    }
+}
+
 std::string escape_pointer(const std::string& key) {
     std::string out;
     for (char c : key) {
@@ -228,6 +253,7 @@ ImportResult import_checked(const Json& root) {
         if (auto desc = root.find("Description"); desc != root.end() && desc->is_string()) pj["description"] = *desc;
     }
     import_foreign(s, skip);
+    environment_by_node_id(s);
     pj["nodes"] = s.nodes;
     pj["edges"] = s.edges;
 
