@@ -1,8 +1,11 @@
 // inspector_fields.cpp — typed property editors with ranges, defaults and inline diagnostics.
 #include "panels/inspector_fields.h"
 
+#include "js/js_highlight.h"
 #include "ui_marks.h"
 #include "widgets.h"
+
+#include <imgui_internal.h>  // the text cursor of the active editor (code_editor draws its own)
 
 #include <algorithm>
 #include <cmath>
@@ -89,8 +92,81 @@ int error_line(const sim::Diagnostic* d) {
     return a == std::string::npos ? 0 : std::atoi(d->message.c_str() + a + 1);
 }
 
-// A function's JavaScript: monospace, line numbers in a gutter, the line of a syntax error marked
-// and the engine's message under it. The editor is as tall as the code, inside a scrolling child,
+ImU32 token_colour(sim::js::TokenKind k, bool dark) {
+    switch (k) {
+        case sim::js::TokenKind::Keyword:
+            return dark ? IM_COL32(197, 134, 192, 255) : IM_COL32(150, 40, 150, 255);
+        case sim::js::TokenKind::String:
+        case sim::js::TokenKind::Regex:
+            return dark ? IM_COL32(206, 145, 120, 255) : IM_COL32(163, 21, 21, 255);
+        case sim::js::TokenKind::Comment:
+            return dark ? IM_COL32(106, 153, 85, 255) : IM_COL32(0, 128, 0, 255);
+        case sim::js::TokenKind::Number:
+            return dark ? IM_COL32(181, 206, 168, 255) : IM_COL32(9, 134, 88, 255);
+    }
+    return 0;
+}
+
+// Draws `text` with its JavaScript coloured, each line at `origin` + (its advance, line × line_h):
+// where InputTextMultiline lays out the same text (the same font, no wrapping). Lines out of view
+// are skipped.
+void draw_coloured_code(ImDrawList* dl, std::string_view text, ImVec2 origin, float line_h, bool dark) {
+    ImFont* font = ImGui::GetFont();
+    const float size = ImGui::GetFontSize();
+    const ImU32 plain = ImGui::GetColorU32(ImGuiCol_Text);
+    const std::vector<sim::js::TokenSpan> spans = sim::js::highlight_js(text);
+    std::size_t next_span = 0, line_start = 0;
+    float y = origin.y;
+    while (line_start <= text.size()) {
+        const std::size_t line_end = std::min(text.find('\n', line_start), text.size());
+        if (ImGui::IsRectVisible(ImVec2(origin.x, y), ImVec2(origin.x + 1e5f, y + line_h))) {
+            float x = origin.x;
+            std::size_t at = line_start;
+            while (at < line_end) {
+                while (next_span < spans.size() && spans[next_span].end <= at) ++next_span;
+                const bool in_span = next_span < spans.size() && spans[next_span].begin <= at;
+                const std::size_t to =
+                    in_span ? std::min(spans[next_span].end, line_end)
+                            : std::min(next_span < spans.size() ? spans[next_span].begin : line_end, line_end);
+                const char* b = text.data() + at;
+                const char* e = text.data() + to;
+                dl->AddText(font, size, ImVec2(x, y), in_span ? token_colour(spans[next_span].kind, dark) : plain, b,
+                            e);
+                x += font->CalcTextSizeA(size, 1e9f, 0, b, e).x;
+                at = to;
+            }
+        } else {
+            while (next_span < spans.size() && spans[next_span].end <= line_end) ++next_span;
+        }
+        line_start = line_end + 1;
+        y += line_h;
+    }
+}
+
+// The text cursor of the active editor `id` (its text is drawn transparent, so ImGui's own cursor
+// is too): a bar before the cursor's character, blinking as ImGui's does.
+void draw_code_cursor(ImDrawList* dl, ImGuiID id, std::string_view text, ImVec2 origin, float line_h) {
+    const ImGuiInputTextState* st = ImGui::GetInputTextState(id);
+    if (!st || (st->CursorAnim > 0 && ImFmod(st->CursorAnim, 1.20f) > 0.80f)) return;
+    // The cursor counts characters (UTF-16 units); find its byte in the UTF-8 text.
+    int chars = st->GetCursorPos();
+    std::size_t byte = 0;
+    while (byte < text.size() && chars > 0) {
+        unsigned int c = 0;
+        byte += static_cast<std::size_t>(ImTextCharFromUtf8(&c, text.data() + byte, text.data() + text.size()));
+        --chars;
+    }
+    const std::size_t line_start = byte == 0 ? 0 : text.rfind('\n', byte - 1) + 1;
+    const auto line = static_cast<float>(std::count(text.begin(), text.begin() + static_cast<long>(byte), '\n'));
+    const float x =
+        origin.x +
+        ImGui::GetFont()->CalcTextSizeA(ImGui::GetFontSize(), 1e9f, 0, text.data() + line_start, text.data() + byte).x;
+    const float y = origin.y + line * line_h;
+    dl->AddLine(ImVec2(x + 0.5f, y), ImVec2(x + 0.5f, y + line_h - 1), ImGui::GetColorU32(ImGuiCol_Text));
+}
+
+// A function's JavaScript: monospace, coloured, line numbers in a gutter, the line of a syntax
+// error marked and the engine's message under it. The editor is as tall as the code, inside a scrolling child,
 // so the gutter scrolls with the text.
 bool code_editor(FieldEditContext& ctx, const std::string& key, sim::Json& config) {
     const sim::Json* cur = config.contains(key) ? &config[key] : nullptr;
@@ -138,10 +214,28 @@ bool code_editor(FieldEditContext& ctx, const std::string& key, sim::Json& confi
     }
     const float text_w =
         std::max(ImGui::GetContentRegionAvail().x, ImGui::CalcTextSize("M").x * static_cast<float>(longest + 2));
+    // ImGui edits the text; the colours are ours. Its text and background are transparent, and
+    // the coloured text (and the cursor) are drawn beneath its window, where it lays the text out.
+    const ImVec2 input_at = ImGui::GetCursorScreenPos();
+    const ImVec2 text_at(input_at.x + style.FramePadding.x, input_at.y + style.FramePadding.y);
+    dl->AddRectFilled(input_at, ImVec2(input_at.x + text_w, input_at.y + text_h), ImGui::GetColorU32(ImGuiCol_FrameBg),
+                      style.FrameRounding);
+    if (bad_line > 0)
+        dl->AddRectFilled(ImVec2(input_at.x, text_top + static_cast<float>(bad_line - 1) * line_h),
+                          ImVec2(input_at.x + text_w, text_top + static_cast<float>(bad_line) * line_h),
+                          IM_COL32(230, 80, 70, 60));
+    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(0, 0, 0, 0));
+    ImGui::PushStyleColor(ImGuiCol_FrameBg, IM_COL32(0, 0, 0, 0));
     if (input_multiline(("##" + key).c_str(), buf, ImVec2(text_w, text_h), ImGuiInputTextFlags_AllowTabInput)) {
         config[key] = buf;
         changed = true;
     }
+    ImGui::PopStyleColor(2);
+    // After the edit, so the colours show this frame's text (the parent's draw list is under the
+    // input's own window whatever the order).
+    const bool dark = ImGui::GetStyle().Colors[ImGuiCol_WindowBg].x < 0.5f;
+    draw_coloured_code(dl, buf, text_at, line_h, dark);
+    draw_code_cursor(dl, ImGui::GetItemID(), buf, text_at, line_h);
     mark_last_item("inspector.code");
     ImGui::EndChild();
     ImGui::PopFont();
