@@ -82,7 +82,13 @@
   window.addEventListener('keydown', (e) => {
     if (e.target && (e.target.tagName === 'INPUT' || e.target.tagName === 'TEXTAREA')) return;
     if ((e.ctrlKey || e.metaKey) && 'sozyda'.includes(e.key.toLowerCase())) e.preventDefault();
-    if (e.key === ' ' || e.key === 'Backspace') e.preventDefault();
+    if (e.key === 'Backspace') e.preventDefault();
+  }, true);
+  // Space would scroll the page: stop it on keypress, not keydown, whose default is the keypress
+  // that carries the typed character (a space in a text field or the code editor).
+  window.addEventListener('keypress', (e) => {
+    if (e.target && (e.target.tagName === 'INPUT' || e.target.tagName === 'TEXTAREA')) return;
+    if (e.key === ' ') e.preventDefault();
   }, true);
   document.addEventListener('paste', (e) => {
     host.clipboard = (e.clipboardData && e.clipboardData.getData('text/plain')) || host.clipboard;
