@@ -101,6 +101,11 @@ std::string App::fire(const std::string& node_id, const sim::Json& event) {
     return runner_.fire(node_id, event);
 }
 
+std::uint64_t App::call(const std::string& node_id, const sim::Json& event, std::string& error) {
+    sync_simulation();
+    return runner_.call(node_id, event, error);
+}
+
 bool App::step() {
     sync_simulation();
     runner_.pause();
@@ -175,59 +180,70 @@ sim::Json App::metrics() const {
     return s->report();
 }
 
+// Built by assignment, not from initializer lists: nlohmann's initializer lists cost the page
+// several times the code (its download budget).
 sim::Json App::state() const {
     const sim::Simulation* s = runner_.simulation();
-    sim::Json sel_nodes = sim::Json::array();
-    for (const auto& id : doc_.selection().nodes) sel_nodes.push_back(id);
-    sim::Json notice;  // null when no banner is up
-    if (const Notice* n = panels_.notices.current()) notice = {{"title", n->title}, {"text", n->text}};
-    sim::Json refused = sim::Json::array();
+    sim::Json j = sim::Json::object();
+    j["simTime"] = s ? s->now().seconds() : 0.0;
+    j["runLength"] = runner_.run_length().seconds();
+    j["runEnded"] = runner_.at_run_end() && !runner_.overtime();
+    j["overtime"] = runner_.overtime();
+    sim::Json& next_schedule = j["nextSchedule"];
+    if (const auto f = s ? next_scheduled_fire(doc_.pattern(), s->now()) : std::nullopt) {
+        next_schedule["at"] = f->at.seconds();
+        next_schedule["bus"] = f->bus;
+        next_schedule["rule"] = f->rule;
+        next_schedule["utc"] = f->utc;
+    }
+    sim::Json& notice = j["notice"];  // null when no banner is up
+    if (const Notice* n = panels_.notices.current()) {
+        notice["title"] = n->title;
+        notice["text"] = n->text;
+    }
+    sim::Json& refused = j["refusedEdits"] = sim::Json::array();
     for (const Notice& n : panels_.notices.log()) refused.push_back(n.title + ": " + n.text);
-    sim::Json next_schedule;
-    if (const auto f = s ? next_scheduled_fire(doc_.pattern(), s->now()) : std::nullopt)
-        next_schedule = {{"at", f->at.seconds()}, {"bus", f->bus}, {"rule", f->rule}, {"utc", f->utc}};
-    sim::Json unused = sim::Json::array();
+    sim::Json& unused = j["unusedLinks"] = sim::Json::array();
     const std::vector<bool> unused_flags = unused_links(doc_.pattern());
     for (std::size_t i = 0; i < unused_flags.size(); ++i)
         if (unused_flags[i]) unused.push_back(i);
-    return {{"simTime", s ? s->now().seconds() : 0.0},
-            {"runLength", runner_.run_length().seconds()},
-            {"runEnded", runner_.at_run_end() && !runner_.overtime()},
-            {"overtime", runner_.overtime()},
-            {"nextSchedule", next_schedule},
-            {"notice", notice},
-            {"refusedEdits", refused},
-            {"unusedLinks", unused},
-            {"logsShown",
-             {{"function", panels_.logs_function}, {"filter", panels_.logs_filter}, {"lines", panels_.logs_shown}}},
-            {"running", runner_.running()},
-            {"busy", runner_.busy()},
-            {"completedRequest", runner_.completed_request()},
-            {"speed", runner_.speed()},
-            {"lagging", runner_.lagging()},
-            {"events", s ? s->events_processed() : 0},
-            {"pendingEvents", s ? s->pending_events() : 0},
-            {"nodeCount", doc_.pattern().nodes.size()},
-            {"edgeCount", doc_.pattern().edges.size()},
-            {"name", doc_.pattern().name},
-            {"built", s != nullptr},
-            {"builds", runner_.builds()},
-            {"diagnostics", diagnostics_json(runner_.diagnostics())},
-            {"selection", {{"nodes", sel_nodes}, {"edge", doc_.selection().edge}}},
-            {"canUndo", doc_.can_undo()},
-            {"canRedo", doc_.can_redo()},
-            {"revision", doc_.revision()},
-            {"refusals", canvas_.refusals()},
-            {"canvasGesture", canvas_.gesture_name()},
-            {"lastRefusal", canvas_.last_refusal().text},
-            {"dotsInFlight", flow_.dots_in_flight()},
-            {"theme", dark_ ? "dark" : "light"},
-            // The Fire dialog: open, for which node, the text it will send and what the last Fire did.
-            {"fire",
-             {{"open", panels_.show_fire},
-              {"node", panels_.fire_node},
-              {"event", panels_.fire_text},
-              {"result", panels_.fire_result}}}};
+    sim::Json& logs = j["logsShown"];
+    logs["function"] = panels_.logs_function;
+    logs["filter"] = panels_.logs_filter;
+    logs["lines"] = panels_.logs_shown;
+    j["running"] = runner_.running();
+    j["busy"] = runner_.busy();
+    j["completedRequest"] = runner_.completed_request();
+    j["speed"] = runner_.speed();
+    j["lagging"] = runner_.lagging();
+    j["events"] = s ? s->events_processed() : 0;
+    j["pendingEvents"] = s ? s->pending_events() : 0;
+    j["nodeCount"] = doc_.pattern().nodes.size();
+    j["edgeCount"] = doc_.pattern().edges.size();
+    j["name"] = doc_.pattern().name;
+    j["built"] = s != nullptr;
+    j["builds"] = runner_.builds();
+    j["diagnostics"] = diagnostics_json(runner_.diagnostics());
+    sim::Json& selection = j["selection"];
+    selection["nodes"] = doc_.selection().nodes;
+    selection["edge"] = doc_.selection().edge;
+    j["canUndo"] = doc_.can_undo();
+    j["canRedo"] = doc_.can_redo();
+    j["revision"] = doc_.revision();
+    j["refusals"] = canvas_.refusals();
+    j["canvasGesture"] = canvas_.gesture_name();
+    j["lastRefusal"] = canvas_.last_refusal().text;
+    j["dotsInFlight"] = flow_.dots_in_flight();
+    j["theme"] = dark_ ? "dark" : "light";
+    // The Fire dialog: open, for which node, the text it will send and what the last Fire did.
+    sim::Json& fire = j["fire"];
+    fire["open"] = panels_.show_fire;
+    fire["node"] = panels_.fire_node;
+    fire["event"] = panels_.fire_text;
+    fire["result"] = panels_.fire_result;
+    fire["wait"] = panels_.fire_wait;
+    fire["answer"] = fire_answer_json(panels_, runner_);
+    return j;
 }
 
 void App::record_frame_time(double interval_ms, double cpu_ms, double redrawn) {
@@ -241,19 +257,21 @@ void App::record_frame_time(double interval_ms, double cpu_ms, double redrawn) {
 
 sim::Json App::frame_stats() const {
     const double avg = mean(frame_ms_);
-    return {{"frames", frames_},
-            {"window", frame_ms_.size()},
-            {"frameMsAvg", avg},
-            {"frameMsP95", percentile(frame_ms_, 0.95)},
-            {"cpuMsAvg", mean(cpu_ms_)},
-            {"cpuMsP95", percentile(cpu_ms_, 0.95)},
-            {"fps", avg > 0 ? 1000.0 / avg : 0.0},
-            {"redrawnAvg", mean(redrawn_)},
-            {"dots", flow_.dots_in_flight()},
-            {"dotsDrawn", canvas_.dots_drawn()},
-            {"vertices", vertices_},
-            {"overdraw", fill_pixels_ / std::max(1.0, static_cast<double>(ImGui::GetIO().DisplaySize.x *
-                                                                          ImGui::GetIO().DisplaySize.y))}};
+    sim::Json j = sim::Json::object();
+    j["frames"] = frames_;
+    j["window"] = frame_ms_.size();
+    j["frameMsAvg"] = avg;
+    j["frameMsP95"] = percentile(frame_ms_, 0.95);
+    j["cpuMsAvg"] = mean(cpu_ms_);
+    j["cpuMsP95"] = percentile(cpu_ms_, 0.95);
+    j["fps"] = avg > 0 ? 1000.0 / avg : 0.0;
+    j["redrawnAvg"] = mean(redrawn_);
+    j["dots"] = flow_.dots_in_flight();
+    j["dotsDrawn"] = canvas_.dots_drawn();
+    j["vertices"] = vertices_;
+    j["overdraw"] =
+        fill_pixels_ / std::max(1.0, static_cast<double>(ImGui::GetIO().DisplaySize.x * ImGui::GetIO().DisplaySize.y));
+    return j;
 }
 
 sim::Json App::canvas_layout() const {
@@ -271,21 +289,26 @@ sim::Json App::canvas_layout() const {
         sim::Json ports = sim::Json::object();
         for (const auto& p : n.outputs) ports[p.name] = css(p.at);
         const ImVec2 a = v.to_screen(n.box.min), b = v.to_screen(n.box.max);
-        nodes[n.spec->id] = {{"rect", {a.x / s, a.y / s, b.x / s, b.y / s}},
-                             {"center", {(a.x + b.x) * 0.5f / s, (a.y + b.y) * 0.5f / s}},
-                             {"input", n.has_input ? css(n.input) : sim::Json()},
-                             {"outputs", ports}};
+        sim::Json& node = nodes[n.spec->id];
+        node["rect"] = {a.x / s, a.y / s, b.x / s, b.y / s};
+        node["center"] = {(a.x + b.x) * 0.5f / s, (a.y + b.y) * 0.5f / s};
+        node["input"] = n.has_input ? css(n.input) : sim::Json();
+        node["outputs"] = std::move(ports);
         // The title the last frame drew (after an edit no frame has drawn yet: none).
-        if (i < titles.size() && titles.size() == shapes.size() && !titles[i].text.empty())
-            nodes[n.spec->id]["title"] = {{"text", titles[i].text}, {"px", titles[i].size / s}};
+        if (i < titles.size() && titles.size() == shapes.size() && !titles[i].text.empty()) {
+            node["title"]["text"] = titles[i].text;
+            node["title"]["px"] = titles[i].size / s;
+        }
     }
     const ImVec2 o = v.origin(), sz = v.size();
-    return {{"canvas", {o.x / s, o.y / s, (o.x + sz.x) / s, (o.y + sz.y) / s}},
-            {"zoom", v.zoom()},
-            {"nodes", nodes},
-            {"palette", panels_.palette_items},
-            {"inspector", panels_.inspector_items},
-            {"toolbar", toolbar_items_}};
+    sim::Json j = sim::Json::object();
+    j["canvas"] = {o.x / s, o.y / s, (o.x + sz.x) / s, (o.y + sz.y) / s};
+    j["zoom"] = v.zoom();
+    j["nodes"] = std::move(nodes);
+    j["palette"] = panels_.palette_items;
+    j["inspector"] = panels_.inspector_items;
+    j["toolbar"] = toolbar_items_;
+    return j;
 }
 
 // ---- Frame ---------------------------------------------------------------------------------------------

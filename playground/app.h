@@ -60,6 +60,8 @@ public:
     LoadResult load_pattern_text(std::string_view text, const std::string& label = "open");
     std::string pattern_text() const;
     std::string fire(const std::string& node_id, const sim::Json& event);
+    // Fires as a caller that waits for the answer (SimRunner::call): the call's id, 0 with `error` set.
+    std::uint64_t call(const std::string& node_id, const sim::Json& event, std::string& error);
     void play() { runner_.play(); }
     void pause() { runner_.pause(); }
     bool step();

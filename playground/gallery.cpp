@@ -1,4 +1,5 @@
-// gallery.cpp — reads the embedded patterns' names and descriptions.
+// gallery.cpp — reads the shipped patterns' names and descriptions, and keeps the state of the
+// code patterns' fetch (the fetch itself is in platform/fetched_files_bridge.cpp).
 #include "gallery.h"
 
 #include "assets.h"
@@ -7,28 +8,104 @@
 #include <algorithm>
 
 namespace pg {
+namespace {
+
+constexpr std::string_view kTop = "patterns/", kCode = "patterns/code/";
+
+CodeGallery g_state = CodeGallery::NotAsked;
+std::string g_error;
+
+// "patterns/code/order-api.json" → "order-api" when `name` is a .json file directly in `dir`.
+bool file_in(std::string_view name, std::string_view dir, std::string& stem) {
+    if (name.rfind(dir, 0) != 0 || name.size() <= dir.size() + 5 || name.substr(name.size() - 5) != ".json")
+        return false;
+    const std::string_view rest = name.substr(dir.size(), name.size() - dir.size() - 5);
+    if (rest.find('/') != std::string_view::npos) return false;  // tours/, challenges/, quizzes/
+    stem = std::string(rest);
+    return true;
+}
+
+std::vector<GalleryEntry> read_gallery() {
+    std::vector<GalleryEntry> out;
+    for_each_asset([&](const Asset& a) {
+        GalleryEntry e;
+        if (file_in(a.name, kTop, e.file)) {
+        } else if (file_in(a.name, kCode, e.file)) {
+            e.code = true;
+        } else {
+            return;
+        }
+        e.text = std::string_view(reinterpret_cast<const char*>(a.data), a.size);
+        sim::ParseResult parsed = sim::parse_pattern(e.text);
+        e.name = parsed.pattern.name.empty() ? e.file : parsed.pattern.name;
+        e.description = parsed.pattern.description;
+        e.nodes = parsed.pattern.nodes.size();
+        e.edges = parsed.pattern.edges.size();
+        out.push_back(std::move(e));
+    });
+    std::sort(out.begin(), out.end(),
+              [](const GalleryEntry& a, const GalleryEntry& b) { return a.code != b.code ? b.code : a.name < b.name; });
+    return out;
+}
+
+}  // namespace
 
 const std::vector<GalleryEntry>& gallery() {
-    static const std::vector<GalleryEntry> entries = [] {
-        std::vector<GalleryEntry> out;
-        for (const Asset& a : all_assets()) {
-            std::string_view name(a.name);
-            if (name.rfind("patterns/", 0) != 0 || name.size() < 15) continue;
-            if (name.find('/', 9) != std::string_view::npos) continue;  // tours/, challenges/, quizzes/
-            GalleryEntry e;
-            e.file = std::string(name.substr(9, name.size() - 9 - 5));
-            e.text = std::string_view(reinterpret_cast<const char*>(a.data), a.size);
-            sim::ParseResult parsed = sim::parse_pattern(e.text);
-            e.name = parsed.pattern.name.empty() ? e.file : parsed.pattern.name;
-            e.description = parsed.pattern.description;
-            e.nodes = parsed.pattern.nodes.size();
-            e.edges = parsed.pattern.edges.size();
-            out.push_back(std::move(e));
-        }
-        std::sort(out.begin(), out.end(), [](const GalleryEntry& a, const GalleryEntry& b) { return a.name < b.name; });
-        return out;
-    }();
+    static std::vector<GalleryEntry> entries;
+    static std::uint64_t read_at = ~0ull;
+    if (read_at != assets_generation()) {
+        entries = read_gallery();
+        read_at = assets_generation();
+    }
     return entries;
+}
+
+CodeGallery code_gallery_state() {
+    return g_state;
+}
+
+const std::string& code_gallery_error() {
+    return g_error;
+}
+
+void request_code_gallery() {
+    if (g_state == CodeGallery::Loading || g_state == CodeGallery::Ready) return;
+    g_state = CodeGallery::Loading;
+    fetch_code_gallery();
+}
+
+void code_gallery_arrived(std::string_view bundle_text) {
+    const sim::Json bundle = sim::Json::parse(bundle_text, nullptr, false);
+    const auto files = bundle.is_object() ? bundle.find("files") : bundle.end();
+    if (files == bundle.end() || !files->is_object()) {
+        code_gallery_failed("patterns/code/gallery.json is not a {\"files\": {...}} bundle");
+        return;
+    }
+    std::vector<std::pair<std::string, std::string>> out;
+    for (const auto& [name, value] : files->items())
+        if (name.rfind(kCode, 0) == 0) out.emplace_back(name, value.dump());
+    add_fetched_assets(std::move(out));
+    g_state = CodeGallery::Ready;
+    g_error.clear();
+}
+
+void code_gallery_failed(std::string reason) {
+    g_state = CodeGallery::Failed;
+    g_error = std::move(reason);
+}
+
+const char* code_gallery_state_name() {
+    switch (g_state) {
+        case CodeGallery::NotAsked:
+            return "none";
+        case CodeGallery::Loading:
+            return "loading";
+        case CodeGallery::Ready:
+            return "ready";
+        case CodeGallery::Failed:
+            return "failed";
+    }
+    return "none";
 }
 
 }  // namespace pg

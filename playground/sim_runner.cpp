@@ -61,6 +61,18 @@ std::string SimRunner::fire(const std::string& node_id, const sim::Json& event) 
     return sim_->fire(node_id, event);
 }
 
+std::uint64_t SimRunner::call(const std::string& node_id, const sim::Json& event, std::string& error) {
+    if (!sim_) {
+        error = "the pattern has errors: fix them to run it";
+        return 0;
+    }
+    return sim_->call(node_id, event, error);
+}
+
+const sim::Simulation::Answer* SimRunner::answer(std::uint64_t build, std::uint64_t call) const {
+    return sim_ && build == builds_ && call ? sim_->answer(call) : nullptr;
+}
+
 double SimRunner::sim_seconds() const {
     return sim_ ? sim_->now().seconds() : 0;
 }

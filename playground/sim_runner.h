@@ -46,6 +46,11 @@ public:
     bool busy() const { return pending_request_ != 0; }
     // Sends an event into a node now (Simulation::fire); returns an error text, empty on success.
     std::string fire(const std::string& node_id, const sim::Json& event);
+    // Sends it as a caller that waits (Simulation::call): the call's id, 0 with `error` set.
+    std::uint64_t call(const std::string& node_id, const sim::Json& event, std::string& error);
+    // The answer to `call` made into build `build` once it has arrived; nullptr before, or when the
+    // design has been rebuilt since (the call went with the old simulation).
+    const sim::Simulation::Answer* answer(std::uint64_t build, std::uint64_t call) const;
 
     // Called once per frame with the real time since the last frame (seconds).
     void advance(double wall_dt);

@@ -106,11 +106,20 @@
     closeLearn: () => voidCall('pg_close_learn'),
     showLearn: () => voidCall('pg_show_tab', ['number'], [7]),  // the Learn tab
   });
-  // Page options: ?tour=rest-api, ?challenge=order-fan-out, ?quiz=decouple-with-sqs.
+  // Page options: ?tour=rest-api, ?challenge=order-fan-out, ?quiz=decouple-with-sqs. A name the page
+  // does not embed may belong to the code patterns' content, fetched after start: wait for it once.
+  const withCodeContent = async (start) => {
+    if (start().ok || window.playground.state().codeGallery === 'ready') return;
+    M().ccall('pg_request_code_gallery', null, [], []);
+    for (let waited = 0; waited < 20000 && window.playground.state().codeGallery === 'loading'; waited += 50) {
+      await new Promise((done) => setTimeout(done, 50));
+    }
+    start();
+  };
   ready.then(() => {
     const params = new URLSearchParams(location.search);
-    if (params.get('tour')) window.playground.startTour(params.get('tour'));
-    else if (params.get('challenge')) window.playground.startChallenge(params.get('challenge'));
+    if (params.get('tour')) withCodeContent(() => window.playground.startTour(params.get('tour')));
+    else if (params.get('challenge')) withCodeContent(() => window.playground.startChallenge(params.get('challenge')));
     else if (params.get('quiz')) window.playground.startQuiz(params.get('quiz'));
   });
 })();

@@ -179,13 +179,22 @@
     return r;
   }
 
-  // `?pattern=fan-out`: a pattern shipped with the playground.
-  function openShipped(name) {
+  // `?pattern=fan-out`: a pattern shipped with the playground. The ones whose functions are code
+  // (patterns/code/) are fetched after start: a name not embedded waits for them.
+  async function openShipped(name) {
     if (!/^[a-z0-9][a-z0-9-]{0,63}$/.test(name)) {
       notice('Unknown pattern name', ['pattern names are lowercase letters, digits and dashes, e.g. ?pattern=fan-out']);
       return { ok: false };
     }
-    const r = JSON.parse(M().ccall('pg_shipped_pattern', 'string', ['string'], [name]));
+    const shipped = () => JSON.parse(M().ccall('pg_shipped_pattern', 'string', ['string'], [name]));
+    let r = shipped();
+    if (!r.ok && pg.state().codeGallery !== 'ready') {
+      M().ccall('pg_request_code_gallery', null, [], []);
+      for (let waited = 0; waited < 20000 && pg.state().codeGallery === 'loading'; waited += 50) {
+        await new Promise((done) => setTimeout(done, 50));
+      }
+      r = shipped();
+    }
     if (!r.ok) {
       notice('Unknown pattern name', [r.error, 'shipped patterns: ' + r.available.join(', ')]);
       return r;

@@ -52,8 +52,8 @@ void Context::reply(const CallerRef& caller, Reply&& r, SimTime delay) {
     if (!caller.valid()) return;
     if (caller.node == Kernel::kOutsideCaller) {
         auto& kept = sim_->outside_answers;
-        kept[caller.call] = OutsideAnswer{now() + delay, std::move(r)};
-        if (kept.size() > Kernel::kMaxOutsideAnswers) kept.erase(kept.begin());
+        if (kept.size() == Kernel::kMaxOutsideAnswers) kept.erase(kept.begin());
+        kept.emplace_back(caller.call, OutsideAnswer{now() + delay, std::move(r)});
         return;
     }
     Event e;

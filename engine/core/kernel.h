@@ -9,7 +9,6 @@
 #include "core/service.h"
 #include "core/trace.h"
 
-#include <map>
 #include <memory>
 #include <new>
 #include <string>
@@ -87,7 +86,7 @@ public:
     std::uint64_t events = 0;
     std::vector<LatencyHistogram> source_latency;  // per traffic entry
     std::vector<std::uint64_t> source_ok, source_failed;
-    std::map<std::uint64_t, OutsideAnswer> outside_answers;  // call id → answer
+    std::vector<std::pair<std::uint64_t, OutsideAnswer>> outside_answers;  // (call id, answer), oldest first
 
     // Queues `msg` for node `to` at `at`, moved straight into its delivery slot.
     void post_delivery(std::uint32_t to, SimTime at, Message&& msg, std::uint32_t from, const Link* via,

@@ -184,8 +184,9 @@ std::uint64_t Simulation::call(const std::string& node_id, const Json& event, st
 }
 
 const Simulation::Answer* Simulation::answer(std::uint64_t id) const {
-    const auto it = kernel_->outside_answers.find(id);
-    return it != kernel_->outside_answers.end() && it->second.at <= now() ? &it->second : nullptr;
+    for (const auto& [call, answer] : kernel_->outside_answers)
+        if (call == id) return answer.at <= now() ? &answer : nullptr;
+    return nullptr;
 }
 
 std::string Simulation::set_az_down(const std::string& az, bool down) {

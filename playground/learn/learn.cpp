@@ -288,70 +288,78 @@ void Learn::update(double budget_ms) {
 }
 
 // ---- API view --------------------------------------------------------------------------------------------------
+// Built by assignment, not from initializer lists: nlohmann's initializer lists cost the page
+// several times the code (its download budget).
 sim::Json Learn::state() const {
     static const char* const kModes[] = {"none", "tour", "challenge", "quiz"};
-    sim::Json j = {{"mode", kModes[static_cast<int>(mode_)]}, {"busy", busy()}, {"buttons", ui_rects}};
+    const auto opt = [](const std::optional<double>& v) { return v ? sim::Json(*v) : sim::Json(); };
+    sim::Json j = sim::Json::object();
+    j["mode"] = kModes[static_cast<int>(mode_)];
+    j["busy"] = busy();
+    j["buttons"] = ui_rects;
     if (mode_ == LearnMode::Tour && tour_) {
         const auto& s = tour_->tour.steps[static_cast<std::size_t>(step_)];
-        sim::Json watch = nullptr;
+        sim::Json& t = j["tour"];
+        t["name"] = tour_->name;
+        t["title"] = tour_->tour.title;
+        t["step"] = step_;
+        t["steps"] = tour_->tour.steps.size();
+        t["stepTitle"] = s.title;
+        t["text"] = s.text;
+        t["highlight"] = s.highlight;
+        sim::Json& w = t["watch"];
         if (s.watch) {
-            const auto opt = [](const std::optional<double>& v) { return v ? sim::Json(*v) : sim::Json(); };
-            watch = {{"node", s.watch->node},
-                     {"metric", s.watch->metric},
-                     {"direction", s.watch->direction},
-                     {"baseline", opt(watch_.base_value)},
-                     {"changed", opt(watch_.changed_value)},
-                     {"live", opt(live_value_)},
-                     {"pending", !watch_.done()},
-                     {"problem", watch_.problem}};
+            w["node"] = s.watch->node;
+            w["metric"] = s.watch->metric;
+            w["direction"] = s.watch->direction;
+            w["baseline"] = opt(watch_.base_value);
+            w["changed"] = opt(watch_.changed_value);
+            w["live"] = opt(live_value_);
+            w["pending"] = !watch_.done();
+            w["problem"] = watch_.problem;
         }
-        j["tour"] = {{"name", tour_->name},
-                     {"title", tour_->tour.title},
-                     {"step", step_},
-                     {"steps", tour_->tour.steps.size()},
-                     {"stepTitle", s.title},
-                     {"text", s.text},
-                     {"highlight", s.highlight},
-                     {"watch", watch}};
     }
     if (mode_ == LearnMode::Challenge && challenge_) {
-        sim::Json checks = sim::Json::array();
-        for (const auto& c : challenge_->challenge.checks)
-            checks.push_back({{"id", c.id}, {"description", c.description}});
-        j["challenge"] = {
-            {"id", challenge_->id},
-            {"title", challenge_->challenge.title},
-            {"checks", checks},
-            {"checking", checking()},
-            {"progress", check_progress()},
-            {"checksDone", checks_done_},
-            {"lastCheckMs", last_check_ms_},
-            {"stale", results_stale()},
-            {"comparing", comparing()},
-            {"compare",
-             [&] {
-                 sim::Json a = sim::Json::array();
-                 for (const auto& c : comparisons_)
-                     a.push_back({{"label", c.label},
-                                  {"problem", c.problem},
-                                  {"result", c.result ? sim::challenge::result_to_json(*c.result) : sim::Json()}});
-                 return a;
-             }()},
-            {"result", check_result_ ? sim::challenge::result_to_json(*check_result_) : sim::Json()}};
+        sim::Json& c = j["challenge"];
+        c["id"] = challenge_->id;
+        c["title"] = challenge_->challenge.title;
+        sim::Json& checks = c["checks"] = sim::Json::array();
+        for (const auto& k : challenge_->challenge.checks) {
+            sim::Json& one = checks.emplace_back();
+            one["id"] = k.id;
+            one["description"] = k.description;
+        }
+        c["checking"] = checking();
+        c["progress"] = check_progress();
+        c["checksDone"] = checks_done_;
+        c["lastCheckMs"] = last_check_ms_;
+        c["stale"] = results_stale();
+        c["comparing"] = comparing();
+        sim::Json& compare = c["compare"] = sim::Json::array();
+        for (const auto& k : comparisons_) {
+            sim::Json& one = compare.emplace_back();
+            one["label"] = k.label;
+            one["problem"] = k.problem;
+            one["result"] = k.result ? sim::challenge::result_to_json(*k.result) : sim::Json();
+        }
+        c["result"] = check_result_ ? sim::challenge::result_to_json(*check_result_) : sim::Json();
     }
     if (mode_ == LearnMode::Quiz && quiz_) {
-        sim::Json options = sim::Json::array();
-        for (const auto& o : quiz_->quiz.options) options.push_back({{"id", o.id}, {"text", o.text}});
-        j["quiz"] = {
-            {"id", quiz_->id},
-            {"title", quiz_->quiz.title},
-            {"question", quiz_->quiz.question},
-            {"options", options},
-            {"chosen", chosen_},
-            {"running", quiz_running()},
-            {"progress", quiz_progress()},
-            {"answersDone", answers_done_},
-            {"result", quiz_result_ ? sim::challenge::quiz_result_to_json(quiz_->quiz, *quiz_result_) : sim::Json()}};
+        sim::Json& q = j["quiz"];
+        q["id"] = quiz_->id;
+        q["title"] = quiz_->quiz.title;
+        q["question"] = quiz_->quiz.question;
+        sim::Json& options = q["options"] = sim::Json::array();
+        for (const auto& o : quiz_->quiz.options) {
+            sim::Json& one = options.emplace_back();
+            one["id"] = o.id;
+            one["text"] = o.text;
+        }
+        q["chosen"] = chosen_;
+        q["running"] = quiz_running();
+        q["progress"] = quiz_progress();
+        q["answersDone"] = answers_done_;
+        q["result"] = quiz_result_ ? sim::challenge::quiz_result_to_json(quiz_->quiz, *quiz_result_) : sim::Json();
     }
     return j;
 }

@@ -45,6 +45,7 @@ std::string pattern_name(const std::string& file) {
 }  // namespace
 
 void draw_learn_gallery(Learn& learn, const Theme& theme) {
+    request_code_gallery();  // the code patterns' tours and challenges arrive with them
     const Library& lib = library();
     const float avail = ImGui::GetContentRegionAvail().x;
     const float gap = ImGui::GetStyle().ItemSpacing.x;

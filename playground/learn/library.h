@@ -7,6 +7,7 @@
 #include "challenge/quiz.h"
 #include "challenge/tour.h"
 
+#include <deque>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,14 +30,17 @@ struct QuizEntry {
     sim::challenge::Quiz quiz;
 };
 
+// Deques: entries never move as fetched content is added (the running tour or challenge points
+// at its own).
 struct Library {
-    std::vector<TourEntry> tours;
-    std::vector<ChallengeEntry> challenges;
-    std::vector<QuizEntry> quizzes;
+    std::deque<TourEntry> tours;
+    std::deque<ChallengeEntry> challenges;
+    std::deque<QuizEntry> quizzes;
     std::vector<std::string> problems;  // "patterns/tours/x.json: /steps/2/highlight: ..."
 };
 
-// Everything embedded (loaded on first use).
+// Everything embedded and fetched so far (loaded on first use; fetched files are added as they
+// arrive).
 const Library& library();
 const TourEntry* find_tour(std::string_view name);
 const ChallengeEntry* find_challenge(std::string_view id);

@@ -11,10 +11,45 @@
 #include "ui_marks.h"
 #include "widgets.h"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace pg {
 namespace {
+
+constexpr std::size_t kMaxAnswerText = 4096;  // of the answer's body shown in the dialog
+
+// The answer to the last waiting Fire: its status (and error) and body, as the console's Test shows
+// the response and, for a function error, X-Amz-Function-Error.
+void draw_fire_answer(PanelContext& ctx, const sim::Json& a) {
+    if (a.is_null()) return;
+    ImGui::Separator();
+    if (a.contains("waiting")) {
+        ImGui::TextDisabled(ctx.runner.running() ? "Waiting for the answer..."
+                                                 : "Waiting for the answer: run the clock to let it arrive.");
+        return;
+    }
+    const std::string error = a["error"];
+    const ImVec4 colour =
+        error.empty() && a["status"].get<int>() < 400 ? ImVec4(0.35f, 0.75f, 0.45f, 1) : ImVec4(0.95f, 0.36f, 0.33f, 1);
+    ImGui::TextColored(colour, "Answer: %d%s%s", a["status"].get<int>(), error.empty() ? "" : " \xc2\xb7 ",
+                       error.c_str());
+    ImGui::SameLine();
+    ImGui::TextDisabled("after %.0f ms", a["afterMs"].get<double>());
+    if (const std::string detail = a["detail"]; !detail.empty()) {
+        ImGui::PushTextWrapPos(0);
+        ImGui::TextDisabled("%s", detail.c_str());
+        ImGui::PopTextWrapPos();
+    }
+    std::string body = a["body"].is_null() ? std::string("(no body)") : a["body"].dump(2);
+    if (body.size() > kMaxAnswerText) body = body.substr(0, kMaxAnswerText) + "\n...";
+    ImGui::PushFont(ctx.theme.fonts().mono);
+    const float lines = static_cast<float>(std::min<std::size_t>(8, 1 + std::count(body.begin(), body.end(), '\n')));
+    input_multiline("##fireanswer", body, ImVec2(-1, ImGui::GetTextLineHeightWithSpacing() * lines + 8),
+                    ImGuiInputTextFlags_ReadOnly);
+    mark_last_item("fire.answer");
+    ImGui::PopFont();
+}
 
 void fire_window(PanelContext& ctx, Panels& state, App& app) {
     if (!state.show_fire) return;
@@ -22,6 +57,11 @@ void fire_window(PanelContext& ctx, Panels& state, App& app) {
     ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.4f), ImGuiCond_Appearing,
                             ImVec2(0.5f, 0.5f));
     ImGui::SetNextWindowSize(ImVec2(ctx.theme.px(440), 0), ImGuiCond_Appearing);
+    // An answer arriving (or going) changes what the dialog holds: fit its height to it again.
+    const sim::Json answer = fire_answer_json(state, ctx.runner);
+    const int shown = answer.is_null() ? 0 : answer.contains("waiting") ? 1 : 2;
+    if (shown != state.fire_shown && state.fire_width > 0) ImGui::SetNextWindowSize(ImVec2(state.fire_width, 0));
+    state.fire_shown = shown;
     if (!ImGui::Begin("Fire an event", &state.show_fire,
                       ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings)) {
         ImGui::End();
@@ -63,7 +103,16 @@ void fire_window(PanelContext& ctx, Panels& state, App& app) {
     const bool paused = !ctx.runner.running();
     if (ImGui::Button(paused ? "Fire and run 2 s" : "Fire")) {
         const double at = ctx.runner.sim_seconds();
-        const std::string err = app.fire(state.fire_node, event);
+        std::string err;
+        state.fire_call = 0;
+        if (state.fire_wait) {
+            const std::uint64_t call = app.call(state.fire_node, event, err);
+            state.fire_call = call;
+            state.fire_call_build = ctx.runner.builds();  // after the call: it may have rebuilt first
+            state.fire_call_at = at;
+        } else {
+            err = app.fire(state.fire_node, event);
+        }
         if (err.empty() && paused) app.run_for(kDeliverSeconds);
         char when[160];
         if (!paused) std::snprintf(when, sizeof when, " at %.1f s", at);
@@ -81,6 +130,15 @@ void fire_window(PanelContext& ctx, Panels& state, App& app) {
     ImGui::EndDisabled();
     ImGui::SameLine();
     if (ImGui::Button("Template")) state.fire_text.clear();
+    ImGui::SameLine();
+    ImGui::Checkbox("Wait for the answer", &state.fire_wait);
+    mark_last_item("fire.wait");
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip(
+            "On: sent by a caller that waits for the reply, as the Lambda console's Test button invokes\n"
+            "synchronously (RequestResponse); the answer appears below.\n"
+            "Off: sent with no one waiting; a function is then invoked asynchronously (Event) and Lambda\n"
+            "retries a failure twice.");
     if (event.is_discarded()) {
         ImGui::SameLine();
         ImGui::TextColored(ImVec4(0.88f, 0.64f, 0.16f, 1), "not valid JSON");
@@ -99,6 +157,8 @@ void fire_window(PanelContext& ctx, Panels& state, App& app) {
         ImGui::TextDisabled("Running: the event enters at the current simulated time.");
     }
     ImGui::PopTextWrapPos();
+    draw_fire_answer(ctx, answer);
+    state.fire_width = ImGui::GetWindowWidth();
     ImGui::End();
 }
 
@@ -125,49 +185,98 @@ void open_error(PanelContext& ctx, Panels& state) {
     }
 }
 
+// One gallery card: name, size, description, and "Take the tour" when the pattern has one.
+void draw_gallery_card(PanelContext& ctx, App& app, const GalleryEntry& e, int id, float card_w) {
+    ImGui::PushID(id);
+    ImGui::BeginGroup();
+    ImGui::BeginChild("##card", ImVec2(card_w, ctx.theme.px(118)), true,
+                      ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+    ImGui::PushFont(ctx.theme.fonts().bold);
+    ImGui::TextUnformatted(e.name.c_str());
+    ImGui::PopFont();
+    ImGui::SameLine();
+    ImGui::TextDisabled("%zu nodes", e.nodes);
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextDisabled("%s", e.description.c_str());
+    ImGui::PopTextWrapPos();
+    bool tour_clicked = false;
+    if (find_tour(e.file)) {  // patterns with a guided tour
+        // On the title line, right-aligned (a SmallButton has its own background over a long title).
+        ImGui::SetCursorPos(
+            ImVec2(ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize("Take the tour").x - ctx.theme.px(8),
+                   ImGui::GetWindowContentRegionMin().y));
+        tour_clicked = ImGui::SmallButton("Take the tour");
+        mark_last_item("gallery-tour." + e.file);
+        if (tour_clicked) app.learn().start_tour(e.file);
+    }
+    ImGui::EndChild();
+    mark_last_item("gallery." + e.file);
+    if (tour_clicked) {
+    } else if (ImGui::IsItemClicked() || (ImGui::IsItemHovered() && ImGui::IsMouseDoubleClicked(0))) {
+        app.load_pattern_text(e.text, "open " + e.file);
+    }
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("open %s (%s%s.json)", e.name.c_str(), e.code ? "code/" : "", e.file.c_str());
+    ImGui::EndGroup();
+    ImGui::PopID();
+}
+
 }  // namespace
+
+sim::Json fire_answer_json(const Panels& state, const SimRunner& runner) {
+    sim::Json j;
+    if (!state.fire_call || state.fire_call_build != runner.builds()) return j;
+    const sim::Simulation::Answer* a = runner.answer(state.fire_call_build, state.fire_call);
+    if (!a) {
+        j["waiting"] = true;
+        return j;
+    }
+    j["afterMs"] = (a->at.seconds() - state.fire_call_at) * 1000;
+    j["status"] = a->reply.status;
+    j["error"] = a->reply.error;
+    j["detail"] = a->reply.detail;
+    j["body"] = a->reply.body ? *a->reply.body : sim::Json();
+    return j;
+}
 
 void draw_gallery(PanelContext& ctx, Panels& state, App& app) {
     (void)state;
+    request_code_gallery();  // the patterns whose functions are code arrive a moment later
     const auto& entries = gallery();
     ImGui::TextDisabled("Patterns to start from. Opening one replaces the canvas (Undo brings yours back).");
     ImGui::BeginChild("##gallery");
     const float avail = ImGui::GetContentRegionAvail().x;
     const float card_w = std::max(ctx.theme.px(220), std::min(ctx.theme.px(320), avail));
     const int cols = std::max(1, static_cast<int>(avail / (card_w + ImGui::GetStyle().ItemSpacing.x)));
+    std::size_t in_row = 0;
+    bool code_heading = false;
     for (std::size_t i = 0; i < entries.size(); ++i) {
         const GalleryEntry& e = entries[i];
-        ImGui::PushID(static_cast<int>(i));
-        ImGui::BeginGroup();
-        ImGui::BeginChild("##card", ImVec2(card_w, ctx.theme.px(118)), true,
-                          ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
-        ImGui::PushFont(ctx.theme.fonts().bold);
-        ImGui::TextUnformatted(e.name.c_str());
-        ImGui::PopFont();
-        ImGui::SameLine();
-        ImGui::TextDisabled("%zu nodes", e.nodes);
-        ImGui::PushTextWrapPos(0);
-        ImGui::TextDisabled("%s", e.description.c_str());
-        ImGui::PopTextWrapPos();
-        bool tour_clicked = false;
-        if (find_tour(e.file)) {  // seed patterns with a guided tour
-            // On the title line, right-aligned (a SmallButton has its own background over a long title).
-            ImGui::SetCursorPos(
-                ImVec2(ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize("Take the tour").x - ctx.theme.px(8),
-                       ImGui::GetWindowContentRegionMin().y));
-            tour_clicked = ImGui::SmallButton("Take the tour");
-            if (tour_clicked) app.learn().start_tour(e.file);
+        if (e.code && !code_heading) {  // the code patterns come last, under their own heading
+            code_heading = true;
+            in_row = 0;
+            ImGui::Spacing();
+            ImGui::TextUnformatted("Functions written in JavaScript");
+            ImGui::SameLine();
+            ImGui::TextDisabled("(their code runs in the page: open a function to read and edit it)");
         }
-        ImGui::EndChild();
-        mark_last_item("gallery." + e.file);
-        if (tour_clicked) {
-        } else if (ImGui::IsItemClicked() || (ImGui::IsItemHovered() && ImGui::IsMouseDoubleClicked(0))) {
-            app.load_pattern_text(e.text, "open " + e.file);
-        }
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("open %s (%s.json)", e.name.c_str(), e.file.c_str());
-        ImGui::EndGroup();
-        ImGui::PopID();
-        if ((i + 1) % static_cast<std::size_t>(cols) != 0 && i + 1 < entries.size()) ImGui::SameLine();
+        if (in_row % static_cast<std::size_t>(cols) != 0) ImGui::SameLine();
+        ++in_row;
+        draw_gallery_card(ctx, app, e, static_cast<int>(i), card_w);
+    }
+    switch (code_gallery_state()) {
+        case CodeGallery::Loading:
+            ImGui::TextDisabled("Loading the patterns whose functions are written in JavaScript...");
+            break;
+        case CodeGallery::Failed:
+            ImGui::TextColored(ImVec4(0.95f, 0.36f, 0.33f, 1), "The JavaScript patterns did not load: %s",
+                               code_gallery_error().c_str());
+            ImGui::SameLine();
+            if (ImGui::SmallButton("Retry")) request_code_gallery();
+            break;
+        case CodeGallery::NotAsked:
+        case CodeGallery::Ready:
+            break;
     }
     ImGui::EndChild();
 }

@@ -72,6 +72,11 @@ struct Panels {
     bool show_fire = false;
     std::string fire_node, fire_text, fire_result;
     std::string fire_sample;  // the sample last offered: while the text is untouched it follows the design
+    bool fire_wait = true;    // send as a caller that waits for the answer (a synchronous invoke)
+    std::uint64_t fire_call = 0, fire_call_build = 0;  // the last waiting Fire: its call, the build it went to
+    double fire_call_at = 0;                           // and when it was sent (simulated seconds)
+    int fire_shown = 0;    // what the dialog showed last frame (no answer, waiting, an answer): on a
+    float fire_width = 0;  // change it fits its height again, at the width it had
     std::string open_error;
     // refused edits: the banner and the log the Problems tab lists
     Notices notices;
@@ -93,5 +98,8 @@ void refresh_logs(PanelContext& ctx, Panels& state, bool reading);
 std::vector<FunctionLogs> function_logs(const sim::Simulation& s);
 void draw_gallery(PanelContext& ctx, Panels& state, App& app);
 void draw_dialogs(PanelContext& ctx, Panels& state, App& app);
+// The last waiting Fire's answer for state().fire.answer: null when there is none, {"waiting": true}
+// until it arrives, else {"afterMs", "status", "error", "detail", "body"}.
+sim::Json fire_answer_json(const Panels& state, const SimRunner& runner);
 
 }  // namespace pg

@@ -77,6 +77,7 @@ EMSCRIPTEN_KEEPALIVE int pg_select_node(const char* id) {
 EMSCRIPTEN_KEEPALIVE const char* pg_state() {
     sim::Json state = pg::web_app().state();
     state["codeRuntime"] = pg::code_runtime_state();
+    state["codeGallery"] = pg::code_gallery_state_name();
     return out(state);
 }
 EMSCRIPTEN_KEEPALIVE const char* pg_frame_stats() {
@@ -179,8 +180,17 @@ EMSCRIPTEN_KEEPALIVE const char* pg_open_share(const char* bytes, int len, int f
     auto split = [&](const sim::Diagnostics& d) {
         for (const auto& x : diags(d)) (x["severity"] == "error" ? errors : warnings).push_back(x);
     };
+    // The reply, built by assignment (initializer lists cost the page far more code).
+    auto reply = [&](bool ok) {
+        sim::Json j = sim::Json::object();
+        j["ok"] = ok;
+        j["version"] = r.version;
+        j["errors"] = errors;
+        j["warnings"] = warnings;
+        return j;
+    };
     split(r.diagnostics);
-    if (!r.ok) return out({{"ok", false}, {"version", r.version}, {"errors", errors}, {"warnings", warnings}});
+    if (!r.ok) return out(reply(false));
     sim::Json pattern = r.state.pattern;
     if (r.state.seed) pattern["seed"] = *r.state.seed;
     if (!r.state.profile.empty() && (!pattern.contains("settings") || pattern["settings"].is_object()))
@@ -192,11 +202,9 @@ EMSCRIPTEN_KEEPALIVE const char* pg_open_share(const char* bytes, int len, int f
             errors = sim::Json::array();
             warnings = sim::Json::array();
             split(trial.diagnostics);
-            return out({{"ok", false},
-                        {"version", r.version},
-                        {"buildErrors", true},
-                        {"errors", errors},
-                        {"warnings", warnings}});
+            sim::Json j = reply(false);
+            j["buildErrors"] = true;
+            return out(j);
         }
     }
     const pg::LoadResult loaded = pg::web_app().load_pattern_text(pattern_text, "open link");
@@ -204,7 +212,7 @@ EMSCRIPTEN_KEEPALIVE const char* pg_open_share(const char* bytes, int len, int f
         errors = sim::Json::array();  // the pattern's own errors (the envelope's warnings repeat them)
         warnings = sim::Json::array();
         split(loaded.diagnostics);
-        return out({{"ok", false}, {"version", r.version}, {"errors", errors}, {"warnings", warnings}});
+        return out(reply(false));
     }
     pg::web_app().apply_view_state(r.state.view);
     errors = sim::Json::array();
@@ -212,11 +220,9 @@ EMSCRIPTEN_KEEPALIVE const char* pg_open_share(const char* bytes, int len, int f
     split(loaded.diagnostics);
     for (const auto& x : diags(r.diagnostics))
         if (x["path"].get<std::string>().rfind("/pattern", 0) != 0) warnings.push_back(x);
-    return out({{"ok", true},
-                {"version", r.version},
-                {"errors", errors},
-                {"warnings", warnings},
-                {"t", r.state.t ? sim::Json(*r.state.t) : sim::Json()}});
+    sim::Json j = reply(true);
+    j["t"] = r.state.t ? sim::Json(*r.state.t) : sim::Json();
+    return out(j);
 }
 
 }  // extern "C"

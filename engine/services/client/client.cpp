@@ -167,7 +167,7 @@ private:
     }
 
     std::vector<Source> sources_;
-    IdMap<Pending> inflight_;  // call id → request
+    IdMap<Pending> inflight_;   // call id → request
     IdMap<CallerRef> waiting_;  // call id → the outside caller waiting for its answer
     std::map<int, std::uint64_t> status_counts_;
     int last_status_ = 0;

@@ -1,0 +1,27 @@
+# fetched_files.cmake — run with `cmake -P`: bundles files the page fetches after start (the
+# patterns whose functions are code, with their tours and challenges) into one JSON file,
+# {"files": {"patterns/code/order-api.json": {...}, ...}}, outside the page's initial download.
+#   -DOUT=<site>/patterns/code/gallery.json  -DFILES=<name=path|name=path|...> (each a JSON file)
+if(NOT OUT OR NOT FILES)
+    message(FATAL_ERROR "fetched_files.cmake needs -DOUT=... and -DFILES=name=path|...")
+endif()
+string(REPLACE "|" ";" FILES "${FILES}")
+set(body "{\"files\": {")
+set(sep "")
+foreach(entry IN LISTS FILES)
+    string(FIND "${entry}" "=" eq)
+    string(SUBSTRING "${entry}" 0 ${eq} name)
+    math(EXPR start "${eq} + 1")
+    string(SUBSTRING "${entry}" ${start} -1 path)
+    file(READ "${path}" text)
+    # A JSON string cannot hold a raw line break, so every one (with its indentation) is layout.
+    string(REGEX REPLACE "\n[ \t]*" "" text "${text}")
+    string(APPEND body "${sep}\n\"${name}\": ${text}")
+    set(sep ",")
+endforeach()
+string(APPEND body "\n}}\n")
+get_filename_component(dir "${OUT}" DIRECTORY)
+file(MAKE_DIRECTORY "${dir}")
+file(WRITE "${OUT}.tmp" "${body}")
+file(COPY_FILE "${OUT}.tmp" "${OUT}" ONLY_IF_DIFFERENT)
+file(REMOVE "${OUT}.tmp")
