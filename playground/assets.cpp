@@ -36,6 +36,15 @@ std::string_view asset_text(std::string_view name) {
     return a ? std::string_view(reinterpret_cast<const char*>(a->data), a->size) : std::string_view{};
 }
 
+bool json_file_in(std::string_view name, std::string_view dir, std::string& stem) {
+    if (name.rfind(dir, 0) != 0 || name.size() <= dir.size() + 5 || name.substr(name.size() - 5) != ".json")
+        return false;
+    const std::string_view rest = name.substr(dir.size(), name.size() - dir.size() - 5);
+    if (rest.find('/') != std::string_view::npos) return false;
+    stem = std::string(rest);
+    return true;
+}
+
 void add_fetched_assets(std::vector<std::pair<std::string, std::string>> files) {
     Fetched& f = fetched();
     bool added = false;

@@ -32,6 +32,9 @@ void for_each_asset(F&& f) {
 const Asset* find_asset(std::string_view name);
 // The bytes of a text asset (empty when absent).
 std::string_view asset_text(std::string_view name);
+// "patterns/tours/rest-api.json" → "rest-api" when `name` is a .json file directly in `dir`
+// ("patterns/tours/"); false for other names, files further down included.
+bool json_file_in(std::string_view name, std::string_view dir, std::string& stem);
 
 // Adds fetched text files (name, text); a name already present is skipped. Their bytes live for
 // the rest of the program. Each call that adds something moves assets_generation() on, so lists

@@ -15,22 +15,12 @@ constexpr std::string_view kTop = "patterns/", kCode = "patterns/code/";
 CodeGallery g_state = CodeGallery::NotAsked;
 std::string g_error;
 
-// "patterns/code/order-api.json" → "order-api" when `name` is a .json file directly in `dir`.
-bool file_in(std::string_view name, std::string_view dir, std::string& stem) {
-    if (name.rfind(dir, 0) != 0 || name.size() <= dir.size() + 5 || name.substr(name.size() - 5) != ".json")
-        return false;
-    const std::string_view rest = name.substr(dir.size(), name.size() - dir.size() - 5);
-    if (rest.find('/') != std::string_view::npos) return false;  // tours/, challenges/, quizzes/
-    stem = std::string(rest);
-    return true;
-}
-
 std::vector<GalleryEntry> read_gallery() {
     std::vector<GalleryEntry> out;
     for_each_asset([&](const Asset& a) {
         GalleryEntry e;
-        if (file_in(a.name, kTop, e.file)) {
-        } else if (file_in(a.name, kCode, e.file)) {
+        if (json_file_in(a.name, kTop, e.file)) {
+        } else if (json_file_in(a.name, kCode, e.file)) {
             e.code = true;
         } else {
             return;

@@ -104,17 +104,21 @@
       return waitLearn((s) => !s.quiz || (s.quiz.result && !s.quiz.running)).then((s) => s.quiz ? s.quiz.result : null);
     },
     closeLearn: () => voidCall('pg_close_learn'),
+    // Fetches the code patterns and their tours and challenges (patterns/code/) if they have not
+    // come yet; resolves true when this call made them arrive, false when they were already here
+    // or could not be fetched (state().codeGallery says which).
+    loadCodeContent: async () => {
+      if (window.playground.state().codeGallery === 'ready') return false;
+      voidCall('pg_request_code_gallery');
+      while (window.playground.state().codeGallery === 'loading') await new Promise((done) => setTimeout(done, 50));
+      return window.playground.state().codeGallery === 'ready';
+    },
     showLearn: () => voidCall('pg_show_tab', ['number'], [7]),  // the Learn tab
   });
   // Page options: ?tour=rest-api, ?challenge=order-fan-out, ?quiz=decouple-with-sqs. A name the page
   // does not embed may belong to the code patterns' content, fetched after start: wait for it once.
   const withCodeContent = async (start) => {
-    if (start().ok || window.playground.state().codeGallery === 'ready') return;
-    M().ccall('pg_request_code_gallery', null, [], []);
-    for (let waited = 0; waited < 20000 && window.playground.state().codeGallery === 'loading'; waited += 50) {
-      await new Promise((done) => setTimeout(done, 50));
-    }
-    start();
+    if (!start().ok && await window.playground.loadCodeContent()) start();
   };
   ready.then(() => {
     const params = new URLSearchParams(location.search);

@@ -188,13 +188,7 @@
     }
     const shipped = () => JSON.parse(M().ccall('pg_shipped_pattern', 'string', ['string'], [name]));
     let r = shipped();
-    if (!r.ok && pg.state().codeGallery !== 'ready') {
-      M().ccall('pg_request_code_gallery', null, [], []);
-      for (let waited = 0; waited < 20000 && pg.state().codeGallery === 'loading'; waited += 50) {
-        await new Promise((done) => setTimeout(done, 50));
-      }
-      r = shipped();
-    }
+    if (!r.ok && await pg.loadCodeContent()) r = shipped();
     if (!r.ok) {
       notice('Unknown pattern name', [r.error, 'shipped patterns: ' + r.available.join(', ')]);
       return r;

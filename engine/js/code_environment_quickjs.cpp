@@ -76,6 +76,7 @@ public:
     }
 
     ~QuickJsEnvironment() override {
+        JS_FreeValue(ctx_, loading_);
         JS_FreeValue(ctx_, driver_);
         JS_FreeContext(ctx_);
         JS_FreeRuntime(rt_);
@@ -98,30 +99,20 @@ public:
             return failed("Runtime.ImportModuleError", "Error: Cannot find module '" + base +
                                                            "'. The function has no file " + base + ".mjs or " + base +
                                                            ".js");
-        JSValue ns = JS_UNDEFINED;
-        if (is_module_file(*file)) {
-            // An ES module: import it from a tiny entry module and keep its namespace.
-            const std::string entry = "import * as m from './" + file->path + "'; globalThis.__sim_entry = m;";
-            JSValue r = JS_Eval(ctx_, entry.c_str(), entry.size(), "<lambda-runtime>", JS_EVAL_TYPE_MODULE);
-            if (JS_IsException(r)) return failure_from_exception("Runtime.ImportModuleError");
-            JSValue settled = await_value(r);
-            if (JS_IsException(settled)) return failure_from_exception("Runtime.ImportModuleError");
-            JS_FreeValue(ctx_, settled);
-            JSValue global = JS_GetGlobalObject(ctx_);
-            ns = JS_GetPropertyStr(ctx_, global, "__sim_entry");
-            const JSAtom entry_atom = JS_NewAtom(ctx_, "__sim_entry");
-            JS_DeleteProperty(ctx_, global, entry_atom, 0);
-            JS_FreeAtom(ctx_, entry_atom);
-            JS_FreeValue(ctx_, global);
-        }
-        JSValue args[3] = {JS_NewString(ctx_, file->path.c_str()), JS_NewString(ctx_, export_name.c_str()), ns};
-        JSValue r = call_driver("init", 3, args);
-        for (JSValue& a : args) JS_FreeValue(ctx_, a);
+        export_name_ = export_name;
+        file_path_ = file->path;
+        if (!is_module_file(*file)) return finish_init(JS_UNDEFINED);
+        // An ES module: import it from a tiny entry module and keep its namespace.
+        const std::string entry = "import * as m from './" + file->path + "'; globalThis.__sim_entry = m;";
+        JSValue r = JS_Eval(ctx_, entry.c_str(), entry.size(), "<lambda-runtime>", JS_EVAL_TYPE_MODULE);
         if (JS_IsException(r)) return failure_from_exception("Runtime.ImportModuleError");
-        JS_FreeValue(ctx_, r);
         run_jobs();
-        if (timed_out_) return timed_out();
-        return RunResult{RunState::Returned, nullptr, {}, {}, {}};
+        if (timed_out_) {
+            JS_FreeValue(ctx_, r);
+            return timed_out();
+        }
+        loading_ = r;
+        return module_loaded();
     }
 
     RunResult invoke(const Json& event, const Json& context) override {
@@ -146,6 +137,11 @@ public:
         for (JSValue& v : args) JS_FreeValue(ctx_, v);
         if (JS_IsException(r)) return failure_from_exception("Error");
         JS_FreeValue(ctx_, r);
+        if (JS_IsObject(loading_)) {  // a top-level await of INIT was waiting on this call
+            run_jobs();
+            if (timed_out_) return timed_out();
+            return module_loaded();
+        }
         return progress();
     }
 
@@ -156,6 +152,42 @@ public:
     }
 
 private:
+    // ---- INIT ------------------------------------------------------------------------------------
+    // The entry module's evaluation (loading_) has run its jobs: a top-level `await` on a call
+    // leaves it pending, and INIT waits (resume answers the call and comes back here), as Node.js
+    // keeps INIT open until the module's top-level await settles.
+    RunResult module_loaded() {
+        const JSPromiseStateEnum st = JS_PromiseState(ctx_, loading_);
+        if (st == JS_PROMISE_PENDING) return RunResult{};  // waiting on a call
+        JSValue promise = loading_;
+        loading_ = JS_UNDEFINED;
+        if (st == JS_PROMISE_REJECTED) {
+            JS_Throw(ctx_, JS_PromiseResult(ctx_, promise));
+            JS_FreeValue(ctx_, promise);
+            return failure_from_exception("Runtime.ImportModuleError");
+        }
+        JS_FreeValue(ctx_, promise);
+        JSValue global = JS_GetGlobalObject(ctx_);
+        JSValue ns = JS_GetPropertyStr(ctx_, global, "__sim_entry");
+        const JSAtom entry_atom = JS_NewAtom(ctx_, "__sim_entry");
+        JS_DeleteProperty(ctx_, global, entry_atom, 0);
+        JS_FreeAtom(ctx_, entry_atom);
+        JS_FreeValue(ctx_, global);
+        return finish_init(ns);
+    }
+
+    // Hands the handler's file (and an ES module's namespace `ns`, consumed) to the driver.
+    RunResult finish_init(JSValue ns) {
+        JSValue args[3] = {JS_NewString(ctx_, file_path_.c_str()), JS_NewString(ctx_, export_name_.c_str()), ns};
+        JSValue r = call_driver("init", 3, args);
+        for (JSValue& a : args) JS_FreeValue(ctx_, a);
+        if (JS_IsException(r)) return failure_from_exception("Runtime.ImportModuleError");
+        JS_FreeValue(ctx_, r);
+        run_jobs();
+        if (timed_out_) return timed_out();
+        return RunResult{RunState::Returned, nullptr, {}, {}, {}};
+    }
+
     // ---- The prelude and its host functions ---------------------------------------------------
     bool install_prelude() {
         JSValue global = JS_GetGlobalObject(ctx_);
@@ -333,28 +365,6 @@ private:
         }
     }
 
-    // The module evaluation promise's value once jobs ran (top-level await on a call is not
-    // supported: the module must finish loading without waiting on the host).
-    JSValue await_value(JSValue promise) {
-        run_jobs();
-        if (!JS_IsObject(promise)) return promise;
-        const JSPromiseStateEnum st = JS_PromiseState(ctx_, promise);
-        if (st == JS_PROMISE_REJECTED) {
-            JSValue reason = JS_PromiseResult(ctx_, promise);
-            JS_FreeValue(ctx_, promise);
-            return JS_Throw(ctx_, reason);
-        }
-        if (st == JS_PROMISE_PENDING) {
-            JS_FreeValue(ctx_, promise);
-            return JS_ThrowInternalError(ctx_,
-                                         "the module's top-level await waits on a call; the playground's runtime "
-                                         "needs module code to finish without awaiting a service");
-        }
-        JSValue v = JS_PromiseResult(ctx_, promise);
-        JS_FreeValue(ctx_, promise);
-        return v;
-    }
-
     RunResult progress() {
         run_jobs();
         if (timed_out_) return timed_out();
@@ -437,6 +447,8 @@ private:
     JSRuntime* rt_ = nullptr;
     JSContext* ctx_ = nullptr;
     JSValue driver_ = JS_UNDEFINED;
+    JSValue loading_ = JS_UNDEFINED;       // the entry module's evaluation while INIT waits on a call
+    std::string file_path_, export_name_;  // the handler's file and export, for the driver's init
     std::uint64_t polls_ = 0;
     bool timed_out_ = false;
 };

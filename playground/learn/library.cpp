@@ -7,16 +7,6 @@
 namespace pg {
 namespace {
 
-// "patterns/tours/rest-api.json" → "rest-api" when `name` is directly in `dir`.
-bool file_in(std::string_view name, std::string_view dir, std::string& stem) {
-    if (name.rfind(dir, 0) != 0 || name.size() <= dir.size() + 5 || name.substr(name.size() - 5) != ".json")
-        return false;
-    const std::string_view rest = name.substr(dir.size(), name.size() - dir.size() - 5);
-    if (rest.find('/') != std::string_view::npos) return false;
-    stem = std::string(rest);
-    return true;
-}
-
 void note(Library& lib, const std::string& file, const sim::Diagnostics& d) {
     for (const auto& x : d.items())
         if (x.severity == sim::Severity::Error) lib.problems.push_back(file + ": " + sim::format_diagnostic(x));
@@ -27,16 +17,16 @@ void note(Library& lib, const std::string& file, const sim::Diagnostics& d) {
 [[gnu::noinline]] void load_file(Library& lib, std::string_view name, std::string_view text, const std::string& dir,
                                  const sim::challenge::FileReader& read) {
     std::string stem;
-    if (file_in(name, dir + "tours/", stem)) {
+    if (json_file_in(name, dir + "tours/", stem)) {
         auto t = sim::challenge::load_tour(text);
         note(lib, std::string(name), t.diagnostics);
         const std::string_view pattern = asset_text(dir + t.tour.pattern + ".json");
         if (t.ok() && !pattern.empty()) lib.tours.push_back({t.tour.pattern, t.tour, pattern});
-    } else if (file_in(name, dir + "challenges/", stem)) {
+    } else if (json_file_in(name, dir + "challenges/", stem)) {
         auto c = sim::challenge::load_challenge(text);
         note(lib, std::string(name), c.diagnostics);
         if (c.ok()) lib.challenges.push_back({c.challenge.id, c.challenge});
-    } else if (file_in(name, dir + "quizzes/", stem)) {
+    } else if (json_file_in(name, dir + "quizzes/", stem)) {
         auto q = sim::challenge::load_quiz(text, dir + "quizzes", read);
         note(lib, std::string(name), q.diagnostics);
         if (q.ok()) lib.quizzes.push_back({q.quiz.id, q.quiz});

@@ -114,6 +114,37 @@ TEST_SUITE("js code module") {
         CHECK(r->heap_used() > 0);
     }
 
+    TEST_CASE("a module's top-level await on a call waits at INIT across the bridge as in one binary") {
+        const CodeBundle code{{{"index.mjs", R"(
+import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { DynamoDBDocumentClient, GetCommand } from "@aws-sdk/lib-dynamodb";
+const doc = DynamoDBDocumentClient.from(new DynamoDBClient({}));
+const settings = (await doc.send(new GetCommand({ TableName: "config", Key: { id: "limits" } }))).Item;
+export const handler = async () => settings.max;
+)"}},
+                              "index.handler"};
+        // INIT waits on the GetItem; its answer finishes INIT, and the handler sees the global.
+        auto run = [&](CodeEnvironment& env, RecordingHost& host) {
+            const RunResult init = env.init();
+            REQUIRE(init.state == RunState::Waiting);
+            REQUIRE(host.requests.size() == 1);
+            CHECK(std::get<1>(host.requests[0])["command"] == "GetItem");
+            CallAnswer a;
+            a.body = {{"Item", {{"id", "limits"}, {"max", 7}}}};  // the table's item as the engine holds it
+            CHECK(env.resume(std::get<0>(host.requests[0]), a).state == RunState::Returned);
+            return env.invoke(Json::object(), kContext);
+        };
+        RecordingHost direct_host, remote_host;
+        auto d = create_code_environment(code, Json::object(), {}, direct_host);
+        const RunResult direct = run(*d, direct_host);
+        TextWire wire;
+        auto r = remote_code_environment(wire, code, Json::object(), {}, remote_host);
+        const RunResult remote = run(*r, remote_host);
+        CHECK(direct.state == RunState::Returned);
+        CHECK(direct.value == 7);
+        CHECK(remote.value == direct.value);
+    }
+
     TEST_CASE("errors cross the bridge with their type, message and trace") {
         const CodeBundle code{{{"index.js", "exports.handler = async () => { null.x; };"}}, "index.handler"};
         RecordingHost h1, h2;

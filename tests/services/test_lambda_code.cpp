@@ -200,6 +200,44 @@ export const handler = async (event) => {
         CHECK(r["records_delivered"] == 75);
     }
 
+    TEST_CASE("a module's top-level await keeps INIT open until it settles; warm invocations reuse its result") {
+        // Node.js ES modules may await at top level; Lambda's INIT lasts until the module has
+        // loaded, and the REPORT line's Init Duration includes the wait.
+        auto s = build_ok(order_api(R"js(import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+const doc = DynamoDBDocumentClient.from(new DynamoDBClient({}));
+const t0 = Date.now();
+await new Promise((r) => setTimeout(r, 300));
+const settings = await doc.send(new GetCommand({ TableName: process.env.TABLE, Key: { orderId: 'settings' } }));
+console.log('init', Date.now() - t0 >= 300, settings.Item === undefined);
+export const handler = async () => { console.log('handler', 'ran'); return { statusCode: 200, body: 'ok' }; };)js"));
+        s->run_until(sec(2) + from_ms(500));
+        CHECK(logged(*s, "init") == std::vector<std::string>{"true true"});
+        CHECK(logged(*s, "handler").size() == 3);  // one cold start, then two warm invocations
+        CHECK(s->report()["nodes"]["fn"]["cold_starts"] == 1);
+        CHECK(s->report()["nodes"]["orders-table"]["reads"] == 1);  // the read ran once, at INIT
+        std::vector<double> init_ms;
+        const Json view = inspect(*s, "fn");
+        for (const Json& l : view["logs"]) {
+            const std::string line = l.get<std::string>();
+            if (const auto at = line.find("Init Duration: "); at != std::string::npos)
+                init_ms.push_back(std::atof(line.c_str() + at + 15));
+        }
+        REQUIRE(init_ms.size() == 1);
+        CHECK(init_ms[0] >= 300);
+        CHECK(s->report()["nodes"]["u"]["responses_by_status"]["200"] == 3);
+    }
+
+    TEST_CASE("a top-level await that rejects fails INIT: the invocation is a function error") {
+        auto s = build_ok(order_api(R"js(import { SQSClient, SendMessageCommand } from '@aws-sdk/client-sqs';
+await new SQSClient({}).send(new SendMessageCommand({ QueueUrl: 'not-wired', MessageBody: 'x' }));
+export const handler = async () => ({ statusCode: 200 });)js"));
+        s->run_until(sec(1) + from_ms(500));
+        // A function error behind API Gateway is a 502; each request starts a new INIT that fails.
+        CHECK(s->report()["nodes"]["u"]["responses_by_status"]["502"] == 2);
+        CHECK(s->report()["nodes"]["fn"]["errors"] == 2);
+    }
+
     TEST_CASE("clearTimeout cancels a timer; setTimeout waits in virtual time") {
         auto s = build_ok(order_api(R"js(export const handler = async () => {
   const t0 = Date.now();

@@ -98,13 +98,24 @@ private:
     JsonPtr reply_body(const Invocation& inv, bool) const override { return inv.result; }
 
     // INIT: a new environment runs the module's top-level code. false when it failed (the
-    // invocation has then finished with the error, as Lambda reports an INIT failure).
+    // invocation has then finished with the error, as Lambda reports an INIT failure) or waits on
+    // a call at top level (settle_code starts the handler when it is done).
     bool init_environment(Context& ctx, std::uint64_t id, Invocation& inv) override {
         js::CodeLimits limits;
         limits.heap_bytes = static_cast<std::size_t>(c_.memory_mb) << 20;
         inv.env = js::create_code_environment(c_.code->bundle, c_.code->environment, limits, *this);
         const js::RunResult r = with_code(ctx, id, [&] { return inv.env->init(); });
         if (r.state == js::RunState::Returned) return true;
+        if (r.state == js::RunState::Waiting) {
+            inv.init_waiting = true;
+            inv.init_waiting_since = ctx.now();
+            return false;
+        }
+        fail_init(ctx, id, inv, r);
+        return false;
+    }
+
+    void fail_init(Context& ctx, std::uint64_t id, Invocation& inv, const js::RunResult& r) {
         inv.env.reset();
         inv.handler_start = ctx.now();
         if (r.state == js::RunState::TimedOut) {
@@ -114,7 +125,19 @@ private:
             finish(ctx, id, std::string(kLambdaFunctionUnhandled.code), r.error_type + ": " + r.error_message,
                    Outcome::Error);
         }
-        return false;
+    }
+
+    // A module's top-level await has settled (or failed): INIT ends now, its awaited time billed
+    // as INIT, and the handler starts.
+    void settle_init(Context& ctx, std::uint64_t id, Invocation& inv, const js::RunResult& r) {
+        if (r.state == js::RunState::Waiting) return;
+        inv.init_waiting = false;
+        inv.init = inv.init + (ctx.now() - inv.init_waiting_since);
+        if (r.state != js::RunState::Returned) {
+            fail_init(ctx, id, inv, r);
+            return;
+        }
+        start_handler(ctx, id, inv);
     }
 
     bool run_code(Context& ctx, std::uint64_t id, Invocation& inv) override {
@@ -138,6 +161,10 @@ private:
     void settle_code(Context& ctx, std::uint64_t id, const js::RunResult& r) {
         auto it = invocations_.find(id);
         if (it == invocations_.end()) return;
+        if (it->second.init_waiting) {
+            settle_init(ctx, id, it->second, r);
+            return;
+        }
         switch (r.state) {
             case js::RunState::Waiting:
                 return;

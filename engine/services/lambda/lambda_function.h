@@ -43,6 +43,10 @@ struct Invocation {
     SimTime received;  // when it first reached the function (async: queue entry time)
     SimTime start, handler_start;
     SimTime init;  // INIT duration (0 when warm)
+    // Code whose module awaits a call at top level: INIT goes on from `init_waiting_since` until
+    // the await settles.
+    bool init_waiting = false;
+    SimTime init_waiting_since;
     std::size_t next_action = 0;
     std::size_t record = 0;  // batch: the record whose actions run now
     bool error_checked = false;
