@@ -11,7 +11,10 @@
 #include "export/sam_import.h"
 
 #include <cstdio>
+#include <filesystem>
 #include <map>
+#include <optional>
+#include <vector>
 
 namespace sim::cli {
 
@@ -24,7 +27,7 @@ void print_diagnostics(const Diagnostics& d, const std::string& file) {
 int usage_error(const char* what) {
     std::fprintf(stderr,
                  "slsim: %s\nusage: slsim export sam FILE [--yaml|--json] [--out DIR]\n"
-                 "       slsim export mermaid FILE\n       slsim import TEMPLATE  (JSON or YAML)\n",
+                 "       slsim export mermaid FILE\n       slsim import TEMPLATE [--no-traffic]  (JSON or YAML)\n",
                  what);
     return 2;
 }
@@ -95,17 +98,37 @@ int export_command(const Args& args) {
 }
 
 int import_command(const Args& args) {
-    if (args.size() != 1) return usage_error("import needs one template file");
+    std::vector<std::string> files;
+    ImportOptions options;
+    for (const auto& a : args) {
+        if (a == "--no-traffic")
+            options.entry_traffic = false;
+        else if (!a.empty() && a[0] == '-')
+            return usage_error(("unknown option " + a).c_str());
+        else
+            files.push_back(a);
+    }
+    if (files.size() != 1) return usage_error("import needs one template file");
+    const std::string& file = files[0];
     std::string text, error;
-    if (!read_file(args[0], text, error)) {
+    if (!read_file(file, text, error)) {
         std::fprintf(stderr, "slsim import: %s\n", error.c_str());
         return 2;
     }
-    ImportResult r = import_template(text);
+    // Files the template names (DefinitionUri, AWS::Include …) are relative to its folder, as the
+    // SAM CLI reads them.
+    const std::filesystem::path dir = std::filesystem::path(file).parent_path();
+    options.read_file = [dir](const std::string& relative) -> std::optional<std::string> {
+        std::string content, ignored;
+        if (!read_file((dir / relative).lexically_normal().string(), content, ignored)) return std::nullopt;
+        return content;
+    };
+    ImportResult r = import_template(text, options);
     // Functions' JavaScript under CodeUri, relative to the template, so imported handlers run.
-    if (r.ok()) attach_function_code(r.pattern, std::filesystem::path(args[0]).parent_path(), r.diagnostics);
-    print_diagnostics(r.diagnostics, args[0]);
+    if (r.ok()) attach_function_code(r.pattern, dir, r.diagnostics);
+    print_diagnostics(r.diagnostics, file);
     if (!r.ok()) return 1;
+    std::fputs(import_summary_text(r.summary).c_str(), stderr);
     std::fputs(write_pattern(r.pattern).c_str(), stdout);
     return 0;
 }

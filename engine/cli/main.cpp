@@ -23,7 +23,7 @@ void usage(std::FILE* out) {
         "      --out DIR                                    write DIR/template.yaml (.json) and functions'\n"
         "                                                   CodeFiles as DIR/src/<function-id>/… (CodeUri)\n"
         "  export mermaid FILE                              the diagram as Mermaid flowchart text\n"
-        "  import TEMPLATE                                  a SAM/CloudFormation template (JSON or YAML) as pattern "
+        "  import TEMPLATE [--no-traffic]                   a SAM/CloudFormation template (JSON or YAML) as pattern "
         "JSON\n"
         "  quiz QUESTION.json [--json]                      run every option of a quiz question; exit 0 when\n"
         "                                                   the stated answer measurably wins\n"

@@ -1,9 +1,12 @@
 // sam_import.cpp — template → pattern: structural checks with JSON pointers, our own Metadata
 // (exact round trip, "cloudformation" nodes included), then foreign resources
 // (sam_import_foreign.cpp), kept sections.
+#include "export/sam_entry_traffic.h"
 #include "export/sam_export.h"
+#include "export/sam_files.h"
 #include "export/sam_import_state.h"
 #include "export/sam_mapping.h"
+#include "export/sam_resolve.h"
 #include "export/yaml_parse.h"
 #include "pattern/json_guard.h"
 
@@ -213,17 +216,52 @@ Json import_ours(ImportState& s, const Json& sp, std::set<std::string>& skip) {
 }
 
 }  // namespace
+
+// Counts and lists for the summary: resources that became simulated nodes, and those kept.
+void summarize_nodes(const ImportState& s, ImportSummary& summary) {
+    const Json& resources = s.tmpl["Resources"];
+    for (const auto& [logical, id] : s.node_of) {
+        const Json* n = nullptr;
+        for (const auto& node : s.nodes)
+            if (node.value("id", "") == id) n = &node;
+        if (!n || !resources.contains(logical)) continue;
+        if (n->value("type", "") != kCfnNodeType) {
+            ++summary.simulated;
+            continue;
+        }
+        const std::string type = resources[logical].value("Type", "");
+        summary.kept.push_back(logical + " (" + type + "): not simulated; drawn and written back on export");
+    }
+}
+
 }  // namespace sami
 
+std::string import_summary_text(const ImportSummary& summary) {
+    std::string out = std::to_string(summary.resources) + " resource" + (summary.resources == 1 ? "" : "s") + ": " +
+                      std::to_string(summary.simulated) + " simulated, " + std::to_string(summary.kept.size()) +
+                      " kept as CloudFormation nodes\n";
+    auto section = [&out](const char* title, const std::vector<std::string>& lines) {
+        if (lines.empty()) return;
+        out += title;
+        out += " (" + std::to_string(lines.size()) + "):\n";
+        for (const auto& l : lines) out += "  " + l + "\n";
+    };
+    section("kept, not simulated", summary.kept);
+    section("values assumed", summary.assumed);
+    section("code that will not run", summary.code);
+    section("entry points given a client", summary.entries);
+    return out;
+}
+
 namespace {
-ImportResult import_checked(const Json& root);
+ImportResult import_checked(const Json& root, const ImportOptions& options);
 }  // namespace
 
-ImportResult import_template_json(const Json& root) {
+ImportResult import_template_json(const Json& root, const ImportOptions& options) {
     // Templates are untrusted: a shape the importer did not foresee must end in a diagnostic,
     // never in an exception that would take the page down.
     try {
-        return import_checked(root);
+        return import_checked(root, options);
     } catch (const Json::exception& e) {
         ImportResult res;
         res.diagnostics.error("", std::string("template rejected: a value has an unexpected type (") + e.what() + ")");
@@ -232,15 +270,23 @@ ImportResult import_template_json(const Json& root) {
 }
 
 namespace {
-ImportResult import_checked(const Json& root) {
+ImportResult import_checked(const Json& original, const ImportOptions& options) {
     using namespace sami;
     ImportResult res;
     Diagnostics& d = res.diagnostics;
-    if (!root.is_object()) {
-        d.error("", std::string("a template must be a JSON object, got ") + json_type_name(root));
+    if (!original.is_object()) {
+        d.error("", std::string("a template must be a JSON object, got ") + json_type_name(original));
         return res;
     }
-    if (!check_resources(root, d)) return res;
+    if (!check_resources(original, d)) return res;
+    // A template we wrote comes back exactly; any other is completed first: its files read, its
+    // Globals merged, its intrinsics resolved where they can be.
+    const bool written_by_us = our_metadata(original) != nullptr;
+    const Json prepared = written_by_us ? Json()
+                                        : resolve_template(load_template_files(original, options, d, res.summary), d,
+                                                           res.summary);
+    const Json& root = written_by_us ? original : prepared;
+    res.summary.resources = root["Resources"].size();
     ImportState s{root, d};
     std::set<std::string> skip;
     const Json* sp = our_metadata(root);
@@ -254,6 +300,8 @@ ImportResult import_checked(const Json& root) {
     }
     import_foreign(s, skip);
     environment_by_node_id(s);
+    if (options.entry_traffic && !written_by_us) add_entry_traffic(s, pj, res.summary);
+    summarize_nodes(s, res.summary);
     pj["nodes"] = s.nodes;
     pj["edges"] = s.edges;
 
@@ -283,6 +331,7 @@ ImportResult import_checked(const Json& root) {
 
     ParseResult parsed = parse_pattern_json(pj);
     res.pattern = std::move(parsed.pattern);
+    if (!res.summary.entries.empty()) complete_entry_payloads(res.pattern, res.summary);
     for (const Diagnostic& item : parsed.diagnostics.items()) {
         // The "cloudformation" key is ours: not an unknown key to warn about.
         if (item.path == "/cloudformation") continue;
@@ -296,7 +345,7 @@ ImportResult import_checked(const Json& root) {
 
 }  // namespace
 
-ImportResult import_template(std::string_view text) {
+ImportResult import_template(std::string_view text, const ImportOptions& options) {
     ImportResult res;
     // JSON text starts with '{' or '['; anything else is read as YAML (most SAM templates are).
     const std::size_t first = text.find_first_not_of(" \t\r\n");
@@ -311,7 +360,7 @@ ImportResult import_template(std::string_view text) {
             res.diagnostics.error("", "a template must be a mapping with a Resources section");
             return res;
         }
-        return import_template_json(y.value);
+        return import_template_json(y.value, options);
     }
     if (TextCheck c = check_json_depth(text, 256); !c.ok) {
         res.diagnostics.error("", "template rejected: " + c.error);
@@ -322,7 +371,7 @@ ImportResult import_template(std::string_view text) {
         res.diagnostics.error("", "invalid JSON at " + json.where());
         return res;
     }
-    return import_template_json(json.value);
+    return import_template_json(json.value, options);
 }
 
 }  // namespace sim
