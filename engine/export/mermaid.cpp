@@ -2,6 +2,7 @@
 #include "export/mermaid.h"
 
 #include "export/sam_mapping.h"
+#include "pattern/routes.h"
 #include "services/all_services.h"
 
 namespace sim {
@@ -69,7 +70,7 @@ std::string edge_label(const EdgeSpec& e) {
     auto add = [&](const std::string& part) { label += (label.empty() ? "" : ", ") + part; };
     if (e.port != "out") add(e.port);
     if (e.config.is_object()) {
-        if (auto r = e.config.find("Route"); r != e.config.end() && r->is_string()) add(r->get<std::string>());
+        if (const std::string routes = routes_label(e.config); !routes.empty()) add(routes);
         if (e.config.contains("FilterPolicy") || e.config.contains("FilterCriteria")) add("filtered");
         if (auto b = e.config.find("BatchSize"); b != e.config.end() && b->is_number_integer())
             add("batch " + std::to_string(b->get<std::int64_t>()));

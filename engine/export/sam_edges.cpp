@@ -4,6 +4,7 @@
 //
 // Index: helpers · event sources · calls and destinations · edge dispatch · EventBridge rules
 #include "export/sam_builder.h"
+#include "pattern/routes.h"
 #include "services/all_services.h"
 
 #include <algorithm>
@@ -92,8 +93,7 @@ std::string allow_topic(Builder& b, const std::string& topic, const std::string&
 }
 
 // "POST /orders" → ("post", "/orders"); missing → ANY on a greedy path.
-std::pair<std::string, std::string> route_of(const Json& config) {
-    const std::string route = text_of(config, "Route");
+std::pair<std::string, std::string> route_parts(const std::string& route) {
     const auto sp = route.find(' ');
     if (route.empty() || sp == std::string::npos) return {"any", "/{proxy+}"};
     std::string method = route.substr(0, sp);
@@ -234,11 +234,18 @@ void api_source(Builder& b, std::size_t i) {
                "generated; the route is kept in Metadata");
         return;
     }
-    auto [method, path] = route_of(e.config);
-    OJson props = {{"Path", path}, {"Method", method}};
-    props[http ? "ApiId" : "RestApiId"] = cfn_ref(b.logical.at(e.from));
-    if (!add_event(b, e.to, b.logical.at(e.from) + "Route", http ? "HttpApi" : "Api", std::move(props)))
-        b.note(i, "the target sets its own Events; this route is kept in Metadata only");
+    std::vector<std::string> routes = routes_of(e.config);
+    if (routes.empty()) routes.emplace_back();  // every request: ANY on a greedy path
+    for (std::size_t r = 0; r < routes.size(); ++r) {
+        auto [method, path] = route_parts(routes[r]);
+        OJson props = {{"Path", path}, {"Method", method}};
+        props[http ? "ApiId" : "RestApiId"] = cfn_ref(b.logical.at(e.from));
+        const std::string name = b.logical.at(e.from) + "Route" + (r == 0 ? "" : std::to_string(r + 1));
+        if (!add_event(b, e.to, name, http ? "HttpApi" : "Api", std::move(props))) {
+            b.note(i, "the target sets its own Events; this route is kept in Metadata only");
+            break;
+        }
+    }
 }
 
 // ---- Section: calls and destinations ------------------------------------------------------------

@@ -9,6 +9,7 @@
 #include "export/sam_resolve.h"
 #include "export/yaml_parse.h"
 #include "pattern/json_guard.h"
+#include "pattern/routes.h"
 
 #include <algorithm>
 
@@ -35,8 +36,21 @@ void ImportState::add_edge(const std::string& from, const std::string& port, con
     Json e = {{"from", from}, {"to", to}};
     if (port != "out") e["port"] = port;
     if (config.is_object() && !config.empty()) e["config"] = std::move(config);
-    for (const auto& old : edges)
+    for (auto& old : edges) {
         if (old == e) return;
+        // One target on several routes (a function behind GET and POST): one link with "Routes".
+        if (old["from"] == e["from"] && old["to"] == e["to"] && old.value("port", "out") == port &&
+            old.contains("config") && e.contains("config")) {
+            std::vector<std::string> routes = routes_of(old["config"]);
+            const std::vector<std::string> more = routes_of(e["config"]);
+            if (routes.empty() || more.empty()) continue;
+            for (const auto& r : more)
+                if (std::find(routes.begin(), routes.end(), r) == routes.end()) routes.push_back(r);
+            old["config"].erase("Route");
+            old["config"]["Routes"] = routes;
+            return;
+        }
+    }
     edges.push_back(std::move(e));
 }
 

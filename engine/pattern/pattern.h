@@ -42,6 +42,10 @@ struct TrafficSpec {
     SimTime duration = kNever;      // kNever: until the run ends
     Json request = Json::object();  // {"method": "POST", "path": "/orders"}
     Json payload;                   // event template ({{uuid}}, {{seq}}, {{int:1:100}}, ...)
+    // "" : an application calls the target and waits for its answer. "aws-service": the events are an
+    // AWS service's own (EC2 state changes, CloudTrail calls), delivered as AWS delivers them: sent,
+    // not called, so an event bus accepts their "aws." source and does not bill them.
+    std::string sender;
     Json extra = Json::object();
 };
 

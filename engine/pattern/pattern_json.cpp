@@ -247,6 +247,9 @@ void parse_traffic(const Json& j, std::size_t i, Pattern& p, Diagnostics& d) {
     r.duration("start", t.start);
     r.duration("duration", t.duration);
     r.object("request", t.request);
+    if (r.string("sender", t.sender, false) && t.sender != "aws-service")
+        d.error(r.path("sender"), "sender must be \"aws-service\" (or left out for an application), got \"" +
+                                      t.sender + "\"");
     if (const Json* v = r.get("payload")) t.payload = *v;
     t.extra = r.extra(true);
     p.traffic.push_back(std::move(t));
@@ -412,6 +415,7 @@ std::string write_pattern(const Pattern& p) {
         if (t.start.us != 0) o["start"] = duration_text(t.start);
         if (t.duration != kNever) o["duration"] = duration_text(t.duration);
         if (!t.request.empty()) o["request"] = ordered(t.request);
+        if (!t.sender.empty()) o["sender"] = t.sender;
         if (!t.payload.is_null()) o["payload"] = ordered(t.payload);
         put_extra(o, t.extra);
         out["traffic"].push_back(o);

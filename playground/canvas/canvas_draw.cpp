@@ -6,6 +6,7 @@
 
 #include "canvas/draw_prims.h"
 
+#include "pattern/routes.h"
 #include "runtime/simulation.h"
 
 #include <algorithm>
@@ -127,8 +128,8 @@ void GraphCanvas::draw_edge_labels(ImDrawList* dl, const Document& doc, const Th
         if (ei < overlay.edge_unused.size() && overlay.edge_unused[ei]) label = "unused: no action";
         if (spec.port != "out") label += (label.empty() ? "" : " · ") + spec.port;
         if (spec.config.is_object()) {
-            auto r = spec.config.find("Route");
-            if (r != spec.config.end() && r->is_string()) label += (label.empty() ? "" : " · ") + r->get<std::string>();
+            if (const std::string routes = sim::routes_label(spec.config); !routes.empty())
+                label += (label.empty() ? "" : " · ") + routes;
         }
         if (ei < overlay.link_rate.size() && overlay.link_rate[ei] > 0)
             label += (label.empty() ? "" : " · ") + short_count(overlay.link_rate[ei]) + "/s";

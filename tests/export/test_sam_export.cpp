@@ -17,6 +17,14 @@ using namespace sim;
 using sim::test::has_error;
 using OJson = nlohmann::ordered_json;
 
+// These cases are about how resources map; the clients an import adds at entry points
+// (sam_entry_traffic.h) are tested on their own.
+const sim::ImportOptions kNoEntryTraffic = [] {
+    sim::ImportOptions o;
+    o.entry_traffic = false;
+    return o;
+}();
+
 namespace {
 
 std::vector<std::string> shipped_patterns() {
@@ -250,7 +258,7 @@ TEST_SUITE("export") {
           },
           "Outputs": {"QueueUrl": {"Value": {"Ref": "Jobs"}}}
         })";
-        ImportResult r = import_template(text);
+        ImportResult r = import_template(text, kNoEntryTraffic);
         INFO(all(r.diagnostics));
         REQUIRE(r.ok());
         CHECK(r.pattern.description == "hand-written");
@@ -294,7 +302,7 @@ TEST_SUITE("export") {
             "Topic": {"Type": "AWS::SNS::Topic"},
             "Inbox": {"Type": "AWS::SQS::Queue"},
             "Sub": {"Type": "AWS::SNS::Subscription", "Properties": {"Protocol": "sqs", "TopicArn": {"Ref": "Topic"}, "Endpoint": {"Fn::GetAtt": ["Inbox", "Arn"]}}}}})";
-        ImportResult r = import_template(text);
+        ImportResult r = import_template(text, kNoEntryTraffic);
         REQUIRE(r.ok());
         REQUIRE(r.pattern.edges.size() == 1);
         CHECK(r.pattern.edges[0].from == "Topic");
@@ -310,7 +318,7 @@ TEST_SUITE("export") {
             "Topic": {"Type": "AWS::SNS::Topic"},
             "Hook": {"Type": "AWS::SNS::Subscription", "Properties": {"Protocol": "https", "TopicArn": {"Ref": "Topic"},
                      "Endpoint": "https://example.com/hook"}}}})";
-        ImportResult r = import_template(text);
+        ImportResult r = import_template(text, kNoEntryTraffic);
         REQUIRE(r.ok());
         REQUIRE(r.pattern.edges.size() == 1);
         const NodeSpec* hook = r.pattern.find_node(r.pattern.edges[0].to);
@@ -424,7 +432,7 @@ TEST_SUITE("export") {
     })";
 
     TEST_CASE("an unknown resource becomes a cloudformation node that keeps its attributes") {
-        ImportResult r = import_template(kKeptTemplate);
+        ImportResult r = import_template(kKeptTemplate, kNoEntryTraffic);
         INFO(all(r.diagnostics));
         REQUIRE(r.ok());
         REQUIRE(r.pattern.nodes.size() == 3);

@@ -84,6 +84,22 @@ TEST_SUITE("apigateway") {
         CHECK(status(*http, "404") == 0);
     }
 
+    TEST_CASE("one link can serve several routes of the same target, and only those") {
+        // AWS reuses one integration for many routes (e.g. GET and POST /items to one function);
+        // a request on a route the API does not define still gets 404 on an HTTP API.
+        const std::string routes = R"({"Routes": ["GET /items", "POST /items"]})";
+        auto get = build_ok(api(R"({"ApiType": "HTTP"})", R"({})", 1, routes));
+        get->run_until(sec(5));
+        CHECK(status(*get, "200") >= 4);  // one a second; the last may still be in flight
+        CHECK(status(*get, "404") == 0);
+        auto del = build_ok(api(R"({"ApiType": "HTTP"})", R"({})", 1, routes, R"({"method": "DELETE", "path": "/items"})"));
+        del->run_until(sec(5));
+        CHECK(status(*del, "404") == counter(*del, "u", Counter::Invocations));
+        CHECK(counter(*del, "f", Counter::Invocations) == 0);
+        auto d = build_errors(api(R"({})", R"({})", 1, R"({"Routes": ["GET items"]})"));
+        CHECK(has_error(d, "/edges/1/config/Routes", "Route on api -> f must look like \"POST /orders\" or \"ANY /{proxy+}\", got \"GET items\""));
+    }
+
     TEST_CASE("HTTP APIs cost less per request than REST APIs") {
         auto rest = build_ok(api(R"({})", R"({})", 10));
         auto http = build_ok(api(R"({"ApiType": "HTTP"})", R"({})", 10));

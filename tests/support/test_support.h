@@ -31,6 +31,13 @@ inline Diagnostics build_errors(std::string_view json) {
     return built.diagnostics;
 }
 
+// Every diagnostic, one a line (for INFO and MESSAGE).
+inline std::string all_diagnostics(const Diagnostics& d) {
+    std::string all;
+    for (const auto& item : d.items()) all += format_diagnostic(item) + "\n";
+    return all;
+}
+
 // True when some error diagnostic has exactly this path and message.
 inline bool has_error(const Diagnostics& d, const std::string& path, const std::string& message) {
     for (const auto& item : d.items())

@@ -11,7 +11,7 @@
 //               [x] integration timeout (TimeoutInMillis, REST 50..29,000 ms, HTTP 50..30,000) → 504
 //               [x] Lambda proxy error mapping: function error → 502 (REST) / 500 (HTTP);
 //                   Lambda throttle → 500 (REST passes no 429 through)
-//               [x] routes per edge ("Route": "POST /orders"); unmatched → 403 (REST) / 404 (HTTP)
+//               [x] routes per edge ("Route": "POST /orders", or "Routes": [...]); unmatched → 403 (REST) / 404 (HTTP)
 //               [x] Cognito user pool authorizer (edge api.authorizer -> pool): a request without a
 //                   valid ID token gets 401 {"message":"Unauthorized"} before the integration runs;
 //                   a route edge with "AuthorizationType": "NONE" is open
@@ -39,6 +39,7 @@
 #include "core/token_bucket.h"
 #include "pattern/config_reader.h"
 #include "pattern/pattern.h"
+#include "pattern/routes.h"
 #include "prices/price_table.h"
 
 #include <algorithm>
@@ -427,34 +428,47 @@ std::unique_ptr<Service> create_api(BuildContext& ctx) {
             continue;
         }
         ++integrations;
-        Route route;
-        route.link = &l;
-        route.method = "ANY";
-        if (auto it = l.config.find("Route"); it != l.config.end()) {
-            const std::string spec = it->is_string() ? it->get<std::string>() : "";
-            const auto space = spec.find(' ');
-            if (space == std::string::npos || spec.size() < 3 || spec[space + 1] != '/') {
-                ctx.diagnostics.error("/edges/" + std::to_string(l.edge) + "/config/Route",
-                                      "Route on " + ctx.spec.id + " -> " + l.target_id +
-                                          " must look like \"POST /orders\" or \"ANY /{proxy+}\", got " + it->dump());
-                continue;
-            }
-            route.method = spec.substr(0, space);
-            route.path = spec.substr(space + 1);
-        }
-        if (auto at = l.config.find("AuthorizationType"); at != l.config.end()) route.open = *at == "NONE";
+        Route base;
+        base.link = &l;
+        base.method = "ANY";
+        if (auto at = l.config.find("AuthorizationType"); at != l.config.end()) base.open = *at == "NONE";
         if (const ServiceKind* target = ctx.registry.find(l.target_type);
             target && target->api.kind == ApiIntegration::Kind::Action) {
-            route.action = std::string(target->api.action);
-            route.payload = target->api.payload;
+            base.action = std::string(target->api.action);
+            base.payload = target->api.payload;
             // The target may name another of its operations ("ApiAction" on a state machine).
             const Json& config = ctx.pattern.nodes[l.target].config;
             if (auto a = config.find(std::string(target->api.action_key)); !target->api.action_key.empty() &&
                                                                            a != config.end() && a->is_string() &&
                                                                            target->operation(a->get<std::string>()))
-                route.action = a->get<std::string>();
+                base.action = a->get<std::string>();
         }
-        c.routes.push_back(route);
+        const std::string where = "/edges/" + std::to_string(l.edge) + "/config/";
+        if (auto rs = l.config.find("Routes"); rs != l.config.end() && (!rs->is_array() || rs->empty()))
+            ctx.diagnostics.error(where + "Routes", "Routes on " + ctx.spec.id + " -> " + l.target_id +
+                                                        " must be a non-empty array of routes such as \"GET /orders\"");
+        const std::vector<std::string> specs = routes_of(l.config);
+        if (specs.empty() && !l.config.contains("Route") && !l.config.contains("Routes")) {
+            c.routes.push_back(base);  // no route: the link takes every request
+            continue;
+        }
+        for (const std::string& spec : specs) {
+            const auto space = spec.find(' ');
+            if (space == std::string::npos || spec.size() < 3 || spec[space + 1] != '/') {
+                ctx.diagnostics.error(where + (l.config.contains("Routes") ? "Routes" : "Route"),
+                                      "Route on " + ctx.spec.id + " -> " + l.target_id +
+                                          " must look like \"POST /orders\" or \"ANY /{proxy+}\", got \"" + spec + "\"");
+                continue;
+            }
+            Route route = base;
+            route.method = spec.substr(0, space);
+            route.path = spec.substr(space + 1);
+            c.routes.push_back(route);
+        }
+        if (auto r = l.config.find("Route"); r != l.config.end() && !r->is_string())
+            ctx.diagnostics.error(where + "Route", "Route on " + ctx.spec.id + " -> " + l.target_id +
+                                                       " must look like \"POST /orders\" or \"ANY /{proxy+}\", got " +
+                                                       r->dump());
     }
     if (integrations == 0)
         ctx.diagnostics.warning(

@@ -27,6 +27,7 @@ struct Source {
     PayloadTemplate payload;
     Json request;  // {"method", "path"} for HTTP-style targets
     bool poisson = true;
+    bool aws_service = false;  // an AWS service's own events: sent, no answer awaited
     SimTime start, end;  // absolute
     std::uint64_t seq = 0;
     double gap_carry_us = 0;          // uniform arrivals: the fraction of a µs the last gap left out
@@ -162,6 +163,10 @@ private:
         m.body = s.last_body;
         m.size_bytes = s.last_size;
         ctx.metrics().count(Counter::Invocations, ctx.now());
+        if (s.aws_service) {
+            ctx.send(*s.link, std::move(m));
+            return;
+        }
         const std::uint64_t call = ctx.call(*s.link, std::move(m));
         inflight_.put(call, Pending{ctx.now(), s.index});
     }
@@ -205,6 +210,7 @@ std::unique_ptr<Service> create_client(BuildContext& ctx) {
         s.profile = *profile;
         s.request = t.request;
         s.poisson = t.arrival != "uniform";
+        s.aws_service = t.sender == "aws-service";
         s.start = t.start;
         s.end = t.duration == kNever ? kNever : t.start + t.duration;
         sources.push_back(std::move(s));
