@@ -11,4 +11,14 @@ namespace sim::sami {
 
 Json load_template_files(const Json& root, const ImportOptions& options, Diagnostics& d, ImportSummary& summary);
 
+// ${name} placeholders of `text` replaced from `vars` (DefinitionSubstitutions, Fn::Sub's map).
+// A text value goes into the text; an intrinsic value ({"Ref": …}, {"Fn::GetAtt": …}) is the result
+// itself when the text is only that placeholder, else the result is an {"Fn::Sub": …} keeping it.
+// `implicit_refs` (Fn::Sub text): a placeholder without a value names a resource, parameter or pseudo
+// parameter (${X} → Ref X, ${X.Attr} → GetAtt), and ${!x} is the text ${x}. Otherwise a placeholder
+// without a value is left as written.
+Json substitute_text(const std::string& text, const Json& vars, bool implicit_refs);
+// The same in every string of a definition (intrinsic objects in it are left as they are).
+Json substitute_definition(const Json& v, const Json& vars, bool implicit_refs);
+
 }  // namespace sim::sami

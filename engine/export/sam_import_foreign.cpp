@@ -257,7 +257,10 @@ void property_edges(ImportState& s, const std::string& logical, Json& node) {
             s.add_edge(id, "dlq", dlq, Json::object());
         }
     }
-    if (role != ServiceRole::Function && role != ServiceRole::StateMachine) return;
+    if (role != ServiceRole::Function && role != ServiceRole::StateMachine) {
+        definition_edges(s, logical, node);  // an API's OpenAPI routes; may add nodes, so last
+        return;
+    }
     if (auto dlq = config.find("DeadLetterQueue"); dlq != config.end() && dlq->is_object()) {
         const std::string q = ref_node(s, dlq->value("TargetArn", Json()));
         if (!q.empty()) s.add_edge(id, "dlq", q, Json::object());
@@ -281,6 +284,7 @@ void property_edges(ImportState& s, const std::string& logical, Json& node) {
         for (auto it = events.begin(); it != events.end(); ++it)
             function_event(s, id, it.key(), it.value(), pointer(logical) + "/Properties/Events/" + it.key());
     }
+    if (role == ServiceRole::StateMachine) definition_edges(s, logical, *s.node(id));  // Task states' targets
 }
 
 }  // namespace

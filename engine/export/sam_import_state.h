@@ -37,6 +37,12 @@ std::string ref_node(const ImportState& s, const Json& v);
 // key; Metadata left empty by that is dropped when `metadata_added` (our export created it).
 Json resource_config(const Json& res, bool metadata_added);
 
+// Wiring named inside a node's config (sam_import_definitions.cpp): a state machine's Task states
+// (edges to the functions, tables, queues … they call, references rewritten to node ids) and an
+// API's OpenAPI DefinitionBody (an edge with "Route" per path and method whose integration calls a
+// node of the template). May add nodes (the default event bus): `node` is not valid afterwards.
+void definition_edges(ImportState& s, const std::string& logical, Json& node);
+
 // Resources without our Metadata: nodes first, then wiring, then the rest: "cloudformation" nodes
 // in a foreign template, kept resources in one we wrote (sam_import_foreign.cpp).
 void import_foreign(ImportState& s, const std::set<std::string>& skip);
