@@ -234,6 +234,8 @@ void api_source(Builder& b, std::size_t i) {
                "generated; the route is kept in Metadata");
         return;
     }
+    // A route the template declared itself (a Method resource, an OpenAPI body) is written back there.
+    if (e.config.contains("DeclaredBy")) return;
     std::vector<std::string> routes = routes_of(e.config);
     if (routes.empty()) routes.emplace_back();  // every request: ANY on a greedy path
     for (std::size_t r = 0; r < routes.size(); ++r) {

@@ -322,7 +322,8 @@ void route(ImportState& s, const std::map<std::string, std::string>& names, cons
         }
     }
     // Several routes to one target become one link with "Routes" (ImportState::add_edge).
-    s.add_edge(api, "out", target, {{"Route", route}});
+    // The API's OpenAPI body declares the route: export writes it there, not as a function event.
+    s.add_edge(api, "out", target, {{"Route", route}, {"DeclaredBy", api}});
     if (type == "stepfunctions" && action == "StartSyncExecution")
         if (Json* n = s.node(target); n && (*n)["config"].value("Type", Json()) == "EXPRESS")
             (*n)["config"]["ApiAction"] = "StartSyncExecution";

@@ -48,3 +48,18 @@ void definition_edges(ImportState& s, const std::string& logical, Json& node);
 void import_foreign(ImportState& s, const std::set<std::string>& skip);
 
 }  // namespace sim::sami
+
+namespace sim::sami {
+
+// The node a value names: a Ref or Fn::GetAtt, a Fn::Sub placeholder, or text (an ARN, a queue URL, an
+// integration URI, a request template) that ends a segment with a node's name or logical id. Only
+// simulated nodes count; "" when none is named (sam_import_names.cpp).
+std::string node_named(const ImportState& s, const Json& v);
+// True when `v` refers to resource `logical` anywhere inside it (Ref, GetAtt, ${logical} in a Sub).
+bool mentions(const Json& v, const std::string& logical);
+
+// Routes declared as resources: REST API Methods, HTTP API Routes, quick-create Targets
+// (sam_import_routes.cpp).
+void import_declared_routes(ImportState& s);
+
+}  // namespace sim::sami
