@@ -8,6 +8,7 @@
 
 #include "export/sam_import_state.h"
 #include "export/sam_mapping.h"
+#include "pattern/json_guard.h"
 
 namespace sim::sami {
 
@@ -115,7 +116,7 @@ void plain_number(Intrinsics& ix, Json& parent, const char* key, int fallback, c
     if (!parent.is_object()) return;
     auto it = parent.find(key);
     if (it == parent.end() || it->is_number()) return;
-    if (it->is_string()) {
+    if (it->is_string() && it->get<std::string>().size() < 32) {
         Json n = Json::parse(it->get<std::string>(), nullptr, false);
         if (!n.is_discarded() && n.is_number()) *it = n;
         return;
@@ -149,7 +150,7 @@ void plain_pattern_values(Intrinsics& ix, Json& v, const std::string& ptr) {
 void plain_pattern(Intrinsics& ix, Json& parent, const char* key, const std::string& ptr) {
     auto it = parent.find(key);
     if (it == parent.end()) return;
-    if (it->is_string()) {
+    if (it->is_string() && check_json_depth(it->get<std::string>(), 64).ok) {
         Json parsed = Json::parse(it->get<std::string>(), nullptr, false);
         if (!parsed.is_discarded() && parsed.is_object()) *it = std::move(parsed);
     }

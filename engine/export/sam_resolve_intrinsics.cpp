@@ -42,6 +42,7 @@ std::string text(const Json* v) {
 
 // "12" → 12, "0.5" → 0.5; other text stays text.
 Json number_or_text(const std::string& s) {
+    if (s.empty() || s.size() > 32 || !(std::isdigit(static_cast<unsigned char>(s[0])) || s[0] == '-')) return s;
     Json j = Json::parse(s, nullptr, false);
     if (!j.is_discarded() && j.is_number()) return j;
     return s;
@@ -532,7 +533,8 @@ std::string Intrinsics::physical_name(const std::string& logical) {
     if (fifo && props && member(*props, fifo) && *member(*props, fifo) == true && !name.ends_with(".fifo"))
         name += ".fifo";
     if (named) {
-        if (naming_.count(logical)) return assumed_name(logical);  // names that name each other
+        // Names that name each other, or a chain too long to follow: assumed.
+        if (naming_.count(logical) || naming_.size() > 16) return assumed_name(logical);
         naming_.insert(logical);
         const auto r = resolve_at(*named, "/Resources/" + escape_pointer(logical) + "/Properties/" + key, 0);
         naming_.erase(logical);

@@ -365,5 +365,19 @@ TEST_SUITE("export") {
             R"({"Resources": {"Q": {"Type": "AWS::SQS::Queue", "Properties": {"Tags": [{"Key": "k", "Value": )" +
             chain + "}]}}}}");
         CHECK(big.tmpl.dump().size() < 64'000'000);
+        // Names that name each other, a long chain of them, and a pattern text nested too deep.
+        std::string resources =
+            R"("A": {"Type": "AWS::S3::Bucket", "Properties": {"BucketName": {"Fn::Sub": "${B}-a"}}},
+                                   "B": {"Type": "AWS::S3::Bucket", "Properties": {"BucketName": {"Fn::Sub": "${A}-b"}}},
+                                   "R": {"Type": "AWS::Events::Rule", "Properties": {"EventPattern": ")" +
+            std::string(20000, '[') + std::string(20000, ']') + R"("}})";
+        for (int i = 0; i < 3000; ++i)
+            resources += ", \"Q" + std::to_string(i) +
+                         R"(": {"Type": "AWS::SQS::Queue", "Properties": {"QueueName": {"Fn::Sub": "${Q)" +
+                         std::to_string(i + 1) + R"(}-q"}}})";
+        const Resolved named = resolved("{\"Resources\": {" + resources + "}}");
+        CHECK(props(named, "A")["BucketName"].is_string());
+        CHECK(props(named, "Q0")["QueueName"].is_string());
+        CHECK(props(named, "R")["EventPattern"].is_string());  // not read: kept as written
     }
 }
