@@ -17,17 +17,27 @@
 
   // ---- Determinism: time is simulated, randomness seeded, local time is UTC (Lambda's TZ) ----
   const RealDate = Date;
-  class SimDate extends RealDate {
-    constructor(...args) { if (args.length === 0) super(host.now()); else super(...args); }
-    static now() { return host.now(); }
+  // A function, not a class: Date() called without new returns the current time as text (ECMA-262
+  // 21.4.2.1), which code such as `const stamp = Date()` relies on.
+  function SimDate(...args) {
+    if (!new.target) return new RealDate(host.now()).toString();
+    return Reflect.construct(RealDate, args.length === 0 ? [host.now()] : args, new.target);
   }
+  SimDate.prototype = RealDate.prototype;
+  Object.defineProperty(RealDate.prototype, 'constructor', { value: SimDate, writable: true, configurable: true });
+  SimDate.now = () => host.now();
+  SimDate.parse = RealDate.parse;
+  SimDate.UTC = RealDate.UTC;
   for (const [local, utc] of [['getFullYear', 'getUTCFullYear'], ['getMonth', 'getUTCMonth'], ['getDate', 'getUTCDate'],
     ['getDay', 'getUTCDay'], ['getHours', 'getUTCHours'], ['getMinutes', 'getUTCMinutes'],
     ['getSeconds', 'getUTCSeconds'], ['getMilliseconds', 'getUTCMilliseconds']])
     RealDate.prototype[local] = RealDate.prototype[utc];
   RealDate.prototype.getTimezoneOffset = function () { return 0; };
+  // ECMA-262's toString layout ("Sun Dec 06 2026 10:00:00 GMT+0000 (…)"), in UTC as Lambda's TZ is.
   RealDate.prototype.toString = function () {
-    return isNaN(this) ? 'Invalid Date' : this.toUTCString().replace('GMT', 'GMT+0000 (Coordinated Universal Time)');
+    if (isNaN(this)) return 'Invalid Date';
+    const [wd, d, mon, y, time] = this.toUTCString().replace(',', '').split(' ');
+    return `${wd} ${mon} ${d} ${y} ${time} GMT+0000 (Coordinated Universal Time)`;
   };
   globalThis.Date = SimDate;
   Math.random = () => host.random();

@@ -228,6 +228,23 @@ TEST_SUITE("js runtime") {
         CHECK(e.host.draws == 1);
     }
 
+    TEST_CASE("Date() without new is the simulated time as text; new Date() is still a Date") {
+        // ECMA-262 21.4.2.1: called as a function, Date returns ToDateString(the current time value).
+        Env e(Files{{"index.mjs",
+                     "class Stamp extends Date {}\n"
+                     "export const handler = async () => [Date(), new Date() instanceof Date,\n"
+                     "  new Stamp(0).toISOString(), new Stamp(0) instanceof Stamp, Date.UTC(2026, 0, 1)];"}});
+        REQUIRE(e.init().state == RunState::Returned);
+        e.host.now = Date_ms_2026_12_06_10h();
+        RunResult r = e.invoke();
+        REQUIRE(r.state == RunState::Returned);
+        CHECK(r.value[0] == "Sun Dec 06 2026 10:00:00 GMT+0000 (Coordinated Universal Time)");
+        CHECK(r.value[1] == true);
+        CHECK(r.value[2] == "1970-01-01T00:00:00.000Z");
+        CHECK(r.value[3] == true);
+        CHECK(r.value[4] == 1767225600000.0);
+    }
+
     TEST_CASE("setTimeout waits on the host; fetch fails with a clear message") {
         Env e(Files{{"index.mjs",
                      "export const handler = async () => {\n"

@@ -95,6 +95,27 @@ export const handler = async () => {
         CHECK(denied);
     }
 
+    TEST_CASE("a module that cannot load logs the runtime's Uncaught Exception and INIT_REPORT lines") {
+        // Node.js runtime: a missing package fails INIT with Runtime.ImportModuleError; the error record is
+        // logged outside any request ("undefined" request id) and INIT_REPORT gives "Status: error" with the
+        // error type (https://docs.aws.amazon.com/lambda/latest/dg/nodejs-handler.html, "Lambda init errors").
+        auto s = build_ok(order_api("const gm = require('gm');\nexports.handler = async () => ({ statusCode: 200 });"));
+        s->run_until(sec(2));
+        CHECK(s->report()["nodes"]["fn"]["errors"].get<std::uint64_t>() >= 1);
+        bool uncaught = false, init_report = false;
+        const Json view = inspect(*s, "fn");
+        for (const Json& l : view["logs"]) {
+            const std::string t = l.get<std::string>();
+            uncaught |= t.find("\tundefined\tERROR\tUncaught Exception \t") != std::string::npos &&
+                        t.find("\"errorType\":\"Runtime.ImportModuleError\"") != std::string::npos &&
+                        t.find("Cannot find module 'gm'") != std::string::npos;
+            init_report |= t.starts_with("INIT_REPORT Init Duration: ") &&
+                           t.ends_with("\tPhase: init\tStatus: error\tError Type: Runtime.ImportModuleError");
+        }
+        CHECK(uncaught);
+        CHECK(init_report);
+    }
+
     TEST_CASE("module globals persist across warm invocations and are lost when the environment is reclaimed") {
         const char* counter_code = R"(let n = 0;
 export const handler = async () => { n += 1; console.log('count', n); return { statusCode: 200, body: String(n) }; };)";

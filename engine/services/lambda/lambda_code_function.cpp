@@ -9,6 +9,8 @@
 #include "services/lambda/lambda_code.h"
 #include "services/lambda/lambda_function.h"
 
+#include <cstdio>
+
 namespace sim::svc {
 
 namespace {
@@ -122,6 +124,14 @@ private:
             finish(ctx, id, std::string(kLambdaFunctionTimedOut.code),
                    "Task timed out during INIT (the module's top-level code did not finish)", Outcome::TimedOut);
         } else {
+            // As the Node.js runtime logs a failed INIT (a module not found, a throw at top level): the error
+            // record, outside any request, then the INIT_REPORT line with the error type.
+            auto record = std::make_shared<const Json>(lambda_error_record(r));
+            inv.result = record;
+            log_line(iso_now(ctx) + "\tundefined\tERROR\tUncaught Exception \t" + record->dump());
+            char buf[64];
+            std::snprintf(buf, sizeof buf, "INIT_REPORT Init Duration: %.2f ms\tPhase: init\tStatus: error", inv.init.millis());
+            log_line(std::string(buf) + "\tError Type: " + r.error_type);
             finish(ctx, id, std::string(kLambdaFunctionUnhandled.code), r.error_type + ": " + r.error_message,
                    Outcome::Error);
         }
