@@ -4,7 +4,6 @@
 // on stderr. Exit 0 on success, 1 when the input has errors, 2 on bad arguments, unreadable or
 // unwritable files.
 #include "cli/cli.h"
-#include "cli/function_code_files.h"
 #include "cli/sam_project.h"
 #include "export/mermaid.h"
 #include "export/sam_export.h"
@@ -115,17 +114,10 @@ int import_command(const Args& args) {
         std::fprintf(stderr, "slsim import: %s\n", error.c_str());
         return 2;
     }
-    // Files the template names (DefinitionUri, AWS::Include …) are relative to its folder, as the
-    // SAM CLI reads them.
-    const std::filesystem::path dir = std::filesystem::path(file).parent_path();
-    options.read_file = [dir](const std::string& relative) -> std::optional<std::string> {
-        std::string content, ignored;
-        if (!read_file((dir / relative).lexically_normal().string(), content, ignored)) return std::nullopt;
-        return content;
-    };
+    // Files the template names (CodeUri, DefinitionUri, AWS::Include …) are relative to its folder,
+    // as the SAM CLI reads them.
+    read_project_files(options, std::filesystem::path(file).parent_path());
     ImportResult r = import_template(text, options);
-    // Functions' JavaScript under CodeUri, relative to the template, so imported handlers run.
-    if (r.ok()) attach_function_code(r.pattern, dir, r.diagnostics);
     print_diagnostics(r.diagnostics, file);
     if (!r.ok()) return 1;
     std::fputs(import_summary_text(r.summary).c_str(), stderr);

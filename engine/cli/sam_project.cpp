@@ -1,10 +1,12 @@
 // sam_project.cpp — a SAM template and its functions' code files into a folder (see the header).
 #include "cli/sam_project.h"
 
-#include "cli/function_code_files.h"
+#include "export/sam_code_uri.h"
 #include "export/yaml_emit.h"
 
 #include <fstream>
+#include <iterator>
+#include <optional>
 #include <map>
 #include <set>
 
@@ -41,7 +43,7 @@ void find_stray_code(const fs::path& folder, const std::set<fs::path>& written, 
             it.disable_recursion_pending();
             continue;
         }
-        if (it->is_regular_file() && is_function_code_file(it->path()) && !written.count(it->path().lexically_normal()))
+        if (it->is_regular_file() && is_function_code_file(it->path().string()) && !written.count(it->path().lexically_normal()))
             warnings.push_back(it->path().generic_string() + " is not part of the code of node '" + node +
                                "', but `slsim import` reads every code file under its CodeUri: delete it");
     }
@@ -79,7 +81,7 @@ WrittenProject write_sam_project(const SamExport& out, const fs::path& dir, bool
         r.written.push_back(file);
         written.insert(file.lexically_normal());
         folders[f.folder] = f.node;
-        if (!is_function_code_file(file))
+        if (!is_function_code_file(file.string()))
             r.warnings.push_back(file.generic_string() +
                                  " is written, but `slsim import` reads only .js, .mjs, .cjs and .json files: it will "
                                  "not come back with the function's code");
@@ -95,6 +97,45 @@ WrittenProject write_sam_project(const SamExport& out, const fs::path& dir, bool
         find_stray_code(dir / fs::path(folder), written, node, r.warnings);
     }
     return r;
+}
+
+namespace {
+
+// The files under `relative` (a folder or a file) beside the template, relative to the template's
+// folder; node_modules is left out, as the page's project reader leaves it out.
+std::vector<std::string> project_files(const std::filesystem::path& dir, const std::string& relative) {
+    namespace fs = std::filesystem;
+    std::vector<std::string> out;
+    std::error_code ec;
+    const fs::path root = (dir / relative).lexically_normal();
+    if (fs::is_regular_file(root, ec)) {
+        out.push_back(fs::relative(root, dir.empty() ? fs::path(".") : dir, ec).generic_string());
+        return out;
+    }
+    if (!fs::is_directory(root, ec)) return out;
+    for (auto it = fs::recursive_directory_iterator(root, ec); !ec && it != fs::recursive_directory_iterator();
+         it.increment(ec)) {
+        if (it->is_directory() && it->path().filename() == "node_modules") {
+            it.disable_recursion_pending();
+            continue;
+        }
+        if (it->is_regular_file() && out.size() < 10000)
+            out.push_back(fs::relative(it->path(), dir.empty() ? fs::path(".") : dir, ec).generic_string());
+    }
+    return out;
+}
+
+}  // namespace
+
+void read_project_files(ImportOptions& options, const std::filesystem::path& dir) {
+    options.read_file = [dir](const std::string& relative) -> std::optional<std::string> {
+        std::error_code ec;
+        if (!std::filesystem::is_regular_file(dir / relative, ec)) return std::nullopt;
+        std::ifstream in(dir / relative, std::ios::binary);
+        if (!in) return std::nullopt;
+        return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    };
+    options.list_files = [dir](const std::string& relative) { return project_files(dir, relative); };
 }
 
 }  // namespace sim::cli

@@ -1,9 +1,10 @@
 // sam_project.h — `slsim export sam P --out DIR`: the template and the code files it names by
 // CodeUri (SamExport::files), written into DIR, so `slsim import DIR/template.yaml` reads the same
-// code back (function_code_files.h). The engine never touches the file system; the CLI does it here.
+// code back (export/sam_code_uri.h). The engine never touches the file system; the CLI does it here.
 #pragma once
 
 #include "export/sam_export.h"
+#include "export/sam_import.h"
 
 #include <filesystem>
 #include <string>
@@ -26,5 +27,9 @@ struct WrittenProject {
 // DIR/<folder><path>, creating DIR and the folders. Files of those names are overwritten; no file
 // is deleted. Writes nothing and sets `error` when out.errors is not empty (an unsafe path).
 WrittenProject write_sam_project(const SamExport& out, const std::filesystem::path& dir, bool yaml);
+
+// `options` read the files a template names from the folder `dir` that holds it: read_file by
+// relative path, list_files for a CodeUri folder (node_modules left out).
+void read_project_files(ImportOptions& options, const std::filesystem::path& dir);
 
 }  // namespace sim::cli

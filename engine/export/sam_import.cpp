@@ -1,6 +1,7 @@
 // sam_import.cpp — template → pattern: structural checks with JSON pointers, our own Metadata
 // (exact round trip, "cloudformation" nodes included), then foreign resources
 // (sam_import_foreign.cpp), kept sections.
+#include "export/sam_code_uri.h"
 #include "export/sam_entry_traffic.h"
 #include "export/sam_export.h"
 #include "export/sam_files.h"
@@ -250,6 +251,18 @@ void summarize_nodes(const ImportState& s, ImportSummary& summary) {
 
 }  // namespace sami
 
+Json import_summary_json(const ImportSummary& s) {
+    Json j = {{"resources", s.resources}, {"simulated", s.simulated}};
+    auto list = [&j](const char* key, const std::vector<std::string>& lines) {
+        if (!lines.empty()) j[key] = lines;
+    };
+    list("kept", s.kept);
+    list("assumed", s.assumed);
+    list("code", s.code);
+    list("entries", s.entries);
+    return j;
+}
+
 std::string import_summary_text(const ImportSummary& summary) {
     std::string out = std::to_string(summary.resources) + " resource" + (summary.resources == 1 ? "" : "s") + ": " +
                       std::to_string(summary.simulated) + " simulated, " + std::to_string(summary.kept.size()) +
@@ -347,9 +360,10 @@ ImportResult import_checked(const Json& original, const ImportOptions& options) 
     ParseResult parsed = parse_pattern_json(pj);
     res.pattern = std::move(parsed.pattern);
     if (!res.summary.entries.empty()) complete_entry_payloads(res.pattern, res.summary);
+    attach_function_code(res.pattern, options, d, res.summary);
+    // The summary travels with the design (its Problems tab lists it, share links carry it).
+    if (!written_by_us) res.pattern.extra["import"] = import_summary_json(res.summary);
     for (const Diagnostic& item : parsed.diagnostics.items()) {
-        // The "cloudformation" key is ours: not an unknown key to warn about.
-        if (item.path == "/cloudformation") continue;
         if (item.severity == Severity::Error)
             d.error(item.path, item.message, item.hint);
         else

@@ -26,6 +26,9 @@ struct ImportOptions {
     // writes, relative to the template's folder. The engine never touches a file system: the CLI reads
     // the disk, the page an opened folder or zip. Unset or nullopt: the file is not available.
     std::function<std::optional<std::string>(const std::string& relative_path)> read_file;
+    // The files a function's CodeUri holds: for a folder, every file under it (node_modules left out);
+    // for a file, that file. Paths relative to the template's folder. Unset: CodeUri is not read.
+    std::function<std::vector<std::string>(const std::string& relative_path)> list_files;
     // Add a client at each entry point the template leaves open, sending its sample event (1/s).
     bool entry_traffic = true;
 };
@@ -53,5 +56,8 @@ ImportResult import_template(std::string_view json_text, const ImportOptions& op
 ImportResult import_template_json(const Json& root, const ImportOptions& options = {});
 // The summary as lines of text ("12 resources: 9 simulated nodes, …").
 std::string import_summary_text(const ImportSummary& summary);
+// The summary as the pattern's "import" key: {"resources", "simulated", "kept", "assumed", "code",
+// "entries"} (empty lists left out).
+Json import_summary_json(const ImportSummary& summary);
 
 }  // namespace sim

@@ -90,12 +90,15 @@ public:
         out = *t;
         return true;
     }
+    // A key this build does not read but knows is kept for others (no warning when present).
+    void kept(const char* key) { kept_.push_back(key); }
     Json extra(bool warn) const {
         Json e = Json::object();
         for (auto it = obj_.begin(); it != obj_.end(); ++it) {
             if (std::find(known_.begin(), known_.end(), it.key()) != known_.end()) continue;
             e[it.key()] = it.value();
-            if (warn) d_.warning(path_ + "/" + it.key(), "unknown key '" + it.key() + "' is kept but ignored");
+            const bool quiet = std::find(kept_.begin(), kept_.end(), it.key()) != kept_.end();
+            if (warn && !quiet) d_.warning(path_ + "/" + it.key(), "unknown key '" + it.key() + "' is kept but ignored");
         }
         return e;
     }
@@ -105,6 +108,7 @@ private:
     std::string path_;
     Diagnostics& d_;
     std::vector<std::string> known_;
+    std::vector<std::string> kept_;
 };
 
 // settings.faults: [{"az": "use1-az1", "from": "5m", "to": "10m"}] — AZ outages ("to" optional:
@@ -311,6 +315,8 @@ ParseResult parse_pattern_json(const Json& root) {
     parse_array(root, "edges", kMaxEdges, d, [&](const Json& j, std::size_t i) { parse_edge(j, i, p, d); });
     parse_array(root, "traffic", kMaxTraffic, d, [&](const Json& j, std::size_t i) { parse_traffic(j, i, p, d); });
     r.object("layout", p.layout);
+    r.kept("cloudformation");  // an imported template's other sections, written back by the SAM export
+    r.kept("import");          // what a template import did and assumed (export/sam_import.h)
     p.extra = r.extra(true);
     return res;
 }

@@ -4,7 +4,6 @@
 // every patterns/code pattern, with its code inline or as files, comes back from DIR through
 // `slsim import` with the same code and runs to the same report. Templates written to disk are
 // also checked with cfn-lint when it is installed.
-#include "cli/function_code_files.h"
 #include "cli/sam_project.h"
 #include "export/sam_export.h"
 #include "export/sam_import.h"
@@ -16,6 +15,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <map>
 #include <atomic>
 #include <cstdlib>
 #include <filesystem>
@@ -64,12 +64,14 @@ Pattern parse_ok(const std::string& text) {
     return p.pattern;
 }
 
-// `slsim import DIR/template.*`: the template, then the code under each CodeUri.
+// `slsim import DIR/template.*`: the template, with the code under each CodeUri read from DIR.
 Pattern import_project(const fs::path& tmpl) {
-    ImportResult r = import_template(read_text(tmpl));
+    const fs::path dir = tmpl.parent_path();
+    ImportOptions options;
+    cli::read_project_files(options, dir);
+    ImportResult r = import_template(read_text(tmpl), options);
     INFO(all(r.diagnostics));
     REQUIRE(r.ok());
-    cli::attach_function_code(r.pattern, tmpl.parent_path(), r.diagnostics);
     for (const auto& d : r.diagnostics.items())
         CHECK_MESSAGE(d.path.find("CodeUri") == std::string::npos, format_diagnostic(d));
     return r.pattern;
@@ -294,6 +296,48 @@ TEST_SUITE("export") {
         out = export_sam(number);
         REQUIRE(out.errors.size() == 1);
         CHECK(out.errors[0] == "node 'greet-fn': CodeFiles file 'data.js' must be text (a string), got number");
+    }
+
+    TEST_CASE("CodeUri is read from the files given with the template; code that cannot run is listed") {
+        // As the page gives an opened folder: a map of relative paths. SAM's Handler "app.handler" is the
+        // export "handler" of app.js/app.mjs in CodeUri; only Node.js runtimes run code here.
+        const std::map<std::string, std::string> files = {
+            {"src/app.mjs", "import { greet } from './lib/greet.mjs';\nexport const handler = async () => greet();"},
+            {"src/lib/greet.mjs", "export const greet = () => ({ statusCode: 200, body: 'hi' });"},
+            {"src/README.md", "not code"},
+            {"py/app.py", "def handler(e, c): return 1"}};
+        ImportOptions options;
+        options.read_file = [&](const std::string& p) -> std::optional<std::string> {
+            auto it = files.find(p);
+            return it == files.end() ? std::nullopt : std::optional<std::string>(it->second);
+        };
+        options.list_files = [&](const std::string& folder) {
+            std::vector<std::string> out;
+            for (const auto& [p, text] : files)
+                if (p.rfind(folder + "/", 0) == 0) out.push_back(p);
+            return out;
+        };
+        ImportResult r = import_template(R"({"Transform": "AWS::Serverless-2016-10-31", "Resources": {
+            "Js": {"Type": "AWS::Serverless::Function", "Properties": {"Runtime": "nodejs22.x", "Handler": "app.handler", "CodeUri": "./src/"}},
+            "Py": {"Type": "AWS::Serverless::Function", "Properties": {"Runtime": "python3.12", "Handler": "app.handler", "CodeUri": "py/"}},
+            "Gone": {"Type": "AWS::Serverless::Function", "Properties": {"Runtime": "nodejs22.x", "Handler": "app.handler", "CodeUri": "missing/"}}}})",
+                                         options);
+        INFO(all(r.diagnostics));
+        REQUIRE(r.ok());
+        const Json code = r.pattern.find_node("Js")->config["CodeFiles"];
+        CHECK(code.size() == 2);  // the README is not code
+        CHECK(code.contains("app.mjs"));
+        CHECK(code.contains("lib/greet.mjs"));
+        CHECK_FALSE(r.pattern.find_node("Py")->config.contains("CodeFiles"));
+        REQUIRE(r.summary.code.size() == 2);
+        CHECK(r.summary.code[0] == "Gone: no JavaScript at CodeUri 'missing'; its latency model runs instead");
+        CHECK(r.summary.code[1] == "Py (python3.12): only Node.js code runs in the playground; its latency model runs instead");
+        // The entry client invokes Js, whose handler runs and answers from its own module.
+        auto s = test::build_ok(write_pattern(r.pattern));
+        s->run_until(minutes(1));
+        const Json rep = s->report();
+        CHECK(rep["nodes"]["Js"]["invocations"].get<std::uint64_t>() > 30);
+        CHECK(rep["nodes"]["Js"]["errors"] == 0);
     }
 
     TEST_CASE("a function's environment names resources by logical id in the template, by node id in the pattern") {
