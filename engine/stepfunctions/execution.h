@@ -6,8 +6,11 @@
 //               FULL jitter via caller RNG), Catch, Task TimeoutSeconds/HeartbeatSeconds, execution
 //               TimeoutSeconds, Map MaxConcurrency/ItemBatcher/tolerated failures, history events,
 //               state-transition count (Standard billing), 256 KiB payload limit
+//               [x] $$.Task.Token for .waitForTaskToken tasks (one token per attempt; the caller
+//                   settles the task with complete_task / fail_task / heartbeat_task when the
+//                   callback arrives, or it times out at TimeoutSeconds / HeartbeatSeconds)
 // Not modelled: [ ] ItemReader/ResultWriter (S3) - fails with States.ItemReaderFailed
-//               [ ] .waitForTaskToken callbacks  [ ] redrive  [ ] Express at-least-once semantics
+//               [ ] redrive  [ ] Express at-least-once semantics
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -32,6 +35,8 @@ struct ExecutionOptions {
     std::string account = "123456789012";
     std::int64_t epoch_offset_us = 1704067200LL * 1000000;  // wall clock at virtual time 0
     RandomBits random;                                      // jitter, States.MathRandom, States.UUID; null = always 0
+    // $$.Task.Token of a .waitForTaskToken task: this prefix + execution name + "/" + request id.
+    std::string task_token_prefix = "task-token/";
 };
 
 // A Task state asking the caller to run its Resource.
@@ -42,6 +47,7 @@ struct TaskRequest {
     nlohmann::json input;                    // effective input after InputPath/Parameters
     std::optional<std::int64_t> timeout_us;  // TimeoutSeconds (the execution enforces it too)
     std::optional<std::int64_t> heartbeat_us;
+    std::string token;  // $$.Task.Token (set for .waitForTaskToken resources)
 };
 
 enum class ExecutionStatus { Running, Succeeded, Failed, TimedOut, Aborted };

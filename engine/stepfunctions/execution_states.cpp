@@ -6,6 +6,7 @@
 #include "stepfunctions/timestamp.h"
 
 #include <cmath>
+#include <string_view>
 
 namespace sim::sfn {
 
@@ -236,6 +237,16 @@ void Runner::run_wait(Frame& f, const StateDef& s) {
 
 void Runner::run_task(Frame& f, const StateDef& s) {
     json ctx = context(f);
+    // The callback pattern's task token is in the context object while Parameters are evaluated
+    // (https://docs.aws.amazon.com/step-functions/latest/dg/connect-to-resource.html#connect-wait-token).
+    const std::uint64_t id = ex.next_task_id_++;
+    std::string token;
+    constexpr std::string_view kCallback = ".waitForTaskToken";
+    if (s.resource.size() > kCallback.size() &&
+        s.resource.compare(s.resource.size() - kCallback.size(), kCallback.size(), kCallback) == 0) {
+        token = ex.options_.task_token_prefix + ex.options_.name + "/" + std::to_string(id);
+        ctx["Task"] = {{"Token", token}};
+    }
     if (s.parameters) {
         auto p = s.parameters->evaluate(f.effective, ctx, ex.options_.random);
         if (!p.ok) return fail_frame(f, runtime_error(f, p.error));
@@ -259,7 +270,6 @@ void Runner::run_task(Frame& f, const StateDef& s) {
     std::optional<std::int64_t> timeout, heartbeat;
     if (!seconds(s.timeout_seconds, s.timeout_seconds_path, "TimeoutSecondsPath", timeout)) return;
     if (!seconds(s.heartbeat_seconds, s.heartbeat_seconds_path, "HeartbeatSecondsPath", heartbeat)) return;
-    std::uint64_t id = ex.next_task_id_++;
     f.task_id = id;
     f.phase = Phase::Task;
     f.task_deadline_us = timeout ? std::optional<std::int64_t>(now + *timeout) : std::nullopt;
@@ -268,7 +278,7 @@ void Runner::run_task(Frame& f, const StateDef& s) {
     ex.tasks_[id] = &f;
     add_event(&f, "TaskScheduled", s.name, {{"resource", s.resource}, {"parameters", compact_json(f.effective)}});
     add_event(&f, "TaskStarted", s.name, {{"resource", s.resource}});
-    ex.new_tasks_.push_back({id, s.name, s.resource, f.effective, timeout, heartbeat});
+    ex.new_tasks_.push_back({id, s.name, s.resource, f.effective, timeout, heartbeat, std::move(token)});
 }
 
 void Runner::settle_task(Frame& f, const StateDef& s) {
