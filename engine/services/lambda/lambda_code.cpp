@@ -9,6 +9,7 @@
 #include "pattern/config_reader.h"
 #include "pattern/pattern.h"
 #include "services/lambda/event_source_mapping_filter.h"
+#include "services/stepfunctions/stepfunctions.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -222,6 +223,9 @@ SdkRoute route_sdk_call(const LambdaCode& code, const Json& request) {
     std::string ident = text_at(input, spec->identifier);
     if (spec->role == ServiceRole::Topic && ident.empty()) ident = text_at(input, "TargetArn");
     if (spec->role == ServiceRole::Stream && ident.empty()) ident = text_at(input, "StreamARN");
+    // SendTaskSuccess / SendTaskFailure / SendTaskHeartbeat name no state machine: the task token does.
+    if (spec->role == ServiceRole::StateMachine && ident.empty())
+        ident = sfn_task_token_node(text_at(input, "taskToken"));
     if (spec->role == ServiceRole::EventBus && input.contains("Entries") && input["Entries"].is_array() &&
         !input["Entries"].empty())
         ident = text_at(input["Entries"][0], "EventBusName");

@@ -11,6 +11,12 @@
 //                   GB-s, duration rounded up to 100 ms, memory in 64 MB steps
 //               [x] Retry / Catch / Wait / Map / Parallel in virtual time (engine/stepfunctions)
 //               [x] execution history per run, recent runs in inspect()
+//               [x] .waitForTaskToken: the task waits for SendTaskSuccess / SendTaskFailure /
+//                   SendTaskHeartbeat with its token (from Lambda code wired to this node: the token
+//                   names the node), or times out (States.Timeout / States.HeartbeatTimeout). A
+//                   Lambda model without code never calls back, so its task waits for TimeoutSeconds.
+//               [x] .sync / .sync:2 of states:startExecution: the child answers when its run ends
+//               [x] Express workflows refuse .sync and .waitForTaskToken at validation (AWS)
 // Not modelled: [ ] Express at-least-once duplicates  [ ] 25,000-event history cap  [ ] redrive
 //               [ ] distributed Map child executions  [ ] execution name idempotency
 // AWS: https://docs.aws.amazon.com/step-functions/latest/dg/concepts-standard-vs-express.html
@@ -42,6 +48,9 @@ struct Config {
     std::int64_t definition_bytes = 0;
     std::map<std::string, const Link*> targets;                  // wired node id → link
     Distribution task_latency = Distribution::lognormal(8, 30);  // scheduling + service overhead
+    // An unsimulated job (ecs:runTask .sync / .waitForTaskToken): a Fargate task's start time, the
+    // fargate node's TaskStartMs default (no AWS figure exists; AWS-FACTS §14).
+    Distribution job_latency = Distribution::uniform(30000, 60000);
 };
 
 struct Run {
@@ -51,6 +60,7 @@ struct Run {
     SimTime start;
     SimTime armed = kNever;
     std::int64_t billed_transitions = 0;
+    bool describe = false;  // started by a parent's .sync task: answer with DescribeExecution's fields
 };
 
 struct PendingTask {
@@ -58,7 +68,11 @@ struct PendingTask {
     sfn_tasks::TaskTarget target;
     SimTime start;
     std::string state;
+    std::string token;  // .waitForTaskToken
 };
+
+constexpr std::uint64_t kUnsimulatedTimer = 1ULL << 62;  // timer tags of unsimulated tasks
+constexpr const char* kTokenPrefix = "sfn-task-token/";
 
 class StateMachine final : public Service {
 public:
@@ -68,9 +82,11 @@ public:
 
     void on_message(Context& ctx, const Inbound& in) override {
         const SimTime now = ctx.now();
-        ctx.metrics().count(Counter::Invocations, now);
         static const Json kEmpty = Json::object();
         const Json& body = in.msg.body ? *in.msg.body : kEmpty;
+        if (body.is_object() && body.contains("taskToken") && body.value("operation", "").starts_with("SendTask"))
+            return on_callback(ctx, in, body);
+        ctx.metrics().count(Counter::Invocations, now);
         // What to start with: a StartExecution request (API Gateway's integration, a Lambda action)
         // → its input (AWS's `input`; a Lambda action's Input or the event); EventBridge / manual →
         // the event itself.
@@ -106,12 +122,16 @@ public:
         opt.epoch_offset_us = static_cast<std::int64_t>(ctx.start_unix_s()) * 1000000;
         Rng* rng = rng_;
         opt.random = [rng] { return rng->next_u64(); };
+        opt.task_token_prefix = kTokenPrefix + ctx.node_id() + "/";
         Run run;
         run.ex = std::make_unique<sfn::Execution>(c_.machine, std::move(input), now.us, opt);
         run.msg = in.msg;
         run.start = now;
         if (op == "StartSyncExecution") {
             run.caller = in.caller;
+        } else if (body.is_object() && body.value("WaitForCompletion", false) && in.caller.valid()) {
+            run.caller = in.caller;  // a parent's .sync task: answered when this run ends
+            run.describe = true;
         } else {
             Reply r;
             r.body = std::make_shared<const Json>(
@@ -127,6 +147,18 @@ public:
     }
 
     void on_timer(Context& ctx, std::uint64_t id) override {
+        if (id & kUnsimulatedTimer) {
+            // An unsimulated service's call is done: an empty result (for a callback, as if its
+            // worker called SendTaskSuccess with "{}").
+            auto p = tasks_.find(id);
+            if (p == tasks_.end()) return;
+            PendingTask t = std::move(p->second);
+            tasks_.erase(p);
+            drop_token(t.token);
+            if (!runs_.count(t.run)) return;
+            runs_.at(t.run).ex->complete_task(t.task, Json::object());
+            return drive(ctx, t.run);
+        }
         auto it = runs_.find(id);
         if (it == runs_.end()) return;
         it->second.armed = kNever;
@@ -141,9 +173,14 @@ public:
         auto it = runs_.find(t.run);
         if (it == runs_.end()) return;
         sfn::Execution& ex = *it->second.ex;
-        if (r.ok() && r.status < 400) {
+        if (r.ok() && r.status < 400 && t.target.pattern == sfn_tasks::Pattern::Callback) {
+            return;  // the request went out with the token: the task waits for SendTask*
+        } else if (auto failed = r.ok() ? sfn_tasks::job_failure(t.target, r) : std::nullopt) {
+            ex.fail_task(t.task, failed->first, failed->second);
+        } else if (r.ok() && r.status < 400) {
             ex.complete_task(t.task, sfn_tasks::result_of(t.target, r, call));
         } else {
+            drop_token(t.token);
             auto [error, cause] = sfn_tasks::error_of(t.target, r);
             ctx.metrics().count(Counter::Retries, ctx.now());
             ex.fail_task(t.task, error, cause);
@@ -176,6 +213,48 @@ public:
     }
 
 private:
+    // SendTaskSuccess / SendTaskFailure / SendTaskHeartbeat with a task token this node issued.
+    // https://docs.aws.amazon.com/step-functions/latest/apireference/API_SendTaskSuccess.html
+    void on_callback(Context& ctx, const Inbound& in, const Json& body) {
+        const std::string op = body.value("operation", "");
+        const Json& tok = body["taskToken"];
+        const std::string token = tok.is_string() ? tok.get<std::string>() : "";
+        if (op != "SendTaskSuccess" && op != "SendTaskFailure" && op != "SendTaskHeartbeat")
+            return refuse(ctx, in, kSfnInvalidAction, "operation '" + op + "' is not simulated");
+        if (sfn_task_token_node(token) != ctx.node_id()) return refuse(ctx, in, kSfnInvalidToken, "Invalid token");
+        auto it = tokens_.find(token);
+        if (it == tokens_.end() || !runs_.count(it->second.first))
+            // Issued here, but its task has ended (timed out, failed, settled or its run stopped).
+            return refuse(ctx, in, kSfnTaskTimedOut, "Task Timed Out: '" + token + "'");
+        const auto [run_id, task_id] = it->second;
+        sfn::Execution& ex = *runs_.at(run_id).ex;
+        if (op == "SendTaskHeartbeat") {
+            ex.heartbeat_task(task_id, ctx.now().us);
+        } else if (op == "SendTaskSuccess") {
+            const Json& out = body.contains("output") ? body["output"] : Json();
+            Json output = out.is_string() ? Json::parse(out.get<std::string>(), nullptr, false) : out;
+            if (!body.contains("output") || output.is_discarded())
+                return refuse(ctx, in, kSfnInvalidOutput, "Invalid State Machine Output: the output is not JSON");
+            ex.complete_task(task_id, std::move(output));
+            drop_token(token);
+        } else {
+            // SendTaskFailure: the task fails with the given error (States.TaskFailed when none).
+            const std::string error =
+                body.contains("error") && body["error"].is_string() ? body.value("error", "") : "";
+            std::optional<std::string> cause;
+            if (body.contains("cause") && body["cause"].is_string()) cause = body["cause"].get<std::string>();
+            ctx.metrics().count(Counter::Retries, ctx.now());
+            ex.fail_task(task_id, error, cause);
+            drop_token(token);
+        }
+        if (in.caller.valid()) ctx.reply(in.caller, Reply{}, msec(20));
+        drive(ctx, run_id);
+    }
+
+    void drop_token(const std::string& token) {
+        if (!token.empty()) tokens_.erase(token);
+    }
+
     void refuse(Context& ctx, const Inbound& in, const ErrorSpec& error, const std::string& detail) {
         if (error.kind != ErrorClass::Throttle) ctx.metrics().count(Counter::Errors, ctx.now());
         if (in.caller.valid())
@@ -216,9 +295,9 @@ private:
         std::string node = target ? sfn_tasks::target_node(*target, t.input, why) : "";
         auto link = c_.targets.find(node);
         if (target && !node.empty() &&
-            (link == c_.targets.end() || link->second->target_role != sfn_tasks::role_for(target->kind)))
-            why = "'" + node + "' is not a " + sfn_tasks::node_type_for(target->kind) +
-                  " node wired from this state machine";
+            (link == c_.targets.end() || link->second->target_role != sfn_tasks::role_for(*target)))
+            why =
+                "'" + node + "' is not a " + sfn_tasks::node_type_for(*target) + " node wired from this state machine";
         if (!why.empty()) {
             const std::string error = target && target->kind == sfn_tasks::TaskTarget::LambdaInvoke
                                           ? "Lambda.ResourceNotFoundException"
@@ -226,16 +305,31 @@ private:
             run.ex->fail_task(t.id, error, why);
             return true;
         }
+        const bool callback = target->pattern == sfn_tasks::Pattern::Callback;
+        if (callback) tokens_[t.token] = {id, t.id};
+        if (target->kind == sfn_tasks::TaskTarget::Unsimulated) {
+            const std::uint64_t key = kUnsimulatedTimer | next_unsimulated_++;
+            const SimTime after = sfn_tasks::unsimulated_is_job(*target) ? c_.job_latency.sample(ctx.rng())
+                                                                         : c_.task_latency.sample(ctx.rng());
+            ctx.start_timer(after, key);
+            tasks_[key] = PendingTask{id, t.id, *target, ctx.now(), t.state_name, callback ? t.token : ""};
+            return false;
+        }
         Message m = ctx.derive(run.msg, "stepfunctions.task", LoopCount::Restart);
         Json req = sfn_tasks::request_for(*target, t.input);
         m.size_bytes = static_cast<std::int64_t>(req.dump().size());
         m.body = std::make_shared<const Json>(std::move(req));
         const std::uint64_t call = ctx.call(*link->second, std::move(m), c_.task_latency.sample(ctx.rng()));
-        tasks_[call] = PendingTask{id, t.id, *target, ctx.now(), t.state_name};
+        tasks_[call] = PendingTask{id, t.id, *target, ctx.now(), t.state_name, callback ? t.token : ""};
         return false;
     }
 
     void forget_task(std::uint64_t run, std::uint64_t task) {
+        for (auto it = tokens_.begin(); it != tokens_.end(); ++it)
+            if (it->second.first == run && it->second.second == task) {
+                tokens_.erase(it);  // a late SendTask* answers TaskTimedOut
+                break;
+            }
         for (auto it = tasks_.begin(); it != tasks_.end(); ++it)
             if (it->second.run == run && it->second.task == task) {
                 tasks_.erase(it);  // the node's late reply is ignored
@@ -279,7 +373,28 @@ private:
                  ok ? Outcome::Ok : Outcome::Error,
                  std::string(sfn::execution_status_name(ex.status())) + (ok ? "" : " " + ex.error().error) + ", " +
                      std::to_string(transitions) + " transitions");
-        if (run.caller.valid()) {
+        for (auto t = tokens_.begin(); t != tokens_.end();) t = t->second.first == id ? tokens_.erase(t) : std::next(t);
+        if (run.caller.valid() && run.describe) {
+            // A parent's .sync task: DescribeExecution's fields (stepfunctions_tasks.cpp shapes them).
+            const double start_unix = static_cast<double>(ctx.start_unix_s());
+            Json body = {
+                {"executionArn", ex.execution_arn()},
+                {"stateMachineArn", "arn:aws:states:us-east-1:123456789012:stateMachine:" + c_.name},
+                {"name", "exec-" + std::to_string(id)},
+                {"status", sfn::execution_status_name(ex.status())},
+                {"startDate", start_unix + run.start.seconds()},
+                {"stopDate", start_unix + now.seconds()},
+                {"input", ex.history().empty() ? "{}" : ex.history().front().details.value("input", Json()).dump()}};
+            if (ok)
+                body["output"] = ex.output().dump();
+            else {
+                body["error"] = ex.error().error;
+                if (ex.error().cause) body["cause"] = *ex.error().cause;
+            }
+            Reply r;
+            r.body = std::make_shared<const Json>(std::move(body));
+            ctx.reply(run.caller, std::move(r));
+        } else if (run.caller.valid()) {
             Json body = {{"executionArn", ex.execution_arn()}, {"status", sfn::execution_status_name(ex.status())}};
             if (ok)
                 body["output"] = ex.output().dump();
@@ -328,7 +443,9 @@ private:
     Config c_;
     Rng* rng_ = nullptr;
     std::map<std::uint64_t, Run> runs_;
-    std::map<std::uint64_t, PendingTask> tasks_;  // call id → task
+    std::map<std::uint64_t, PendingTask> tasks_;  // call id (or unsimulated timer tag) → task
+    std::map<std::string, std::pair<std::uint64_t, std::uint64_t>> tokens_;  // task token → (run, task)
+    std::uint64_t next_unsimulated_ = 1;
     std::deque<Json> finished_;
     std::uint64_t next_run_ = 1, started_ = 0, succeeded_ = 0, failed_ = 0, transitions_ = 0;
     TokenBucket start_executions_{300, 1300};  // Standard StartExecution: 300/s, 1,300 burst
@@ -353,13 +470,30 @@ void check_tasks(BuildContext& ctx, const Json& def, const std::string& path, co
             auto link = c.targets.find(node);
             if (!target)
                 ctx.diagnostics.error(sp + "/Resource", "state '" + it.key() + "': " + why);
+            else if (c.express && target->pattern != sfn_tasks::Pattern::RequestResponse)
+                ctx.diagnostics.error(sp + "/Resource",
+                                      "state '" + it.key() +
+                                          "': Express workflows do not support the .sync or .waitForTaskToken "
+                                          "integration patterns",
+                                      "use Type STANDARD, or the request-response form");
+            else if (target->kind == sfn_tasks::TaskTarget::Unsimulated)
+                ctx.diagnostics.warning(sp + "/Resource",
+                                        "state '" + it.key() + "': " + sfn_tasks::unsimulated_note(*target));
             else if (!node.empty() &&
-                     (link == c.targets.end() || link->second->target_role != sfn_tasks::role_for(target->kind)))
+                     (link == c.targets.end() || link->second->target_role != sfn_tasks::role_for(*target)))
                 ctx.diagnostics.error(sp + "/Resource",
                                       "state '" + it.key() + "': Task calls '" + node + "', which is not a " +
-                                          sfn_tasks::node_type_for(target->kind) + " node wired from '" + ctx.spec.id +
-                                          "'",
+                                          sfn_tasks::node_type_for(*target) + " node wired from '" + ctx.spec.id + "'",
                                       "add an edge from " + ctx.spec.id + " to " + node);
+            if (target && target->pattern == sfn_tasks::Pattern::Callback &&
+                target->kind == sfn_tasks::TaskTarget::LambdaInvoke && !st.contains("TimeoutSeconds") &&
+                !st.contains("TimeoutSecondsPath") && !st.contains("HeartbeatSeconds") &&
+                !st.contains("HeartbeatSecondsPath"))
+                ctx.diagnostics.warning(sp + "/Resource",
+                                        "state '" + it.key() +
+                                            "': a .waitForTaskToken task without TimeoutSeconds or HeartbeatSeconds "
+                                            "waits up to a year when no callback comes",
+                                        "set TimeoutSeconds (AWS recommends it for callbacks)");
         }
         if (st.contains("Branches") && st["Branches"].is_array())
             for (std::size_t b = 0; b < st["Branches"].size(); ++b)
@@ -383,6 +517,7 @@ std::unique_ptr<Service> create_state_machine(BuildContext& ctx) {
                 "ApiAction StartSyncExecution needs Type EXPRESS (AWS allows synchronous starts of Express workflows "
                 "only)");
     c.task_latency = r.distribution("TaskLatencyMs", c.task_latency);
+    c.job_latency = r.distribution("UnsimulatedJobMs", c.job_latency);
     for (const Link& l : ctx.links) c.targets[l.target_id] = &l;
     Json def;
     std::string def_key = "Definition";
@@ -414,6 +549,13 @@ std::unique_ptr<Service> create_state_machine(BuildContext& ctx) {
 
 }  // namespace
 
+std::string sfn_task_token_node(const std::string& token) {
+    const std::string prefix = kTokenPrefix;
+    if (token.rfind(prefix, 0) != 0) return {};
+    const auto end = token.find('/', prefix.size());
+    return end == std::string::npos ? std::string() : token.substr(prefix.size(), end - prefix.size());
+}
+
 ServiceKind stepfunctions_kind() {
     ServiceKind k;
     k.iot_rule_action = "stepFunctions";
@@ -423,10 +565,12 @@ ServiceKind stepfunctions_kind() {
     k.group = "orchestration";
     k.description =
         "State machines in Amazon States Language: retries, catches, waits, parallel and map, in virtual time";
-    k.ports = {PortSpec::to("out", "Task integrations",
-                            {ServiceRole::Function, ServiceRole::Table, ServiceRole::Topic, ServiceRole::Queue,
-                             ServiceRole::EventBus, ServiceRole::StateMachine},
-                            "Task states call Lambda, DynamoDB, SNS, SQS, EventBridge or another state machine")};
+    k.ports = {PortSpec::to(
+        "out", "Task integrations",
+        {ServiceRole::Function, ServiceRole::Table, ServiceRole::Topic, ServiceRole::Queue, ServiceRole::EventBus,
+         ServiceRole::StateMachine, ServiceRole::ObjectStore, ServiceRole::Stream, ServiceRole::DeliveryStream},
+        "Task states call Lambda, DynamoDB, SNS, SQS, EventBridge or another state machine; "
+        "aws-sdk tasks also S3, Kinesis and Firehose")};
     k.operations = stepfunctions_operations();
     k.api = ApiIntegration::call("StartExecution", "input", "ApiAction");
     k.errors = stepfunctions_errors();

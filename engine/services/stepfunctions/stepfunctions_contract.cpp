@@ -22,11 +22,34 @@ std::vector<OperationSpec> stepfunctions_operations() {
               {"error", T::String},
               {"cause", T::String}},
              {kSfnInvalidExecutionInput.code, kSfnStateMachineTypeNotSupported.code},
+             ""},
+            // https://docs.aws.amazon.com/step-functions/latest/apireference/API_SendTaskSuccess.html
+            {"SendTaskSuccess",
+             {{"taskToken", T::String, true}, {"output", T::String, true}},
+             {},
+             {kSfnInvalidOutput.code, kSfnInvalidToken.code, kSfnTaskDoesNotExist.code, kSfnTaskTimedOut.code},
+             ""},
+            {"SendTaskFailure",
+             {{"taskToken", T::String, true}, {"error", T::String}, {"cause", T::String}},
+             {},
+             {kSfnInvalidToken.code, kSfnTaskDoesNotExist.code, kSfnTaskTimedOut.code},
+             ""},
+            {"SendTaskHeartbeat",
+             {{"taskToken", T::String, true}},
+             {},
+             {kSfnInvalidToken.code, kSfnTaskDoesNotExist.code, kSfnTaskTimedOut.code},
              ""}};
 }
 
 std::vector<ErrorSpec> stepfunctions_errors() {
-    return {kSfnInvalidAction, kSfnInvalidExecutionInput, kSfnStateMachineTypeNotSupported, kSfnThrottling};
+    return {kSfnInvalidAction,
+            kSfnInvalidExecutionInput,
+            kSfnStateMachineTypeNotSupported,
+            kSfnInvalidToken,
+            kSfnInvalidOutput,
+            kSfnTaskDoesNotExist,
+            kSfnTaskTimedOut,
+            kSfnThrottling};
 }
 
 }  // namespace sim::svc

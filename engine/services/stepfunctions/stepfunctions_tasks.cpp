@@ -63,6 +63,9 @@ ServiceRole role_for(TaskTarget::Kind k) {
             return ServiceRole::EventBus;
         case TaskTarget::StepFunctions:
             return ServiceRole::StateMachine;
+        case TaskTarget::Sdk:
+        case TaskTarget::Unsimulated:
+            return ServiceRole::Other;
     }
     return ServiceRole::Other;
 }
@@ -82,8 +85,19 @@ const char* node_type_for(TaskTarget::Kind k) {
             return "eventbridge";
         case TaskTarget::StepFunctions:
             return "stepfunctions";
+        case TaskTarget::Sdk:
+        case TaskTarget::Unsimulated:
+            return "";
     }
     return "";
+}
+
+ServiceRole role_for(const TaskTarget& t) {
+    return t.kind == TaskTarget::Sdk ? t.role : role_for(t.kind);
+}
+
+std::string node_type_for(const TaskTarget& t) {
+    return t.kind == TaskTarget::Sdk ? t.node_type : std::string(node_type_for(t.kind));
 }
 
 std::string node_from_arn(const std::string& text) {
@@ -96,17 +110,144 @@ std::string node_from_arn(const std::string& text) {
     return cut == std::string::npos ? text : text.substr(cut + 1);
 }
 
+namespace {
+
+// The patterns AWS offers per optimized integration (the "Supported integration patterns" table of
+// integrate-optimized.html): request-response always; .sync only for jobs (states:startExecution,
+// ecs:runTask here); .waitForTaskToken for everything that can carry the token, not DynamoDB.
+bool offers(const std::string& service, Pattern p) {
+    if (p == Pattern::RequestResponse) return true;
+    if (p == Pattern::Callback) return service != "dynamodb";
+    if (service == "states") return true;
+    return service == "ecs" && p == Pattern::Sync;
+}
+
+const char* pattern_name(Pattern p) {
+    switch (p) {
+        case Pattern::RequestResponse:
+            return "request-response";
+        case Pattern::Sync:
+            return ".sync";
+        case Pattern::Sync2:
+            return ".sync:2";
+        case Pattern::Callback:
+            return ".waitForTaskToken";
+    }
+    return "";
+}
+
+// aws-sdk services the playground has a node for: the node type, the Parameters field naming it and
+// the service name AWS puts before errors (PascalCase, as in "DynamoDb.ResourceNotFoundException").
+struct SdkService {
+    const char* service;
+    const char* node_type;
+    const char* id_field;
+    const char* error_prefix;
+};
+const SdkService kSdkServices[] = {{"dynamodb", "dynamodb", "TableName", "DynamoDb"},
+                                   {"sqs", "sqs", "QueueUrl", "Sqs"},
+                                   {"sns", "sns", "TopicArn", "Sns"},
+                                   {"eventbridge", "eventbridge", "EventBusName", "EventBridge"},
+                                   {"sfn", "stepfunctions", "StateMachineArn", "Sfn"},
+                                   {"lambda", "lambda", "FunctionName", "Lambda"},
+                                   {"s3", "s3", "Bucket", "S3"},
+                                   {"kinesis", "kinesis", "StreamName", "Kinesis"},
+                                   {"firehose", "firehose", "DeliveryStreamName", "Firehose"}};
+
+std::string pascal_case(std::string s) {
+    if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 'a' + 'A');
+    return s;
+}
+
+}  // namespace
+
+std::string unsimulated_note(const TaskTarget& t) {
+    const std::string what =
+        t.service + ":" + t.action + (t.pattern == Pattern::RequestResponse ? "" : pattern_name(t.pattern));
+    if (unsimulated_is_job(t))
+        return "calls " + what +
+               ", which the playground does not simulate: it succeeds after 30-60 s (a Fargate task's start "
+               "time; no AWS figure) with an empty result" +
+               (t.pattern == Pattern::Callback ? ", as if the task called SendTaskSuccess with its token" : "");
+    return "calls " + what +
+           ", which the playground does not simulate: it succeeds after the task latency (TaskLatencyMs) with an "
+           "empty result";
+}
+
+bool unsimulated_is_job(const TaskTarget& t) {
+    return t.kind == TaskTarget::Unsimulated && t.pattern != Pattern::RequestResponse;
+}
+
 std::optional<TaskTarget> parse_resource(const std::string& resource, std::string& why) {
     TaskTarget t;
     if (resource.rfind(kOptimized, 0) == 0) {
         std::string rest = resource.substr(std::string(kOptimized).size());
+        // The integration pattern is the suffix of the action.
+        for (const auto& [suffix, p] : {std::pair<const char*, Pattern>{".waitForTaskToken", Pattern::Callback},
+                                        {".sync:2", Pattern::Sync2},
+                                        {".sync", Pattern::Sync}}) {
+            const std::string sfx = suffix;
+            if (rest.size() > sfx.size() && rest.compare(rest.size() - sfx.size(), sfx.size(), sfx) == 0) {
+                t.pattern = p;
+                rest.resize(rest.size() - sfx.size());
+                break;
+            }
+        }
+        if (rest.rfind("aws-sdk:", 0) == 0) {
+            // arn:aws:states:::aws-sdk:<service>:<apiAction>
+            rest = rest.substr(8);
+            const auto colon = rest.find(':');
+            t.aws_sdk = true;
+            t.service = rest.substr(0, colon);
+            t.action = colon == std::string::npos ? "" : rest.substr(colon + 1);
+            if (t.service.empty() || t.action.empty()) {
+                why = "'" + resource + "' must be arn:aws:states:::aws-sdk:<service>:<apiAction>";
+                return std::nullopt;
+            }
+            if (t.pattern == Pattern::Sync || t.pattern == Pattern::Sync2) {
+                why = "'" + resource + "': AWS SDK integrations support request-response and .waitForTaskToken, not " +
+                      pattern_name(t.pattern);
+                return std::nullopt;
+            }
+            t.error_service = pascal_case(t.service);
+            for (const SdkService& s : kSdkServices) {
+                if (t.service != s.service) continue;
+                t.error_service = s.error_prefix;
+                const ServiceKind* k = default_registry().find(s.node_type);
+                t.op = k ? k->operation(pascal_case(t.action)) : nullptr;
+                if (!t.op) break;
+                t.role = k->role;
+                t.node_type = s.node_type;
+                t.id_field = s.id_field;
+                const std::string op(t.op->name);
+                const std::string svc = t.service;
+                t.kind = svc == "dynamodb"                           ? TaskTarget::DynamoDb
+                         : svc == "sqs" && op == "SendMessage"       ? TaskTarget::Sqs
+                         : svc == "sns" && op == "Publish"           ? TaskTarget::Sns
+                         : svc == "eventbridge" && op == "PutEvents" ? TaskTarget::EventBridge
+                         : svc == "sfn" && op == "StartExecution"    ? TaskTarget::StepFunctions
+                         : svc == "lambda" && op == "Invoke"         ? TaskTarget::LambdaInvoke
+                                                                     : TaskTarget::Sdk;
+                return t;
+            }
+            t.kind = TaskTarget::Unsimulated;
+            t.op = nullptr;
+            return t;
+        }
         const auto colon = rest.find(':');
         const std::string service = rest.substr(0, colon);
+        t.service = service;
         t.action = colon == std::string::npos ? "" : rest.substr(colon + 1);
-        if (t.action.find(".sync") != std::string::npos || t.action.find(".waitForTaskToken") != std::string::npos) {
-            why =
-                "the .sync and .waitForTaskToken integration patterns are not simulated; use the request-response form";
-            return std::nullopt;
+        if (service == "ecs" && t.action == "runTask") {
+            // ECS RunTask: our fargate node is a load-balanced ECS service, not run-to-completion tasks.
+            if (!offers(service, t.pattern)) {
+                why = "'" + resource +
+                      "': AWS offers request-response, .sync and .waitForTaskToken for ecs:runTask, not " +
+                      pattern_name(t.pattern);
+                return std::nullopt;
+            }
+            t.kind = TaskTarget::Unsimulated;
+            return t;
         }
         for (const Integration& in : kIntegrations) {
             if (service != in.prefix) continue;
@@ -121,6 +262,13 @@ std::optional<TaskTarget> parse_resource(const std::string& resource, std::strin
             why = "'" + resource + "' is not an integration this simulator supports (" + integration_list() + ")";
             return std::nullopt;
         }
+        if (!offers(service, t.pattern)) {
+            why =
+                "'" + resource + "': AWS offers no " + pattern_name(t.pattern) + " pattern for " + service + ":" +
+                t.action +
+                (service == "dynamodb" ? " (request-response only)" : " (request-response and .waitForTaskToken only)");
+            return std::nullopt;
+        }
         return t;
     }
     if (resource.rfind("arn:aws:lambda:", 0) == 0 || resource.find(':') == std::string::npos) {
@@ -133,13 +281,14 @@ std::optional<TaskTarget> parse_resource(const std::string& resource, std::strin
 }
 
 std::string target_node(const TaskTarget& t, const Json& input, std::string& why) {
-    if (!t.node.empty()) return t.node;
-    const char* key = t.kind == TaskTarget::LambdaInvoke  ? "FunctionName"
-                      : t.kind == TaskTarget::DynamoDb    ? "TableName"
-                      : t.kind == TaskTarget::Sns         ? "TopicArn"
-                      : t.kind == TaskTarget::Sqs         ? "QueueUrl"
-                      : t.kind == TaskTarget::EventBridge ? "Entries"
-                                                          : "StateMachineArn";
+    if (!t.node.empty() || t.kind == TaskTarget::Unsimulated) return t.node;
+    const std::string key = t.kind == TaskTarget::Sdk            ? t.id_field
+                            : t.kind == TaskTarget::LambdaInvoke ? "FunctionName"
+                            : t.kind == TaskTarget::DynamoDb     ? "TableName"
+                            : t.kind == TaskTarget::Sns          ? "TopicArn"
+                            : t.kind == TaskTarget::Sqs          ? "QueueUrl"
+                            : t.kind == TaskTarget::EventBridge  ? "Entries"
+                                                                 : "StateMachineArn";
     if (t.kind == TaskTarget::EventBridge) {
         const Json entries = param(input, "Entries");
         if (entries.is_array() && !entries.empty() && entries[0].is_object() && entries[0].contains("EventBusName") &&
@@ -148,9 +297,9 @@ std::string target_node(const TaskTarget& t, const Json& input, std::string& why
         why = "Parameters.Entries[0].EventBusName must name a wired event bus";
         return {};
     }
-    const Json v = param(input, key);
+    const Json v = param(input, key.c_str());
     if (!v.is_string() || v.get<std::string>().empty()) {
-        why = std::string("Parameters.") + key + " must name a wired " + node_type_for(t.kind) + " node";
+        why = "Parameters." + key + " must name a wired " + node_type_for(t) + " node";
         return {};
     }
     return node_from_arn(v.get<std::string>());
@@ -165,7 +314,7 @@ Json request_for(const TaskTarget& t, const Json& input) {
         case TaskTarget::DynamoDb: {
             Json req = input.is_object() ? input : Json::object();
             req.erase("TableName");
-            for (const char* k : {"Item", "Key", "ExpressionAttributeValues"})
+            for (const char* k : {"Item", "Key", "ExpressionAttributeValues", "ExclusiveStartKey"})
                 if (req.contains(k)) req[k] = ddb::unmarshal_item(req[k]);
             req["operation"] = t.op->name;
             return req;
@@ -185,10 +334,60 @@ Json request_for(const TaskTarget& t, const Json& input) {
         }
         case TaskTarget::EventBridge:
             return {{"operation", "PutEvents"}, {"Entries", param(input, "Entries")}};
-        case TaskTarget::StepFunctions:
-            return {{"operation", "StartExecution"}, {"Input", param(input, "Input")}};
+        case TaskTarget::StepFunctions: {
+            Json req = {{"operation", "StartExecution"}, {"Input", param(input, "Input")}};
+            // .sync / .sync:2: the child answers when its execution ends (stepfunctions.cpp).
+            if (t.pattern == Pattern::Sync || t.pattern == Pattern::Sync2) req["WaitForCompletion"] = true;
+            return req;
+        }
+        case TaskTarget::Sdk: {
+            Json req = input.is_object() ? input : Json::object();
+            req["operation"] = t.op->name;
+            return req;
+        }
+        case TaskTarget::Unsimulated:
+            return Json::object();
     }
     return input;
+}
+
+namespace {
+// .sync / .sync:2 of states:startExecution: the child execution described as DescribeExecution
+// does; .sync gives Input and Output as JSON text, .sync:2 as JSON (connect-stepfunctions.html).
+Json describe_execution(const TaskTarget& t, const Json& body) {
+    const bool parsed = t.pattern == Pattern::Sync2;
+    auto data = [&](const char* key) -> Json {
+        if (!body.contains(key) || !body[key].is_string()) return Json();
+        if (!parsed) return body[key];
+        Json j = Json::parse(body[key].get<std::string>(), nullptr, false);
+        return j.is_discarded() ? body[key] : j;
+    };
+    Json out = {{"ExecutionArn", body.value("executionArn", "")},
+                {"Input", data("input")},
+                {"InputDetails", {{"Included", true}}},
+                {"Name", body.value("name", "")},
+                {"StartDate", body.value("startDate", 0.0)},
+                {"StateMachineArn", body.value("stateMachineArn", "")},
+                {"Status", body.value("status", "")},
+                {"StopDate", body.value("stopDate", 0.0)}};
+    if (body.contains("output")) {
+        out["Output"] = data("output");
+        out["OutputDetails"] = {{"Included", true}};
+    }
+    if (body.contains("error")) out["Error"] = body["error"];
+    if (body.contains("cause")) out["Cause"] = body["cause"];
+    return out;
+}
+}  // namespace
+
+std::optional<std::pair<std::string, std::string>> job_failure(const TaskTarget& t, const Reply& r) {
+    if (t.kind != TaskTarget::StepFunctions || (t.pattern != Pattern::Sync && t.pattern != Pattern::Sync2) || !r.body ||
+        !r.body->is_object())
+        return std::nullopt;
+    if (r.body->value("status", "") == "SUCCEEDED") return std::nullopt;
+    // A child execution that fails, times out or is aborted fails the task with States.TaskFailed;
+    // the cause is the child's description.
+    return std::pair<std::string, std::string>{"States.TaskFailed", describe_execution(t, *r.body).dump()};
 }
 
 Json result_of(const TaskTarget& t, const Reply& r, std::uint64_t message_id) {
@@ -202,20 +401,32 @@ Json result_of(const TaskTarget& t, const Reply& r, std::uint64_t message_id) {
                     {"StatusCode", 200},
                     {"SdkHttpMetadata", {{"HttpStatusCode", 200}}}};
         case TaskTarget::DynamoDb: {
-            Json out = Json::object();
-            if (body.is_object() && body.contains("Item")) out["Item"] = ddb::marshal_item(body["Item"]);
-            if (body.is_object() && body.contains("Attributes"))
-                out["Attributes"] = ddb::marshal_item(body["Attributes"]);
+            // aws-sdk tasks return the whole API response (Count, ScannedCount, ...).
+            Json out = t.aws_sdk && body.is_object() ? body : Json::object();
+            for (const char* k : {"Item", "Attributes", "LastEvaluatedKey"})
+                if (body.is_object() && body.contains(k)) out[k] = ddb::marshal_item(body[k]);
+            if (t.aws_sdk && body.is_object() && body.contains("Items") && body["Items"].is_array()) {
+                out["Items"] = Json::array();
+                for (const Json& item : body["Items"]) out["Items"].push_back(ddb::marshal_item(item));
+            }
             return out;
         }
         case TaskTarget::Sns:
             return {{"MessageId", "msg-" + std::to_string(message_id)}};
         case TaskTarget::Sqs:
-            return {{"MessageId", "msg-" + std::to_string(message_id)}, {"MD5OfMessageBody", ""}};
+            // The SDK integration names fields as the AWS SDK for Java 2.x does (Md5OfMessageBody).
+            return {{"MessageId", "msg-" + std::to_string(message_id)},
+                    {t.aws_sdk ? "Md5OfMessageBody" : "MD5OfMessageBody", ""}};
         case TaskTarget::EventBridge:
             return {{"Entries", Json::array({{{"EventId", "evt-" + std::to_string(message_id)}}})},
                     {"FailedEntryCount", 0}};
         case TaskTarget::StepFunctions:
+            if (t.pattern == Pattern::Sync || t.pattern == Pattern::Sync2) return describe_execution(t, body);
+            if (t.aws_sdk && body.is_object())
+                return {{"ExecutionArn", body.value("executionArn", "")}, {"StartDate", body.value("startDate", 0.0)}};
+            return body;
+        case TaskTarget::Sdk:
+        case TaskTarget::Unsimulated:
             return body;
     }
     return body;
@@ -230,6 +441,14 @@ std::pair<std::string, std::string> error_of(const TaskTarget& t, const Reply& r
             return {"Error", Json{{"errorType", "Error"}, {"errorMessage", r.detail}}.dump()};
         }
         return {"Lambda." + r.error, r.detail};
+    }
+    if (t.aws_sdk) {
+        // supported-services-awssdk.html: "ServiceName.ErrorName", both PascalCase, always with the
+        // Exception suffix (S3's BucketAlreadyExists is S3.BucketAlreadyExistsException).
+        std::string name = r.error;
+        if (name.size() < 9 || name.compare(name.size() - 9, 9, "Exception") != 0) name += "Exception";
+        return {t.error_service + "." + name,
+                r.detail + " (Service: " + t.error_service + ", Status Code: " + std::to_string(r.status) + ")"};
     }
     const char* service = t.kind == TaskTarget::DynamoDb      ? "DynamoDB"
                           : t.kind == TaskTarget::Sns         ? "SNS"
