@@ -8,6 +8,7 @@
 #include "export/sam_mapping.h"
 #include "services/all_services.h"
 
+#include <algorithm>
 #include <cctype>
 
 namespace sim::sami {
@@ -28,8 +29,39 @@ std::string pointer(const std::string& logical) {
 
 // ---- Section: nodes -----------------------------------------------------------------------------
 
+// AWS::Serverless::SimpleTable as the AWS::DynamoDB::Table SAM generates for it: a single-attribute
+// HASH key (PrimaryKey, default {Name: id, Type: String}); provisioned when ProvisionedThroughput is
+// given, else on demand; Tags, a map in SAM, as CloudFormation's Key/Value list
+// (https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-resource-simpletable.html).
+Json simple_table(const Json& props) {
+    Json config = Json::object();
+    const Json key = props.value("PrimaryKey", Json::object());
+    const std::string name = key.is_object() ? text_of(key, "Name") : "";
+    const std::string type = key.is_object() ? text_of(key, "Type") : "";
+    const std::string attr = name.empty() ? "id" : name;
+    const std::string code = type == "Number" ? "N" : type == "Binary" ? "B" : "S";
+    config["AttributeDefinitions"] = Json::array({{{"AttributeName", attr}, {"AttributeType", code}}});
+    config["KeySchema"] = Json::array({{{"AttributeName", attr}, {"KeyType", "HASH"}}});
+    if (props.contains("ProvisionedThroughput")) {
+        config["BillingMode"] = "PROVISIONED";
+        config["ProvisionedThroughput"] = props["ProvisionedThroughput"];
+    } else {
+        config["BillingMode"] = "PAY_PER_REQUEST";
+    }
+    for (const char* k : {"TableName", "SSESpecification", "PointInTimeRecoverySpecification"})
+        if (props.contains(k)) config[k] = props[k];
+    if (auto tags = props.find("Tags"); tags != props.end() && tags->is_object()) {
+        Json list = Json::array();
+        for (auto it = tags->begin(); it != tags->end(); ++it)
+            list.push_back({{"Key", it.key()}, {"Value", it.value()}});
+        config["Tags"] = list;
+    }
+    return config;
+}
+
 void add_node(ImportState& s, const std::string& logical, const Json& res, std::string_view type) {
     Json config = res.value("Properties", Json::object());
+    if (res["Type"] == "AWS::Serverless::SimpleTable") config = simple_table(config);
     // A service's other resource type (an HTTP API) is its config's variant.
     const CfnResource* matched = nullptr;
     sim_type_for_cfn(res["Type"].get<std::string>(), &matched);
@@ -65,6 +97,19 @@ std::string bus_for(ImportState& s, const Json& bus_name) {
     const std::string named = ref_node(s, bus_name);
     if (!named.empty()) return named;
     return implicit_node(s, "default-bus", "eventbridge", {{"Name", "default"}});
+}
+
+Json as_list(const Json& v) {
+    if (v.is_array()) return v;
+    if (v.is_null()) return Json::array();
+    return Json::array({v});
+}
+
+// Whether `from`'s `port` reaches `to` in AWS (the registry's wiring rules).
+bool can_send(ImportState& s, const std::string& from, const std::string& port, const std::string& to) {
+    const Json* f = s.node(from);
+    const Json* t = s.node(to);
+    return f && t && default_registry().can_connect(f->value("type", ""), port, t->value("type", "")).ok;
 }
 
 // ---- Section: function events -------------------------------------------------------------------
@@ -205,9 +250,17 @@ bool wiring_resource(ImportState& s, const std::string& logical, const Json& res
             if (props.contains(k)) rule[k] = props[k];
         Json targets = Json::array();
         for (const auto& t : props.value("Targets", Json::array())) {
-            const std::string target = ref_node(s, t.value("Arn", Json()));
+            std::string target = ref_node(s, t.value("Arn", Json()));
+            if (target.empty()) target = node_named(s, t.value("Arn", Json()));
             if (target.empty()) {
                 s.d.warning(path + "/Properties/Targets", "a rule target names no node of this template; left out");
+                continue;
+            }
+            if (!can_send(s, bus, "out", target)) {
+                const Json* n = s.node(target);
+                s.d.warning(path + "/Properties/Targets", "rule target '" + target + "' (" +
+                                                              (n ? n->value("type", "") : std::string("?")) +
+                                                              ") cannot receive this bus's events here; left out");
                 continue;
             }
             Json spec = t;
@@ -231,17 +284,155 @@ bool wiring_resource(ImportState& s, const std::string& logical, const Json& res
 
 // ---- Section: properties that wire --------------------------------------------------------------
 
-// Policy templates that name a table, bucket, queue … of this template: the function calls it.
-void policy_edges(ImportState& s, const std::string& fn, const Json& policies) {
-    if (!policies.is_array()) return;
-    for (const auto& p : policies) {
-        if (!p.is_object()) continue;
-        for (auto it = p.begin(); it != p.end(); ++it) {
-            if (!it->is_object()) continue;
-            for (auto arg = it->begin(); arg != it->end(); ++arg) {
-                const std::string target = ref_node(s, arg.value());
-                if (!target.empty() && target != fn) s.add_edge(fn, "out", target, Json::object());
+// A bucket's NotificationConfiguration: an edge per destination with the config SAM's S3 event
+// gives (Events, Prefix, Suffix); EventBridgeConfiguration sends every event to the default bus
+// (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-notificationconfiguration.html).
+void bucket_notifications(ImportState& s, const std::string& id, const Json& nc, const std::string& path) {
+    if (!nc.is_object()) return;
+    struct Out {
+        std::string to, prefix, suffix;
+        Json events = Json::array();
+    };
+    std::vector<Out> outs;
+    for (const auto& [list, key] :
+         {std::pair{"LambdaConfigurations", "Function"}, std::pair{"QueueConfigurations", "Queue"},
+          std::pair{"TopicConfigurations", "Topic"}}) {
+        const Json items = as_list(nc.value(list, Json()));
+        for (std::size_t i = 0; i < items.size(); ++i) {
+            const Json& c = items[i];
+            if (!c.is_object()) continue;
+            const std::string where = path + "/" + list + "/" + std::to_string(i);
+            const std::string to = node_named(s, c.value(key, Json()));
+            if (to.empty() || !can_send(s, id, "out", to)) {
+                s.d.warning(where, std::string("the notification's ") + key +
+                                       " names no node of this template that S3 can notify; left out");
+                continue;
             }
+            Out o{to, "", "", Json::array()};
+            const Json filter = c.value("Filter", Json::object());
+            const Json key_filter = filter.is_object() ? filter.value("S3Key", Json::object()) : Json::object();
+            for (const Json& r : as_list(key_filter.is_object() ? key_filter.value("Rules", Json()) : Json())) {
+                std::string name = text_of(r, "Name");
+                for (char& ch : name) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+                (name == "suffix" ? o.suffix : o.prefix) = text_of(r, "Value");
+            }
+            const Json ev = c.value("Event", Json("s3:ObjectCreated:*"));
+            auto same = std::find_if(outs.begin(), outs.end(), [&](const Out& x) {
+                return x.to == o.to && x.prefix == o.prefix && x.suffix == o.suffix;
+            });
+            if (same == outs.end()) {
+                outs.push_back(o);
+                same = outs.end() - 1;
+            }
+            if (std::find(same->events.begin(), same->events.end(), ev) == same->events.end())
+                same->events.push_back(ev);
+        }
+    }
+    for (const Out& o : outs) {
+        Json config = {{"Events", o.events}};
+        if (!o.prefix.empty()) config["Prefix"] = o.prefix;
+        if (!o.suffix.empty()) config["Suffix"] = o.suffix;
+        s.add_edge(id, "out", o.to, config);
+    }
+    if (auto eb = nc.find("EventBridgeConfiguration");
+        eb != nc.end() && eb->is_object() && eb->value("EventBridgeEnabled", Json(true)) != Json(false)) {
+        const std::string bus = bus_for(s, Json());
+        s.add_edge(id, "out", bus, Json::object());
+    }
+}
+
+// A processor list's transformation Lambda (Type Lambda, parameter LambdaArn) and its retries.
+void firehose_processing(ImportState& s, const std::string& id, const Json& pc, Json& config) {
+    if (!pc.is_object()) return;
+    Json lifted = Json::object();
+    if (pc.contains("Enabled")) lifted["Enabled"] = pc["Enabled"];
+    for (const Json& p : as_list(pc.value("Processors", Json()))) {
+        if (!p.is_object() || text_of(p, "Type") != "Lambda") continue;
+        for (const Json& param : as_list(p.value("Parameters", Json()))) {
+            const std::string name = text_of(param, "ParameterName");
+            const Json value = param.is_object() ? param.value("ParameterValue", Json()) : Json();
+            if (name == "LambdaArn") {
+                const std::string fn = node_named(s, value);
+                if (!fn.empty() && can_send(s, id, "transform", fn)) s.add_edge(id, "transform", fn, Json::object());
+            } else if (name == "NumberOfRetries" && value.is_string()) {
+                const std::string v = value.get<std::string>();
+                if (!v.empty() && v.size() < 4 && std::all_of(v.begin(), v.end(), ::isdigit))
+                    lifted["NumberOfRetries"] = std::stoi(v);
+            }
+        }
+    }
+    if (pc.value("Enabled", Json(true)) != Json(false) && !config.contains("ProcessingConfiguration"))
+        config["ProcessingConfiguration"] = lifted;
+}
+
+// A delivery stream's destination bucket (ExtendedS3 / S3 / Redshift's staging bucket), Redshift
+// cluster, transformation Lambda and source stream; the destination's buffering and prefixes where the
+// simulated stream reads them
+// (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-kinesisfirehose-deliverystream.html).
+void delivery_stream_edges(ImportState& s, const std::string& id, Json& config) {
+    auto bucket_of = [&](const Json& dest) {
+        const std::string bucket = node_named(s, dest.value("BucketARN", Json()));
+        if (!bucket.empty() && can_send(s, id, "out", bucket)) s.add_edge(id, "out", bucket, Json::object());
+    };
+    auto lift = [&](const Json& dest) {
+        if (auto bh = dest.find("BufferingHints");
+            bh != dest.end() && bh->is_object() && !config.contains("BufferingHints"))
+            config["BufferingHints"] = *bh;
+        for (const char* k : {"Prefix", "ErrorOutputPrefix"})
+            if (auto v = dest.find(k); v != dest.end() && v->is_string() && !config.contains(k)) config[k] = *v;
+    };
+    for (const char* key : {"ExtendedS3DestinationConfiguration", "S3DestinationConfiguration"}) {
+        const Json dest = config.value(key, Json());
+        if (!dest.is_object()) continue;
+        bucket_of(dest);
+        lift(dest);
+        firehose_processing(s, id, dest.value("ProcessingConfiguration", Json()), config);
+    }
+    if (const Json rs = config.value("RedshiftDestinationConfiguration", Json()); rs.is_object()) {
+        const std::string cluster = node_named(s, rs.value("ClusterJDBCURL", Json()));
+        if (!cluster.empty() && can_send(s, id, "out", cluster)) s.add_edge(id, "out", cluster, Json::object());
+        const Json staging = rs.value("S3Configuration", Json());
+        if (staging.is_object()) {
+            bucket_of(staging);
+            lift(staging);
+        }
+        firehose_processing(s, id, rs.value("ProcessingConfiguration", Json()), config);
+    }
+    if (const Json src = config.value("KinesisStreamSourceConfiguration", Json()); src.is_object()) {
+        const std::string stream = node_named(s, src.value("KinesisStreamARN", Json()));
+        if (!stream.empty() && can_send(s, stream, "out", id)) s.add_edge(stream, "out", id, Json::object());
+    }
+}
+
+// Wiring a bucket, delivery stream or topic declares in its own properties. Looks nodes up by id
+// as it goes: the default bus and subscription endpoints it may add move them.
+void declared_wiring(ImportState& s, const std::string& logical, const std::string& id) {
+    const Json* n = s.node(id);
+    if (!n) return;
+    const ServiceRole role = default_registry().role_of(n->value("type", ""));
+    Json config = n->value("config", Json::object());
+    if (role == ServiceRole::ObjectStore && config.contains("NotificationConfiguration"))
+        bucket_notifications(s, id, config["NotificationConfiguration"],
+                             pointer(logical) + "/Properties/NotificationConfiguration");
+    if (role == ServiceRole::DeliveryStream) {
+        delivery_stream_edges(s, id, config);
+        (*s.node(id))["config"] = config;  // the destination's buffering, prefixes and processing lifted
+    }
+    if (role == ServiceRole::Topic && config.contains("Subscription")) {
+        // A topic's inline subscriptions {Protocol, Endpoint}
+        // (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-sns-topic-subscription.html).
+        const Json subs = as_list(config["Subscription"]);
+        for (std::size_t i = 0; i < subs.size(); ++i) {
+            const Json& sub = subs[i];
+            const std::string protocol = text_of(sub, "Protocol");
+            std::string to = node_named(s, sub.value("Endpoint", Json()));
+            if (to.empty() && (protocol == "email" || protocol == "email-json"))
+                to = implicit_node(s, id + "-email-" + std::to_string(i + 1), "email",
+                                   {{"Endpoint", sub.value("Endpoint", Json(""))}});
+            if (to.empty() && (protocol == "http" || protocol == "https"))
+                to = implicit_node(s, id + "-http-" + std::to_string(i + 1), "http",
+                                   {{"Endpoint", sub.value("Endpoint", Json(""))}});
+            if (!to.empty() && can_send(s, id, "out", to)) s.add_edge(id, "out", to, Json::object());
         }
     }
 }
@@ -277,10 +468,11 @@ void property_edges(ImportState& s, const std::string& logical, Json& node) {
         }
         if (dc.is_null()) eic->erase("DestinationConfig");
     }
-    if (config.contains("Policies")) policy_edges(s, id, config["Policies"]);
-    if (auto ev = config.find("Events"); ev != config.end() && ev->is_object()) {
+    call_edges(s, id);  // may add the default bus: `node` and `config` are not valid afterwards
+    Json& fn_config = (*s.node(id))["config"];
+    if (auto ev = fn_config.find("Events"); ev != fn_config.end() && ev->is_object()) {
         const Json events = *ev;
-        config.erase("Events");
+        fn_config.erase("Events");
         for (auto it = events.begin(); it != events.end(); ++it)
             function_event(s, id, it.key(), it.value(), pointer(logical) + "/Properties/Events/" + it.key());
     }
@@ -301,7 +493,24 @@ void import_foreign(ImportState& s, const std::set<std::string>& skip) {
         add_node(s, it.key(), it.value(), type);
         fresh.push_back(it.key());
     }
+    // EventBridge API destinations: an HTTP endpoint outside AWS, where a bus can deliver to one
+    // (https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-api-destinations.html).
+    if (default_registry().can_connect("eventbridge", "out", "http").ok)
+        for (auto it = resources.begin(); it != resources.end(); ++it) {
+            if (skip.count(it.key()) || it.value()["Type"] != "AWS::Events::ApiDestination") continue;
+            const Json props = it.value().value("Properties", Json::object());
+            Json endpoint = props.value("InvocationEndpoint", Json(""));
+            if (auto sub = endpoint.find("Fn::Sub"); endpoint.is_object() && sub != endpoint.end())
+                endpoint = sub->is_array() && !sub->empty() ? (*sub)[0] : *sub;
+            Json config = {{"Endpoint", endpoint}};
+            const std::string id = s.unique_id(node_id_for(it.key()));
+            s.nodes.push_back({{"id", id}, {"type", "http"}, {"config", std::move(config)}});
+            if (logical_id_for(id) != it.key()) s.nodes.back()[kCfnLogicalIdKey] = it.key();
+            s.node_of[it.key()] = id;
+            s.consumed.insert(it.key());
+        }
     for (const std::string& logical : fresh) {
+        declared_wiring(s, logical, s.node_of[logical]);
         Json* node = s.node(s.node_of[logical]);
         if (node) property_edges(s, logical, *node);
     }
@@ -326,6 +535,7 @@ void import_foreign(ImportState& s, const std::set<std::string>& skip) {
                     "resource type '" + type +
                         "' is not simulated; it becomes a CloudFormation resource node, written back on export");
     }
+    infer_calls(s);  // last: assumed Actions skip the nodes that trigger the function
 }
 
 }  // namespace sim::sami

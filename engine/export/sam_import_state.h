@@ -63,3 +63,18 @@ bool mentions(const Json& v, const std::string& logical);
 void import_declared_routes(ImportState& s);
 
 }  // namespace sim::sami
+
+namespace sim::sami {
+
+// Calls functions make, inferred from their SAM policy templates, IAM statements (inline, and of the
+// role they run as) and environment variables naming a node (sam_import_calls.cpp). call_edges: an
+// edge from `fn` on its SDK-calls port to each node it reaches. infer_calls, once every edge is in:
+// for a function whose code will not run here, an Action per call marked "assumed", none to a node
+// that triggers it (that edge is dropped). Both may add nodes (the default event bus).
+void call_edges(ImportState& s, const std::string& fn);
+void infer_calls(ImportState& s);
+// The Actions infer_calls assumed for functions whose code will not run, as summary.assumed lines
+// (sam_import.cpp calls it after import_foreign; summary.code is sam_code_uri.h's).
+void summarize_calls(const ImportState& s, ImportSummary& summary);
+
+}  // namespace sim::sami

@@ -320,7 +320,10 @@ ServiceKind dynamodb_kind() {
     k.cfn = {{"AWS::DynamoDB::Table",
               {"AttributeDefinitions", "BillingMode", "GlobalSecondaryIndexes", "KeySchema", "LocalSecondaryIndexes",
                "OnDemandThroughput", "PointInTimeRecoverySpecification", "ProvisionedThroughput", "SSESpecification",
-               "StreamSpecification", "TableClass", "TableName", "Tags", "TimeToLiveSpecification"}}};
+               "StreamSpecification", "TableClass", "TableName", "Tags", "TimeToLiveSpecification"},
+              "",
+              "",
+              {"AWS::Serverless::SimpleTable"}}};  // imported as the table SAM generates for it
     k.sample = {{"operation", "PutItem"}, {"Item", Json::object()}};
     k.sample_payload = "/Item";
     // A table needs a key schema with its attributes' definitions; on demand unless provisioned.

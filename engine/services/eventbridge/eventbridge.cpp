@@ -351,8 +351,10 @@ ServiceKind eventbridge_kind() {
     k.ports = {
         PortSpec::to("out", "rule targets",
                      {ServiceRole::Function, ServiceRole::Queue, ServiceRole::Topic, ServiceRole::StateMachine,
-                      ServiceRole::Stream, ServiceRole::DeliveryStream, ServiceRole::EventBus, ServiceRole::Api},
-                     "EventBridge targets Lambda, SQS, SNS, Step Functions, Kinesis, Firehose, another bus or an API"),
+                      ServiceRole::Stream, ServiceRole::DeliveryStream, ServiceRole::EventBus, ServiceRole::Api,
+                      ServiceRole::HttpEndpoint},  // an API destination (AWS::Events::ApiDestination)
+                     "EventBridge targets Lambda, SQS, SNS, Step Functions, Kinesis, Firehose, another bus, an API "
+                     "or an HTTP endpoint (API destination)"),
         PortSpec::to("dlq", "target dead-letter queues", {ServiceRole::Queue},
                      "an EventBridge DLQ is a standard SQS queue")};
     k.operations = eventbridge_operations();

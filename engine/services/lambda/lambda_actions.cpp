@@ -156,6 +156,7 @@ std::vector<LambdaAction> read_lambda_actions(BuildContext& ctx) {
         act.params = a;
         act.params.erase("target");
         act.params.erase("operation");
+        act.params.erase("assumed");  // an import's note of why the action was inferred, not a request field
         act.record_body_only = reads_payload_only(act.params);
         out.push_back(std::move(act));
     }
