@@ -266,6 +266,15 @@ void call_policy(Builder& b, std::size_t i) {
     OJson policy;
     policy[std::string(pt.name)][std::string(pt.parameter)] =
         pt.attribute.empty() ? cfn_ref(l) : get_att(l, std::string(pt.attribute));
+    // A bucket that notifies the function it grants: a Ref would make the bucket wait for the
+    // function's permission and the function's role wait for the bucket (cfn-lint E3004). Named by
+    // its BucketName instead, as AWS's SAM documentation advises for this cycle.
+    if (role_of(b, e.to) == ServiceRole::ObjectStore && pt.parameter == "BucketName") {
+        const bool notifies = std::any_of(b.p.edges.begin(), b.p.edges.end(),
+                                          [&](const EdgeSpec& x) { return x.from == e.to && x.to == e.from; });
+        const std::string name = text_of(to.config, "BucketName");
+        if (notifies && !name.empty()) policy[std::string(pt.name)][std::string(pt.parameter)] = name;
+    }
     OJson* list = generated_list(b, e.from, "Policies");
     if (!list) {
         b.note(i, "the node sets its own Policies; none generated");

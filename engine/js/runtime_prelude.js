@@ -290,7 +290,7 @@
   const ebCommands = { PutEventsCommand: command('eventbridge', 'PutEvents', identity, (out, _c, input) => ({
     FailedEntryCount: out.FailedEntryCount ?? 0,
     Entries: out.Entries ?? (input?.Entries ?? []).map(() => ({ EventId: randomUUID() })) })) };
-  const sfnCommands = simple('sfn', ['StartExecution', 'StartSyncExecution']);
+  const sfnCommands = simple('sfn', ['StartExecution', 'StartSyncExecution', 'SendTaskSuccess', 'SendTaskFailure', 'SendTaskHeartbeat']);
   const firehoseCommands = simple('firehose', ['PutRecord']);
   // Kinesis and Firehose take Data as bytes; the engine carries text.
   const bytesToText = (d) => (d instanceof Uint8Array ? String.fromCharCode(...d) : typeof d === 'string' ? d : JSON.stringify(d));

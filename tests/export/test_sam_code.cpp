@@ -142,7 +142,9 @@ TEST_SUITE("export") {
         const OJson& bare = out.tmpl["Resources"]["Bare"]["Properties"];
         CHECK(bare["InlineCode"] == "exports.handler = async () => 2;\n");
         CHECK(bare["Handler"] == "index.handler");
-        CHECK(bare["Runtime"] == "nodejs20.x");
+        // nodejs20.x: deprecated 2026-04-30, creation disabled 2026-06-01 (Lambda runtimes page), so
+        // a generated runtime must be one CloudFormation still creates.
+        CHECK(bare["Runtime"] == "nodejs22.x");
         CHECK_FALSE(bare.contains("CodeUri"));
         CHECK(test::check_template(out.tmpl).empty());
         ImportResult back = import_template(export_sam_json(p));

@@ -59,14 +59,10 @@ bool has_warning(const std::vector<std::string>& ws, const std::string& text) {
     return false;
 }
 
-// A handler that approves the order it is given by calling back with its task token after 2 s.
-// The SDK's SendTaskSuccessCommand when the playground's @aws-sdk/client-sfn has it; otherwise a
-// command of the same shape (engine/js/runtime_prelude.js lists the client's commands).
-const char* kApprove = R"J(import * as sfn from '@aws-sdk/client-sfn';
-class Shim { constructor(input) { this.input = input; } }
-Shim.prototype.$sim = { client: 'sfn', operation: 'SendTaskSuccess', toEngine: (x) => x, fromEngine: (x) => x };
-const SendTaskSuccessCommand = sfn.SendTaskSuccessCommand ?? Shim;
-const client = new sfn.SFNClient({});
+// A handler that approves the order it is given by calling back with its task token after 2 s,
+// as AWS's callback example does with @aws-sdk/client-sfn.
+const char* kApprove = R"J(import { SFNClient, SendTaskSuccessCommand } from '@aws-sdk/client-sfn';
+const client = new SFNClient({});
 export const handler = async (event) => {
   await new Promise((resolve) => setTimeout(resolve, 2000));
   await client.send(new SendTaskSuccessCommand({

@@ -171,7 +171,7 @@ std::unique_ptr<Service> create_lambda_edge(BuildContext& ctx) {
     const bool viewer = !viewer_from.empty();
     const std::string on = viewer ? " on a viewer trigger (" + viewer_from + ")" : " on an origin trigger";
 
-    const std::string runtime = r.text("Runtime", "nodejs20.x");
+    const std::string runtime = r.text("Runtime", "nodejs22.x");
     double p50 = 128, p99 = 150;
     if (runtime.rfind("nodejs", 0) != 0 && runtime.rfind("python", 0) != 0)
         r.error("Runtime", "Lambda@Edge supports Node.js and Python runtimes only, got '" + runtime + "'");

@@ -86,7 +86,7 @@ void complete_sam_function(CfnDraft& d) {
     const auto runtime = config.find("Runtime");
     const bool python = runtime != config.end() && runtime->is_string() &&
                         runtime->get_ref<const std::string&>().rfind("python", 0) == 0;
-    d.generate("Runtime", "nodejs20.x");
+    d.generate("Runtime", "nodejs22.x");  // nodejs20.x: new functions refused since 2026-06-01
     d.generate("Handler", python ? "app.handler" : "index.handler");
     export_environment(d);
     if (const auto files = config.find("CodeFiles"); files != config.end()) {

@@ -77,7 +77,7 @@ double lambda_usable_vcpu(std::int64_t memory_mb, std::int64_t parallelism) {
 LambdaConfig read_lambda_config(BuildContext& ctx) {
     ConfigReader& r = ctx.config;
     LambdaConfig c;
-    c.runtime = r.text("Runtime", "nodejs20.x");
+    c.runtime = r.text("Runtime", "nodejs22.x");
     double p50 = 0, p99 = 0;
     if (!runtime_init_ms(c.runtime, p50, p99)) {
         r.error("Runtime", "Runtime '" + c.runtime + "' is not a Lambda runtime this simulator knows",
