@@ -135,6 +135,7 @@ void function_event(ImportState& s, const std::string& fn, const std::string& na
         return;
     }
     const std::string type = text_of(ev, "Type");
+    if (type == "ScheduleV2") return import_schedule_v2(s, fn, name, ev, path);  // EventBridge Scheduler
     Json props = ev.value("Properties", Json::object());
     if (!props.is_object()) props = Json::object();
     auto source = [&](const char* key) {
@@ -181,7 +182,7 @@ void function_event(ImportState& s, const std::string& fn, const std::string& na
         props["Route"] = (method.empty() ? "ANY" : method) + " " + text_of(props, "Path");
         props.erase("Method");
         props.erase("Path");
-    } else if (type == "Schedule" || type == "ScheduleV2" || type == "EventBridgeRule" || type == "CloudWatchEvent") {
+    } else if (type == "Schedule" || type == "EventBridgeRule" || type == "CloudWatchEvent") {
         const std::string bus = bus_for(s, props.value("EventBusName", Json()));
         Json rule = {{"Name", name}};
         if (props.contains("Schedule")) rule["ScheduleExpression"] = props["Schedule"];
@@ -515,6 +516,7 @@ void import_foreign(ImportState& s, const std::set<std::string>& skip) {
         if (node) property_edges(s, logical, *node);
     }
     for (auto it = resources.begin(); it != resources.end(); ++it) {
+        if (!skip.count(it.key()) && import_scheduler_resource(s, it.key(), it.value())) continue;  // nodes exist now
         if (skip.count(it.key()) || s.consumed.count(it.key())) continue;
         if (wiring_resource(s, it.key(), it.value())) continue;
         const std::string type = it.value()["Type"].get<std::string>();

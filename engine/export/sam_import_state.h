@@ -78,3 +78,17 @@ void infer_calls(ImportState& s);
 void summarize_calls(const ImportState& s, ImportSummary& summary);
 
 }  // namespace sim::sami
+
+namespace sim::sami {
+
+// EventBridge Scheduler (sam_import_scheduler.cpp): an AWS::Scheduler::Schedule whose Target names
+// a node becomes a "scheduler" node wired to its target and dead-letter queue (a schedule of a
+// declared AWS::Scheduler::ScheduleGroup joins the group's node), replacing the node the generic
+// import made of it; false for other types and for schedules whose target is not a node (their
+// node is removed: they are kept as CloudFormation).
+bool import_scheduler_resource(ImportState& s, const std::string& logical, const Json& res);
+// A SAM function's ScheduleV2 event: a "scheduler" node invoking function node `fn`.
+void import_schedule_v2(ImportState& s, const std::string& fn, const std::string& name, const Json& ev,
+                        const std::string& path);
+
+}  // namespace sim::sami

@@ -69,6 +69,10 @@ inline constexpr double kHoursPerMonth = 730;
 inline constexpr double kEventBridgeEvent = 1.00 / 1e6;  // per event, per 64 KB chunk
 inline constexpr double kEventBridgeChunkBytes = 65536;
 
+// ---- EventBridge Scheduler (aws.amazon.com/eventbridge/pricing; the price list's tiers) ----
+inline constexpr double kSchedulerInvocation = 1.00 / 1e6;  // per invocation beyond the free ones
+inline constexpr double kSchedulerFreeInvocations = 14e6;   // per account and month, always
+
 // ---- S3 (Standard) ----
 inline constexpr double kS3WriteRequest = 0.005 / 1000;  // per PUT / COPY / POST / LIST request
 inline constexpr double kS3ReadRequest = 0.0004 / 1000;  // per GET request

@@ -18,6 +18,7 @@
 #include "services/lambda/lambda.h"
 #include "services/redshift/redshift.h"
 #include "services/s3/s3.h"
+#include "services/scheduler/scheduler.h"
 #include "services/sns/sns.h"
 #include "services/sqs/sqs.h"
 #include "services/stepfunctions/stepfunctions.h"
@@ -52,6 +53,7 @@ void register_all_services(Registry& r) {
     r.add(svc::http_endpoint_kind());
     r.add(svc::email_kind());
     r.add(svc::eventbridge_kind());
+    r.add(svc::scheduler_kind());
     r.add(svc::kinesis_kind());
     r.add(svc::firehose_kind());
     r.add(svc::redshift_kind());

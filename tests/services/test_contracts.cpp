@@ -341,7 +341,7 @@ TEST_SUITE("contracts") {
                                                              {R::DeliveryStream, {"firehose"}},
                                                              {R::Warehouse, {"redshift"}},
                                                              {R::StateMachine, {"stepfunctions"}},
-                                                             {R::Source, {"client", "iot"}},
+                                                             {R::Source, {"client", "iot", "scheduler"}},
                                                              {R::Server, {"ec2", "fargate"}},
                                                              {R::HttpEndpoint, {"http"}},
                                                              {R::Email, {"email"}}};
