@@ -106,17 +106,30 @@ std::optional<Json> bus_event(const Json& config) {
     return std::nullopt;
 }
 
-// A PutObject whose key passes the first notification filter (Prefix/Suffix on the bucket's links).
-Json object_put(const ImportState& s, const std::string& bucket) {
+// What the bucket's first notification listens to: a key that passes its filter (Prefix/Suffix) and
+// whether only deletions are notified ("s3:ObjectRemoved:*").
+struct Notified {
+    std::string key = "uploads/object-{{seq}}.json";
+    bool removals_only = false;
+};
+Notified notified(const ImportState& s, const std::string& bucket) {
+    Notified n;
     std::string prefix = "uploads/", suffix = ".json";
     for (const auto& e : s.edges) {
         if (e.value("from", "") != bucket || !e.contains("config")) continue;
         const Json& c = e["config"];
         if (c.contains("Prefix") && c["Prefix"].is_string()) prefix = c["Prefix"];
         if (c.contains("Suffix") && c["Suffix"].is_string()) suffix = c["Suffix"];
+        if (auto ev = c.find("Events"); ev != c.end() && ev->is_array() && !ev->empty()) {
+            n.removals_only = true;
+            for (const auto& x : *ev)
+                if (!x.is_string() || x.get<std::string>().find("ObjectRemoved") == std::string::npos)
+                    n.removals_only = false;
+        }
         break;
     }
-    return {{"operation", "PutObject"}, {"Key", prefix + "{{uuid}}" + suffix}, {"SizeBytes", 1024}};
+    n.key = prefix + "object-{{seq}}" + suffix;
+    return n;
 }
 
 // PutItem of an item with the table's key attributes (numbers for N keys), a new key per request.
@@ -139,12 +152,76 @@ Json item_put(const Json& config) {
     return {{"operation", "PutItem"}, {"Item", item}};
 }
 
+// Sets `value` at a JSONPath such as "$.order.items" inside `input` (plain member steps only); an
+// existing value stays.
+void put_at_path(Json& input, const std::string& path, const Json& value) {
+    if (path.rfind("$.", 0) != 0) return;
+    Json* at = &input;
+    std::size_t i = 2;
+    while (i < path.size()) {
+        std::size_t end = path.find_first_of(".[", i);
+        const std::string step = path.substr(i, end == std::string::npos ? std::string::npos : end - i);
+        if (step.empty() || (end != std::string::npos && path[end] == '[')) return;  // indexes, filters: left alone
+        if (!at->is_object()) return;
+        const bool last = end == std::string::npos;
+        if (last) {
+            if (!at->contains(step)) (*at)[step] = value;
+            return;
+        }
+        Json& next = (*at)[step];
+        if (next.is_null()) next = Json::object();
+        at = &next;
+        i = end + 1;
+    }
+}
+
+// An execution input the definition's first states can read: every "$.x" its top-level states read
+// (InputPath, ItemsPath, "k.$" parameters, Choice variables) gets a value — an array of three items
+// for ItemsPath, the compared value for a Choice rule, "example" otherwise. The contract's sample
+// fills in the rest.
+Json execution_input(const Json& config, const Json& sample) {
+    Json input = sample.is_object() ? sample : Json::object();
+    const Json* definition = member(config, "Definition");
+    const Json* states = definition ? member(*definition, "States") : nullptr;
+    if (!states || !states->is_object()) return input;
+    for (const auto& [name, st] : states->items()) {
+        if (!st.is_object()) continue;
+        if (auto items = st.find("ItemsPath"); items != st.end() && items->is_string())
+            put_at_path(input, *items, Json::array({{{"id", "item-1"}}, {{"id", "item-2"}}, {{"id", "item-3"}}}));
+        if (auto ip = st.find("InputPath"); ip != st.end() && ip->is_string() && *ip != "$")
+            put_at_path(input, *ip, Json::object());
+        for (const char* key : {"Parameters", "Arguments"}) {
+            const Json* params = member(st, key);
+            if (!params || !params->is_object()) continue;
+            std::vector<const Json*> todo = {params};
+            while (!todo.empty()) {
+                const Json* o = todo.back();
+                todo.pop_back();
+                for (const auto& [k, v] : o->items()) {
+                    if (k.size() > 2 && k.ends_with(".$") && v.is_string()) put_at_path(input, v, "example");
+                    if (v.is_object()) todo.push_back(&v);
+                }
+            }
+        }
+        if (const Json* choices = member(st, "Choices"); choices && choices->is_array() && !choices->empty()) {
+            const Json& rule = (*choices)[0];
+            if (!rule.is_object() || !rule.contains("Variable") || !rule["Variable"].is_string()) continue;
+            Json value = "example";
+            for (const auto& [op, v] : rule.items())
+                if (op.ends_with("Equals") && !op.ends_with("Path")) value = v;
+            put_at_path(input, rule["Variable"], value);
+        }
+    }
+    return input;
+}
+
 struct Entry {
     std::string target;  // node id
     Json request;        // {} unless HTTP
     Json payload;
     std::string what;          // for the summary
     bool aws_service = false;  // an AWS service's own event (TrafficSpec::sender)
+    std::string start;         // a later start ("500ms"): deletes follow the puts of the same keys
 };
 
 // The entries a node offers when nothing in the template feeds it.
@@ -173,7 +250,7 @@ std::vector<Entry> entries_for(const ImportState& s, const Json& node, ServiceRo
             out.push_back({id, Json::object(), sample, "Invoke"});
             break;
         case ServiceRole::StateMachine:
-            out.push_back({id, Json::object(), sample, "StartExecution"});
+            out.push_back({id, Json::object(), execution_input(config, sample), "StartExecution"});
             break;
         case ServiceRole::Queue:
         case ServiceRole::Topic:
@@ -191,7 +268,15 @@ std::vector<Entry> entries_for(const ImportState& s, const Json& node, ServiceRo
             }
             break;
         case ServiceRole::ObjectStore:
-            if (feeds_something) out.push_back({id, Json::object(), object_put(s, id), "PutObject"});
+            if (feeds_something) {
+                // Uniform arrivals number the keys alike, so each delete finds the object put half a second before.
+                const Notified n = notified(s, id);
+                out.push_back({id, Json::object(), {{"operation", "PutObject"}, {"Key", n.key}, {"SizeBytes", 1024}},
+                               "PutObject"});
+                if (n.removals_only)
+                    out.push_back({id, Json::object(), {{"operation", "DeleteObject"}, {"Key", n.key}},
+                                   "DeleteObject of the object put before", false, "500ms"});
+            }
             break;
         case ServiceRole::Table:
             if (feeds_something) out.push_back({id, Json::object(), item_put(config), "PutItem"});
@@ -206,19 +291,32 @@ std::vector<Entry> entries_for(const ImportState& s, const Json& node, ServiceRo
 
 void add_entry_traffic(ImportState& s, Json& pj, ImportSummary& summary) {
     const Registry& registry = default_registry();
-    std::set<std::string> fed, feeding;
-    for (const auto& e : s.edges) {
-        fed.insert(e.value("to", ""));
-        feeding.insert(e.value("from", ""));
-    }
+    std::set<std::string> feeding;
+    for (const auto& e : s.edges) feeding.insert(e.value("from", ""));
+    // Fed: something outside the node's own downstream sends to it. A function that reads back the
+    // bucket that notifies it does not make the bucket fed.
+    auto fed_from_outside = [&s](const std::string& id) {
+        std::set<std::string> down = {id};
+        std::vector<std::string> todo = {id};
+        while (!todo.empty()) {
+            const std::string at = todo.back();
+            todo.pop_back();
+            for (const auto& e : s.edges)
+                if (e.value("from", "") == at && down.insert(e.value("to", "")).second) todo.push_back(e.value("to", ""));
+        }
+        for (const auto& e : s.edges)
+            if (e.value("to", "") == id && !down.count(e.value("from", ""))) return true;
+        return false;
+    };
     // Nodes a bus's schedule rule or a stream's consumer already drives count as fed too: the edges say so.
     Json traffic = pj.value("traffic", Json::array());
     const Json nodes = s.nodes;  // the loop adds client nodes
     for (const auto& node : nodes) {
         const std::string id = node.value("id", "");
-        if (id.empty() || fed.count(id)) continue;
+        if (id.empty() || fed_from_outside(id)) continue;
         const ServiceRole role = registry.role_of(node.value("type", ""));
         const std::vector<Entry> entries = entries_for(s, node, role, feeding.count(id) > 0);
+        const ServiceRole role_of_target = role;
         if (entries.empty()) continue;
         const std::string client = s.unique_id(node_id_for(id + "Client"));
         s.nodes.push_back({{"id", client}, {"type", kClientType}, {"config", Json::object()}});
@@ -231,6 +329,8 @@ void add_entry_traffic(ImportState& s, Json& pj, ImportSummary& summary) {
             if (!en.request.empty()) t["request"] = en.request;
             if (!en.payload.is_null()) t["payload"] = en.payload;
             if (en.aws_service) t["sender"] = "aws-service";
+            if (role_of_target == ServiceRole::ObjectStore) t["arrival"] = "uniform";
+            if (!en.start.empty()) t["start"] = en.start;
             traffic.push_back(std::move(t));
             summary.entries.push_back(client + " → " + id + ": " + en.what + ", 1 request/s");
         }

@@ -326,7 +326,10 @@ ImportResult import_checked(const Json& original, const ImportOptions& options) 
         if (auto desc = root.find("Description"); desc != root.end() && desc->is_string()) pj["description"] = *desc;
     }
     import_foreign(s, skip);
-    if (!written_by_us) import_declared_routes(s);
+    if (!written_by_us) {
+        import_declared_routes(s);
+        summarize_calls(s, res.summary);
+    }
     environment_by_node_id(s);
     if (options.entry_traffic && !written_by_us) add_entry_traffic(s, pj, res.summary);
     summarize_nodes(s, res.summary);

@@ -128,4 +128,51 @@ TEST_SUITE("import") {
         auto s = run(r.pattern, minutes(10));
         CHECK(s->report()["nodes"]["Nightly"]["invocations"].get<std::uint64_t>() >= 9);
     }
+
+    TEST_CASE("a bucket notifying only deletions gets puts and then deletes of the same keys") {
+        // S3 event types: s3:ObjectRemoved:* is sent for DeleteObject; a put alone would notify nothing
+        // (https://docs.aws.amazon.com/AmazonS3/latest/userguide/notification-how-to-event-types-and-destinations.html).
+        const ImportResult r = import_ok(R"({"Resources": {
+          "Files": {"Type": "AWS::S3::Bucket"},
+          "Gone": {"Type": "AWS::Serverless::Function", "Properties": {"Runtime": "python3.12", "Handler": "a.h",
+            "Events": {"Del": {"Type": "S3", "Properties": {"Bucket": {"Ref": "Files"}, "Events": "s3:ObjectRemoved:*"}}}}}}})");
+        const auto entries = traffic_into(r.pattern, "Files");
+        REQUIRE(entries.size() == 2);
+        CHECK(entries[0]->payload["operation"] == "PutObject");
+        CHECK(entries[1]->payload["operation"] == "DeleteObject");
+        CHECK(entries[1]->payload["Key"] == entries[0]->payload["Key"]);
+        auto s = run(r.pattern, minutes(1));
+        const auto deletions = s->report()["nodes"]["Gone"]["invocations"].get<std::uint64_t>();
+        CHECK(deletions >= 55);  // one a second, each of an object put half a second earlier
+        CHECK(deletions <= 60);
+    }
+
+    TEST_CASE("a bucket stays an entry when the function it notifies reads it back") {
+        const ImportResult r = import_ok(R"({"Resources": {
+          "Photos": {"Type": "AWS::S3::Bucket"},
+          "Thumb": {"Type": "AWS::Serverless::Function", "Properties": {"Runtime": "python3.12", "Handler": "a.h",
+            "Policies": [{"S3ReadPolicy": {"BucketName": {"Ref": "Photos"}}}],
+            "Events": {"Up": {"Type": "S3", "Properties": {"Bucket": {"Ref": "Photos"}, "Events": ["s3:ObjectCreated:*"]}}}}}}})");
+        CHECK(traffic_into(r.pattern, "Photos").size() == 1);
+    }
+
+    TEST_CASE("a state machine's client starts executions with the input its first states read") {
+        // ItemsPath selects the Map state's array; a Choice rule's Variable is compared to a value.
+        const ImportResult r = import_ok(R"({"Resources": {
+          "Flow": {"Type": "AWS::Serverless::StateMachine", "Properties": {"Definition": {
+            "StartAt": "Kind", "States": {
+              "Kind": {"Type": "Choice", "Choices": [{"Variable": "$.order.kind", "StringEquals": "bulk", "Next": "Each"}],
+                       "Default": "Fail"},
+              "Each": {"Type": "Map", "ItemsPath": "$.order.lines", "Iterator": {"StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}},
+                       "End": true},
+              "Fail": {"Type": "Fail", "Error": "NotBulk"}}}}}}})");
+        const auto entries = traffic_into(r.pattern, "Flow");
+        REQUIRE(entries.size() == 1);
+        CHECK(entries[0]->payload["order"]["kind"] == "bulk");
+        CHECK(entries[0]->payload["order"]["lines"].size() == 3);
+        auto s = run(r.pattern, minutes(1));
+        const Json rep = s->report()["nodes"]["Flow"];
+        CHECK(rep["invocations"].get<std::uint64_t>() > 30);
+        CHECK(rep["errors"] == 0);  // every execution took the bulk branch and succeeded
+    }
 }
