@@ -323,7 +323,11 @@ void route(ImportState& s, const std::map<std::string, std::string>& names, cons
     }
     // Several routes to one target become one link with "Routes" (ImportState::add_edge).
     // The API's OpenAPI body declares the route: export writes it there, not as a function event.
-    s.add_edge(api, "out", target, {{"Route", route}, {"DeclaredBy", api}});
+    Json link = {{"Route", route}, {"DeclaredBy", api}};
+    // An HTTP API's first-class AWS integration maps the request onto the action's fields.
+    if (auto rp = integ.find("requestParameters"); !subtype.empty() && rp != integ.end() && rp->is_object())
+        link["RequestParameters"] = *rp;
+    s.add_edge(api, "out", target, std::move(link));
     if (type == "stepfunctions" && action == "StartSyncExecution")
         if (Json* n = s.node(target); n && (*n)["config"].value("Type", Json()) == "EXPRESS")
             (*n)["config"]["ApiAction"] = "StartSyncExecution";

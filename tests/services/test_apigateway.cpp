@@ -100,6 +100,32 @@ TEST_SUITE("apigateway") {
         CHECK(has_error(d, "/edges/1/config/Routes", "Route on api -> f must look like \"POST /orders\" or \"ANY /{proxy+}\", got \"GET items\""));
     }
 
+    TEST_CASE("an HTTP API's EventBridge-PutEvents integration maps request parameters onto the event") {
+        // HTTP API first-class integrations: EventBridge-PutEvents takes Source, DetailType and Detail,
+        // literal or mapped from the request ("$request.body.x")
+        // (https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-integrations-aws-services-reference.html).
+        auto s = build_ok(R"({"format": "serverless-playground/1", "name": "t", "seed": 3,
+          "nodes": [{"id": "u", "type": "client", "config": {}},
+                    {"id": "api", "type": "apigateway", "config": {"ApiType": "HTTP"}},
+                    {"id": "bus", "type": "eventbridge", "config": {"Rules": [
+                       {"Name": "big", "EventPattern": {"source": ["WebApp"], "detail": {"total": [{"numeric": [">", 100]}]}},
+                        "Targets": [{"Id": "f", "Arn": "f"}]}]}},
+                    {"id": "f", "type": "lambda", "config": {}}],
+          "edges": [{"from": "u", "to": "api"},
+                    {"from": "api", "to": "bus", "config": {"Route": "POST /orders", "RequestParameters":
+                       {"Source": "WebApp", "DetailType": "Order", "Detail": "$request.body.order"}}},
+                    {"from": "bus", "to": "f"}],
+          "traffic": [{"id": "t", "source": "u", "arrival": "uniform", "request": {"method": "POST", "path": "/orders"},
+                       "payload": {"order": {"total": "{{int:1:200}}"}}, "profile": {"type": "constant", "rps": 10}}]})");
+        s->run_until(sec(60));
+        const auto events = counter(*s, "bus", Counter::Invocations);
+        const auto matched = counter(*s, "f", Counter::Invocations);
+        CHECK(events >= 590);
+        // Totals 1..200 uniformly: the rule matches those above 100, about half.
+        CHECK(matched > events * 0.4);
+        CHECK(matched < events * 0.6);
+    }
+
     TEST_CASE("HTTP APIs cost less per request than REST APIs") {
         auto rest = build_ok(api(R"({})", R"({})", 10));
         auto http = build_ok(api(R"({"ApiType": "HTTP"})", R"({})", 10));

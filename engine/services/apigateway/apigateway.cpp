@@ -58,6 +58,10 @@ struct Route {
     // and the request field the body goes into. Empty: a proxy integration (the request itself).
     std::string action;
     std::string_view payload;
+    // An HTTP API's AWS service integration parameters ("RequestParameters" on the link, e.g.
+    // {"Source": "WebApp", "Detail": "$request.body.Detail"}): the request's fields, literal or mapped
+    // from the request. Empty: the body goes into `payload`.
+    Json parameters;
     // The last request body this route sent on and the integration request built from it. Requests
     // from one traffic source usually share one immutable body, so they share one integration
     // request too, and what the target and its consumers cache by payload keeps hitting.
@@ -68,8 +72,31 @@ struct Route {
 // (a request without a body sends the operation alone).
 JsonPtr integration_request(const Route& r, const JsonPtr& request) {
     Json req = {{"operation", r.action}};
-    if (request && request->is_object())
-        if (auto b = request->find("body"); b != request->end()) req[std::string(r.payload)] = *b;
+    const Json* body = request && request->is_object() ? member(*request, "body") : nullptr;
+    if (r.parameters.empty()) {
+        if (body) req[std::string(r.payload)] = *body;
+        return std::make_shared<const Json>(std::move(req));
+    }
+    // Parameter mapping (HTTP API AWS service integrations): "$request.body" and "$request.body.a.b"
+    // select from the JSON body; other $request/$context values are not part of our requests and
+    // are left out; anything else is a literal.
+    for (const auto& [key, value] : r.parameters.items()) {
+        if (!value.is_string() || value.get_ref<const std::string&>().rfind('$', 0) != 0) {
+            req[key] = value;
+            continue;
+        }
+        const std::string& sel = value.get_ref<const std::string&>();
+        if (sel.rfind("$request.body", 0) != 0 || !body) continue;
+        const Json* at = body;
+        std::size_t i = sizeof("$request.body") - 1;
+        while (at && i < sel.size() && sel[i] == '.') {
+            const std::size_t end = sel.find('.', i + 1);
+            at = at->is_object() ? member(*at, sel.substr(i + 1, end == std::string::npos ? end : end - i - 1))
+                                 : nullptr;
+            i = end == std::string::npos ? sel.size() : end;
+        }
+        if (at) req[key] = *at;
+    }
     return std::make_shared<const Json>(std::move(req));
 }
 
@@ -442,6 +469,8 @@ std::unique_ptr<Service> create_api(BuildContext& ctx) {
                                                                            a != config.end() && a->is_string() &&
                                                                            target->operation(a->get<std::string>()))
                 base.action = a->get<std::string>();
+            if (auto p = l.config.find("RequestParameters"); p != l.config.end() && p->is_object())
+                base.parameters = *p;
         }
         const std::string where = "/edges/" + std::to_string(l.edge) + "/config/";
         if (auto rs = l.config.find("Routes"); rs != l.config.end() && (!rs->is_array() || rs->empty()))
