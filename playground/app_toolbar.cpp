@@ -145,6 +145,8 @@ void App::draw_toolbar() {
         if (ImGui::BeginPopup("##menu")) {
             if (ImGui::MenuItem("New")) new_document();
             if (ImGui::MenuItem("Open…", "Ctrl+O") && hooks_.open_file) hooks_.open_file();
+            if (ImGui::MenuItem("Open SAM project folder…")) host_command("open-folder");
+            mark_last_item("menu.open-folder");
             if (ImGui::MenuItem("Save", "Ctrl+S")) save_file();
             if (ImGui::MenuItem("Gallery")) panels_.bottom_tab_request = 0;
             mark_last_item("menu.gallery");
@@ -175,7 +177,16 @@ void App::draw_toolbar() {
         if (ImGui::Button("New")) new_document();
         mark_last_item("toolbar.new");
         ImGui::SameLine();
-        if (ImGui::Button("Open") && hooks_.open_file) hooks_.open_file();
+        // A file (pattern, template or a project's .zip), or a SAM project's folder (web/loader.js).
+        if (ImGui::Button("Open")) ImGui::OpenPopup("##open");
+        mark_last_item("toolbar.open");
+        if (ImGui::BeginPopup("##open")) {
+            if (ImGui::MenuItem("File…", "Ctrl+O") && hooks_.open_file) hooks_.open_file();
+            mark_last_item("open.file");
+            if (ImGui::MenuItem("SAM project folder…")) host_command("open-folder");
+            mark_last_item("open.folder");
+            ImGui::EndPopup();
+        }
         ImGui::SameLine();
         if (ImGui::Button("Save")) save_file();
         ImGui::SameLine();

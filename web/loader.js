@@ -38,18 +38,23 @@
       if (host.resolveReady) host.resolveReady();
     },
     onFail(err) { if (host.rejectReady) host.rejectReady(err); },
-    openFile() {
+    // folder: pick a SAM project's folder (its template and the code beside it) instead of a file.
+    openFile(folder) {
       // Attached (but hidden) input: Safari and automation tools need it in the document.
       const input = document.createElement('input');
       input.type = 'file';
-      input.accept = '.json,.yaml,.yml,.template,application/json';
+      input.accept = '.json,.yaml,.yml,.template,.zip,application/json';
+      input.webkitdirectory = !!folder;
       input.style.display = 'none';
       input.onchange = () => {
         const file = input.files && input.files[0];
+        const files = input.files;
         input.remove();
         if (!file) return;
-        // share.js tells a SAM/CloudFormation template from a pattern (templates go through tools/).
-        file.text().then((t) => (host.openFileText ? host.openFileText(t) : window.playground._loadFromUi(t)))
+        // share.js tells a SAM/CloudFormation template from a pattern (templates go through tools/);
+        // a folder or a .zip is a project.
+        (folder || /\.zip$/i.test(file.name) ? host.openProject(folder ? files : file)
+          : file.text().then((t) => (host.openFileText ? host.openFileText(t) : window.playground._loadFromUi(t))))
           .finally(() => { host.filesOpened = (host.filesOpened || 0) + 1; });  // automation waits for this
       };
       input.addEventListener('cancel', () => input.remove());

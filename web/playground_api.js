@@ -81,12 +81,14 @@
       poll();
     });
   }
+  // The content is fetched after start (outside the page's download): these wait for it first.
+  const withContent = (call) => async (arg) => { await window.playground.loadCodeContent(); return call(arg); };
   Object.assign(window.playground, {
-    learnList: () => json('pg_learn_list'),
+    learnList: withContent(() => json('pg_learn_list')),
     learnState,
-    startTour: (name) => json('pg_start_tour', ['string'], [String(name)]),
+    startTour: withContent((name) => json('pg_start_tour', ['string'], [String(name)])),
     tourStep: (k) => voidCall('pg_tour_step', ['number'], [Number(k)]),
-    startChallenge: (id) => json('pg_start_challenge', ['string'], [String(id)]),
+    startChallenge: withContent((id) => json('pg_start_challenge', ['string'], [String(id)])),
     // Runs the open challenge's checks on the current design; resolves with
     // {passed, passed_count, checks: [{id, description, passed, measured}], runs, diagnostics}.
     checkChallenge: () => {
@@ -96,7 +98,7 @@
       return waitLearn((s) => !s.challenge || (s.challenge.checksDone > before.challenge.checksDone && !s.challenge.checking))
         .then((s) => s.challenge ? s.challenge.result : null);
     },
-    startQuiz: (id) => json('pg_start_quiz', ['string'], [String(id)]),
+    startQuiz: withContent((id) => json('pg_start_quiz', ['string'], [String(id)])),
     // Opens option `id`'s design and resolves with every option's measured numbers and the verdict.
     answerQuiz: (id) => {
       const r = json('pg_answer_quiz', ['string'], [String(id)]);
@@ -104,9 +106,9 @@
       return waitLearn((s) => !s.quiz || (s.quiz.result && !s.quiz.running)).then((s) => s.quiz ? s.quiz.result : null);
     },
     closeLearn: () => voidCall('pg_close_learn'),
-    // Fetches the code patterns and their tours and challenges (patterns/code/) if they have not
-    // come yet; resolves true when this call made them arrive, false when they were already here
-    // or could not be fetched (state().codeGallery says which).
+    // Fetches the learning content and the code patterns (patterns/code/gallery.json) if they have
+    // not come yet; resolves true when this call made them arrive, false when they were already
+    // here or could not be fetched (state().codeGallery says which).
     loadCodeContent: async () => {
       if (window.playground.state().codeGallery === 'ready') return false;
       voidCall('pg_request_code_gallery');
@@ -115,15 +117,12 @@
     },
     showLearn: () => voidCall('pg_show_tab', ['number'], [7]),  // the Learn tab
   });
-  // Page options: ?tour=rest-api, ?challenge=order-fan-out, ?quiz=decouple-with-sqs. A name the page
-  // does not embed may belong to the code patterns' content, fetched after start: wait for it once.
-  const withCodeContent = async (start) => {
-    if (!start().ok && await window.playground.loadCodeContent()) start();
-  };
+  // Page options: ?tour=rest-api, ?challenge=order-fan-out, ?quiz=decouple-with-sqs (each waits for
+  // the fetched content).
   ready.then(() => {
     const params = new URLSearchParams(location.search);
-    if (params.get('tour')) withCodeContent(() => window.playground.startTour(params.get('tour')));
-    else if (params.get('challenge')) withCodeContent(() => window.playground.startChallenge(params.get('challenge')));
+    if (params.get('tour')) window.playground.startTour(params.get('tour'));
+    else if (params.get('challenge')) window.playground.startChallenge(params.get('challenge'));
     else if (params.get('quiz')) window.playground.startQuiz(params.get('quiz'));
   });
 })();

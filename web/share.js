@@ -285,19 +285,38 @@
     const m = await loadSamTools();
     return samCall(m, 'sam_export', JSON.stringify(pg.getPattern()), { value: format === 'yaml' ? 1 : 0 });
   }
-  // {ok, errors, warnings}: a SAM/CloudFormation template (YAML or JSON text, or an object) onto the canvas.
-  // Template problems come first (pointers into the template); the current work is untouched on errors.
+  // {ok, errors, warnings, summary}: a SAM/CloudFormation template (YAML or JSON text, or an object) onto the
+  // canvas; options.files: the project's files beside it ({relative path: text}) for CodeUri,
+  // DefinitionUri and AWS::Include. Template problems come first (pointers into the template); the
+  // current work is untouched on errors.
   async function importTemplate(template, options = {}) {
     const text = typeof template === 'string' ? template : JSON.stringify(template);
     if (text.length > MAX_TEMPLATE_BYTES)
       return { ok: false, errors: [{ severity: 'error', path: '', message: `the template is ${(text.length / 1048576).toFixed(1)} MB; the limit is 5 MB` }], warnings: [] };
     const m = await loadSamTools();
-    const r = samCall(m, 'sam_import', text);
+    const files = JSON.stringify(options.files || {});
+    const fptr = m._malloc(m.lengthBytesUTF8(files) + 1);
+    m.stringToUTF8(files, fptr, m.lengthBytesUTF8(files) + 1);
+    let r;
+    try { r = samCall(m, 'sam_import', text, { value: fptr }); } finally { m._free(fptr); }
     const errors = r.diagnostics.filter((d) => d.severity === 'error');
     const warnings = r.diagnostics.filter((d) => d.severity !== 'error');
     if (!r.ok) return { ok: false, errors, warnings };
     const loaded = options.fromUi ? pg._loadFromUi(JSON.stringify(r.pattern)) : pg.loadPattern(r.pattern);
-    return { ok: loaded.ok, errors: loaded.errors, warnings: warnings.concat(loaded.warnings) };
+    return { ok: loaded.ok, errors: loaded.errors, warnings: warnings.concat(loaded.warnings), summary: r.summary };
+  }
+  // A SAM project (a folder's FileList, or a .zip Blob): tools/project_files.js, fetched on first use.
+  let projectReader = null;
+  function openProject(source) {
+    projectReader = projectReader || new Promise((resolve, reject) => {
+      const s = document.createElement('script');
+      s.src = 'tools/project_files.js';
+      s.onload = () => resolve(window.playgroundProject);
+      s.onerror = () => { projectReader = null; reject(new Error('could not load tools/project_files.js')); };
+      document.head.appendChild(s);
+    });
+    return projectReader.then((reader) => reader.open(source, importTemplate, notice),
+      (e) => notice('Could not open the project', [String(e.message), 'Your current work is unchanged.']));
   }
   const line = (d) => (d.path ? d.path + ': ' : '') + d.message;
   async function exportSamFile(format) {
@@ -324,7 +343,7 @@
     try {
       const r = await importTemplate(text, { fromUi: true });
       if (!r.ok && r.errors.length) notice('This template cannot be imported', r.errors.map(line).concat(['Your current work is unchanged.']));
-      else if (r.ok && r.warnings.length) notice('Template imported, with notes', r.warnings.map(line));
+      else if (r.ok) notice('Template imported', r.summary.trim().split('\n').concat(r.warnings.map(line)));
       return r;
     } catch (e) {
       notice('Could not import the template', [String(e && e.message || e), 'Your current work is unchanged.']);
@@ -337,11 +356,13 @@
     else if (name === 'export-png') exportPng().catch((e) => notice('Could not export the picture', [String(e && e.message || e)]));
     else if (name === 'export-sam-yaml') exportSamFile('yaml');
     else if (name === 'export-sam-json') exportSamFile('json');
+    else if (name === 'open-folder') host.openFile(true);
     else if (host.onExport) host.onExport(name);
   };
   host.openFileText = openFileText;
+  host.openProject = openProject;
 
-  Object.assign(pg, { shareLink, share, openLink, openShippedPattern: openShipped, exportPng, exportText, exportSam, importTemplate });
+  Object.assign(pg, { shareLink, share, openLink, openShippedPattern: openShipped, exportPng, exportText, exportSam, importTemplate, openProject });
   window.playgroundShare = { codec, notice, toast, download, openLink, shareLink };
 
   // ---- Start: a link in the address bar, or ?pattern= ----

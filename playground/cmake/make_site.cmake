@@ -12,6 +12,12 @@ foreach(f IN LISTS web_files)
         configure_file(${f} ${SITE_DIR}/${name} COPYONLY)
     endif()
 endforeach()
+# web/tools/: scripts the page fetches on first use (outside its download budget) → site/tools/.
+file(GLOB tool_files ${WEB_DIR}/tools/*.js)
+foreach(f IN LISTS tool_files)
+    get_filename_component(name ${f} NAME)
+    configure_file(${f} ${SITE_DIR}/tools/${name} COPYONLY)
+endforeach()
 # web/examples/ (the tutorial page embedding two playgrounds) → site/examples/, unchanged.
 file(GLOB example_files ${WEB_DIR}/examples/*.html ${WEB_DIR}/examples/*.js ${WEB_DIR}/examples/*.css)
 foreach(f IN LISTS example_files)

@@ -1,4 +1,4 @@
-// library.cpp — loads the learning content (embedded, and fetched for the code patterns) with the
+// library.cpp — loads the learning content (fetched after start, with the code patterns) with the
 // engine's loaders.
 #include "learn/library.h"
 

@@ -19,12 +19,36 @@ int index_after(const std::string& path, const char* prefix) {
     return end == path.c_str() + p.size() ? -1 : static_cast<int>(v);
 }
 
+// What a template import did and assumed: the pattern's "import" key (export/sam_import.h), one row
+// per line, after the pattern's own problems.
+void draw_import_notes(const sim::Json& notes) {
+    static const char* const kSections[][2] = {
+        {"kept", "not simulated"}, {"assumed", "value assumed"}, {"code", "code"}, {"entries", "client added"}};
+    for (const auto& [key, label] : kSections) {
+        const sim::Json* lines = sim::member(notes, key);
+        if (!lines || !lines->is_array()) continue;
+        for (std::size_t i = 0; i < lines->size(); ++i) {
+            if (!(*lines)[i].is_string()) continue;
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::TextDisabled("import");
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(label);
+            ImGui::TableNextColumn();
+            ImGui::TextWrapped("%s", (*lines)[i].get_ref<const std::string&>().c_str());
+            mark_last_item(std::string("problems.import.") + key + "." + std::to_string(i));
+        }
+    }
+}
+
 }  // namespace
 
 void draw_diagnostics(PanelContext& ctx, Panels& state) {
     const auto& items = ctx.runner.diagnostics().items();
     const auto& refused = state.notices.log();
-    if (items.empty() && refused.empty()) {
+    const sim::Json* imported = sim::member(ctx.doc.pattern().extra, "import");
+    if (imported && !imported->is_object()) imported = nullptr;
+    if (items.empty() && refused.empty() && !imported) {
         ImGui::TextDisabled(ctx.doc.pattern().nodes.empty() ? "Empty pattern: drag services from the palette."
                                                             : "No problems: the pattern builds and runs.");
         return;
@@ -81,6 +105,7 @@ void draw_diagnostics(PanelContext& ctx, Panels& state) {
         if (!d.hint.empty()) ImGui::TextDisabled("%s", d.hint.c_str());
         ImGui::PopID();
     }
+    if (imported) draw_import_notes(*imported);
     ImGui::EndTable();
 }
 

@@ -9,7 +9,9 @@
 
 #include <emscripten/emscripten.h>
 
+#include <optional>
 #include <string>
+#include <vector>
 
 namespace {
 
@@ -38,11 +40,30 @@ EMSCRIPTEN_KEEPALIVE const char* sam_export(const char* pattern_json, int yaml) 
                 {"notes", e.notes}});
 }
 
-// {ok, pattern, diagnostics}: a SAM/CloudFormation template (JSON text) as a pattern object.
-EMSCRIPTEN_KEEPALIVE const char* sam_import(const char* template_json) {
-    const sim::ImportResult r = sim::import_template(template_json ? template_json : "");
+// {ok, pattern, diagnostics, summary}: a SAM/CloudFormation template (JSON or YAML text) as a pattern
+// object. `files_json`: the project's files beside the template (an opened folder or zip), as
+// {"relative/path": "text"}, or empty: CodeUri, DefinitionUri and AWS::Include read them.
+EMSCRIPTEN_KEEPALIVE const char* sam_import(const char* template_text, const char* files_json) {
+    const sim::Json files = sim::Json::parse(files_json ? files_json : "", nullptr, false);
+    sim::ImportOptions options;
+    if (files.is_object()) {
+        options.read_file = [&files](const std::string& path) -> std::optional<std::string> {
+            const sim::Json* f = sim::member(files, path);
+            return f && f->is_string() ? std::optional<std::string>(f->get<std::string>()) : std::nullopt;
+        };
+        options.list_files = [&files](const std::string& path) {
+            std::vector<std::string> found;
+            for (const auto& [name, text] : files.items())
+                if (name == path || path.empty() || name.rfind(path + "/", 0) == 0) found.push_back(name);
+            return found;
+        };
+    }
+    const sim::ImportResult r = sim::import_template(template_text ? template_text : "", options);
     sim::Json res = {{"ok", r.ok()}, {"diagnostics", diagnostics_json(r.diagnostics)}};
-    if (r.ok()) res["pattern"] = sim::pattern_to_json(r.pattern);
+    if (r.ok()) {
+        res["pattern"] = sim::pattern_to_json(r.pattern);
+        res["summary"] = sim::import_summary_text(r.summary);
+    }
     return out(res);
 }
 

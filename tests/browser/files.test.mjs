@@ -3,7 +3,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { launch, openPlayground, settle, click, press, twoNodePattern, assert, assertEq, saveArtifact } from './lib/harness.mjs';
+import { launch, openPlayground, settle, click, press, twoNodePattern, assert, assertEq, saveArtifact, layoutItem, until } from './lib/harness.mjs';
+
+const mid = (r) => [(r[0] + r[2]) / 2, (r[1] + r[3]) / 2];
 
 export const tests = [
   {
@@ -96,11 +98,90 @@ export const tests = [
         chooser = await nextChooser();
         await open(chooser, tmpl);
         const p = await page.evaluate(() => window.playground.getPattern());
-        assertEq(p.nodes.map((n) => n.type).sort(), ['cloudformation', 'lambda', 'sqs'], 'template nodes');
-        assertEq(p.edges.length, 1, 'the SQS event became an edge');
+        // The queue is an entry nothing in the template feeds: the import adds a client sending to it.
+        assertEq(p.nodes.map((n) => n.type).sort(), ['client', 'cloudformation', 'lambda', 'sqs'], 'template nodes');
+        assertEq(p.edges.map((e) => `${e.from}>${e.to}`).sort(), ['Jobs>Worker', 'JobsClient>Jobs'], 'the SQS event and the entry client');
         const note = await page.evaluate(() => (document.getElementById('pg-notice') || {}).textContent || '');
         assert(/AWS::ECR::Repository/.test(note), 'a note names the resource kept for export: ' + note.slice(0, 200));
         saveArtifact('open-template.png', await page.screenshot());
+        assertEq(page.problems, [], 'console errors');
+      } finally { await b.close(); fs.rmSync(dir, { recursive: true, force: true }); }
+    },
+  },
+  {
+    name: 'A SAM project folder opens with the code beside its template; its handler runs; Problems lists the import',
+    async run({ url }) {
+      const b = await launch();
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pg-project-'));
+      try {
+        // A project as `sam init` lays one out: template.yaml at the top, the handler under CodeUri.
+        const root = path.join(dir, 'orders-app');
+        fs.mkdirSync(path.join(root, 'src', 'node_modules', 'left-out'), { recursive: true });
+        fs.writeFileSync(path.join(root, 'template.yaml'), [
+          'Transform: AWS::Serverless-2016-10-31',
+          'Globals:',
+          '  Function: {Runtime: nodejs22.x, Timeout: 10}',
+          'Resources:',
+          '  Orders:',
+          '    Type: AWS::Serverless::SimpleTable',
+          '  PutOrder:',
+          '    Type: AWS::Serverless::Function',
+          '    Properties:',
+          '      Handler: app.handler',
+          '      CodeUri: src/',
+          '      Environment: {Variables: {TABLE: !Ref Orders}}',
+          '      Policies: [{DynamoDBCrudPolicy: {TableName: !Ref Orders}}]',
+          '      Events:',
+          '        Post: {Type: Api, Properties: {Path: /orders, Method: post}}',
+          ''].join('\n'));
+        fs.writeFileSync(path.join(root, 'src', 'app.mjs'), [
+          "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';",
+          "import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';",
+          "import { orderFrom } from './order.mjs';",
+          'const doc = DynamoDBDocumentClient.from(new DynamoDBClient({}));',
+          'export const handler = async (event) => {',
+          '  const order = orderFrom(event);',
+          '  await doc.send(new PutCommand({ TableName: process.env.TABLE, Item: order }));',
+          '  return { statusCode: 201, body: JSON.stringify(order) };',
+          '};'].join('\n'));
+        fs.writeFileSync(path.join(root, 'src', 'order.mjs'),
+          "export const orderFrom = (event) => ({ id: `order-${event.requestContext.requestId}`, ...JSON.parse(event.body || '{}') });\n");
+        fs.writeFileSync(path.join(root, 'src', 'node_modules', 'left-out', 'index.js'), 'throw new Error("not read")');
+
+        const page = await openPlayground(b.context, url, '?fresh');
+        const choosers = [];
+        page.on('filechooser', (c) => choosers.push(c));
+        const open = mid(await layoutItem(page, 'toolbar.open'));
+        await page.mouse.click(open[0], open[1]);
+        await settle(page);
+        const folder = mid(await layoutItem(page, 'open.folder'));
+        await page.mouse.click(folder[0], folder[1]);
+        for (let i = 0; i < 300 && !choosers.length; ++i) await new Promise((r) => setTimeout(r, 100));  // the picker is asynchronous
+        assert(choosers.length === 1, 'the folder picker opened');
+        const n = await page.evaluate(() => window.playgroundHost.filesOpened || 0);
+        await choosers[0].setFiles(root);
+        await page.waitForFunction((k) => (window.playgroundHost.filesOpened || 0) > k, n, { timeout: 60000 });
+        await settle(page);
+        const p = await page.evaluate(() => window.playground.getPattern());
+        const fn = p.nodes.find((x) => x.id === 'PutOrder');
+        assert(fn, 'the function imported: ' + p.nodes.map((x) => x.id));
+        assertEq(Object.keys(fn.config.CodeFiles || {}).sort(), ['app.mjs', 'order.mjs'], 'the code beside the template, node_modules left out');
+        assert(p.import && p.import.entries && p.import.entries.length === 1, 'the summary names the entry client: ' + JSON.stringify(p.import));
+        const note = await page.evaluate(() => (document.getElementById('pg-notice') || {}).textContent || '');
+        assert(/Project imported: template\.yaml/.test(note) && /1 request\/s/.test(note), 'the notice gives the summary: ' + note.slice(0, 300));
+        saveArtifact('open-project.png', await page.screenshot());
+        await press(page, 'Escape');
+
+        // Run: the API's client posts orders; the handler (its own module included) writes them.
+        await until(page, () => window.playground.state().codeRuntime === 'ready', 'the code runtime loads');
+        await page.evaluate(() => window.playground.runFor(20));
+        const m = await page.evaluate(() => window.playground.metrics());
+        assert(m.nodes.PutOrder.invocations >= 10, 'the handler ran: ' + JSON.stringify(m.nodes.PutOrder));
+        assertEq(m.nodes.PutOrder.errors, 0, 'handler errors');
+        assert(m.nodes.Orders.messages_in >= 10, 'the table got the writes: ' + JSON.stringify(m.nodes.Orders));
+        // Problems lists what the import did.
+        await page.evaluate(() => window.playground.showPanel('problems'));
+        await layoutItem(page, 'problems.import.entries.0');
         assertEq(page.problems, [], 'console errors');
       } finally { await b.close(); fs.rmSync(dir, { recursive: true, force: true }); }
     },

@@ -472,21 +472,22 @@ std::unique_ptr<Service> create_api(BuildContext& ctx) {
             if (auto p = l.config.find("RequestParameters"); p != l.config.end() && p->is_object())
                 base.parameters = *p;
         }
-        const std::string where = "/edges/" + std::to_string(l.edge) + "/config/";
-        if (auto rs = l.config.find("Routes"); rs != l.config.end() && (!rs->is_array() || rs->empty()))
-            ctx.diagnostics.error(where + "Routes", "Routes on " + ctx.spec.id + " -> " + l.target_id +
-                                                        " must be a non-empty array of routes such as \"GET /orders\"");
-        const std::vector<std::string> specs = routes_of(l.config);
-        if (specs.empty() && !l.config.contains("Route") && !l.config.contains("Routes")) {
+        const bool listed = l.config.contains("Routes");
+        auto bad = [&](const std::string& got) {
+            ctx.diagnostics.error("/edges/" + std::to_string(l.edge) + "/config/" + (listed ? "Routes" : "Route"),
+                                  "Route on " + ctx.spec.id + " -> " + l.target_id +
+                                      " must look like \"POST /orders\" or \"ANY /{proxy+}\", got " + got);
+        };
+        if (auto rs = l.config.find("Routes"); listed && (!rs->is_array() || rs->empty())) bad(rs->dump());
+        if (auto r = l.config.find("Route"); r != l.config.end() && !r->is_string()) bad(r->dump());
+        if (!listed && !l.config.contains("Route")) {
             c.routes.push_back(base);  // no route: the link takes every request
             continue;
         }
-        for (const std::string& spec : specs) {
+        for (const std::string& spec : routes_of(l.config)) {
             const auto space = spec.find(' ');
             if (space == std::string::npos || spec.size() < 3 || spec[space + 1] != '/') {
-                ctx.diagnostics.error(where + (l.config.contains("Routes") ? "Routes" : "Route"),
-                                      "Route on " + ctx.spec.id + " -> " + l.target_id +
-                                          " must look like \"POST /orders\" or \"ANY /{proxy+}\", got \"" + spec + "\"");
+                bad("\"" + spec + "\"");
                 continue;
             }
             Route route = base;
@@ -494,10 +495,6 @@ std::unique_ptr<Service> create_api(BuildContext& ctx) {
             route.path = spec.substr(space + 1);
             c.routes.push_back(route);
         }
-        if (auto r = l.config.find("Route"); r != l.config.end() && !r->is_string())
-            ctx.diagnostics.error(where + "Route", "Route on " + ctx.spec.id + " -> " + l.target_id +
-                                                       " must look like \"POST /orders\" or \"ANY /{proxy+}\", got " +
-                                                       r->dump());
     }
     if (integrations == 0)
         ctx.diagnostics.warning(

@@ -155,21 +155,25 @@ public:
     }
 
     Json inspect() const override {
+        // Built by assignment: nlohmann's initializer lists cost the page's download far more code.
         Json list = Json::array();
         for (std::size_t i = 0; i < schedules_.size(); ++i) {
             const auto& s = schedules_[i];
-            list.push_back({{"name", s.name},
-                            {"expression", s.expr ? s.expr->text() : ""},
-                            {"timezone", s.tz.name},
-                            {"state", deleted_[i] ? "DELETED"
-                                      : s.enabled ? "ENABLED"
-                                                  : "DISABLED"},
-                            {"target", s.target.link ? s.target.link->target_id : s.target.arn},
-                            {"invocations", invocations_of_.count(i) ? invocations_of_.at(i) : 0}});
+            Json& row = list.emplace_back();
+            row["name"] = s.name;
+            row["expression"] = s.expr ? s.expr->text() : "";
+            row["timezone"] = s.tz.name;
+            row["state"] = deleted_[i] ? "DELETED" : s.enabled ? "ENABLED" : "DISABLED";
+            row["target"] = s.target.link ? s.target.link->target_id : s.target.arn;
+            row["invocations"] = invocations_of_.count(i) ? invocations_of_.at(i) : 0;
         }
-        Json recent = Json::array();
+        Json out = Json::object();
+        out["group"] = group_;
+        out["schedules"] = std::move(list);
+        out["retrying"] = waiting_.size();
+        Json& recent = out["recent_invocations"] = Json::array();
         for (const auto& f : recent_) recent.push_back(f);
-        return {{"group", group_}, {"schedules", list}, {"retrying", waiting_.size()}, {"recent_invocations", recent}};
+        return out;
     }
 
 private:
@@ -238,10 +242,13 @@ private:
         }
         if (t.link && t.link->target_role == ServiceRole::EventBus) {
             const Json& p = t.eventbridge.is_object() ? t.eventbridge : Json::object();
-            return {{"operation", "PutEvents"},
-                    {"Entries", Json::array({{{"Source", p.value("Source", "scheduler.app")},
-                                              {"DetailType", p.value("DetailType", "Scheduled Event")},
-                                              {"Detail", t.input}}})}};
+            Json req = Json::object();
+            req["operation"] = "PutEvents";
+            Json& entry = req["Entries"].emplace_back();
+            entry["Source"] = p.value("Source", "scheduler.app");
+            entry["DetailType"] = p.value("DetailType", "Scheduled Event");
+            entry["Detail"] = t.input;
+            return req;
         }
         return t.input;
     }
@@ -270,16 +277,23 @@ private:
                          r.error + ", retry condition " + condition + ") and the schedule has no dead-letter queue");
             return;
         }
-        auto attr = [](const std::string& v) { return Json{{"Type", "String"}, {"Value", v}}; };
         Message m = ctx.derive(d.msg, "scheduler.dead_letter");
         m.body = std::make_shared<const Json>(d.target.input);  // the schedule's Input, not the API request
         m.size_bytes = d.msg.size_bytes;
-        m.attributes = std::make_shared<const Json>(Json{{"ERROR_CODE", attr(r.error)},
-                                                         {"ERROR_MESSAGE", attr(r.detail)},
-                                                         {"EXHAUSTED_RETRY_CONDITION", attr(condition)},
-                                                         {"RETRY_ATTEMPTS", attr(std::to_string(d.attempts - 1))},
-                                                         {"SCHEDULE_ARN", attr(s.arn)},
-                                                         {"TARGET_ARN", attr(d.target.arn)}});
+        // Built by assignment: nlohmann's initializer lists cost the page's download far more code.
+        Json attributes = Json::object();
+        const std::pair<const char*, std::string> values[] = {{"ERROR_CODE", r.error},
+                                                              {"ERROR_MESSAGE", r.detail},
+                                                              {"EXHAUSTED_RETRY_CONDITION", condition},
+                                                              {"RETRY_ATTEMPTS", std::to_string(d.attempts - 1)},
+                                                              {"SCHEDULE_ARN", s.arn},
+                                                              {"TARGET_ARN", d.target.arn}};
+        for (const auto& [name, value] : values) {
+            Json& a = attributes[name];
+            a["Type"] = "String";
+            a["Value"] = value;
+        }
+        m.attributes = std::make_shared<const Json>(std::move(attributes));
         ++dead_lettered_;
         ctx.metrics().count(Counter::DeadLettered, ctx.now());
         ctx.note(&d.msg, Outcome::DeadLettered,
@@ -340,13 +354,15 @@ private:
             ctx.note(nullptr, Outcome::Ok, "schedule '" + s.name + "' deleted (DeleteSchedule)");
             ok.body = std::make_shared<const Json>(Json::object());
         } else {
-            ok.body = std::make_shared<const Json>(Json{{"Name", s.name},
-                                                        {"GroupName", s.group},
-                                                        {"Arn", s.arn},
-                                                        {"ScheduleExpression", s.expr ? s.expr->text() : ""},
-                                                        {"ScheduleExpressionTimezone", s.tz.name},
-                                                        {"State", s.enabled ? "ENABLED" : "DISABLED"},
-                                                        {"Target", {{"Arn", s.target.arn}}}});
+            Json got = Json::object();
+            got["Name"] = s.name;
+            got["GroupName"] = s.group;
+            got["Arn"] = s.arn;
+            got["ScheduleExpression"] = s.expr ? s.expr->text() : "";
+            got["ScheduleExpressionTimezone"] = s.tz.name;
+            got["State"] = s.enabled ? "ENABLED" : "DISABLED";
+            got["Target"]["Arn"] = s.target.arn;
+            ok.body = std::make_shared<const Json>(std::move(got));
         }
         return ok;
     }

@@ -362,17 +362,20 @@ Json describe_execution(const TaskTarget& t, const Json& body) {
         Json j = Json::parse(body[key].get<std::string>(), nullptr, false);
         return j.is_discarded() ? body[key] : j;
     };
-    Json out = {{"ExecutionArn", body.value("executionArn", "")},
-                {"Input", data("input")},
-                {"InputDetails", {{"Included", true}}},
-                {"Name", body.value("name", "")},
-                {"StartDate", body.value("startDate", 0.0)},
-                {"StateMachineArn", body.value("stateMachineArn", "")},
-                {"Status", body.value("status", "")},
-                {"StopDate", body.value("stopDate", 0.0)}};
+    // Built by assignment: nlohmann's initializer lists cost the page's download far more code.
+    Json included = Json::object();
+    included["Included"] = true;
+    Json out = Json::object();
+    for (const auto& [to, from] : {std::pair{"ExecutionArn", "executionArn"}, std::pair{"Name", "name"},
+                                   std::pair{"StateMachineArn", "stateMachineArn"}, std::pair{"Status", "status"}})
+        out[to] = body.value(from, "");
+    out["Input"] = data("input");
+    out["InputDetails"] = included;
+    out["StartDate"] = body.value("startDate", 0.0);
+    out["StopDate"] = body.value("stopDate", 0.0);
     if (body.contains("output")) {
         out["Output"] = data("output");
-        out["OutputDetails"] = {{"Included", true}};
+        out["OutputDetails"] = included;
     }
     if (body.contains("error")) out["Error"] = body["error"];
     if (body.contains("cause")) out["Cause"] = body["cause"];
