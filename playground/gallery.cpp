@@ -72,8 +72,11 @@ void code_gallery_arrived(std::string_view bundle_text) {
         return;
     }
     std::vector<std::pair<std::string, std::string>> out;
-    for (const auto& [name, value] : files->items())
-        if (name.rfind(kCode, 0) == 0) out.emplace_back(name, value.dump());
+    // patterns/… only; the code patterns' content after the rest, so lists keep their order (the
+    // learning content's basics first).
+    for (const bool code : {false, true})
+        for (const auto& [name, value] : files->items())
+            if (name.rfind(kTop, 0) == 0 && (name.rfind(kCode, 0) == 0) == code) out.emplace_back(name, value.dump());
     add_fetched_assets(std::move(out));
     g_state = CodeGallery::Ready;
     g_error.clear();

@@ -369,7 +369,7 @@
   pg.ready.then(async () => {
     if (host.beforeStart) await host.beforeStart();
     if (location.hash.length > 1) await openLink(location.hash);
-    else if (params.has('pattern')) openShipped(params.get('pattern'));
+    else if (params.has('pattern')) await openShipped(params.get('pattern'));  // may wait for the fetched gallery
     if (host.afterStart) await host.afterStart();
     synced = seen = pg.state().revision;
     if (!host.embed) setInterval(syncAddressBar, 400);

@@ -6,8 +6,8 @@
 
 #include <fstream>
 #include <iterator>
-#include <optional>
 #include <map>
+#include <optional>
 #include <set>
 
 namespace sim::cli {
@@ -43,7 +43,8 @@ void find_stray_code(const fs::path& folder, const std::set<fs::path>& written, 
             it.disable_recursion_pending();
             continue;
         }
-        if (it->is_regular_file() && is_function_code_file(it->path().string()) && !written.count(it->path().lexically_normal()))
+        if (it->is_regular_file() && is_function_code_file(it->path().string()) &&
+            !written.count(it->path().lexically_normal()))
             warnings.push_back(it->path().generic_string() + " is not part of the code of node '" + node +
                                "', but `slsim import` reads every code file under its CodeUri: delete it");
     }

@@ -53,7 +53,8 @@ void attach_function_code(Pattern& pattern, const ImportOptions& options, Diagno
         const std::string path_text = "/nodes/" + std::to_string(i) + "/config/CodeUri";
         const std::string root = folder_key(uri->get<std::string>());
         if (!options.list_files || !options.read_file) {
-            summary.code.push_back(n.id + ": CodeUri '" + root + "' was not read (no files were given with the template)");
+            summary.code.push_back(n.id + ": CodeUri '" + root +
+                                   "' was not read (no files were given with the template)");
             continue;
         }
         std::vector<std::string> files = options.list_files(root);
@@ -72,9 +73,8 @@ void attach_function_code(Pattern& pattern, const ImportOptions& options, Diagno
             if (!text) continue;
             bytes += text->size();
             if (code.size() >= kMaxCodeFiles || bytes > kMaxCodeBytes) {
-                d.warning(path_text,
-                          "CodeUri '" + root + "' holds more than " + std::to_string(kMaxCodeFiles) +
-                              " code files or 2 MB; the rest are left out");
+                d.warning(path_text, "CodeUri '" + root + "' holds more than " + std::to_string(kMaxCodeFiles) +
+                                         " code files or 2 MB; the rest are left out");
                 break;
             }
             // Keyed relative to CodeUri: a single file by its name.

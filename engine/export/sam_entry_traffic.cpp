@@ -271,11 +271,17 @@ std::vector<Entry> entries_for(const ImportState& s, const Json& node, ServiceRo
             if (feeds_something) {
                 // Uniform arrivals number the keys alike, so each delete finds the object put half a second before.
                 const Notified n = notified(s, id);
-                out.push_back({id, Json::object(), {{"operation", "PutObject"}, {"Key", n.key}, {"SizeBytes", 1024}},
+                out.push_back({id,
+                               Json::object(),
+                               {{"operation", "PutObject"}, {"Key", n.key}, {"SizeBytes", 1024}},
                                "PutObject"});
                 if (n.removals_only)
-                    out.push_back({id, Json::object(), {{"operation", "DeleteObject"}, {"Key", n.key}},
-                                   "DeleteObject of the object put before", false, "500ms"});
+                    out.push_back({id,
+                                   Json::object(),
+                                   {{"operation", "DeleteObject"}, {"Key", n.key}},
+                                   "DeleteObject of the object put before",
+                                   false,
+                                   "500ms"});
             }
             break;
         case ServiceRole::Table:
@@ -302,7 +308,8 @@ void add_entry_traffic(ImportState& s, Json& pj, ImportSummary& summary) {
             const std::string at = todo.back();
             todo.pop_back();
             for (const auto& e : s.edges)
-                if (e.value("from", "") == at && down.insert(e.value("to", "")).second) todo.push_back(e.value("to", ""));
+                if (e.value("from", "") == at && down.insert(e.value("to", "")).second)
+                    todo.push_back(e.value("to", ""));
         }
         for (const auto& e : s.edges)
             if (e.value("to", "") == id && !down.count(e.value("from", ""))) return true;

@@ -309,9 +309,9 @@ ImportResult import_checked(const Json& original, const ImportOptions& options) 
     // A template we wrote comes back exactly; any other is completed first: its files read, its
     // Globals merged, its intrinsics resolved where they can be.
     const bool written_by_us = our_metadata(original) != nullptr;
-    const Json prepared = written_by_us ? Json()
-                                        : resolve_template(load_template_files(original, options, d, res.summary), d,
-                                                           res.summary);
+    const Json prepared =
+        written_by_us ? Json()
+                      : resolve_template(load_template_files(original, options, d, res.summary), d, res.summary);
     const Json& root = written_by_us ? original : prepared;
     res.summary.resources = root["Resources"].size();
     ImportState s{root, d};

@@ -9,8 +9,8 @@ namespace sim::sami {
 
 namespace {
 
-constexpr const char* kNameKeys[] = {"BucketName",   "TableName",        "QueueName",          "TopicName",
-                                     "Name",         "StreamName",       "FunctionName",       "StateMachineName",
+constexpr const char* kNameKeys[] = {"BucketName",   "TableName",         "QueueName",    "TopicName",
+                                     "Name",         "StreamName",        "FunctionName", "StateMachineName",
                                      "EventBusName", "DeliveryStreamName"};
 
 bool simulated(const ImportState& s, const std::string& id) {

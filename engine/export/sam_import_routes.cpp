@@ -53,7 +53,8 @@ void rest_method(ImportState& s, const std::string& logical, const Json& p) {
     const std::string kind = integration.value("Type", "");
     if (kind == "MOCK") return;  // answered by API Gateway itself
     std::string target = integration.contains("Uri") ? node_named(s, integration["Uri"]) : "";
-    if (target.empty() && integration.contains("RequestTemplates")) target = node_named(s, integration["RequestTemplates"]);
+    if (target.empty() && integration.contains("RequestTemplates"))
+        target = node_named(s, integration["RequestTemplates"]);
     if (target.empty()) return;
     const std::string path = resource_path(s.tmpl["Resources"], p.value("ResourceId", Json()));
     if (path.empty()) return;

@@ -98,7 +98,8 @@ public:
             if (std::find(known_.begin(), known_.end(), it.key()) != known_.end()) continue;
             e[it.key()] = it.value();
             const bool quiet = std::find(kept_.begin(), kept_.end(), it.key()) != kept_.end();
-            if (warn && !quiet) d_.warning(path_ + "/" + it.key(), "unknown key '" + it.key() + "' is kept but ignored");
+            if (warn && !quiet)
+                d_.warning(path_ + "/" + it.key(), "unknown key '" + it.key() + "' is kept but ignored");
         }
         return e;
     }
@@ -252,8 +253,8 @@ void parse_traffic(const Json& j, std::size_t i, Pattern& p, Diagnostics& d) {
     r.duration("duration", t.duration);
     r.object("request", t.request);
     if (r.string("sender", t.sender, false) && t.sender != "aws-service")
-        d.error(r.path("sender"), "sender must be \"aws-service\" (or left out for an application), got \"" +
-                                      t.sender + "\"");
+        d.error(r.path("sender"),
+                "sender must be \"aws-service\" (or left out for an application), got \"" + t.sender + "\"");
     if (const Json* v = r.get("payload")) t.payload = *v;
     t.extra = r.extra(true);
     p.traffic.push_back(std::move(t));

@@ -19,8 +19,10 @@ async function click(page, name) {
   await settle(page);
 }
 
+// The Learn tab fetches the learning content the first time it is shown: wait until it is there.
 async function openLearnTab(page) {
   await page.evaluate(() => window.playground.showLearn());
+  await page.waitForFunction(() => window.playground.state().codeGallery === 'ready', null, { timeout: 30000 });
   await settle(page);
 }
 

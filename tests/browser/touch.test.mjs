@@ -66,8 +66,10 @@ export const tests = [
       try {
         const before = await page.evaluate(() => window.playground.state().name);
         await page.evaluate(() => window.playground.showPanel('gallery'));
+        // Showing the gallery fetches its patterns (all but the one open): wait for them.
+        await page.waitForFunction(() => window.playground.state().codeGallery === 'ready', null, { timeout: 30000 });
         const l = await stable(page, 'layout');
-        const cards = Object.entries(l.items || {}).filter(([k, r]) => k.startsWith('gallery.') && r[1] >= 0 && r[3] <= 844);
+        const cards = Object.entries(l.items || {}).filter(([k, r]) => k.startsWith('gallery.') && k !== 'gallery.rest-api' && r[1] >= 0 && r[3] <= 844);
         assert(cards.length > 0, 'a gallery card is on screen: ' + Object.keys(l.items || {}));
         const [name, r] = cards[0];
         const file = name.slice('gallery.'.length);

@@ -15,11 +15,11 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
-#include <map>
 #include <atomic>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <random>
 #include <sstream>
 
@@ -333,7 +333,8 @@ TEST_SUITE("export") {
         CHECK_FALSE(r.pattern.find_node("Py")->config.contains("CodeFiles"));
         REQUIRE(r.summary.code.size() == 2);
         CHECK(r.summary.code[0] == "Gone: no JavaScript at CodeUri 'missing'; its latency model runs instead");
-        CHECK(r.summary.code[1] == "Py (python3.12): only Node.js code runs in the playground; its latency model runs instead");
+        CHECK(r.summary.code[1] ==
+              "Py (python3.12): only Node.js code runs in the playground; its latency model runs instead");
         // The entry client invokes Js, whose handler runs and answers from its own module.
         auto s = test::build_ok(write_pattern(r.pattern));
         s->run_until(minutes(1));

@@ -66,7 +66,7 @@ TEST_SUITE("import") {
           "Worker": {"Type": "AWS::Serverless::Function", "Properties": {"Runtime": "python3.12", "Handler": "a.h",
             "Events": {"Q": {"Type": "SQS", "Properties": {"Queue": {"Fn::GetAtt": ["Jobs", "Arn"]}}}}}}}})");
         CHECK(traffic_into(r.pattern, "Jobs").size() == 1);
-        CHECK(traffic_into(r.pattern, "Spare").empty());  // a client there would reach nothing
+        CHECK(traffic_into(r.pattern, "Spare").empty());   // a client there would reach nothing
         CHECK(traffic_into(r.pattern, "Worker").empty());  // the queue feeds it
         auto s = run(r.pattern, minutes(1));
         CHECK(s->report()["nodes"]["Worker"]["invocations"].get<std::uint64_t>() > 0);

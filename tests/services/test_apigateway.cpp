@@ -92,12 +92,14 @@ TEST_SUITE("apigateway") {
         get->run_until(sec(5));
         CHECK(status(*get, "200") >= 4);  // one a second; the last may still be in flight
         CHECK(status(*get, "404") == 0);
-        auto del = build_ok(api(R"({"ApiType": "HTTP"})", R"({})", 1, routes, R"({"method": "DELETE", "path": "/items"})"));
+        auto del =
+            build_ok(api(R"({"ApiType": "HTTP"})", R"({})", 1, routes, R"({"method": "DELETE", "path": "/items"})"));
         del->run_until(sec(5));
         CHECK(status(*del, "404") == counter(*del, "u", Counter::Invocations));
         CHECK(counter(*del, "f", Counter::Invocations) == 0);
         auto d = build_errors(api(R"({})", R"({})", 1, R"({"Routes": ["GET items"]})"));
-        CHECK(has_error(d, "/edges/1/config/Routes", "Route on api -> f must look like \"POST /orders\" or \"ANY /{proxy+}\", got \"GET items\""));
+        CHECK(has_error(d, "/edges/1/config/Routes",
+                        "Route on api -> f must look like \"POST /orders\" or \"ANY /{proxy+}\", got \"GET items\""));
     }
 
     TEST_CASE("an HTTP API's EventBridge-PutEvents integration maps request parameters onto the event") {

@@ -28,7 +28,7 @@ struct Source {
     Json request;  // {"method", "path"} for HTTP-style targets
     bool poisson = true;
     bool aws_service = false;  // an AWS service's own events: sent, no answer awaited
-    SimTime start, end;  // absolute
+    SimTime start, end;        // absolute
     std::uint64_t seq = 0;
     double gap_carry_us = 0;          // uniform arrivals: the fraction of a µs the last gap left out
     JsonPtr last_payload, last_body;  // the last payload and the request body built from it

@@ -130,7 +130,8 @@ private:
             inv.result = record;
             log_line(iso_now(ctx) + "\tundefined\tERROR\tUncaught Exception \t" + record->dump());
             char buf[64];
-            std::snprintf(buf, sizeof buf, "INIT_REPORT Init Duration: %.2f ms\tPhase: init\tStatus: error", inv.init.millis());
+            std::snprintf(buf, sizeof buf, "INIT_REPORT Init Duration: %.2f ms\tPhase: init\tStatus: error",
+                          inv.init.millis());
             log_line(std::string(buf) + "\tError Type: " + r.error_type);
             finish(ctx, id, std::string(kLambdaFunctionUnhandled.code), r.error_type + ": " + r.error_message,
                    Outcome::Error);
