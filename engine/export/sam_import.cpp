@@ -343,6 +343,9 @@ ImportResult import_checked(const Json& original, const ImportOptions& options) 
         if (k == "Resources" || (k == "Description" && (sp || it->is_string()))) continue;
         if (k == "AWSTemplateFormatVersion" && *it == "2010-09-09") continue;
         if (k == "Transform" && *it == "AWS::Serverless-2016-10-31") continue;
+        // A foreign template's Globals are merged into its resources (sam_resolve.h): written back as
+        // well, SAM would merge them a second time (lists twice: cfn-lint E3037).
+        if (k == "Globals" && !written_by_us) continue;
         if (k == "Metadata" && it->is_object()) {
             Json md = *it;
             md.erase(kSamMetadataKey);
