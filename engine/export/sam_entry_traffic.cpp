@@ -55,7 +55,9 @@ std::optional<Json> value_matching(const Json& condition) {
     for (const auto& c : condition) {
         if (c.is_string() || c.is_number() || c.is_boolean()) return c;
         if (!c.is_object() || c.empty()) continue;
-        const auto& [op, arg] = *c.items().begin();
+        const auto first = c.begin();
+        const std::string& op = first.key();
+        const Json& arg = first.value();
         if (op == "prefix" && arg.is_string()) return arg.get<std::string>() + "example";
         if (op == "suffix" && arg.is_string()) return "example" + arg.get<std::string>();
         if (op == "equals-ignore-case" && arg.is_string()) return arg;
@@ -221,7 +223,7 @@ struct Entry {
     Json payload;
     std::string what;          // for the summary
     bool aws_service = false;  // an AWS service's own event (TrafficSpec::sender)
-    std::string start;         // a later start ("500ms"): deletes follow the puts of the same keys
+    std::string start = {};    // a later start ("500ms"): deletes follow the puts of the same keys
 };
 
 // The entries a node offers when nothing in the template feeds it.

@@ -140,17 +140,6 @@ Json as_list(const Json& v) {
     return Json::array({v});
 }
 
-// The default event bus ("default-bus", added when absent as function events do).
-std::string default_bus(ImportState& s) {
-    for (const auto& n : s.nodes)
-        if (n.value("type", "") == "eventbridge" && n.contains("config") &&
-            n["config"].value("Name", Json()) == "default")
-            return n.value("id", "");
-    const std::string id = s.unique_id("default-bus");
-    s.nodes.push_back({{"id", id}, {"type", "eventbridge"}, {"config", {{"Name", "default"}}}});
-    return id;
-}
-
 void statement_grants(const ImportState& s, const Json& statements, const std::string& where, std::vector<Grant>& out) {
     for (const Json& st : as_list(statements)) {
         if (!st.is_object() || text_of(st, "Effect") == "Deny") continue;

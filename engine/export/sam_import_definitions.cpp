@@ -233,17 +233,6 @@ std::string service_type(const std::string& service) {
     return {};
 }
 
-// "default-bus", the account's default event bus (added when absent, as function events do).
-std::string default_bus(ImportState& s) {
-    for (const auto& n : s.nodes)
-        if (n.value("type", "") == "eventbridge" && n.contains("config") &&
-            n["config"].value("Name", Json()) == "default")
-            return n.value("id", "");
-    const std::string id = s.unique_id("default-bus");
-    s.nodes.push_back({{"id", id}, {"type", "eventbridge"}, {"config", {{"Name", "default"}}}});
-    return id;
-}
-
 void route(ImportState& s, const std::map<std::string, std::string>& names, const std::string& api,
            const std::string& method, const std::string& path, const Json& integ, const std::string& where) {
     const std::string route = method + " " + path;

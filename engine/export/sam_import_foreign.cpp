@@ -96,7 +96,7 @@ Json* rules_of(ImportState& s, const std::string& bus) {
 std::string bus_for(ImportState& s, const Json& bus_name) {
     const std::string named = ref_node(s, bus_name);
     if (!named.empty()) return named;
-    return implicit_node(s, "default-bus", "eventbridge", {{"Name", "default"}});
+    return default_bus(s);
 }
 
 Json as_list(const Json& v) {

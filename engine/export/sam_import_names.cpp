@@ -98,6 +98,16 @@ bool mentions_at(const Json& v, const std::string& logical, int depth) {
 
 }  // namespace
 
+std::string default_bus(ImportState& s) {
+    for (const auto& n : s.nodes)
+        if (n.value("type", "") == "eventbridge" && n.contains("config") &&
+            n["config"].value("Name", Json()) == "default")
+            return n.value("id", "");
+    const std::string id = s.unique_id("default-bus");
+    s.nodes.push_back({{"id", id}, {"type", "eventbridge"}, {"config", {{"Name", "default"}}}});
+    return id;
+}
+
 std::string node_named(const ImportState& s, const Json& v) {
     return named(s, v, 0);
 }

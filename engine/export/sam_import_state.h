@@ -55,6 +55,8 @@ namespace sim::sami {
 // integration URI, a request template) that ends a segment with a node's name or logical id. Only
 // simulated nodes count; "" when none is named (sam_import_names.cpp).
 std::string node_named(const ImportState& s, const Json& v);
+// The account's default event bus (a node named "default"), added as "default-bus" when absent.
+std::string default_bus(ImportState& s);
 // True when `v` refers to resource `logical` anywhere inside it (Ref, GetAtt, ${logical} in a Sub).
 bool mentions(const Json& v, const std::string& logical);
 
