@@ -3,7 +3,7 @@
 // them.
 #include "export/sam_import.h"
 #include "pattern/pattern.h"
-#include "support/test_support.h"
+#include "support/import_support.h"
 
 #include <doctest/doctest.h>
 
@@ -11,13 +11,6 @@ using namespace sim;
 using namespace sim::test;
 
 namespace {
-
-ImportResult import_ok(const std::string& text) {
-    ImportResult r = import_template(text);
-    INFO(all_diagnostics(r.diagnostics));
-    REQUIRE(r.ok());
-    return r;
-}
 
 std::vector<const TrafficSpec*> traffic_into(const Pattern& p, const std::string& target) {
     std::vector<const TrafficSpec*> out;

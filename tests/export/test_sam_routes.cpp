@@ -5,7 +5,7 @@
 #include "export/sam_import.h"
 #include "pattern/pattern.h"
 #include "pattern/routes.h"
-#include "support/test_support.h"
+#include "support/import_support.h"
 
 #include <doctest/doctest.h>
 
@@ -13,13 +13,6 @@ using namespace sim;
 using namespace sim::test;
 
 namespace {
-
-ImportResult import_ok(const std::string& text) {
-    ImportResult r = import_template(text);
-    INFO(all_diagnostics(r.diagnostics));
-    REQUIRE(r.ok());
-    return r;
-}
 
 const EdgeSpec* edge(const Pattern& p, const std::string& from, const std::string& to) {
     for (const auto& e : p.edges)

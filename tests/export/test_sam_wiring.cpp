@@ -5,7 +5,7 @@
 #include "export/sam_import.h"
 #include "export/sam_import_state.h"
 #include "pattern/pattern.h"
-#include "support/test_support.h"
+#include "support/import_support.h"
 
 #include <doctest/doctest.h>
 
@@ -14,13 +14,11 @@ using namespace sim::test;
 
 namespace {
 
-ImportResult import_ok(const std::string& text) {
+// These cases are about wiring; the clients an import adds at entry points are tested on their own.
+ImportResult import_wiring(const std::string& text) {
     ImportOptions o;
     o.entry_traffic = false;
-    ImportResult r = import_template(text, o);
-    INFO(all_diagnostics(r.diagnostics));
-    REQUIRE(r.ok());
-    return r;
+    return import_ok(text, o);
 }
 
 const EdgeSpec* edge(const Pattern& p, const std::string& from, const std::string& to,
@@ -45,7 +43,7 @@ TEST_SUITE("import") {
     // SAM policy templates: EventBridgePutEventsPolicy {EventBusName}, SQSSendMessagePolicy {QueueName}
     // (https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/serverless-policy-template-table.html).
     TEST_CASE("policy templates naming a resource by text or resolved name are calls; the default bus is added") {
-        const ImportResult r = import_ok(R"({"Resources": {
+        const ImportResult r = import_wiring(R"({"Resources": {
           "Q": {"Type": "AWS::SQS::Queue", "Properties": {"QueueName": "orders"}},
           "Fn": {"Type": "AWS::Serverless::Function",
                  "Properties": {"Runtime": "python3.12", "Handler": "app.handler",
@@ -68,7 +66,7 @@ TEST_SUITE("import") {
     TEST_CASE("a poller policy on the queue that triggers the function is no call") {
         // SQSPollerPolicy grants what the event source mapping needs (ReceiveMessage, DeleteMessage):
         // not a call the function's code makes.
-        const ImportResult r = import_ok(R"({"Resources": {
+        const ImportResult r = import_wiring(R"({"Resources": {
           "Q": {"Type": "AWS::SQS::Queue"},
           "Fn": {"Type": "AWS::Serverless::Function",
                  "Properties": {"Runtime": "python3.12", "Handler": "app.handler",
@@ -81,7 +79,7 @@ TEST_SUITE("import") {
     // IAM policy elements: Effect, Action (service:Action, wildcards), Resource (ARNs, wildcards)
     // (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html).
     TEST_CASE("IAM statements inline and in the role a function runs as are calls to the resources they name") {
-        const ImportResult r = import_ok(R"({"Resources": {
+        const ImportResult r = import_wiring(R"({"Resources": {
           "T": {"Type": "AWS::DynamoDB::Table",
                 "Properties": {"KeySchema": [{"AttributeName": "pk", "KeyType": "HASH"}],
                                "AttributeDefinitions": [{"AttributeName": "pk", "AttributeType": "S"}],
@@ -114,7 +112,7 @@ TEST_SUITE("import") {
     }
 
     TEST_CASE("environment variables naming a node are calls; code that runs gets no assumed Actions") {
-        const ImportResult r = import_ok(R"({"Resources": {
+        const ImportResult r = import_wiring(R"({"Resources": {
           "Orders": {"Type": "AWS::DynamoDB::Table", "Properties": {"TableName": "orders-table"}},
           "Q": {"Type": "AWS::SQS::Queue"},
           "Fn": {"Type": "AWS::Serverless::Function",
@@ -137,7 +135,7 @@ TEST_SUITE("import") {
     // KinesisStreamSourceConfiguration.KinesisStreamARN
     // (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-kinesisfirehose-deliverystream.html).
     TEST_CASE("a delivery stream's bucket, transformation Lambda and source stream become edges") {
-        const ImportResult r = import_ok(R"({"Resources": {
+        const ImportResult r = import_wiring(R"({"Resources": {
           "S": {"Type": "AWS::Kinesis::Stream", "Properties": {"ShardCount": 1}},
           "B": {"Type": "AWS::S3::Bucket"},
           "T": {"Type": "AWS::Serverless::Function", "Properties": {"Runtime": "python3.12", "Handler": "a.h"}},
@@ -162,7 +160,7 @@ TEST_SUITE("import") {
     // QueueConfigurations {Queue}, TopicConfigurations {Topic}, EventBridgeConfiguration
     // (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-notificationconfiguration.html).
     TEST_CASE("a bucket's NotificationConfiguration becomes edges with the S3 event's config") {
-        const ImportResult r = import_ok(R"({"Resources": {
+        const ImportResult r = import_wiring(R"({"Resources": {
           "Fn": {"Type": "AWS::Serverless::Function", "Properties": {"Runtime": "python3.12", "Handler": "a.h"}},
           "Q": {"Type": "AWS::SQS::Queue"},
           "B": {"Type": "AWS::S3::Bucket", "Properties": {"NotificationConfiguration": {
@@ -188,7 +186,7 @@ TEST_SUITE("import") {
     // unless ProvisionedThroughput is given
     // (https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-resource-simpletable.html).
     TEST_CASE("AWS::Serverless::SimpleTable is a DynamoDB table with a single-attribute key") {
-        const ImportResult r = import_ok(R"({"Resources": {
+        const ImportResult r = import_wiring(R"({"Resources": {
           "A": {"Type": "AWS::Serverless::SimpleTable",
                 "Properties": {"TableName": "things", "PrimaryKey": {"Name": "Id", "Type": "Number"},
                                "ProvisionedThroughput": {"ReadCapacityUnits": 1, "WriteCapacityUnits": 1}}},
@@ -211,7 +209,7 @@ TEST_SUITE("import") {
     // AWS::Lambda::EventSourceMapping
     // (https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventfiltering.html).
     TEST_CASE("FilterCriteria is carried onto the event source mapping's edge") {
-        const ImportResult r = import_ok(R"({"Resources": {
+        const ImportResult r = import_wiring(R"({"Resources": {
           "Q": {"Type": "AWS::SQS::Queue"},
           "S": {"Type": "AWS::Kinesis::Stream", "Properties": {"ShardCount": 1}},
           "Fn": {"Type": "AWS::Serverless::Function",
@@ -234,7 +232,7 @@ TEST_SUITE("import") {
     // An API destination is an HTTP endpoint a rule targets
     // (https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-api-destinations.html).
     TEST_CASE("a rule targeting an API destination sends to an HTTP endpoint node") {
-        const ImportResult r = import_ok(R"({"Resources": {
+        const ImportResult r = import_wiring(R"({"Resources": {
           "Bus": {"Type": "AWS::Events::EventBus", "Properties": {"Name": "orders"}},
           "Conn": {"Type": "AWS::Events::Connection", "Properties": {"AuthorizationType": "API_KEY"}},
           "Dest": {"Type": "AWS::Events::ApiDestination",
