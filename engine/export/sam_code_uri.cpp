@@ -1,5 +1,6 @@
 // sam_code_uri.cpp — CodeUri files into CodeFiles (see sam_code_uri.h).
 #include "export/sam_code_uri.h"
+#include "js/typescript.h"
 
 #include <algorithm>
 
@@ -26,7 +27,8 @@ std::string folder_key(std::string path) {
 }  // namespace
 
 bool is_function_code_file(std::string_view path) {
-    return ends_with(path, ".js") || ends_with(path, ".mjs") || ends_with(path, ".cjs") || ends_with(path, ".json");
+    return ends_with(path, ".js") || ends_with(path, ".mjs") || ends_with(path, ".cjs") || ends_with(path, ".json") ||
+           js::is_typescript_path(path);
 }
 
 void attach_function_code(Pattern& pattern, const ImportOptions& options, Diagnostics& d, ImportSummary& summary) {

@@ -7,6 +7,7 @@
 // The CPU guard counts interpreter polls (deterministic), never wall time.
 #include "js/code_environment.h"
 #include "js/json_value.h"
+#include "js/typescript.h"
 
 #include <algorithm>
 #include <cstring>
@@ -19,11 +20,11 @@ namespace {
 
 constexpr std::size_t kStackBytes = 512 * 1024;
 
-// .mjs is an ES module and .cjs CommonJS, as in Node. A .js file is an ES module when a line
-// starts with an import or export statement (Node 22 detects module syntax the same way).
+// .mjs/.mts is an ES module and .cjs/.cts CommonJS, as in Node. A .js or .ts file is an ES module
+// when a line starts with an import or export statement (Node 22 detects module syntax the same way).
 bool is_module_file(const CodeFile& f) {
-    if (f.path.ends_with(".mjs")) return true;
-    if (f.path.ends_with(".cjs")) return false;
+    if (f.path.ends_with(".mjs") || f.path.ends_with(".mts")) return true;
+    if (f.path.ends_with(".cjs") || f.path.ends_with(".cts")) return false;
     std::size_t start = 0;
     const std::string& t = f.text;
     while (start < t.size()) {
@@ -66,6 +67,11 @@ class QuickJsEnvironment final : public CodeEnvironment {
 public:
     QuickJsEnvironment(const CodeBundle& code, const Json& env_vars, const CodeLimits& limits, CodeHost& host)
         : code_(code), env_(env_vars.dump()), limits_(limits), host_(host) {
+        // TypeScript runs as its erased JavaScript; code that cannot be erased is loaded as it is
+        // and fails with the interpreter's SyntaxError (check_code has reported why).
+        for (CodeFile& f : code_.files)
+            if (is_typescript_path(f.path))
+                if (ErasedTypeScript e = erase_typescript(f.text); e.error.empty()) f.text = std::move(e.javascript);
         rt_ = JS_NewRuntime();
         JS_SetMemoryLimit(rt_, limits.heap_bytes);
         JS_SetMaxStackSize(rt_, kStackBytes);
@@ -86,14 +92,15 @@ public:
         JS_UpdateStackTop(rt_);
         polls_ = 0;
         if (!install_prelude()) return failure_from_exception("Runtime.Unknown");
-        // The handler's file: "index.handler" → index.mjs / index.js / index.cjs.
+        // The handler's file: "index.handler" → index.mjs / index.js / index.cjs, or TypeScript's
+        // index.ts / .mts / .cts (what `sam build` with esbuild bundles into index.js).
         const std::string& h = code_.handler;
         const std::size_t dot = h.rfind('.');
         if (dot == std::string::npos || dot == 0 || dot + 1 == h.size())
             return failed("Runtime.MalformedHandlerName", "Bad handler " + h + ": expected <file>.<export>");
         const std::string base = h.substr(0, dot), export_name = h.substr(dot + 1);
         const CodeFile* file = nullptr;
-        for (const char* ext : {".mjs", ".js", ".cjs"})
+        for (const char* ext : {".mjs", ".js", ".cjs", ".ts", ".mts", ".cts"})
             if (!file) file = find_file(base + ext);
         if (!file)
             return failed("Runtime.ImportModuleError", "Error: Cannot find module '" + base +
@@ -255,8 +262,9 @@ private:
         const std::string dir = text_of(ctx, argv[0]), name = text_of(ctx, argv[1]);
         const std::string base = normalize_path(dir, name);
         const CodeFile* f = nullptr;
-        for (const char* ext : {"", ".js", ".cjs", ".json", "/index.js"})
+        for (const char* ext : {"", ".js", ".cjs", ".json", "/index.js", ".ts", ".cts", "/index.ts"})
             if (!f) f = env.find_file(base + ext);
+        if (!f) f = env.typescript_for_js(base);
         if (!f) return JS_ThrowReferenceError(ctx, "Cannot find module '%s'", name.c_str());
         JSValue out = JS_NewArray(ctx);
         JS_SetPropertyUint32(ctx, out, 0, JS_NewString(ctx, f->path.c_str()));
@@ -303,6 +311,9 @@ private:
         } else if (const CodeFile* h = env.find_file(std::string(name) + ".js"); h) {
             source = h->text;
             file_name = h->path;
+        } else if (const CodeFile* ts = env.find_typescript(name); ts) {
+            source = ts->text;
+            file_name = ts->path;
         } else {
             // An SDK or Node module from the prelude: re-export its members.
             const std::string keys = env.module_keys(name);
@@ -336,6 +347,19 @@ private:
     const CodeFile* find_file(const std::string& path) const {
         for (const CodeFile& f : code_.files)
             if (f.path == path) return &f;
+        return nullptr;
+    }
+    // TypeScript's ES module specifiers: "./order" is order.ts or order/index.ts, and "./order.js"
+    // names order.ts (tsc's NodeNext convention: imports name the file the build will emit).
+    const CodeFile* find_typescript(const std::string& name) const {
+        for (const char* ext : {".ts", ".mts", "/index.ts"})
+            if (const CodeFile* f = find_file(name + ext)) return f;
+        return typescript_for_js(name);
+    }
+    const CodeFile* typescript_for_js(const std::string& name) const {
+        for (const auto& [js, ts] : {std::pair{".js", ".ts"}, std::pair{".mjs", ".mts"}, std::pair{".cjs", ".cts"}})
+            if (name.ends_with(js))
+                if (const CodeFile* f = find_file(name.substr(0, name.size() - std::strlen(js)) + ts)) return f;
         return nullptr;
     }
 
@@ -480,10 +504,19 @@ std::vector<CodeProblem> check_code(const CodeBundle& code) {
     JS_SetMemoryLimit(rt, 64u << 20);
     JS_SetMaxStackSize(rt, kStackBytes);
     JSContext* ctx = JS_NewContext(rt);
-    for (const CodeFile& f : code.files) {
-        if (f.path.ends_with(".json") ||
-            !(f.path.ends_with(".js") || f.path.ends_with(".mjs") || f.path.ends_with(".cjs")))
+    for (const CodeFile& file : code.files) {
+        const bool typescript = is_typescript_path(file.path);
+        if (!typescript && !(file.path.ends_with(".js") || file.path.ends_with(".mjs") || file.path.ends_with(".cjs")))
             continue;
+        CodeFile f = file;
+        if (typescript) {
+            ErasedTypeScript e = erase_typescript(f.text);
+            if (!e.error.empty()) {
+                out.push_back({f.path, "SyntaxError: " + e.error, e.line, e.column});
+                continue;
+            }
+            f.text = std::move(e.javascript);
+        }
         const bool module = is_module_file(f);
         const std::string src =
             module ? f.text : "(function (exports, require, module, __filename, __dirname) {" + f.text + "\n})";
