@@ -17,6 +17,7 @@ int check_command(const Args& args);        // slsim check CHALLENGE.json [SOLUT
 int quiz_command(const Args& args);         // slsim quiz QUESTION.json [--json]
 int export_command(const Args& args);       // slsim export sam FILE [--yaml|--json] [--out DIR] | mermaid FILE
 int import_command(const Args& args);       // slsim import TEMPLATE.json
+int fire_command(const Args& args);         // slsim fire PATTERN NODE [EVENT.json] [--for 1m] [--json]
 
 // Reads a whole file; false (with `error`) when it cannot.
 bool read_file(const std::string& path, std::string& out, std::string& error);

@@ -25,6 +25,9 @@ void usage(std::FILE* out) {
         "  export mermaid FILE                              the diagram as Mermaid flowchart text\n"
         "  import TEMPLATE [--no-traffic]                   a SAM/CloudFormation template (JSON or YAML) as pattern "
         "JSON\n"
+        "  fire PATTERN NODE [EVENT.json] [--for 1m] [--json] one event into NODE (its sample event when no\n"
+        "                                                   file is given): the answer, each node's activity\n"
+        "                                                   and the functions' logs, traffic left out\n"
         "  quiz QUESTION.json [--json]                      run every option of a quiz question; exit 0 when\n"
         "                                                   the stated answer measurably wins\n"
         "  help                                             this text\n",
@@ -48,6 +51,7 @@ int main(int argc, char** argv) {
     if (cmd == "compare") return sim::cli::compare_command(args);
     if (cmd == "export") return sim::cli::export_command(args);
     if (cmd == "import") return sim::cli::import_command(args);
+    if (cmd == "fire") return sim::cli::fire_command(args);
     if (cmd == "help" || cmd == "--help" || cmd == "-h") {
         usage(stdout);
         return 0;

@@ -36,9 +36,9 @@ bool ident_part(unsigned char c) {
 
 // Punctuators, longest first. `<` and `>` are always single characters so that nested type
 // arguments (`Array<Array<T>>`) match; the erasure never needs to know a shift from a compare.
-constexpr std::string_view kPuncts[] = {"...", "===", "!==", "**=", "&&=", "||=", "?\?=", "=>", "==", "!=", "&&",
-                                        "||",  "??",  "?.",  "++",  "--",  "+=",  "-=",  "*=", "/=", "%=", "&=",
-                                        "|=",  "^=",  "**"};
+constexpr std::string_view kPuncts[] = {
+    "...", "===", "!==", "**=", "&&=", "||=", "?\?=", "=>", "==", "!=", "&&", "||", "??",
+    "?.",  "++",  "--",  "+=",  "-=",  "*=",  "/=",   "%=", "&=", "|=", "^=", "**"};
 
 class Lexer {
 public:
@@ -83,7 +83,8 @@ public:
                 t.kind = Kind::Punct;
                 std::size_t len = 1;
                 for (std::string_view p : kPuncts)
-                    if (s_.substr(i_, p.size()) == p && !(p == "?." && i_ + 2 < s_.size() && std::isdigit(s_[i_ + 2]))) {
+                    if (s_.substr(i_, p.size()) == p &&
+                        !(p == "?." && i_ + 2 < s_.size() && std::isdigit(s_[i_ + 2]))) {
                         len = p.size();
                         break;
                     }
@@ -244,8 +245,8 @@ private:
     // ---- tokens -------------------------------------------------------------------------------
     std::string_view text(std::size_t i) const { return src_.substr(t_[i].begin, t_[i].end - t_[i].begin); }
     bool is(std::size_t i, std::string_view s) const {
-        return i < t_.size() && t_[i].kind != Kind::End && t_[i].kind != Kind::String &&
-               t_[i].kind != Kind::Template && text(i) == s;
+        return i < t_.size() && t_[i].kind != Kind::End && t_[i].kind != Kind::String && t_[i].kind != Kind::Template &&
+               text(i) == s;
     }
     bool ident(std::size_t i) const { return i < t_.size() && t_[i].kind == Kind::Ident; }
     bool end(std::size_t i) const { return i >= t_.size() || t_[i].kind == Kind::End; }
@@ -261,9 +262,9 @@ private:
     bool ends_expression(std::size_t i) const {
         if (i >= t_.size()) return false;
         if (t_[i].kind == Kind::Ident) {
-            for (std::string_view kw : {"return", "typeof", "case", "do", "else", "in", "of", "new", "delete", "void",
-                                        "throw", "instanceof", "yield", "await", "export", "import", "const", "let",
-                                        "var", "extends", "async"})
+            for (std::string_view kw : {"return", "typeof", "case",  "do",    "else",       "in",      "of",
+                                        "new",    "delete", "void",  "throw", "instanceof", "yield",   "await",
+                                        "export", "import", "const", "let",   "var",        "extends", "async"})
                 if (text(i) == kw) return false;
             return true;
         }
@@ -328,8 +329,9 @@ private:
         return i;
     }
     std::size_t type_operand(std::size_t i) {
-        while (ident(i) && (is(i, "keyof") || is(i, "readonly") || is(i, "unique") || is(i, "infer") ||
-                            is(i, "asserts")) && !end(i + 1) && !is(i + 1, ",") && !is(i + 1, ")"))
+        while (ident(i) &&
+               (is(i, "keyof") || is(i, "readonly") || is(i, "unique") || is(i, "infer") || is(i, "asserts")) &&
+               !end(i + 1) && !is(i + 1, ",") && !is(i + 1, ")"))
             ++i;
         if (is(i, "typeof")) {
             i += 2;
@@ -750,7 +752,7 @@ private:
     // left to the general rules (their parameters and return type).
     std::size_t class_member(std::size_t i) {
         std::size_t j = i;
-        static const std::set<std::string_view> kModifiers = {"public",   "private", "protected", "readonly",
+        static const std::set<std::string_view> kModifiers = {"public",   "private",  "protected", "readonly",
                                                               "abstract", "override", "declare"};
         while (ident(j) && (kModifiers.contains(text(j)) || is(j, "static")) &&
                (ident(j + 1) || is(j + 1, "[") || is(j + 1, "*"))) {

@@ -54,19 +54,19 @@ TEST_CASE("typescript: annotations on parameters, returns and variables are eras
     CHECK(erased("const h = ({ id }: { id: string }, [x]: [number]): string | undefined => id;") ==
           squeezed("const h = ({ id }, [x]) => id;"));
     CHECK(erased("try { f(); } catch (e: unknown) { g(e); }") == squeezed("try { f(); } catch (e) { g(e); }"));
-    CHECK(erased("function isX(v: unknown): v is X { return !!v; }") ==
-          squeezed("function isX(v) { return !!v; }"));
+    CHECK(erased("function isX(v: unknown): v is X { return !!v; }") == squeezed("function isX(v) { return !!v; }"));
 }
 
 TEST_CASE("typescript: JavaScript that looks like types is left alone") {
     // Ternaries, object literals, labels, switch cases, comparisons, regular expressions.
-    const std::string js = "const a = c ? (x) : y;\n"
-                           "const o = { k: f(1), m: c ? 1 : 2, [key]: 3, n(v) { return v; } };\n"
-                           "outer: for (let i = 0; i < n; i++) { if (i > 2) break outer; }\n"
-                           "switch (k) { case f(1): break; default: g(c ? 1 : 2); }\n"
-                           "const r = /a:b<c>/g.test(s) && a < b && c > (d);\n"
-                           "const t = `x: ${o.k ? 'a' : 'b'} ${ { a: 1 }.a }`;\n"
-                           "const u = !ok, v = a !== b, w = a?.b ?? c;\n";
+    const std::string js =
+        "const a = c ? (x) : y;\n"
+        "const o = { k: f(1), m: c ? 1 : 2, [key]: 3, n(v) { return v; } };\n"
+        "outer: for (let i = 0; i < n; i++) { if (i > 2) break outer; }\n"
+        "switch (k) { case f(1): break; default: g(c ? 1 : 2); }\n"
+        "const r = /a:b<c>/g.test(s) && a < b && c > (d);\n"
+        "const t = `x: ${o.k ? 'a' : 'b'} ${ { a: 1 }.a }`;\n"
+        "const u = !ok, v = a !== b, w = a?.b ?? c;\n";
     CHECK(erased(js) == squeezed(js));
 }
 
@@ -108,9 +108,9 @@ TEST_CASE("typescript: imports used only as types are dropped, as esbuild and ts
 }
 
 TEST_CASE("typescript: syntax that needs a compiler is refused with its position") {
-    for (const char* ts : {"const a = 1;\nenum Color { Red, Green }", "const a = 1;\nnamespace NS { export const x = 1; }",
-                           "const a = 1;\nclass A { constructor(private x: number) {} }",
-                           "const a = 1;\nimport fs = require('fs');"}) {
+    for (const char* ts :
+         {"const a = 1;\nenum Color { Red, Green }", "const a = 1;\nnamespace NS { export const x = 1; }",
+          "const a = 1;\nclass A { constructor(private x: number) {} }", "const a = 1;\nimport fs = require('fs');"}) {
         INFO(ts);
         const ErasedTypeScript r = erase_typescript(ts);
         CHECK(r.error.find("cannot be run without compiling") != std::string::npos);
@@ -129,18 +129,20 @@ TEST_CASE("typescript: a SAM esbuild handler (app.ts) runs, with its own module 
     } host;
     CodeBundle code;
     code.handler = "app.lambdaHandler";
-    code.files = {{"app.ts", "import { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';\n"
-                             "import { DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';\n"
-                             "import { orderOf, Order } from './lib/order';\n"
-                             "const db = new DynamoDBClient({});\n"
-                             "export const lambdaHandler = async (event: APIGatewayProxyEvent): "
-                             "Promise<APIGatewayProxyResult> => {\n"
-                             "  const order: Order = orderOf(event.body!);\n"
-                             "  await db.send(new PutItemCommand({ TableName: process.env.TABLE!, Item: { id: { S: "
-                             "order.id } } }));\n"
-                             "  return { statusCode: 201, body: JSON.stringify(order) };\n};\n"},
-                  {"lib/order.ts", "export interface Order { id: string }\n"
-                                   "export function orderOf(body: string): Order { return JSON.parse(body) as Order; }\n"},
+    code.files = {{"app.ts",
+                   "import { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';\n"
+                   "import { DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';\n"
+                   "import { orderOf, Order } from './lib/order';\n"
+                   "const db = new DynamoDBClient({});\n"
+                   "export const lambdaHandler = async (event: APIGatewayProxyEvent): "
+                   "Promise<APIGatewayProxyResult> => {\n"
+                   "  const order: Order = orderOf(event.body!);\n"
+                   "  await db.send(new PutItemCommand({ TableName: process.env.TABLE!, Item: { id: { S: "
+                   "order.id } } }));\n"
+                   "  return { statusCode: 201, body: JSON.stringify(order) };\n};\n"},
+                  {"lib/order.ts",
+                   "export interface Order { id: string }\n"
+                   "export function orderOf(body: string): Order { return JSON.parse(body) as Order; }\n"},
                   {"types.d.ts", "declare const nothing: number;"}};
     CHECK(check_code(code).empty());
     auto env = create_code_environment(code, Json{{"TABLE", "orders"}}, {}, host);
