@@ -245,7 +245,10 @@ void summarize_nodes(const ImportState& s, ImportSummary& summary) {
             continue;
         }
         const std::string type = resources[logical].value("Type", "");
-        summary.kept.push_back(logical + " (" + type + "): not simulated; drawn and written back on export");
+        const auto why = s.unsimulated.find(logical);
+        summary.kept.push_back(logical + " (" + type +
+                               "): " + (why != s.unsimulated.end() ? why->second + ", drawn" : "not simulated; drawn") +
+                               " and written back on export");
     }
 }
 

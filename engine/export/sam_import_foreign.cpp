@@ -29,6 +29,19 @@ std::string pointer(const std::string& logical) {
 
 // ---- Section: nodes -----------------------------------------------------------------------------
 
+// Why a resource of a mapped type is not simulated all the same; "" when it is. An
+// AWS::ApiGatewayV2::Api is an HTTP API or a WebSocket API (ProtocolType); the playground has no
+// connections, @connections callbacks or per-message pricing, so a WebSocket API is no API node
+// (https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-websocket-api-overview.html).
+std::string not_simulated(const Json& res) {
+    const Json props = res.value("Properties", Json::object());
+    if (res["Type"] == "AWS::ApiGatewayV2::Api" && props.is_object() &&
+        props.value("ProtocolType", Json()) == "WEBSOCKET")
+        return "a WebSocket API (ProtocolType WEBSOCKET) is not simulated by the playground; it and its routes and "
+               "integrations are left out of the simulation";
+    return {};
+}
+
 // AWS::Serverless::SimpleTable as the AWS::DynamoDB::Table SAM generates for it: a single-attribute
 // HASH key (PrimaryKey, default {Name: id, Type: String}); provisioned when ProvisionedThroughput is
 // given, else on demand; Tags, a map in SAM, as CloudFormation's Key/Value list
@@ -491,6 +504,10 @@ void import_foreign(ImportState& s, const std::set<std::string>& skip) {
         if (skip.count(it.key())) continue;
         const std::string_view type = sim_type_for_cfn(it.value()["Type"].get<std::string>());
         if (type.empty()) continue;
+        if (std::string why = not_simulated(it.value()); !why.empty()) {  // a "cloudformation" node below
+            s.unsimulated[it.key()] = std::move(why);
+            continue;
+        }
         add_node(s, it.key(), it.value(), type);
         fresh.push_back(it.key());
     }
@@ -520,10 +537,12 @@ void import_foreign(ImportState& s, const std::set<std::string>& skip) {
         if (skip.count(it.key()) || s.consumed.count(it.key())) continue;
         if (wiring_resource(s, it.key(), it.value())) continue;
         const std::string type = it.value()["Type"].get<std::string>();
+        const auto unsimulated = s.unsimulated.find(it.key());
+        const std::string why =
+            unsimulated != s.unsimulated.end() ? unsimulated->second : "resource type '" + type + "' is not simulated";
         if (s.ours) {  // an earlier export wrote it from the pattern's kept "cloudformation" resources
             s.kept_resources[it.key()] = it.value();
-            s.d.warning(pointer(it.key()),
-                        "resource type '" + type + "' is not simulated; it is kept and written back on export");
+            s.d.warning(pointer(it.key()), why + "; it is kept and written back on export");
             continue;
         }
         // Shown as a passive node, written back verbatim under the same logical id.
@@ -533,9 +552,7 @@ void import_foreign(ImportState& s, const std::set<std::string>& skip) {
         if (logical_id_for(id) != it.key()) s.nodes.back()[kCfnLogicalIdKey] = it.key();
         s.node_of[it.key()] = id;
         s.consumed.insert(it.key());
-        s.d.warning(pointer(it.key()),
-                    "resource type '" + type +
-                        "' is not simulated; it becomes a CloudFormation resource node, written back on export");
+        s.d.warning(pointer(it.key()), why + "; it becomes a CloudFormation resource node, written back on export");
     }
     infer_calls(s);  // last: assumed Actions skip the nodes that trigger the function
 }

@@ -4,8 +4,10 @@
 // Target. Each becomes a route on the link from the API to what its integration names. The resources
 // themselves stay "cloudformation" nodes, written back on export as they were; the link says which
 // resource declared it ("DeclaredBy"), so the exporter does not write the route a second time.
+// Routes of an API that is no simulated node (a WebSocket API, sam_import_foreign.cpp) wire nothing.
 #include "export/sam_import_state.h"
 #include "pattern/routes.h"
+#include "services/all_services.h"
 
 #include <set>
 
@@ -40,6 +42,14 @@ std::string resource_path(const Json& resources, const Json& id, int depth = 0) 
     return (parent == "/" ? "" : parent) + "/" + (*p)["PathPart"].get<std::string>();
 }
 
+// The API node a Method or Route names in RestApiId / ApiId; "" when it is no simulated API (a
+// WebSocket API is a "cloudformation" node: its routes wire nothing).
+std::string api_node(ImportState& s, const Json& id) {
+    const std::string api = ref_node(s, id);
+    const Json* n = api.empty() ? nullptr : s.node(api);
+    return n && default_registry().role_of(n->value("type", "")) == ServiceRole::Api ? api : "";
+}
+
 void add_route(ImportState& s, const std::string& api, const std::string& target, const std::string& route,
                const std::string& declared_by) {
     s.add_edge(api, "out", target, {{"Route", route}, {"DeclaredBy", declared_by}});
@@ -47,7 +57,7 @@ void add_route(ImportState& s, const std::string& api, const std::string& target
 
 // AWS::ApiGateway::Method: HttpMethod on the path of ResourceId, integrated with what Integration.Uri names.
 void rest_method(ImportState& s, const std::string& logical, const Json& p) {
-    const std::string api = ref_node(s, p.value("RestApiId", Json()));
+    const std::string api = api_node(s, p.value("RestApiId", Json()));
     const Json integration = p.value("Integration", Json::object());
     if (api.empty() || !integration.is_object()) return;
     const std::string kind = integration.value("Type", "");
@@ -64,7 +74,7 @@ void rest_method(ImportState& s, const std::string& logical, const Json& p) {
 
 // AWS::ApiGatewayV2::Route: RouteKey ("GET /items", "$default") with Target "integrations/<id>".
 void http_route(ImportState& s, const std::string& logical, const Json& p) {
-    const std::string api = ref_node(s, p.value("ApiId", Json()));
+    const std::string api = api_node(s, p.value("ApiId", Json()));
     std::string key = p.value("RouteKey", "");
     if (api.empty() || key.empty()) return;
     const Json& resources = s.tmpl["Resources"];
@@ -80,7 +90,7 @@ void http_route(ImportState& s, const std::string& logical, const Json& p) {
     if (to.empty() && ip->contains("RequestParameters")) to = node_named(s, (*ip)["RequestParameters"]);
     if (to.empty()) return;
     if (key == "$default") key = "ANY /{proxy+}";
-    if (key.find(' ') == std::string::npos) return;  // a WebSocket route key ($connect, sendmessage)
+    if (key.find(' ') == std::string::npos) return;  // not "METHOD /path" (a WebSocket key: $connect, sendmessage)
     add_route(s, api, to, key, logical);
 }
 
@@ -99,7 +109,7 @@ void import_declared_routes(ImportState& s) {
             http_route(s, it.key(), *p);
         } else if (type == "AWS::ApiGatewayV2::Api" && p->contains("Target")) {
             // Quick create: the API's $default route integrates with Target (a function).
-            const std::string api = s.node_of.count(it.key()) ? s.node_of.at(it.key()) : "";
+            const std::string api = api_node(s, Json{{"Ref", it.key()}});
             const std::string to = node_named(s, (*p)["Target"]);
             if (!api.empty() && !to.empty()) add_route(s, api, to, "ANY /{proxy+}", it.key());
         }

@@ -20,6 +20,9 @@ struct ImportState {
     std::map<std::string, std::string> node_of;  // logical id → node id
     std::set<std::string> consumed;              // logical ids already turned into nodes or edges
     std::set<std::string> ids;                   // node ids in use
+    // Resources of a type that maps to a service, kept as "cloudformation" nodes all the same, and why
+    // (a WebSocket API): nothing that names them (a route's ApiId) finds a simulated node.
+    std::map<std::string, std::string> unsimulated;
 
     ImportState(const Json& t, Diagnostics& diags) : tmpl(t), d(diags) {}
 
