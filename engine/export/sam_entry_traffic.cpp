@@ -217,6 +217,24 @@ Json execution_input(const Json& config, const Json& sample) {
     return input;
 }
 
+// FifoQueue true (or "true", as CloudFormation also accepts).
+bool fifo_queue(const Json& config) {
+    const Json fifo = config.value("FifoQueue", Json(false));
+    return fifo == Json(true) || fifo == Json("true");
+}
+
+// What an open queue's client sends: its sample message; to a FIFO queue a SendMessage in one message
+// group with a new MessageDeduplicationId each time, as SQS refuses a FIFO send without a group and
+// ContentBasedDeduplication would count equal sample bodies once in 5 minutes
+// (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_SendMessage.html).
+Json queue_message(const Json& config, const Json& sample) {
+    if (!fifo_queue(config)) return sample;
+    return {{"operation", "SendMessage"},
+            {"MessageBody", sample},
+            {"MessageGroupId", "group-1"},
+            {"MessageDeduplicationId", "message-{{seq}}"}};
+}
+
 struct Entry {
     std::string target;  // node id
     Json request;        // {} unless HTTP
@@ -255,6 +273,11 @@ std::vector<Entry> entries_for(const ImportState& s, const Json& node, ServiceRo
             out.push_back({id, Json::object(), execution_input(config, sample), "StartExecution"});
             break;
         case ServiceRole::Queue:
+            if (feeds_something)
+                out.push_back(
+                    {id, Json::object(), queue_message(config, sample),
+                     fifo_queue(config) ? "its sample message in message group group-1" : "its sample message"});
+            break;
         case ServiceRole::Topic:
         case ServiceRole::Stream:
         case ServiceRole::DeliveryStream:

@@ -65,6 +65,28 @@ TEST_SUITE("import") {
         CHECK(s->report()["nodes"]["Worker"]["invocations"].get<std::uint64_t>() > 0);
     }
 
+    TEST_CASE("a FIFO queue's client sends in one message group, with a new deduplication id each time") {
+        // SendMessage to a FIFO queue needs MessageGroupId, and MessageDeduplicationId unless
+        // ContentBasedDeduplication (which would count equal sample bodies once in 5 minutes)
+        // (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_SendMessage.html).
+        const ImportResult r = import_ok(R"({"Resources": {
+          "Jobs": {"Type": "AWS::SQS::Queue", "Properties": {"FifoQueue": true, "QueueName": "jobs.fifo"}},
+          "Worker": {"Type": "AWS::Serverless::Function", "Properties": {"Runtime": "python3.12", "Handler": "a.h",
+            "Events": {"Q": {"Type": "SQS", "Properties": {"Queue": {"Fn::GetAtt": ["Jobs", "Arn"]}}}}}}}})");
+        const auto entries = traffic_into(r.pattern, "Jobs");
+        REQUIRE(entries.size() == 1);
+        CHECK(entries[0]->payload["operation"] == "SendMessage");
+        CHECK(entries[0]->payload["MessageGroupId"] == "group-1");
+        CHECK(entries[0]->payload["MessageDeduplicationId"] == "message-{{seq}}");
+        CHECK(entries[0]->payload["MessageBody"].is_object());
+        REQUIRE(r.summary.entries.size() == 1);
+        CHECK(r.summary.entries[0] == "JobsClient → Jobs: its sample message in message group group-1, 1 request/s");
+        auto s = run(r.pattern, minutes(1));
+        const Json rep = s->report();
+        CHECK(rep["nodes"]["Worker"]["invocations"].get<std::uint64_t>() > 0);
+        CHECK(rep["nodes"]["Jobs"]["errors"].get<std::uint64_t>() == 0);
+    }
+
     TEST_CASE("a rule on an AWS service's events gets that service's event, which the bus accepts and matches") {
         // An EC2 state-change rule (EventBridge events from AWS services have source "aws.<service>"; only AWS
         // may send them, so PutEvents with such a source is refused: the client sends as the service does).
