@@ -318,7 +318,8 @@ private:
             // An SDK or Node module from the prelude: re-export its members.
             const std::string keys = env.module_keys(name);
             if (keys.empty()) {
-                JS_ThrowReferenceError(ctx, "Cannot find package '%s' imported from the function's code", name);
+                JS_ThrowReferenceError(ctx, "Cannot find package '%s' imported from the function's code%s", name,
+                                       env.module_hint(name).c_str());
                 return nullptr;
             }
             const std::string quoted = Json(std::string(name)).dump();
@@ -331,6 +332,15 @@ private:
         auto* m = static_cast<JSModuleDef*>(JS_VALUE_GET_PTR(fn));
         JS_FreeValue(ctx, fn);
         return m;
+    }
+
+    // Why package `name` is missing (the prelude's __sim_module_hint).
+    std::string module_hint(const char* name) {
+        const std::string expr = "globalThis.__sim_module_hint(" + Json(std::string(name)).dump() + ")";
+        JSValue v = JS_Eval(ctx_, expr.c_str(), expr.size(), "<lambda-runtime>", JS_EVAL_TYPE_GLOBAL);
+        std::string out = JS_IsException(v) ? std::string() : text_of(ctx_, v);
+        JS_FreeValue(ctx_, v);
+        return out;
     }
 
     // "A, B, C" for prelude module `name`, empty when there is none.

@@ -414,6 +414,14 @@
     util: { inspect: show, format: (...a) => a.map(show).join(' '), TextEncoder: textEncoder, TextDecoder: textDecoder },
   };
   for (const [n, m] of Object.entries(nodeModules)) { modules[n] = m; modules['node:' + n] = m; }
+  // Why a package is missing, after Node's own message: the runtime has the simulated AWS SDK
+  // clients and a few built-ins, never node_modules (read by require() and by the ES module loader).
+  const sdkClients = Object.keys(modules).filter((n) => n.startsWith('@aws-sdk/')).map((n) => n.slice(9));
+  const builtins = Object.keys(nodeModules).join(', ');
+  globalThis.__sim_module_hint = (name) => name.startsWith('@aws-sdk/') || name.startsWith('aws-sdk/')
+    ? ` (the playground simulates the AWS SDK clients ${sdkClients.join(', ')}; not this one)`
+    : ` (the playground's runtime has the simulated AWS SDK and the Node.js built-ins ${builtins}; ` +
+      'packages from node_modules are not loaded: bundle or replace them)';
 
   // ---- CommonJS: require() of SDK modules and of the function's own files ------------------
   const cjsCache = new Map();
@@ -421,7 +429,7 @@
     return (name) => {
       if (Object.prototype.hasOwnProperty.call(modules, name)) return modules[name];
       if (!name.startsWith('.') && !name.startsWith('/')) {
-        const e = new Error(`Cannot find module '${name}'`);
+        const e = new Error(`Cannot find module '${name}'` + globalThis.__sim_module_hint(name));
         e.code = 'MODULE_NOT_FOUND';
         throw e;
       }

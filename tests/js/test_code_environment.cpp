@@ -134,6 +134,23 @@ TEST_SUITE("js runtime") {
         CHECK(f.init().error_type == "Runtime.ImportModuleError");
     }
 
+    TEST_CASE("a package the runtime lacks fails INIT with Node's message and what the playground has") {
+        // Node.js: "Cannot find module 'x'" for require, "Cannot find package 'x'" for import.
+        Env cjs(Files{{"index.js", "const gm = require('gm');\nexports.handler = async () => 1;"}});
+        RunResult r = cjs.init();
+        CHECK(r.state == RunState::Failed);
+        CHECK(r.error_message.starts_with("Error: Cannot find module 'gm' ("));
+        CHECK(r.error_message.find("node_modules are not loaded") != std::string::npos);
+        Env esm(Files{{"index.mjs",
+                       "import { ApiGatewayManagementApiClient } from "
+                       "'@aws-sdk/client-apigatewaymanagementapi';\nexport const handler = async () => 1;"}});
+        r = esm.init();
+        CHECK(r.error_type == "Runtime.ImportModuleError");
+        CHECK(r.error_message.find("Cannot find package '@aws-sdk/client-apigatewaymanagementapi'") !=
+              std::string::npos);
+        CHECK(r.error_message.find("simulates the AWS SDK clients client-dynamodb, lib-dynamodb") != std::string::npos);
+    }
+
     TEST_CASE("an SDK call suspends the handler until the host answers") {
         Env e(Files{{"index.mjs",
                      "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';\n"
