@@ -5,9 +5,9 @@
 // the node's sample event is sent (the page's Fire dialog starts from the same one).
 #include "cli/cli.h"
 #include "cli/report_text.h"
-#include "services/all_services.h"
 #include "pattern/sample_event.h"
 #include "runtime/simulation.h"
+#include "services/all_services.h"
 
 #include <cstdio>
 
@@ -145,7 +145,8 @@ int fire_command(const Args& args) {
         const auto logs = view.find("logs");
         if (logs == view.end() || !logs->is_array() || logs->empty()) continue;
         std::printf("\n%s logs:\n", sim.node_id(i).c_str());
-        for (const Json& line : *logs) std::printf("  %s\n", line.is_string() ? line.get<std::string>().c_str() : line.dump().c_str());
+        for (const Json& line : *logs)
+            std::printf("  %s\n", line.is_string() ? line.get<std::string>().c_str() : line.dump().c_str());
     }
     return stop == StopReason::Interrupted ? 130 : 0;
 }
