@@ -275,6 +275,12 @@ void call_policy(Builder& b, std::size_t i) {
         const std::string name = text_of(to.config, "BucketName");
         if (notifies && !name.empty()) policy[std::string(pt.name)][std::string(pt.parameter)] = name;
     }
+    // A node with its own execution Role has the role's permissions: SAM refuses Role beside
+    // Policies on a state machine and ignores Policies on a function.
+    if (node_of(b, e.from).config.contains("Role")) {
+        b.note(i, "the node has its own Role; its calls use the role's permissions, no policy generated");
+        return;
+    }
     OJson* list = generated_list(b, e.from, "Policies");
     if (!list) {
         b.note(i, "the node sets its own Policies; none generated");

@@ -166,6 +166,54 @@ TEST_SUITE("export") {
         CHECK(props["DeadLetterQueue"] == OJson::parse(R"({"Type": "SNS", "TargetArn": {"Ref": "Dead"}})"));
     }
 
+    TEST_CASE("what SAM refuses is not generated: Runtime beside an image, Policies beside a Role") {
+        // AWS::Serverless::Function: Runtime, Handler and Layers cannot be set with PackageType
+        // Image. AWS::Serverless::StateMachine: Role and Policies cannot both be set (a function
+        // with a Role ignores Policies).
+        ParseResult parsed = parse_pattern(R"({"format": "serverless-playground/1", "name": "own roles", "nodes": [
+            {"id": "image-fn", "type": "lambda", "config": {"PackageType": "Image", "ImageUri": "123456789012.dkr.ecr.us-east-1.amazonaws.com/app:1"}},
+            {"id": "flow", "type": "stepfunctions", "config": {"Role": "arn:aws:iam::123456789012:role/flow",
+              "Definition": {"StartAt": "P", "States": {"P": {"Type": "Task", "Resource": "arn:aws:states:::dynamodb:putItem",
+                "Parameters": {"TableName": "table", "Item": {"id": {"S.$": "$.id"}}}, "End": true}}}}},
+            {"id": "zip-fn", "type": "lambda", "config": {}},
+            {"id": "table", "type": "dynamodb", "config": {"KeySchema": [{"AttributeName": "id", "KeyType": "HASH"}]}}],
+          "edges": [{"from": "flow", "to": "table"}, {"from": "image-fn", "to": "table"}, {"from": "zip-fn", "to": "table"}]})");
+        REQUIRE(parsed.ok());
+        const OJson t = export_sam(parsed.pattern).tmpl;
+        const OJson& image = t["Resources"]["ImageFn"]["Properties"];
+        CHECK_FALSE(image.contains("Runtime"));
+        CHECK_FALSE(image.contains("Handler"));
+        CHECK(image["PackageType"] == "Image");
+        CHECK(
+            has_policy(image["Policies"], OJson::parse(R"({"DynamoDBCrudPolicy": {"TableName": {"Ref": "Table"}}})")));
+        const OJson& flow = t["Resources"]["Flow"]["Properties"];
+        CHECK(flow["Role"] == "arn:aws:iam::123456789012:role/flow");
+        CHECK_FALSE(flow.contains("Policies"));
+        // Without either, both are generated as before.
+        const OJson& zip = t["Resources"]["ZipFn"]["Properties"];
+        CHECK(zip["Runtime"] == "nodejs22.x");
+        CHECK(zip["Handler"] == "index.handler");
+    }
+
+    TEST_CASE("an imported RestApi's EndpointConfiguration is written in SAM's form and imports back") {
+        // AWS::ApiGateway::RestApi: EndpointConfiguration {Types: [REGIONAL], VpcEndpointIds};
+        // AWS::Serverless::Api: EndpointConfiguration {Type: REGIONAL, VPCEndpointIds}.
+        const char* cfn = R"({"Resources": {
+            "Api": {"Type": "AWS::ApiGateway::RestApi", "Properties": {"Name": "orders",
+              "EndpointConfiguration": {"Types": ["PRIVATE"], "VpcEndpointIds": ["vpce-0123"]}}}}})";
+        ImportResult imported = import_template(cfn, kNoEntryTraffic);
+        REQUIRE(imported.ok());
+        const OJson t = export_sam(imported.pattern).tmpl;
+        const OJson& api = t["Resources"]["Api"];
+        CHECK(api["Type"] == "AWS::Serverless::Api");
+        CHECK(api["Properties"]["EndpointConfiguration"] ==
+              OJson::parse(R"({"Type": "PRIVATE", "VPCEndpointIds": ["vpce-0123"]})"));
+        ImportResult again = import_template(t.dump(), kNoEntryTraffic);
+        REQUIRE(again.ok());
+        CHECK(again.pattern.nodes[0].config["EndpointConfiguration"] ==
+              imported.pattern.nodes[0].config["EndpointConfiguration"]);
+    }
+
     TEST_CASE("rest-api: the route becomes an Api event on the function") {
         const OJson t = export_sam(load("rest-api.json")).tmpl;
         CHECK(t["Resources"]["OrdersApi"]["Type"] == "AWS::Serverless::Api");

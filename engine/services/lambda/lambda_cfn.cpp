@@ -86,8 +86,13 @@ void complete_sam_function(CfnDraft& d) {
     const auto runtime = config.find("Runtime");
     const bool python = runtime != config.end() && runtime->is_string() &&
                         runtime->get_ref<const std::string&>().rfind("python", 0) == 0;
-    d.generate("Runtime", "nodejs22.x");  // nodejs20.x: new functions refused since 2026-06-01
-    d.generate("Handler", python ? "app.handler" : "index.handler");
+    // A container image brings its own runtime and entry point: SAM refuses Runtime, Handler and
+    // Layers beside PackageType Image.
+    const bool image = config.value("PackageType", Json("Zip")) == "Image" || config.contains("ImageUri");
+    if (!image) {
+        d.generate("Runtime", "nodejs22.x");  // nodejs20.x: new functions refused since 2026-06-01
+        d.generate("Handler", python ? "app.handler" : "index.handler");
+    }
     export_environment(d);
     if (const auto files = config.find("CodeFiles"); files != config.end()) {
         export_code_files(d, *files);
