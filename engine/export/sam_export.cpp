@@ -1,6 +1,7 @@
 // sam_export.cpp — pattern → SAM template: resources and their properties, "cloudformation"
 // nodes verbatim, template Metadata, sections kept from an earlier import. Wiring is in sam_edges.cpp.
 #include "export/sam_builder.h"
+#include "export/sam_metadata_text.h"
 #include "export/yaml_emit.h"
 #include "services/all_services.h"
 
@@ -293,6 +294,7 @@ SamExport export_sam(const Pattern& p) {
         t.erase("Outputs");
         t["Outputs"] = outputs;
     }
+    escape_metadata_text(t);
     out.notes = std::move(b.notes);
     out.files = std::move(b.files);
     out.errors = std::move(b.errors);

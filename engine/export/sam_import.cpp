@@ -7,6 +7,7 @@
 #include "export/sam_files.h"
 #include "export/sam_import_state.h"
 #include "export/sam_mapping.h"
+#include "export/sam_metadata_text.h"
 #include "export/sam_resolve.h"
 #include "export/yaml_parse.h"
 #include "pattern/json_guard.h"
@@ -312,10 +313,14 @@ ImportResult import_checked(const Json& original, const ImportOptions& options) 
     // A template we wrote comes back exactly; any other is completed first: its files read, its
     // Globals merged, its intrinsics resolved where they can be.
     const bool written_by_us = our_metadata(original) != nullptr;
-    const Json prepared =
-        written_by_us ? Json()
-                      : resolve_template(load_template_files(original, options, d, res.summary), d, res.summary);
-    const Json& root = written_by_us ? original : prepared;
+    Json prepared;
+    if (written_by_us) {
+        prepared = original;
+        unescape_metadata_text(prepared);
+    } else {
+        prepared = resolve_template(load_template_files(original, options, d, res.summary), d, res.summary);
+    }
+    const Json& root = prepared;
     res.summary.resources = root["Resources"].size();
     ImportState s{root, d};
     std::set<std::string> skip;

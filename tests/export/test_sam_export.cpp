@@ -214,6 +214,25 @@ TEST_SUITE("export") {
               imported.pattern.nodes[0].config["EndpointConfiguration"]);
     }
 
+    TEST_CASE("placeholder text in our Metadata is written escaped and imports back unchanged") {
+        // A value the import could not resolve keeps its "${…}" text. In Metadata CloudFormation
+        // evaluates nothing, and Fn::Sub's escape "${!" keeps cfn-lint from reading a variable
+        // outside Fn::Sub (E1029); the pattern itself must come back as it was.
+        ParseResult parsed = parse_pattern(R"({"format": "serverless-playground/1", "name": "text", "nodes": [
+            {"id": "api", "type": "apigateway", "config": {"ApiType": "REST", "DefinitionBody": {"paths": {"/": {"post":
+              {"x-amazon-apigateway-integration": {"uri": "arn:aws:apigateway:${AWS::Region}:states:action/StartSyncExecution"}}}}},
+              "Description": "literal ${!Escaped} stays"}}]})");
+        REQUIRE(parsed.ok());
+        const OJson t = export_sam(parsed.pattern).tmpl;
+        const std::string text = t.dump();
+        CHECK(text.find("${AWS::Region}") == std::string::npos);
+        CHECK(text.find("arn:aws:apigateway:${!AWS::Region}:states") != std::string::npos);
+        ImportResult back = import_template(text, kNoEntryTraffic);
+        REQUIRE(back.ok());
+        REQUIRE(back.pattern.nodes.size() == 1);
+        CHECK(back.pattern.nodes[0].config == parsed.pattern.nodes[0].config);
+    }
+
     TEST_CASE("rest-api: the route becomes an Api event on the function") {
         const OJson t = export_sam(load("rest-api.json")).tmpl;
         CHECK(t["Resources"]["OrdersApi"]["Type"] == "AWS::Serverless::Api");
