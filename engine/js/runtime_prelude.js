@@ -275,6 +275,7 @@
       transformToString: async () => text,
       transformToByteArray: async () => Uint8Array.from(text, (c) => c.charCodeAt(0) & 255),
       toString: () => text,
+      async *[Symbol.asyncIterator]() { yield text; },  // a Readable: pipeline(Body, responseStream)
     };
     return { ...out, Body: body, ContentLength: out.ContentLength ?? text.length };
   };
@@ -386,7 +387,9 @@
           this.prototype[method] = function (params, cb) {
             const p = send(clientId, new Cmd(params));
             if (typeof cb === 'function') p.then((r) => cb(null, r), (e) => cb(e));
-            return { promise: () => p };
+            // createReadStream(): the reply's Body as a stream (S3 getObject), errors included.
+            const body = { async *[Symbol.asyncIterator]() { const r = await p; yield String(r.Body ?? ''); } };
+            return { promise: () => p, createReadStream: () => readableFrom(body) };
           };
         }
       }
@@ -408,10 +411,75 @@
   AWS.DynamoDB.DocumentClient = v2Service('dynamodb-document', lower(docCommands));
   AWS.DynamoDB.Converter = { marshall, unmarshall };
   modules['aws-sdk'] = AWS;
+  // ---- Response streaming: the runtime's awslambda.streamifyResponse ------------------------
+  // https://docs.aws.amazon.com/lambda/latest/dg/config-rs-write-functions.html. The caller here
+  // receives the whole response once the handler settles, as API Gateway and BUFFERED function
+  // URLs do (time to first byte is not modelled): what was written, in order, and the status and
+  // headers given to HttpResponseStream.from.
+  const chunkText = (c) => (typeof c === 'string' ? c : c instanceof Uint8Array ? new textDecoder().decode(c) : String(c));
+  class ResponseStream {
+    constructor() { this.chunks = []; this.ended = false; this.contentType = 'application/octet-stream'; this.metadata = null; this.listeners = {}; }
+    write(chunk, encoding, cb) {
+      if (this.ended) throw Object.assign(new Error('write after end'), { code: 'ERR_STREAM_WRITE_AFTER_END' });
+      this.chunks.push(chunkText(chunk));
+      (typeof encoding === 'function' ? encoding : cb)?.();
+      return true;
+    }
+    end(chunk, encoding, cb) {
+      if (typeof chunk === 'function') { cb = chunk; chunk = undefined; }
+      if (chunk !== undefined && chunk !== null) this.write(chunk);
+      this.ended = true;
+      (typeof encoding === 'function' ? encoding : cb)?.();
+      for (const f of this.listeners.finish || []) f();
+      return this;
+    }
+    setContentType(type) { this.contentType = String(type); }
+    on(event, f) { (this.listeners[event] ||= []).push(f); return this; }
+    once(event, f) { return this.on(event, f); }
+    response() {
+      const body = this.chunks.join('');
+      if (!this.metadata) return body;
+      return { ...this.metadata, body };
+    }
+  }
+  const streamify = Symbol('streamifyResponse');
+  globalThis.awslambda = {
+    streamifyResponse(fn) {
+      if (typeof fn !== 'function') throw new TypeError('awslambda.streamifyResponse: expected a handler function');
+      const wrapped = (event, responseStream, context) => fn(event, responseStream, context);
+      wrapped[streamify] = true;
+      return wrapped;
+    },
+    HttpResponseStream: {
+      from(stream, metadata) { stream.metadata = { ...(metadata || {}) }; return stream; },
+    },
+  };
+  // node:stream's pieces streaming handlers use: Readable.from and pipeline (callback and promise).
+  const readableFrom = (source) => ({
+    async *[Symbol.asyncIterator]() {
+      if (typeof source === 'string' || source instanceof Uint8Array) { yield source; return; }
+      for await (const chunk of source) yield chunk;
+    },
+    pipe(dst) { pipelinePromise(this, dst); return dst; },
+  });
+  async function pipelinePromise(src, ...rest) {
+    const dst = rest[rest.length - 1];
+    for await (const chunk of src) dst.write(chunk);
+    dst.end();
+  }
+  const pipeline = (...args) => {
+    const cb = typeof args[args.length - 1] === 'function' ? args.pop() : null;
+    const p = pipelinePromise(...args);
+    if (cb) p.then(() => cb(null), (e) => cb(e));
+    return args[args.length - 1];
+  };
+  const promisify = (fn) => (...args) => new Promise((resolve, reject) => fn(...args, (e, v) => (e ? reject(e) : resolve(v))));
   const nodeModules = {
     buffer: { Buffer },
     crypto: { randomUUID, createHash() { throw new Error("crypto.createHash is not available in the playground's runtime"); } },
-    util: { inspect: show, format: (...a) => a.map(show).join(' '), TextEncoder: textEncoder, TextDecoder: textDecoder },
+    util: { inspect: show, format: (...a) => a.map(show).join(' '), promisify, TextEncoder: textEncoder, TextDecoder: textDecoder },
+    stream: { Readable: { from: readableFrom }, pipeline, promises: { pipeline: pipelinePromise } },
+    'stream/promises': { pipeline: pipelinePromise },
   };
   for (const [n, m] of Object.entries(nodeModules)) { modules[n] = m; modules['node:' + n] = m; }
   // Why a package is missing, after Node's own message: the runtime has the simulated AWS SDK
@@ -480,7 +548,10 @@
         done: (err, v) => settle(!err, err || v), succeed: (v) => settle(true, v), fail: (err) => settle(false, err) };
       current = { state: 'waiting' };
       try {
-        if (handler.length >= 3) {
+        if (handler[streamify]) {
+          const stream = new ResponseStream();
+          Promise.resolve(handler(event, stream, context)).then(() => settle(true, stream.response()), (e) => settle(false, e));
+        } else if (handler.length >= 3) {
           const r = handler(event, context, (err, v) => settle(!err, err || v));
           if (r && typeof r.then === 'function') r.then((v) => settle(true, v), (e) => settle(false, e));
         } else {
