@@ -110,6 +110,13 @@ struct SamPolicyTemplate {
     std::string_view attribute;  // the Fn::GetAtt attribute that gives it ("QueueName"); empty: Ref
 };
 
+// Keys a template import adds so that an export writes back what the template had; the simulation
+// ignores them. A node or an EventBridge rule keeps its logical id where the export would not derive
+// the same one, so a Ref, Fn::GetAtt or Fn::Sub kept from the template still names it; a rule keeps
+// the targets the playground does not simulate (an SSM automation, another account's bus).
+inline constexpr const char* kCfnLogicalIdKey = "cfnLogicalId";
+inline constexpr const char* kCfnTargetsKey = "cfnTargets";
+
 // A CloudFormation or SAM resource type the service stands for, and the properties that map one to
 // one onto its config (the rest of what the service reads is simulation-only, exported as Metadata).
 // A service's first resource is its default; another is picked by `variant`.
@@ -135,6 +142,9 @@ struct CfnResource {
     SamPolicyTemplate call_policy;
     // Its Type as a Lambda destination or dead-letter target ("SQS", "S3Bucket"); empty: not one.
     std::string_view destination_type;
+    // Written only for a node whose config selects it (`variant_key` is `variant`); a node of the
+    // service that does not is no resource (an HTTP endpoint that is no API destination).
+    bool selected_only = false;
 
     CfnResource() = default;
     CfnResource(std::string type_, std::vector<std::string_view> properties_, std::string variant_ = {},

@@ -15,12 +15,16 @@ using OJson = nlohmann::ordered_json;
 OJson to_ordered(const Json& j);
 OJson cfn_ref(const std::string& logical);
 OJson get_att(const std::string& logical, const std::string& attribute);
+// The logical id an import kept in `holder`'s "cfnLogicalId" (a node's extra keys, an EventBridge
+// rule); "" when there is none or it is no valid logical id (alphanumeric, 1..255 characters).
+std::string kept_logical_id(const Json& holder);
 
 struct Builder {
     const Pattern& p;
     OJson resources = OJson::object();
     std::map<std::string, std::string> logical;                 // node id → logical id (resource nodes only)
     std::set<std::string> taken;                                // logical ids in use
+    std::set<std::string> reserved;                             // taken, kept for an imported rule
     std::map<std::string, std::vector<std::string>> generated;  // node id → Properties keys we added
     std::vector<std::string> notes;
     std::vector<SamFile> files;                             // written beside the template
@@ -45,6 +49,7 @@ struct Builder {
 };
 
 void add_edges(Builder& b);              // sam_edges.cpp
+void reserve_rule_ids(Builder& b);       // sam_edges.cpp: before anything is derived
 void add_eventbridge_rules(Builder& b);  // sam_edges.cpp
 
 }  // namespace sim::samx

@@ -463,6 +463,22 @@ void add_edges(Builder& b) {
 
 // ---- Section: EventBridge rules -----------------------------------------------------------------
 
+// The rules' EventBusName, event pattern or schedule, and targets; the Lambda permissions and
+// queue/topic policies that let EventBridge deliver
+// (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-events-rule.html).
+// A rule keeps the logical id an import gave it; others are named <bus><rule name>Rule.
+
+void reserve_rule_ids(Builder& b) {
+    for (const NodeSpec& n : b.p.nodes) {
+        auto rules = n.config.find("Rules");
+        if (role_of(n) != ServiceRole::EventBus || rules == n.config.end() || !rules->is_array()) continue;
+        for (const Json& rule : *rules) {
+            const std::string kept = kept_logical_id(rule);
+            if (!kept.empty() && b.taken.insert(kept).second) b.reserved.insert(kept);
+        }
+    }
+}
+
 void add_eventbridge_rules(Builder& b) {
     for (const NodeSpec& n : b.p.nodes) {
         if (role_of(n) != ServiceRole::EventBus) continue;
@@ -473,7 +489,10 @@ void add_eventbridge_rules(Builder& b) {
             const Json& rule = (*rules)[k];
             if (!rule.is_object()) continue;
             const std::string rule_name = text_of(rule, "Name", "rule-" + std::to_string(k + 1));
-            const std::string logical = b.fresh(logical_id_for(n.id) + logical_id_for(rule_name) + "Rule");
+            // Its kept id, unless another resource or an earlier rule has it.
+            std::string logical = kept_logical_id(rule);
+            if (logical.empty() || b.reserved.erase(logical) == 0)
+                logical = b.fresh(logical_id_for(n.id) + logical_id_for(rule_name) + "Rule");
             OJson props;
             copy_keys(rule, props, {"Name", "Description", "EventPattern", "ScheduleExpression"});
             if (custom) props["EventBusName"] = cfn_ref(b.logical.at(n.id));
@@ -487,7 +506,7 @@ void add_eventbridge_rules(Builder& b) {
                              {"Arn", b.has_resource(target) ? b.arn(target) : OJson(target)}};
                 if (t.contains("Input"))
                     out["Input"] = t["Input"].is_string() ? OJson(t["Input"]) : OJson(t["Input"].dump());
-                copy_keys(t, out, {"InputPath", "InputTransformer", "RetryPolicy"});
+                copy_keys(t, out, {"InputPath", "InputTransformer", "RetryPolicy", "RoleArn"});
                 if (t.contains("DeadLetterConfig") && b.has_resource(text_of(t["DeadLetterConfig"], "Arn")))
                     out["DeadLetterConfig"] = {{"Arn", b.arn(text_of(t["DeadLetterConfig"], "Arn"))}};
                 props["Targets"].push_back(std::move(out));
@@ -506,11 +525,16 @@ void add_eventbridge_rules(Builder& b) {
                                 {{"ArnEquals", {{"aws:SourceArn", get_att(logical, "Arn")}}}});
                 } else if (target_role == ServiceRole::Topic) {
                     allow_topic(b, target, "events.amazonaws.com");
-                } else {
+                } else if (!t.contains("RoleArn")) {
                     b.notes.push_back("node " + n.id + ": rule " + rule_name + " target " + target +
                                       " needs a RoleArn for EventBridge to call it; not generated");
                 }
             }
+            // Targets an import kept without simulating them (an SSM automation …), as they were.
+            if (const Json kept = rule.value(kCfnTargetsKey, Json()); kept.is_array())
+                for (const Json& t : kept) props["Targets"].push_back(to_ordered(t));
+            // Targets is optional, but never empty (1 to 5 when present).
+            if (props["Targets"].empty()) props.erase("Targets");
             b.add_derived(logical, "AWS::Events::Rule", std::move(props), n.id);
         }
     }

@@ -21,6 +21,15 @@ OJson get_att(const std::string& logical, const std::string& attribute) {
     return OJson{{"Fn::GetAtt", OJson::array({logical, attribute})}};
 }
 
+std::string kept_logical_id(const Json& holder) {
+    auto it = holder.is_object() ? holder.find(kCfnLogicalIdKey) : holder.end();
+    if (!holder.is_object() || it == holder.end() || !it->is_string()) return {};
+    const std::string& l = it->get_ref<const std::string&>();
+    const bool alnum =
+        std::all_of(l.begin(), l.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; });
+    return alnum && !l.empty() && l.size() <= 255 ? l : std::string();
+}
+
 std::string Builder::fresh(const std::string& base) {
     std::string id = base;
     for (int n = 2; taken.count(id); ++n) id = base + std::to_string(n);
@@ -146,14 +155,8 @@ private:
 
 // The node's logical id: an imported one it kept, else derived from the node id.
 std::string logical_id_of(const NodeSpec& n) {
-    auto it = n.extra.find(kCfnLogicalIdKey);
-    if (it != n.extra.end() && it->is_string()) {
-        const std::string& l = it->get_ref<const std::string&>();
-        const bool alnum =
-            std::all_of(l.begin(), l.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; });
-        if (alnum && !l.empty() && l.size() <= 255) return l;
-    }
-    return logical_id_for(n.id);
+    const std::string kept = kept_logical_id(n.extra);
+    return kept.empty() ? logical_id_for(n.id) : kept;
 }
 
 // A "cloudformation" node's resource: its config as written, Type first and Properties second
@@ -196,6 +199,7 @@ SamExport export_sam(const Pattern& p) {
         maps[n.id] = map;
         b.logical[n.id] = b.fresh(logical_id_of(n));
     }
+    reserve_rule_ids(b);
     for (const NodeSpec& n : p.nodes) {
         if (n.type == kCfnNodeType) {
             b.resources[b.logical[n.id]] = verbatim_resource(n);

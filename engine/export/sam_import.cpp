@@ -323,6 +323,7 @@ ImportResult import_checked(const Json& original, const ImportOptions& options) 
     const Json& root = prepared;
     res.summary.resources = root["Resources"].size();
     ImportState s{root, d};
+    if (!written_by_us) s.as_written = &original;
     std::set<std::string> skip;
     const Json* sp = our_metadata(root);
     s.ours = sp != nullptr;

@@ -75,11 +75,12 @@ Json simple_table(const Json& props) {
 void add_node(ImportState& s, const std::string& logical, const Json& res, std::string_view type) {
     Json config = res.value("Properties", Json::object());
     if (res["Type"] == "AWS::Serverless::SimpleTable") config = simple_table(config);
-    // A service's other resource type (an HTTP API) is its config's variant.
+    // A service's other resource type (an HTTP API), or one it stands for only when selected (an
+    // API destination), is its config's variant.
     const CfnResource* matched = nullptr;
     sim_type_for_cfn(res["Type"].get<std::string>(), &matched);
     const ServiceKind* kind = default_registry().find(type);
-    if (matched && kind && matched != &kind->cfn.front() && !matched->variant_key.empty())
+    if (matched && kind && (matched != &kind->cfn.front() || matched->selected_only) && !matched->variant_key.empty())
         config[matched->variant_key] = matched->variant;
     const std::string id = s.unique_id(node_id_for(logical));
     s.nodes.push_back({{"id", id}, {"type", std::string(type)}, {"config", config}});
@@ -140,8 +141,9 @@ void add_rule(ImportState& s, const std::string& bus, Json rule, const std::stri
     s.add_edge(bus, "out", target, Json::object());
 }
 
-void function_event(ImportState& s, const std::string& fn, const std::string& name, const Json& ev,
-                    const std::string& path) {
+// One of function `fn`'s (logical id `fn_logical`) SAM Events.
+void function_event(ImportState& s, const std::string& fn, const std::string& fn_logical, const std::string& name,
+                    const Json& ev, const std::string& path) {
     if (!ev.is_object()) {
         s.d.warning(path, std::string("event must be an object with Type and Properties, got ") + json_type_name(ev) +
                               "; left out");
@@ -197,7 +199,9 @@ void function_event(ImportState& s, const std::string& fn, const std::string& na
         props.erase("Path");
     } else if (type == "Schedule" || type == "EventBridgeRule" || type == "CloudWatchEvent") {
         const std::string bus = bus_for(s, props.value("EventBusName", Json()));
-        Json rule = {{"Name", name}};
+        // SAM names the rule <function><event>, which an export keeps
+        // (https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-property-function-eventbridgerule.html).
+        Json rule = {{"Name", name}, {kCfnLogicalIdKey, fn_logical + name}};
         if (props.contains("Schedule")) rule["ScheduleExpression"] = props["Schedule"];
         if (props.contains("ScheduleExpression")) rule["ScheduleExpression"] = props["ScheduleExpression"];
         if (props.contains("Pattern")) rule["EventPattern"] = props["Pattern"];
@@ -218,6 +222,18 @@ void function_event(ImportState& s, const std::string& fn, const std::string& na
 }
 
 // ---- Section: wiring resources ------------------------------------------------------------------
+
+// A rule's Targets as the template wrote them (an empty array when unknown): the resolution may
+// have turned a parameter or a resource's ARN into assumed text, which an export must not keep.
+Json written_targets(const ImportState& s, const std::string& logical) {
+    if (!s.as_written || !s.as_written->contains("Resources")) return Json::array();
+    const Json& rs = (*s.as_written)["Resources"];
+    const auto r = rs.is_object() ? rs.find(logical) : rs.end();
+    if (r == rs.end() || !r->is_object()) return Json::array();
+    const Json props = r->value("Properties", Json::object());
+    const Json targets = props.is_object() ? props.value("Targets", Json::array()) : Json::array();
+    return targets.is_array() ? targets : Json::array();
+}
 
 bool wiring_resource(ImportState& s, const std::string& logical, const Json& res) {
     const std::string type = res["Type"].get<std::string>();
@@ -259,22 +275,31 @@ bool wiring_resource(ImportState& s, const std::string& logical, const Json& res
     }
     if (type == "AWS::Events::Rule") {
         const std::string bus = bus_for(s, props.value("EventBusName", Json()));
-        Json rule = {{"Name", props.value("Name", Json(logical))}};
+        // Its logical id kept: the export writes the rule under it, so what names it still resolves.
+        Json rule = {{"Name", props.value("Name", Json(logical))}, {kCfnLogicalIdKey, logical}};
         for (const char* k : {"EventPattern", "ScheduleExpression", "State", "Description"})
             if (props.contains(k)) rule[k] = props[k];
         Json targets = Json::array();
-        for (const auto& t : props.value("Targets", Json::array())) {
+        Json unsimulated = Json::array();  // written back on export as the template wrote them
+        const Json listed = props.value("Targets", Json::array());
+        const Json written = written_targets(s, logical);
+        for (std::size_t j = 0; listed.is_array() && j < listed.size(); ++j) {
+            const Json& t = listed[j];
+            const Json& as_written = written.size() == listed.size() ? written[j] : t;
             std::string target = ref_node(s, t.value("Arn", Json()));
             if (target.empty()) target = node_named(s, t.value("Arn", Json()));
             if (target.empty()) {
-                s.d.warning(path + "/Properties/Targets", "a rule target names no node of this template; left out");
+                s.d.warning(path + "/Properties/Targets",
+                            "a rule target names no node of this template; not simulated, written back on export");
+                unsimulated.push_back(as_written);
                 continue;
             }
             if (!can_send(s, bus, "out", target)) {
                 const Json* n = s.node(target);
-                s.d.warning(path + "/Properties/Targets", "rule target '" + target + "' (" +
-                                                              (n ? n->value("type", "") : std::string("?")) +
-                                                              ") cannot receive this bus's events here; left out");
+                s.d.warning(path + "/Properties/Targets",
+                            "rule target '" + target + "' (" + (n ? n->value("type", "") : std::string("?")) +
+                                ") cannot receive this bus's events here; not simulated, written back on export");
+                unsimulated.push_back(as_written);
                 continue;
             }
             Json spec = t;
@@ -290,6 +315,7 @@ bool wiring_resource(ImportState& s, const std::string& logical, const Json& res
             s.add_edge(bus, "out", target, Json::object());
         }
         rule["Targets"] = targets;
+        if (!unsimulated.empty()) rule[kCfnTargetsKey] = unsimulated;
         if (Json* rules = rules_of(s, bus)) rules->push_back(std::move(rule));
         return true;
     }
@@ -488,7 +514,7 @@ void property_edges(ImportState& s, const std::string& logical, Json& node) {
         const Json events = *ev;
         fn_config.erase("Events");
         for (auto it = events.begin(); it != events.end(); ++it)
-            function_event(s, id, it.key(), it.value(), pointer(logical) + "/Properties/Events/" + it.key());
+            function_event(s, id, logical, it.key(), it.value(), pointer(logical) + "/Properties/Events/" + it.key());
     }
     if (role == ServiceRole::StateMachine) definition_edges(s, logical, *s.node(id));  // Task states' targets
 }
@@ -511,22 +537,6 @@ void import_foreign(ImportState& s, const std::set<std::string>& skip) {
         add_node(s, it.key(), it.value(), type);
         fresh.push_back(it.key());
     }
-    // EventBridge API destinations: an HTTP endpoint outside AWS, where a bus can deliver to one
-    // (https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-api-destinations.html).
-    if (default_registry().can_connect("eventbridge", "out", "http").ok)
-        for (auto it = resources.begin(); it != resources.end(); ++it) {
-            if (skip.count(it.key()) || it.value()["Type"] != "AWS::Events::ApiDestination") continue;
-            const Json props = it.value().value("Properties", Json::object());
-            Json endpoint = props.value("InvocationEndpoint", Json(""));
-            if (auto sub = endpoint.find("Fn::Sub"); endpoint.is_object() && sub != endpoint.end())
-                endpoint = sub->is_array() && !sub->empty() ? (*sub)[0] : *sub;
-            Json config = {{"Endpoint", endpoint}};
-            const std::string id = s.unique_id(node_id_for(it.key()));
-            s.nodes.push_back({{"id", id}, {"type", "http"}, {"config", std::move(config)}});
-            if (logical_id_for(id) != it.key()) s.nodes.back()[kCfnLogicalIdKey] = it.key();
-            s.node_of[it.key()] = id;
-            s.consumed.insert(it.key());
-        }
     for (const std::string& logical : fresh) {
         declared_wiring(s, logical, s.node_of[logical]);
         Json* node = s.node(s.node_of[logical]);

@@ -23,6 +23,9 @@ struct ImportState {
     // Resources of a type that maps to a service, kept as "cloudformation" nodes all the same, and why
     // (a WebSocket API): nothing that names them (a route's ApiId) finds a simulated node.
     std::map<std::string, std::string> unsimulated;
+    // A foreign template as written, before Globals were merged and intrinsics resolved: for what
+    // an export writes back untouched (rule targets not simulated). nullptr for templates we wrote.
+    const Json* as_written = nullptr;
 
     ImportState(const Json& t, Diagnostics& diags) : tmpl(t), d(diags) {}
 

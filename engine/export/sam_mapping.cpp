@@ -22,7 +22,7 @@ const CfnResource* cfn_resource_for(const ServiceKind& kind, const Json& config)
         auto it = config.find(r.variant_key);
         if (it != config.end() && it->is_string() && it->get_ref<const std::string&>() == r.variant) return &r;
     }
-    return &kind.cfn.front();
+    return kind.cfn.front().selected_only ? nullptr : &kind.cfn.front();
 }
 
 const CfnResource* sam_map_for(std::string_view sim_type, const Json& config) {

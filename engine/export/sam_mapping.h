@@ -13,10 +13,9 @@
 
 namespace sim {
 
-inline constexpr const char* kCfnLogicalIdKey = "cfnLogicalId";
-
 // The resource a node of `kind` with `config` is written as: the one whose variant its config
-// selects, else the kind's first. nullptr: the kind has none (traffic sources, endpoints).
+// selects, else the kind's first unless that one is `selected_only`. nullptr: the kind has none
+// (traffic sources) or the config selects none (an HTTP endpoint that is no API destination).
 const CfnResource* cfn_resource_for(const ServiceKind& kind, const Json& config);
 // The resource a `sim_type` node is written as (see above); nullptr for none or an unknown type.
 const CfnResource* sam_map_for(std::string_view sim_type, const Json& config = Json::object());
@@ -28,7 +27,8 @@ bool is_cfn_property(const CfnResource& resource, std::string_view key);
 
 // Logical id for a node id: PascalCase of its words ("orders-fn" → "OrdersFn", "archiver" →
 // "Archiver", "OrdersFn" unchanged); "N" when nothing alphanumeric is left. A node imported from
-// a logical id this would not reproduce keeps it in its "cfnLogicalId" key (kCfnLogicalIdKey).
+// a logical id this would not reproduce keeps it in its "cfnLogicalId" key (kCfnLogicalIdKey,
+// core/contract.h).
 std::string logical_id_for(std::string_view node_id);
 // Node id for a logical id (alphanumeric already; cut to 64 characters).
 std::string node_id_for(std::string_view logical_id);

@@ -131,6 +131,8 @@ void read_rule(BuildContext& ctx, const Json& rj, const std::string& path, const
         rr.error("EventPattern", "a rule needs exactly one of EventPattern and ScheduleExpression");
     rr.raw("Description");
     rr.raw("EventBusName");
+    rr.raw(kCfnLogicalIdKey);  // what an import keeps for the export (core/contract.h)
+    rr.raw(kCfnTargetsKey);
     const Json* targets = rr.raw("Targets");
     if (targets && targets->is_array()) {
         if (targets->size() > kMaxTargetsPerRule)

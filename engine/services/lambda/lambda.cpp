@@ -88,6 +88,7 @@ CfnResource sam_function_resource() {
                    "EphemeralStorage",
                    "EventInvokeConfig",
                    "FunctionName",
+                   "FunctionUrlConfig",
                    "Handler",
                    "ImageUri",
                    "InlineCode",

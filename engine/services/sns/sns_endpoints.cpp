@@ -1,7 +1,9 @@
 // sns_endpoints.cpp — subscription endpoints outside AWS: an HTTP(S) endpoint and an email inbox.
 // Modelled:     [x] HTTP endpoint latency, 5xx (ErrorRate) and 4xx (ClientErrorRate) answers
 //               [x] email: a sink counting deliveries
+//               [x] an EventBridge API destination's endpoint (Resource: ApiDestination)
 // Not modelled: [ ] subscription confirmation handshakes  [ ] TLS  [ ] bounces
+//               [ ] an API destination's rate limit and its connection's authorization
 #include "pattern/config_reader.h"
 #include "services/sns/sns.h"
 
@@ -55,6 +57,11 @@ std::unique_ptr<Service> create_http(BuildContext& ctx) {
     const double err = r.number("ErrorRate", 0, 0, 1, "");
     const double client = r.number("ClientErrorRate", 0, 0, 1, "");
     r.raw("Endpoint");
+    // An EventBridge API destination (as a template import reads one): its InvocationEndpoint is
+    // the endpoint; HttpMethod, Name and Description describe it. Its rate limit and its
+    // connection's authorization are not modelled.
+    if (r.choice("Resource", "Endpoint", {"Endpoint", "ApiDestination"}) == "ApiDestination")
+        for (const char* key : {"InvocationEndpoint", "HttpMethod", "Name", "Description"}) r.raw(key);
     return std::make_unique<HttpEndpoint>(latency, err, client);
 }
 
@@ -71,9 +78,19 @@ ServiceKind http_endpoint_kind() {
     k.role = ServiceRole::HttpEndpoint;
     k.label = "HTTP endpoint";
     k.group = "edge";
-    k.description = "An HTTP(S) endpoint outside AWS (webhook receiver)";
+    k.description = "An HTTP(S) endpoint outside AWS (webhook receiver), or an EventBridge API destination calling one";
     k.errors = {kEndpointServerError, kEndpointBadRequest};
     k.create = create_http;
+    // A plain endpoint is no AWS resource; one with "Resource": "ApiDestination" is
+    // (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-events-apidestination.html).
+    // Only an import sets it: nothing generates the ConnectionArn, HttpMethod and InvocationEndpoint
+    // CloudFormation requires.
+    k.cfn = {
+        {"AWS::Events::ApiDestination",
+         {"ConnectionArn", "Description", "HttpMethod", "InvocationEndpoint", "InvocationRateLimitPerSecond", "Name"},
+         "ApiDestination",
+         "Resource"}};
+    k.cfn[0].selected_only = true;
     k.icon = "http";
     k.shape = DiagramShape::Box;
     k.sample = {{"id", "event-1"}};
