@@ -53,7 +53,8 @@ void node_inspector(PanelContext& ctx, Panels& state, const std::string& id) {
     ImGui::PushFont(ctx.theme.fonts().bold);
     ImGui::TextUnformatted(kind ? kind->label.c_str() : node.type.c_str());
     ImGui::PopFont();
-    if (kind && !kind->cfn.empty()) ImGui::TextDisabled("%s", kind->cfn.front().type.c_str());
+    if (kind && !kind->cfn.empty() && !kind->cfn.front().selected_only)
+        ImGui::TextDisabled("%s", kind->cfn.front().type.c_str());
     if (kind && !kind->simulated)
         if (auto t = node.config.find("Type"); t != node.config.end() && t->is_string())
             ImGui::TextDisabled("%s", t->get_ref<const std::string&>().c_str());

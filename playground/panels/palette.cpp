@@ -54,7 +54,8 @@ void palette_item(PanelContext& ctx, Panels& state, const sim::ServiceKind& k) {
         ImGui::PopFont();
         ImGui::PushTextWrapPos(t.px(320));
         if (!k.description.empty()) ImGui::TextUnformatted(k.description.c_str());
-        const char* cfn = k.cfn.empty() ? "" : k.cfn.front().type.c_str();
+        // A kind whose resource must be selected (an HTTP endpoint as an API destination) is none by default.
+        const char* cfn = k.cfn.empty() || k.cfn.front().selected_only ? "" : k.cfn.front().type.c_str();
         ImGui::TextDisabled("type \"%s\"%s%s", k.type.c_str(), *cfn ? " · " : "", cfn);
         ImGui::TextDisabled("Drag onto the canvas, or click to add.");
         ImGui::PopTextWrapPos();
