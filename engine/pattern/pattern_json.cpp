@@ -1,5 +1,6 @@
 // pattern_json.cpp — pattern JSON ⇄ Pattern. The only place that catches nlohmann exceptions:
 // syntax errors become diagnostics with line and column; everything else is checked by hand.
+#include "core/contract.h"
 #include "pattern/json_guard.h"
 #include "pattern/pattern.h"
 
@@ -206,6 +207,7 @@ void parse_node(const Json& j, std::size_t i, Pattern& p, Diagnostics& d) {
         d.error(path + "/id", "id must be 1..64 letters, digits, '-' or '_', got \"" + n.id + "\"");
     r.string("type", n.type, true);
     r.object("config", n.config);
+    r.kept(kCfnLogicalIdKey);  // the template's logical id, kept by an import for the export
     n.extra = r.extra(true);
     p.nodes.push_back(std::move(n));
 }

@@ -101,6 +101,17 @@ TEST_SUITE("pattern") {
         CHECK(write_pattern(again.pattern) == saved);
     }
 
+    TEST_CASE("a node's cfnLogicalId (kept by a template import) is kept without a warning") {
+        ParseResult r = parse_pattern(R"({"format": "serverless-playground/1", "name": "n",
+            "nodes": [{"id": "orders", "type": "sqs", "config": {}, "cfnLogicalId": "OrdersQueue", "note": "x"}]})");
+        REQUIRE(r.ok());
+        std::vector<std::string> warned;
+        for (const auto& d : r.diagnostics.items())
+            if (d.severity == Severity::Warning) warned.push_back(d.path);
+        CHECK(warned == std::vector<std::string>{"/nodes/0/note"});
+        CHECK(r.pattern.nodes[0].extra["cfnLogicalId"] == "OrdersQueue");
+    }
+
     TEST_CASE("saving writes a stable key order") {
         ParseResult r = parse_pattern(kMinimal);
         const std::string saved = write_pattern(r.pattern);
