@@ -234,6 +234,7 @@ public:
             return result();
         }
         erased_.assign(t_.size(), false);
+        match_brackets();
         scopes_.push_back(Scope{});
         std::size_t i = 0;
         while (i < t_.size() && t_[i].kind != Kind::End && error_.empty()) i = erased_[i] ? i + 1 : step(i);
@@ -278,19 +279,21 @@ private:
         return t_[i].newline_before && (ends_expression(p) || is(p, ")"));
     }
 
-    // After the bracket opening at i (`(`, `[`, `{`, `<`): the token after its match.
+    // After the bracket opening at i (`(`, `[`, `{`, `<`): the token after its match, t_.size()
+    // when it has none. Brackets are matched once, in run(); a `<` is scanned, over at most
+    // kAngleScan tokens (no real type parameter list is longer), so hostile input stays linear.
     std::size_t skip_group(std::size_t i) const {
-        const std::string_view open = text(i);
-        const std::string_view close = open == "(" ? ")" : open == "[" ? "]" : open == "{" ? "}" : ">";
-        std::size_t j = i + 1;
-        while (!end(j)) {
-            if (is(j, close)) return j + 1;
-            if (is(j, "(") || is(j, "[") || is(j, "{") || (open == "<" && is(j, "<"))) {
-                j = skip_group(j);
-            } else {
-                if (open != "{" && open != "<" && (is(j, ")") || is(j, "]") || is(j, "}"))) return t_.size();
-                ++j;
+        if (!is(i, "<")) return match_[i] == kNone ? t_.size() : match_[i] + 1;
+        int depth = 0;
+        for (std::size_t j = i, steps = 0; !end(j) && steps < kAngleScan; ++steps) {
+            if (is(j, "(") || is(j, "[") || is(j, "{")) {
+                if (match_[j] == kNone) return t_.size();
+                j = match_[j] + 1;
+                continue;
             }
+            if (is(j, "<")) ++depth;
+            if (is(j, ">") && --depth == 0) return j + 1;
+            ++j;
         }
         return t_.size();
     }
@@ -298,15 +301,14 @@ private:
     // comparison (a token no type contains, a stray bracket, the end of a statement).
     std::size_t type_arguments_end(std::size_t i) const {
         int depth = 0;
-        for (std::size_t j = i; !end(j); ++j) {
+        for (std::size_t j = i, steps = 0; !end(j) && steps < kAngleScan; ++j, ++steps) {
             if (is(j, "<")) {
                 ++depth;
             } else if (is(j, ">")) {
                 if (--depth == 0) return j + 1;
             } else if (is(j, "(") || is(j, "[") || is(j, "{")) {
-                const std::size_t k = skip_group(j);
-                if (k >= t_.size()) return 0;
-                j = k - 1;
+                if (match_[j] == kNone) return 0;
+                j = match_[j];
             } else if (t_[j].kind == Kind::Punct) {
                 static const std::set<std::string_view> kTypePuncts = {".", ",", "|", "&", "=>", ":", "?", "=", "-"};
                 if (!kTypePuncts.contains(text(j))) return 0;
@@ -314,10 +316,39 @@ private:
         }
         return 0;
     }
+    // Each bracket's partner, in one pass (a closer that matches no opener is left alone).
+    void match_brackets() {
+        match_.assign(t_.size(), kNone);
+        std::vector<std::size_t> open;
+        for (std::size_t k = 0; k < t_.size(); ++k) {
+            if (t_[k].kind != Kind::Punct) continue;
+            const std::string_view x = text(k);
+            if (x == "(" || x == "[" || x == "{") {
+                open.push_back(k);
+            } else if ((x == ")" || x == "]" || x == "}") && !open.empty()) {
+                const std::string_view o = text(open.back());
+                if ((o == "(" && x == ")") || (o == "[" && x == "]") || (o == "{" && x == "}")) {
+                    match_[open.back()] = k;
+                    open.pop_back();
+                }
+            }
+        }
+    }
 
     // ---- types --------------------------------------------------------------------------------
     // The token after a type starting at i (0 on a token no type can start with).
     std::size_t type_end(std::size_t i) {
+        // Types nest through function types and conditionals: bounded, so hostile input cannot
+        // exhaust the stack.
+        struct Depth {
+            int& d;
+            explicit Depth(int& x) : d(++x) {}
+            ~Depth() { --d; }
+        } depth(type_depth_);
+        if (type_depth_ > kMaxTypeDepth) {
+            fail(t_[std::min(i, t_.size() - 1)].begin, "types nested more than 100 deep");
+            return 0;
+        }
         if (is(i, "|") || is(i, "&")) ++i;
         i = type_operand(i);
         while (i && (is(i, "|") || is(i, "&"))) i = type_operand(i + 1);
@@ -771,9 +802,15 @@ private:
         return j + 1;
     }
 
+    static constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+    static constexpr std::size_t kAngleScan = 4096;
+    static constexpr int kMaxTypeDepth = 100;
+
     std::string_view src_;
     std::string out_;
     std::vector<Token> t_;
+    std::vector<std::size_t> match_;  // the partner of each (, [ and {; kNone elsewhere
+    int type_depth_ = 0;
     std::vector<bool> erased_;
     std::vector<Scope> scopes_;
     std::vector<ImportDecl> imports_;

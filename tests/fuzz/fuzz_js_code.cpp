@@ -3,7 +3,10 @@
 // heap and CPU budget; every call it makes is answered. Properties: nothing crashes or hangs
 // (runaway code ends as a timeout, allocation as an error), every run ends with a settled
 // handler or one waiting on calls it made, and two runs of the same source give the same result.
+// The same bytes also run as TypeScript (index.ts): type erasure keeps every line and column and
+// stays linear on hostile nesting.
 #include "js/code_environment.h"
+#include "js/typescript.h"
 
 #include <cstdint>
 #include <cstdlib>
@@ -26,12 +29,12 @@ struct AnsweringHost final : sim::js::CodeHost {
 };
 
 // One cold start and one invocation; calls are answered in order, at most 64 rounds.
-std::string run_once(const std::string& source) {
+std::string run_once(const std::string& source, const char* file) {
     AnsweringHost host;
     sim::js::CodeLimits limits;
     limits.heap_bytes = 16u << 20;
     limits.cpu_polls = 200;
-    auto env = sim::js::create_code_environment({{{"index.js", source}}, "index.handler"}, {{"K", "v"}}, limits, host);
+    auto env = sim::js::create_code_environment({{{file, source}}, "index.handler"}, {{"K", "v"}}, limits, host);
     sim::js::RunResult r = env->init();
     std::string out = "init " + std::to_string(static_cast<int>(r.state)) + " " + r.error_type + "\n";
     if (r.state != sim::js::RunState::Returned) return out;
@@ -53,7 +56,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (size > 64 * 1024) return 0;
     const std::string source(reinterpret_cast<const char*>(data), size);
     if (source.find('\0') != std::string::npos) return 0;  // source text has no NUL
-    const std::string first = run_once(source);
-    if (run_once(source) != first) std::abort();  // the same source runs the same way
+    for (const char* file : {"index.js", "index.ts"}) {
+        const std::string first = run_once(source, file);
+        if (run_once(source, file) != first) std::abort();  // the same source runs the same way
+    }
+    const sim::js::ErasedTypeScript erased = sim::js::erase_typescript(source);
+    if (erased.error.empty()) {
+        if (erased.javascript.size() != source.size()) std::abort();
+        for (std::size_t i = 0; i < source.size(); ++i)
+            if ((source[i] == '\n') != (erased.javascript[i] == '\n')) std::abort();
+    }
     return 0;
 }

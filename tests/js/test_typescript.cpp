@@ -172,3 +172,16 @@ TEST_CASE("typescript: errors point into the .ts file") {
     CHECK(refused[0].line == 2);
     CHECK(refused[0].message.find("enums") != std::string::npos);
 }
+
+TEST_CASE("typescript: hostile nesting ends in an error, never a crash") {
+    std::string deep = "const f: ";
+    for (int i = 0; i < 5000; ++i) deep += "() => ";
+    deep += "void = null;";
+    const ErasedTypeScript r = erase_typescript(deep);
+    CHECK(r.error == "types nested more than 100 deep");
+    CHECK(r.line == 1);
+    // Unbalanced brackets and endless '<' read as code, and the rest still erases.
+    std::string angles = "const a = ";
+    for (int i = 0; i < 20000; ++i) angles += "f<";
+    CHECK(erase_typescript(angles + "x;\nconst n: number = 1;").javascript.ends_with("const n         = 1;"));
+}
