@@ -37,10 +37,12 @@
     clearTimeout(toastTimer);
     toastTimer = setTimeout(() => { el.hidden = true; }, ms);
   }
-  // title: one line; lines: the details (each a diagnostic or sentence); action: {label, run}.
-  function notice(title, lines, action) {
+  // title: one line; lines: the details (each a diagnostic or sentence); action: {label, run};
+  // ok: a report of success (green, not an alert).
+  function notice(title, lines, action, ok) {
     const el = element('pg-notice', 'alert', 'pg-notice');
     el.replaceChildren();
+    el.classList.toggle('pg-ok', !!ok);
     const head = document.createElement('div');
     head.className = 'pg-notice-title';
     head.textContent = title;

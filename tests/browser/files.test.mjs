@@ -109,7 +109,7 @@ export const tests = [
     },
   },
   {
-    name: 'A SAM project folder opens with the code beside its template; its handler runs; Problems lists the import',
+    name: 'A SAM project folder opens with the code beside its template; its TypeScript handler runs; Problems lists the import',
     async run({ url }) {
       const b = await launch();
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pg-project-'));
@@ -134,18 +134,23 @@ export const tests = [
           '      Events:',
           '        Post: {Type: Api, Properties: {Path: /orders, Method: post}}',
           ''].join('\n'));
-        fs.writeFileSync(path.join(root, 'src', 'app.mjs'), [
+        // In TypeScript, as `sam init`'s esbuild templates write it: types erased, './order.js' is order.ts.
+        fs.writeFileSync(path.join(root, 'src', 'app.ts'), [
+          "import { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';",
           "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';",
           "import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';",
-          "import { orderFrom } from './order.mjs';",
+          "import { orderFrom, Order } from './order.js';",
           'const doc = DynamoDBDocumentClient.from(new DynamoDBClient({}));',
-          'export const handler = async (event) => {',
-          '  const order = orderFrom(event);',
-          '  await doc.send(new PutCommand({ TableName: process.env.TABLE, Item: order }));',
+          'export const handler = async (event: APIGatewayProxyEvent): Promise<APIGatewayProxyResult> => {',
+          '  const order: Order = orderFrom(event);',
+          '  await doc.send(new PutCommand({ TableName: process.env.TABLE!, Item: order }));',
           '  return { statusCode: 201, body: JSON.stringify(order) };',
           '};'].join('\n'));
-        fs.writeFileSync(path.join(root, 'src', 'order.mjs'),
-          "export const orderFrom = (event) => ({ id: `order-${event.requestContext.requestId}`, ...JSON.parse(event.body || '{}') });\n");
+        fs.writeFileSync(path.join(root, 'src', 'order.ts'), [
+          'export interface Order { id: string; [key: string]: unknown }',
+          "export const orderFrom = (event: { requestContext: { requestId: string }; body: string | null }): Order =>",
+          "  ({ id: `order-${event.requestContext.requestId}`, ...JSON.parse(event.body || '{}') });", ''].join('\n'));
+        fs.writeFileSync(path.join(root, 'src', 'types.d.ts'), 'declare const unused: number;\n');
         fs.writeFileSync(path.join(root, 'src', 'node_modules', 'left-out', 'index.js'), 'throw new Error("not read")');
 
         const page = await openPlayground(b.context, url, '?fresh');
@@ -165,10 +170,12 @@ export const tests = [
         const p = await page.evaluate(() => window.playground.getPattern());
         const fn = p.nodes.find((x) => x.id === 'PutOrder');
         assert(fn, 'the function imported: ' + p.nodes.map((x) => x.id));
-        assertEq(Object.keys(fn.config.CodeFiles || {}).sort(), ['app.mjs', 'order.mjs'], 'the code beside the template, node_modules left out');
+        assertEq(Object.keys(fn.config.CodeFiles || {}).sort(), ['app.ts', 'order.ts'], 'the code beside the template, node_modules and .d.ts left out');
         assert(p.import && p.import.entries && p.import.entries.length === 1, 'the summary names the entry client: ' + JSON.stringify(p.import));
         const note = await page.evaluate(() => (document.getElementById('pg-notice') || {}).textContent || '');
         assert(/Project imported: template\.yaml/.test(note) && /1 request\/s/.test(note), 'the notice gives the summary: ' + note.slice(0, 300));
+        assert(await page.evaluate(() => document.getElementById('pg-notice').classList.contains('pg-ok')),
+          'a successful import is reported as a success, not in the error style');
         saveArtifact('open-project.png', await page.screenshot());
         await press(page, 'Escape');
 

@@ -9,7 +9,7 @@
 (function () {
   'use strict';
   // What the import reads: templates, definitions, OpenAPI bodies and JavaScript (its own limits apply).
-  const READ = /\.(ya?ml|json|js|mjs|cjs|asl|graphql|vtl)$/i;
+  const READ = /\.(ya?ml|json|js|mjs|cjs|ts|mts|cts|asl|graphql|vtl)$/i;
   const SKIP = /(^|\/)(node_modules|\.aws-sam|\.git|cdk\.out)\//;
   const MAX_FILE = 2 << 20;
   const MAX_TOTAL = 20 << 20;
@@ -102,7 +102,7 @@
       const p = await (source instanceof Blob ? fromZip(source) : fromFileList(source));
       const r = await importTemplate(p.text, { fromUi: true, files: p.files });
       if (!r.ok) notice('This project cannot be imported', r.errors.map(line).concat(['Your current work is unchanged.']));
-      else notice('Project imported: ' + p.template, r.summary.trim().split('\n'));
+      else notice('Project imported: ' + p.template, r.summary.trim().split('\n'), null, true);
       return r;
     } catch (e) {
       notice('Could not open the project', [String(e && e.message || e), 'Your current work is unchanged.']);
