@@ -69,7 +69,8 @@ public:
             } else if (c == '"' || c == '\'') {
                 if (!string_literal(c, error_at)) return false;
                 t.kind = Kind::String;
-            } else if (std::isdigit(c) || (c == '.' && i_ + 1 < s_.size() && std::isdigit(s_[i_ + 1]))) {
+            } else if (std::isdigit(c) ||
+                       (c == '.' && i_ + 1 < s_.size() && std::isdigit(static_cast<unsigned char>(s_[i_ + 1])))) {
                 number();
                 t.kind = Kind::Number;
             } else if (ident_start(c)) {
@@ -84,7 +85,7 @@ public:
                 std::size_t len = 1;
                 for (std::string_view p : kPuncts)
                     if (s_.substr(i_, p.size()) == p &&
-                        !(p == "?." && i_ + 2 < s_.size() && std::isdigit(s_[i_ + 2]))) {
+                        !(p == "?." && i_ + 2 < s_.size() && std::isdigit(static_cast<unsigned char>(s_[i_ + 2])))) {
                         len = p.size();
                         break;
                     }
@@ -125,7 +126,10 @@ private:
     bool string_literal(char quote, std::size_t& error_at) {
         const std::size_t start = i_++;
         while (i_ < s_.size() && s_[i_] != quote) {
-            if (s_[i_] == '\\') ++i_;
+            if (s_[i_] == '\\') {  // an escape, a line continuation included
+                i_ += 2;
+                continue;
+            }
             if (s_[i_] == '\n') break;
             ++i_;
         }

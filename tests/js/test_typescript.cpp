@@ -66,7 +66,8 @@ TEST_CASE("typescript: JavaScript that looks like types is left alone") {
         "switch (k) { case f(1): break; default: g(c ? 1 : 2); }\n"
         "const r = /a:b<c>/g.test(s) && a < b && c > (d);\n"
         "const t = `x: ${o.k ? 'a' : 'b'} ${ { a: 1 }.a }`;\n"
-        "const u = !ok, v = a !== b, w = a?.b ?? c;\n";
+        "const u = !ok, v = a !== b, w = a?.b ?? c;\n"
+        "const s = 'a: b \\' c', l = 'line \\\n continued: x';\n";
     CHECK(erased(js) == squeezed(js));
 }
 
