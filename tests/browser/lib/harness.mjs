@@ -148,8 +148,13 @@ export async function until(page, done, what, arg = null, timeout = 30000) {
   }
 }
 
-// The rect of a marked UI item (layout().items[name]) once the layout is stable.
-export async function layoutItem(page, name) {
+// The rect of a marked UI item (layout().items[name]) once it is drawn and the layout is stable.
+// An item may appear a frame or two after the request that shows it (ImGui selects a requested tab
+// on the next frame), so this waits for the item first, then for the layout to settle.
+export async function layoutItem(page, name, timeout = 30000) {
+  try {
+    await page.waitForFunction((n) => !!(window.playground.layout().items || {})[n], name, { timeout, polling: 'raf' });
+  } catch { /* reported below with the items that are drawn */ }
   const l = await stable(page, 'layout');
   const r = l.items && l.items[name];
   assert(r, `layout().items has ${name}: ${Object.keys(l.items || {})}`);
