@@ -300,8 +300,20 @@ sim::Json App::canvas_layout() const {
             node["title"]["px"] = titles[i].size / s;
         }
     }
+    // Each link: its curve sampled at t = 0.1 … 0.9 and, when the last frame drew one, its label.
+    sim::Json links = sim::Json::array();
+    for (const EdgeShape& e : canvas_.edge_shapes()) {
+        if (e.from < 0 || e.to < 0) continue;
+        sim::Json& link = links.emplace_back();
+        link["edge"] = e.edge;
+        for (int k = 1; k < 10; ++k) link["path"].push_back(css(bezier_at(e, static_cast<float>(k) / 10)));
+        for (const auto& l : canvas_.drawn_labels())
+            if (l.edge == e.edge)
+                link["label"] = {l.rect.min.x / s, l.rect.min.y / s, l.rect.max.x / s, l.rect.max.y / s};
+    }
     const ImVec2 o = v.origin(), sz = v.size();
     sim::Json j = sim::Json::object();
+    j["links"] = std::move(links);
     j["canvas"] = {o.x / s, o.y / s, (o.x + sz.x) / s, (o.y + sz.y) / s};
     j["zoom"] = v.zoom();
     j["nodes"] = std::move(nodes);

@@ -17,6 +17,17 @@
 namespace pg {
 namespace {
 
+// CSS px: the smallest detail text (a node's kind, port names, link labels). Smaller would be
+// unreadable, so such text is drawn at this size where it fits and left out where it does not.
+constexpr float kSmallestText = 9.0f;
+
+Vec2f as_vec(ImVec2 p) {
+    return {p.x, p.y};
+}
+ImVec2 as_im(Vec2f p) {
+    return {p.x, p.y};
+}
+
 ImU32 with_alpha(ImU32 c, float a) {
     const auto alpha = static_cast<ImU32>(static_cast<float>((c >> IM_COL32_A_SHIFT) & 0xFF) * a);
     return (c & ~IM_COL32_A_MASK) | (alpha << IM_COL32_A_SHIFT);
@@ -109,21 +120,25 @@ void GraphCanvas::draw_edges(ImDrawList* dl, const Document& doc, const Theme& t
     }
 }
 
-// Labels go on top of the nodes: one wider than the gap between two nodes overlaps them.
+// Labels go on top of the nodes, at a readable size or not at all: each tries the curve's middle,
+// then one and two lines above and below it and three above, and is left out where every spot
+// would cover a node or an earlier label (the inspector still shows the link).
 void GraphCanvas::draw_edge_labels(ImDrawList* dl, const Document& doc, const Theme& theme,
                                    const CanvasOverlay& overlay) const {
+    labels_.clear();
     if (view_.zoom() < 0.45f) return;
     const Palette& c = theme.colours();
     const float z = view_.scale();
-    const float arrow = 9.0f * z;
     ImFont* font = theme.fonts().ui;
-    const float fsize = font->FontSize * 0.82f * view_.zoom();
+    const float fsize = std::max(font->FontSize * 0.82f * view_.zoom(), kSmallestText * theme.scale());
+    std::vector<Rect> taken;
+    for (const auto& n : nodes_)
+        taken.push_back({as_vec(view_.to_screen(n.box.min)), as_vec(view_.to_screen(n.box.max))});
     for (const auto& e : edges_) {
         if (e.from < 0 || e.to < 0) continue;
         const auto ei = static_cast<std::size_t>(e.edge);
         const auto& spec = doc.pattern().edges[ei];
         const bool selected = doc.selection().edge == e.edge;
-        const ImVec2 p0 = view_.to_screen(e.p0), p3 = view_.to_screen(e.p3);
         std::string label;
         if (ei < overlay.edge_unused.size() && overlay.edge_unused[ei]) label = "unused: no action";
         if (spec.port != "out") label += (label.empty() ? "" : " · ") + spec.port;
@@ -134,17 +149,21 @@ void GraphCanvas::draw_edge_labels(ImDrawList* dl, const Document& doc, const Th
         if (ei < overlay.link_rate.size() && overlay.link_rate[ei] > 0)
             label += (label.empty() ? "" : " · ") + short_count(overlay.link_rate[ei]) + "/s";
         if (label.empty()) continue;
-        const Vec2f mid = bezier_at(e, 0.5f);
         const ImVec2 ts = font->CalcTextSizeA(fsize, FLT_MAX, 0, label.c_str());
-        ImVec2 m = view_.to_screen(mid);
-        // A label wider than the gap between the nodes sits above the curve instead of on it.
-        if (ts.x + 12 * z > std::fabs(p3.x - p0.x) - 2 * arrow) m.y -= ts.y * 0.5f + 7 * z;
-        const ImVec2 a(m.x - ts.x * 0.5f - 4 * z, m.y - ts.y * 0.5f - 1 * z);
-        const ImVec2 b(m.x + ts.x * 0.5f + 4 * z, m.y + ts.y * 0.5f + 1 * z);
-        dl->AddRectFilled(a, b, c.link_label_bg, 3 * z);
-        const bool unused = ei < overlay.edge_unused.size() && overlay.edge_unused[ei];
-        dl->AddText(font, fsize, ImVec2(a.x + 4 * z, a.y + 1 * z),
-                    selected ? c.selection : (unused ? c.throttled : c.node_muted), label.c_str());
+        const ImVec2 m = view_.to_screen(bezier_at(e, 0.5f));
+        const float half_w = ts.x * 0.5f + 4 * z, half_h = ts.y * 0.5f + 1 * z;
+        const float step = half_h * 2 + 3 * z;
+        for (const float dy : {0.0f, -step, step, -2 * step, 2 * step, -3 * step}) {
+            const Rect r{{m.x - half_w, m.y + dy - half_h}, {m.x + half_w, m.y + dy + half_h}};
+            if (std::any_of(taken.begin(), taken.end(), [&](const Rect& t) { return t.overlaps(r); })) continue;
+            taken.push_back(r);
+            labels_.push_back({e.edge, r});
+            dl->AddRectFilled(as_im(r.min), as_im(r.max), c.link_label_bg, 3 * z);
+            const bool unused = ei < overlay.edge_unused.size() && overlay.edge_unused[ei];
+            dl->AddText(font, fsize, ImVec2(r.min.x + 4 * z, r.min.y + 1 * z),
+                        selected ? c.selection : (unused ? c.throttled : c.node_muted), label.c_str());
+            break;
+        }
     }
 }
 
@@ -189,7 +208,10 @@ void GraphCanvas::draw_nodes(ImDrawList* dl, const Document& doc, const Theme& t
     const float readable = 11.0f * theme.scale();  // the smallest title size (CSS px × scale)
     // A title never shrinks below readable: it is shortened to the box instead.
     const float title_size = std::max(f.bold->FontSize * view_.zoom(), readable);
-    const float small_size = f.ui->FontSize * 0.85f * view_.zoom();
+    const float small_size = std::max(f.ui->FontSize * 0.85f * view_.zoom(), kSmallestText * theme.scale());
+    // Port names need their row: zoomed out until they would touch, only the dots are drawn.
+    const float port_size = std::max(small_size * 0.92f, kSmallestText * theme.scale());
+    const bool port_names = text && kPortSpacing * z >= port_size + 2;
     // Zoomed out past the point where the node's other text would be unreadable, it keeps only its
     // title, at the smallest readable size and shortened to the box: the simplified rendering.
     const ImVec2 vo = view_.origin(), vs = view_.size();
@@ -223,16 +245,29 @@ void GraphCanvas::draw_nodes(ImDrawList* dl, const Document& doc, const Theme& t
         if (text) {
             const float pad = 14 * z;
             const float max_w = (b.x - a.x) - pad - 10 * z;
-            const std::string title = fit_text(f.bold, title_size, n.spec->id, max_w);
-            dl->AddText(f.bold, title_size, ImVec2(a.x + pad, a.y + 9 * z), c.node_text, title.c_str());
+            // The width left of the port names drawn beside a line of text from y0 to y1.
+            auto room = [&](float y0, float y1) {
+                float w = max_w;
+                if (!port_names || n.outputs.size() < 2) return w;
+                for (const auto& port : n.outputs) {
+                    const float y = view_.to_screen(port.at).y;
+                    if (y + port_size * 0.5f <= y0 || y - port_size * 0.5f >= y1) continue;
+                    const float label = f.ui->CalcTextSizeA(port_size, FLT_MAX, 0, port.name.c_str()).x;
+                    w = std::min(w, (b.x - a.x) - pad - label - kPortRadius * z - 10 * z);
+                }
+                return w;
+            };
+            const float title_y = a.y + 9 * z, kind_y = title_y + title_size + 2 * z;
+            const std::string title = fit_text(f.bold, title_size, n.spec->id, room(title_y, title_y + title_size));
+            dl->AddText(f.bold, title_size, ImVec2(a.x + pad, title_y), c.node_text, title.c_str());
             titles_[i] = {title, title_size};
             std::string kind = n.kind ? n.kind->label : "unknown type '" + n.spec->type + "'";
             if (n.kind && !n.kind->simulated) {  // a kept resource: its CloudFormation type says more
                 auto t = n.spec->config.find("Type");
                 if (t != n.spec->config.end() && t->is_string()) kind = t->get<std::string>();
             }
-            dl->AddText(f.ui, small_size, ImVec2(a.x + pad, a.y + 9 * z + title_size + 2 * z),
-                        n.kind ? c.node_muted : c.error, fit_text(f.ui, small_size, kind, max_w).c_str());
+            dl->AddText(f.ui, small_size, ImVec2(a.x + pad, kind_y), n.kind ? c.node_muted : c.error,
+                        fit_text(f.ui, small_size, kind, room(kind_y, kind_y + small_size)).c_str());
         } else {
             const float left = a.x + std::max(2.0f, 6 * z) + 3;
             const float max_w = b.x - left - 2;
@@ -254,10 +289,9 @@ void GraphCanvas::draw_nodes(ImDrawList* dl, const Document& doc, const Theme& t
             const ImVec2 at = view_.to_screen(n.outputs[p].at);
             const bool hot = hovered && hover_.out_port == static_cast<int>(p);
             add_disc(dl, at, hot ? pr * 1.3f : pr, hot ? c.port_hover : accent);
-            if (text && n.outputs.size() > 1) {
-                const float sz = small_size * 0.92f;
-                const ImVec2 ts = f.ui->CalcTextSizeA(sz, FLT_MAX, 0, n.outputs[p].name.c_str());
-                dl->AddText(f.ui, sz, ImVec2(at.x - pr - 4 * z - ts.x, at.y - ts.y * 0.5f), c.node_muted,
+            if (port_names && n.outputs.size() > 1) {
+                const ImVec2 ts = f.ui->CalcTextSizeA(port_size, FLT_MAX, 0, n.outputs[p].name.c_str());
+                dl->AddText(f.ui, port_size, ImVec2(at.x - pr - 4 * z - ts.x, at.y - ts.y * 0.5f), c.node_muted,
                             n.outputs[p].name.c_str());
             }
         }

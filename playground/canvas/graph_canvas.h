@@ -69,6 +69,14 @@ public:
         float size = 0;  // font size, screen px
     };
     const std::vector<DrawnTitle>& drawn_titles() const { return titles_; }
+    // The link labels the last frame drew (screen px); a label with no free spot is left out.
+    struct DrawnLabel {
+        int edge = 0;  // index into pattern.edges
+        Rect rect;
+    };
+    const std::vector<DrawnLabel>& drawn_labels() const { return labels_; }
+    // The link curves as last laid out (world units; parallel to nothing: EdgeShape::edge).
+    const std::vector<EdgeShape>& edge_shapes() const { return edges_; }
     CanvasView& view() { return view_; }
     const CanvasView& view() const { return view_; }
     const Refusal& last_refusal() const { return refusal_; }
@@ -125,6 +133,7 @@ private:
     mutable std::vector<std::uint64_t> dot_cells_;  // draw_dots: occupied (cell, colour) keys
     mutable std::size_t dots_drawn_ = 0;
     mutable std::vector<DrawnTitle> titles_;  // draw_nodes: what each node's title showed
+    mutable std::vector<DrawnLabel> labels_;  // draw_edge_labels: where each drawn label went
     bool box_additive_ = false;
     bool right_press_ = false;  // the pan in progress began with a right press (a click opens a menu)
     Hit right_hit_;             // what that press was over

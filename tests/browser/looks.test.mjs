@@ -230,4 +230,49 @@ export const tests = [
       }
     },
   },
+  {
+    // Issue 20 item 5: at 1280×800 every shipped pattern fits with no node on another, no link
+    // running under a node it does not join, and no link label over a node (labels with no free
+    // spot are left out, not drawn over titles). layout().links gives each curve sampled at
+    // t = 0.1 … 0.9 and the label's rect as the frame drew them.
+    name: 'every shipped pattern at 1280×800: no overlapping nodes, no link under a node, no label over one',
+    async run({ url }) {
+      const files = fs.readdirSync(path.join(repo, 'patterns')).filter((f) => f.endsWith('.json')).sort();
+      const b = await launch({ width: 1280, height: 800, dpr: 1 });
+      try {
+        const page = await openPlayground(b.context, url, '?fresh');
+        const inside = (r, p, inset) => p[0] > r[0] + inset && p[0] < r[2] - inset && p[1] > r[1] + inset && p[1] < r[3] - inset;
+        const meet = (a, c) => a[0] < c[2] && c[0] < a[2] && a[1] < c[3] && c[1] < a[3];
+        let labels = 0;
+        for (const f of files) {
+          const text = fs.readFileSync(path.join(repo, 'patterns', f), 'utf8');
+          assert((await page.evaluate((t) => window.playground.loadPattern(t), text)).ok, `${f} loads`);
+          await page.evaluate(() => window.playground.fit());
+          const l = await stable(page, 'layout');
+          const edges = JSON.parse(text).edges;
+          const ids = Object.keys(l.nodes);
+          for (let i = 0; i < ids.length; ++i)
+            for (let j = i + 1; j < ids.length; ++j)
+              assert(!meet(l.nodes[ids[i]].rect, l.nodes[ids[j]].rect), `${f}: ${ids[i]} overlaps ${ids[j]}`);
+          assertEq(l.links.length, edges.length, `${f}: every link is laid out`);
+          for (const link of l.links) {
+            const e = edges[link.edge];
+            for (const id of ids) {
+              if (id === e.from || id === e.to) continue;
+              const under = link.path.find((p) => inside(l.nodes[id].rect, p, 1));
+              assert(!under, `${f}: the link ${e.from} → ${e.to} runs under ${id} at ${under}`);
+              if (link.label) assert(!meet(link.label, l.nodes[id].rect), `${f}: the label of ${e.from} → ${e.to} covers ${id}`);
+            }
+            if (link.label) {
+              ++labels;
+              for (const id of [e.from, e.to]) assert(!meet(link.label, l.nodes[id].rect), `${f}: the label of ${e.from} → ${e.to} covers ${id}`);
+            }
+          }
+          saveArtifact('fit-1280-' + f.replace('.json', '.png'), await page.screenshot());
+        }
+        assert(labels >= 5, `link labels (routes, ports) are still drawn where they fit: ${labels}`);
+        assertEq(page.problems, [], 'console errors');
+      } finally { await b.close(); }
+    },
+  },
 ];
