@@ -364,7 +364,22 @@ void App::frame(double dt) {
     const bool narrow = css_w < 900;
     const bool palette = !narrow && !embed_.hide_palette && !embed_.read_only;
     const bool inspector = !narrow && !embed_.hide_inspector;
-    const float bottom_h = embed_.hide_bottom ? 0 : std::round(std::min(theme_.px(230), io.DisplaySize.y * 0.34f));
+    // A tour, challenge or quiz is docked in the tab area, which grows to hold it; the canvas keeps
+    // its width and the diagram is fitted to what is left.
+    const bool lesson = learn_.mode() != LearnMode::None && !embed_.hide_bottom;
+    const void* shown = learn_.tour()        ? static_cast<const void*>(learn_.tour())
+                        : learn_.challenge() ? static_cast<const void*>(learn_.challenge())
+                                             : static_cast<const void*>(learn_.quiz());
+    if (shown != lesson_shown_) {
+        lesson_shown_ = shown;
+        if (lesson) {
+            panels_.bottom_tab_request = 7;
+            canvas_.request_fit();
+        }
+    }
+    const float bottom_h = embed_.hide_bottom ? 0
+                           : lesson           ? std::round(std::min(theme_.px(330), io.DisplaySize.y * 0.42f))
+                                              : std::round(std::min(theme_.px(230), io.DisplaySize.y * 0.34f));
     const float main_h = ImGui::GetContentRegionAvail().y - bottom_h;
     const float side_w = theme_.px(palette ? 210 : 0), insp_w = theme_.px(inspector ? 300 : 0);
 
@@ -402,7 +417,7 @@ void App::frame(double dt) {
     }
     ImGui::End();
 
-    draw_learn_panel(learn_, canvas_, doc_, theme_);
+    draw_learn_panel(learn_, canvas_, doc_, theme_, lesson);
     draw_dialogs(ctx, panels_, *this);
     // Narrow screens keep "+ Add service" at the canvas's top-left: the banner goes below it.
     const ImVec2 banner_min(canvas_min.x, canvas_min.y + (narrow ? theme_.px(40) : 0));

@@ -128,6 +128,7 @@ private:
     FlowTracker flow_;
     Panels panels_;
     Learn learn_{doc_, runner_, canvas_};  // tours, challenges, quiz (learn/)
+    const void* lesson_shown_ = nullptr;   // the tour/challenge/quiz the tab area last opened on
     static constexpr std::uint64_t kNotBuilt = ~std::uint64_t{0};
     std::uint64_t built_rev_ = 0;
     CanvasEdits proposals_;             // proposed by panels and shortcuts this frame (canvas_edit.h)

@@ -31,6 +31,7 @@ void draw_challenge_card(Learn& learn, const Theme& theme) {
         ImGui::PopTextWrapPos();
     }
 
+    column_break();
     const auto& result = learn.check_result();
     ImGui::Spacing();
     if (learn.checking()) {

@@ -1,6 +1,7 @@
-// learn_panel.cpp — the card floating over the canvas for the active learning mode, shared
-// widgets (pills, wrapped option buttons, recorded button rects for automation) and the tour
-// card and spotlight; the challenge and quiz cards live in challenge_panel.cpp / quiz_panel.cpp.
+// learn_panel.cpp — the card of the active learning mode, docked in the Learn tab (or floating
+// over the canvas in embeds without the tab area), shared widgets (pills, wrapped option buttons,
+// recorded button rects for automation) and the tour card and spotlight; the challenge and quiz cards live in
+// challenge_panel.cpp / quiz_panel.cpp.
 #include "learn/learn_panel_parts.h"
 
 #include "canvas/node_layout.h"
@@ -87,6 +88,7 @@ void draw_step_body(Learn& learn, const Theme& theme, const TourEntry& t, const 
     ImGui::TextUnformatted(s.text.c_str());
     ImGui::PopTextWrapPos();
 
+    column_break();
     if (s.watch) {
         const WatchJob& w = learn.watch();
         ImGui::Spacing();
@@ -237,22 +239,89 @@ void fit_beside(CanvasView& v, const std::vector<NodeShape>& shapes, float card_
     v.set_frame(o, size, theme.scale());
 }
 
-// Pans so the highlighted node is left of the card (when it is under it).
-void reveal(CanvasView& v, const std::vector<NodeShape>& shapes, const std::string& node, float card_left,
+// Pans so the highlighted node is in the canvas and left of `right` (the card's left edge when it
+// floats over the canvas), moving the view as little as needed.
+void reveal(CanvasView& v, const std::vector<NodeShape>& shapes, const std::string& node, float right,
             const Theme& theme) {
+    const float m = theme.px(16);
+    const ImVec2 o = v.origin(), size = v.size();
     for (const auto& n : shapes) {
         if (n.spec->id != node) continue;
-        const float right = v.to_screen(n.box.max).x + theme.px(16);
-        if (right > card_left) v.pan_by(ImVec2(card_left - right, 0));
+        const ImVec2 a = v.to_screen(n.box.min), b = v.to_screen(n.box.max);
+        const float dx = b.x + m > right ? right - (b.x + m) : (a.x - m < o.x ? o.x - (a.x - m) : 0);
+        const float dy = b.y + m > o.y + size.y ? o.y + size.y - (b.y + m) : (a.y - m < o.y ? o.y - (a.y - m) : 0);
+        v.pan_by(ImVec2(dx, dy));
     }
 }
 
 }  // namespace
 
-// ---- The card --------------------------------------------------------------------------------------------------
-void draw_learn_panel(Learn& learn, GraphCanvas& canvas, const Document& doc, const Theme& theme) {
+// ---- The docked card --------------------------------------------------------------------------------------------
+namespace {
+
+// The docked card's left column is open and waits for column_break() to move on to the right one.
+// (One card is drawn per frame, so a flag beside the drawing code is enough.)
+bool g_left_column_open = false;
+float g_column_h = 0;
+
+void draw_card(Learn& learn, const Theme& theme) {
+    switch (learn.mode()) {
+        case LearnMode::Tour:
+            draw_tour(learn, theme);
+            break;
+        case LearnMode::Challenge:
+            draw_challenge_card(learn, theme);
+            break;
+        case LearnMode::Quiz:
+            draw_quiz_card(learn, theme);
+            break;
+        case LearnMode::None:
+            break;
+    }
+}
+
+}  // namespace
+
+void column_break() {
+    if (!g_left_column_open) return;
+    g_left_column_open = false;
+    ImGui::EndChild();
+    ImGui::SameLine();
+    ImGui::BeginChild("##card_right", ImVec2(0, g_column_h));
+}
+
+void draw_learn_dock(Learn& learn, const Theme& theme) {
+    learn.minimized = false;  // the dock has room for the whole card
+    const ImVec2 avail = ImGui::GetContentRegionAvail();
+    {
+        const ImVec2 a = ImGui::GetCursorScreenPos();
+        const float sc = theme.scale() > 0 ? theme.scale() : 1;
+        learn.ui_rects["card"] = {a.x / sc, a.y / sc, (a.x + avail.x) / sc, (a.y + avail.y) / sc};
+    }
+    // Wide: the story on the left, what to do and what was measured on the right, each scrolling on
+    // its own; narrow (a phone): one column.
+    const bool two = avail.x >= theme.px(640);
+    g_column_h = avail.y;
+    ImGui::BeginChild("##card_left", ImVec2(two ? std::round(avail.x * 0.5f) : 0, avail.y));
+    g_left_column_open = two;
+    draw_card(learn, theme);
+    if (g_left_column_open) column_break();  // the card ended before its break: an empty right column
+    ImGui::EndChild();
+}
+
+// ---- The floating card (embeds without the bottom panels) ------------------------------------------------------
+void draw_learn_panel(Learn& learn, GraphCanvas& canvas, const Document& doc, const Theme& theme, bool docked) {
     if (learn.mode() == LearnMode::None) return;
     CanvasView& v = canvas.view();
+    if (docked) {  // nothing covers the canvas: bring a highlighted node that is out of view into it
+        learn.refit_frames = 0;
+        if (learn.reveal_highlight) {
+            learn.reveal_highlight = false;
+            const std::string h = learn.highlight();
+            reveal(v, canvas.shapes(doc), h.substr(0, h.find("->")), v.origin().x + v.size().x, theme);
+        }
+        return;
+    }
     const float full_w = learn.minimized ? 300 : (learn.mode() == LearnMode::Tour ? 380 : 440);
     const float w = std::min(theme.px(full_w), v.size().x - theme.px(24));
     if (w < theme.px(200)) return;
@@ -294,19 +363,7 @@ void draw_learn_panel(Learn& learn, GraphCanvas& canvas, const Document& doc, co
             const float sc = theme.scale() > 0 ? theme.scale() : 1;
             learn.ui_rects["card"] = {a.x / sc, a.y / sc, (a.x + sz.x) / sc, (a.y + sz.y) / sc};
         }
-        switch (learn.mode()) {
-            case LearnMode::Tour:
-                draw_tour(learn, theme);
-                break;
-            case LearnMode::Challenge:
-                draw_challenge_card(learn, theme);
-                break;
-            case LearnMode::Quiz:
-                draw_quiz_card(learn, theme);
-                break;
-            case LearnMode::None:
-                break;
-        }
+        draw_card(learn, theme);
     }
     ImGui::End();
     ImGui::PopStyleVar(2);

@@ -8,8 +8,6 @@
 
 namespace pg {
 
-// Remembers the last item's screen rect (CSS px) under `name` in learn.ui_rects (for automation).
-void record_rect(Learn& learn, const Theme& theme, const std::string& name);
 // A small rounded label at the cursor.
 void pill_text(const Theme& theme, const char* text, ImU32 bg, ImU32 fg);
 // A small bold muted heading ("CHALLENGE").
@@ -19,6 +17,9 @@ bool wrapped_button(const char* id, const std::string& label, const std::string&
                     const Theme& theme);
 // A tour metric for display: "$0.0123", "812 ms", "1,523".
 std::string metric_text(const std::string& metric, double v);
+
+// In the docked card, ends the left column and starts the right one (elsewhere: nothing).
+void column_break();
 
 void draw_challenge_card(Learn& learn, const Theme& theme);
 void draw_quiz_card(Learn& learn, const Theme& theme);

@@ -13,9 +13,14 @@ namespace pg {
 // Draws the current tour step's spotlight on the canvas (call inside the canvas child window,
 // after the canvas has drawn).
 void draw_learn_highlight(const Learn& learn, const GraphCanvas& canvas, const Document& doc, const Theme& theme);
-// The floating card over the canvas's top-right corner (nothing when no mode is active).
-// After a load it fits the diagram into the canvas area left of the card (never below 40% zoom).
-void draw_learn_panel(Learn& learn, GraphCanvas& canvas, const Document& doc, const Theme& theme);
+// Docked (the card is in the Learn tab): brings a tour step's highlighted node into view.
+// Otherwise (embeds without the tab area) the card floats over the canvas's top-right corner and,
+// after a load, the diagram is fitted into the canvas left of it. Nothing when no mode is active.
+void draw_learn_panel(Learn& learn, GraphCanvas& canvas, const Document& doc, const Theme& theme, bool docked);
+// The active tour, challenge or quiz in the Learn tab: two columns when wide, one on a phone.
+void draw_learn_dock(Learn& learn, const Theme& theme);
+// Remembers the last item's screen rect (CSS px) under `name` in learn.ui_rects (for automation).
+void record_rect(Learn& learn, const Theme& theme, const std::string& name);
 // The "Learn" bottom tab: tours, challenges, quiz questions.
 void draw_learn_gallery(Learn& learn, const Theme& theme);
 

@@ -99,6 +99,7 @@ void draw_quiz_card(Learn& learn, const Theme& theme) {
         record_rect(learn, theme, "option-" + o.id);
         ImGui::PopID();
     }
+    column_break();
     if (learn.chosen().empty()) {
         ImGui::TextDisabled("Choose an answer: its design opens on the canvas and every option is simulated.");
         return;

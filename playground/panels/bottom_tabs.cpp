@@ -25,8 +25,19 @@ void draw_bottom_tabs(PanelContext& ctx, Panels& state, bool narrow, App& app) {
         draw_gallery(ctx, state, app);
         ImGui::EndTabItem();
     }
-    if (tab("Learn", state, 7)) {
-        draw_learn_gallery(app.learn(), ctx.theme);
+    // The active tour, challenge or quiz is docked here (the canvas stays whole); leaving it brings
+    // back the list.
+    Learn& learn = app.learn();
+    const LearnMode mode = learn.mode();
+    const char* learn_label = mode == LearnMode::Tour        ? "Tour###learn"
+                              : mode == LearnMode::Challenge ? "Challenge###learn"
+                              : mode == LearnMode::Quiz      ? "Quiz###learn"
+                                                             : "Learn###learn";
+    if (tab(learn_label, state, 7)) {
+        if (mode == LearnMode::None)
+            draw_learn_gallery(learn, ctx.theme);
+        else
+            draw_learn_dock(learn, ctx.theme);
         ImGui::EndTabItem();
     }
     if (narrow && tab("Inspector", state, 6)) {
@@ -60,6 +71,13 @@ void draw_bottom_tabs(PanelContext& ctx, Panels& state, bool narrow, App& app) {
     if (!state.hide_cost && tab("Cost", state, 5)) {
         draw_cost(ctx);
         ImGui::EndTabItem();
+    }
+    if (mode != LearnMode::None) {  // on the tab bar, so it never scrolls away with the card
+        const char* leave = mode == LearnMode::Tour   ? "× Leave the tour###close_learn"
+                            : mode == LearnMode::Quiz ? "× Leave the quiz###close_learn"
+                                                      : "× Leave the challenge###close_learn";
+        if (ImGui::TabItemButton(leave, ImGuiTabItemFlags_Trailing)) learn.close();
+        record_rect(learn, ctx.theme, "close");
     }
     ImGui::EndTabBar();
 }
