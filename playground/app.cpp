@@ -139,6 +139,7 @@ void App::new_document() {
     sim::Pattern p;
     p.name = "Untitled";
     doc_.replace(std::move(p), "new");
+    canvas_.request_fit();  // an empty canvas: back to 100%, so new services arrive readable
 }
 
 void App::show_open_error(const sim::Json& errors) {

@@ -144,6 +144,7 @@ void App::draw_toolbar() {
         mark_last_item("menu");
         if (ImGui::BeginPopup("##menu")) {
             if (ImGui::MenuItem("New")) new_document();
+            mark_last_item("menu.new");
             if (ImGui::MenuItem("Open…", "Ctrl+O") && hooks_.open_file) hooks_.open_file();
             if (ImGui::MenuItem("Open SAM project folder…")) host_command("open-folder");
             mark_last_item("menu.open-folder");

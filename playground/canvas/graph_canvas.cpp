@@ -6,6 +6,7 @@
 #include "services/all_services.h"
 
 #include <algorithm>
+#include <cfloat>
 #include <cmath>
 #include <cstdio>
 #include <set>
@@ -56,7 +57,10 @@ CanvasEdits GraphCanvas::interact(const Document& doc, const Theme& theme, const
     view_.set_frame(origin, size, theme.scale());
     relayout_if_edited(doc, registry);
     if (fit_pending_ && size.x > 8 && size.y > 8) {
-        if (!nodes_.empty()) view_.fit(diagram_bounds(nodes_));
+        if (!nodes_.empty())
+            view_.fit(diagram_bounds(nodes_));
+        else
+            view_ = CanvasView::at(view_.origin(), view_.size(), view_.ui_scale());  // an empty canvas starts at 100%
         fit_pending_ = false;
     }
 
@@ -155,22 +159,43 @@ void GraphCanvas::draw_zoom_controls(const Theme& theme) {
 }
 
 Vec2f GraphCanvas::free_spot(const Document& doc, const std::string& type) const {
+    const float h = node_height(sim::default_registry().find(type));
     const ImVec2 o = view_.origin(), s = view_.size();
-    Vec2f pos = view_.to_world(ImVec2(o.x + s.x * 0.5f, o.y + s.y * 0.5f));
-    pos.x -= kNodeWidth * 0.5f;
-    pos.y -= node_height(sim::default_registry().find(type)) * 0.5f;
-    // Do not stack clicked items exactly on top of each other.
-    for (int tries = 0; tries < 20; ++tries) {
-        bool taken = false;
-        for (const auto& n : doc.pattern().nodes) {
-            const Vec2f p = doc.position(n.id);
-            if (std::fabs(p.x - pos.x) < 8 && std::fabs(p.y - pos.y) < 8) taken = true;
-        }
-        if (!taken) break;
-        pos.x += 24;
-        pos.y += 24;
+    const Vec2f centre = view_.to_world(ImVec2(o.x + s.x * 0.5f, o.y + s.y * 0.5f));
+    const Vec2f view_min = view_.to_world(o), view_max = view_.to_world(ImVec2(o.x + s.x, o.y + s.y));
+    const std::vector<NodeShape>& nodes = shapes(doc);
+    // Grid spots around the view's centre, one node plus a gap apart. The wanted spot is the view's
+    // left on an empty canvas, right of the selected node (the one just added: a chain grows left to
+    // right), or else the centre; the free spot (its box and a margin touch no node) nearest to it
+    // wins, wholly in view when there is one.
+    constexpr float kGap = 44, kMargin = 12;
+    const float step_x = kNodeWidth + kGap, step_y = h + kGap * 0.75f;
+    Vec2f want{centre.x - kNodeWidth * 0.5f, centre.y - h * 0.5f};
+    if (nodes.empty()) {
+        want.x = view_min.x + kGap;  // the first node starts the chain at the left, leaving room to its right
+    } else if (!doc.selection().nodes.empty() && doc.pattern().find_node(doc.selection().nodes.back())) {
+        const Vec2f at = doc.position(doc.selection().nodes.back());
+        want = {at.x + step_x, at.y};
     }
-    return pos;
+    Vec2f best{centre.x - kNodeWidth * 0.5f, centre.y - h * 0.5f};
+    float best_score = FLT_MAX;
+    for (int j = -6; j <= 6; ++j)
+        for (int i = -6; i <= 6; ++i) {
+            const Vec2f p{centre.x - kNodeWidth * 0.5f + static_cast<float>(i) * step_x,
+                          centre.y - h * 0.5f + static_cast<float>(j) * step_y};
+            const Rect box{{p.x - kMargin, p.y - kMargin}, {p.x + kNodeWidth + kMargin, p.y + h + kMargin}};
+            if (std::any_of(nodes.begin(), nodes.end(), [&](const NodeShape& n) { return n.box.overlaps(box); }))
+                continue;
+            const bool in_view =
+                p.x >= view_min.x && p.y >= view_min.y && p.x + kNodeWidth <= view_max.x && p.y + h <= view_max.y;
+            const float score =
+                std::hypot(p.x - want.x, p.y - want.y) + (in_view ? 0 : 1e6f) + (i < 0 ? 1 : 0) + (j < 0 ? 0.5f : 0);
+            if (score < best_score) {
+                best_score = score;
+                best = p;
+            }
+        }
+    return best;
 }
 
 const char* GraphCanvas::gesture_name() const {

@@ -85,7 +85,8 @@ public:
     // after an edit or a load that no frame has drawn yet lays them out again first: the API and the
     // panels drawn after the canvas never read a node that is gone.
     const std::vector<NodeShape>& shapes(const Document& doc) const;
-    // Where a palette item clicked (not dragged) goes: the view centre, moved off nodes already there.
+    // Where a palette item clicked (not dragged) goes: the free spot nearest the view centre, in view
+    // where there is room (nodes never stack).
     Vec2f free_spot(const Document& doc, const std::string& type) const;
 
 private:

@@ -25,7 +25,14 @@ public:
         size_ = size;
         ui_scale_ = ui_scale;
     }
+    // A view at 100% with the world origin at the canvas's top-left.
+    static CanvasView at(ImVec2 origin, ImVec2 size, float ui_scale) {
+        CanvasView v;
+        v.set_frame(origin, size, ui_scale);
+        return v;
+    }
     float scale() const { return zoom_ * ui_scale_; }
+    float ui_scale() const { return ui_scale_; }
     float zoom() const { return zoom_; }
     ImVec2 origin() const { return origin_; }
     ImVec2 size() const { return size_; }

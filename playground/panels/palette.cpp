@@ -108,9 +108,13 @@ void draw_palette_button(PanelContext& ctx, Panels& state) {
     if (ImGui::Button("+ Add service")) ImGui::OpenPopup("##palette_popup");
     mark_last_item("add-service");
     if (ImGui::BeginPopup("##palette_popup")) {
+        const std::size_t proposed = ctx.proposals.size();
         ImGui::BeginChild("##pl", ImVec2(ctx.theme.px(220), ctx.theme.px(320)));
         palette_list(ctx, state);
         ImGui::EndChild();
+        mark_last_item("add-service.list");  // the list's visible part (two fingers scroll it)
+        // One tap, one service, as a menu item does (the list is a child, so ImGui keeps it open).
+        if (ctx.proposals.size() != proposed) ImGui::CloseCurrentPopup();
         ImGui::EndPopup();
     }
 }

@@ -335,4 +335,35 @@ export const tests = [
       } finally { await b.close(); }
     },
   },
+  {
+    // Issue 20 item 5: a service added by clicking its palette item goes to the free spot nearest the
+    // view's centre, never onto a node already there, and stays in view while there is room.
+    name: 'clicking palette items places each new node clear of the others, in view',
+    async run({ url }) {
+      const { b, page } = await fresh(url);
+      try {
+        await clickItem(page, 'toolbar.new');
+        await until(page, () => window.playground.state().nodeCount === 0, 'an empty canvas');
+        for (const t of ['client', 'apigateway', 'lambda', 'lambda', 'dynamodb']) {
+          const n = await page.evaluate(() => window.playground.state().nodeCount);
+          const at = mid(await paletteItem(page, t));
+          await page.mouse.click(at[0], at[1]);
+          await until(page, (k) => window.playground.state().nodeCount > k, `${t} added by a click`, n);
+        }
+        const l = await stable(page, 'layout');
+        const ids = Object.keys(l.nodes), c = l.canvas;
+        assertEq(ids.length, 5, 'five nodes');
+        for (let i = 0; i < ids.length; ++i) {
+          const a = l.nodes[ids[i]].rect;
+          assert(a[0] >= c[0] && a[1] >= c[1] && a[2] <= c[2] && a[3] <= c[3], `${ids[i]} is in view: ${a} in ${c}`);
+          for (let j = i + 1; j < ids.length; ++j) {
+            const o = l.nodes[ids[j]].rect;
+            assert(a[2] <= o[0] || o[2] <= a[0] || a[3] <= o[1] || o[3] <= a[1], `${ids[i]} ${a} and ${ids[j]} ${o} do not overlap`);
+          }
+        }
+        saveArtifact('newcomer-click-placed-1280.png', await page.screenshot());
+        assertEq(page.problems, [], 'console errors');
+      } finally { await b.close(); }
+    },
+  },
 ];

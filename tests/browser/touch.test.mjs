@@ -225,4 +225,56 @@ export const tests = [
       } finally { await b.close(); }
     },
   },
+  {
+    // Issue 20: the newcomer's first design with only a finger on a phone — Menu → New, "+ Add
+    // service" four times, three one-finger drags from port to port, Play — stores items in the table
+    // without a line of JSON typed.
+    name: 'on a phone, with taps and one-finger drags only, a newcomer builds client → API → Lambda → DynamoDB and items are stored',
+    async run({ url }) {
+      const { b, page, cdp } = await open(url);
+      try {
+        await tap(page, mid(await layoutItem(page, 'menu')));
+        await tap(page, mid(await layoutItem(page, 'menu.new')));
+        await until(page, () => window.playground.state().nodeCount === 0, 'an empty canvas');
+        const types = ['client', 'apigateway', 'lambda', 'dynamodb'];
+        for (const t of types) {
+          const n = await page.evaluate(() => window.playground.state().nodeCount);
+          await tap(page, mid(await layoutItem(page, 'add-service')));
+          // Two fingers scroll the list until the service is in its visible part.
+          let l = await stable(page, 'layout');
+          for (let k = 0; k < 20; ++k) {
+            const r = l.palette[t], list = l.items['add-service.list'];
+            assert(r && list, `the popup lists ${t}: ${Object.keys(l.palette)}`);
+            if (r[1] >= list[1] && r[3] <= list[3]) break;
+            const x = (list[0] + list[2]) / 2, y = (list[1] + list[3]) / 2, dy = r[3] > list[3] ? -80 : 80;
+            await touchDrag(page, cdp, [[x - 20, y], [x + 20, y]], [[x - 20, y + dy], [x + 20, y + dy]], 4);
+            l = await stable(page, 'layout');
+          }
+          await tap(page, mid(l.palette[t]));
+          await until(page, (k) => window.playground.state().nodeCount > k, `${t} added by a tap`, n);
+        }
+        const p0 = await page.evaluate(() => window.playground.getPattern());
+        assertEq(p0.nodes.map((n) => n.type), types, 'four services added');
+        const ids = p0.nodes.map((n) => n.id);
+        for (let i = 0; i + 1 < ids.length; i++) {
+          const l = await stable(page, 'layout');
+          const from = l.nodes[ids[i]].outputs.out, to = l.nodes[ids[i + 1]].input;
+          const c = l.canvas;
+          for (const [x, y] of [from, to]) assert(x > c[0] && x < c[2] && y > c[1] && y < c[3], `ports in view: ${[x, y]} in ${c}`);
+          await touchDrag(page, cdp, [from], [to]);
+        }
+        const s = await page.evaluate(() => window.playground.state());
+        assertEq([s.edgeCount, s.refusedEdits.length], [3, 0], 'three links by finger, nothing refused');
+        const p = await page.evaluate(() => window.playground.getPattern());
+        assertEq(p.nodes.find((n) => n.type === 'lambda').config.Actions, [{ target: ids[3], operation: 'PutItem' }], 'the default action');
+        saveArtifact('touch-newcomer-built.png', await page.screenshot());
+        await tap(page, mid(await layoutItem(page, 'toolbar.play')));
+        await until(page, (t) => (window.playground.metrics().nodes[t] || {}).items > 0, 'items stored in the table', ids[3]);
+        await page.evaluate(() => window.playground.pause());
+        assertEq((await page.evaluate(() => window.playground.metrics())).nodes[ids[3]].validation_errors, 0, 'every put was valid');
+        saveArtifact('touch-newcomer-items-stored.png', await page.screenshot());
+        assertEq(page.problems, [], 'console errors');
+      } finally { await b.close(); }
+    },
+  },
 ];
