@@ -83,18 +83,9 @@
     return;
   }
 
-  // Keep browser shortcuts from stealing the editor's (save page, select all, ...).
-  window.addEventListener('keydown', (e) => {
-    if (e.target && (e.target.tagName === 'INPUT' || e.target.tagName === 'TEXTAREA')) return;
-    if ((e.ctrlKey || e.metaKey) && 'sozyda'.includes(e.key.toLowerCase())) e.preventDefault();
-    if (e.key === 'Backspace') e.preventDefault();
-  }, true);
-  // Space would scroll the page: stop it on keypress, not keydown, whose default is the keypress
-  // that carries the typed character (a space in a text field or the code editor).
-  window.addEventListener('keypress', (e) => {
-    if (e.target && (e.target.tagName === 'INPUT' || e.target.tagName === 'TEXTAREA')) return;
-    if (e.key === ' ') e.preventDefault();
-  }, true);
+  // Which keys' browser actions the editor stops (save page, select all, back, ...) is decided with
+  // the keys, in playground/platform/keyboard_input.cpp. Ctrl+V is not one of them: this listener
+  // hands the pasted text to ImGui's next paste.
   document.addEventListener('paste', (e) => {
     host.clipboard = (e.clipboardData && e.clipboardData.getData('text/plain')) || host.clipboard;
   });
@@ -102,11 +93,6 @@
     if (host.clipboard && e.clipboardData) { e.clipboardData.setData('text/plain', host.clipboard); e.preventDefault(); }
   });
   $('canvas').addEventListener('contextmenu', (e) => e.preventDefault());
-  // The renderer redraws only what changed since the last frame (playground/platform/
-  // frame_damage.h), so the canvas's drawing buffer must keep its pixels between frames.
-  const canvasGetContext = $('canvas').getContext.bind($('canvas'));
-  $('canvas').getContext = (type, attrs) =>
-    canvasGetContext(type, type === 'webgl2' ? Object.assign({}, attrs, { preserveDrawingBuffer: true }) : attrs);
 
   // ---- Download + compile with real progress ----
   const expected = window.PLAYGROUND_WASM_BYTES || 0;

@@ -74,6 +74,9 @@ void draw_pattern_inspector(PanelContext& ctx, Panels& state) {
             "rename pattern", [&](sim::Pattern& q) { q.name = name; }, edit_gesture(ctx.doc, state));
         state.buffers_rev = ctx.doc.revision();
     }
+    const ImVec2 name_min = ImGui::GetItemRectMin(), name_max = ImGui::GetItemRectMax();
+    const float px = ctx.theme.scale();  // layout() reports CSS px
+    state.inspector_items["name"] = {name_min.x / px, name_min.y / px, name_max.x / px, name_max.y / px};
     std::string& desc = state.text["#description"];
     if (desc.empty()) desc = p.description;
     if (input_multiline("##description", desc, ImVec2(-1, ImGui::GetTextLineHeight() * 4))) {

@@ -1,16 +1,16 @@
-// main_web.cpp — browser entry point: GLFW (Emscripten) + WebGL2 + Dear ImGui, the frame loop,
-// device-pixel-ratio handling, and the browser services the App needs (download, file picker,
-// localStorage autosave, clipboard). The page shell is web/index.html.
+// main_web.cpp — browser entry point: the WebGL2 context (Emscripten's html5 API) + Dear ImGui, the
+// frame loop, canvas size and device-pixel-ratio handling, the mouse cursor, and the browser services
+// the App needs (download, file picker, localStorage autosave, clipboard). Input comes from
+// keyboard_input.cpp and pointer_input.cpp. The page shell is web/index.html.
 #include "canvas/view_gesture.h"
 #include "imgui.h"
-#include "imgui_impl_glfw.h"
 #include "imgui_internal.h"  // ImGuiContext::InputEventsQueue, for pg_input_pending
+#include "platform/keyboard_input.h"
 #include "platform/pointer_input.h"
 #include "platform/web_host.h"
 #include "platform/webgl_renderer.h"
 #include "ui_marks.h"
 
-#include <GLFW/glfw3.h>
 #include <emscripten.h>
 #include <emscripten/html5.h>
 
@@ -74,16 +74,12 @@ EM_JS(char*, js_get_clipboard, (), {
     return p;
 });
 
-// Emscripten's glfwSetWindowSize asks for fullscreen when the size equals the screen's (it does in
-// a maximised or headless window), so the canvas is resized through Browser, whose resize
-// listener updates GLFW's window size and calls the size callbacks.
-EM_JS(void, js_resize_canvas, (int w, int h), { Browser.setCanvasSize(w, h); });
 EM_JS(void, js_set_cursor, (const char* css), { Module['canvas'].style.cursor = UTF8ToString(css); });
 
 namespace {
 
-GLFWwindow* g_window = nullptr;
 std::unique_ptr<pg::App> g_app;
+int g_canvas_w = 0, g_canvas_h = 0;  // the drawing buffer, device px
 double g_last_frame_ms = 0;
 int g_frames = 0;
 ImGuiMouseCursor g_cursor = ImGuiMouseCursor_COUNT;
@@ -99,8 +95,7 @@ const char* get_clipboard(void*) {
     return g_clipboard.c_str();
 }
 
-// Emscripten's GLFW cursor modes go through the pointer-lock API (errors on every frame), so the
-// backend's cursor handling is off and the CSS cursor follows ImGui's instead.
+// The canvas's CSS cursor follows ImGui's (set only when it changes).
 void sync_cursor() {
     const ImGuiMouseCursor c = ImGui::GetMouseCursor();
     if (c == g_cursor) return;
@@ -118,9 +113,11 @@ void sync_canvas_size() {
     const double dpr = emscripten_get_device_pixel_ratio();
     const int w = std::max(1, static_cast<int>(std::lround(css_w * dpr)));
     const int h = std::max(1, static_cast<int>(std::lround(css_h * dpr)));
-    int cur_w = 0, cur_h = 0;
-    glfwGetWindowSize(g_window, &cur_w, &cur_h);
-    if (w != cur_w || h != cur_h) js_resize_canvas(w, h);
+    if (w != g_canvas_w || h != g_canvas_h) {
+        emscripten_set_canvas_element_size("#canvas", w, h);
+        g_canvas_w = w;
+        g_canvas_h = h;
+    }
     if (g_app->set_ui_scale(static_cast<float>(dpr))) pg::webgl_renderer_upload_fonts();
 }
 
@@ -144,14 +141,16 @@ void frame() {
     const double start = emscripten_get_now();
     sync_canvas_size();
     pg::pointer_input_new_frame();
-    ImGui_ImplGlfw_NewFrame();
+    ImGuiIO& io = ImGui::GetIO();
+    // ImGui works in drawing-buffer pixels (FramebufferScale 1): the UI scale is the ratio instead.
+    io.DisplaySize = ImVec2(static_cast<float>(g_canvas_w), static_cast<float>(g_canvas_h));
+    io.DeltaTime = g_frames > 0 ? static_cast<float>(std::max(start - g_last_frame_ms, 0.01) / 1000) : 1.0f / 60;
     pg::ui_marks_begin_frame(g_app->theme().scale());
     ImGui::NewFrame();
-    g_app->frame(ImGui::GetIO().DeltaTime);
+    g_app->frame(io.DeltaTime);
     ImGui::Render();
     sync_cursor();
-    int fb_w = 0, fb_h = 0;
-    glfwGetFramebufferSize(g_window, &fb_w, &fb_h);
+    const int fb_w = g_canvas_w, fb_h = g_canvas_h;
     // The clear colour is the canvas background: the root window draws no background of its own,
     // so the largest area costs no fill (software WebGL is fill-rate bound).
     const double redrawn =
@@ -189,27 +188,24 @@ EMSCRIPTEN_KEEPALIVE double pg_frame_count() {
 }
 
 int main() {
-    if (!glfwInit()) return 1;
-    glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
-    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
-    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+    EmscriptenWebGLContextAttributes attrs;
+    emscripten_webgl_init_context_attributes(&attrs);
+    attrs.majorVersion = 2;
     // ImGui needs neither depth, stencil, alpha nor MSAA; without them software WebGL (and mobile
-    // GPUs) do less work per pixel.
-    glfwWindowHint(GLFW_DEPTH_BITS, 0);
-    glfwWindowHint(GLFW_STENCIL_BITS, 0);
-    glfwWindowHint(GLFW_ALPHA_BITS, 0);
-    glfwWindowHint(GLFW_SAMPLES, 0);
-    g_window = glfwCreateWindow(1280, 720, "Serverless Playground", nullptr, nullptr);
-    if (!g_window) return 1;
-    glfwMakeContextCurrent(g_window);
+    // GPUs) do less work per pixel. The renderer redraws only what changed since the last frame
+    // (frame_damage.h), so the drawing buffer keeps its pixels between frames.
+    attrs.alpha = attrs.depth = attrs.stencil = attrs.antialias = false;
+    attrs.preserveDrawingBuffer = true;
+    const EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl = emscripten_webgl_create_context("#canvas", &attrs);
+    if (gl <= 0 || emscripten_webgl_make_context_current(gl) != EMSCRIPTEN_RESULT_SUCCESS) return 1;
 
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;  // layout is fixed; the document autosaves through localStorage
-    io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;
-    ImGui_ImplGlfw_InitForOpenGL(g_window, true);
-    pg::pointer_input_install(g_window);  // mouse, touch and wheel: our listeners, not GLFW's
+    io.BackendFlags |= ImGuiBackendFlags_HasMouseCursors;  // sync_cursor (ImGui then resizes from edges)
+    pg::keyboard_input_install();
+    pg::pointer_input_install();
     pg::webgl_renderer_init();
     io.SetClipboardTextFn = set_clipboard;
     io.GetClipboardTextFn = get_clipboard;

@@ -5,9 +5,7 @@
 
 #include "canvas/view_gesture.h"
 #include "imgui.h"
-#include "imgui_impl_glfw.h"
 
-#include <GLFW/glfw3.h>
 #include <emscripten.h>
 #include <emscripten/html5.h>
 
@@ -252,18 +250,13 @@ EMSCRIPTEN_KEEPALIVE void pg_pointer_touch(int kind, int id, float x, float y) {
 
 namespace pg {
 
-void pointer_input_install(void* glfw_window) {
-    auto* window = static_cast<GLFWwindow*>(glfw_window);
-    // The backend's mouse path goes through GLFW: detach it. Marking the pointer as inside the window
-    // stops the backend from polling GLFW's (stale) cursor position every frame; then "no pointer yet".
-    glfwSetMouseButtonCallback(window, nullptr);
-    glfwSetCursorPosCallback(window, nullptr);
-    glfwSetCursorEnterCallback(window, nullptr);
-    glfwSetScrollCallback(window, nullptr);
-    emscripten_set_wheel_callback(EMSCRIPTEN_EVENT_TARGET_DOCUMENT, nullptr, false, nullptr);
-    ImGui_ImplGlfw_CursorEnterCallback(window, GLFW_TRUE);
-    ImGui::GetIO().AddMousePosEvent(-FLT_MAX, -FLT_MAX);
+void pointer_input_install() {
+    ImGui::GetIO().AddMousePosEvent(-FLT_MAX, -FLT_MAX);  // no pointer until the first event
     js_install_pointer_listeners();
+}
+
+void pointer_input_focus_lost() {
+    g_mouse_buttons = 0;
 }
 
 void pointer_input_new_frame() {

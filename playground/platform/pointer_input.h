@@ -1,6 +1,6 @@
-// pointer_input.h — mouse, touch and wheel from the page's own DOM listeners into ImGui's input queue,
-// in place of Emscripten 3.1.6's GLFW layer, which reports a touch as a mouse press at the previous
-// pointer position, never moves the pointer with a finger and logs a console error per wheel tick.
+// pointer_input.h — mouse, touch and wheel from the page's own DOM listeners on the canvas into
+// ImGui's input queue (Emscripten 3.1.6's GLFW layer, which the page used before, reported a touch as a
+// mouse press at the previous pointer position and never moved the pointer with a finger).
 //
 // Mouse: moves and buttons are queued in order with their positions, so a press and release that
 // arrive in one frame both count. Wheel: pans the canvas; with Ctrl (or a trackpad pinch, which
@@ -12,10 +12,12 @@
 
 namespace pg {
 
-// Registers the DOM listeners on the page's canvas. Call once, after ImGui_ImplGlfw_InitForOpenGL
-// (it also detaches GLFW's mouse, scroll and wheel callbacks so nothing reaches ImGui twice).
-void pointer_input_install(void* glfw_window);
+// Registers the DOM listeners on the page's canvas. Call once, after ImGui::CreateContext.
+void pointer_input_install();
 // Once per frame before ImGui::NewFrame: turns a finger held still long enough into a right click.
 void pointer_input_new_frame();
+// The window lost focus and ImGui released every button: a release that never comes (the button
+// let go outside the browser) must not swallow the next press.
+void pointer_input_focus_lost();
 
 }  // namespace pg

@@ -1,0 +1,133 @@
+// keyboard.test.mjs — the page's own keyboard layer (playground/platform/keyboard_input.cpp): typing
+// into an ImGui text field (spaces, editing keys, a character from a dead key or a non-US layout),
+// Tab between fields, Ctrl+Z / Ctrl+Y once the field is left, copy and paste, the mouse cursor, and
+// which keys keep the browser's action.
+import { launch, openPlayground, settle, stable, press, twoNodePattern, assert, assertEq, until } from './lib/harness.mjs';
+
+const pattern = (page) => page.evaluate(() => window.playground.getPattern());
+
+// A key as a French (AZERTY) keyboard sends it: key "é" on the 2 key, with the character to type.
+// Playwright's keyboard only knows the US layout (it would insert the text without key events).
+async function typeLayoutKey(page, cdp, key, code, windowsVirtualKeyCode) {
+  await cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', key, code, windowsVirtualKeyCode, text: key, unmodifiedText: key });
+  await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key, code, windowsVirtualKeyCode });
+  await settle(page);
+}
+
+// Dispatches keydown + keyup on the window as the browser would and reports whether the page
+// stopped the keydown's default action. (Synthetic events: the browser itself never acts on them.)
+function defaultsStopped(page, keys) {
+  return page.evaluate((list) => Object.fromEntries(list.map(([name, init]) => {
+    const down = new KeyboardEvent('keydown', { bubbles: true, cancelable: true, ...init });
+    window.dispatchEvent(down);
+    window.dispatchEvent(new KeyboardEvent('keyup', { bubbles: true, cancelable: true, key: init.key, code: init.code }));
+    return [name, down.defaultPrevented];
+  })), keys);
+}
+
+export const tests = [
+  {
+    name: 'typing, editing keys, a layout\'s é, Tab, then Ctrl+Z and Ctrl+Y',
+    async run({ url }) {
+      const b = await launch();
+      try {
+        const page = await openPlayground(b.context, url, '?fresh');
+        const r = await page.evaluate((p) => window.playground.loadPattern(p), twoNodePattern());
+        assert(r.ok, JSON.stringify(r));
+        await until(page, () => !!(window.playground.layout().inspector || {}).name, 'the pattern inspector shows its name field');
+        const field = (await stable(page, 'layout')).inspector.name;
+        await page.mouse.click((field[0] + field[2]) / 2, (field[1] + field[3]) / 2);
+        await settle(page);
+        await until(page, () => document.getElementById('canvas').style.cursor === 'text', 'an I-beam over the field');
+
+        await press(page, 'Control+a');  // ImGui's select-all in the field
+        await page.keyboard.type('Orders v2');
+        await settle(page);
+        assertEq((await pattern(page)).name, 'Orders v2', 'typed name (with a space)');
+        await press(page, 'Backspace');
+        await press(page, 'Home');
+        await page.keyboard.type('My ');
+        await settle(page);
+        await press(page, 'End');
+        const cdp = await page.context().newCDPSession(page);
+        await typeLayoutKey(page, cdp, 'é', 'Digit2', 50);
+        assertEq((await pattern(page)).name, 'My Orders vé', 'Backspace, Home, End and é');
+
+        await press(page, 'Tab');  // to the description field
+        await page.keyboard.type('Hi');
+        await settle(page);
+        let p = await pattern(page);
+        assertEq([p.name, p.description], ['My Orders vé', 'Hi'], 'Tab moved to the description');
+        await press(page, 'Shift+Tab');  // back to the name, then Enter leaves the field
+        await press(page, 'Enter');
+        assertEq((await pattern(page)).name, 'My Orders vé', 'Shift+Tab and Enter change nothing');
+
+        // Out of the field, Ctrl+Z undoes the edits (a field's edit is one step or a few).
+        for (let i = 0; i < 6 && (await pattern(page)).name !== 'Two nodes'; i++) await press(page, 'Control+z');
+        p = await pattern(page);
+        assertEq([p.name, p.description || ''], ['Two nodes', ''], 'Ctrl+Z took the typing back');
+        await press(page, 'Control+y');
+        assert((await pattern(page)).name !== 'Two nodes', 'Ctrl+Y redid the rename');
+        await cdp.detach();
+        assertEq(page.problems, [], 'console errors');
+      } finally { await b.close(); }
+    },
+  },
+  {
+    name: 'Ctrl+C and Ctrl+V in a text field copy and paste through the page\'s clipboard',
+    async run({ url }) {
+      const b = await launch();
+      try {
+        const page = await openPlayground(b.context, url, '?fresh');
+        await page.evaluate((p) => window.playground.loadPattern(p), twoNodePattern());
+        await until(page, () => !!(window.playground.layout().inspector || {}).name, 'the pattern inspector shows its name field');
+        const field = (await stable(page, 'layout')).inspector.name;
+        await page.mouse.click((field[0] + field[2]) / 2, (field[1] + field[3]) / 2);
+        await settle(page);
+        await press(page, 'Control+a');
+        await press(page, 'Control+c');
+        assertEq(await page.evaluate(() => window.playgroundHost.clipboard), 'Two nodes', 'copied text');
+        await page.keyboard.type('Other');
+        await settle(page);
+        assertEq((await pattern(page)).name, 'Other', 'typed over the selection');
+        await press(page, 'Control+a');
+        await press(page, 'Control+v');
+        assertEq((await pattern(page)).name, 'Two nodes', 'pasted text');
+        assertEq(page.problems, [], 'console errors');
+      } finally { await b.close(); }
+    },
+  },
+  {
+    name: 'the browser keeps its own keys (F5, Ctrl+R, Ctrl+L, F12, Alt+Left); the app stops the ones it uses',
+    async run({ url }) {
+      const b = await launch();
+      try {
+        const page = await openPlayground(b.context, url, '?fresh');
+        await page.evaluate((p) => window.playground.loadPattern(p), twoNodePattern());
+        await settle(page);
+        const stopped = await defaultsStopped(page, [
+          ['F5', { key: 'F5', code: 'F5' }],
+          ['Ctrl+R', { key: 'r', code: 'KeyR', ctrlKey: true }],
+          ['Ctrl+L', { key: 'l', code: 'KeyL', ctrlKey: true }],
+          ['Ctrl+T', { key: 't', code: 'KeyT', ctrlKey: true }],
+          ['F12', { key: 'F12', code: 'F12' }],
+          ['Ctrl+Shift+I', { key: 'I', code: 'KeyI', ctrlKey: true, shiftKey: true }],
+          ['Alt+Left', { key: 'ArrowLeft', code: 'ArrowLeft', altKey: true }],
+          ['Ctrl+V', { key: 'v', code: 'KeyV', ctrlKey: true }],
+          ['Backspace', { key: 'Backspace', code: 'Backspace' }],
+          ['Ctrl+D', { key: 'd', code: 'KeyD', ctrlKey: true }],
+          ['Cmd+A', { key: 'a', code: 'KeyA', metaKey: true }],
+          ['Tab', { key: 'Tab', code: 'Tab' }],
+        ]);
+        await settle(page);
+        assertEq(stopped, {
+          'F5': false, 'Ctrl+R': false, 'Ctrl+L': false, 'Ctrl+T': false, 'F12': false, 'Ctrl+Shift+I': false,
+          'Alt+Left': false, 'Ctrl+V': false, 'Backspace': true, 'Ctrl+D': true, 'Cmd+A': true, 'Tab': true,
+        }, 'default actions stopped');
+        // Backspace and Ctrl+D came before Cmd+A selected the nodes: nothing to delete or duplicate.
+        assertEq((await page.evaluate(() => window.playground.state())).nodeCount, 2, 'node count');
+        assertEq(page.problems, [], 'console errors');
+      } finally { await b.close(); }
+    },
+  },
+];
