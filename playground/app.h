@@ -86,7 +86,9 @@ public:
     // A file the user opened did not parse: show why (the document is untouched).
     void show_open_error(const sim::Json& errors);
     sim::Json metrics() const;  // Simulation::report(), or {"error": ...} when not built
-    sim::Json state() const;    // simTime, running, counts, diagnostics, ...
+    // The diagram as text for the page's accessible outline (app_outline.cpp, web/outline.js).
+    sim::Json outline() const;
+    sim::Json state() const;  // simTime, running, counts, diagnostics, ...
     sim::Json frame_stats() const;
     sim::Json canvas_layout() const;  // node/port screen positions in CSS px (automation aid)
     // Embedding (web/EMBED.md): read-only, hidden panels, locked view, highlighted node.

@@ -50,6 +50,7 @@
     setSpeed: (x) => voidCall('pg_set_speed', ['number'], [Number(x)]),
     runFor: (simSeconds) => waitFor(M().ccall('pg_run_for', 'number', ['number'], [Number(simSeconds)])),
     metrics: () => json('pg_metrics'),
+    outline: () => json('pg_outline'),
     selectNode: (id) => M().ccall('pg_select_node', 'number', ['string'], [String(id)]) === 1,
     state: () => json('pg_state'),
     frameStats: () => json('pg_frame_stats'),

@@ -128,7 +128,10 @@ void modifiers(ImGuiIO& io, const EmscriptenKeyboardEvent& e) {
 
 // Whether the browser's own action for this key is stopped (see keyboard_input.h).
 bool app_key(ImGuiKey k, const EmscriptenKeyboardEvent& e) {
-    if (k == ImGuiKey_Tab || k == ImGuiKey_Backspace) return true;  // moving focus off the canvas, "back"
+    if (k == ImGuiKey_Backspace) return true;  // "back"
+    // Tab moves between the fields of the form being typed in; elsewhere it is the browser's, so the
+    // keyboard leaves the canvas for the page's accessible outline (web/outline.js) and comes back.
+    if (k == ImGuiKey_Tab) return ImGui::GetIO().WantTextInput;
     if ((e.ctrlKey || e.metaKey) && !e.altKey)  // the shortcuts of app_toolbar.cpp, select-all in a field
         return k == ImGuiKey_S || k == ImGuiKey_O || k == ImGuiKey_Z || k == ImGuiKey_Y || k == ImGuiKey_D ||
                k == ImGuiKey_A;

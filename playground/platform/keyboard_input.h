@@ -4,7 +4,8 @@
 // Keys: letters follow the keyboard layout (KeyboardEvent.key), so Ctrl+Z is the key labelled Z on
 // AZERTY too; other keys come from KeyboardEvent.code (the key's position). Text: every typed
 // character (keypress), dead-key and AltGr characters included; none while Ctrl or Cmd is held.
-// The browser's default action is stopped only for keys the app uses: Tab, Backspace, the arrows and
+// The browser's default action is stopped only for keys the app uses: Tab in a text field (elsewhere
+// it moves the page's focus, to the accessible outline), Backspace, the arrows and
 // Home/End/PageUp/PageDown while ImGui has the keyboard (with Alt or Cmd only in a text field), a
 // typed character, and Ctrl/Cmd + S, O, Z, Y, D, A. Ctrl+C/X/V keep theirs, so the page's copy and
 // paste listeners (web/loader.js) still run; F5, Ctrl+R, Ctrl+L, F12, Alt+Left and the like stay

@@ -71,6 +71,10 @@ EMSCRIPTEN_KEEPALIVE double pg_run_for(double seconds) {
 EMSCRIPTEN_KEEPALIVE const char* pg_metrics() {
     return out(pg::web_app().metrics());
 }
+// {title, state, clock, nodes: [{id, text}], links: [text], problems: [text]} (web/outline.js).
+EMSCRIPTEN_KEEPALIVE const char* pg_outline() {
+    return out(pg::web_app().outline());
+}
 EMSCRIPTEN_KEEPALIVE int pg_select_node(const char* id) {
     return pg::web_app().select_node(id ? id : "") ? 1 : 0;
 }
