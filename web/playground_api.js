@@ -65,7 +65,7 @@
     setTheme: (name) => voidCall('pg_set_theme', ['number'], [name === 'light' ? 0 : 1]),
     fit: () => voidCall('pg_fit'),
     showPanel: (name) => voidCall('pg_show_tab', ['number'],
-      [Math.max(0, ['gallery', 'problems', 'events', 'trace', 'charts', 'cost', , , 'logs'].indexOf(name))]),
+      [Math.max(0, ['gallery', 'problems', 'events', 'trace', 'charts', 'cost', 'inspector', , 'logs'].indexOf(name))]),
     logs: () => json('pg_logs'),
   };
 

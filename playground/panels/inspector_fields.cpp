@@ -8,6 +8,7 @@
 #include <imgui_internal.h>  // the text cursor of the active editor (code_editor draws its own)
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -43,6 +44,45 @@ std::string field_summary(const sim::ConfigField& f) {
         if (!d.empty()) s += (s.empty() ? "" : " · ") + std::string("default ") + d;
     }
     return s;
+}
+
+// A property name in the width its column has: broken into lines between its words (CamelCase humps,
+// '-', '_', '.') rather than cut off, the name itself unchanged (it is what a template spells).
+void property_name(const std::string& key, bool set) {
+    std::vector<std::string> words(1);
+    for (std::size_t i = 0; i < key.size(); ++i) {
+        const char c = key[i], prev = i ? key[i - 1] : 0;
+        const bool hump =
+            std::isupper(static_cast<unsigned char>(c)) &&
+            (std::islower(static_cast<unsigned char>(prev)) || std::isdigit(static_cast<unsigned char>(prev)));
+        if (hump && !words.back().empty()) words.emplace_back();
+        words.back() += c;
+        if (c == '-' || c == '_' || c == '.') words.emplace_back();
+    }
+    const float w = ImGui::GetContentRegionAvail().x;
+    if (!set) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::BeginGroup();
+    std::string line;
+    for (const std::string& word : words) {
+        if (!line.empty() && ImGui::CalcTextSize((line + word).c_str()).x > w) {
+            ImGui::TextUnformatted(line.c_str());
+            line.clear();
+        }
+        line += word;
+    }
+    ImGui::TextUnformatted(line.c_str());
+    ImGui::EndGroup();
+    if (!set) ImGui::PopStyleColor();
+}
+
+// The printf format of a number field: the value and its unit ("%lld MB"); ImGui parses the number
+// back and ignores the unit.
+std::string number_format(const char* value, const std::string& unit) {
+    std::string f = value;
+    if (unit.empty()) return f;
+    f += ' ';
+    for (const char c : unit) f += c == '%' ? std::string("%%") : std::string(1, c);
+    return f;
 }
 
 // The first diagnostic at exactly `path` (or below it).
@@ -255,10 +295,8 @@ bool field_row(FieldEditContext& ctx, const sim::ConfigField& f, sim::Json& conf
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
     ImGui::AlignTextToFramePadding();
-    if (cur)
-        ImGui::TextUnformatted(f.key.c_str());
-    else
-        ImGui::TextDisabled("%s", f.key.c_str());
+    property_name(f.key, cur != nullptr);
+    mark_last_item("inspector.key." + f.key);
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("%s (%s)\n%s%s", f.key.c_str(), f.kind.c_str(), field_summary(f).c_str(),
                           f.kind == "distribution"
@@ -287,7 +325,7 @@ bool field_row(FieldEditContext& ctx, const sim::ConfigField& f, sim::Json& conf
         long long v = cur ? static_cast<long long>(std::llround(cur->get<double>()))
                           : (f.dflt.is_number() ? f.dflt.get<long long>() : 0);
         if (!cur) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-        if (ImGui::InputScalar("##v", ImGuiDataType_S64, &v)) {
+        if (ImGui::InputScalar("##v", ImGuiDataType_S64, &v, nullptr, nullptr, number_format("%lld", f.unit).c_str())) {
             config[f.key] = v;
             changed = true;
         }
@@ -295,7 +333,7 @@ bool field_row(FieldEditContext& ctx, const sim::ConfigField& f, sim::Json& conf
     } else if (f.kind == "number") {
         double v = cur ? cur->get<double>() : (f.dflt.is_number() ? f.dflt.get<double>() : 0);
         if (!cur) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-        if (ImGui::InputDouble("##v", &v, 0, 0, "%.6g")) {
+        if (ImGui::InputDouble("##v", &v, 0, 0, number_format("%.6g", f.unit).c_str())) {
             config[f.key] = v;
             changed = true;
         }
@@ -329,6 +367,7 @@ bool field_row(FieldEditContext& ctx, const sim::ConfigField& f, sim::Json& conf
             changed = true;
         }
     }
+    mark_last_item("inspector.value." + f.key);
     if (cur) {
         ImGui::SameLine();
         if (ImGui::Button("×", ImVec2(ImGui::GetFrameHeight(), 0))) {

@@ -1,6 +1,6 @@
 // editor.test.mjs — the canvas driven with real mouse and keyboard events: palette drag-to-create,
 // port-to-port wiring (accepted and refused), moving, undo/redo, autosave across a reload.
-import { launch, openPlayground, settle, stable, press, drag, twoNodePattern, assert, assertEq, saveArtifact } from './lib/harness.mjs';
+import { launch, openPlayground, settle, stable, until, press, drag, twoNodePattern, assert, assertEq, saveArtifact } from './lib/harness.mjs';
 
 async function fresh(url, size) {
   const b = await launch(size);
@@ -138,6 +138,35 @@ export const tests = [
         assertEq(s.canUndo, false, 'restoring is not an undo step');
         assertEq(page.problems, [], 'console errors');
       } finally { await b.close(); }
+    },
+  },
+  {
+    // Issue 20, guided forms: a property name is never cut off by its column (long CloudFormation
+    // names break between words instead), at 1280×800 and in the phone's Inspector tab.
+    name: 'every property name in the inspector is whole, beside its value, at 1280×800 and on a phone',
+    async run({ url }) {
+      for (const size of [{ width: 1280, height: 800 }, { width: 390, height: 844, touch: true }]) {
+        const b = await launch(size);
+        try {
+          const page = await openPlayground(b.context, url, '?fresh');
+          for (const id of ['orders-table', 'orders-fn', 'orders-api']) {
+            assert(await page.evaluate((n) => window.playground.selectNode(n), id), `${id} selected`);
+            if (size.touch) await page.evaluate(() => window.playground.showPanel('inspector'));
+            await until(page, () => Object.keys(window.playground.layout().items).some((k) => k.startsWith('inspector.key.')),
+              `the inspector lists ${id}'s properties`);
+            const items = (await stable(page, 'layout')).items;
+            const keys = Object.keys(items).filter((k) => k.startsWith('inspector.key.')).map((k) => k.slice('inspector.key.'.length));
+            assert(keys.length >= 3, `${id}: properties listed: ${keys}`);
+            for (const k of keys) {
+              const name = items['inspector.key.' + k], value = items['inspector.value.' + k];
+              if (!value) continue;  // scrolled out of the panel
+              assert(name[2] <= value[0] + 0.5, `${size.width}: ${id}.${k}: the name ${name} runs under its value ${value}`);
+            }
+            if (id === 'orders-table') saveArtifact(`inspector-names-${size.width}.png`, await page.screenshot());
+          }
+          assertEq(page.problems, [], 'console errors');
+        } finally { await b.close(); }
+      }
     },
   },
 ];
