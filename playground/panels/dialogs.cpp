@@ -11,6 +11,8 @@
 #include "ui_marks.h"
 #include "widgets.h"
 
+#include <imgui_internal.h>  // RenderTextEllipsis
+
 #include <algorithm>
 #include <cstdio>
 
@@ -186,21 +188,57 @@ void open_error(PanelContext& ctx, Panels& state) {
 }
 
 // One gallery card: name, size, description, and "Take the tour" when the pattern has one.
+// The longest run of whole sentences of `text` that fits `lines` lines wrapped at `wrap_w`; when not
+// even the first sentence fits, its whole words that do, with "…". (The card shows the rest on hover.)
+std::string whole_sentences(const std::string& text, float wrap_w, int lines) {
+    const float max_h = ImGui::GetTextLineHeight() * static_cast<float>(lines) + 1;
+    auto fits = [&](const std::string& t) { return ImGui::CalcTextSize(t.c_str(), nullptr, false, wrap_w).y <= max_h; };
+    if (fits(text)) return text;
+    std::string best;
+    for (std::size_t i = text.find(". "); i != std::string::npos; i = text.find(". ", i + 1)) {
+        if (!fits(text.substr(0, i + 1))) break;
+        best = text.substr(0, i + 1);
+    }
+    if (!best.empty()) return best;
+    for (std::size_t i = text.find(' '); i != std::string::npos; i = text.find(' ', i + 1)) {
+        if (!fits(text.substr(0, i) + "…")) break;
+        best = text.substr(0, i) + "…";
+    }
+    return best;
+}
+
 void draw_gallery_card(PanelContext& ctx, App& app, const GalleryEntry& e, int id, float card_w) {
     ImGui::PushID(id);
     ImGui::BeginGroup();
     ImGui::BeginChild("##card", ImVec2(card_w, ctx.theme.px(118)), true,
                       ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+    // The title, shortened with "…" where it would run into the node count and the tour button.
+    const bool has_tour = find_tour(e.file) != nullptr;
+    char count[32];
+    std::snprintf(count, sizeof count, "%zu nodes", e.nodes);
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float room = ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize(count).x - style.ItemSpacing.x -
+                       (has_tour ? ImGui::CalcTextSize("Take the tour").x + ctx.theme.px(16) : 0);
     ImGui::PushFont(ctx.theme.fonts().bold);
-    ImGui::TextUnformatted(e.name.c_str());
+    const ImVec2 at = ImGui::GetCursorScreenPos(), size = ImGui::CalcTextSize(e.name.c_str());
+    const float w = std::max(0.0f, std::min(size.x, room));
+    ImGui::RenderTextEllipsis(ImGui::GetWindowDrawList(), at, ImVec2(at.x + w, at.y + size.y), at.x + w, at.x + w,
+                              e.name.c_str(), nullptr, &size);
+    ImGui::Dummy(ImVec2(w, size.y));
     ImGui::PopFont();
     ImGui::SameLine();
-    ImGui::TextDisabled("%zu nodes", e.nodes);
+    ImGui::TextDisabled("%s", count);
+    // As many whole sentences as the card holds (the full text is in the tooltip).
+    const float text_h = ImGui::GetContentRegionAvail().y - ImGui::GetStyle().ItemSpacing.y;
+    const int lines = std::max(1, static_cast<int>(text_h / ImGui::GetTextLineHeight()));
+    const std::string shown = whole_sentences(e.description, ImGui::GetContentRegionAvail().x, lines);
+    const bool shortened = shown.size() < e.description.size();
     ImGui::PushTextWrapPos(0);
-    ImGui::TextDisabled("%s", e.description.c_str());
+    ImGui::TextDisabled("%s", shown.c_str());
     ImGui::PopTextWrapPos();
+    mark_last_item("gallery-text." + e.file);
     bool tour_clicked = false;
-    if (find_tour(e.file)) {  // patterns with a guided tour
+    if (has_tour) {  // patterns with a guided tour
         // On the title line, right-aligned (a SmallButton has its own background over a long title).
         ImGui::SetCursorPos(
             ImVec2(ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize("Take the tour").x - ctx.theme.px(8),
@@ -215,8 +253,16 @@ void draw_gallery_card(PanelContext& ctx, App& app, const GalleryEntry& e, int i
     } else if (ImGui::IsItemClicked() || (ImGui::IsItemHovered() && ImGui::IsMouseDoubleClicked(0))) {
         app.load_pattern_text(e.text, "open " + e.file);
     }
-    if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("open %s (%s%s.json)", e.name.c_str(), e.code ? "code/" : "", e.file.c_str());
+    if (ImGui::IsItemHovered()) {
+        ImGui::BeginTooltip();
+        ImGui::Text("open %s (%s%s.json)", e.name.c_str(), e.code ? "code/" : "", e.file.c_str());
+        if (shortened) {
+            ImGui::PushTextWrapPos(ctx.theme.px(420));
+            ImGui::TextDisabled("%s", e.description.c_str());
+            ImGui::PopTextWrapPos();
+        }
+        ImGui::EndTooltip();
+    }
     ImGui::EndGroup();
     ImGui::PopID();
 }

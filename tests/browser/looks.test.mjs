@@ -275,4 +275,30 @@ export const tests = [
       } finally { await b.close(); }
     },
   },
+  {
+    // Issue 20: gallery texts are not cut mid-sentence — each card shows the whole sentences of its
+    // description that fit (all of it on hover), at 1280×800 and on a phone.
+    name: 'gallery cards show whole sentences that fit inside the card',
+    async run({ url }) {
+      for (const size of [{ width: 1280, height: 800 }, { width: 390, height: 844, touch: true }]) {
+        const b = await launch({ ...size, dpr: 1 });
+        try {
+          const page = await openPlayground(b.context, url, '?fresh');
+          await page.evaluate(() => window.playground.showPanel('gallery'));
+          await page.waitForFunction(() => window.playground.state().codeGallery === 'ready', null, { timeout: 30000 });
+          const items = (await stable(page, 'layout')).items;
+          const files = Object.keys(items).filter((k) => k.startsWith('gallery-text.')).map((k) => k.slice('gallery-text.'.length));
+          assert(files.length >= 12, `every card's text is drawn: ${files}`);
+          for (const f of files) {
+            const text = items['gallery-text.' + f], card = items['gallery.' + f];
+            assert(card, `${f} has its card`);
+            assert(text[1] >= card[1] && text[3] <= card[3] && text[2] <= card[2] + 0.5,
+              `${size.width}: ${f}'s text ${text} stays inside its card ${card}`);
+          }
+          saveArtifact(`gallery-${size.width}.png`, await page.screenshot());
+          assertEq(page.problems, [], 'console errors');
+        } finally { await b.close(); }
+      }
+    },
+  },
 ];
