@@ -321,6 +321,7 @@ sim::Json App::canvas_layout() const {
     j["palette"] = panels_.palette_items;
     j["inspector"] = panels_.inspector_items;
     j["toolbar"] = toolbar_items_;
+    if (panels_.current_tab == 4) j["charts"] = panels_.charts;  // the Charts tab is in front
     return j;
 }
 

@@ -59,6 +59,7 @@ struct Panels {
     bool log_problems_only = false;
     std::uint64_t trace_id = 0;  // trace shown in the trace view (0: the latest)
     std::string chart_node;
+    sim::Json charts;             // each chart's title, legend and axis labels as the Charts tab last drew them
     bool hide_events = false;     // embeds: no Events/Trace tabs (hide=log)
     bool hide_cost = false;       // embeds: no Cost tab (hide=cost)
     int bottom_tab_request = -1;  // a tab to bring to front next frame (0 gallery, 1 problems, 2 events, 3 trace)

@@ -301,4 +301,37 @@ export const tests = [
       }
     },
   },
+  {
+    // Issue 20: "charts with axes, units and legends". After 4 simulated minutes of async-queue the
+    // worker's charts say what they plot: a legend per line, a value axis from 0 with its unit and
+    // a time axis from 0:00 to the run's end.
+    name: 'charts have a legend, a value axis with units and a time axis to the simulated time',
+    async run({ url }) {
+      const b = await launch({ width: 1280, height: 800, dpr: 1 });
+      try {
+        const page = await openPlayground(b.context, url, '?fresh');
+        const text = fs.readFileSync(path.join(repo, 'patterns/async-queue.json'), 'utf8');
+        assert((await page.evaluate((t) => window.playground.loadPattern(t), text)).ok, 'async-queue loads');
+        await page.evaluate(() => { window.playground.selectNode('order-worker'); window.playground.showPanel('charts'); });
+        await page.evaluate(() => window.playground.runFor(240));
+        const charts = await stable(page, 'layout', 'charts');
+        assert(Array.isArray(charts) && charts.length === 4, 'four charts: ' + JSON.stringify(charts));
+        const by = Object.fromEntries(charts.map((c) => [c.title.split(' ')[0], c]));
+        assertEq(by.Traffic.legend, ['requests', 'errors', 'throttles'], 'traffic legend');
+        assertEq(by.Work.legend, ['in flight', 'queued'], 'work legend');
+        for (const c of charts) {
+          assertEq(c.x, ['0:00', '2:00', '4:00'], `${c.title}: the time axis runs to the simulated 4 minutes`);
+          assert(c.y.length === 2, `${c.title}: a value axis`);
+        }
+        assertEq(by.Latency.y[0], '0 ms', 'latency is in ms from 0');
+        assert(/ ms$/.test(by.Latency.y[1]) && parseFloat(by.Latency.y[1]) > 0, 'the latency axis top: ' + by.Latency.y[1]);
+        assert(/^\$/.test(by.Cost.y[1]), 'cost in dollars: ' + by.Cost.y[1]);
+        const m = (await page.evaluate(() => window.playground.metrics())).nodes['order-worker'];
+        assert(parseFloat(by.Work.y[1]) <= m.peak_concurrency + m.peak_queue_depth && parseFloat(by.Work.y[1]) >= 1,
+          `the work axis top (${by.Work.y[1]}) is a measured peak`);
+        saveArtifact('charts-1280.png', await page.screenshot());
+        assertEq(page.problems, [], 'console errors');
+      } finally { await b.close(); }
+    },
+  },
 ];
