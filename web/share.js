@@ -71,7 +71,13 @@
     el.hidden = false;
   }
   const hideNotice = () => { const el = document.getElementById('pg-notice'); if (el) el.hidden = true; };
-  const diagLine = (d) => (d.path ? d.path + ': ' : '') + d.message;
+  // A problem in plain words: where it is as a person says it ("node 3 (MemorySize)"), not as a JSON
+  // pointer; a path that is none of those is left out (the messages name what they are about).
+  const where = (path) => {
+    const m = /^\/(nodes|edges|traffic)\/(\d+)(?:\/config)?(?:\/([^/]+))?/.exec(path || '');
+    return m ? `${{ nodes: 'node', edges: 'link', traffic: 'traffic source' }[m[1]]} ${+m[2] + 1}${m[3] ? ` (${m[3]})` : ''}: ` : '';
+  };
+  const diagLine = (d) => where(d.path) + d.message;
 
   // ---- Building a link ----
   function payload(withTime) { return M().ccall('pg_share_payload', 'string', ['number'], [withTime ? 1 : 0]); }
@@ -370,12 +376,17 @@
   // ---- Start: a link in the address bar, or ?pattern= ----
   pg.ready.then(async () => {
     if (host.beforeStart) await host.beforeStart();
-    if (location.hash.length > 1) await openLink(location.hash);
+    // A link that cannot be opened leaves the address bar: a reload or a copied address must not
+    // carry it on.
+    const fromAddress = async () => {
+      if ((await openLink(location.hash)).ok === false) history.replaceState(null, '', location.pathname + location.search);
+    };
+    if (location.hash.length > 1) await fromAddress();
     else if (params.has('pattern')) await openShipped(params.get('pattern'));  // may wait for the fetched gallery
     if (host.afterStart) await host.afterStart();
     synced = seen = pg.state().revision;
     if (!host.embed) setInterval(syncAddressBar, 400);
-    window.addEventListener('hashchange', () => { if (location.hash.length > 1) openLink(location.hash); });
+    window.addEventListener('hashchange', () => { if (location.hash.length > 1) fromAddress(); });
     host.shareReady = true;
   });
   // The document revision the address bar holds (or that syncing has settled on, e.g. a design too

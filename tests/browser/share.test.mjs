@@ -237,10 +237,14 @@ export const tests = [
         const reload = await openPlayground(b.context, url, '#' + bomb.link);
         await reload.waitForFunction(() => window.playgroundHost.shareReady, null, { timeout: 30000 });
         assert(/expands to more than/.test(await noticeText(reload)), 'zip bomb on load reported');
+        assertEq(await reload.evaluate(() => location.hash), '', 'the failed link is cleared from the address bar');
         assertEq((await reload.evaluate(() => window.playground.state())).name, 'My work in progress', 'autosave restored');
         // A pattern that does not build is refused, but can be opened on purpose ("Open it anyway").
         const storm = hostileLinks().find((h) => h.name.startsWith('event-storm traffic (10^9'));
         await reload.evaluate((l) => window.playground.openLink('#' + l), storm.link);
+        const said = await noticeText(reload);
+        assert(/traffic source 1/.test(said) && !/\/(nodes|edges|traffic)\//.test(said),
+          'the problem says where in plain words, no JSON pointer: ' + said.slice(0, 300));
         await reload.click('.pg-notice-action');
         await reload.waitForFunction(() => window.playground.state().name === 'Hostile');
         const s = await reload.evaluate(() => window.playground.state());
