@@ -7,10 +7,12 @@
 #include "learn/learn_ui.h"
 #include "schedule_skip.h"
 #include "services/all_services.h"
+#include "ui_marks.h"
 #include "widgets.h"
 #include "wiring_defaults.h"
 
 #include <algorithm>
+#include <cfloat>
 #include <cmath>
 
 namespace pg {
@@ -50,7 +52,7 @@ App::App(PlatformHooks hooks) : hooks_(std::move(hooks)) {
     sim::ParseResult parsed = sim::parse_pattern(text);
     if (parsed.ok()) doc_.replace(std::move(parsed.pattern), "open");
     doc_.reset_history();
-    saved_rev_ = doc_.revision();
+    saved_rev_ = first_hint_rev_ = doc_.revision();
     panels_.bottom_tab_request = 0;  // a first visit opens on the gallery
 }
 
@@ -72,6 +74,7 @@ bool App::restore_autosave(std::string_view text) {
     saved_rev_ = doc_.revision();
     canvas_.request_fit();
     panels_.bottom_tab_request = 1;  // coming back: show the problems, not the gallery
+    first_hint_ = false;
     return true;
 }
 
@@ -236,6 +239,7 @@ sim::Json App::state() const {
     j["lastRefusal"] = canvas_.last_refusal().text;
     j["dotsInFlight"] = flow_.dots_in_flight();
     j["theme"] = dark_ ? "dark" : "light";
+    j["firstHint"] = first_hint_;
     // The Fire dialog: open, for which node, the text it will send and what the last Fire did.
     sim::Json& fire = j["fire"];
     fire["open"] = panels_.show_fire;
@@ -403,6 +407,7 @@ void App::frame(double dt) {
     canvas_.draw(doc_, theme_, sim::default_registry(), flow_.overlay());
     draw_context_menu();
     draw_learn_highlight(learn_, canvas_, doc_, theme_);
+    draw_first_hint(canvas_min, canvas_max, narrow);
     if (narrow && !embed_.read_only && !embed_.hide_palette) draw_palette_button(ctx, panels_);
     ImGui::EndChild();
     ImGui::PopStyleVar();
@@ -432,9 +437,34 @@ void App::frame(double dt) {
     if (!embed_.embed) maybe_autosave(dt);
 }
 
+// Bottom-left of the canvas, clear of the zoom buttons; drawn only (clicks go to the canvas), and
+// gone for good once the visitor plays, edits, selects or starts a lesson.
+void App::draw_first_hint(ImVec2 canvas_min, ImVec2 canvas_max, bool narrow) {
+    if (first_hint_ && (runner_.running() || doc_.revision() != first_hint_rev_ || !doc_.selection().empty() ||
+                        learn_.mode() != LearnMode::None))
+        first_hint_ = false;
+    if (!first_hint_) return;
+    const char* text = narrow ? "New here? Press Play to watch this design run. Tap + Add service to build your own."
+                              : "New here? Press Play to watch this design run: requests flow along the links and "
+                                "every service counts what it does. Drag a service from the left onto the canvas to "
+                                "build your own, or pick a pattern from the gallery below.";
+    const float pad = theme_.px(10), wrap = std::min(canvas_max.x - canvas_min.x - theme_.px(190), theme_.px(470));
+    if (wrap < theme_.px(120)) return;
+    ImFont* font = theme_.fonts().ui;
+    const ImVec2 ts = font->CalcTextSizeA(font->FontSize, FLT_MAX, wrap, text);
+    const ImVec2 a(canvas_min.x + theme_.px(12), canvas_max.y - theme_.px(12) - ts.y - 2 * pad);
+    const ImVec2 b(a.x + ts.x + 2 * pad, canvas_max.y - theme_.px(12));
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(a, b, theme_.colours().badge_bg, theme_.px(6));
+    dl->AddRect(a, b, theme_.colours().selection, theme_.px(6));
+    dl->AddText(font, font->FontSize, ImVec2(a.x + pad, a.y + pad), theme_.colours().node_text, text, nullptr, wrap);
+    mark_rect("hint", a, b);
+}
+
 // ---- Embedding -----------------------------------------------------------------------------------------
 void App::set_embed_options(const EmbedOptions& o) {
     embed_ = o;
+    if (o.embed) first_hint_ = false;  // the host page says what to do
     panels_.hide_events = o.hide_log;
     panels_.hide_cost = o.hide_cost;
     panels_.bottom_tab_request = o.hide_log ? 4 : 2;  // an embed opens on its events (or charts), not the gallery

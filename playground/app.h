@@ -112,6 +112,7 @@ private:
     void save_file();
     void draw_help_overlay();
     void maybe_autosave(double dt);
+    void draw_first_hint(ImVec2 canvas_min, ImVec2 canvas_max, bool narrow);
     void guard_locked_view(const CanvasView& view_before, bool fitting);
     void host_command(const char* command) {
         if (hooks_.host_command) hooks_.host_command(command);
@@ -138,6 +139,9 @@ private:
     ContextMenuProposal context_menu_;  // what the open (or opening) context menu is for
     bool open_context_menu_ = false;    // the canvas asked for it this frame
     std::uint64_t saved_rev_ = 0;
+    // A first visit's hint on the canvas (what to do first), until the visitor does anything.
+    bool first_hint_ = true;
+    std::uint64_t first_hint_rev_ = 0;
     double autosave_wait_ = 0;
     bool dark_ = true, help_open_ = false;
     EmbedOptions embed_;

@@ -366,4 +366,35 @@ export const tests = [
       } finally { await b.close(); }
     },
   },
+  {
+    // Issue 20: "a first-visit hint that says what to do (press Play; drag a service)". It sits on
+    // the canvas clear of the diagram's controls, says both, goes at the first Play, and a returning
+    // visitor (an autosave restored) never sees it.
+    name: 'a first visit shows what to do until Play; a returning visitor does not see it',
+    async run({ url }) {
+      for (const size of [{ width: 1280, height: 800 }, { width: 390, height: 844, touch: true }]) {
+        const { b, page } = await fresh(url, size);
+        try {
+          const l = await stable(page, 'layout');
+          const hint = l.items.hint, c = l.canvas;
+          assert(hint, `${size.width}: the hint is drawn: ${Object.keys(l.items)}`);
+          assert(hint[0] >= c[0] && hint[2] <= c[2] && hint[1] >= c[1] && hint[3] <= c[3], `${size.width}: inside the canvas`);
+          assert((await page.evaluate(() => window.playground.state())).firstHint, 'state().firstHint');
+          saveArtifact(`newcomer-first-hint-${size.width}.png`, await page.screenshot());
+          const play = mid(await layoutItem(page, 'toolbar.play'));
+          if (size.touch) await page.touchscreen.tap(play[0], play[1]);
+          else await page.mouse.click(play[0], play[1]);
+          await until(page, () => !window.playground.layout().items.hint, 'the hint goes at Play');
+          assertEq((await page.evaluate(() => window.playground.state())).firstHint, false, 'and stays gone');
+          // Coming back: the autosave (written after an edit) is restored, with no hint.
+          await page.evaluate(() => window.playground.pause());
+          await page.evaluate(() => window.playground.loadPattern(window.playground.getPattern()));
+          await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.includes('autosave')), null, { timeout: 10000 });
+          const again = await openPlayground(b.context, url);
+          assertEq((await again.evaluate(() => window.playground.state())).firstHint, false, 'no hint for a returning visitor');
+          assertEq(page.problems, [], 'console errors');
+        } finally { await b.close(); }
+      }
+    },
+  },
 ];
