@@ -6,6 +6,7 @@
 namespace sim {
 
 void Registry::add(ServiceKind kind) {
+    if (kind.icon.empty()) kind.icon = kind.type;
     kinds_.push_back(std::move(kind));
     fill_derived_ports();
 }

@@ -1,10 +1,11 @@
 // canvas_draw.cpp — how the canvas looks: grid, links (curves, arrowheads, labels, rates), message
-// dots, nodes (group accent, title, kind, ports) and their live badges. Titles never go below
-// 11 CSS px; zoomed far out a node keeps only its title (shortened), and when even that does not
-// fit, no text, so big diagrams stay fast.
+// dots, nodes (group accent, service icon, title, kind, ports) and their live badges. Titles never
+// go below 11 CSS px; zoomed far out a node keeps only its title (shortened), and when even that
+// does not fit, no text, so big diagrams stay fast.
 #include "canvas/graph_canvas.h"
 
 #include "canvas/draw_prims.h"
+#include "service_icons.h"
 
 #include "pattern/routes.h"
 #include "runtime/simulation.h"
@@ -20,6 +21,8 @@ namespace {
 // CSS px: the smallest detail text (a node's kind, port names, link labels). Smaller would be
 // unreadable, so such text is drawn at this size where it fits and left out where it does not.
 constexpr float kSmallestText = 9.0f;
+// Canvas units: the side of a node's service icon (beside its title and kind, at the top left).
+constexpr float kIconSize = 28.0f;
 
 Vec2f as_vec(ImVec2 p) {
     return {p.x, p.y};
@@ -243,7 +246,14 @@ void GraphCanvas::draw_nodes(ImDrawList* dl, const Document& doc, const Theme& t
         }
 
         if (text) {
-            const float pad = 14 * z;
+            // The service's icon left of the title and kind, from 12.5 CSS px: there the title still
+            // has room for a few letters beside it (nodes are kNodeWidth wide).
+            float pad = 14 * z;
+            if (kIconSize * z >= theme.px(12.5f)) {
+                draw_service_icon(dl, n.kind ? n.kind->icon : n.spec->type, ImVec2(a.x + 11 * z, a.y + 9 * z),
+                                  kIconSize * z, accent, IM_COL32_WHITE);
+                pad = (kIconSize + 17) * z;
+            }
             const float max_w = (b.x - a.x) - pad - 10 * z;
             // The width left of the port names drawn beside a line of text from y0 to y1.
             auto room = [&](float y0, float y1) {

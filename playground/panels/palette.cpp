@@ -3,6 +3,7 @@
 // at the centre of the view. Driven entirely by the registry: new services appear by themselves
 // (kinds that are not simulated, like imported "cloudformation" resources, are left out).
 #include "panels/panels.h"
+#include "service_icons.h"
 #include "ui_marks.h"
 
 #include "core/registry.h"
@@ -63,10 +64,10 @@ void palette_item(PanelContext& ctx, Panels& state, const sim::ServiceKind& k) {
     }
     if (clicked) ctx.proposals.push_back(AddNodeProposal{k.type, ctx.canvas.free_spot(ctx.doc, k.type)});
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    const float sw = t.px(12);
-    const ImVec2 sq(p.x + t.px(4), p.y + (h - sw) * 0.5f);
-    dl->AddRectFilled(sq, ImVec2(sq.x + sw, sq.y + sw), t.group_colour(k.group), t.px(3));
-    dl->AddText(ImVec2(sq.x + sw + t.px(8), p.y + (h - ImGui::GetFontSize()) * 0.5f), ImGui::GetColorU32(ImGuiCol_Text),
+    const float sw = t.px(19);  // in a 23 px row: whole pixels, so the icon's edges stay crisp
+    const ImVec2 sq(p.x + t.px(2), p.y + (h - sw) * 0.5f);
+    draw_service_icon(dl, k.icon, sq, sw, t.group_colour(k.group), IM_COL32_WHITE);
+    dl->AddText(ImVec2(sq.x + sw + t.px(7), p.y + (h - ImGui::GetFontSize()) * 0.5f), ImGui::GetColorU32(ImGuiCol_Text),
                 k.label.c_str());
     ImGui::PopID();
 }

@@ -475,7 +475,7 @@ ServiceKind scheduler_kind() {
     k.operations = scheduler_operations();
     k.errors = {kSchedValidation, kSchedConflict, kSchedNotFound};
     k.create = create_scheduler;
-    k.icon = "eventbridge";
+    k.icon = "scheduler";
     k.shape = DiagramShape::Source;
     // https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-scheduler-schedule.html
     // Import maps both types here; sam_import_scheduler.cpp then wires each schedule's target and
