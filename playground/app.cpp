@@ -324,6 +324,7 @@ sim::Json App::canvas_layout() const {
     j["nodes"] = std::move(nodes);
     j["palette"] = panels_.palette_items;
     j["inspector"] = panels_.inspector_items;
+    if (!panels_.field_help_drawn.is_null()) j["fieldHelp"] = panels_.field_help_drawn;  // a field's tooltip
     j["toolbar"] = toolbar_items_;
     if (panels_.current_tab == 4) j["charts"] = panels_.charts;  // the Charts tab is in front
     return j;

@@ -1,7 +1,7 @@
 # make_site.cmake — run with `cmake -P` after linking: copies web/*.{html,js,css} into the site and
 # writes the wasm's byte size into index.html (@WASM_BYTES@) so the loader can show real download
 # progress even when the server compresses the transfer (Content-Length is then the gzip size).
-#   -DWEB_DIR=<repo>/web  -DSITE_DIR=<build>/site
+#   -DWEB_DIR=<repo>/web  -DSITE_DIR=<build>/site  -DHELP_DIR=<repo>/playground/help
 file(SIZE ${SITE_DIR}/playground.wasm WASM_BYTES)
 file(GLOB web_files ${WEB_DIR}/*.html ${WEB_DIR}/*.js ${WEB_DIR}/*.css)
 # The page's scripts and style sheet lose their comments on the way (4.5 KB gzip of the 800 KB
@@ -32,6 +32,12 @@ file(GLOB tool_files ${WEB_DIR}/tools/*.js)
 foreach(f IN LISTS tool_files)
     get_filename_component(name ${f} NAME)
     configure_file(${f} ${SITE_DIR}/tools/${name} COPYONLY)
+endforeach()
+# playground/help/: what each inspector field means (field_help.h), fetched on first hover → site/tools/help/.
+file(GLOB help_files ${HELP_DIR}/*.json)
+foreach(f IN LISTS help_files)
+    get_filename_component(name ${f} NAME)
+    configure_file(${f} ${SITE_DIR}/tools/help/${name} COPYONLY)
 endforeach()
 # web/examples/ (the tutorial page embedding two playgrounds) → site/examples/, unchanged.
 file(GLOB example_files ${WEB_DIR}/examples/*.html ${WEB_DIR}/examples/*.js ${WEB_DIR}/examples/*.css)

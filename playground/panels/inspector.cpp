@@ -10,6 +10,8 @@
 #include "widgets.h"
 #include "wiring_defaults.h"
 
+#include <imgui_internal.h>  // FocusWindow, NavInitWindow: shortcut I puts the keyboard in here
+
 namespace pg {
 namespace {
 
@@ -94,7 +96,8 @@ void node_inspector(PanelContext& ctx, Panels& state, const std::string& id) {
     heading(ctx.theme, "Configuration");
     const NodeSchema& schema = state.schema.get(p, ctx.doc.semantic_revision(), i, reg);
     sim::Json config = node.config;
-    FieldEditContext fctx{state, ctx.theme, schema.diagnostics, "/nodes/" + std::to_string(i) + "/config"};
+    FieldEditContext fctx{state,     ctx.theme, schema.diagnostics, "/nodes/" + std::to_string(i) + "/config",
+                          node.type, "fields"};
     if (schema.fields.empty() && config.empty()) ImGui::TextDisabled("This service has no settings.");
     ImGui::BeginDisabled(ctx.read_only);
     const bool config_changed = config_fields(fctx, schema.fields, config);
@@ -204,7 +207,7 @@ void edge_inspector(PanelContext& ctx, Panels& state, int edge) {
     const EdgeSchema& schema =
         state.edge_schema.get(p, ctx.doc.semantic_revision(), static_cast<std::size_t>(edge), sim::default_registry());
     const std::string config_path = "/edges/" + std::to_string(edge) + "/config";
-    FieldEditContext fctx{state, ctx.theme, schema.diagnostics, config_path};
+    FieldEditContext fctx{state, ctx.theme, schema.diagnostics, config_path, a ? a->type : "", "links"};
     sim::Json config = e.config;
     heading(ctx.theme, "Link settings");
     if (schema.fields.empty() && config.empty()) ImGui::TextDisabled("This link has no settings.");
@@ -237,6 +240,14 @@ void draw_pattern_inspector(PanelContext& ctx, Panels& state);  // inspector_pat
 
 void draw_inspector(PanelContext& ctx, Panels& state) {
     state.inspector_items = sim::Json::object();
+    state.field_help_drawn = nullptr;
+    if (state.focus_inspector) {  // shortcut I: Tab, arrows and Space now move and act in here
+        state.focus_inspector = false;
+        ImGuiWindow* here = ImGui::GetCurrentWindow();
+        ImGui::FocusWindow(here);
+        ImGui::NavInitWindow(here, true);
+        GImGui->NavDisableHighlight = false;
+    }
     const Selection& sel = ctx.doc.selection();
     if (sel.nodes.size() == 1) {
         node_inspector(ctx, state, sel.nodes.front());

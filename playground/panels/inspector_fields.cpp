@@ -1,6 +1,7 @@
 // inspector_fields.cpp — typed property editors with ranges, defaults and inline diagnostics.
 #include "panels/inspector_fields.h"
 
+#include "field_help.h"
 #include "js/js_highlight.h"
 #include "ui_marks.h"
 #include "widgets.h"
@@ -289,6 +290,35 @@ bool code_editor(FieldEditContext& ctx, const std::string& key, sim::Json& confi
     return changed;
 }
 
+// The field's name, kind and range, then what it means: AWS's meaning or the simulator's (fetched
+// on the first hover of the service's fields, field_help.h).
+void field_tooltip(FieldEditContext& ctx, const sim::ConfigField& f) {
+    ImGui::BeginTooltip();
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 24);
+    ImGui::Text("%s (%s)", f.key.c_str(), f.kind.c_str());
+    if (const std::string summary = field_summary(f); !summary.empty()) ImGui::TextDisabled("%s", summary.c_str());
+    if (f.kind == "distribution")
+        ImGui::TextDisabled(
+            "forms: 25 (fixed), {\"p50\": 20, \"p99\": 120} (lognormal), {\"min\": 5, \"max\": 15} "
+            "(uniform), {\"mean\": 30} (exponential)");
+    if (!ctx.help_type.empty()) {
+        const FieldMeaning m = field_meaning(ctx.help_type, ctx.help_section, f.key);
+        ImGui::Separator();
+        if (m.state == FieldMeaning::State::Loading)
+            ImGui::TextDisabled("Looking up what it means...");
+        else if (m.state == FieldMeaning::State::Ready) {
+            ImGui::TextUnformatted(m.text.c_str());
+            ImGui::TextDisabled(m.aws ? "An AWS setting." : "A simulator setting: AWS has no such property.");
+        } else if (!m.text.empty())
+            ImGui::TextDisabled("%s", m.text.c_str());
+        static const char* const kStates[] = {"loading", "ready", "missing"};
+        ctx.state.field_help_drawn = {
+            {"key", f.key}, {"state", kStates[static_cast<int>(m.state)]}, {"text", m.text}, {"aws", m.aws}};
+    }
+    ImGui::PopTextWrapPos();
+    ImGui::EndTooltip();
+}
+
 bool field_row(FieldEditContext& ctx, const sim::ConfigField& f, sim::Json& config) {
     const sim::Json* cur = config.contains(f.key) ? &config[f.key] : nullptr;
     bool changed = false;
@@ -297,12 +327,7 @@ bool field_row(FieldEditContext& ctx, const sim::ConfigField& f, sim::Json& conf
     ImGui::AlignTextToFramePadding();
     property_name(f.key, cur != nullptr);
     mark_last_item("inspector.key." + f.key);
-    if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("%s (%s)\n%s%s", f.key.c_str(), f.kind.c_str(), field_summary(f).c_str(),
-                          f.kind == "distribution"
-                              ? "\nforms: 25 (fixed), {\"p50\": 20, \"p99\": 120} (lognormal),\n{\"min\": 5, \"max\": "
-                                "15} (uniform), {\"mean\": 30} (exponential)"
-                              : "");
+    if (ImGui::IsItemHovered()) field_tooltip(ctx, f);
     ImGui::TableNextColumn();
     ImGui::PushID(f.key.c_str());
     const float reset_w = cur ? ImGui::GetFrameHeight() + ImGui::GetStyle().ItemSpacing.x : 0;

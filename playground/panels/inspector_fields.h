@@ -16,6 +16,8 @@ struct FieldEditContext {
     const Theme& theme;
     const sim::Diagnostics& diagnostics;  // for inline messages
     std::string path;                     // JSON pointer of the config object ("/nodes/2/config")
+    std::string help_type;                // whose field meanings the tooltips show (field_help.h); "" none
+    const char* help_section = "fields";  // "fields" (a node's) or "links" (a link leaving help_type)
 };
 
 // Draws every field of `fields` (plus keys present in `config` that no read touched) as a table.

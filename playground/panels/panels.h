@@ -46,6 +46,8 @@ struct Panels {
     bool palette_popup = false;
     // inspector
     sim::Json inspector_items = sim::Json::object();  // field → [x0,y0,x1,y1] CSS px (automation aid)
+    bool focus_inspector = false;                     // the keyboard goes into the inspector next frame (shortcut I)
+    sim::Json field_help_drawn;  // the field meaning a tooltip showed this frame: {key, state, text, aws}
     SchemaCache schema;
     EdgeSchemaCache edge_schema;
     std::string inspector_for;                  // node id / "#edge<i>" / "#pattern" the buffers belong to

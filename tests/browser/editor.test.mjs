@@ -1,6 +1,6 @@
 // editor.test.mjs — the canvas driven with real mouse and keyboard events: palette drag-to-create,
 // port-to-port wiring (accepted and refused), moving, undo/redo, autosave across a reload.
-import { launch, openPlayground, settle, stable, until, press, drag, twoNodePattern, assert, assertEq, saveArtifact } from './lib/harness.mjs';
+import { launch, openPlayground, settle, stable, until, layoutItem, press, drag, twoNodePattern, assert, assertEq, saveArtifact } from './lib/harness.mjs';
 
 async function fresh(url, size) {
   const b = await launch(size);
@@ -164,6 +164,52 @@ export const tests = [
             }
             if (id === 'orders-table') saveArtifact(`inspector-names-${size.width}.png`, await page.screenshot());
           }
+          assertEq(page.problems, [], 'console errors');
+        } finally { await b.close(); }
+      }
+    },
+  },
+  {
+    // Issue 20, guided forms: hovering a property's name says what it means, fetched on first use
+    // (tools/help/<type>.json). Lambda's MemorySize is AWS's (up to 10,240 MB, AWS's documented
+    // maximum); DurationMs is the simulator's own knob and says so. On a phone a tap shows the same.
+    name: "hovering or tapping a property's name tells its AWS meaning, and marks the simulator's own knobs",
+    async run({ url }) {
+      for (const size of [{ width: 1280, height: 800 }, { width: 390, height: 844, touch: true }]) {
+        const b = await launch(size);
+        try {
+          const page = await openPlayground(b.context, url, '?fresh');
+          assert(await page.evaluate(() => window.playground.selectNode('orders-fn')), 'orders-fn selected');
+          if (size.touch) await page.evaluate(() => window.playground.showPanel('inspector'));
+          const cdp = size.touch ? await b.context.newCDPSession(page) : null;
+          const finger = async (type, x, y) => {
+            await cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x, y, id: 1 }] });
+            await settle(page);
+          };
+          const meaning = async (key) => {
+            let r = await layoutItem(page, 'inspector.key.' + key);
+            // On the phone the inspector is a short tab: one finger scrolls the name into view.
+            for (let k = 0; size.touch && r[3] > size.height - 8 && k < 20; ++k) {
+              const x = (r[0] + r[2]) / 2, y = size.height - 30;
+              await finger('touchStart', x, y);
+              for (let d = 15; d <= 150; d += 15) await finger('touchMove', x, y - d);
+              await finger('touchEnd');
+              r = (await stable(page, 'layout')).items['inspector.key.' + key];
+            }
+            const at = [(r[0] + r[2]) / 2, (r[1] + r[3]) / 2];
+            if (size.touch) await page.touchscreen.tap(at[0], at[1]);
+            else await page.mouse.move(at[0], at[1], { steps: 4 });
+            await until(page, (k) => { const h = window.playground.layout().fieldHelp; return h && h.key === k && h.state !== 'loading'; },
+              `${size.width}: the tooltip of ${key} says what it means`, key);
+            return (await page.evaluate(() => window.playground.layout().fieldHelp));
+          };
+          const memory = await meaning('MemorySize');
+          assertEq([memory.state, memory.aws], ['ready', true], 'MemorySize is an AWS property');
+          assert(/10,?240 MB/.test(memory.text), `MemorySize's meaning gives AWS's range: ${memory.text}`);
+          const duration = await meaning('DurationMs');
+          assertEq([duration.state, duration.aws], ['ready', false], 'DurationMs is the simulator\'s');
+          assert(/simulat/i.test(duration.text), `DurationMs says it is a simulation knob: ${duration.text}`);
+          saveArtifact(`field-help-${size.width}.png`, await page.screenshot());
           assertEq(page.problems, [], 'console errors');
         } finally { await b.close(); }
       }
