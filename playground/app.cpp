@@ -240,6 +240,7 @@ sim::Json App::state() const {
     j["dotsInFlight"] = flow_.dots_in_flight();
     j["theme"] = dark_ ? "dark" : "light";
     j["firstHint"] = first_hint_;
+    j["keyboardFocus"] = keyboard_focus_mark();
     // The Fire dialog: open, for which node, the text it will send and what the last Fire did.
     sim::Json& fire = j["fire"];
     fire["open"] = panels_.show_fire;

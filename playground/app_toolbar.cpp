@@ -6,6 +6,8 @@
 #include "ui_marks.h"
 #include "widgets.h"
 
+#include <imgui_internal.h>  // NavDisableHighlight: Esc takes the keyboard out of the panels
+
 #include <cmath>
 #include <cstdio>
 
@@ -36,6 +38,7 @@ const Shortcut kShortcuts[] = {
     {"R", "reset the run (t = 0)"},
     {"E", "fire an event into the selected node"},
     {"Ctrl+S / Ctrl+O", "save / open a pattern file"},
+    {"I", "into the inspector: Tab / Shift+Tab between its fields, Space to press or open, Enter to type"},
     {"Esc", "clear the selection, close dialogs"},
     {"?", "this help"},
 };
@@ -79,12 +82,16 @@ void App::handle_shortcuts() {
         step();
     } else if (ImGui::IsKeyPressed(ImGuiKey_R, false)) {
         reset();
+    } else if (ImGui::IsKeyPressed(ImGuiKey_I, false)) {
+        panels_.focus_inspector = true;
+        if (io.DisplaySize.x / theme_.scale() < 900) show_tab(6);  // a phone's inspector is a tab
     } else if (ImGui::IsKeyPressed(ImGuiKey_E, false)) {
         panels_.show_fire = true;
         if (!doc_.selection().nodes.empty()) panels_.fire_node = doc_.selection().nodes.front();
     } else if (ImGui::IsKeyPressed(ImGuiKey_Slash, false) && io.KeyShift) {
         help_open_ = !help_open_;
     } else if (ImGui::IsKeyPressed(ImGuiKey_Escape, false)) {
+        GImGui->NavDisableHighlight = true;  // the keyboard leaves the panels: Tab is the browser's again
         if (help_open_)
             help_open_ = false;
         else if (panels_.show_fire)

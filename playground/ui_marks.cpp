@@ -2,6 +2,7 @@
 #include "ui_marks.h"
 
 #include "imgui.h"
+#include "imgui_internal.h"  // GImGui->NavId: the item the keyboard is on
 
 #include <map>
 
@@ -11,6 +12,7 @@ namespace {
 struct Mark {
     float rect[4];
     unsigned frame;
+    ImGuiID id;  // the last item's id (0 for a rect)
 };
 std::map<std::string, Mark> g_marks;
 unsigned g_frame = 0;
@@ -24,11 +26,21 @@ void ui_marks_begin_frame(float ui_scale) {
 }
 
 void mark_rect(const std::string& name, ImVec2 a, ImVec2 b) {
-    g_marks[name] = {{a.x / g_scale, a.y / g_scale, b.x / g_scale, b.y / g_scale}, g_frame};
+    g_marks[name] = {{a.x / g_scale, a.y / g_scale, b.x / g_scale, b.y / g_scale}, g_frame, 0};
 }
 
 void mark_last_item(const std::string& name) {
     mark_rect(name, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    g_marks[name].id = ImGui::GetItemID();
+}
+
+std::string keyboard_focus_mark() {
+    const ImGuiContext& g = *GImGui;
+    const ImGuiID on = g.ActiveId && g.IO.WantTextInput ? g.ActiveId : g.IO.NavVisible ? g.NavId : 0;
+    if (on)
+        for (const auto& [name, m] : g_marks)
+            if (m.frame == g_frame && m.id == on) return name;
+    return {};
 }
 
 sim::Json ui_marks_json() {

@@ -19,5 +19,8 @@ void mark_last_item(const std::string& name);
 void mark_rect(const std::string& name, ImVec2 min, ImVec2 max);
 // {name: [x0, y0, x1, y1]} of everything marked in the last drawn frame.
 sim::Json ui_marks_json();
+// The marked item the keyboard is on (ImGui's navigation highlight or the field being typed in),
+// "" when none: how a test sees where Tab went.
+std::string keyboard_focus_mark();
 
 }  // namespace pg

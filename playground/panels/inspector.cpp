@@ -76,6 +76,7 @@ void node_inspector(PanelContext& ctx, Panels& state, const std::string& id) {
     const ImVec2 id_min = ImGui::GetItemRectMin(), id_max = ImGui::GetItemRectMax();
     const float px = ctx.theme.scale();  // layout() reports CSS px
     state.inspector_items["id"] = {id_min.x / px, id_min.y / px, id_max.x / px, id_max.y / px};
+    mark_last_item("inspector.id");
     ImGui::EndDisabled();
     if (renamed && !ctx.read_only) {
         if (!ctx.doc.rename_node(node.id, state.rename_buffer))

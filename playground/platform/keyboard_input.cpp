@@ -5,6 +5,7 @@
 #include "imgui.h"
 #include "platform/pointer_input.h"
 
+#include <emscripten.h>
 #include <emscripten/html5.h>
 
 #include <bitset>
@@ -126,12 +127,25 @@ void modifiers(ImGuiIO& io, const EmscriptenKeyboardEvent& e) {
     io.AddKeyEvent(ImGuiMod_Super, e.metaKey != 0);
 }
 
+bool tab_is_ours() {
+    const ImGuiIO& io = ImGui::GetIO();
+    return io.WantTextInput || io.NavVisible;
+}
+
+// Keys typed while the page's outline (web/outline.js) has the focus are its own: Enter on one of
+// its buttons must not also press what ImGui's keyboard highlight is on.
+EM_JS(int, focus_in_outline, (), {
+    var a = document.activeElement;
+    return a && a.closest && a.closest('#pg-outline') ? 1 : 0;
+});
+
 // Whether the browser's own action for this key is stopped (see keyboard_input.h).
 bool app_key(ImGuiKey k, const EmscriptenKeyboardEvent& e) {
     if (k == ImGuiKey_Backspace) return true;  // "back"
-    // Tab moves between the fields of the form being typed in; elsewhere it is the browser's, so the
-    // keyboard leaves the canvas for the page's accessible outline (web/outline.js) and comes back.
-    if (k == ImGuiKey_Tab) return ImGui::GetIO().WantTextInput;
+    // Tab moves between the fields of the form being typed in or walked with the keyboard (shortcut
+    // I); elsewhere it is the browser's, so the keyboard leaves the canvas for the page's accessible
+    // outline (web/outline.js) and comes back.
+    if (k == ImGuiKey_Tab) return tab_is_ours();
     if ((e.ctrlKey || e.metaKey) && !e.altKey)  // the shortcuts of app_toolbar.cpp, select-all in a field
         return k == ImGuiKey_S || k == ImGuiKey_O || k == ImGuiKey_Z || k == ImGuiKey_Y || k == ImGuiKey_D ||
                k == ImGuiKey_A;
@@ -146,7 +160,8 @@ EM_BOOL on_key_down(int, const EmscriptenKeyboardEvent* e, void*) {
     ImGuiIO& io = ImGui::GetIO();
     modifiers(io, *e);
     const ImGuiKey k = imgui_key(*e);
-    if (k == ImGuiKey_None) return false;
+    if (k == ImGuiKey_None || focus_in_outline()) return false;
+    if (k == ImGuiKey_Tab && !tab_is_ours()) return false;  // the browser's: ImGui must not tab too
     // A new press of a key ImGui still holds: its release went unreported (macOS sends no keyup for
     // a key released while Cmd is down), so Cmd+Z twice undoes twice.
     if (!e->repeat && g_down[static_cast<std::size_t>(k - ImGuiKey_NamedKey_BEGIN)]) set_key(io, k, false);
@@ -167,7 +182,7 @@ EM_BOOL on_key_up(int, const EmscriptenKeyboardEvent* e, void*) {
 // Text: keypress carries the character a key (or a dead key before it, or AltGr, which Windows
 // reports as Ctrl+Alt) typed. Firefox also sends it for Ctrl+letter: not text.
 EM_BOOL on_key_press(int, const EmscriptenKeyboardEvent* e, void*) {
-    if ((e->ctrlKey && !e->altKey) || e->metaKey || e->charCode < 0x20) return false;
+    if ((e->ctrlKey && !e->altKey) || e->metaKey || e->charCode < 0x20 || focus_in_outline()) return false;
     ImGuiIO& io = ImGui::GetIO();
     io.AddInputCharacter(static_cast<unsigned int>(e->charCode));
     // Its default is what the character would do to the page: a space scrolls it, '/' opens

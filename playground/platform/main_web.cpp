@@ -203,6 +203,7 @@ int main() {
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;  // layout is fixed; the document autosaves through localStorage
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;  // Tab, arrows, Space inside panels (shortcut I)
     io.BackendFlags |= ImGuiBackendFlags_HasMouseCursors;  // sync_cursor (ImGui then resizes from edges)
     pg::keyboard_input_install();
     pg::pointer_input_install();

@@ -2,7 +2,7 @@
 // into an ImGui text field (spaces, editing keys, a character from a dead key or a non-US layout),
 // Tab between fields, Ctrl+Z / Ctrl+Y once the field is left, copy and paste, the mouse cursor, and
 // which keys keep the browser's action.
-import { launch, openPlayground, settle, stable, press, twoNodePattern, assert, assertEq, until } from './lib/harness.mjs';
+import { launch, openPlayground, settle, stable, press, twoNodePattern, assert, assertEq, until, saveArtifact } from './lib/harness.mjs';
 
 const pattern = (page) => page.evaluate(() => window.playground.getPattern());
 
@@ -127,6 +127,44 @@ export const tests = [
         }, 'default actions stopped');
         // Backspace and Ctrl+D came before Cmd+A selected the nodes: nothing to delete or duplicate.
         assertEq((await page.evaluate(() => window.playground.state())).nodeCount, 2, 'node count');
+        assertEq(page.problems, [], 'console errors');
+      } finally { await b.close(); }
+    },
+  },
+  {
+    // Issue 20, a keyboard path for every action: the settings of a service selected from the
+    // outline are edited without a mouse. I puts the keyboard in the inspector, Tab walks its fields
+    // (the highlight shows where), typing changes one, Esc leaves, and Tab leaves the canvas again.
+    name: 'I puts the keyboard in the inspector: Tab to MemorySize, type 1024, Esc, then Tab leaves for the outline',
+    async run({ url }) {
+      const b = await launch();
+      try {
+        const page = await openPlayground(b.context, url, '?fresh');
+        assert(await page.evaluate(() => window.playground.selectNode('orders-fn')), 'orders-fn selected');
+        await page.focus('#canvas');
+        await press(page, 'i');
+        await until(page, () => window.playground.state().keyboardFocus.startsWith('inspector.'), 'I moves the keyboard into the inspector');
+        const visited = [];
+        for (let i = 0; i < 40; ++i) {
+          const at = (await page.evaluate(() => window.playground.state())).keyboardFocus;
+          if (at === 'inspector.value.MemorySize') break;
+          visited.push(at);
+          await page.keyboard.press('Tab');
+          await until(page, (was) => window.playground.state().keyboardFocus !== was, 'Tab moves to the next field', at);
+        }
+        assertEq((await page.evaluate(() => window.playground.state())).keyboardFocus, 'inspector.value.MemorySize',
+          `Tab reaches MemorySize (went through ${visited.join(', ')})`);
+        assert(await page.evaluate(() => document.activeElement.id === 'canvas'), 'Tab stayed in the canvas while walking fields');
+        await press(page, 'Control+a');
+        await page.keyboard.type('1024');
+        await press(page, 'Enter');
+        await until(page, () => (window.playground.getPattern().nodes.find((n) => n.id === 'orders-fn').config || {}).MemorySize === 1024,
+          'typing 1024 sets MemorySize (it was 512)');
+        saveArtifact('keyboard-inspector.png', await page.screenshot());
+        await press(page, 'Escape');
+        await until(page, () => window.playground.state().keyboardFocus === '', 'Esc takes the keyboard out of the inspector');
+        await page.keyboard.press('Tab');
+        await until(page, () => !!document.activeElement.closest('#pg-outline'), 'Tab then leaves the canvas for the outline');
         assertEq(page.problems, [], 'console errors');
       } finally { await b.close(); }
     },
