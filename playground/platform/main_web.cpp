@@ -9,6 +9,7 @@
 #include "platform/pointer_input.h"
 #include "platform/web_host.h"
 #include "platform/webgl_renderer.h"
+#include "touch_scroll.h"
 #include "ui_marks.h"
 
 #include <emscripten.h>
@@ -147,6 +148,7 @@ void frame() {
     io.DeltaTime = g_frames > 0 ? static_cast<float>(std::max(start - g_last_frame_ms, 0.01) / 1000) : 1.0f / 60;
     pg::ui_marks_begin_frame(g_app->theme().scale());
     ImGui::NewFrame();
+    pg::touch_scroll_panels(pg::pointer_input_finger_dragging());
     g_app->frame(io.DeltaTime);
     ImGui::Render();
     sync_cursor();

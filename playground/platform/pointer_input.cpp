@@ -259,6 +259,10 @@ void pointer_input_focus_lost() {
     g_mouse_buttons = 0;
 }
 
+bool pointer_input_finger_dragging() {
+    return g_touch.mode == TouchMode::Dragging;
+}
+
 void pointer_input_new_frame() {
     if (g_touch.mode != TouchMode::Pending || emscripten_get_now() - g_touch.start_ms < kLongPressMs) return;
     button(ImGuiMouseButton_Right, true);

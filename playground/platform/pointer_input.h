@@ -16,6 +16,8 @@ namespace pg {
 void pointer_input_install();
 // Once per frame before ImGui::NewFrame: turns a finger held still long enough into a right click.
 void pointer_input_new_frame();
+// Whether one finger is dragging on the screen now (a drag, not a tap, long press or two fingers).
+bool pointer_input_finger_dragging();
 // The window lost focus and ImGui released every button: a release that never comes (the button
 // let go outside the browser) must not swallow the next press.
 void pointer_input_focus_lost();

@@ -277,4 +277,46 @@ export const tests = [
       } finally { await b.close(); }
     },
   },
+  {
+    // Issue 20: one finger scrolls a list or a panel as in any phone app. Dragged up from a service
+    // in the "+ Add service" list, the list follows the finger and nothing is added; dragged up over
+    // the Inspector tab, the fields follow it and nothing is edited.
+    name: 'on a phone, one finger scrolls the "+ Add service" list and the inspector without pressing what it started on',
+    async run({ url }) {
+      const { b, page, cdp } = await open(url);
+      try {
+        const n = await page.evaluate(() => window.playground.state().nodeCount);
+        await tap(page, mid(await layoutItem(page, 'add-service')));
+        let l = await stable(page, 'layout');
+        const list = l.items['add-service.list'], first = Object.keys(l.palette)[0], r0 = l.palette[first];
+        assert(list && r0, `the popup lists services: ${Object.keys(l.palette)}`);
+        const x = (list[0] + list[2]) / 2, y = Math.min(list[3] - 20, r0[1] + 120);
+        await touchDrag(page, cdp, [[x, y]], [[x, y - 100]]);
+        l = await stable(page, 'layout');
+        const r1 = l.palette[first];
+        assert(!r1 || r1[1] < r0[1] - 60, `the list followed the finger up: ${first} at ${r0[1]} → ${r1 && r1[1]}`);
+        assert(l.items['add-service.list'], 'the popup is still open');
+        assertEq(await page.evaluate(() => window.playground.state().nodeCount), n, 'no service added by the scroll');
+        saveArtifact('touch-one-finger-list.png', await page.screenshot());
+        await tap(page, [380, 200]);  // away from the popup: it closes
+
+        assert(await page.evaluate(() => window.playground.selectNode('orders-fn')), 'orders-fn selected');
+        await page.evaluate(() => window.playground.showPanel('inspector'));
+        await until(page, () => Object.keys(window.playground.layout().items).some((k) => k.startsWith('inspector.key.')), 'the inspector lists fields');
+        l = await stable(page, 'layout');
+        // The lowest property name on screen (names further down are drawn, but scrolled out of view).
+        const key = Object.keys(l.items).filter((k) => k.startsWith('inspector.key.') && l.items[k][3] < PHONE.height - 8)
+          .sort((a, c) => l.items[c][1] - l.items[a][1])[0];
+        const k0 = l.items[key];
+        const rev = await page.evaluate(() => window.playground.state().revision);
+        await touchDrag(page, cdp, [[mid(k0)[0], k0[1] + 2]], [[mid(k0)[0], k0[1] - 60]]);
+        l = await stable(page, 'layout');
+        const k1 = l.items[key];
+        assert(!k1 || k1[1] < k0[1] - 30, `the inspector followed the finger up: ${key} at ${k0[1]} → ${k1 && k1[1]}`);
+        assertEq(await page.evaluate(() => window.playground.state().revision), rev, 'nothing edited by the scroll');
+        saveArtifact('touch-one-finger-inspector.png', await page.screenshot());
+        assertEq(page.problems, [], 'console errors');
+      } finally { await b.close(); }
+    },
+  },
 ];
