@@ -3,6 +3,7 @@
 
 #include "field_help.h"
 #include "js/js_highlight.h"
+#include "panels/inspector_structured.h"
 #include "ui_marks.h"
 #include "widgets.h"
 
@@ -336,7 +337,9 @@ bool field_row(FieldEditContext& ctx, const sim::ConfigField& f, sim::Json& conf
                                    : f.kind == "boolean"                     ? cur->is_boolean()
                                    : f.kind == "text" || f.kind == "choice"  ? cur->is_string()
                                                                              : true);
-    if (is_code_field(f.key) && (!cur || cur->is_string())) {
+    if (structured_field(ctx, f, config, changed)) {
+        // a form: the table's primary key, the function's architecture
+    } else if (is_code_field(f.key) && (!cur || cur->is_string())) {
         const std::string& code = cur ? cur->get_ref<const std::string&>() : std::string();
         const long lines = cur ? 1 + std::count(code.begin(), code.end(), '\n') : 0;
         ImGui::AlignTextToFramePadding();

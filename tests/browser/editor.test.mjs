@@ -215,4 +215,47 @@ export const tests = [
       }
     },
   },
+  {
+    // Issue 20, guided forms: a table's primary key is a form, not a JSON box. Adding a numeric sort
+    // key with the mouse and keyboard writes KeySchema and the AttributeDefinitions AWS requires for
+    // it (every key attribute defined, with its type); a function's architecture is a dropdown
+    // writing AWS's one-element list.
+    name: "a table's primary key and a function's architecture are forms that write AWS's shapes",
+    async run({ url }) {
+      const b = await launch();
+      try {
+        const page = await openPlayground(b.context, url, '?fresh');
+        const config = (id) => page.evaluate((n) => window.playground.getPattern().nodes.find((x) => x.id === n).config, id);
+        const clickItem = async (name) => {
+          const r = await layoutItem(page, name);
+          await page.mouse.click((r[0] + r[2]) / 2, (r[1] + r[3]) / 2);
+          await settle(page);
+        };
+        assert(await page.evaluate(() => window.playground.selectNode('orders-table')), 'orders-table selected');
+        await clickItem('inspector.key-schema.sort');
+        await page.keyboard.type('createdAt');
+        await press(page, 'Enter');
+        await clickItem('inspector.key-schema.sort-type');
+        await clickItem('inspector.key-schema.sort-type.N');
+        await until(page, () => {
+          const c = window.playground.getPattern().nodes.find((x) => x.id === 'orders-table').config;
+          return (c.AttributeDefinitions || []).some((d) => d.AttributeName === 'createdAt' && d.AttributeType === 'N');
+        }, 'the sort key is defined as a number');
+        const table = await config('orders-table');
+        assertEq(table.KeySchema, [{ AttributeName: 'orderId', KeyType: 'HASH' }, { AttributeName: 'createdAt', KeyType: 'RANGE' }], 'KeySchema');
+        assertEq(table.AttributeDefinitions, [{ AttributeName: 'orderId', AttributeType: 'S' }, { AttributeName: 'createdAt', AttributeType: 'N' }],
+          'AttributeDefinitions: both key attributes, nothing else');
+        const s = await page.evaluate(() => window.playground.state());
+        assertEq(s.diagnostics.filter((d) => d.severity === 'error'), [], 'the new key builds');
+        saveArtifact('inspector-key-schema.png', await page.screenshot());
+
+        assert(await page.evaluate(() => window.playground.selectNode('orders-fn')), 'orders-fn selected');
+        await clickItem('inspector.value.Architectures');
+        await clickItem('inspector.architectures.arm64');
+        await until(page, () => JSON.stringify(window.playground.getPattern().nodes.find((x) => x.id === 'orders-fn').config.Architectures) === '["arm64"]',
+          'Architectures is ["arm64"]');
+        assertEq(page.problems, [], 'console errors');
+      } finally { await b.close(); }
+    },
+  },
 ];
