@@ -169,10 +169,6 @@ std::size_t glyph_index(const std::string& type) {
 
 }  // namespace
 
-bool has_service_icon(const std::string& type) {
-    return glyph_index(type) < std::size(kTypes);
-}
-
 void draw_service_icon(ImDrawList* dl, const std::string& type, ImVec2 min, float size, ImU32 bg, ImU32 fg) {
     dl->AddRectFilled(min, ImVec2(min.x + size, min.y + size), bg, size * 0.18f);
     const unsigned char* op = kGlyphData;

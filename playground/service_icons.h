@@ -18,7 +18,4 @@ namespace pg {
 // question mark), so every node has an icon. Draws only inside the square.
 void draw_service_icon(ImDrawList* dl, const std::string& type, ImVec2 min, float size, ImU32 bg, ImU32 fg);
 
-// True when `type` has a glyph of its own (false: draw_service_icon draws the generic one).
-bool has_service_icon(const std::string& type);
-
 }  // namespace pg
