@@ -38,6 +38,7 @@ const Shortcut kShortcuts[] = {
     {"R", "reset the run (t = 0)"},
     {"E", "fire an event into the selected node"},
     {"Ctrl+S / Ctrl+O", "save / open a pattern file"},
+    {"A", "add a service: type to filter the list, Enter adds the first match"},
     {"I", "into the inspector: Tab / Shift+Tab between its fields, Space to press or open, Enter to type"},
     {"Esc", "clear the selection, close dialogs"},
     {"?", "this help"},
@@ -82,6 +83,8 @@ void App::handle_shortcuts() {
         step();
     } else if (ImGui::IsKeyPressed(ImGuiKey_R, false)) {
         reset();
+    } else if (ImGui::IsKeyPressed(ImGuiKey_A, false) && !embed_.read_only && !embed_.hide_palette) {
+        panels_.focus_palette = true;
     } else if (ImGui::IsKeyPressed(ImGuiKey_I, false)) {
         panels_.focus_inspector = true;
         if (io.DisplaySize.x / theme_.scale() < 900) show_tab(6);  // a phone's inspector is a tab

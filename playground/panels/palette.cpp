@@ -10,6 +10,8 @@
 #include "services/all_services.h"
 #include "widgets.h"
 
+#include <imgui_internal.h>  // ActivateItemByID: shortcut A starts typing in the filter
+
 #include <algorithm>
 #include <cctype>
 
@@ -34,6 +36,17 @@ bool matches(const sim::ServiceKind& k, const std::string& filter) {
     const std::string f = lower(filter);
     return lower(k.label).find(f) != std::string::npos || lower(k.type).find(f) != std::string::npos ||
            lower(k.group).find(f) != std::string::npos;
+}
+
+// The first service the palette lists for `filter`, in its group order; "" when none matches.
+std::string first_match(const std::string& filter) {
+    const auto& kinds = sim::default_registry().kinds();
+    for (const char* g : kGroupOrder)
+        for (const auto& k : kinds)
+            if (k.group == g && matches(k, filter)) return k.type;
+    for (const auto& k : kinds)
+        if (matches(k, filter)) return k.type;
+    return {};
 }
 
 void palette_item(PanelContext& ctx, Panels& state, const sim::ServiceKind& k) {
@@ -74,8 +87,20 @@ void palette_item(PanelContext& ctx, Panels& state, const sim::ServiceKind& k) {
 
 void palette_list(PanelContext& ctx, Panels& state) {
     const auto& kinds = sim::default_registry().kinds();
+    if (state.focus_palette) {  // shortcut A: type to filter, Enter adds the first match
+        state.focus_palette = false;
+        state.palette_filter.clear();  // a new search
+        // The filter becomes the field being typed in next frame. (SetKeyboardFocusHere's request
+        // is only scored from the next frame on, when this frame's filter has gone by.)
+        ImGui::ActivateItemByID(ImGui::GetID("##filter"));
+        GImGui->NavNextActivateFlags = ImGuiActivateFlags_PreferInput;
+    }
     ImGui::SetNextItemWidth(-1);
-    input_text("##filter", state.palette_filter, 0, "Filter services");
+    if (input_text("##filter", state.palette_filter, ImGuiInputTextFlags_EnterReturnsTrue, "Filter services")) {
+        const std::string first = first_match(state.palette_filter);
+        if (!first.empty()) ctx.proposals.push_back(AddNodeProposal{first, ctx.canvas.free_spot(ctx.doc, first)});
+    }
+    mark_last_item("palette.filter");
     std::vector<std::string> groups(std::begin(kGroupOrder), std::end(kGroupOrder));
     for (const auto& k : kinds)
         if (std::find(groups.begin(), groups.end(), k.group) == groups.end()) groups.push_back(k.group);
@@ -106,7 +131,7 @@ void draw_palette_button(PanelContext& ctx, Panels& state) {
     state.palette_items = sim::Json::object();
     const ImVec2 o = ctx.canvas.view().origin();
     ImGui::SetCursorScreenPos(ImVec2(o.x + ctx.theme.px(8), o.y + ctx.theme.px(8)));
-    if (ImGui::Button("+ Add service")) ImGui::OpenPopup("##palette_popup");
+    if (ImGui::Button("+ Add service") || state.focus_palette) ImGui::OpenPopup("##palette_popup");
     mark_last_item("add-service");
     if (ImGui::BeginPopup("##palette_popup")) {
         const std::size_t proposed = ctx.proposals.size();

@@ -44,6 +44,7 @@ struct Panels {
     sim::Json palette_items = sim::Json::object();  // type → [x0,y0,x1,y1] CSS px (automation aid)
     std::string palette_filter;
     bool palette_popup = false;
+    bool focus_palette = false;  // the keyboard goes into the palette's filter next frame (shortcut A)
     // inspector
     sim::Json inspector_items = sim::Json::object();  // field → [x0,y0,x1,y1] CSS px (automation aid)
     bool focus_inspector = false;                     // the keyboard goes into the inspector next frame (shortcut I)

@@ -169,4 +169,35 @@ export const tests = [
       } finally { await b.close(); }
     },
   },
+  {
+    // Issue 20, a keyboard path for every action: adding services. A focuses the palette's filter,
+    // typing narrows it, Enter adds the first match (selected, at a free spot); on a phone the same
+    // keys open the "+ Add service" list.
+    name: 'A, type "lamb", Enter adds a Lambda; A, "dyn", Enter a DynamoDB table (desktop and phone)',
+    async run({ url }) {
+      for (const size of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
+        const b = await launch(size);
+        try {
+          const page = await openPlayground(b.context, url, '?fresh');
+          await page.evaluate(() => window.playground.newPattern());
+          await until(page, () => window.playground.state().nodeCount === 0, 'an empty canvas');
+          await page.focus('#canvas');
+          for (const [typed, type] of [['lamb', 'lambda'], ['dyn', 'dynamodb']]) {
+            const n = await page.evaluate(() => window.playground.state().nodeCount);
+            await press(page, 'a');
+            await until(page, () => window.playground.state().keyboardFocus === 'palette.filter', `${size.width}: A puts the keyboard in the filter`);
+            await page.keyboard.type(typed);
+            await press(page, 'Enter');
+            await until(page, (k) => window.playground.state().nodeCount > k, `${size.width}: Enter adds a service`, n);
+            const p = await page.evaluate(() => window.playground.getPattern());
+            const added = p.nodes[p.nodes.length - 1];
+            assertEq(added.type, type, `${size.width}: "${typed}" adds ${type}`);
+            assertEq((await page.evaluate(() => window.playground.state())).selection.nodes, [added.id], 'the new service is selected');
+          }
+          saveArtifact(`keyboard-add-${size.width}.png`, await page.screenshot());
+          assertEq(page.problems, [], 'console errors');
+        } finally { await b.close(); }
+      }
+    },
+  },
 ];
