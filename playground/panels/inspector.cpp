@@ -2,6 +2,7 @@
 // validation, live state), the selected link (its wiring and config), several nodes (bulk
 // actions), or, with nothing selected, the pattern itself (name, seed, run length, traffic).
 #include "panels/inspector_fields.h"
+#include "panels/inspector_links.h"
 
 #include "core/registry.h"
 #include "services/all_services.h"
@@ -107,6 +108,10 @@ void node_inspector(PanelContext& ctx, Panels& state, const std::string& id) {
         ctx.doc.set_node_config(node.id, config, edit_gesture(ctx.doc, state));
         state.buffers_rev = ctx.doc.revision();
         return;
+    }
+    if (kind && !kind->ports.empty()) {
+        heading(ctx.theme, "Links");
+        node_links(ctx, node);
     }
     // A function without code: offer the handler AWS's examples would start from, calling what
     // the function is wired to (lambda_starter.h).

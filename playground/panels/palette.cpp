@@ -98,7 +98,10 @@ void palette_list(PanelContext& ctx, Panels& state) {
     ImGui::SetNextItemWidth(-1);
     if (input_text("##filter", state.palette_filter, ImGuiInputTextFlags_EnterReturnsTrue, "Filter services")) {
         const std::string first = first_match(state.palette_filter);
-        if (!first.empty()) ctx.proposals.push_back(AddNodeProposal{first, ctx.canvas.free_spot(ctx.doc, first)});
+        if (!first.empty()) {
+            ctx.proposals.push_back(AddNodeProposal{first, ctx.canvas.free_spot(ctx.doc, first)});
+            state.palette_filter.clear();  // added: the whole list again
+        }
     }
     mark_last_item("palette.filter");
     std::vector<std::string> groups(std::begin(kGroupOrder), std::end(kGroupOrder));

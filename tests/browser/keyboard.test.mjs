@@ -200,4 +200,45 @@ export const tests = [
       }
     },
   },
+  {
+    // Issue 20, a keyboard path for every action: wiring. The inspector lists, per output port, the
+    // services AWS lets it reach; I, Tab to "link to", Space, Enter links them — with the same
+    // default action a drag between ports gives (the function puts each event into the table).
+    name: 'I, Tab to "link to", Space, Enter links a Lambda to a table, with its default action',
+    async run({ url }) {
+      const b = await launch();
+      try {
+        const page = await openPlayground(b.context, url, '?fresh');
+        await page.evaluate(() => window.playground.newPattern());
+        await until(page, () => window.playground.state().nodeCount === 0, 'an empty canvas');
+        await page.focus('#canvas');
+        for (const typed of ['lamb', 'dyn']) {
+          await press(page, 'a');
+          await page.keyboard.type(typed);
+          await press(page, 'Enter');
+        }
+        await until(page, () => window.playground.state().nodeCount === 2, 'two services');
+        const [fn, table] = (await page.evaluate(() => window.playground.getPattern())).nodes.map((n) => n.id);
+        assert(await page.evaluate((id) => window.playground.selectNode(id), fn), 'the function selected');
+        await press(page, 'i');
+        await until(page, () => window.playground.state().keyboardFocus.startsWith('inspector.'), 'I moves the keyboard into the inspector');
+        for (let i = 0; i < 60; ++i) {
+          const at = (await page.evaluate(() => window.playground.state())).keyboardFocus;
+          if (at === 'inspector.link.out') break;
+          await page.keyboard.press('Tab');
+          await until(page, (was) => window.playground.state().keyboardFocus !== was, 'Tab moves on', at);
+        }
+        assertEq((await page.evaluate(() => window.playground.state())).keyboardFocus, 'inspector.link.out', 'Tab reaches "link to"');
+        await press(page, 'Space');
+        await until(page, (t) => window.playground.state().keyboardFocus === 'inspector.link.out.' + t, 'the list opens on the table', table);
+        saveArtifact('keyboard-link-list.png', await page.screenshot());
+        await press(page, 'Enter');
+        await until(page, () => window.playground.state().edgeCount === 1, 'Enter links them');
+        const p = await page.evaluate(() => window.playground.getPattern());
+        assertEq([p.edges[0].from, p.edges[0].port || 'out', p.edges[0].to], [fn, 'out', table], 'the link (out: the default port)');
+        assertEq(p.nodes[0].config.Actions, [{ target: table, operation: 'PutItem' }], 'the default action a drag would give');
+        assertEq(page.problems, [], 'console errors');
+      } finally { await b.close(); }
+    },
+  },
 ];
