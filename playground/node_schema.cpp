@@ -40,7 +40,19 @@ NodeSchema describe(const sim::Pattern& pattern, std::size_t index, const sim::R
 }  // namespace
 
 NodeSchema describe_node(const sim::Pattern& pattern, std::size_t index, const sim::Registry& registry) {
-    return describe(pattern, index, registry, nullptr);
+    std::map<std::string, std::vector<sim::ConfigField>> nested;
+    const std::string prefix = "/nodes/" + std::to_string(index) + "/config/";
+    NodeSchema out = describe(pattern, index, registry, [&](const std::string& object_path, const sim::ConfigField& f) {
+        if (object_path.rfind(prefix, 0) != 0) return;
+        const std::string key = object_path.substr(prefix.size());
+        if (key.empty() || key.find('/') != std::string::npos) return;  // one level: a property's own object
+        auto& fields = nested[key];
+        for (const auto& have : fields)
+            if (have.key == f.key) return;
+        fields.push_back(f);
+    });
+    out.nested = std::move(nested);
+    return out;
 }
 
 EdgeSchema describe_edge(const sim::Pattern& pattern, std::size_t index, const sim::Registry& registry) {

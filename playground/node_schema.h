@@ -8,6 +8,7 @@
 #include "pattern/pattern.h"
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -16,6 +17,9 @@ namespace pg {
 struct NodeSchema {
     std::string node_id;
     std::vector<sim::ConfigField> fields;
+    // Per object-valued property, the fields the service read inside it (ProvisionedThroughput →
+    // ReadCapacityUnits, WriteCapacityUnits), when the property is set: the inspector's sub-form.
+    std::map<std::string, std::vector<sim::ConfigField>> nested;
     sim::Diagnostics diagnostics;  // paths are "/nodes/<i>/config/<key>" like the full build's
 };
 

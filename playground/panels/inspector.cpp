@@ -99,7 +99,7 @@ void node_inspector(PanelContext& ctx, Panels& state, const std::string& id) {
     const NodeSchema& schema = state.schema.get(p, ctx.doc.semantic_revision(), i, reg);
     sim::Json config = node.config;
     FieldEditContext fctx{state,     ctx.theme, schema.diagnostics, "/nodes/" + std::to_string(i) + "/config",
-                          node.type, "fields"};
+                          node.type, "fields",  &schema.nested};
     if (schema.fields.empty() && config.empty()) ImGui::TextDisabled("This service has no settings.");
     ImGui::BeginDisabled(ctx.read_only);
     const bool config_changed = config_fields(fctx, schema.fields, config);

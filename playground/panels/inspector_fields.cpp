@@ -291,6 +291,24 @@ bool code_editor(FieldEditContext& ctx, const std::string& key, sim::Json& confi
     return changed;
 }
 
+// The fields the service read inside object-valued property `key`, or nullptr.
+const std::vector<sim::ConfigField>* nested_fields(const FieldEditContext& ctx, const std::string& key) {
+    if (!ctx.nested) return nullptr;
+    const auto it = ctx.nested->find(key);
+    return it == ctx.nested->end() || it->second.empty() ? nullptr : &it->second;
+}
+
+// An object-valued property (ProvisionedThroughput, ScalingConfig, ...) as its own small form of the
+// fields the service reads inside it, each typed with range, unit and default like a top-level one.
+bool nested_form(FieldEditContext& ctx, const std::string& key, const std::vector<sim::ConfigField>& fields,
+                 sim::Json& config) {
+    FieldEditContext inner{ctx.state, ctx.theme, ctx.diagnostics, ctx.path + "/" + key, std::string(), "fields"};
+    sim::Json value = config[key];
+    if (!config_fields(inner, fields, value)) return false;
+    config[key] = std::move(value);
+    return true;
+}
+
 // The field's name, kind and range, then what it means: AWS's meaning or the simulator's (fetched
 // on the first hover of the service's fields, field_help.h).
 void field_tooltip(FieldEditContext& ctx, const sim::ConfigField& f) {
@@ -347,6 +365,8 @@ bool field_row(FieldEditContext& ctx, const sim::ConfigField& f, sim::Json& conf
             ImGui::TextDisabled("%ld lines of JavaScript: above", lines);
         else
             ImGui::TextDisabled("none: the DurationMs model runs");
+    } else if (const auto* inner = nested_fields(ctx, f.key); inner && cur && cur->is_object()) {
+        changed = nested_form(ctx, f.key, *inner, config);
     } else if (!typed_ok || f.kind == "distribution" || f.kind == "raw") {
         changed = single_line_json(ctx, f.key, cur, config, f.dflt);
     } else if (f.kind == "integer") {

@@ -6,6 +6,7 @@
 #include "panels/panels.h"
 #include "pattern/config_reader.h"
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,8 @@ struct FieldEditContext {
     std::string path;                     // JSON pointer of the config object ("/nodes/2/config")
     std::string help_type;                // whose field meanings the tooltips show (field_help.h); "" none
     const char* help_section = "fields";  // "fields" (a node's) or "links" (a link leaving help_type)
+    // The fields read inside object-valued properties (NodeSchema::nested): those get a sub-form.
+    const std::map<std::string, std::vector<sim::ConfigField>>* nested = nullptr;
 };
 
 // Draws every field of `fields` (plus keys present in `config` that no read touched) as a table.

@@ -258,4 +258,34 @@ export const tests = [
       } finally { await b.close(); }
     },
   },
+  {
+    // Issue 20, guided forms: an object-valued property is a small form of the fields the service
+    // reads inside it, typed with range and unit, not a JSON box: a provisioned table's
+    // ProvisionedThroughput shows ReadCapacityUnits and WriteCapacityUnits as number fields.
+    name: 'ProvisionedThroughput is a form of its two capacity fields; typing one writes it inside the object',
+    async run({ url }) {
+      const b = await launch();
+      try {
+        const page = await openPlayground(b.context, url, '?fresh');
+        const r = await page.evaluate(() => window.playground.loadPattern({
+          name: 'Provisioned', nodes: [{ id: 'table', type: 'dynamodb', config: {
+            BillingMode: 'PROVISIONED', ProvisionedThroughput: { ReadCapacityUnits: 5, WriteCapacityUnits: 5 } } }], edges: [] }));
+        assert(r.ok, JSON.stringify(r));
+        assert(await page.evaluate(() => window.playground.selectNode('table')), 'table selected');
+        const field = await layoutItem(page, 'inspector.value.ReadCapacityUnits');
+        await page.mouse.click((field[0] + field[2]) / 2, (field[1] + field[3]) / 2);
+        await settle(page);
+        await press(page, 'Control+a');
+        await page.keyboard.type('20');
+        await press(page, 'Enter');
+        await until(page, () => window.playground.getPattern().nodes[0].config.ProvisionedThroughput.ReadCapacityUnits === 20,
+          'ReadCapacityUnits typed into the form');
+        assertEq((await page.evaluate(() => window.playground.getPattern())).nodes[0].config.ProvisionedThroughput,
+          { ReadCapacityUnits: 20, WriteCapacityUnits: 5 }, 'the object keeps its other field');
+        assert((await stable(page, 'layout')).items['inspector.value.WriteCapacityUnits'], 'WriteCapacityUnits has its own field');
+        saveArtifact('inspector-nested-form.png', await page.screenshot());
+        assertEq(page.problems, [], 'console errors');
+      } finally { await b.close(); }
+    },
+  },
 ];
