@@ -27,7 +27,8 @@ void node_links(PanelContext& ctx, const sim::NodeSpec& node) {
                 for (const auto& n : p.nodes) {
                     if (n.id == node.id || !reg.can_connect(node.type, port.name, n.type).ok) continue;
                     bool already = false;
-                    for (const auto& e : p.edges) already = already || (e.from == node.id && e.port == port.name && e.to == n.id);
+                    for (const auto& e : p.edges)
+                        already = already || (e.from == node.id && e.port == port.name && e.to == n.id);
                     if (already) continue;
                     any = true;
                     const sim::ServiceKind* to = reg.find(n.type);

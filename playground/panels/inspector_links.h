@@ -7,8 +7,9 @@
 
 namespace pg {
 
-// Draws the "Links" section's rows for `node` (under the caller's heading) (read-only: the links only). Edits go to ctx.proposals as
-// ConnectProposal, checked and applied like a drag between ports.
+// Draws the rows of the "Links" section for `node`, under the caller's heading; a read-only embed
+// gets the links only. Edits go to ctx.proposals as ConnectProposal, checked and applied like a
+// drag between ports.
 void node_links(PanelContext& ctx, const sim::NodeSpec& node);
 
 }  // namespace pg

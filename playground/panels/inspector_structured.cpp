@@ -13,7 +13,8 @@ const char* const kKeyTypes[] = {"S", "N", "B"};  // DynamoDB key attributes: st
 std::string key_name(const sim::Json* schema, const char* key_type) {
     if (schema && schema->is_array())
         for (const auto& k : *schema)
-            if (k.is_object() && k.value("KeyType", "") == key_type && k.value("AttributeName", sim::Json()).is_string())
+            if (k.is_object() && k.value("KeyType", "") == key_type &&
+                k.value("AttributeName", sim::Json()).is_string())
                 return k["AttributeName"];
     return {};
 }
@@ -22,7 +23,8 @@ std::string key_name(const sim::Json* schema, const char* key_type) {
 std::string attribute_type(const sim::Json& config, const std::string& name) {
     if (auto defs = config.find("AttributeDefinitions"); defs != config.end() && defs->is_array())
         for (const auto& d : *defs)
-            if (d.is_object() && d.value("AttributeName", "") == name && d.value("AttributeType", sim::Json()).is_string())
+            if (d.is_object() && d.value("AttributeName", "") == name &&
+                d.value("AttributeType", sim::Json()).is_string())
                 return d["AttributeType"];
     return "S";
 }

@@ -28,8 +28,9 @@ EM_JS(void, js_fetch_field_help, (const char* type_c), {
             if (!r.ok) throw new Error('HTTP ' + r.status);
             return r.text();
         })
-        .then(function(text) { give(_pg_field_help_arrived, text); },
-              function(e) { give(_pg_field_help_failed, 'could not fetch the help for ' + type + ': ' + e.message); });
+        .then(
+            function(text) { give(_pg_field_help_arrived, text); },
+            function(e) { give(_pg_field_help_failed, 'could not fetch the help for ' + type + ': ' + e.message); });
 });
 
 }  // namespace
