@@ -11,6 +11,8 @@
 #include "widgets.h"
 #include "wiring_defaults.h"
 
+#include <imgui_internal.h>  // GetCurrentWindow: the canvas window, whose arrow keys are ours
+
 #include <algorithm>
 #include <cfloat>
 #include <cmath>
@@ -305,6 +307,8 @@ sim::Json App::canvas_layout() const {
             node["title"]["text"] = titles[i].text;
             node["title"]["px"] = titles[i].size / s;
         }
+        if (i < titles.size() && titles.size() == shapes.size() && titles[i].icon[2] > 0)
+            node["icon"] = {titles[i].icon[0] / s, titles[i].icon[1] / s, titles[i].icon[2] / s};
     }
     // Each link: its curve sampled at t = 0.1 … 0.9 and, when the last frame drew one, its label.
     sim::Json links = sim::Json::array();
@@ -399,9 +403,11 @@ void App::frame(double dt) {
     }
     const float canvas_w = ImGui::GetContentRegionAvail().x - insp_w;
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
-    ImGui::BeginChild(
-        "##canvas", ImVec2(canvas_w, main_h), false,
-        ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoBackground);
+    // No keyboard navigation inside: its arrow keys move the selection (app_canvas_keys.cpp).
+    ImGui::BeginChild("##canvas", ImVec2(canvas_w, main_h), false,
+                      ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse |
+                          ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoNavInputs);
+    canvas_window_ = ImGui::GetCurrentWindow();
     const ImVec2 canvas_min = ImGui::GetWindowPos();
     const ImVec2 canvas_max(canvas_min.x + ImGui::GetWindowWidth(), canvas_min.y + ImGui::GetWindowHeight());
     canvas_.set_editable(!embed_.read_only);

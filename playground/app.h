@@ -19,6 +19,8 @@
 #include <string>
 #include <string_view>
 
+struct ImGuiWindow;  // imgui_internal.h
+
 namespace pg {
 
 // What the platform layer provides (browser downloads, file picker, localStorage).
@@ -108,6 +110,9 @@ private:
     // Applies what the canvas proposed this frame, or refuses it (app_canvas_edits.cpp).
     void apply_canvas_edits(const CanvasEdits& edits);
     void handle_shortcuts();
+    // N / Shift+N and the arrows: select and move services without a mouse (app_canvas_keys.cpp).
+    bool handle_canvas_keys();
+    void give_keyboard_to_canvas();
     void draw_toolbar();
     void save_file();
     void draw_help_overlay();
@@ -134,10 +139,11 @@ private:
     const void* lesson_shown_ = nullptr;   // the tour/challenge/quiz the tab area last opened on
     static constexpr std::uint64_t kNotBuilt = ~std::uint64_t{0};
     std::uint64_t built_rev_ = 0;
-    CanvasEdits proposals_;             // proposed by panels and shortcuts this frame (canvas_edit.h)
-    GestureId drag_gesture_ = 0;        // the canvas drag in progress: its moves are one undo step
-    ContextMenuProposal context_menu_;  // what the open (or opening) context menu is for
-    bool open_context_menu_ = false;    // the canvas asked for it this frame
+    CanvasEdits proposals_;                 // proposed by panels and shortcuts this frame (canvas_edit.h)
+    GestureId drag_gesture_ = 0;            // the canvas drag in progress: its moves are one undo step
+    ImGuiWindow* canvas_window_ = nullptr;  // the canvas's window: the arrows move nodes while it has the focus
+    ContextMenuProposal context_menu_;      // what the open (or opening) context menu is for
+    bool open_context_menu_ = false;        // the canvas asked for it this frame
     std::uint64_t saved_rev_ = 0;
     // A first visit's hint on the canvas (what to do first), until the visitor does anything.
     bool first_hint_ = true;

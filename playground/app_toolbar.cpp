@@ -6,8 +6,6 @@
 #include "ui_marks.h"
 #include "widgets.h"
 
-#include <imgui_internal.h>  // NavDisableHighlight: Esc takes the keyboard out of the panels
-
 #include <cmath>
 #include <cstdio>
 
@@ -29,6 +27,8 @@ const Shortcut kShortcuts[] = {
     {"Touch: tap, drag, long-press", "click, drag, right-click"},
     {"Touch: two fingers", "pan; pinch to zoom"},
     {"F", "fit the diagram to the view"},
+    {"N / Shift+N", "select the next / previous service (columns left to right, each top to bottom)"},
+    {"Arrow keys", "move the selection one grid square (Shift: five)"},
     {"Delete / Backspace", "delete the selection"},
     {"Ctrl+D", "duplicate the selection"},
     {"Ctrl+A", "select all"},
@@ -40,6 +40,7 @@ const Shortcut kShortcuts[] = {
     {"Ctrl+S / Ctrl+O", "save / open a pattern file"},
     {"A", "add a service: type to filter the list, Enter adds the first match"},
     {"I", "into the inspector: Tab / Shift+Tab between its fields, Space to press or open, Enter to type"},
+    {"B", "into the tabs below: arrows between tabs, Tab into the one shown (gallery, lessons, problems…)"},
     {"Esc", "clear the selection, close dialogs"},
     {"?", "this help"},
 };
@@ -70,6 +71,8 @@ void App::handle_shortcuts() {
         if (hooks_.open_file) hooks_.open_file();
     } else if (ctrl) {
         return;
+    } else if (handle_canvas_keys()) {
+        return;
     } else if (ImGui::IsKeyPressed(ImGuiKey_Delete, false) || ImGui::IsKeyPressed(ImGuiKey_Backspace, false)) {
         proposals_.push_back(DeleteSelectionProposal{});
     } else if (ImGui::IsKeyPressed(ImGuiKey_F, false)) {
@@ -88,13 +91,15 @@ void App::handle_shortcuts() {
     } else if (ImGui::IsKeyPressed(ImGuiKey_I, false)) {
         panels_.focus_inspector = true;
         if (io.DisplaySize.x / theme_.scale() < 900) show_tab(6);  // a phone's inspector is a tab
+    } else if (ImGui::IsKeyPressed(ImGuiKey_B, false) && !embed_.hide_bottom) {
+        panels_.focus_bottom = true;
     } else if (ImGui::IsKeyPressed(ImGuiKey_E, false)) {
         panels_.show_fire = true;
         if (!doc_.selection().nodes.empty()) panels_.fire_node = doc_.selection().nodes.front();
     } else if (ImGui::IsKeyPressed(ImGuiKey_Slash, false) && io.KeyShift) {
         help_open_ = !help_open_;
     } else if (ImGui::IsKeyPressed(ImGuiKey_Escape, false)) {
-        GImGui->NavDisableHighlight = true;  // the keyboard leaves the panels: Tab is the browser's again
+        give_keyboard_to_canvas();  // the keyboard leaves the panels: Tab is the browser's again
         if (help_open_)
             help_open_ = false;
         else if (panels_.show_fire)

@@ -34,6 +34,12 @@ void mark_last_item(const std::string& name) {
     g_marks[name].id = ImGui::GetItemID();
 }
 
+void mark_current_child(const std::string& name) {
+    const ImGuiWindow* w = GImGui->CurrentWindow;
+    mark_rect(name, w->Pos, ImVec2(w->Pos.x + w->Size.x, w->Pos.y + w->Size.y));
+    g_marks[name].id = w->ChildId;
+}
+
 std::string keyboard_focus_mark() {
     const ImGuiContext& g = *GImGui;
     const ImGuiID on = g.ActiveId && g.IO.WantTextInput ? g.ActiveId : g.IO.NavVisible ? g.NavId : 0;

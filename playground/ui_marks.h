@@ -17,6 +17,9 @@ void ui_marks_begin_frame(float ui_scale);
 void mark_last_item(const std::string& name);
 // Records a rectangle (screen px) under `name`, e.g. a whole window.
 void mark_rect(const std::string& name, ImVec2 min, ImVec2 max);
+// Records the current child window (a scrolling list or table) under `name`: its rectangle, and the
+// item its parent keeps for it, which the keyboard stops on before Space goes into the list.
+void mark_current_child(const std::string& name);
 // {name: [x0, y0, x1, y1]} of everything marked in the last drawn frame.
 sim::Json ui_marks_json();
 // The marked item the keyboard is on (ImGui's navigation highlight or the field being typed in),

@@ -1,5 +1,5 @@
 // widgets.cpp — std::string-backed InputText (the resize callback pattern from imgui_stdlib), help
-// markers and painted panels.
+// markers, painted panels and handing the keyboard to a panel.
 #include "widgets.h"
 
 #include "canvas/draw_prims.h"
@@ -50,6 +50,26 @@ void help_marker(const char* text) {
         ImGui::PopTextWrapPos();
         ImGui::EndTooltip();
     }
+}
+
+bool invisible_button(const char* id, ImVec2 size, ImGuiButtonFlags flags) {
+    const bool pressed = ImGui::InvisibleButton(id, size, flags);
+    ImGui::RenderNavHighlight(ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax()), ImGui::GetItemID());
+    return pressed;
+}
+
+void take_keyboard_here() {
+    ImGuiWindow* here = ImGui::GetCurrentWindow();
+    ImGui::FocusWindow(here);
+    ImGui::NavInitWindow(here, true);
+    GImGui->NavDisableHighlight = false;
+}
+
+void type_into_next_frame(const char* label) {
+    // SetKeyboardFocusHere's request is only scored from the next frame on, when this frame's field
+    // has gone by; activating the id with PreferInput makes it the field being typed in instead.
+    ImGui::ActivateItemByID(ImGui::GetID(label));
+    GImGui->NavNextActivateFlags = ImGuiActivateFlags_PreferInput;
 }
 
 }  // namespace pg

@@ -17,4 +17,13 @@ bool begin_painted_child(const char* id, ImVec2 size, bool border, ImGuiWindowFl
 // A greyed "(?)" with a wrapped tooltip.
 void help_marker(const char* text);
 
+// ImGui::InvisibleButton with the keyboard's highlight drawn round it (ImGui draws none for it).
+bool invisible_button(const char* id, ImVec2 size, ImGuiButtonFlags flags = 0);
+
+// Keyboard shortcuts that hand the keyboard to a panel (A, I, B). A panel: the current window
+// takes the focus and its first item the highlight, so Tab, arrows and Space act in it from now on.
+void take_keyboard_here();
+// A text field (by its label in the current window) is being typed in from next frame on.
+void type_into_next_frame(const char* label);
+
 }  // namespace pg

@@ -215,6 +215,8 @@ void GraphCanvas::draw_nodes(ImDrawList* dl, const Document& doc, const Theme& t
     // Port names need their row: zoomed out until they would touch, only the dots are drawn.
     const float port_size = std::max(small_size * 0.92f, kSmallestText * theme.scale());
     const bool port_names = text && kPortSpacing * z >= port_size + 2;
+    // An icon smaller than 12 CSS px no longer reads: zoomed out, it stays at that size.
+    const float icon_side = std::max(kIconSize * z, theme.px(12));
     // Zoomed out past the point where the node's other text would be unreadable, it keeps only its
     // title, at the smallest readable size and shortened to the box: the simplified rendering.
     const ImVec2 vo = view_.origin(), vs = view_.size();
@@ -227,6 +229,7 @@ void GraphCanvas::draw_nodes(ImDrawList* dl, const Document& doc, const Theme& t
         const bool problem = i < overlay.node_problems.size() && !overlay.node_problems[i].empty();
         const bool hovered = hover_.node == static_cast<int>(i);
         const ImU32 accent = theme.group_colour(n.kind ? n.kind->group : "");
+        const std::string& icon = n.kind ? n.kind->icon : n.spec->type;
         const float round = 6 * z;
         const ImU32 border = problem ? c.error : (selected ? c.selection : (hovered ? c.port : c.node_border));
         if (round >= 1.5f) {
@@ -246,14 +249,11 @@ void GraphCanvas::draw_nodes(ImDrawList* dl, const Document& doc, const Theme& t
         }
 
         if (text) {
-            // The service's icon left of the title and kind, from 12.5 CSS px: there the title still
-            // has room for a few letters beside it (nodes are kNodeWidth wide).
-            float pad = 14 * z;
-            if (kIconSize * z >= theme.px(12.5f)) {
-                draw_service_icon(dl, n.kind ? n.kind->icon : n.spec->type, ImVec2(a.x + 11 * z, a.y + 9 * z),
-                                  kIconSize * z, accent, IM_COL32_WHITE);
-                pad = (kIconSize + 17) * z;
-            }
+            // The service's icon left of the title and kind, never smaller than it still reads.
+            const ImVec2 icon_at(a.x + 11 * z, a.y + 9 * z);
+            draw_service_icon(dl, icon, icon_at, icon_side, accent, IM_COL32_WHITE);
+            titles_[i].icon = {icon_at.x, icon_at.y, icon_side};
+            const float pad = 11 * z + icon_side + 6 * z;
             const float max_w = (b.x - a.x) - pad - 10 * z;
             // The width left of the port names drawn beside a line of text from y0 to y1.
             auto room = [&](float y0, float y1) {
@@ -270,7 +270,8 @@ void GraphCanvas::draw_nodes(ImDrawList* dl, const Document& doc, const Theme& t
             const float title_y = a.y + 9 * z, kind_y = title_y + title_size + 2 * z;
             const std::string title = fit_text(f.bold, title_size, n.spec->id, room(title_y, title_y + title_size));
             dl->AddText(f.bold, title_size, ImVec2(a.x + pad, title_y), c.node_text, title.c_str());
-            titles_[i] = {title, title_size};
+            titles_[i].text = title;
+            titles_[i].size = title_size;
             std::string kind = n.kind ? n.kind->label : "unknown type '" + n.spec->type + "'";
             if (n.kind && !n.kind->simulated) {  // a kept resource: its CloudFormation type says more
                 auto t = n.spec->config.find("Type");
@@ -279,12 +280,22 @@ void GraphCanvas::draw_nodes(ImDrawList* dl, const Document& doc, const Theme& t
             dl->AddText(f.ui, small_size, ImVec2(a.x + pad, kind_y), n.kind ? c.node_muted : c.error,
                         fit_text(f.ui, small_size, kind, room(kind_y, kind_y + small_size)).c_str());
         } else {
-            const float left = a.x + std::max(2.0f, 6 * z) + 3;
-            const float max_w = b.x - left - 2;
+            // The simplified rendering keeps the icon (the service's type) and as much of the title
+            // as fits beside it.
+            float left = a.x + std::max(2.0f, 6 * z) + 3;
+            float max_w = b.x - left - 2;
+            if (b.y - a.y >= icon_side + 4 && max_w >= icon_side) {
+                const ImVec2 icon_at(left, (a.y + b.y - icon_side) * 0.5f);
+                draw_service_icon(dl, icon, icon_at, icon_side, accent, IM_COL32_WHITE);
+                titles_[i].icon = {icon_at.x, icon_at.y, icon_side};
+                left += icon_side + 3;
+                max_w -= icon_side + 3;
+            }
             if (max_w >= readable * 1.5f && b.y - a.y >= readable) {
                 const std::string title = fit_text(f.bold, readable, n.spec->id, max_w);
                 dl->AddText(f.bold, readable, ImVec2(left, (a.y + b.y - readable) * 0.5f), c.node_text, title.c_str());
-                titles_[i] = {title, readable};
+                titles_[i].text = title;
+                titles_[i].size = readable;
             }
         }
 

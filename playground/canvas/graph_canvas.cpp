@@ -63,6 +63,10 @@ CanvasEdits GraphCanvas::interact(const Document& doc, const Theme& theme, const
             view_ = CanvasView::at(view_.origin(), view_.size(), view_.ui_scale());  // an empty canvas starts at 100%
         fit_pending_ = false;
     }
+    if (!reveal_.empty()) {
+        reveal_node(reveal_);
+        reveal_.clear();
+    }
 
     ImGui::SetNextItemAllowOverlap();  // the zoom buttons and narrow-layout "Add" sit on top
     ImGui::InvisibleButton(
@@ -81,6 +85,17 @@ CanvasEdits GraphCanvas::interact(const Document& doc, const Theme& theme, const
     }
     handle_input(doc, hovered_, edits);
     return edits;
+}
+
+void GraphCanvas::reveal_node(const std::string& id) {
+    for (const auto& n : nodes_) {
+        if (n.spec->id != id) continue;
+        const ImVec2 a = view_.to_screen(n.box.min), b = view_.to_screen(n.box.max);
+        const ImVec2 o = view_.origin(), s = view_.size();
+        if (a.x >= o.x && a.y >= o.y && b.x <= o.x + s.x && b.y <= o.y + s.y) return;
+        view_.pan_by(ImVec2(o.x + s.x * 0.5f - (a.x + b.x) * 0.5f, o.y + s.y * 0.5f - (a.y + b.y) * 0.5f));
+        return;
+    }
 }
 
 void GraphCanvas::draw(const Document& doc, const Theme& theme, const sim::Registry& registry,

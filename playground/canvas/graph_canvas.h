@@ -12,6 +12,7 @@
 #include "document.h"
 #include "theme.h"
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -60,13 +61,16 @@ public:
     // Records that a proposal was refused and why (the app shows it: notices.h).
     void refuse(std::string why);
     void request_fit() { fit_pending_ = true; }
+    // Pans the view next frame so the node is in it (centred) when any of it is outside.
+    void reveal(std::string node_id) { reveal_ = std::move(node_id); }
     bool fit_pending() const { return fit_pending_; }
     // Message dots drawn last frame: dense links draw one dot where several would cover each other.
     std::size_t dots_drawn() const { return dots_drawn_; }
     // Each node's title as the last frame drew it (parallel to shapes(); empty text: not drawn).
     struct DrawnTitle {
         std::string text;
-        float size = 0;  // font size, screen px
+        float size = 0;               // font size, screen px
+        std::array<float, 3> icon{};  // the service icon's top-left x, y and side, screen px (side 0: none)
     };
     const std::vector<DrawnTitle>& drawn_titles() const { return titles_; }
     // The link labels the last frame drew (screen px); a label with no free spot is left out.
@@ -103,6 +107,7 @@ private:
     void press(const Document& doc, CanvasEdits& out);
     void finish_wire(const Hit& hit, CanvasEdits& out) const;
     void handle_wheel();
+    void reveal_node(const std::string& id);
     void draw_zoom_controls(const Theme& theme);
 
     void relayout_if_edited(const Document& doc, const sim::Registry& registry) const;
@@ -128,6 +133,7 @@ private:
     Refusal refusal_;
     std::uint64_t refusal_count_ = 0;
     bool fit_pending_ = true;
+    std::string reveal_;                              // a node to pan into view next frame (reveal)
     mutable const Document* laid_out_doc_ = nullptr;  // nodes_/edges_ are of this document at this revision
     mutable std::uint64_t laid_out_rev_ = 0;
     mutable const sim::Registry* laid_out_registry_ = nullptr;

@@ -4,6 +4,8 @@
 #include "learn/learn_panel_parts.h"
 
 #include "gallery.h"
+#include "ui_marks.h"
+#include "widgets.h"
 
 namespace pg {
 namespace {
@@ -15,9 +17,10 @@ bool entry(Learn& learn, const Theme& theme, const std::string& key, const std::
     const ImVec2 at = ImGui::GetCursorScreenPos();
     const float line = ImGui::GetTextLineHeight();
     const ImVec2 size(w, line * 2 + theme.px(10));
-    const bool pressed = ImGui::InvisibleButton("##entry", size);
+    const bool pressed = invisible_button("##entry", size);
     const bool hovered = ImGui::IsItemHovered();
     record_rect(learn, theme, key);
+    mark_last_item("learn." + key);  // for state().keyboardFocus
     const Palette& c = theme.colours();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 b(at.x + size.x, at.y + size.y);
@@ -52,7 +55,7 @@ void draw_learn_gallery(Learn& learn, const Theme& theme) {
     const float col_w = std::max(theme.px(200), (avail - 2 * gap) / 3);
     const float h = ImGui::GetContentRegionAvail().y;
 
-    ImGui::BeginChild("##learn_tours", ImVec2(col_w, h));
+    ImGui::BeginChild("##learn_tours", ImVec2(col_w, h), false, ImGuiWindowFlags_NavFlattened);
     section_label(theme, "GUIDED TOURS");
     for (const auto& t : lib.tours) {
         const bool active = learn.mode() == LearnMode::Tour && learn.tour() == &t;
@@ -61,7 +64,7 @@ void draw_learn_gallery(Learn& learn, const Theme& theme) {
     }
     ImGui::EndChild();
     ImGui::SameLine();
-    ImGui::BeginChild("##learn_challenges", ImVec2(col_w, h));
+    ImGui::BeginChild("##learn_challenges", ImVec2(col_w, h), false, ImGuiWindowFlags_NavFlattened);
     section_label(theme, "CHALLENGES");
     for (const auto& c : lib.challenges) {
         const bool active = learn.mode() == LearnMode::Challenge && learn.challenge() == &c;
@@ -70,7 +73,7 @@ void draw_learn_gallery(Learn& learn, const Theme& theme) {
     }
     ImGui::EndChild();
     ImGui::SameLine();
-    ImGui::BeginChild("##learn_quizzes", ImVec2(0, h));
+    ImGui::BeginChild("##learn_quizzes", ImVec2(0, h), false, ImGuiWindowFlags_NavFlattened);
     section_label(theme, "QUIZ QUESTIONS");
     for (const auto& q : lib.quizzes) {
         const bool active = learn.mode() == LearnMode::Quiz && learn.quiz() == &q;

@@ -4,13 +4,20 @@
 
 #include "app.h"
 #include "learn/learn_ui.h"
+#include "ui_marks.h"
+#include "widgets.h"
 
 namespace pg {
 namespace {
 
+// Each tab's mark ("tab.problems") is where it is and, for the keyboard, which tab has the focus.
+const char* const kTabMarks[] = {"tab.gallery", "tab.problems",  "tab.events", "tab.trace", "tab.charts",
+                                 "tab.cost",    "tab.inspector", "tab.learn",  "tab.logs"};
+
 bool tab(const char* label, Panels& state, int index) {
     const ImGuiTabItemFlags flags = state.bottom_tab_request == index ? ImGuiTabItemFlags_SetSelected : 0;
     const bool open = ImGui::BeginTabItem(label, nullptr, flags);
+    mark_last_item(kTabMarks[index]);
     if (state.bottom_tab_request == index) state.bottom_tab_request = -1;
     if (open) state.current_tab = index;
     return open;
@@ -20,6 +27,10 @@ bool tab(const char* label, Panels& state, int index) {
 
 void draw_bottom_tabs(PanelContext& ctx, Panels& state, bool narrow, App& app) {
     refresh_logs(ctx, state, false);
+    if (state.focus_bottom) {  // shortcut B: arrows between the tabs, Tab into the one shown
+        state.focus_bottom = false;
+        take_keyboard_here();
+    }
     if (!ImGui::BeginTabBar("##bottom_tabs", ImGuiTabBarFlags_FittingPolicyScroll)) return;
     if (tab("Gallery", state, 0)) {
         draw_gallery(ctx, state, app);

@@ -57,6 +57,7 @@ void draw_diagnostics(PanelContext& ctx, Panels& state) {
                            ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable |
                                ImGuiTableFlags_BordersInnerV))
         return;
+    mark_current_child("problems.list");
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, ctx.theme.px(64));
     ImGui::TableSetupColumn("Where", ImGuiTableColumnFlags_WidthFixed, ctx.theme.px(220));
@@ -92,7 +93,9 @@ void draw_diagnostics(PanelContext& ctx, Panels& state) {
         std::string where = d.path.empty() ? "(pattern)" : d.path;
         if (n >= 0 && static_cast<std::size_t>(n) < pattern.nodes.size())
             where = pattern.nodes[static_cast<std::size_t>(n)].id + "  " + d.path;
-        if (ImGui::Selectable(where.c_str(), false, ImGuiSelectableFlags_SpanAllColumns)) {
+        const bool picked = ImGui::Selectable(where.c_str(), false, ImGuiSelectableFlags_SpanAllColumns);
+        mark_last_item("problems.item." + std::to_string(i));
+        if (picked) {
             if (n >= 0 && static_cast<std::size_t>(n) < pattern.nodes.size())
                 ctx.doc.select_only(pattern.nodes[static_cast<std::size_t>(n)].id);
             else if (e >= 0 && static_cast<std::size_t>(e) < pattern.edges.size()) {

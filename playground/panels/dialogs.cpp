@@ -210,8 +210,18 @@ std::string whole_sentences(const std::string& text, float wrap_w, int lines) {
 void draw_gallery_card(PanelContext& ctx, App& app, const GalleryEntry& e, int id, float card_w) {
     ImGui::PushID(id);
     ImGui::BeginGroup();
-    ImGui::BeginChild("##card", ImVec2(card_w, ctx.theme.px(118)), true,
-                      ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+    ImGui::BeginChild(
+        "##card", ImVec2(card_w, ctx.theme.px(118)), true,
+        ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NavFlattened);
+    // The whole card is one button (the keyboard's Tab stops on it, Space opens it); the tour button
+    // sits on top of it.
+    const ImVec2 content = ImGui::GetCursorPos();
+    ImGui::SetCursorScreenPos(ImGui::GetWindowPos());
+    ImGui::SetNextItemAllowOverlap();
+    const bool open_pressed = invisible_button("##open", ImGui::GetWindowSize());
+    const bool card_hovered = ImGui::IsItemHovered();
+    mark_last_item("gallery." + e.file);
+    ImGui::SetCursorPos(content);
     // The title, shortened with "…" where it would run into the node count and the tour button.
     const bool has_tour = find_tour(e.file) != nullptr;
     char count[32];
@@ -248,12 +258,8 @@ void draw_gallery_card(PanelContext& ctx, App& app, const GalleryEntry& e, int i
         if (tour_clicked) app.learn().start_tour(e.file);
     }
     ImGui::EndChild();
-    mark_last_item("gallery." + e.file);
-    if (tour_clicked) {
-    } else if (ImGui::IsItemClicked() || (ImGui::IsItemHovered() && ImGui::IsMouseDoubleClicked(0))) {
-        app.load_pattern_text(e.text, "open " + e.file);
-    }
-    if (ImGui::IsItemHovered()) {
+    if (open_pressed && !tour_clicked) app.load_pattern_text(e.text, "open " + e.file);
+    if (card_hovered) {
         ImGui::BeginTooltip();
         ImGui::Text("open %s (%s%s.json)", e.name.c_str(), e.code ? "code/" : "", e.file.c_str());
         if (shortened) {
@@ -290,7 +296,7 @@ void draw_gallery(PanelContext& ctx, Panels& state, App& app) {
     request_code_gallery();  // the patterns whose functions are code arrive a moment later
     const auto& entries = gallery();
     ImGui::TextDisabled("Patterns to start from. Opening one replaces the canvas (Undo brings yours back).");
-    ImGui::BeginChild("##gallery");
+    ImGui::BeginChild("##gallery", ImVec2(0, 0), false, ImGuiWindowFlags_NavFlattened);
     const float avail = ImGui::GetContentRegionAvail().x;
     const float card_w = std::max(ctx.theme.px(220), std::min(ctx.theme.px(320), avail));
     const int cols = std::max(1, static_cast<int>(avail / (card_w + ImGui::GetStyle().ItemSpacing.x)));

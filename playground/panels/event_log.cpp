@@ -4,6 +4,7 @@
 #include "panels/panels.h"
 
 #include "runtime/simulation.h"
+#include "ui_marks.h"
 #include "widgets.h"
 
 #include <algorithm>
@@ -83,6 +84,7 @@ void draw_event_log(PanelContext& ctx, Panels& state) {
                            ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable |
                                ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingFixedFit))
         return;
+    mark_current_child("events.list");
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn("time (s)", ImGuiTableColumnFlags_WidthFixed, ctx.theme.px(90));
     ImGui::TableSetupColumn("node", ImGuiTableColumnFlags_WidthFixed, ctx.theme.px(130));
@@ -104,7 +106,10 @@ void draw_event_log(PanelContext& ctx, Panels& state) {
         ImGui::PushID(static_cast<int>(r));
         char t[32];
         std::snprintf(t, sizeof t, "%.3f", row.at.seconds());
-        if (ImGui::Selectable(t, state.trace_id == row.trace && row.trace != 0, ImGuiSelectableFlags_SpanAllColumns)) {
+        const bool picked =
+            ImGui::Selectable(t, state.trace_id == row.trace && row.trace != 0, ImGuiSelectableFlags_SpanAllColumns);
+        if (shown == 1) mark_last_item("events.row0");
+        if (picked) {
             state.trace_id = row.trace;
             state.bottom_tab_request = 3;  // Trace
             if (row.node < s->node_count()) ctx.doc.select_only(node);

@@ -11,8 +11,6 @@
 #include "widgets.h"
 #include "wiring_defaults.h"
 
-#include <imgui_internal.h>  // FocusWindow, NavInitWindow: shortcut I puts the keyboard in here
-
 namespace pg {
 namespace {
 
@@ -249,10 +247,7 @@ void draw_inspector(PanelContext& ctx, Panels& state) {
     state.field_help_drawn = nullptr;
     if (state.focus_inspector) {  // shortcut I: Tab, arrows and Space now move and act in here
         state.focus_inspector = false;
-        ImGuiWindow* here = ImGui::GetCurrentWindow();
-        ImGui::FocusWindow(here);
-        ImGui::NavInitWindow(here, true);
-        GImGui->NavDisableHighlight = false;
+        take_keyboard_here();
     }
     const Selection& sel = ctx.doc.selection();
     if (sel.nodes.size() == 1) {

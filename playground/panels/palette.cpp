@@ -10,8 +10,6 @@
 #include "services/all_services.h"
 #include "widgets.h"
 
-#include <imgui_internal.h>  // ActivateItemByID: shortcut A starts typing in the filter
-
 #include <algorithm>
 #include <cctype>
 
@@ -90,10 +88,7 @@ void palette_list(PanelContext& ctx, Panels& state) {
     if (state.focus_palette) {  // shortcut A: type to filter, Enter adds the first match
         state.focus_palette = false;
         state.palette_filter.clear();  // a new search
-        // The filter becomes the field being typed in next frame. (SetKeyboardFocusHere's request
-        // is only scored from the next frame on, when this frame's filter has gone by.)
-        ImGui::ActivateItemByID(ImGui::GetID("##filter"));
-        GImGui->NavNextActivateFlags = ImGuiActivateFlags_PreferInput;
+        type_into_next_frame("##filter");
     }
     ImGui::SetNextItemWidth(-1);
     if (input_text("##filter", state.palette_filter, ImGuiInputTextFlags_EnterReturnsTrue, "Filter services")) {

@@ -58,6 +58,7 @@ struct Panels {
     std::string rename_buffer;
     GestureId edit_gesture = 0;  // the field edit in progress (Document::begin_gesture), 0 when none
     // bottom tabs
+    bool focus_bottom = false;  // the keyboard goes into the tab area next frame (shortcut B)
     std::string log_filter;
     bool log_problems_only = false;
     std::uint64_t trace_id = 0;  // trace shown in the trace view (0: the latest)

@@ -148,8 +148,8 @@ export const tests = [
     name: 'rest-api at 1280×800 and a small design on a phone: icons on the nodes and in the Add service list',
     async run({ url }) {
       const restApi = fs.readFileSync(path.join(repo, 'patterns', 'rest-api.json'), 'utf8');
-      // On a phone Fit zooms rest-api out past the icons (the simplified rendering): four nodes in
-      // a column fit at a size where they show.
+      // On a phone Fit zooms rest-api out to the simplified rendering, where each node keeps a
+      // smaller icon; four nodes in a column fit at a size where the full node shows.
       const column = {
         format: 'serverless-playground/1', name: 'Column', seed: 1,
         nodes: [{ id: 'web', type: 'client', config: {} }, { id: 'api', type: 'apigateway', config: {} },
@@ -158,17 +158,28 @@ export const tests = [
         layout: { nodes: { web: { x: 0, y: 0 }, api: { x: 60, y: 110 }, fn: { x: 0, y: 220 }, table: { x: 60, y: 330 } } },
       };
       for (const [size, design, name] of [[{ width: 1280, height: 800 }, restApi, 'rest-api-1280'],
-        [{ width: 390, height: 844, touch: true }, column, 'phone-nodes']]) {
+        [{ width: 390, height: 844, touch: true }, column, 'phone-nodes'],
+        [{ width: 390, height: 844, touch: true }, restApi, 'rest-api-390']]) {
         const b = await launch(size);
         try {
           const page = await openPlayground(b.context, url, '?fresh');
           assert((await page.evaluate((d) => window.playground.loadPattern(d), design)).ok, `${name} loads`);
           await page.evaluate(() => window.playground.fit());
           const l = await stable(page, 'layout');
-          assert(l.zoom * 28 >= 12.5, `${name}: zoom ${l.zoom} leaves the icons at least 12.5 px`);
           const img = decodePng(await page.screenshot());
-          for (const [id, n] of Object.entries(l.nodes))
-            assertIcon(`${name} ${id}`, iconPixels(img, nodeIcon(n.rect, l.zoom)));
+          for (const [id, n] of Object.entries(l.nodes)) {
+            if (l.zoom * 28 >= 12.5) {
+              assertIcon(`${name} ${id}`, iconPixels(img, nodeIcon(n.rect, l.zoom)));
+              continue;
+            }
+            // Zoomed out past that (the simplified rendering), the icon stays 12 px, at the node's
+            // left beside what fits of its title.
+            assert(n.icon && n.icon[2] >= 12, `${name} ${id}: an icon of at least 12 px at zoom ${l.zoom}: ${JSON.stringify(n.icon)}`);
+            assert(n.icon[0] >= n.rect[0] && n.icon[0] + n.icon[2] <= (n.rect[0] + n.rect[2]) / 2 &&
+              n.icon[1] >= n.rect[1] && n.icon[1] + n.icon[2] <= n.rect[3], `${name} ${id}: the icon in the node's left half`);
+            assertIcon(`${name} ${id}`, iconPixels(img, n.icon));
+            assert(n.title && n.title.px >= 11, `${name} ${id}: a title beside it, at 11 px or more`);
+          }
           saveArtifact(`icons-${name}.png`, await page.screenshot());
           if (size.touch) {
             // The phone's palette is the "+ Add service" popup: its visible entries have icons too.

@@ -241,4 +241,100 @@ export const tests = [
       } finally { await b.close(); }
     },
   },
+  {
+    // Issue 20, a keyboard path for every action: the tab area. B puts the keyboard on its tabs
+    // (arrows between them, Space shows one); Tab walks what the tab shows — gallery cards, lessons,
+    // a problem list (Space goes in, arrows walk its rows) — and Space acts as a click would.
+    name: 'B, then Tab and Space open a gallery card, start a tour from Learn and select a problem\'s service',
+    async run({ url }) {
+      const b = await launch();
+      try {
+        const page = await openPlayground(b.context, url, '?fresh');
+        const focus = () => page.evaluate(() => window.playground.state().keyboardFocus);
+        const tabTo = async (want, key = 'Tab') => {
+          for (let i = 0; i < 40 && !(await focus()).startsWith(want); ++i) {
+            const was = await focus();
+            await page.keyboard.press(key);
+            await until(page, (w) => window.playground.state().keyboardFocus !== w, `${key} moves on from ${was}`, was);
+          }
+          assert((await focus()).startsWith(want), `${key} reaches ${want}`);
+          return focus();
+        };
+        await page.focus('#canvas');
+        await press(page, 'b');
+        await until(page, () => window.playground.state().keyboardFocus === 'tab.gallery', 'B puts the keyboard on the Gallery tab');
+        const card = await tabTo('gallery.fan');  // a card (not its tour button)
+        saveArtifact('keyboard-gallery.png', await page.screenshot());
+        await press(page, 'Space');
+        await until(page, () => window.playground.getPattern().name === 'Fan-out', `Space on ${card} opens Fan-out`);
+
+        await press(page, 'b');
+        await until(page, () => window.playground.state().keyboardFocus.startsWith('tab.'), 'B again: the tabs');
+        await tabTo('tab.learn', 'ArrowRight');
+        await press(page, 'Space');
+        await tabTo('learn.tour-');
+        const tour = (await focus()).slice('learn.tour-'.length);
+        await press(page, 'Space');
+        await until(page, (t) => { const l = window.playground.learnState(); return l.mode === 'tour' && l.tour.name === t; },
+          `Space starts the ${tour} tour`, tour);
+        await page.evaluate(() => window.playground.closeLearn());
+
+        const r = await page.evaluate(() => window.playground.loadPattern({ format: 'serverless-playground/1', name: 'x',
+          nodes: [{ id: 'fn', type: 'lambda' }, { id: 'q', type: 'sqs', config: { VisibilityTimeout: -5 } }], edges: [] }));
+        assertEq(r.errors.length, 1, 'one problem: ' + JSON.stringify(r.errors));
+        await press(page, 'b');
+        await until(page, () => window.playground.state().keyboardFocus.startsWith('tab.'), 'B: the tabs');
+        await tabTo('tab.problems', 'ArrowRight');
+        await press(page, 'Space');
+        await tabTo('problems.list');
+        await press(page, 'Space');  // into the list
+        await tabTo('problems.item.0', 'ArrowDown');
+        await press(page, 'Space');
+        await until(page, () => window.playground.state().selection.nodes.join() === 'q', 'Space on the problem selects q');
+        assertEq(page.problems, [], 'console errors');
+      } finally { await b.close(); }
+    },
+  },
+  {
+    // Issue 20, a keyboard path for every action: arranging the canvas. N / Shift+N walk the
+    // services in flow order (columns left to right) and pan each into view; the arrows move the
+    // selection a grid square (Shift: five); a held arrow is one undo step.
+    name: 'N selects services in flow order, arrows move them by grid squares, Ctrl+Z undoes a held arrow at once',
+    async run({ url }) {
+      const b = await launch();
+      try {
+        const page = await openPlayground(b.context, url, '?fresh');
+        const r = await page.evaluate((p) => window.playground.loadPattern(p), twoNodePattern());
+        assert(r.ok, JSON.stringify(r));
+        const p0 = await pattern(page);
+        const byColumn = [...p0.nodes].sort((a, b) => p0.layout.nodes[a.id].x - p0.layout.nodes[b.id].x).map((n) => n.id);
+        const selected = () => page.evaluate(() => window.playground.state().selection.nodes.join());
+        const at = (id) => page.evaluate((n) => window.playground.getPattern().layout.nodes[n], id);
+        await page.focus('#canvas');
+        await press(page, 'n');
+        await until(page, (id) => window.playground.state().selection.nodes.join() === id, 'N selects the leftmost service', byColumn[0]);
+        await press(page, 'n');
+        assertEq(await selected(), byColumn[1], 'N again: the next column');
+        await press(page, 'Shift+n');
+        assertEq(await selected(), byColumn[0], 'Shift+N: back');
+        const id = byColumn[0];
+        const start = await at(id);
+        await press(page, 'ArrowRight');
+        assertEq(await at(id), { x: start.x + 24, y: start.y }, 'Right: one grid square');
+        await press(page, 'Shift+ArrowDown');
+        assertEq(await at(id), { x: start.x + 24, y: start.y + 120 }, 'Shift+Down: five');
+        await page.keyboard.down('ArrowLeft');  // held: the key repeats
+        await until(page, ([n, x]) => window.playground.getPattern().layout.nodes[n].x <= x - 72, 'a held Left repeats', [id, start.x + 24]);
+        await page.keyboard.up('ArrowLeft');
+        await settle(page);
+        await press(page, 'Control+z');
+        assertEq(await at(id), { x: start.x + 24, y: start.y + 120 }, 'one Ctrl+Z takes the whole held move back');
+        await press(page, 'Control+z');
+        await press(page, 'Control+z');
+        assertEq(await at(id), start, 'two more: where it started');
+        saveArtifact('keyboard-move.png', await page.screenshot());
+        assertEq(page.problems, [], 'console errors');
+      } finally { await b.close(); }
+    },
+  },
 ];
