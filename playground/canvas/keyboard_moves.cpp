@@ -6,8 +6,8 @@
 namespace pg {
 namespace {
 
-constexpr float kGrid = 24;          // canvas_draw.cpp's grid square
-constexpr float kSameColumn = 78;    // half a node's width (node_layout.h: kNodeWidth)
+constexpr float kGrid = 24;        // canvas_draw.cpp's grid square
+constexpr float kSameColumn = 78;  // half a node's width (node_layout.h: kNodeWidth)
 
 }  // namespace
 

@@ -1,6 +1,6 @@
 // keyboard_moves.h — the canvas without a mouse: N / Shift+N step the selection through the
-// services in the order requests flow (left to right), the arrow keys move the selected ones (app_toolbar.cpp binds the keys).
-// Pure functions of positions, so the order and the steps are tested without a frame.
+// services in the order requests flow (left to right), the arrow keys move the selected ones (app_toolbar.cpp binds the
+// keys). Pure functions of positions, so the order and the steps are tested without a frame.
 #pragma once
 
 #include "document.h"

@@ -9,7 +9,10 @@ TEST_CASE("N walks the services column by column, each top to bottom, and wraps 
     // Two columns: the second column's nodes are 10 units apart sideways (same column), and the
     // first column's lower node is 30 units further right than its upper one (still the same column).
     const std::vector<NodeAt> nodes = {
-        {"table", {410, 300}}, {"api", {30, 200}}, {"queue", {400, 0}}, {"client", {0, 0}},
+        {"table", {410, 300}},
+        {"api", {30, 200}},
+        {"queue", {400, 0}},
+        {"client", {0, 0}},
     };
     CHECK(pg::next_in_flow_order(nodes, "", false) == "client");
     CHECK(pg::next_in_flow_order(nodes, "client", false) == "api");
