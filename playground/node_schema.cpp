@@ -42,7 +42,7 @@ NodeSchema describe(const sim::Pattern& pattern, std::size_t index, const sim::R
 NodeSchema describe_node(const sim::Pattern& pattern, std::size_t index, const sim::Registry& registry) {
     std::map<std::string, std::vector<sim::ConfigField>> nested;
     const std::string prefix = "/nodes/" + std::to_string(index) + "/config/";
-    NodeSchema out = describe(pattern, index, registry, [&](const std::string& object_path, const sim::ConfigField& f) {
+    const auto record = [&](const std::string& object_path, const sim::ConfigField& f) {
         if (object_path.rfind(prefix, 0) != 0) return;
         const std::string key = object_path.substr(prefix.size());
         if (key.empty() || key.find('/') != std::string::npos) return;  // one level: a property's own object
@@ -50,7 +50,18 @@ NodeSchema describe_node(const sim::Pattern& pattern, std::size_t index, const s
         for (const auto& have : fields)
             if (have.key == f.key) return;
         fields.push_back(f);
-    });
+    };
+    NodeSchema out = describe(pattern, index, registry, record);
+    // A free-form property that is not set has no object to read inside: the service is shown one
+    // empty object ({}) in its place, in a copy, so its fields are known before the first edit.
+    if (index < pattern.nodes.size()) {
+        sim::Pattern probe = pattern;
+        sim::Json& config = probe.nodes[index].config;
+        if (!config.is_object()) config = sim::Json::object();
+        for (const auto& f : out.fields)
+            if (f.kind == "raw" && !config.contains(f.key)) config[f.key] = sim::Json::object();
+        if (config.size() != pattern.nodes[index].config.size()) describe(probe, index, registry, record);
+    }
     out.nested = std::move(nested);
     return out;
 }

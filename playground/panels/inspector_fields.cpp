@@ -298,13 +298,28 @@ const std::vector<sim::ConfigField>* nested_fields(const FieldEditContext& ctx, 
     return it == ctx.nested->end() || it->second.empty() ? nullptr : &it->second;
 }
 
-// An object-valued property (ProvisionedThroughput, ScalingConfig, ...) as its own small form of the
-// fields the service reads inside it, each typed with range, unit and default like a top-level one.
-bool nested_form(FieldEditContext& ctx, const std::string& key, const std::vector<sim::ConfigField>& fields,
+// An object-valued property (ProvisionedThroughput, ScalingConfig, ...) as rows of the fields the
+// service reads inside it, indented under the property's name (the same table, so their names have
+// the whole name column), each typed with range, unit and default like a top-level one.
+bool field_row(FieldEditContext& ctx, const sim::ConfigField& f, sim::Json& config);
+
+bool nested_rows(FieldEditContext& ctx, const std::string& key, const std::vector<sim::ConfigField>& fields,
                  sim::Json& config) {
     FieldEditContext inner{ctx.state, ctx.theme, ctx.diagnostics, ctx.path + "/" + key, std::string(), "fields"};
-    sim::Json value = config[key];
-    if (!config_fields(inner, fields, value)) return false;
+    const bool unset = !config.contains(key);
+    sim::Json value = unset ? sim::Json::object() : config[key];  // unset: the fields show their defaults
+    ImGui::PushID(key.c_str());
+    ImGui::Indent(ctx.theme.px(12));  // a table indents its first column only
+    bool changed = false;
+    for (const auto& f : fields) changed = field_row(inner, f, value) || changed;
+    ImGui::Unindent(ctx.theme.px(12));
+    ImGui::PopID();
+    if (!changed) return false;
+    // The first edit of an unset property writes the object whole: the other fields with the
+    // defaults the service was using (AWS wants ReadCapacityUnits and WriteCapacityUnits together).
+    if (unset)
+        for (const auto& f : fields)
+            if (!value.contains(f.key) && !f.dflt.is_null()) value[f.key] = f.dflt;
     config[key] = std::move(value);
     return true;
 }
@@ -351,6 +366,7 @@ bool field_row(FieldEditContext& ctx, const sim::ConfigField& f, sim::Json& conf
     ImGui::PushID(f.key.c_str());
     const float reset_w = cur ? ImGui::GetFrameHeight() + ImGui::GetStyle().ItemSpacing.x : 0;
     ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - reset_w);
+    const std::vector<sim::ConfigField>* rows_below = nullptr;  // an object's fields, drawn after this row
     const bool typed_ok = !cur || (f.kind == "integer" || f.kind == "number" ? cur->is_number()
                                    : f.kind == "boolean"                     ? cur->is_boolean()
                                    : f.kind == "text" || f.kind == "choice"  ? cur->is_string()
@@ -365,8 +381,10 @@ bool field_row(FieldEditContext& ctx, const sim::ConfigField& f, sim::Json& conf
             ImGui::TextDisabled("%ld lines of JavaScript: above", lines);
         else
             ImGui::TextDisabled("none: the DurationMs model runs");
-    } else if (const auto* inner = nested_fields(ctx, f.key); inner && cur && cur->is_object()) {
-        changed = nested_form(ctx, f.key, *inner, config);
+    } else if (const auto* inner = nested_fields(ctx, f.key); inner && (!cur || cur->is_object())) {
+        rows_below = inner;
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextDisabled(cur ? "fields below" : "fields below (defaults)");
     } else if (!typed_ok || f.kind == "distribution" || f.kind == "raw") {
         changed = single_line_json(ctx, f.key, cur, config, f.dflt);
     } else if (f.kind == "integer") {
@@ -441,6 +459,7 @@ bool field_row(FieldEditContext& ctx, const sim::ConfigField& f, sim::Json& conf
         ImGui::PopTextWrapPos();
     }
     ImGui::PopID();
+    if (rows_below) changed = nested_rows(ctx, f.key, *rows_below, config) || changed;
     return changed;
 }
 

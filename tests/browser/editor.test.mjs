@@ -288,4 +288,34 @@ export const tests = [
       } finally { await b.close(); }
     },
   },
+  {
+    // Issue 20, guided forms: an object-valued property that is not set yet is a form too (the
+    // service's defaults, greyed); the first edit writes the whole object, the other field at the
+    // default the service was using, as AWS wants both capacities together.
+    name: 'an unset ProvisionedThroughput is a form of its defaults; typing one capacity writes both',
+    async run({ url }) {
+      const b = await launch({ width: 1280, height: 1100 });  // the inspector shows the form unscrolled
+      try {
+        const page = await openPlayground(b.context, url, '?fresh');
+        const r = await page.evaluate(() => window.playground.loadPattern({
+          name: 'Provisioned', nodes: [{ id: 'table', type: 'dynamodb', config: { BillingMode: 'PROVISIONED' } }], edges: [] }));
+        assert(r.ok, JSON.stringify(r));
+        assert(await page.evaluate(() => window.playground.selectNode('table')), 'table selected');
+        const field = await layoutItem(page, 'inspector.value.ReadCapacityUnits');
+        assert((await stable(page, 'layout')).items['inspector.value.WriteCapacityUnits'], 'WriteCapacityUnits has its own field');
+        await page.mouse.click((field[0] + field[2]) / 2, (field[1] + field[3]) / 2);
+        await settle(page);
+        await press(page, 'Control+a');
+        await page.keyboard.type('7');
+        await press(page, 'Enter');
+        await until(page, () => (window.playground.getPattern().nodes[0].config.ProvisionedThroughput || {}).ReadCapacityUnits === 7,
+          'ReadCapacityUnits typed into the form');
+        const pt = (await page.evaluate(() => window.playground.getPattern())).nodes[0].config.ProvisionedThroughput;
+        assert(Number.isInteger(pt.WriteCapacityUnits) && pt.WriteCapacityUnits >= 1,
+          `WriteCapacityUnits written with it, at the default in use: ${JSON.stringify(pt)}`);
+        assertEq(Object.keys(pt).sort(), ['ReadCapacityUnits', 'WriteCapacityUnits'], 'only the two capacities');
+        assertEq(page.problems, [], 'console errors');
+      } finally { await b.close(); }
+    },
+  },
 ];
