@@ -5,7 +5,7 @@ namespace pg {
 
 namespace {
 NodeSchema describe(const sim::Pattern& pattern, std::size_t index, const sim::Registry& registry,
-                    sim::ConfigFieldObserver observer) {
+                    sim::ConfigFieldObserver observer, bool probe = false) {
     NodeSchema out;
     out.diagnostics.observe_fields(std::move(observer));
     if (index >= pattern.nodes.size()) return out;
@@ -30,7 +30,7 @@ NodeSchema describe(const sim::Pattern& pattern, std::size_t index, const sim::R
                                   edge.port, edge.config, static_cast<std::uint32_t>(e)});
     }
     sim::ConfigReader reader(n.config, path + "/config", out.diagnostics);
-    sim::BuildContext ctx{n, reader, links, out.diagnostics, path, pattern, registry};
+    sim::BuildContext ctx{n, reader, links, out.diagnostics, path, pattern, registry, probe};
     auto service = kind->create(ctx);
     reader.finish();
     out.fields = reader.fields();
@@ -60,7 +60,7 @@ NodeSchema describe_node(const sim::Pattern& pattern, std::size_t index, const s
         if (!config.is_object()) config = sim::Json::object();
         for (const auto& f : out.fields)
             if (f.kind == "raw" && !config.contains(f.key)) config[f.key] = sim::Json::object();
-        if (config.size() != pattern.nodes[index].config.size()) describe(probe, index, registry, record);
+        if (config.size() != pattern.nodes[index].config.size()) describe(probe, index, registry, record, true);
     }
     out.nested = std::move(nested);
     return out;

@@ -55,6 +55,9 @@ struct BuildContext {
     std::string path;  // "/nodes/3"
     const Pattern& pattern;
     const Registry& registry;  // the contracts of the kinds it links to
+    // A look at what the service reads, on a made-up config (the inspector's probe, node_schema.h):
+    // the factory must not act on it, e.g. start fetching the JavaScript runtime.
+    bool probe = false;
 };
 
 struct ServiceKind {

@@ -134,7 +134,7 @@ LambdaConfig read_lambda_config(BuildContext& ctx) {
         r.raw("Handler");
         r.raw("Environment");
         if ((r.raw("InlineCode") || r.raw("Code") || r.raw("CodeFiles")) && c.runtime.starts_with("nodejs")) {
-            const bool loading = js::load_code_runtime && js::load_code_runtime();
+            const bool loading = !ctx.probe && js::load_code_runtime && js::load_code_runtime();
             ctx.diagnostics.warning(ctx.path + "/config",
                                     "'" + ctx.spec.id +
                                         "' has JavaScript code, but no JavaScript runtime is loaded: its DurationMs "
