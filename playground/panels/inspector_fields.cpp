@@ -305,7 +305,8 @@ bool field_row(FieldEditContext& ctx, const sim::ConfigField& f, sim::Json& conf
 
 bool nested_rows(FieldEditContext& ctx, const std::string& key, const std::vector<sim::ConfigField>& fields,
                  sim::Json& config) {
-    FieldEditContext inner{ctx.state, ctx.theme, ctx.diagnostics, ctx.path + "/" + key, std::string(), "fields"};
+    FieldEditContext inner{ctx.state,        ctx.theme, ctx.diagnostics, ctx.path + "/" + key,
+                           ctx.service_type, "fields",  nullptr,         key + "."};
     const bool unset = !config.contains(key);
     sim::Json value = unset ? sim::Json::object() : config[key];  // unset: the fields show their defaults
     ImGui::PushID(key.c_str());
@@ -335,8 +336,8 @@ void field_tooltip(FieldEditContext& ctx, const sim::ConfigField& f) {
         ImGui::TextDisabled(
             "forms: 25 (fixed), {\"p50\": 20, \"p99\": 120} (lognormal), {\"min\": 5, \"max\": 15} "
             "(uniform), {\"mean\": 30} (exponential)");
-    if (!ctx.help_type.empty()) {
-        const FieldMeaning m = field_meaning(ctx.help_type, ctx.help_section, f.key);
+    if (!ctx.service_type.empty()) {
+        const FieldMeaning m = field_meaning(ctx.service_type, ctx.help_section, ctx.inside + f.key);
         ImGui::Separator();
         if (m.state == FieldMeaning::State::Loading)
             ImGui::TextDisabled("Looking up what it means...");

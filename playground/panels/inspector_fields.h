@@ -17,10 +17,12 @@ struct FieldEditContext {
     const Theme& theme;
     const sim::Diagnostics& diagnostics;  // for inline messages
     std::string path;                     // JSON pointer of the config object ("/nodes/2/config")
-    std::string help_type;                // whose field meanings the tooltips show (field_help.h); "" none
-    const char* help_section = "fields";  // "fields" (a node's) or "links" (a link leaving help_type)
-    // The fields read inside object-valued properties (NodeSchema::nested): those get a sub-form.
+    std::string service_type;             // the service whose fields these are ("dynamodb"); "" none
+    const char* help_section = "fields";  // field meanings (field_help.h): a node's, or "links" leaving it
+    // The fields read inside object-valued properties (NodeSchema::nested): those get rows of their own.
     const std::map<std::string, std::vector<sim::ConfigField>>* nested = nullptr;
+    // Inside an object-valued property: "ProvisionedThroughput." (how its fields' meanings are keyed).
+    std::string inside = {};
 };
 
 // Draws every field of `fields` (plus keys present in `config` that no read touched) as a table.

@@ -29,7 +29,7 @@ void traffic_entry(PanelContext& ctx, Panels& state, std::size_t t) {
                 state.buffers_rev = ctx.doc.revision();
             }
         }
-        // Traffic settings are the playground's own: no AWS meanings to show (no help_type).
+        // Traffic settings are the playground's own: no AWS meanings to show (no service_type).
         const std::string no_help;
         FieldEditContext fctx{state, ctx.theme, ctx.runner.diagnostics(), "/traffic/" + std::to_string(t), no_help};
         const std::string pkey = "#profile" + std::to_string(t), ykey = "#payload" + std::to_string(t);

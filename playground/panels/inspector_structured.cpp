@@ -127,13 +127,14 @@ bool architectures_form(sim::Json& config) {
 }  // namespace
 
 bool structured_field(FieldEditContext& ctx, const sim::ConfigField& f, sim::Json& config, bool& changed) {
+    if (!ctx.inside.empty()) return false;  // the forms are for top-level properties
     const sim::Json* cur = config.contains(f.key) ? &config[f.key] : nullptr;
-    if (ctx.help_type == "dynamodb" && f.key == "KeySchema") {
+    if (ctx.service_type == "dynamodb" && f.key == "KeySchema") {
         if (cur && key_name(cur, "HASH").empty()) return false;  // a shape the form cannot show: JSON
         changed = key_schema_form(ctx, config) || changed;
         return true;
     }
-    if (ctx.help_type == "lambda" && f.key == "Architectures") {
+    if (ctx.service_type == "lambda" && f.key == "Architectures") {
         if (cur && !(cur->is_array() && cur->size() == 1 && (*cur)[0].is_string())) return false;
         changed = architectures_form(config) || changed;
         return true;

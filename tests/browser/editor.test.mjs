@@ -196,6 +196,15 @@ export const tests = [
               await finger('touchEnd');
               r = (await stable(page, 'layout')).items['inspector.key.' + key];
             }
+            // On the desktop the wheel over the inspector scrolls it into view.
+            for (let k = 0; !size.touch && k < 20; ++k) {
+              const l = await stable(page, 'layout');
+              r = l.items['inspector.key.' + key];
+              if (r[3] <= l.canvas[3] - 4) break;
+              await page.mouse.move((r[0] + r[2]) / 2, l.canvas[3] - 60);
+              await page.mouse.wheel(0, 120);
+              await settle(page);
+            }
             const at = [(r[0] + r[2]) / 2, (r[1] + r[3]) / 2];
             if (size.touch) await page.touchscreen.tap(at[0], at[1]);
             else await page.mouse.move(at[0], at[1], { steps: 4 });
@@ -209,6 +218,11 @@ export const tests = [
           const duration = await meaning('DurationMs');
           assertEq([duration.state, duration.aws], ['ready', false], 'DurationMs is the simulator\'s');
           assert(/simulat/i.test(duration.text), `DurationMs says it is a simulation knob: ${duration.text}`);
+          // A field inside an object-valued property (EventInvokeConfig, not set: its defaults) has
+          // its own meaning: AWS retries a failed asynchronous invocation 0 to 2 times.
+          const retries = await meaning('MaximumRetryAttempts');
+          assertEq([retries.state, retries.aws], ['ready', true], 'MaximumRetryAttempts is an AWS property');
+          assert(/0[–-]2/.test(retries.text) && /asynchronous/.test(retries.text), `MaximumRetryAttempts' meaning: ${retries.text}`);
           saveArtifact(`field-help-${size.width}.png`, await page.screenshot());
           assertEq(page.problems, [], 'console errors');
         } finally { await b.close(); }

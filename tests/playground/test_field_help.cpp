@@ -36,8 +36,13 @@ struct Seen {
 
 void collect(const Pattern& p, Seen& seen) {
     const Registry& r = default_registry();
-    for (std::size_t i = 0; i < p.nodes.size(); ++i)
-        for (const auto& f : pg::describe_node(p, i, r).fields) seen.node_fields.insert({p.nodes[i].type, f.key});
+    for (std::size_t i = 0; i < p.nodes.size(); ++i) {
+        const pg::NodeSchema schema = pg::describe_node(p, i, r);
+        for (const auto& f : schema.fields) seen.node_fields.insert({p.nodes[i].type, f.key});
+        // The fields read inside an object-valued property, as "Property.Field".
+        for (const auto& [key, fields] : schema.nested)
+            for (const auto& f : fields) seen.node_fields.insert({p.nodes[i].type, key + "." + f.key});
+    }
     for (std::size_t e = 0; e < p.edges.size(); ++e) {
         const std::string* from_type = nullptr;
         for (const auto& n : p.nodes)
