@@ -1,7 +1,7 @@
 // app_canvas_keys.cpp — the canvas without a mouse: N / Shift+N select the next / previous service
-// in flow order (left to right) (and pan it into view), the arrow keys move the selection one grid square (Shift:
-// five), a held arrow being one undo step. The arrows are the canvas's while its window has the
-// focus (a click on it, N, or Esc from a panel); in a panel they walk its items (ImGui's navigation).
+// in flow order (columns left to right) and pan it into view; the arrow keys move the selection one
+// grid square (Shift: five), a held arrow being one undo step. The arrows are the canvas's while its
+// window has the focus (a click on it, N, or Esc from a panel); in a panel they walk its items.
 #include "app.h"
 #include "canvas/keyboard_moves.h"
 

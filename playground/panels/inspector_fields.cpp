@@ -298,11 +298,11 @@ const std::vector<sim::ConfigField>* nested_fields(const FieldEditContext& ctx, 
     return it == ctx.nested->end() || it->second.empty() ? nullptr : &it->second;
 }
 
+bool field_row(FieldEditContext& ctx, const sim::ConfigField& f, sim::Json& config);
+
 // An object-valued property (ProvisionedThroughput, ScalingConfig, ...) as rows of the fields the
 // service reads inside it, indented under the property's name (the same table, so their names have
 // the whole name column), each typed with range, unit and default like a top-level one.
-bool field_row(FieldEditContext& ctx, const sim::ConfigField& f, sim::Json& config);
-
 bool nested_rows(FieldEditContext& ctx, const std::string& key, const std::vector<sim::ConfigField>& fields,
                  sim::Json& config) {
     FieldEditContext inner{ctx.state,        ctx.theme, ctx.diagnostics, ctx.path + "/" + key,
