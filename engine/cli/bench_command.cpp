@@ -4,6 +4,12 @@
 //   fan-out     : patterns/fan-out.json at 10,000 requests/minute for one simulated hour
 //   async-queue-code : patterns/code/async-queue-code.json (the worker is JavaScript: one
 //                 PutCommand per message, on QuickJS) at 10,000 requests/minute for one hour
+//   rest-api    : patterns/rest-api.json at its own 20 requests/s for six simulated hours
+//   rest-api-x200 : 200 independent copies of it (1,000 nodes, runtime/pattern_copies.h), each at
+//                 the same 20 requests/s (4,000 in all, within API Gateway's 10,000 per account),
+//                 for two minutes: about as many requests as rest-api's six hours. It also reports
+//                 its build time, the heap per in-flight event, and its events/s as a share of
+//                 rest-api's ("vs one copy": the design's cost should grow with it, not faster)
 //   bare-loop   : the yardstick (bench_reference.h), run first; each workload then reports its
 //                 events/s as a share of the bare loop's ("vs bare"), measured in the same run
 // The workload patterns are compiled into the binary (cmake/EmbedText.cmake), so the command runs
@@ -15,9 +21,14 @@
 // (templated payloads cost extra per request).
 #include "cli/bench_reference.h"
 #include "cli/cli.h"
+#include "runtime/pattern_copies.h"
 #include "runtime/simulation.h"
+#include "services/all_services.h"
 
 #include <sys/resource.h>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -35,7 +46,18 @@ struct Workload {
     const char* name;
     const char* file;
     SimTime duration;
+    int copies = 1;           // side by side (pattern_copies)
+    double rps_per_copy = 0;  // 0: 10,000 requests/minute in all
 };
+
+// Bytes the engine holds on the heap now (glibc's count; 0 where there is none).
+double heap_bytes() {
+#if defined(__GLIBC__)
+    return static_cast<double>(mallinfo2().uordblks);
+#else
+    return 0;
+#endif
+}
 
 double peak_rss_mb() {
     rusage u{};
@@ -86,11 +108,15 @@ int bench_command(const Args& args) {
     }
     const Workload workloads[] = {{"async-queue", "async-queue.json", hours(24)},
                                   {"fan-out", "fan-out.json", hours(1)},
-                                  {"async-queue-code", "async-queue-code.json", hours(1)}};
+                                  {"async-queue-code", "async-queue-code.json", hours(1)},
+                                  {"rest-api", "rest-api.json", hours(6), 1, 20},
+                                  {"rest-api-x200", "rest-api.json", minutes(2), 200, 20}};
     constexpr const char* kBareLoop = "bare-loop";
     if (!only.empty() && only != kBareLoop &&
         std::none_of(std::begin(workloads), std::end(workloads), [&](const Workload& w) { return only == w.name; })) {
-        std::fprintf(stderr, "slsim bench: no workload '%s' (bare-loop, async-queue, fan-out, async-queue-code)\n",
+        std::fprintf(stderr,
+                     "slsim bench: no workload '%s' (bare-loop, async-queue, fan-out, async-queue-code, "
+                     "rest-api, rest-api-x200)\n",
                      only.c_str());
         return 2;
     }
@@ -133,8 +159,13 @@ int bench_command(const Args& args) {
             fail(w, std::string(w.file) + " does not load");
             continue;
         }
-        prepare(parsed.pattern, 10000.0 / 60.0);
-        auto built = Simulation::build(parsed.pattern);
+        const auto b0 = std::chrono::steady_clock::now();
+        const double heap_before = heap_bytes();
+        prepare(parsed.pattern, w.rps_per_copy > 0 ? w.rps_per_copy : 10000.0 / 60.0);
+        const Pattern design = pattern_copies(parsed.pattern, w.copies, default_registry());
+        auto built = Simulation::build(design);
+        const double build_ms =
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - b0).count();
         if (!built.simulation) {
             for (const auto& d : built.diagnostics.items())
                 std::fprintf(stderr, "%s: %s\n", w.file, format_diagnostic(d).c_str());
@@ -143,8 +174,27 @@ int bench_command(const Args& args) {
         }
         built.simulation->set_record_recent_spans(false);
         const SimTime until = duration ? *duration : quick ? SimTime{w.duration.us / 24} : w.duration;
+        // Memory for work in flight: the heap the run adds over the built design, less the nodes'
+        // per-second metric series (bounded, per node), per scheduled event, at the peak of events
+        // pending (the bench's constant payloads keep stored items from growing).
+        const double heap_built = heap_bytes();
+        double bytes_per_pending = 0;
+        std::uint64_t peak_pending = 0;
+        const Simulation& running = *built.simulation;
+        auto sample = [&](const Progress&) {
+            const std::uint64_t pending = running.pending_events();
+            if (pending > peak_pending) {
+                peak_pending = pending;
+                double series = 0;
+                for (std::size_t i = 0; i < running.node_count(); ++i)
+                    series += static_cast<double>(running.node_metrics(i).series().buckets().capacity() *
+                                                  sizeof(MetricsBucket));
+                bytes_per_pending = (heap_bytes() - heap_built - series) / static_cast<double>(pending);
+            }
+            return true;
+        };
         const auto t0 = std::chrono::steady_clock::now();
-        const StopReason stop = built.simulation->run_until(until);
+        const StopReason stop = built.simulation->run_until(until, sample);
         const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
         const Json report = built.simulation->report();
         std::uint64_t requests = 0;
@@ -167,12 +217,28 @@ int bench_command(const Args& args) {
         // The share of the bare loop's speed this workload keeps (only when both ran in this run).
         const double vs_bare = bare_events_per_s > 0 ? events / wall / bare_events_per_s : 0;
         if (vs_bare > 0) j["vs_bare_loop"] = vs_bare;
+        if (w.copies > 1) {
+            j["copies"] = w.copies;
+            j["nodes"] = design.nodes.size();
+            j["build_ms"] = build_ms;
+            j["heap_design_mb"] = (heap_built - heap_before) / 1e6;
+            j["peak_pending_events"] = peak_pending;
+            j["heap_growth_per_pending_event"] = bytes_per_pending;  // an upper bound: all growth is charged to them
+            if (out.contains("rest-api"))
+                j["vs_one_copy"] = events / wall / out["rest-api"]["events_per_s"].get<double>();
+        }
         out[w.name] = j;
         if (!json) {
             char ratio[16] = "-";
             if (vs_bare > 0) std::snprintf(ratio, sizeof ratio, "%.2f", vs_bare);
             std::printf("%-16s %12s %14.0f %14.0f %12.0f %10.2f %9.1f %9s\n", w.name, format_duration(until).c_str(),
                         events, events / wall, static_cast<double>(requests) / wall, wall, peak_rss_mb(), ratio);
+            if (w.copies > 1)
+                std::printf(
+                    "%16s %d copies, %zu nodes: built in %.0f ms (%.1f MB), %.2f of one copy's events/s, "
+                    "at most %.0f heap bytes per pending event (peak %llu pending)\n",
+                    "", w.copies, design.nodes.size(), build_ms, (heap_built - heap_before) / 1e6,
+                    j.value("vs_one_copy", 0.0), bytes_per_pending, static_cast<unsigned long long>(peak_pending));
         }
     }
     if (json) std::printf("%s\n", out.dump(2).c_str());
