@@ -16,13 +16,18 @@ fail() { echo "FAIL: $*"; status=1; }
 "${cli[@]}" bench --json "$@" >out.json 2>err.txt
 rc=$?
 [ "$rc" -eq 0 ] || fail "bench --json $* exited $rc outside the repository: $(head -3 err.txt)"
-for w in async-queue fan-out async-queue-code; do
+for w in async-queue fan-out async-queue-code rest-api rest-api-x200; do
     # `"requests": N` inside the workload's object (out.dump(2): one key per line, 4-space indent)
     n=$(sed -n "/^  \"$w\": {/,/^  }/s/^    \"requests\": \([0-9]*\).*/\1/p" out.json)
     [ "${n:-0}" -gt 0 ] || fail "no served requests for workload $w in: $(head -c 300 out.json)"
     # Its speed as a share of the bare event loop measured in the same run.
     r=$(sed -n "/^  \"$w\": {/,/^  }/s/^    \"vs_bare_loop\": \([0-9.e+-]*\).*/\1/p" out.json)
     [ -n "$r" ] || fail "no vs_bare_loop for workload $w in: $(head -c 300 out.json)"
+done
+# The copies workload: its build time, and its speed as a share of one copy's in the same run.
+for key in build_ms vs_one_copy peak_pending_events; do
+    v=$(sed -n "/^  \"rest-api-x200\": {/,/^  }/s/^    \"$key\": \([0-9.e+-]*\).*/\1/p" out.json)
+    [ -n "$v" ] || fail "no $key for workload rest-api-x200 in: $(head -c 300 out.json)"
 done
 bare=$(sed -n '/^  "bare-loop": {/,/^  }/s/^    "events_per_s": \([0-9.e+-]*\).*/\1/p' out.json)
 [ -n "$bare" ] || fail "no bare-loop events_per_s in: $(head -c 300 out.json)"
