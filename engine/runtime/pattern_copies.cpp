@@ -1,29 +1,20 @@
 // pattern_copies.cpp — see pattern_copies.h.
 #include "runtime/pattern_copies.h"
 
+#include "services/lambda/lambda_code.h"
+
 #include <unordered_set>
 
 namespace sim {
 
 namespace {
 
-// The config key that names the node's AWS resource: the one a caller's policy names it by
-// ("TableName", "QueueName"), else "Name" (an EventBridge bus, a Scheduler schedule).
-std::string_view name_key(const Registry& registry, const NodeSpec& node) {
-    if (const ServiceKind* kind = registry.find(node.type); kind && !kind->cfn.empty()) {
-        const std::string_view key = kind->cfn[0].call_policy.parameter;
-        if (!key.empty() && node.config.contains(key)) return key;
-    }
-    return "Name";
-}
-
 class Renamer {
 public:
     Renamer(const Pattern& pattern, const Registry& registry) {
         for (const NodeSpec& n : pattern.nodes) {
             names_.insert(n.id);
-            if (auto it = n.config.find(name_key(registry, n)); it != n.config.end() && it->is_string())
-                names_.insert(it->get<std::string>());
+            names_.insert(svc::lambda_resource_name(registry, n));  // its TableName, QueueName …, or its id
         }
     }
     void set_copy(int k) { suffix_ = std::string("-").append(std::to_string(k)); }
